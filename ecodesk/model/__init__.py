@@ -1,0 +1,33 @@
+"""Model layer (pure Python, no Qt): the domain objects of SPEC §2, validation and change signals."""
+
+from ecodesk.model.errors import EcodeskError, ValidationError
+from ecodesk.model.kinds import (
+    DEFAULT_SUPPLY_KINDS,
+    RULES_BY_TYPE,
+    EntityKind,
+    FlowKind,
+    PoolRule,
+    PoolType,
+)
+from ecodesk.model.objects import (
+    COLLECTIONS,
+    AnalysisSettings,
+    Capability,
+    Ecosystem,
+    Entity,
+    Flow,
+    ModelObject,
+    Need,
+    Pool,
+    Tier,
+    category_key,
+    make,
+)
+from ecodesk.model.scenario import Collection, Project, Scenario
+from ecodesk.model.signals import Signal
+
+__all__ = [
+    "COLLECTIONS", "DEFAULT_SUPPLY_KINDS", "RULES_BY_TYPE", "AnalysisSettings", "Capability", "Collection",
+    "EcodeskError", "Ecosystem", "Entity", "EntityKind", "Flow", "FlowKind", "ModelObject", "Need", "Pool",
+    "PoolRule", "PoolType", "Project", "Scenario", "Signal", "Tier", "ValidationError", "category_key", "make",
+]
