@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 
-class LabelledEnum(str, Enum):
+class LabelledEnum(str, Enum):  # noqa: UP042 - custom __new__ with labels
     """A str enum whose members carry an English and a Chinese label."""
 
     def __new__(cls, value: str, en: str, zh: str) -> LabelledEnum:

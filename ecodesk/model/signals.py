@@ -14,7 +14,7 @@ from typing import Any
 class Signal:
     """A list of callbacks called in connection order on :meth:`emit`."""
 
-    __slots__ = ("_slots", "_blocked", "name")
+    __slots__ = ("_blocked", "_slots", "name")
 
     def __init__(self, name: str = "") -> None:
         self.name = name
