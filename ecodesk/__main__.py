@@ -1,0 +1,7 @@
+"""``python -m ecodesk`` runs the ``ecodesk`` command."""
+
+import sys
+
+from ecodesk.cli import main
+
+sys.exit(main())

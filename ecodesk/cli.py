@@ -1,0 +1,300 @@
+"""The ``ecodesk`` command (SPEC §5). Runs without a display; imports the UI lazily,
+only to open the window.
+
+Every failure is one clear sentence per problem on stderr — never a traceback — with
+exit status 1 for bad input and 2 for usage; a failing command leaves every existing
+file as it was and no half-written output behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import locale
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from ecodesk import __version__
+from ecodesk.model.errors import EcodeskError, ValidationError
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Wrong use of the command line (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        print(f"ecodesk: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def system_language() -> str:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    return "zh" if loc.lower().startswith("zh") else "en"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="ecodesk", description="Plan mutual supply ecosystems (互供生态): capability reuse, "
+                "cost sharing and network resilience. With no command, opens the desktop app.")
+    p.add_argument("--version", action="version", version=f"ecodesk {__version__}")
+    p.add_argument("--lang", choices=("en", "zh"), help="language of messages and summaries (default: system)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    s = sub.add_parser("open", help="open FILE in the desktop app")
+    s.add_argument("file", metavar="FILE")
+
+    s = sub.add_parser("new", help="create a project (blank or from a template)")
+    s.add_argument("file", metavar="FILE")
+    s.add_argument("--template", metavar="NAME", default="blank", help="template name (see 'ecodesk templates')")
+    s.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    sub.add_parser("templates", help="list templates: NAME<TAB>title")
+
+    s = sub.add_parser("import", help="build FILE from json/csv/graphml/gexf/kumu")
+    s.add_argument("src", metavar="SRC")
+    s.add_argument("file", metavar="FILE")
+    s.add_argument("--format", dest="fmt", metavar="F", help="source format (default: from the extension)")
+    s.add_argument("--force", action="store_true", help="replace an existing FILE (atomically)")
+
+    s = sub.add_parser("export", help="write FILE as json/csv/graphml/gexf/png/svg/pdf/html")
+    s.add_argument("file", metavar="FILE")
+    s.add_argument("dest", metavar="DEST")
+    s.add_argument("--format", dest="fmt", metavar="F", help="format (default: from DEST's extension)")
+    s.add_argument("--scenario", metavar="S", help="only this scenario")
+
+    s = sub.add_parser("analyze", help="run every analysis")
+    s.add_argument("file", metavar="FILE")
+    s.add_argument("--scenario", metavar="S")
+    s.add_argument("--json", action="store_true", help="print one JSON object (SPEC §5)")
+    s.add_argument("--seed", type=_nonneg_int, metavar="N")
+    s.add_argument("--trials", type=_pos_int, metavar="N", help="Monte Carlo trials (default 10000)")
+    s.add_argument("--orders", type=_pos_int, metavar="N", help="random removal orders (default 100)")
+
+    s = sub.add_parser("compare", help="compare two scenarios")
+    s.add_argument("file", metavar="FILE")
+    s.add_argument("a", metavar="A")
+    s.add_argument("b", metavar="B")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("validate", help="check a project; exit 1 with messages if anything is wrong")
+    s.add_argument("file", metavar="FILE")
+    return p
+
+
+def _pos_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _nonneg_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative, not {value}")
+    return value
+
+
+# commands ----------------------------------------------------------------------
+
+def _is_project_file(path: Path) -> bool:
+    if path.suffix.lower() == ".ecodesk":
+        return True
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def load_any(path: str) -> Any:
+    """Open a project file, or import any other supported file, as a Project."""
+    from ecodesk.io import import_file
+    from ecodesk.store import open_project
+
+    p = Path(path)
+    if p.is_dir():
+        return import_file(p)
+    if not p.exists():
+        raise EcodeskError(f"'{path}' does not exist.")
+    if _is_project_file(p):
+        return open_project(p)
+    return import_file(p)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from ecodesk.store import write_project_atomic
+    from ecodesk.templates import load_template
+
+    dest = Path(args.file)
+    if dest.exists() and not args.force:
+        raise EcodeskError(f"'{args.file}' already exists; choose another name or add --force to replace it.")
+    project = load_template(args.template)
+    if args.template == "blank":
+        project.set_meta(name=dest.stem)
+    write_project_atomic(project, dest)
+    print(f"Created '{args.file}'.")
+    return EXIT_OK
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    from ecodesk.templates import list_templates
+
+    for t in list_templates():
+        print(f"{t.name}\t{t.label(args.lang)}")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from ecodesk.io import import_file
+    from ecodesk.store import write_project_atomic
+
+    dest = Path(args.file)
+    if dest.exists() and not args.force:
+        raise EcodeskError(f"'{args.file}' already exists; add --force to replace it.")
+    src = Path(args.src)
+    if not src.exists():
+        raise EcodeskError(f"'{args.src}' does not exist.")
+    project = import_file(src, args.fmt)
+    write_project_atomic(project, dest)
+    counts = _counts(project)
+    print(f"Imported '{args.src}' into '{args.file}': {counts}.")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ecodesk.io import export_file
+
+    project = load_any(args.file)
+    if args.scenario is not None:
+        project.scenario(args.scenario)  # refuses an unknown scenario before writing anything
+    export_file(project, args.dest, args.fmt, args.scenario)
+    print(f"Exported '{args.file}' to '{args.dest}'.")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    project = load_any(args.file)
+    print(f"'{args.file}' is valid: {_counts(project)}.")
+    return EXIT_OK
+
+
+def _settings(project: Any, args: argparse.Namespace) -> Any:
+    changes = {k: getattr(args, k) for k in ("seed", "trials", "orders") if getattr(args, k, None) is not None}
+    return project.settings.evolve(**changes) if changes else project.settings
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from ecodesk.analysis.run import analyze_scenario
+    from ecodesk.analysis.summary import format_summary
+
+    project = load_any(args.file)
+    scenario = project.scenario(args.scenario)
+    result = analyze_scenario(scenario, _settings(project, args))
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, allow_nan=False))
+    else:
+        print(format_summary(project, scenario, result, args.lang))
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from ecodesk.analysis.compare import compare_results
+    from ecodesk.analysis.run import analyze_scenario
+    from ecodesk.analysis.summary import format_comparison
+
+    project = load_any(args.file)
+    a, b = project.scenario(args.a), project.scenario(args.b)
+    settings = project.settings
+    res = compare_results(a.name, analyze_scenario(a, settings), b.name, analyze_scenario(b, settings))
+    if args.json:
+        print(json.dumps(res, ensure_ascii=False, allow_nan=False))
+    else:
+        print(format_comparison(res, args.lang))
+    return EXIT_OK
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.exists():
+        raise EcodeskError(f"'{args.file}' does not exist.")
+    return _run_app([str(path)])
+
+
+def _run_app(files: list[str]) -> int:
+    from ecodesk.ui.app import run_app  # lazy: the engine never needs Qt
+
+    return run_app(files)
+
+
+def _counts(project: Any) -> str:
+    parts = []
+    n = len(project.scenarios)
+    parts.append(f"{n} scenario" + ("s" if n != 1 else ""))
+    for cname in ("entities", "flows", "capabilities", "needs", "pools"):
+        total = sum(len(getattr(s, cname)) for s in project.scenarios)
+        parts.append(f"{total} {cname}")
+    return ", ".join(parts)
+
+
+COMMANDS = {
+    "new": cmd_new, "templates": cmd_templates, "import": cmd_import, "export": cmd_export,
+    "validate": cmd_validate, "analyze": cmd_analyze, "compare": cmd_compare, "open": cmd_open,
+}
+
+
+def _sentences(exc: BaseException, lang: str) -> list[str]:
+    if isinstance(exc, ValidationError):
+        return [exc.sentence(lang) + ("。" if lang == "zh" else ".")]
+    text = str(exc).strip() or type(exc).__name__
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    args.lang = args.lang or system_language()
+    if args.command is None:
+        return _run_app([])
+    try:
+        return COMMANDS[args.command](args)
+    except EcodeskError as exc:
+        for line in _sentences(exc, args.lang):
+            print(f"ecodesk: {line}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        where = f"'{exc.filename}': " if exc.filename else ""
+        print(f"ecodesk: {where}{exc.strerror or exc}.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("ecodesk: interrupted.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # never a traceback: one sentence and where to look
+        print(f"ecodesk: internal error ({type(exc).__name__}: {exc}); please report it.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

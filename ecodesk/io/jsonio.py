@@ -1,0 +1,211 @@
+"""I/O layer: the interchange JSON of SPEC §4 (single- and multi-scenario forms).
+
+Import checks everything and reports every problem it finds (file, scenario, the
+object's position and field) before building anything: a bad file builds nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ecodesk.io.atomic import atomic_write
+from ecodesk.io.errors import FormatError
+from ecodesk.model.errors import ValidationError
+from ecodesk.model.objects import COLLECTIONS, AnalysisSettings, ModelObject, Need, make
+from ecodesk.model.scenario import Project, Scenario
+
+FORMAT = "ecodesk"
+VERSION = 1
+PROJECT_FIELDS = ("name", "currency", "period", "notes", "language", "settings")
+
+
+def project_to_json(project: Project, scenario: str | None = None) -> dict[str, Any]:
+    """The SPEC §4 object; with ``scenario`` the single-scenario form of that scenario."""
+    head: dict[str, Any] = {"format": FORMAT, "version": VERSION, "project": project.meta_dict()}
+    if scenario is not None:
+        s = project.scenario(scenario).to_dict()
+        head["name"] = s.pop("name")
+        head.update(s)
+        return head
+    head["scenarios"] = [s.to_dict() for s in project.scenarios]
+    return head
+
+
+def dumps(project: Project, scenario: str | None = None) -> str:
+    return json.dumps(project_to_json(project, scenario), ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def export_json(project: Project, dest: str | os.PathLike[str], scenario: str | None = None) -> None:
+    text = dumps(project, scenario)
+    with atomic_write(dest) as fh:
+        fh.write(text)
+        fh.write("\n")
+
+
+def _reject_constant(value: str) -> float:
+    raise ValueError(f"{value} is not a number JSON allows")
+
+
+def read_json_file(path: str | os.PathLike[str]) -> Any:
+    """Parse a JSON file (UTF-8, with or without BOM) into Python, with a clear error."""
+    name = Path(path).name
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise FormatError(name, [f"'{name}' cannot be read: {exc.strerror or exc}."]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FormatError(name, [f"'{name}' is not UTF-8 text (byte {exc.start})."]) from None
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except ValueError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}: {exc.msg}" if isinstance(exc, json.JSONDecodeError) else str(exc)
+        raise FormatError(name, [f"'{name}' is not valid JSON ({where})."]) from None
+
+
+def import_json(path: str | os.PathLike[str]) -> Project:
+    """Build a project from an interchange JSON file; raises FormatError listing problems."""
+    name = Path(path).name
+    return project_from_json(read_json_file(path), source=name)
+
+
+def project_from_json(data: Any, source: str = "JSON") -> Project:
+    if not isinstance(data, Mapping):
+        raise FormatError(source, [f"'{source}' must hold one JSON object, not {type(data).__name__}."])
+    fmt = data.get("format", FORMAT)
+    if fmt != FORMAT:
+        raise FormatError(source, [f"'{source}' is not an ecodesk file (format is {fmt!r}, expected 'ecodesk')."])
+    version = data.get("version", VERSION)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise FormatError(source, [f"'{source}': version must be a whole number, not {version!r}."])
+    if version > VERSION:
+        raise FormatError(source, [f"'{source}' was written by a newer ecodesk (format version {version}; "
+                                   f"this version reads up to {VERSION})."])
+    problems: list[str] = []
+    meta = data.get("project") or {}
+    if not isinstance(meta, Mapping):
+        raise FormatError(source, [f"'{source}': 'project' must be an object."])
+    project = _project_meta(meta, source, problems)
+
+    if "scenarios" in data:
+        raw_scenarios = data["scenarios"]
+        if not isinstance(raw_scenarios, list) or not raw_scenarios:
+            raise FormatError(source, [f"'{source}': 'scenarios' must be a non-empty list."])
+        stray = [k for k in COLLECTIONS if k in data]
+        if stray:
+            problems.append(f"'{source}': '{stray[0]}' at top level and 'scenarios' cannot be used together.")
+    else:
+        raw_scenarios = [{"name": data.get("name") or "Base", **{k: data.get(k, []) for k in COLLECTIONS}}]
+
+    names: set[str] = set()
+    for n, raw in enumerate(raw_scenarios):
+        where = f"'{source}', scenarios[{n}]"
+        if not isinstance(raw, Mapping):
+            problems.append(f"{where} must be an object.")
+            continue
+        sname = raw.get("name")
+        if not isinstance(sname, str) or not sname.strip():
+            problems.append(f"{where}: a scenario needs a non-empty 'name'.")
+            continue
+        if sname in names:
+            problems.append(f"{where}: the scenario name '{sname}' is used twice.")
+            continue
+        names.add(sname)
+        scenario = scenario_from_json(raw, f"'{source}', scenario '{sname}'", problems)
+        if scenario is not None:
+            project.add_scenario(scenario)
+    if problems:
+        raise FormatError(source, problems)
+    return project
+
+
+def _project_meta(meta: Mapping[str, Any], source: str, problems: list[str]) -> Project:
+    unknown = [k for k in meta if k not in PROJECT_FIELDS]
+    if unknown:
+        problems.append(f"'{source}', project: '{unknown[0]}' is not a known field.")
+    kwargs: dict[str, Any] = {}
+    for key in ("name", "currency", "period", "notes", "language"):
+        if key in meta and meta[key] is not None:
+            if not isinstance(meta[key], str):
+                problems.append(f"'{source}', project: field '{key}' must be text.")
+            else:
+                kwargs[key] = meta[key]
+    try:
+        settings = meta.get("settings")
+        if settings is not None and not isinstance(settings, Mapping):
+            raise ValidationError("project", "", "settings", "must be an object", "必须是对象")
+        kwargs["settings"] = AnalysisSettings.from_dict(settings)
+    except (ValidationError, TypeError) as exc:
+        problems.append(f"'{source}', project: {exc}.")
+    return Project(**kwargs)
+
+
+def scenario_from_json(raw: Mapping[str, Any], where: str, problems: list[str]) -> Scenario | None:
+    """Build a scenario, appending one sentence per problem; None if any."""
+    before = len(problems)
+    scenario = Scenario(str(raw.get("name")))
+    unknown = [k for k in raw if k != "name" and k not in COLLECTIONS]
+    if unknown:
+        problems.append(f"{where}: '{unknown[0]}' is not a known part of a scenario.")
+    staged: dict[str, list[ModelObject]] = {}
+    need_ids: list[int] = []
+    for cname, cls in COLLECTIONS.items():
+        items = raw.get(cname, [])
+        if items is None:
+            items = []
+        if not isinstance(items, list):
+            problems.append(f"{where}: '{cname}' must be a list.")
+            continue
+        objs: list[ModelObject] = []
+        for i, item in enumerate(items):
+            if cls is Need and isinstance(item, Mapping) and not item.get("id"):
+                item = {**item, "id": f"\0need{i}"}  # placeholder, renamed below
+                need_ids.append(len(objs))
+            try:
+                objs.append(make(cls, item))
+            except ValidationError as exc:
+                problems.append(f"{where}, {cname}[{i}]: {exc}.")
+        staged[cname] = objs
+    if len(problems) > before:
+        return None
+    _name_needs(staged, need_ids)
+    # references: add one by one so that every problem is reported, not only the first
+    for cname in COLLECTIONS:
+        for i, obj in enumerate(staged.get(cname, [])):
+            try:
+                scenario.add(obj)
+            except ValidationError as exc:
+                problems.append(f"{where}, {cname}[{i}]: {exc}.")
+    return None if len(problems) > before else scenario
+
+
+def _name_needs(staged: dict[str, list[ModelObject]], positions: list[int]) -> None:
+    """Needs may come without ids (SPEC lists none); give them stable ones: need1, need2 …"""
+    if not positions:
+        return
+    taken = {o.id for objs in staged.values() for o in objs}  # type: ignore[attr-defined]
+    needs = staged["needs"]
+    n = 0
+    for pos in positions:
+        n += 1
+        while f"need{n}" in taken:
+            n += 1
+        needs[pos] = needs[pos].evolve(id=f"need{n}")
+        taken.add(f"need{n}")
+
+
+def is_finite_json(value: Any) -> bool:
+    """True if ``value`` holds no NaN or infinity anywhere (JSON cannot carry them)."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, Mapping):
+        return all(is_finite_json(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return all(is_finite_json(v) for v in value)
+    return True
