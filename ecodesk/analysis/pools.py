@@ -1,0 +1,351 @@
+"""Analysis layer (pure Python + numpy, no Qt): the planner's sharing pools of SPEC §3.2.
+
+For every pool: the allocation its rule gives, the fair share (the Shapley value of the
+pool's game) and the fairness gap = allocation − Shapley, per member.
+
+Pool games, with W the effective weights (:func:`effective_weights`):
+
+- cost pools c(S) = amount·(W_S/W_N)^β (economies of scale; β = 1 is plain proportional);
+- revenue pools v(S) = amount·W_S/W_N;
+- reserve pools: the bankruptcy game v(S) = max(0, amount − Σ_{j∉S} claim_j).
+
+Decisions where SPEC is silent (each also reported in the result's ``notes``):
+
+- W_N = 0 (every weight 0): weight-based splits and the game treat members as equal;
+- reserve pools whose claims do not exceed the fund are no bankruptcy problem: the
+  claim-based rules (proportional, cea, cel, talmud) pay each claim in full and the rest
+  stays in the reserve; the game itself (kept to the letter) then gives each member its
+  claim plus an equal share of the surplus, which is its Shapley value and nucleolus;
+- reserve ``equal`` pays amount/n even above a claim (noted); reserve ``nucleolus`` is the
+  Talmud rule, which equals the nucleolus of a bankruptcy game (Aumann–Maschler 1985);
+- additive games (revenue pools, cost pools with β = 1) have Shapley value and nucleolus
+  equal to the proportional split, computed in closed form for any size; otherwise the
+  Shapley value is exact up to 20 members and sampled beyond (seeded, 95 % half-width
+  reported), and the nucleolus is solved by LP up to 14 members (Shapley beyond, noted);
+- ``tiered`` pays w_i × rate whatever the amount; the note compares the total with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ecodesk.analysis import bankruptcy as bk
+from ecodesk.analysis.games import coalition_sums, nucleolus, shapley_exact, shapley_sampled
+from ecodesk.model import Pool, PoolRule, PoolType, Scenario
+
+FloatArray = NDArray[np.float64]
+
+#: Largest pool whose Shapley value is computed exactly (2**20 coalitions).
+EXACT_SHAPLEY_MAX_MEMBERS = 20
+#: Largest pool whose nucleolus is solved by linear programmes (2**14 − 2 constraints).
+NUCLEOLUS_MAX_MEMBERS = 14
+#: Permutation samples for the Shapley value of larger pools.
+DEFAULT_SAMPLES = 2000
+
+__all__ = [
+    "DEFAULT_SAMPLES",
+    "EXACT_SHAPLEY_MAX_MEMBERS",
+    "NUCLEOLUS_MAX_MEMBERS",
+    "PoolResult",
+    "analyze_pool",
+    "analyze_pools",
+    "effective_weights",
+]
+
+
+@dataclass
+class PoolResult:
+    """One pool's analysis; maps are keyed by entity id in the pool's member order."""
+
+    id: str
+    name: str
+    type: str
+    rule: str
+    amount: float
+    members: list[str]
+    weights: dict[str, float]
+    allocation: dict[str, float]
+    shapley: dict[str, float]
+    fairness_gap: dict[str, float]
+    total_allocated: float
+    notes: list[str] = field(default_factory=list)
+    #: How ``shapley`` was obtained: "exact", "closed_form", "sampled" or "none" (no members).
+    shapley_method: str = "exact"
+    #: 95 % confidence half-width of each sampled Shapley value (0 when exact).
+    shapley_half_width: dict[str, float] = field(default_factory=dict)
+    #: Claims of reserve pools (0 for members without one); empty for other pools.
+    claims: dict[str, float] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``cost_sharing.pools[]`` entry of SPEC §5."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "rule": self.rule,
+            "amount": self.amount,
+            "members": list(self.members),
+            "weights": dict(self.weights),
+            "claims": dict(self.claims),
+            "allocation": dict(self.allocation),
+            "shapley": dict(self.shapley),
+            "fairness_gap": dict(self.fairness_gap),
+            "total_allocated": self.total_allocated,
+            "shapley_method": self.shapley_method,
+            "shapley_half_width": dict(self.shapley_half_width),
+            "notes": list(self.notes),
+        }
+
+
+def effective_weights(pool: Pool, scenario: Scenario) -> dict[str, float]:
+    """SPEC §2 weights: ``pool.weights[i]`` if given, else i's total flow value in the
+    scenario (Σ volume × unit_value of flows it sends or receives), or 1 where that is 0."""
+    members = set(pool.members)
+    value = dict.fromkeys(pool.members, 0.0)
+    for f in scenario.flows:
+        if f.source in members:
+            value[f.source] += f.value
+        if f.target in members:
+            value[f.target] += f.value
+    return {m: float(pool.weights[m]) if m in pool.weights else (value[m] or 1.0) for m in pool.members}
+
+
+def analyze_pools(scenario: Scenario, *, seed: int = 0, samples: int = DEFAULT_SAMPLES) -> list[PoolResult]:
+    """:func:`analyze_pool` for every pool of the scenario, in order."""
+    return [analyze_pool(p, scenario, seed=seed, samples=samples) for p in scenario.pools]
+
+
+def analyze_pool(pool: Pool, scenario: Scenario, *, seed: int = 0, samples: int = DEFAULT_SAMPLES) -> PoolResult:
+    """Allocation, fair (Shapley) share and fairness gap of one pool. Never raises on
+    degenerate pools (no members, amount 0, zero weights or claims): zeros and a note."""
+    members = list(pool.members)
+    weights = effective_weights(pool, scenario)
+    result = PoolResult(
+        id=pool.id,
+        name=pool.name,
+        type=pool.type.value,
+        rule=pool.rule.value,
+        amount=float(pool.amount),
+        members=members,
+        weights=weights,
+        allocation={},
+        shapley={},
+        fairness_gap={},
+        total_allocated=0.0,
+    )
+    if pool.type is PoolType.RESERVE:
+        result.claims = {m: float(pool.claims.get(m, 0.0)) for m in members}
+    if not members:
+        result.shapley_method = "none"
+        result.notes.append("The pool has no members: nothing is allocated.")
+        return result
+    if pool.amount == 0:
+        result.notes.append("The pool's amount is 0.")
+    w = np.array([weights[m] for m in members], dtype=np.float64)
+    if pool.type is PoolType.RESERVE:
+        alloc, phi, half = _reserve(pool, np.array(list(result.claims.values())), result, seed, samples)
+    else:
+        alloc, phi, half = _shared(pool, w, result, seed, samples)
+    scale = 1e-9 * max(1.0, abs(float(pool.amount)))
+    gap = alloc - phi
+    gap[np.abs(gap) <= scale] = 0.0
+    result.allocation = _as_map(members, alloc)
+    result.shapley = _as_map(members, phi)
+    result.fairness_gap = _as_map(members, gap)
+    result.shapley_half_width = _as_map(members, half)
+    result.total_allocated = float(alloc.sum()) + 0.0
+    return result
+
+
+def _as_map(members: list[str], values: FloatArray) -> dict[str, float]:
+    return {m: float(x) + 0.0 for m, x in zip(members, values)}  # + 0.0: no "-0.0" in reports
+
+
+# --------------------------------------------------------------------------- cost and revenue pools
+
+
+def _shared(
+    pool: Pool,
+    w: FloatArray,
+    result: PoolResult,
+    seed: int,
+    samples: int,
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    n = len(w)
+    amount = float(pool.amount)
+    total_w = float(w.sum())
+    game_w = w
+    if total_w <= 0:
+        game_w = np.ones(n)
+        result.notes.append("Every weight is 0: weight-based splits and the pool's game treat members as equal.")
+    share = game_w / float(game_w.sum())
+    proportional = amount * share
+    beta = float(pool.scale_exponent) if pool.type is PoolType.COST else 1.0
+    half = np.zeros(n)
+    table: FloatArray | None = None
+    if beta == 1.0:  # additive game: Shapley value = nucleolus = proportional split
+        phi = proportional.copy()
+        result.shapley_method = "closed_form"
+    elif n <= EXACT_SHAPLEY_MAX_MEMBERS:
+        table = amount * (coalition_sums(share) ** beta)
+        phi = shapley_exact(table)
+        result.shapley_method = "exact"
+    else:
+        phi, half = shapley_sampled(lambda m: amount * ((m @ share) ** beta), n, samples=samples, seed=seed, batch=True)
+        result.shapley_method = "sampled"
+        result.notes.append(_sampled_note(n, samples, seed, half))
+
+    rule = pool.rule
+    if rule is PoolRule.EQUAL:
+        alloc = np.full(n, amount / n)
+    elif rule is PoolRule.PROPORTIONAL:
+        alloc = proportional
+    elif rule is PoolRule.SHAPLEY:
+        alloc = phi.copy()
+    elif rule is PoolRule.NUCLEOLUS:
+        if beta == 1.0:
+            alloc = proportional
+        elif n <= NUCLEOLUS_MAX_MEMBERS:
+            if table is None:  # pragma: no cover - exact Shapley always tabulates below 20 members
+                table = amount * (coalition_sums(share) ** beta)
+            alloc = nucleolus(table, kind="cost" if pool.type is PoolType.COST else "value")
+        else:
+            alloc = phi.copy()
+            result.notes.append(
+                f"The nucleolus is computed for up to {NUCLEOLUS_MAX_MEMBERS} members "
+                f"(this pool has {n}): the Shapley value is shown instead."
+            )
+    elif rule is PoolRule.FLOOR_SHARE:
+        alloc = _floor_share(pool, share, result)
+    elif rule is PoolRule.TIERED:
+        alloc = _tiered(pool, w, result)
+    else:  # pragma: no cover - the model refuses reserve-only rules on these pools
+        alloc = proportional
+        result.notes.append(f"Rule '{rule.value}' does not apply to a {pool.type.value} pool: proportional used.")
+    return alloc, phi, half
+
+
+def _floor_share(pool: Pool, share: FloatArray, result: PoolResult) -> FloatArray:
+    amount = float(pool.amount)
+    floors = np.array([float(pool.floors.get(m, 0.0)) for m in pool.members])
+    total_floors = float(floors.sum())
+    if total_floors > amount:
+        factor = amount / total_floors
+        result.notes.append(
+            f"The floors total {total_floors:g}, more than the amount {amount:g}: every floor is scaled down "
+            f"to {factor:.4%} of itself and nothing is left to share."
+        )
+        return floors * factor
+    if total_floors == 0:
+        result.notes.append("No member has a floor: the whole amount is shared in proportion to weights.")
+    return floors + (amount - total_floors) * share
+
+
+def _tiered(pool: Pool, w: FloatArray, result: PoolResult) -> FloatArray:
+    amount = float(pool.amount)
+    rates = np.zeros(len(w))
+    unmatched: list[str] = []
+    for j, (m, wj) in enumerate(zip(pool.members, w)):
+        tier = next((t for t in pool.tiers if t.up_to is None or t.up_to >= wj), None)
+        if tier is None:
+            unmatched.append(m)
+        else:
+            rates[j] = tier.rate
+    if not pool.tiers:
+        result.notes.append("The pool has no tiers: every member's rate is 0.")
+    elif unmatched:
+        result.notes.append(f"Weights above every tier (rate 0): {', '.join(unmatched)}.")
+    alloc = w * rates
+    total = float(alloc.sum())
+    diff = total - amount
+    if abs(diff) <= 1e-9 * max(1.0, abs(amount)):
+        result.notes.append(f"The tiered shares total {total:g}, exactly the amount.")
+    else:
+        side = "more" if diff > 0 else "less"
+        result.notes.append(f"The tiered shares total {total:g}, {abs(diff):g} {side} than the amount {amount:g}.")
+    return alloc
+
+
+# --------------------------------------------------------------------------- reserve pools
+
+
+def _reserve(
+    pool: Pool,
+    claims: FloatArray,
+    result: PoolResult,
+    seed: int,
+    samples: int,
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    n = len(claims)
+    estate = float(pool.amount)
+    total = float(claims.sum())
+    half = np.zeros(n)
+    if total <= 0:
+        result.shapley_method = "closed_form"
+        result.notes.append("No member has a claim on the reserve: nothing is paid.")
+        return np.zeros(n), np.zeros(n), half
+    if total <= estate:
+        # No bankruptcy: the SPEC game v(S) = amount − Σ_{j∉S} claim_j is then additive plus a
+        # constant, so its Shapley value and nucleolus are each claim plus an equal share of
+        # the surplus. The claim-based rules pay the claims in full; the rest stays in reserve.
+        surplus = estate - total
+        phi = claims + surplus / n
+        result.shapley_method = "closed_form"
+        result.notes.append(
+            f"The claims ({total:g}) do not exceed the fund ({estate:g}): claim-based rules pay each claim in full"
+            + (f" and {surplus:g} stays in the reserve; the fair share (Shapley) also splits that surplus equally."
+               if surplus > 0 else ".")
+        )
+        if pool.rule in (PoolRule.SHAPLEY, PoolRule.NUCLEOLUS):
+            return phi.copy(), phi, half
+        if pool.rule is PoolRule.EQUAL:
+            return np.full(n, estate / n), phi, half
+        return claims.copy(), phi, half
+
+    if n <= EXACT_SHAPLEY_MAX_MEMBERS:
+        phi = shapley_exact(bk.bankruptcy_game(estate, claims))
+        result.shapley_method = "exact"
+    else:
+        phi, half = shapley_sampled(
+            lambda m: np.maximum(0.0, estate - (total - m @ claims)), n, samples=samples, seed=seed, batch=True
+        )
+        result.shapley_method = "sampled"
+        result.notes.append(_sampled_note(n, samples, seed, half))
+
+    rule = pool.rule
+    if rule is PoolRule.PROPORTIONAL:
+        alloc = bk.proportional(estate, claims)
+    elif rule is PoolRule.CEA:
+        alloc = bk.cea(estate, claims)
+    elif rule is PoolRule.CEL:
+        alloc = bk.cel(estate, claims)
+    elif rule is PoolRule.TALMUD:
+        alloc = bk.talmud(estate, claims)
+    elif rule is PoolRule.NUCLEOLUS:
+        alloc = bk.talmud(estate, claims)
+        result.notes.append("The nucleolus of a bankruptcy game is the Talmud rule (Aumann–Maschler).")
+    elif rule is PoolRule.SHAPLEY:
+        alloc = phi.copy()
+    elif rule is PoolRule.EQUAL:
+        alloc = np.full(n, estate / n)
+        over = [m for m, a, d in zip(pool.members, alloc, claims) if a > d + 1e-9 * max(1.0, estate)]
+        if over:
+            result.notes.append(
+                f"An equal split pays more than the claim of: {', '.join(over)} "
+                "(constrained equal awards, 'cea', caps it)."
+            )
+    else:  # pragma: no cover - the model refuses other rules on reserve pools
+        alloc = bk.proportional(estate, claims)
+        result.notes.append(f"Rule '{rule.value}' does not apply to a reserve pool: proportional used.")
+    return alloc, phi, half
+
+
+def _sampled_note(n: int, samples: int, seed: int, half: FloatArray) -> str:
+    return (
+        f"Shapley value estimated from {samples} random orders (seed {seed}) for {n} members; "
+        f"95 % confidence half-width up to {float(half.max()):.4g}."
+    )
