@@ -93,8 +93,8 @@ class EcosystemGame:
         out = np.empty(flat.size, dtype=np.float64)
         shifts = np.arange(self.n, dtype=np.int64)
         for start in range(0, flat.size, _CHUNK):
-            part = flat[start:start + _CHUNK]
-            out[start:start + part.size] = self.cost_members((part[:, None] >> shifts) & 1)
+            part = flat[start : start + _CHUNK]
+            out[start : start + part.size] = self.cost_members((part[:, None] >> shifts) & 1)
         return out.reshape(m.shape)
 
     def cost_of(self, coalition: Iterable[str]) -> float:
@@ -157,17 +157,24 @@ class CoreCheck:
 
 
 def check_core(game: EcosystemGame, phi: Sequence[float] | FloatArray, *, limit: int = MAX_BLOCKING) -> CoreCheck:
-    """Look for coalitions S with Σ_{i∈S} φ_i > c(S) (they would rather leave)."""
+    """Look for coalitions S with Σ_{i∈S} φ_i > c(S) (they would rather leave).
+
+    Any allocation up to 20 players; beyond that only the closed-form Shapley split, whose
+    excess has the cut structure the check relies on (ValueError otherwise).
+    """
     x = np.asarray(phi, dtype=np.float64)
-    tol = 1e-9 * max(1.0, float(np.abs(game.fixed).sum() + np.abs(game.alone).sum()
-                                 + np.abs(game.interaction).sum() + np.abs(x).sum()))
+    tol = 1e-9 * max(
+        1.0,
+        float(np.abs(game.fixed).sum() + np.abs(game.alone).sum() + np.abs(game.interaction).sum() + np.abs(x).sum()),
+    )
     if game.n <= EXACT_MAX_PLAYERS:
         return _core_exact(game, x, tol, limit)
     return _core_structured(game, x, tol, limit)
 
 
-def _rank(found: list[tuple[tuple[int, ...], float]], players: tuple[str, ...], limit: int
-          ) -> list[tuple[tuple[str, ...], float]]:
+def _rank(
+    found: list[tuple[tuple[int, ...], float]], players: tuple[str, ...], limit: int
+) -> list[tuple[tuple[str, ...], float]]:
     """Smallest first, then larger excess, then members in player order."""
     found.sort(key=lambda t: (len(t[0]), -round(t[1], 9), t[0]))
     return [(tuple(players[j] for j in members), excess) for members, excess in found[:limit]]
@@ -192,12 +199,12 @@ def _core_exact(game: EcosystemGame, phi: FloatArray, tol: float, limit: int) ->
         return CoreCheck(True, [], 0, method)
     masks = np.concatenate(keep_masks)
     excess = np.concatenate(keep_excess)
-    bits = (masks[:, None] >> shifts) & 1
-    size = bits.sum(axis=1)
+    ibits = (masks[:, None] >> shifts) & 1
+    size = ibits.sum(axis=1)
     # lexicographic order of member positions = descending order of the bit-reversed mask
-    rev = (bits << (n - 1 - shifts)).sum(axis=1)
+    rev = (ibits << (n - 1 - shifts)).sum(axis=1)
     order = np.lexsort((-rev, -np.round(excess, 9), size))[:limit]
-    found = [(tuple(int(j) for j in np.flatnonzero(bits[k])), float(excess[k])) for k in order]
+    found = [(tuple(int(j) for j in np.flatnonzero(ibits[k])), float(excess[k])) for k in order]
     return CoreCheck(False, _rank(found, game.players, limit), int(masks.size), method)
 
 
@@ -231,15 +238,19 @@ def _core_structured(game: EcosystemGame, phi: FloatArray, tol: float, limit: in
 
     Only a component of that graph holding a negative pair can block, and the smallest
     blocking coalitions lie within one component. Components up to 20 players are enumerated
-    exactly; larger ones are searched (all coalitions of 1–3 players, then greedy flips).
+    exactly; larger ones are searched (all coalitions of 1–3 players, then Kernighan–Lin local search).
     """
     w = game.pair_savings()
     drift = float(np.abs(game.standalone() - 0.5 * w.sum(axis=1) - phi).max(initial=0.0))
+    if drift > tol * 1e3:
+        raise ValueError(f"beyond {EXACT_MAX_PLAYERS} players only the closed-form Shapley split can be checked")
     neg_nodes = {int(j) for j in np.flatnonzero((w < -tol).any(axis=1))}
     if not neg_nodes:
-        method = ("exact by structure: c(S) − φ(S) = ½·Σ savings of the (owner, consumer) pairs split by S, "
-                  "and no pair has negative savings, so no coalition blocks")
-        return CoreCheck(True, [], 0, method + _drift_note(drift, tol))
+        method = (
+            "exact by structure: c(S) − φ(S) = ½·Σ savings of the (owner, consumer) pairs split by S, "
+            "and no pair has negative savings, so no coalition blocks"
+        )
+        return CoreCheck(True, [], 0, method)
     found: list[tuple[tuple[int, ...], float]] = []
     count, exact = 0, True
     big: list[int] = []
@@ -257,63 +268,112 @@ def _core_structured(game: EcosystemGame, phi: FloatArray, tol: float, limit: in
                 excess = -0.5 * _cut(bits, wc, dc)
                 hit = np.flatnonzero(excess > tol)
                 count += hit.size
-                rows = hit[np.argsort(bits[hit].sum(axis=1), kind="stable")][: max(limit * 4, 64)]
+                hb = bits[hit].astype(np.int64)
+                rev = (hb << (k - 1 - shifts)).sum(axis=1)
+                rows = hit[np.lexsort((-rev, -np.round(excess[hit], 9), hb.sum(axis=1)))][:limit]
                 found += [(tuple(comp[j] for j in np.flatnonzero(bits[r])), float(excess[r])) for r in rows]
         else:
             exact = False
             big.append(k)
-            local = _search_big(wc, dc, [comp.index(j) for j in neg_nodes if j in comp], tol)
-            count += len(local)
+            n_found, local = _search_big(wc, dc, [comp.index(j) for j in neg_nodes if j in comp], tol, limit)
+            count += n_found
             found += [(tuple(sorted(comp[j] for j in members)), ex) for members, ex in local]
     if exact:
-        method = ("exact by structure: every connected component of the signed pair-savings graph that holds a "
-                  "negative-savings pair has at most 20 players and was enumerated in full "
-                  "(c(S) − φ(S) = ½·Σ savings of the pairs split by S)")
+        method = (
+            "exact by structure: every connected component of the signed pair-savings graph that holds a "
+            "negative-savings pair has at most 20 players and was enumerated in full "
+            "(c(S) − φ(S) = ½·Σ savings of the pairs split by S)"
+        )
     else:
-        method = (f"partial: components with a negative-savings pair of {', '.join(map(str, big))} players were "
-                  "searched over all coalitions of 1–3 players and by greedy improvement, not exhaustively; "
-                  "smaller components were enumerated in full")
+        method = (
+            f"partial: components with a negative-savings pair of {', '.join(map(str, big))} players were "
+            "searched exhaustively over coalitions of 1, then 2, then 3 players (stopping at the first size that "
+            "blocks, whose coalitions are then counted), and otherwise by Kernighan–Lin local search from every "
+            "player in a negative pair — not over all coalitions; smaller components were enumerated in full"
+        )
+    method += "; blocking_count counts blocking coalitions lying within one component"
+    if not exact and count == 0:
+        method += "; none was found, so in_core is true but not proven"
     unique = {m: e for m, e in found}
-    return CoreCheck(count == 0, _rank(list(unique.items()), game.players, limit), count,
-                     method + _drift_note(drift, tol))
+    return CoreCheck(count == 0, _rank(list(unique.items()), game.players, limit), count, method)
 
 
-def _drift_note(drift: float, tol: float) -> str:
-    return "" if drift <= tol * 1e3 else " (note: the allocation checked is not the closed-form Shapley value)"
+def _search_big(
+    w: FloatArray, d: FloatArray, neg: list[int], tol: float, limit: int
+) -> tuple[int, list[tuple[tuple[int, ...], float]]]:
+    """Blocking coalitions of a large component: (how many found, the best ``limit`` of them).
 
-
-def _search_big(w: FloatArray, d: FloatArray, neg: list[int], tol: float) -> list[tuple[tuple[int, ...], float]]:
-    """Blocking coalitions of a large component: all of size 1–3, then greedy flips from negative pairs."""
+    Sizes 1, 2, 3 are searched exhaustively in turn and the search stops at the first size that
+    blocks, so a coalition found there is a smallest one. A coalition without a player of a
+    negative pair cannot block (its split pairs all have savings ≥ 0), so every triple holds one.
+    Only when no coalition of 1–3 players blocks does a local search from each such player run.
+    """
     k = w.shape[0]
+    one = -0.5 * d
+    hit = np.flatnonzero(one > tol)
+    if hit.size:
+        return int(hit.size), [((int(a),), float(one[a])) for a in hit]
+    two = -0.5 * (d[:, None] + d[None, :] - 2 * w)
+    rows, cols = np.nonzero(np.triu(two > tol, 1))
+    if rows.size:
+        order = np.lexsort((cols, rows, -np.round(two[rows, cols], 9)))[:limit]
+        return int(rows.size), [((int(rows[j]), int(cols[j])), float(two[rows[j], cols[j]])) for j in order]
+    count, found = 0, []
+    negs = sorted(neg)
+    for n_a, a in enumerate(negs):  # a = the triple's first player of a negative pair
+        allowed = np.ones(k, dtype=bool)
+        allowed[negs[: n_a + 1]] = False
+        rest = np.flatnonzero(allowed)
+        three = -0.5 * (
+            d[a]
+            + d[rest][:, None]
+            + d[rest][None, :]
+            - 2 * (w[a, rest][:, None] + w[a, rest][None, :] + w[np.ix_(rest, rest)])
+        )
+        rb, rc = np.nonzero(np.triu(three > tol, 1))
+        count += int(rb.size)
+        for j in np.argsort(-three[rb, rc], kind="stable")[:limit]:
+            members = tuple(sorted((int(a), int(rest[rb[j]]), int(rest[rc[j]]))))
+            found.append((members, float(three[rb[j], rc[j]])))
+    if count:
+        return count, found
     out: dict[tuple[int, ...], float] = {}
-    for a in range(k):
-        if -0.5 * d[a] > tol:
-            out[(a,)] = float(-0.5 * d[a])
-    two = d[:, None] + d[None, :] - 2 * w
-    for a, b in zip(*np.nonzero(np.triu(-0.5 * two > tol, 1)), strict=True):
-        out[(int(a), int(b))] = float(-0.5 * two[a, b])
-    firsts: Iterable[int] = range(k) if k <= 300 else sorted(neg)
-    for a in firsts:
-        rest = np.arange(k)
-        rest = rest[rest != a] if k > 300 else rest[rest > a]
-        sub = d[a] + d[rest][:, None] + d[rest][None, :] - 2 * (w[a, rest][:, None] + w[a, rest][None, :]
-                                                               + w[np.ix_(rest, rest)])
-        for b, c in zip(*np.nonzero(np.triu(-0.5 * sub > tol, 1)), strict=True):
-            out[tuple(sorted((a, int(rest[b]), int(rest[c]))))] = float(-0.5 * sub[b, c])
-    for start in itertools.islice(sorted(neg), 64):
+    for start in itertools.islice(negs, 64):
         x = np.zeros(k)
         x[start] = 1.0
-        for _ in range(2 * k):
-            delta = (1 - 2 * x) * (d - 2 * (w @ x))
-            j = int(np.argmin(delta))
-            if delta[j] >= -tol:
-                break
-            x[j] = 1 - x[j]
+        x = _local_search(x, w, d, tol)
         cut = float(_cut(x[None, :], w, d)[0])
         members = tuple(int(j) for j in np.flatnonzero(x))
         if -0.5 * cut > tol and 0 < len(members) < k:
             out[members] = -0.5 * cut
-    return list(out.items())
+    return len(out), list(out.items())
+
+
+def _local_search(x: FloatArray, w: FloatArray, d: FloatArray, tol: float) -> FloatArray:
+    """Lower the cut of ``x`` by Kernighan–Lin passes: flip every player once, best first (even
+    when a flip costs), and keep the best proper coalition seen; repeat while a pass improves."""
+    k = x.size
+    best = float(_cut(x[None, :], w, d)[0])
+    for _ in range(k):
+        y, s = x.copy(), w @ x
+        locked = np.zeros(k, dtype=bool)
+        cur, found = best, None
+        for _step in range(k):
+            delta = (1 - 2 * y) * (d - 2 * s)
+            delta[locked] = np.inf
+            j = int(np.argmin(delta))
+            if not np.isfinite(delta[j]):
+                break
+            s += w[:, j] * (1 - 2 * y[j])
+            y[j] = 1 - y[j]
+            cur += float(delta[j])
+            locked[j] = True
+            if cur < best - tol and 0 < y.sum() < k:
+                best, found = cur, y.copy()
+        if found is None:
+            break
+        x = found
+    return x
 
 
 @dataclass(slots=True)
@@ -353,8 +413,14 @@ class CostShareResult:
             "blocking_count": self.blocking_count,
             "core_check": self.core_check,
             "pairs": [
-                {"capability": p.capability, "owner": p.owner, "consumer": p.consumer, "volume": p.volume,
-                 "standalone": p.standalone, "savings": p.savings}
+                {
+                    "capability": p.capability,
+                    "owner": p.owner,
+                    "consumer": p.consumer,
+                    "volume": p.volume,
+                    "standalone": p.standalone,
+                    "savings": p.savings,
+                }
                 for p in self.pairs
             ],
             "pools": [dict(p) for p in self.pools],
@@ -362,8 +428,9 @@ class CostShareResult:
         }
 
 
-def analyze_cost_sharing(scenario: Scenario, *, seed: int = 0,
-                         pool_analyzer: Callable[..., Any] | None = None) -> CostShareResult:
+def analyze_cost_sharing(
+    scenario: Scenario, *, seed: int = 0, pool_analyzer: Callable[..., Any] | None = None
+) -> CostShareResult:
     """Split the ecosystem's capability costs: Shapley (closed form), alternatives and the core test.
 
     ``pool_analyzer`` (e.g. ``ecodesk.analysis.pools.analyze_pools``) is called as
@@ -400,13 +467,19 @@ def analyze_cost_sharing(scenario: Scenario, *, seed: int = 0,
     res.blocking_coalitions = [{"members": list(m), "excess": e} for m, e in core.blocking]
     res.core_check = core.method
     if any(p.savings < 0 for p in game.pairs):
-        res.notes.append("Some consumers pay less alone than through the ecosystem (standalone cost below u·v): "
-                         "those pairs have negative savings, and the Shapley split may leave the core.")
+        res.notes.append(
+            "Some consumers pay less alone than through the ecosystem (standalone cost below u·v): "
+            "those pairs have negative savings, and the Shapley split may leave the core."
+        )
     if not core.in_core:
-        res.notes.append(f"{core.blocking_count} coalition(s) pay more under the Shapley split than on their own; "
-                         f"the {len(core.blocking)} smallest are listed (smallest first, then larger excess).")
-    res.notes.append("Standalone cost c({i}) of a player: the fixed cost of the capabilities it owns plus what it "
-                     "would pay alone (A) for the capabilities it uses.")
+        res.notes.append(
+            f"{core.blocking_count} coalition(s) pay more under the Shapley split than on their own; "
+            f"the {len(core.blocking)} smallest are listed (smallest first, then larger excess)."
+        )
+    res.notes.append(
+        "Standalone cost c({i}) of a player: the fixed cost of the capabilities it owns plus what it "
+        "would pay alone (A) for the capabilities it uses."
+    )
     return res
 
 

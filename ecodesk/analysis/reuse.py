@@ -129,11 +129,21 @@ def analyze_reuse(scenario: Scenario) -> ReuseResult:
         ecos: set[str] = set()
         for i in consumers:
             ecos |= ecos_of.get(i, set())
-        result.capabilities.append(CapabilityReuse(
-            id=cap.id, name=cap.name, category=cap.category, owner=cap.owner, reuse_count=len(consumers),
-            consumers=consumers, ecosystems=sorted(ecos), amortised_fixed_cost=F / max(1, len(consumers)),
-            shared_cost=F + variable, standalone_cost=standalone, savings=savings,
-        ))
+        result.capabilities.append(
+            CapabilityReuse(
+                id=cap.id,
+                name=cap.name,
+                category=cap.category,
+                owner=cap.owner,
+                reuse_count=len(consumers),
+                consumers=consumers,
+                ecosystems=sorted(ecos),
+                amortised_fixed_cost=F / max(1, len(consumers)),
+                shared_cost=F + variable,
+                standalone_cost=standalone,
+                savings=savings,
+            )
+        )
     result.total_savings = sum(c.savings for c in result.capabilities)
     if result.capabilities:
         result.reuse_index = sum(c.reuse_count for c in result.capabilities) / len(result.capabilities)
@@ -145,9 +155,19 @@ def analyze_reuse(scenario: Scenario) -> ReuseResult:
     if not len(scenario.ecosystems):
         result.notes.append(
             "The scenario defines no ecosystem: redundancy is looked for across the whole scenario, "
-            "and no gap candidate is ranked first for sharing an ecosystem.")
+            "and no gap candidate is ranked first for sharing an ecosystem."
+        )
     if any(not c.category.strip() for c in scenario.capabilities):
         result.notes.append("Capabilities without a category are never counted as redundant.")
+    result.notes += [
+        "A capability flow without a standalone cost counts F + u·v of that flow, so each of several flows of "
+        "one capability to one consumer counts F.",
+        "Redundancy: capabilities of one category (trimmed, case-insensitive) are grouped when their owners share "
+        "an ecosystem, directly or through other owners of the group; the one kept has the most consumers, then "
+        "the lower fixed cost, then the lower id.",
+        "A need is met only by a capability flow of its category that the entity receives; owning such a "
+        "capability does not meet it.",
+    ]
     return result
 
 
@@ -175,11 +195,20 @@ def _redundancies(scenario: Scenario, counts: dict[str, int], ecos_of: dict[str,
                     for e in ecos_of.get(o, set()):
                         seen[e] = seen.get(e, 0) + 1
                 shared = sorted(e for e, n in seen.items() if n >= 2)
-            out.append(((key, min(c.id for c in group)), Redundancy(
-                category=keep.category.strip(), capabilities=sorted(c.id for c in group), owners=owners,
-                keep=keep.id, redundant=sorted(c.id for c in others),
-                potential_savings=sum(c.fixed_cost for c in others), ecosystems=shared,
-            )))
+            out.append(
+                (
+                    (key, min(c.id for c in group)),
+                    Redundancy(
+                        category=keep.category.strip(),
+                        capabilities=sorted(c.id for c in group),
+                        owners=owners,
+                        keep=keep.id,
+                        redundant=sorted(c.id for c in others),
+                        potential_savings=sum(c.fixed_cost for c in others),
+                        ecosystems=shared,
+                    ),
+                )
+            )
     out.sort(key=lambda t: t[0])
     return [r for _, r in out]
 
@@ -211,8 +240,9 @@ def _gaps(scenario: Scenario, counts: dict[str, int], ecos_of: dict[str, set[str
     """Unmet needs, each with candidate owners ranked per SPEC §3.1."""
     received: dict[str, set[str]] = {}
     for f in scenario.flows:
-        if f.kind is FlowKind.CAPABILITY and f.capability in scenario.capabilities:
-            received.setdefault(f.target, set()).add(scenario.capabilities[f.capability].category_key)
+        cap = scenario.capabilities.get(f.capability) if f.kind is FlowKind.CAPABILITY else None
+        if cap is not None:
+            received.setdefault(f.target, set()).add(cap.category_key)
     best: dict[str, dict[str, int]] = {}  # category key → owner → highest reuse_count
     for cap in scenario.capabilities:
         per = best.setdefault(cap.category_key, {})
@@ -225,6 +255,14 @@ def _gaps(scenario: Scenario, counts: dict[str, int], ecos_of: dict[str, set[str
         mine = ecos_of.get(need.entity, set())
         owners = best.get(key, {})
         ranked = sorted(owners, key=lambda o: (0 if mine & ecos_of.get(o, set()) else 1, -owners[o], o))
-        gaps.append(Gap(need=need.id, entity=need.entity, category=need.category, volume=need.volume,
-                        standalone_cost=need.standalone_cost, candidates=ranked))
+        gaps.append(
+            Gap(
+                need=need.id,
+                entity=need.entity,
+                category=need.category,
+                volume=need.volume,
+                standalone_cost=need.standalone_cost,
+                candidates=ranked,
+            )
+        )
     return gaps
