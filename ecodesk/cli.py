@@ -265,6 +265,9 @@ COMMANDS = {
 def _sentences(exc: BaseException, lang: str) -> list[str]:
     if isinstance(exc, ValidationError):
         return [exc.sentence(lang) + ("。" if lang == "zh" else ".")]
+    sentences = getattr(exc, "sentences", None)
+    if callable(sentences):
+        return list(sentences(lang))
     text = str(exc).strip() or type(exc).__name__
     return [line for line in text.splitlines() if line.strip()]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ecodesk.io.atomic import atomic_write
-from ecodesk.io.errors import FormatError
+from ecodesk.io.errors import FormatError, Problem
 from ecodesk.model.errors import ValidationError
 from ecodesk.model.objects import COLLECTIONS, AnalysisSettings, ModelObject, Need, make
 from ecodesk.model.scenario import Project, Scenario
@@ -87,7 +87,7 @@ def project_from_json(data: Any, source: str = "JSON") -> Project:
     if version > VERSION:
         raise FormatError(source, [f"'{source}' was written by a newer ecodesk (format version {version}; "
                                    f"this version reads up to {VERSION})."])
-    problems: list[str] = []
+    problems: list[Problem] = []
     meta = data.get("project") or {}
     if not isinstance(meta, Mapping):
         raise FormatError(source, [f"'{source}': 'project' must be an object."])
@@ -125,7 +125,7 @@ def project_from_json(data: Any, source: str = "JSON") -> Project:
     return project
 
 
-def _project_meta(meta: Mapping[str, Any], source: str, problems: list[str]) -> Project:
+def _project_meta(meta: Mapping[str, Any], source: str, problems: list[Problem]) -> Project:
     unknown = [k for k in meta if k not in PROJECT_FIELDS]
     if unknown:
         problems.append(f"'{source}', project: '{unknown[0]}' is not a known field.")
@@ -141,12 +141,14 @@ def _project_meta(meta: Mapping[str, Any], source: str, problems: list[str]) -> 
         if settings is not None and not isinstance(settings, Mapping):
             raise ValidationError("project", "", "settings", "must be an object", "必须是对象")
         kwargs["settings"] = AnalysisSettings.from_dict(settings)
-    except (ValidationError, TypeError) as exc:
+    except ValidationError as exc:
+        problems.append((f"'{source}', project", exc))
+    except TypeError as exc:
         problems.append(f"'{source}', project: {exc}.")
     return Project(**kwargs)
 
 
-def scenario_from_json(raw: Mapping[str, Any], where: str, problems: list[str]) -> Scenario | None:
+def scenario_from_json(raw: Mapping[str, Any], where: str, problems: list[Problem]) -> Scenario | None:
     """Build a scenario, appending one sentence per problem; None if any."""
     before = len(problems)
     scenario = Scenario(str(raw.get("name")))
@@ -170,7 +172,7 @@ def scenario_from_json(raw: Mapping[str, Any], where: str, problems: list[str]) 
             try:
                 objs.append(make(cls, item))
             except ValidationError as exc:
-                problems.append(f"{where}, {cname}[{i}]: {exc}.")
+                problems.append((f"{where}, {cname}[{i}]", exc))
         staged[cname] = objs
     if len(problems) > before:
         return None
@@ -181,7 +183,7 @@ def scenario_from_json(raw: Mapping[str, Any], where: str, problems: list[str]) 
             try:
                 scenario.add(obj)
             except ValidationError as exc:
-                problems.append(f"{where}, {cname}[{i}]: {exc}.")
+                problems.append((f"{where}, {cname}[{i}]", exc))
     return None if len(problems) > before else scenario
 
 
