@@ -51,7 +51,17 @@ def build_parser() -> argparse.ArgumentParser:
                 "cost sharing and network resilience. With no command, opens the desktop app.")
     p.add_argument("--version", action="version", version=f"ecodesk {__version__}")
     p.add_argument("--lang", choices=("en", "zh"), help="language of messages and summaries (default: system)")
+    # --lang is accepted before or after the command
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=("en", "zh"), default=argparse.SUPPRESS,
+                        help="language of messages and summaries (default: system)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _add = sub.add_parser
+
+    def add_parser(name: str, **kw: Any) -> argparse.ArgumentParser:
+        return _add(name, parents=[common], **kw)
+
+    sub.add_parser = add_parser  # type: ignore[method-assign]
 
     s = sub.add_parser("open", help="open FILE in the desktop app")
     s.add_argument("file", metavar="FILE")
