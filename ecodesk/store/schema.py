@@ -1,0 +1,269 @@
+"""Store layer: the SQLite schema of a ``.ecodesk`` file and the object <-> row codecs.
+
+One table per SPEC collection, keyed by (scenario, id), with a ``position`` column that
+keeps the collection's order (positions only have to increase along the order, so a
+removal never renumbers anything). List and mapping fields are JSON text. The column
+lists below are the file format of :data:`SCHEMA_VERSION`: they are written down here,
+not derived from the dataclasses, and :func:`_check_model_matches` fails loudly at import
+if the model's fields drift from them — that is the moment to add a migration.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import fields
+from typing import Any
+
+from ecodesk.model.errors import ValidationError
+from ecodesk.model.objects import COLLECTIONS, Capability, Ecosystem, Entity, Flow, ModelObject, Need, Pool, Tier
+
+#: ``PRAGMA application_id`` of every ecodesk file: the ASCII bytes "EcoD".
+APPLICATION_ID = 0x45636F44
+#: ``PRAGMA user_version`` written by this version; files up to it can be read.
+SCHEMA_VERSION = 1
+#: The first 16 bytes of every SQLite 3 database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: Distance between neighbouring positions in a freshly written collection, leaving room
+#: for insertions between them without renumbering.
+POSITION_GAP = 1024
+
+#: Model fields stored per collection, in dataclass order; every table also has the
+#: columns ``scenario`` (key of the scenarios row) and ``position``.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "ecosystems": ("id", "name", "color"),
+    "entities": ("id", "name", "kind", "industry", "ecosystems", "demand", "risk", "revenue", "notes", "x", "y"),
+    "capabilities": ("id", "name", "category", "owner", "fixed_cost", "unit_cost", "capacity"),
+    "flows": (
+        "id",
+        "source",
+        "target",
+        "kind",
+        "volume",
+        "unit_value",
+        "risk",
+        "notes",
+        "capability",
+        "standalone_cost",
+    ),
+    "needs": ("id", "entity", "category", "volume", "standalone_cost"),
+    "pools": (
+        "id",
+        "name",
+        "type",
+        "amount",
+        "members",
+        "rule",
+        "weights",
+        "floors",
+        "tiers",
+        "claims",
+        "scale_exponent",
+    ),
+}
+
+_TYPES: dict[str, str] = {
+    "demand": "REAL NOT NULL",
+    "risk": "REAL NOT NULL",
+    "revenue": "REAL",
+    "x": "REAL NOT NULL",
+    "y": "REAL NOT NULL",
+    "fixed_cost": "REAL NOT NULL",
+    "unit_cost": "REAL NOT NULL",
+    "capacity": "REAL",
+    "volume": "REAL NOT NULL",
+    "unit_value": "REAL NOT NULL",
+    "capability": "TEXT",
+    "standalone_cost": "REAL",
+    "amount": "REAL NOT NULL",
+    "scale_exponent": "REAL NOT NULL",
+}
+_NEED_TYPES = {"standalone_cost": "REAL NOT NULL"}
+
+#: Columns of the single ``project`` row (settings is JSON; uid and saves detect a file
+#: changed behind our back; writer is the ecodesk version that last wrote it).
+PROJECT_COLUMNS = ("name", "currency", "period", "notes", "language", "settings", "uid", "saves", "writer")
+
+
+def _column_sql(table: str, name: str) -> str:
+    kind = (_NEED_TYPES if table == "needs" else {}).get(name) or _TYPES.get(name, "TEXT NOT NULL")
+    return f"{name} {kind}"
+
+
+def _collection_ddl(table: str) -> str:
+    cols = ",\n  ".join(_column_sql(table, c) for c in COLUMNS[table])
+    return (
+        f"CREATE TABLE {table} (\n  scenario INTEGER NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,\n"
+        f"  position INTEGER NOT NULL,\n  {cols},\n  PRIMARY KEY (scenario, id)\n) WITHOUT ROWID"
+    )
+
+
+DDL: tuple[str, ...] = (
+    "CREATE TABLE project (\n  key INTEGER PRIMARY KEY CHECK (key = 1),\n  name TEXT NOT NULL,\n"
+    "  currency TEXT NOT NULL,\n  period TEXT NOT NULL,\n  notes TEXT NOT NULL,\n  language TEXT NOT NULL,\n"
+    "  settings TEXT NOT NULL,\n  uid TEXT NOT NULL,\n  saves INTEGER NOT NULL,\n  writer TEXT NOT NULL\n)",
+    "CREATE TABLE scenarios (\n  id INTEGER PRIMARY KEY,\n  name TEXT NOT NULL UNIQUE,\n  position INTEGER NOT NULL\n)",
+    *(_collection_ddl(t) for t in COLUMNS),
+)
+
+#: Every table a version-1 file must have, with the columns the loader reads.
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "project": ("key", *PROJECT_COLUMNS),
+    "scenarios": ("id", "name", "position"),
+    **{t: ("scenario", "position", *cols) for t, cols in COLUMNS.items()},
+}
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    """Create the tables of :data:`SCHEMA_VERSION` and stamp the file's identity."""
+    for stmt in DDL:
+        conn.execute(stmt)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def schema_problem(conn: sqlite3.Connection) -> str | None:
+    """What is wrong with the tables of ``conn`` (a sentence fragment), or None when fine.
+
+    Only reads ``sqlite_master`` and ``PRAGMA table_info``: nothing from the file is run.
+    """
+    rows = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
+    for kind, name in rows:
+        if kind in ("trigger", "view"):
+            return f"it contains a {kind} '{name}', which ecodesk files never have (damaged or tampered with)"
+    tables = {name for kind, name in rows if kind == "table"}
+    for table, needed in REQUIRED.items():
+        if table not in tables:
+            return f"its table '{table}' is missing"
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        lacking = [c for c in needed if c not in have]
+        if lacking:
+            return f"its table '{table}' lacks the column '{lacking[0]}'"
+    return None
+
+
+# -- codecs -------------------------------------------------------------------------------
+
+
+#: One encoder for every JSON column (``json.dumps`` with options builds a new one per call).
+dumps: Callable[[Any], str] = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+
+
+def _loads(what: str, obj_id: Any, fld: str, text: Any, kind: type) -> Any:
+    """Decode a JSON column, refusing anything but ``kind`` as a ValidationError."""
+    if text is None or text == "":
+        return kind()
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        raise ValidationError(what, str(obj_id), fld, "is not valid JSON", "不是有效的 JSON") from None
+    if not isinstance(value, kind):
+        raise ValidationError(what, str(obj_id), fld, f"must be a JSON {kind.__name__}", f"必须是 JSON {kind.__name__}")
+    return value
+
+
+def _tiers(pool_id: Any, text: Any) -> tuple[Any, ...]:
+    return tuple(_loads("pool", pool_id, "tiers", text, list))
+
+
+Row = tuple[Any, ...]
+# Enum fields are stored as the member itself: the enums are ``str`` subclasses, which
+# sqlite3 binds as TEXT holding the value (reading ``.value`` costs a descriptor call).
+#: obj -> the stored values after (scenario, position), in COLUMNS order.
+ENCODERS: dict[str, Callable[[Any], Row]] = {
+    "ecosystems": lambda o: (o.id, o.name, o.color),
+    "entities": lambda o: (
+        o.id,
+        o.name,
+        o.kind,
+        o.industry,
+        dumps(o.ecosystems),
+        o.demand,
+        o.risk,
+        o.revenue,
+        o.notes,
+        o.x,
+        o.y,
+    ),
+    "capabilities": lambda o: (o.id, o.name, o.category, o.owner, o.fixed_cost, o.unit_cost, o.capacity),
+    "flows": lambda o: (
+        o.id,
+        o.source,
+        o.target,
+        o.kind,
+        o.volume,
+        o.unit_value,
+        o.risk,
+        o.notes,
+        o.capability,
+        o.standalone_cost,
+    ),
+    "needs": lambda o: (o.id, o.entity, o.category, o.volume, o.standalone_cost),
+    "pools": lambda o: (
+        o.id,
+        o.name,
+        o.type,
+        o.amount,
+        dumps(o.members),
+        o.rule,
+        dumps(o.weights),
+        dumps(o.floors),
+        dumps([{"up_to": t.up_to, "rate": t.rate} for t in o.tiers]),
+        dumps(o.claims),
+        o.scale_exponent,
+    ),
+}
+
+#: A row as selected with ``scenario, position, *COLUMNS`` -> the validated object.
+DECODERS: dict[str, Callable[[Row], ModelObject]] = {
+    "ecosystems": lambda r: Ecosystem(*r[2:]),
+    "entities": lambda r: Entity(
+        r[2], r[3], r[4], r[5], tuple(_loads("entity", r[2], "ecosystems", r[6], list)), *r[7:]
+    ),
+    "capabilities": lambda r: Capability(*r[2:]),
+    "flows": lambda r: Flow(*r[2:]),
+    "needs": lambda r: Need(*r[2:]),
+    "pools": lambda r: Pool(
+        r[2],
+        r[3],
+        r[4],
+        r[5],
+        tuple(_loads("pool", r[2], "members", r[6], list)),
+        r[7],
+        _loads("pool", r[2], "weights", r[8], dict),
+        _loads("pool", r[2], "floors", r[9], dict),
+        _tiers(r[2], r[10]),
+        _loads("pool", r[2], "claims", r[11], dict),
+        r[12],
+    ),
+}
+
+
+def insert_sql(table: str, *, replace: bool = False) -> str:
+    cols = ("scenario", "position", *COLUMNS[table])
+    verb = "INSERT OR REPLACE" if replace else "INSERT"
+    return f"{verb} INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+
+
+def select_sql(table: str) -> str:
+    cols = ("scenario", "position", *COLUMNS[table])
+    return f"SELECT {', '.join(cols)} FROM {table} ORDER BY scenario, position"
+
+
+def _check_model_matches() -> None:
+    """Refuse to run if the model's fields no longer match this schema version."""
+    if list(COLUMNS) != list(COLLECTIONS):
+        raise RuntimeError("model collections differ from the schema: add a migration")
+    for table, cls in COLLECTIONS.items():
+        names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+        if names != COLUMNS[table]:
+            raise RuntimeError(
+                f"model fields of {table} {names} differ from schema v{SCHEMA_VERSION} "
+                f"{COLUMNS[table]}: add a migration"
+            )
+    if tuple(f.name for f in fields(Tier)) != ("up_to", "rate"):
+        raise RuntimeError("Tier fields changed: add a migration")
+
+
+_check_model_matches()

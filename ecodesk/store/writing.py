@@ -1,0 +1,366 @@
+"""Store layer: writing project files — the full atomic write and the incremental save.
+
+A full write builds the whole file beside the destination (temporary name, no journal,
+one transaction), fsyncs it, moves it over the destination with ``os.replace`` and
+fsyncs the folder: a crash leaves the old file or the new one, never a mix.
+
+An incremental save opens the existing file read-write (rollback journal,
+``synchronous=FULL``) and, in ONE ``BEGIN IMMEDIATE … COMMIT`` transaction, writes only
+what differs from the :class:`~ecodesk.store.reading.Saved` snapshot of the last open or
+save. Model objects are immutable, so a collection is compared first as a whole (C-level
+dict equality, which short-cuts on identity) and then object by object with ``is``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import secrets
+import shutil
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ecodesk import __version__
+from ecodesk.model.objects import ModelObject
+from ecodesk.model.scenario import Collection, Project, Scenario
+from ecodesk.store.errors import ProjectFileError
+from ecodesk.store.schema import (
+    APPLICATION_ID,
+    ENCODERS,
+    POSITION_GAP,
+    SCHEMA_VERSION,
+    create_schema,
+    dumps,
+    insert_sql,
+)
+from ecodesk.store.snapshot import Saved, SavedScenario, plan_positions, snapshot_scenario
+from ecodesk.store.tracking import ChangeTracker, ScenarioLog
+
+_WRITE_ERRORS = (OSError, sqlite3.Error, UnicodeEncodeError)
+
+
+@dataclass
+class SaveStats:
+    """What a save wrote: rows inserted or replaced, rows deleted (scenario cascades not
+    counted), SQLite's own change count, whether the whole file was rewritten, and time."""
+
+    rows_written: int = 0
+    rows_deleted: int = 0
+    db_changes: int = 0
+    full_rewrite: bool = False
+    seconds: float = 0.0
+
+
+# -- full write -----------------------------------------------------------------------------
+
+
+def _meta_values(project: Project) -> tuple[Any, ...]:
+    return (
+        project.name,
+        project.currency,
+        project.period,
+        project.notes,
+        project.language,
+        dumps(project.settings.to_dict()),
+    )
+
+
+def _insert_all(conn: sqlite3.Connection, table: str, key: int, coll: Collection[Any]) -> dict[str, int]:
+    """Insert a whole collection with fresh, evenly spaced positions; returns them by id."""
+    enc = ENCODERS[table]
+    rows = [(key, n * POSITION_GAP, *enc(o)) for n, o in enumerate(coll)]
+    conn.executemany(insert_sql(table), rows)
+    return dict(zip(coll._items, range(0, len(rows) * POSITION_GAP, POSITION_GAP)))
+
+
+def write_full(conn: sqlite3.Connection, project: Project) -> Saved:
+    """Create the schema and every row in an empty database, in one transaction."""
+    uid = uuid.uuid4().hex
+    conn.execute("BEGIN")
+    create_schema(conn)
+    conn.execute(
+        "INSERT INTO project (key, name, currency, period, notes, language, settings, uid, saves, writer) "
+        "VALUES (1, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+        (*_meta_values(project), uid, __version__),
+    )
+    recs: list[SavedScenario] = []
+    for n, sc in enumerate(project.scenarios):
+        key = n + 1
+        conn.execute("INSERT INTO scenarios (id, name, position) VALUES (?, ?, ?)", (key, sc.name, n))
+        positions = {t: _insert_all(conn, t, key, coll) for t, coll in sc.collections().items()}
+        recs.append(snapshot_scenario(sc, key, n, positions))
+    conn.execute("COMMIT")
+    return Saved(project.meta_dict(), uid, 0, recs)
+
+
+def write_atomic(project: Project, path: str | os.PathLike[str]) -> Saved:
+    """Write ``project`` to ``path`` through a temporary file and ``os.replace``; on any
+    failure the temporary file is removed and ``path`` is left as it was."""
+    shown = os.fspath(path)
+    dest = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path).absolute()
+    if dest.is_dir():
+        raise ProjectFileError(
+            shown, "write_failed", "is a folder; choose a file name to save to", "是文件夹，请选择要保存的文件名"
+        )
+    tmp = dest.with_name(f".{dest.name[:120]}.{secrets.token_hex(6)}.tmp")
+    try:
+        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_RDWR | getattr(os, "O_BINARY", 0), 0o666))
+        conn = sqlite3.connect(str(tmp), isolation_level=None)
+        try:
+            # The file is invisible until complete, so it needs no journal; durability
+            # comes from the fsync below, before it takes the destination's name.
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            saved = write_full(conn, project)
+        finally:
+            conn.close()
+        _fsync_file(tmp)
+        if dest.exists():
+            with contextlib.suppress(OSError):
+                shutil.copymode(dest, tmp)
+        os.replace(tmp, dest)
+    except BaseException as exc:
+        for leftover in (tmp, Path(f"{tmp}-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        if isinstance(exc, _WRITE_ERRORS):
+            raise _write_failed(shown, exc, existed=dest.exists()) from exc
+        raise
+    _fsync_dir(dest.parent)
+    return saved
+
+
+def _write_failed(shown: str, exc: BaseException, *, existed: bool) -> ProjectFileError:
+    detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    if isinstance(exc, UnicodeEncodeError):
+        detail = "some text contains characters that cannot be stored"
+    if existed:
+        return ProjectFileError(
+            shown,
+            "write_failed",
+            f"could not be saved ({detail}); the file keeps its last saved content",
+            f"无法保存（{detail}）；文件仍保留上次保存的内容",
+        )
+    return ProjectFileError(
+        shown,
+        "write_failed",
+        f"could not be written ({detail}); nothing was created",
+        f"无法写入（{detail}）；未创建任何文件",
+    )
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename durable (POSIX); Windows has no directory handles to fsync."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+# -- incremental save -----------------------------------------------------------------------
+
+
+def save_incremental(
+    path: str | os.PathLike[str], project: Project, saved: Saved, tracker: ChangeTracker | None = None
+) -> tuple[Saved, SaveStats]:
+    """Write the difference between ``project`` and ``saved`` into the file at ``path``.
+
+    Returns the new snapshot. Nothing in ``saved`` or ``tracker`` changes unless the
+    transaction commits, so after a failure the caller still holds the right base for
+    the next attempt. ``tracker`` (optional) narrows the comparison to the ids it logged.
+    """
+    started = time.perf_counter()
+    shown = os.fspath(path)
+    file = Path(path)
+    if not file.is_file():
+        raise ProjectFileError(
+            shown,
+            "missing",
+            "no longer exists on disk (was it moved or deleted?); use Save As to keep your work",
+            "已不在磁盘上（是否被移动或删除？）；请用“另存为”保存您的工作",
+        )
+    stats = SaveStats()
+    after_commit: list[Callable[[], None]] = []
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = sqlite3.connect(file.absolute().as_uri() + "?mode=rw", uri=True, isolation_level=None)
+        with contextlib.suppress(sqlite3.DatabaseError):
+            conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("BEGIN IMMEDIATE")
+        _check_same_file(conn, saved, shown)
+        new = _apply(conn, project, saved, stats, tracker, after_commit)
+        conn.execute("UPDATE project SET saves = ?, writer = ? WHERE key = 1", (saved.saves + 1, __version__))
+        conn.execute("COMMIT")
+        stats.db_changes = conn.total_changes
+    except BaseException as exc:
+        if conn is not None and conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        if isinstance(exc, _WRITE_ERRORS):
+            raise _write_failed(shown, exc, existed=True) from exc
+        raise
+    finally:
+        if conn is not None:
+            conn.close()
+    for patch in after_commit:
+        patch()
+    new.saves = saved.saves + 1
+    if tracker is not None:
+        tracker.watch_only([r.scenario for r in new.scenarios])
+    stats.seconds = time.perf_counter() - started
+    return new, stats
+
+
+def _check_same_file(conn: sqlite3.Connection, saved: Saved, shown: str) -> None:
+    """Refuse to patch a file that is no longer the one our snapshot describes."""
+    try:
+        same = (
+            conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+            and conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+            and conn.execute("SELECT uid, saves FROM project WHERE key = 1").fetchall() == [(saved.uid, saved.saves)]
+        )
+    except sqlite3.DatabaseError:
+        same = False
+    if not same:
+        raise ProjectFileError(
+            shown,
+            "changed_on_disk",
+            "was changed or replaced by another program since it was opened; use Save As to keep your work",
+            "在打开后已被其他程序修改或替换；请用“另存为”保存您的工作",
+        )
+
+
+def _apply(
+    conn: sqlite3.Connection,
+    project: Project,
+    saved: Saved,
+    stats: SaveStats,
+    tracker: ChangeTracker | None,
+    after_commit: list[Callable[[], None]],
+) -> Saved:
+    meta = project.meta_dict()
+    if meta != saved.meta:
+        conn.execute(
+            "UPDATE project SET name = ?, currency = ?, period = ?, notes = ?, language = ?, settings = ? "
+            "WHERE key = 1",
+            _meta_values(project),
+        )
+        stats.rows_written += 1
+    current = project.scenarios
+    live = {id(s) for s in current}
+    by_obj = {id(r.scenario): r for r in saved.scenarios}
+    for rec in saved.scenarios:
+        if id(rec.scenario) not in live:  # removed: its rows go with it (ON DELETE CASCADE)
+            conn.execute("DELETE FROM scenarios WHERE id = ?", (rec.key,))
+            stats.rows_deleted += 1
+    renamed = [(s, by_obj[id(s)]) for s in current if id(s) in by_obj and s.name != by_obj[id(s)].name]
+    for _s, rec in renamed:  # step aside first, so swapping two names never meets UNIQUE
+        conn.execute("UPDATE scenarios SET name = ? WHERE id = ?", (f"\x00renaming {rec.key}", rec.key))
+    for s, rec in renamed:
+        conn.execute("UPDATE scenarios SET name = ? WHERE id = ?", (s.name, rec.key))
+        stats.rows_written += 1
+    next_key = max((r.key for r in saved.scenarios), default=0) + 1
+    recs: list[SavedScenario] = []
+    for n, s in enumerate(current):
+        found = by_obj.get(id(s))
+        if found is None:
+            key, next_key = next_key, next_key + 1
+            conn.execute("INSERT INTO scenarios (id, name, position) VALUES (?, ?, ?)", (key, s.name, n))
+            positions = {t: _insert_all(conn, t, key, coll) for t, coll in s.collections().items()}
+            stats.rows_written += 1 + sum(len(c) for c in s.collections().values())
+            recs.append(snapshot_scenario(s, key, n, positions))
+            continue
+        rec = found
+        if rec.position != n:
+            conn.execute("UPDATE scenarios SET position = ? WHERE id = ?", (n, rec.key))
+            stats.rows_written += 1
+        log = tracker.log(s) if tracker is not None else None
+        trusted = log is not None and log.trusted(rec.revision)
+        recs.append(_diff_scenario(conn, s, rec, n, stats, log if trusted else None, after_commit))
+    return Saved(meta, saved.uid, saved.saves, recs)
+
+
+def _diff_scenario(
+    conn: sqlite3.Connection,
+    s: Scenario,
+    rec: SavedScenario,
+    position: int,
+    stats: SaveStats,
+    log: ScenarioLog | None,
+    after_commit: list[Callable[[], None]],
+) -> SavedScenario:
+    """Write one scenario's changed rows; returns its new snapshot.
+
+    With a trusted ``log``, only logged ids are looked at, and a collection that only saw
+    replacements (order unchanged) is patched in place after the commit. Otherwise each
+    collection is compared whole: C-level dict equality first, then object by object.
+    """
+    items = dict(rec.items)
+    order = dict(rec.order)
+    positions = dict(rec.positions)
+    for table, coll in s.collections().items():
+        cur: dict[str, ModelObject] = coll._items
+        old = rec.items[table]
+        enc = ENCODERS[table]
+        if log is not None:
+            touched = log.tables[table]
+            if not touched.ids:
+                continue
+            if not touched.structural:  # only replacements: same ids, same order
+                old_pos = rec.positions[table]
+                changed = {k: cur[k] for k in touched.ids if cur[k] is not old[k] and cur[k] != old[k]}
+                if changed:
+                    conn.executemany(
+                        insert_sql(table, replace=True), [(rec.key, old_pos[k], *enc(o)) for k, o in changed.items()]
+                    )
+                    stats.rows_written += len(changed)
+                    after_commit.append(functools.partial(old.update, changed))
+                continue
+        if cur == old:  # C-level, identity first; then only the order can differ
+            cur_order = list(cur)
+            if cur_order == rec.order[table]:
+                continue
+        else:
+            cur_order = list(cur)
+        old_pos = rec.positions[table]
+        new_pos = old_pos if cur_order == rec.order[table] else plan_positions(cur_order, old_pos)
+        removed = [(rec.key, k) for k in old if k not in cur]
+        if removed:
+            conn.executemany(f"DELETE FROM {table} WHERE scenario = ? AND id = ?", removed)
+            stats.rows_deleted += len(removed)
+        if new_pos is old_pos:
+            rows = [(rec.key, old_pos[k], *enc(o)) for k, o in cur.items() if old[k] is not o and old[k] != o]
+        else:
+            rows = [
+                (rec.key, new_pos[k], *enc(o))
+                for k, o in cur.items()
+                if new_pos[k] != old_pos.get(k) or (old[k] is not o and old[k] != o)
+            ]
+        if rows:
+            conn.executemany(insert_sql(table, replace=True), rows)
+            stats.rows_written += len(rows)
+        items[table] = dict(cur)
+        order[table] = cur_order
+        positions[table] = new_pos
+    return SavedScenario(s, s.revision, rec.key, s.name, position, items, order, positions)
