@@ -278,6 +278,9 @@ def _sentences(exc: BaseException, lang: str) -> list[str]:
     sentences = getattr(exc, "sentences", None)
     if callable(sentences):
         return list(sentences(lang))
+    sentence = getattr(exc, "sentence", None)
+    if callable(sentence):
+        return [str(sentence(lang))]
     text = str(exc).strip() or type(exc).__name__
     return [line for line in text.splitlines() if line.strip()]
 
