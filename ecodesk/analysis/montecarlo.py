@@ -1,0 +1,186 @@
+"""Analysis layer: Monte Carlo failure simulation (SPEC §3.3 ``monte_carlo``).
+
+In each trial every entity fails with its ``risk`` and every supply flow with its
+``risk``, independently. The draws are made once, as alive *bits* — 64 trials per
+``uint64`` word, trial ``t`` in bit ``t % 64`` of word ``t // 64`` — by
+:func:`draw_failures`; :func:`trial_services` then evaluates them with bit-parallel
+reachability. Keeping the two apart lets tests feed the very same draws to a reference.
+
+Drawing: for an item with failure probability p, let q = min(p, 1 − p). A Poisson number
+of uniform picks among the trials, with mean λ = −trials·ln(1 − q), marks the trials hit;
+by Poisson splitting each trial is hit independently with probability 1 − e^(−λ/trials) = q.
+When p > ½ the marked trials are the survivals. That is exactly independent Bernoulli(p)
+per trial, at a cost proportional to the ≈ q·trials events, not to trials.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from ecodesk.analysis.reachability import Schedule, bit_services, propagate
+from ecodesk.analysis.supplygraph import FloatArray, SupplyGraph
+
+Words = npt.NDArray[np.uint64]
+
+#: Bytes of the scratch boolean matrix used while drawing (items × trials).
+_DRAW_BUFFER = 1 << 19
+#: Upper bound of words gathered per propagation step (E × chunk), to bound memory.
+_GATHER_WORDS = 1 << 22
+HISTOGRAM_BINS = 20
+#: A service within this distance of the threshold counts as equal to it (floating-point
+#: noise such as 0.3 + 0.6 = 0.8999999999999999 is not "below 0.9").
+_TIE = 1e-12
+
+
+@dataclass(frozen=True, eq=False)
+class FailureDraws:
+    """Alive bits of every entity ``(V, K)`` and supply flow ``(E, K)`` for ``trials`` trials."""
+
+    trials: int
+    node_alive: Words
+    edge_alive: Words
+
+    def node_alive_bool(self) -> npt.NDArray[np.bool_]:
+        """``(trials, V)`` booleans (for references and tests)."""
+        return unpack(self.node_alive, self.trials).T
+
+    def edge_alive_bool(self) -> npt.NDArray[np.bool_]:
+        return unpack(self.edge_alive, self.trials).T
+
+
+def n_words(trials: int) -> int:
+    return (trials + 63) // 64
+
+
+def unpack(words: Words, trials: int) -> npt.NDArray[np.bool_]:
+    """``(n, K)`` words → ``(n, trials)`` booleans."""
+    raw = np.ascontiguousarray(words, dtype="<u8").view(np.uint8)
+    return np.unpackbits(raw, axis=1, bitorder="little")[:, :trials].astype(bool)
+
+
+def pack(flags: npt.NDArray[np.bool_]) -> Words:
+    """``(n, trials)`` booleans → ``(n, K)`` words (inverse of :func:`unpack`)."""
+    n, trials = flags.shape
+    raw = np.zeros((n, n_words(trials) * 8), dtype=np.uint8)
+    packed = np.packbits(flags, axis=1, bitorder="little")
+    raw[:, : packed.shape[1]] = packed
+    return raw.view("<u8").astype(np.uint64, copy=False)
+
+
+def bernoulli_bits(p: FloatArray, trials: int, rng: np.random.Generator) -> Words:
+    """Bits set where an event of probability ``p[i]`` happens, independently per trial."""
+    p = np.asarray(p, dtype=np.float64)
+    n, k_words = p.shape[0], n_words(trials)
+    out = np.zeros((n, k_words), dtype=np.uint64)
+    if n == 0 or trials == 0:
+        return out
+    out[p >= 1.0] = ~np.uint64(0)
+    flip = p > 0.5
+    q = np.where(flip, 1.0 - p, p)
+    todo = np.flatnonzero((q > 0) & (p < 1.0))
+    if todo.size == 0:
+        return out
+    # Poisson(λ) picks with replacement, λ = −T·ln(1 − q): each trial is then hit a
+    # Poisson(λ/T) number of times, independently, so it is hit at least once with
+    # probability 1 − e^(−λ/T) = q — exactly independent Bernoulli(q) trials
+    counts = rng.poisson(-trials * np.log1p(-q[todo]))
+    out_bytes = out.view(np.uint8)  # native uint64 is little-endian on every supported platform
+    per_chunk = max(1, _DRAW_BUFFER // trials)  # a cache-sized scratch matrix of booleans
+    buf = np.zeros(min(per_chunk, todo.size) * trials, dtype=bool)
+    pos_dtype = np.uint16 if trials <= 1 << 16 else np.int64
+    for start in range(0, todo.size, per_chunk):
+        items, k = todo[start : start + per_chunk], counts[start : start + per_chunk]
+        flat = buf[: items.size * trials]
+        flat.fill(False)
+        picks = np.repeat(np.arange(items.size, dtype=np.intp) * trials, k)
+        picks += rng.integers(0, trials, size=picks.size, dtype=pos_dtype)
+        flat[picks] = True
+        packed = np.packbits(flat.reshape(items.size, trials), axis=1, bitorder="little")
+        out_bytes[items, : packed.shape[1]] = packed
+    flipped = todo[flip[todo]]
+    out[flipped] = ~out[flipped]
+    return out
+
+
+def draw_failures(graph: SupplyGraph, trials: int, rng: np.random.Generator) -> FailureDraws:
+    """One set of failure draws: entities first, then flows, from ``rng``."""
+    node_alive = np.invert(bernoulli_bits(graph.node_risk, trials, rng))
+    edge_alive = bernoulli_bits(graph.edge_risk, trials, rng)
+    np.invert(edge_alive, out=edge_alive)
+    return FailureDraws(trials=trials, node_alive=node_alive, edge_alive=edge_alive)
+
+
+def trial_services(
+    graph: SupplyGraph, schedule: Schedule, draws: FailureDraws, check: Callable[[float], None] | None = None
+) -> FloatArray:
+    """Service level in each trial of ``draws``; ``check(fraction_done)`` runs between chunks."""
+    trials = draws.trials
+    k_words = n_words(trials)
+    out = np.zeros(trials, dtype=np.float64)
+    if graph.total_demand <= 0 or trials == 0:
+        return out
+    chunk = max(1, min(k_words, _GATHER_WORDS // max(1, graph.n_edges, graph.n_nodes)))
+    for start in range(0, k_words, chunk):
+        stop = min(k_words, start + chunk)
+        w = propagate(schedule, draws.node_alive[:, start:stop], draws.edge_alive[:, start:stop], bits=True)
+        first, last = start * 64, min(trials, stop * 64)
+        out[first:last] = bit_services(graph, w[graph.demand_nodes].astype(np.uint64, copy=False), last - first)
+        if check is not None:
+            check(stop / k_words)
+    return out
+
+
+@dataclass(frozen=True)
+class MonteCarloSummary:
+    trials: int
+    expected_service: float
+    p05: float
+    p50: float
+    p95: float
+    p_below: float
+    threshold: float
+    seed: int
+    histogram_counts: tuple[int, ...]
+    histogram_edges: tuple[float, ...]
+    #: per-trial service levels (not serialised; for charts)
+    services: FloatArray = field(repr=False, compare=False)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "trials": self.trials,
+            "expected_service": self.expected_service,
+            "p05": self.p05,
+            "p50": self.p50,
+            "p95": self.p95,
+            "p_below": self.p_below,
+            "threshold": self.threshold,
+            "seed": self.seed,
+            "histogram": {"counts": list(self.histogram_counts), "bin_edges": list(self.histogram_edges)},
+        }
+
+
+def summarise(services: FloatArray, threshold: float, seed: int) -> MonteCarloSummary:
+    """Mean, percentiles (numpy's default linear method), share strictly below ``threshold``
+    (values within floating-point noise of the threshold count as equal to it)."""
+    p05, p50, p95 = (float(x) for x in np.percentile(services, [5.0, 50.0, 95.0]))
+    # a correctly rounded mean, kept within [min, max] (a constant service reports itself)
+    mean = min(max(math.fsum(services.tolist()) / services.size, float(services.min())), float(services.max()))
+    counts, edges = np.histogram(services, bins=HISTOGRAM_BINS, range=(0.0, 1.0))
+    return MonteCarloSummary(
+        trials=int(services.size),
+        expected_service=mean,
+        p05=p05,
+        p50=p50,
+        p95=p95,
+        p_below=float(np.count_nonzero(services < threshold - _TIE)) / services.size,
+        threshold=float(threshold),
+        seed=int(seed),
+        histogram_counts=tuple(int(c) for c in counts),
+        histogram_edges=tuple(float(e) for e in edges),
+        services=services,
+    )

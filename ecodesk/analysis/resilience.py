@@ -1,0 +1,304 @@
+"""Analysis layer: network resilience of one scenario (SPEC §3.3), as one pure function.
+
+:func:`analyze_resilience` builds the supply graph once and runs every figure on it:
+service level, critical entities (dominator tree), articulation points, robustness curves,
+redundancy (node-disjoint paths), Monte Carlo and cascades. The heavy parts live in their
+own modules and share one reachability engine (:mod:`ecodesk.analysis.reachability`).
+
+Decisions where SPEC §3.3 is silent (each also stated in ``notes`` when it applies):
+
+* no demand at all (e.g. an empty scenario): every service level is 0.0, never an error;
+* a *sink* (last demand fallback) has incoming and no outgoing supply flows;
+* ``critical_entities`` lists every entity, including demand entities (removing one loses
+  its own demand) and entities that supply nothing (loss 0);
+* with no removal candidates (M = 0) ``r_index`` is the intact service level and the
+  curves hold the single point q = 0;
+* the random removal orders and the Monte Carlo draws use two independent streams spawned
+  from ``SeedSequence(seed)`` (``spawn(2)``: [0] Monte Carlo, [1] orders), so changing
+  ``orders`` does not change the Monte Carlo;
+* cascade ``failed`` ids are sorted by id; the initial entity is the entry's ``id``;
+* comparisons are made on the numbers as entered, not on floating-point noise: losses that
+  are equal on paper tie (ranked by exact dominated demand, then degree/id), the cascade's
+  "more than θ" is decided in exact decimal arithmetic near the limit, cascade service
+  levels equal to 12 decimals tie, and a Monte Carlo service within 1e-12 of the threshold
+  is not "below" it;
+* ``demand_entities`` maps each demand entity to its weight (its demand, or 1 in the
+  fallbacks); ``origins`` and ``articulation_points`` are sorted by id;
+* ``monte_carlo.histogram`` is ``{"counts": [20 ints], "bin_edges": [21 floats]}`` on [0, 1]
+  (numpy's histogram: the last bin includes 1.0).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from ecodesk.analysis.cascade import CascadeEntry, analyse_cascades
+from ecodesk.analysis.disjointpaths import redundancy
+from ecodesk.analysis.errors import AnalysisCancelled
+from ecodesk.analysis.montecarlo import MonteCarloSummary, draw_failures, summarise, trial_services
+from ecodesk.analysis.reachability import build_schedule, dominated_demand, supplied_mask
+from ecodesk.analysis.robustness import Robustness, analyse_robustness
+from ecodesk.analysis.supplygraph import SupplyGraph, build_supply_graph
+from ecodesk.model.objects import AnalysisSettings
+from ecodesk.model.scenario import Scenario
+
+ProgressFn = Callable[[float, str], None]
+CancelFn = Callable[[], bool]
+
+#: Share of the progress bar each stage takes (start, end).
+_STAGES: dict[str, tuple[float, float]] = {
+    "supply graph": (0.0, 0.04),
+    "critical entities": (0.04, 0.12),
+    "robustness": (0.12, 0.27),
+    "redundancy": (0.27, 0.40),
+    "monte carlo": (0.40, 0.75),
+    "cascade": (0.75, 1.0),
+}
+
+
+@dataclass(frozen=True)
+class CriticalEntity:
+    id: str
+    service_loss: float
+    single_point_of_failure: bool
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "service_loss": self.service_loss,
+            "single_point_of_failure": self.single_point_of_failure,
+        }
+
+
+@dataclass(frozen=True)
+class ResilienceResult:
+    """Every figure of SPEC §3.3; :meth:`to_json` gives the ``resilience`` object of SPEC §5."""
+
+    service_level: float
+    critical_entities: tuple[CriticalEntity, ...]
+    articulation_points: tuple[str, ...]
+    robustness: Robustness
+    redundancy: dict[str, int | None]
+    monte_carlo: MonteCarloSummary
+    cascade: tuple[CascadeEntry, ...]
+    demand_entities: dict[str, float]
+    origins: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "service_level": self.service_level,
+            "critical_entities": [c.to_json() for c in self.critical_entities],
+            "articulation_points": list(self.articulation_points),
+            "robustness": self.robustness.to_json(),
+            "redundancy": dict(self.redundancy),
+            "monte_carlo": self.monte_carlo.to_json(),
+            "cascade": [c.to_json() for c in self.cascade],
+            "demand_entities": dict(self.demand_entities),
+            "origins": list(self.origins),
+            "notes": list(self.notes),
+        }
+
+
+class _Tracker:
+    """Reports progress and honours cancel between stages and inside long loops."""
+
+    def __init__(self, progress: ProgressFn | None, cancel: CancelFn | None) -> None:
+        self._progress, self._cancel = progress, cancel
+
+    def at(self, stage: str, fraction: float = 0.0) -> None:
+        if self._cancel is not None and self._cancel():
+            raise AnalysisCancelled(stage=stage)
+        if self._progress is not None:
+            lo, hi = _STAGES[stage]
+            self._progress(lo + (hi - lo) * min(1.0, max(0.0, fraction)), stage)
+
+    def done(self) -> None:
+        if self._progress is not None:
+            self._progress(1.0, "done")
+
+
+def critical_losses(graph: SupplyGraph, numerator: float, intact: float) -> tuple[list[float], list[int]]:
+    """Intact service minus the service without each entity, via the dominator tree; and a
+    rank of each entity's exact dominated demand (equal on paper → equal rank), the key
+    that orders losses without floating-point noise."""
+    n = graph.n_nodes
+    if graph.total_demand <= 0 or n == 0:
+        return [0.0] * n, [0] * n
+    dom, exact = dominated_demand(graph)
+    rank_of = {value: i for i, value in enumerate(sorted(set(exact)))}
+    total = graph.total_demand
+    losses = [0.0 if d == 0.0 else intact - (numerator - d) / total for d in dom.tolist()]
+    return losses, [rank_of[x] for x in exact]
+
+
+def articulation_points(graph: SupplyGraph) -> list[str]:
+    """Articulation points of the supply graph taken as undirected, sorted by id.
+
+    Iterative Hopcroft–Tarjan on the simple undirected graph (parallel and opposite flows
+    merged; they never change which entities are cut vertices); the same set as
+    ``networkx.articulation_points``, which the tests check, without building a networkx graph.
+    """
+    n = graph.n_nodes
+    if graph.n_edges == 0:
+        return []
+    a = np.minimum(graph.src, graph.dst)
+    b = np.maximum(graph.src, graph.dst)
+    pairs = np.unique(np.stack([a, b], axis=1), axis=0)
+    us = np.concatenate([pairs[:, 0], pairs[:, 1]])
+    vs = np.concatenate([pairs[:, 1], pairs[:, 0]])
+    order = np.argsort(us, kind="stable")
+    ptr = np.zeros(n + 1, dtype=np.intp)
+    np.cumsum(np.bincount(us, minlength=n), out=ptr[1:])
+    nbr, p = vs[order].tolist(), ptr.tolist()
+    disc = [-1] * n
+    low = [0] * n
+    cut = [False] * n
+    clock = 0
+    for root in range(n):
+        if disc[root] != -1 or p[root] == p[root + 1]:
+            continue
+        disc[root] = low[root] = clock
+        clock += 1
+        children = 0
+        stack = [(root, -1, iter(nbr[p[root] : p[root + 1]]))]
+        while stack:
+            v, parent, it = stack[-1]
+            for w in it:
+                if disc[w] == -1:
+                    disc[w] = low[w] = clock
+                    clock += 1
+                    stack.append((w, v, iter(nbr[p[w] : p[w + 1]])))
+                    break
+                if w != parent and disc[w] < low[v]:
+                    low[v] = disc[w]
+            else:
+                stack.pop()
+                if parent == -1:
+                    continue
+                if low[v] < low[parent]:
+                    low[parent] = low[v]
+                if parent == root:
+                    children += 1
+                elif low[v] >= disc[parent]:
+                    cut[parent] = True
+        if children > 1:
+            cut[root] = True
+    return sorted(graph.ids[v] for v in range(n) if cut[v])
+
+
+def _notes(graph: SupplyGraph, supplied: np.ndarray, m: int, intact: float) -> list[str]:
+    notes: list[str] = []
+    d = int(graph.demand_nodes.size)
+    if graph.demand_rule == "demand":
+        notes.append(f"Demand entities: the {d} entities with demand > 0, weighted by their demand.")
+    elif graph.demand_rule == "user":
+        notes.append(f"No entity has demand > 0: the {d} user entities count as demand entities with demand 1.")
+    elif graph.demand_rule == "sink":
+        notes.append(
+            f"No entity has demand > 0 and there is no user entity: the {d} sinks of the supply graph "
+            "(entities with incoming but no outgoing supply flows) count with demand 1."
+        )
+    else:
+        notes.append(
+            "No demand entities (no demand > 0, no user entity, no sink of the supply graph): "
+            "every service level is reported as 0."
+        )
+    if graph.n_nodes and graph.origins.size == 0:
+        notes.append("No origins (entities with outgoing but no incoming supply flows): nothing is supplied.")
+    unreached = [graph.ids[v] for v in graph.demand_nodes.tolist() if not supplied[v]]
+    if unreached and graph.total_demand > 0:
+        shown = ", ".join(unreached[:10]) + (" …" if len(unreached) > 10 else "")
+        notes.append(f"{len(unreached)} demand entities are not reached from any origin even when intact: {shown}.")
+    own = [graph.ids[v] for v in graph.demand_nodes.tolist() if graph.is_origin[v]]
+    if own:
+        notes.append(f"Redundancy is null for {len(own)} demand entities that are origins themselves.")
+    if m == 0:
+        notes.append(
+            f"No removal candidates (every entity is a demand entity): r_index is the intact service "
+            f"level {intact:.4g}."
+        )
+    return notes
+
+
+def analyze_resilience(
+    scenario: Scenario,
+    settings: AnalysisSettings,
+    *,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> ResilienceResult:
+    """All resilience figures of ``scenario`` (SPEC §3.3), deterministic for ``settings.seed``.
+
+    ``progress(fraction, stage)`` is called as the work advances; when ``cancel()`` returns
+    True the function stops by raising :class:`AnalysisCancelled`.
+    """
+    track = _Tracker(progress, cancel)
+    track.at("supply graph")
+    graph = build_supply_graph(scenario, settings.supply_kinds)
+    schedule = build_schedule(graph)
+    supplied = supplied_mask(graph, schedule)
+    total = graph.total_demand
+    numerator = float(graph.demand_weights[supplied[graph.demand_nodes]].sum()) if total > 0 else 0.0
+    intact = numerator / total if total > 0 else 0.0
+    mc_seq, order_seq = np.random.SeedSequence(settings.seed).spawn(2)
+
+    track.at("critical entities")
+    loss, rank = critical_losses(graph, numerator, intact)
+    ids = graph.ids
+    critical = [
+        CriticalEntity(ids[v], loss[v], loss[v] > 0)
+        for v in sorted(range(graph.n_nodes), key=lambda v: (-rank[v], ids[v]))
+    ]
+    track.at("critical entities", 0.7)
+    aps = articulation_points(graph)
+
+    n_orders = settings.orders
+    track.at("robustness")
+    robust = analyse_robustness(
+        graph,
+        schedule,
+        intact,
+        rank,
+        n_orders,
+        np.random.default_rng(order_seq),
+        lambda done: track.at("robustness", done / (n_orders + 1)),
+    )
+
+    track.at("redundancy")
+    n_demand = max(1, int(graph.demand_nodes.size))
+    paths = redundancy(graph, supplied, lambda i: track.at("redundancy", i / n_demand))
+
+    track.at("monte carlo")
+    draws = draw_failures(graph, settings.trials, np.random.default_rng(mc_seq))
+    track.at("monte carlo", 0.4)
+    services = trial_services(graph, schedule, draws, lambda f: track.at("monte carlo", 0.4 + 0.6 * f))
+    mc = summarise(services, settings.threshold, settings.seed)
+
+    track.at("cascade")
+    n = max(1, graph.n_nodes)
+    cascades = analyse_cascades(
+        graph,
+        schedule,
+        settings.cascade_threshold,
+        lambda done: track.at("cascade", 0.8 * done / n),
+        lambda f: track.at("cascade", 0.8 + 0.2 * f),
+    )
+    track.done()
+    return ResilienceResult(
+        service_level=intact,
+        critical_entities=tuple(critical),
+        articulation_points=tuple(aps),
+        robustness=robust,
+        redundancy=paths,
+        monte_carlo=mc,
+        cascade=tuple(cascades),
+        demand_entities={
+            graph.ids[v]: float(w) for v, w in zip(graph.demand_nodes.tolist(), graph.demand_weights.tolist())
+        },
+        origins=tuple(sorted(graph.id_list(graph.origins))),
+        notes=tuple(_notes(graph, supplied, robust.candidates, intact)),
+    )
