@@ -177,3 +177,68 @@ def test_export_unknown_scenario_writes_nothing(tmp_path, sample_json):
     assert not out.exists()
     assert main(["export", str(proj), str(out), "--scenario", "Alt"]) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["name"] == "Alt"
+
+
+def test_engine_runs_without_qt(tmp_path, sample_json):
+    proj = tmp_path / "p.ecodesk"
+    assert main(["import", str(sample_json), str(proj)]) == 0
+    code = (
+        "import sys; from ecodesk.cli import main; "
+        f"rc = main(['analyze', {str(proj)!r}, '--json', '--trials', '50', '--orders', '3']); "
+        "assert rc == 0; assert not any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules), 'Qt imported'"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+
+
+def test_analyze_json_has_every_spec_key(tmp_path, sample_json):
+    proj = tmp_path / "p.ecodesk"
+    assert main(["import", str(sample_json), str(proj)]) == 0
+    r = run("analyze", str(proj), "--json", "--trials", "200", "--orders", "5", "--seed", "3")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    for key in ("capabilities", "total_savings", "reuse_index", "redundancies", "gaps"):
+        assert key in data["reuse"]
+    for key in ("id", "reuse_count", "amortised_fixed_cost", "shared_cost", "standalone_cost", "savings",
+                "ecosystems"):
+        assert key in data["reuse"]["capabilities"][0]
+    for key in ("players", "total_cost", "total_standalone", "standalone", "shapley", "savings", "in_core",
+                "blocking_coalitions", "pools"):
+        assert key in data["cost_sharing"]
+    for key in ("id", "rule", "allocation", "shapley", "fairness_gap"):
+        assert key in data["cost_sharing"]["pools"][0]
+    res = data["resilience"]
+    for key in ("service_level", "critical_entities", "articulation_points", "robustness", "redundancy",
+                "monte_carlo", "cascade"):
+        assert key in res
+    assert {"id", "service_loss"} <= set(res["critical_entities"][0])
+    for kind in ("random", "targeted"):
+        assert {"r_index", "curve"} <= set(res["robustness"][kind])
+    assert {"trials", "expected_service", "p05", "p50", "p95", "p_below"} <= set(res["monte_carlo"])
+    assert res["monte_carlo"]["trials"] == 200
+    assert {"id", "cascade_size", "service_level"} <= set(res["cascade"][0])
+    for key in ("data_interop_rate", "reverse_data_ratio", "cross_industry_share", "top_hub_share",
+                "multi_ecosystem_entities"):
+        assert key in data["kpis"]
+    again = run("analyze", str(proj), "--json", "--trials", "200", "--orders", "5", "--seed", "3")
+    assert again.stdout == r.stdout  # deterministic for a seed
+
+
+def test_compare_json(tmp_path, sample_json):
+    proj = tmp_path / "p.ecodesk"
+    assert main(["import", str(sample_json), str(proj)]) == 0
+    r = run("compare", str(proj), "Base", "Alt", "--json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["a"] == "Base" and data["b"] == "Alt"
+    keys = {f["key"] for f in data["figures"]}
+    for key in ("reuse.total_savings", "reuse.reuse_index", "cost_sharing.total_cost",
+                "cost_sharing.total_standalone", "resilience.service_level",
+                "resilience.robustness.random.r_index", "resilience.robustness.targeted.r_index",
+                "resilience.monte_carlo.expected_service", "kpis.data_interop_rate", "kpis.cross_industry_share",
+                "kpis.top_hub_share"):
+        assert key in keys
+    for f in data["figures"]:
+        if isinstance(f["a"], (int, float)) and isinstance(f["b"], (int, float)):
+            assert f["delta"] == pytest.approx(f["b"] - f["a"])
+    assert run("compare", str(proj), "Base", "Nope").returncode == 1
