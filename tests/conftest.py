@@ -8,7 +8,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ecodesk.model import (  # noqa: E402
+from ecodesk.model import (
     Capability,
     Ecosystem,
     Entity,

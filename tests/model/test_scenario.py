@@ -93,7 +93,7 @@ def test_insert_at_index_and_order(sensor_scenario):
     s = sensor_scenario
     s.add(Entity("first"), 0)
     assert s.entities.ids()[0] == "first"
-    obj, idx = s.remove("first", Entity)
+    _obj, idx = s.remove("first", Entity)
     assert idx == 0
     s.add(Entity("mid"), 2)
     assert s.entities.index("mid") == 2 and s.entities.at(2).id == "mid"
