@@ -28,6 +28,8 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from ecodesk.analysis.reuse import capability_usage
 from ecodesk.model import Scenario
@@ -60,7 +62,9 @@ class EcosystemGame:
     players: tuple[str, ...]
     fixed: FloatArray  # f_j: Σ F of the capabilities j owns
     alone: FloatArray  # a_j: Σ A_jk over the capabilities j consumes
-    interaction: FloatArray  # W[o, i] = Σ_k (u·v_ik − A_ik) over o's capabilities used by i
+    #: W[o, i] = Σ_k (u·v_ik − A_ik) over o's capabilities used by i — sparse: the seed-size
+    #: platform has thousands of players but only one pair per capability flow.
+    interaction: sparse.csr_matrix
     pairs: list[PairSaving] = field(default_factory=list)
 
     @property
@@ -80,7 +84,8 @@ class EcosystemGame:
         if x.ndim != 2 or x.shape[1] != self.n:
             raise ValueError(f"membership matrix must have {self.n} columns")
         lin = self.fixed + self.alone
-        return np.asarray(x @ lin + np.einsum("ij,ij->i", x @ self.interaction, x), dtype=np.float64)
+        xw = np.asarray(self.interaction.T.dot(x.T).T)
+        return np.asarray(x @ lin + np.einsum("ij,ij->i", xw, x), dtype=np.float64)
 
     def cost(self, masks: NDArray[Any] | Sequence[int]) -> FloatArray:
         """c(S) for each bitmask S (bit j = ``players[j]``), vectorised; same shape as ``masks``."""
@@ -110,10 +115,10 @@ class EcosystemGame:
             raise ValueError(f"a full table needs n ≤ {EXACT_MAX_PLAYERS} players (n = {self.n})")
         return self.cost(np.arange(1 << self.n, dtype=np.int64))
 
-    def pair_savings(self) -> FloatArray:
-        """Symmetric matrix of savings per unordered pair: s_oi + s_io."""
+    def pair_savings(self) -> sparse.csr_matrix:
+        """Symmetric sparse matrix of savings per unordered pair: s_oi + s_io."""
         s = -self.interaction
-        return np.asarray(s + s.T, dtype=np.float64)
+        return sparse.csr_matrix(s + s.T)
 
 
 def ecosystem_game(scenario: Scenario) -> EcosystemGame:
@@ -126,7 +131,10 @@ def ecosystem_game(scenario: Scenario) -> EcosystemGame:
     players = tuple(e.id for e in scenario.entities if e.id in involved)
     pos = {p: j for j, p in enumerate(players)}
     n = len(players)
-    fixed, alone, inter = np.zeros(n), np.zeros(n), np.zeros((n, n))
+    fixed, alone = np.zeros(n), np.zeros(n)
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
     pairs: list[PairSaving] = []
     for cap in scenario.capabilities:
         o = pos[cap.owner]
@@ -134,14 +142,17 @@ def ecosystem_game(scenario: Scenario) -> EcosystemGame:
         for consumer, (v, a) in usage[cap.id].items():
             i = pos[consumer]
             alone[i] += a
-            inter[o, i] += cap.unit_cost * v - a
+            rows.append(o)
+            cols.append(i)
+            vals.append(cap.unit_cost * v - a)
             pairs.append(PairSaving(cap.id, cap.owner, consumer, v, a, a - cap.unit_cost * v))
+    inter = sparse.coo_matrix((vals, (rows, cols)), shape=(n, n)).tocsr()  # duplicates are summed
     return EcosystemGame(players, fixed, alone, inter, pairs)
 
 
 def closed_form_shapley(game: EcosystemGame) -> dict[str, float]:
     """φ_i = c({i}) − ½·Σ savings of the pairs involving i (the game is additive over pairs)."""
-    half = 0.5 * game.pair_savings().sum(axis=1)
+    half = 0.5 * _row_sums(game.pair_savings())
     phi = game.standalone() - half
     return {p: float(phi[j]) for j, p in enumerate(game.players)}
 
@@ -165,7 +176,7 @@ def check_core(game: EcosystemGame, phi: Sequence[float] | FloatArray, *, limit:
     x = np.asarray(phi, dtype=np.float64)
     tol = 1e-9 * max(
         1.0,
-        float(np.abs(game.fixed).sum() + np.abs(game.alone).sum() + np.abs(game.interaction).sum() + np.abs(x).sum()),
+        float(np.abs(game.fixed).sum() + np.abs(game.alone).sum() + abs(game.interaction).sum() + np.abs(x).sum()),
     )
     if game.n <= EXACT_MAX_PLAYERS:
         return _core_exact(game, x, tol, limit)
@@ -213,24 +224,19 @@ def _cut(x: FloatArray, w: FloatArray, d: FloatArray) -> FloatArray:
     return np.asarray(x @ d - np.einsum("ij,ij->i", x @ w, x), dtype=np.float64)
 
 
-def _components(w: FloatArray, tol: float) -> list[list[int]]:
-    n = w.shape[0]
-    seen = [False] * n
-    out: list[list[int]] = []
-    for s in range(n):
-        if seen[s]:
-            continue
-        seen[s] = True
-        comp, stack = [s], [s]
-        while stack:
-            a = stack.pop()
-            for b in np.flatnonzero(np.abs(w[a]) > tol):
-                if not seen[b]:
-                    seen[b] = True
-                    comp.append(int(b))
-                    stack.append(int(b))
-        out.append(sorted(comp))
-    return out
+def _row_sums(w: sparse.spmatrix) -> FloatArray:
+    return np.asarray(w.sum(axis=1), dtype=np.float64).ravel()
+
+
+def _components(w: sparse.csr_matrix, tol: float) -> list[list[int]]:
+    """Connected components of the graph of pairs with non-negligible savings, each sorted,
+    ordered by their smallest member."""
+    strong = sparse.csr_matrix(abs(w) > tol)
+    count, labels = connected_components(strong, directed=False)
+    groups: list[list[int]] = [[] for _ in range(count)]
+    for j, label in enumerate(labels):
+        groups[label].append(j)
+    return sorted(groups, key=lambda g: g[0])
 
 
 def _core_structured(game: EcosystemGame, phi: FloatArray, tol: float, limit: int) -> CoreCheck:
@@ -241,10 +247,11 @@ def _core_structured(game: EcosystemGame, phi: FloatArray, tol: float, limit: in
     exactly; larger ones are searched (all coalitions of 1–3 players, then Kernighan–Lin local search).
     """
     w = game.pair_savings()
-    drift = float(np.abs(game.standalone() - 0.5 * w.sum(axis=1) - phi).max(initial=0.0))
+    drift = float(np.abs(game.standalone() - 0.5 * _row_sums(w) - phi).max(initial=0.0))
     if drift > tol * 1e3:
         raise ValueError(f"beyond {EXACT_MAX_PLAYERS} players only the closed-form Shapley split can be checked")
-    neg_nodes = {int(j) for j in np.flatnonzero((w < -tol).any(axis=1))}
+    coo = w.tocoo()
+    neg_nodes = {int(j) for j in coo.row[coo.data < -tol]}
     if not neg_nodes:
         method = (
             "exact by structure: c(S) − φ(S) = ½·Σ savings of the (owner, consumer) pairs split by S, "
@@ -258,7 +265,7 @@ def _core_structured(game: EcosystemGame, phi: FloatArray, tol: float, limit: in
         if not neg_nodes.intersection(comp):
             continue
         k = len(comp)
-        wc = w[np.ix_(comp, comp)]
+        wc = w[comp][:, comp].toarray()
         dc = wc.sum(axis=1)
         if k <= EXACT_MAX_PLAYERS:
             shifts = np.arange(k, dtype=np.int64)
