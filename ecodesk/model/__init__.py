@@ -1,5 +1,6 @@
 """Model layer (pure Python, no Qt): the domain objects of SPEC §2, validation and change signals."""
 
+from ecodesk.model.bulk import build_many
 from ecodesk.model.errors import EcodeskError, ValidationError
 from ecodesk.model.kinds import (
     DEFAULT_SUPPLY_KINDS,
@@ -29,5 +30,6 @@ from ecodesk.model.signals import Signal
 __all__ = [
     "COLLECTIONS", "DEFAULT_SUPPLY_KINDS", "RULES_BY_TYPE", "AnalysisSettings", "Capability", "Collection",
     "EcodeskError", "Ecosystem", "Entity", "EntityKind", "Flow", "FlowKind", "ModelObject", "Need", "Pool",
-    "PoolRule", "PoolType", "Project", "Scenario", "Signal", "Tier", "ValidationError", "category_key", "make",
+    "PoolRule", "PoolType", "Project", "Scenario", "Signal", "Tier", "ValidationError", "build_many", "category_key",
+    "make",
 ]

@@ -40,6 +40,7 @@ from ecodesk.store.schema import (
     DECODERS,
     SCHEMA_VERSION,
     SQLITE_HEADER,
+    decode_rows,
     schema_problem,
     select_sql,
 )
@@ -47,6 +48,7 @@ from ecodesk.store.snapshot import Saved, snapshot_scenario
 
 _SQLITE_READONLY_ROLLBACK = 776
 _POSITION, _ID = itemgetter(1), itemgetter(2)
+_SCENARIO_POSITION = itemgetter(0, 1)
 
 
 @dataclass
@@ -307,8 +309,9 @@ def _load(conn: sqlite3.Connection, shown: str) -> tuple[Project, Saved]:
     staged: dict[int, dict[str, list[ModelObject]]] = {k: {} for k in scenarios}
     positions: dict[int, dict[str, dict[str, int]]] = {k: {t: {} for t in COLUMNS} for k in scenarios}
     for table in COLUMNS:
-        decode = DECODERS[table]
-        for key, group in groupby(_fetch(conn, select_sql(table)), itemgetter(0)):
+        fetched = _fetch(conn, select_sql(table))
+        fetched.sort(key=_SCENARIO_POSITION)
+        for key, group in groupby(fetched, itemgetter(0)):
             if key not in scenarios:
                 raise ProjectFileError(
                     shown,
@@ -319,7 +322,7 @@ def _load(conn: sqlite3.Connection, shown: str) -> tuple[Project, Saved]:
             rows = list(group)
             sc = scenarios[key]
             try:
-                staged[key][table] = [decode(r) for r in rows]
+                staged[key][table] = decode_rows(table, rows)
             except ValidationError as exc:
                 raise _invalid(shown, f" in scenario '{sc.name}'", f"的情景“{sc.name}”中", exc) from None
             except (TypeError, ValueError, OverflowError):
