@@ -57,7 +57,7 @@ def test_same_refusals(cls, row, col, value):
     rows = [list(r) for r in GOOD[cls]]
     rows[row][col] = value
     with pytest.raises(ValidationError) as slow:
-        [cls(*r) for r in rows]  # noqa: B018
+        [cls(*r) for r in rows]
     with pytest.raises(ValidationError) as fast:
         build_many(cls, rows)
     assert (fast.value.what, fast.value.obj_id, fast.value.field) == (slow.value.what, slow.value.obj_id,
