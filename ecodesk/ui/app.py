@@ -1,22 +1,71 @@
-"""UI layer: start the desktop app (QApplication, main window)."""
+"""UI layer: start the desktop app — QApplication, language, theme, the main window, and the
+project to show (the files given, else the most recent project, else a sample)."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+
+from ecodesk.ui.settings import APPLICATION, ORGANIZATION
+
+
+def create_application(argv: Sequence[str] | None = None) -> object:
+    """The QApplication (created once), named so QSettings finds the user's preferences."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationDisplayName("ecodesk")
+    return app
+
+
+def build_window(files: Sequence[str] = (), *, first_start: bool = True) -> object:
+    """Language, theme and the main window with its first project (not yet shown)."""
+    from ecodesk.ui.i18n import install_language
+    from ecodesk.ui.mainwindow import MainWindow
+    from ecodesk.ui.settings import Settings
+    from ecodesk.ui.theme import apply_theme
+
+    settings = Settings()
+    install_language(settings.language)
+    apply_theme(settings.theme)
+    window = MainWindow(settings=settings)
+    if files:
+        for f in files[:1]:
+            window.open_file(f, ask=False)
+    elif first_start:
+        recent = [r for r in settings.recent_files() if Path(r).is_file()]
+        opened = bool(recent) and window.open_file(recent[0], ask=False)
+        if not opened and not settings.recent_files():
+            window.open_sample_or_blank()
+    return window
 
 
 def run_app(files: Sequence[str] = ()) -> int:
-    """Open the main window (with ``files`` or the most recent/sample project)."""
+    """Open the main window (with ``files`` or the most recent/sample project) and run."""
+    app = create_application()
+    window = build_window(files)
+    window.show()  # type: ignore[attr-defined]
+    if os.environ.get("ECODESK_STARTUP_PROBE"):
+        _report_startup(window)
+    return int(app.exec())  # type: ignore[attr-defined]
+
+
+def _report_startup(window: object) -> None:
+    """Print the moment the window is exposed and quit (startup-time measurement)."""
+    import time
+
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ecodesk.ui.mainwindow import MainWindow
+    def probe() -> None:
+        if window.isVisible() and window.windowHandle() is not None and window.windowHandle().isExposed():  # type: ignore[attr-defined]
+            print(f"ECODESK_WINDOW_SHOWN {time.time():.6f}", flush=True)
+            QApplication.quit()
+        else:
+            QTimer.singleShot(1, probe)
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("ecodesk")
-    app.setOrganizationName("ecodesk")
-    window = MainWindow()
-    window.show()
-    for f in files:
-        window.open_file(f)
-    return int(app.exec())
+    QTimer.singleShot(0, probe)

@@ -1,0 +1,270 @@
+"""UI layer (canvas): the graphics item of one entity — a shape per kind with a glyph and
+the wrapped name below, with levels of detail for zoomed-out views.
+
+The item only *shows* an :class:`~ecodesk.model.Entity`; it never edits it. Live drags
+move the item (``setPos``); the model learns the new position from one ``MoveEntities``
+command on release.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFontInfo,
+    QFontMetricsF,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from ecodesk.model import Entity
+from ecodesk.ui.canvas.glyphs import entity_outline, entity_shape_path, paint_glyph
+from ecodesk.ui.canvas.style import (
+    ENTITY_RADIUS,
+    LABEL_GAP,
+    LABEL_MAX_LINES,
+    LABEL_WIDTH,
+    LIGHT,
+    LOD_LABELS,
+    LOD_SIMPLE,
+    canvas_font,
+    readable_on,
+)
+
+if TYPE_CHECKING:
+    from ecodesk.ui.canvas.scene import CanvasScene
+
+ENTITY_ITEM_TYPE = QGraphicsItem.UserType + 1
+
+
+LABEL_MAX_BOOST = 1.6
+LABEL_MIN_PX = 9.0  # smallest on-screen text height the label boost aims for
+
+
+_FONT_PX: list[float] = []
+
+
+def _font_px() -> float:
+    """Approximate on-screen glyph height of the label font at 100 %."""
+    if not _FONT_PX:
+        _FONT_PX.append(float(QFontInfo(canvas_font()).pixelSize()))
+    return _FONT_PX[0]
+
+
+def wrap_label(text: str, width: float = LABEL_WIDTH, max_lines: int = LABEL_MAX_LINES) -> list[str]:
+    """Break ``text`` into at most ``max_lines`` balanced lines of at most ``width``:
+    Chinese breaks between characters, other scripts at word boundaries; the last line is
+    elided if the text does not fit. Balanced: '新能源车企生态平台' becomes two lines of
+    five and four characters, not eight and one."""
+    lines = _wrap(text, width, max_lines)
+    if 1 < len(lines) <= max_lines and not lines[-1].endswith("…"):
+        lo, hi = width / 2, width
+        for _ in range(7):  # narrowest width that needs no extra line
+            mid = (lo + hi) / 2
+            if len(_wrap(text, mid, max_lines + 1)) > len(lines):
+                lo = mid
+            else:
+                hi = mid
+        lines = _wrap(text, hi, max_lines)
+    return lines
+
+
+def _wrap(text: str, width: float, max_lines: int) -> list[str]:
+    font = canvas_font()
+    layout = QTextLayout(text, font)
+    opt = QTextOption()
+    opt.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(opt)
+    lines: list[str] = []
+    layout.beginLayout()
+    starts: list[tuple[int, int]] = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    for n, (start, length) in enumerate(starts):
+        if n == max_lines - 1 and len(starts) > max_lines:
+            rest = text[start:].replace("\n", " ")
+            lines.append(QFontMetricsF(font).elidedText(rest, Qt.TextElideMode.ElideRight, width))
+            break
+        lines.append(text[start : start + length].strip())
+    return [ln for ln in lines if ln] or ([text] if text else [])
+
+
+class EntityItem(QGraphicsItem):
+    """One entity on the canvas; positioned at the entity's (x, y), which is its centre."""
+
+    def __init__(self, entity: Entity) -> None:
+        super().__init__()
+        self.entity = entity
+        self.entity_id = entity.id
+        self._hover = False
+        self._drop = False  # a flow being drawn would end here
+        self._editing = False
+        self._lines: list[str] = []
+        self._label_rect = QRectF()
+        self._bounds = QRectF()
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
+        self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(10.0)
+        self._relayout()
+        self.setPos(entity.x, entity.y)
+
+    def type(self) -> int:
+        return ENTITY_ITEM_TYPE
+
+    # model -> item -------------------------------------------------------------
+    def set_entity(self, entity: Entity) -> None:
+        old, self.entity = self.entity, entity
+        if (old.name, old.id, old.kind) != (entity.name, entity.id, entity.kind):
+            self._relayout()
+        if (self.x(), self.y()) != (entity.x, entity.y):
+            self.setPos(entity.x, entity.y)
+        self.update()
+
+    @property
+    def radius(self) -> float:
+        return ENTITY_RADIUS[self.entity.kind]
+
+    @property
+    def outline(self) -> tuple[tuple[float, float], ...]:
+        return entity_outline(self.entity.kind)
+
+    def label_lines(self) -> list[str]:
+        return list(self._lines)
+
+    def label_rect(self) -> QRectF:
+        """The label's rectangle in item coordinates."""
+        return QRectF(self._label_rect)
+
+    def shape_rect(self) -> QRectF:
+        return entity_shape_path(self.entity.kind).boundingRect()
+
+    def set_drop_target(self, on: bool) -> None:
+        self._drop = on
+        self.update()
+
+    def set_editing(self, editing: bool) -> None:
+        """Hide the label while the inline editor covers it."""
+        self._editing = editing
+        self.update()
+
+    def _relayout(self) -> None:
+        self.prepareGeometryChange()
+        self._lines = wrap_label(self.entity.label)
+        fm = QFontMetricsF(canvas_font())
+        top = entity_shape_path(self.entity.kind).boundingRect().bottom() + LABEL_GAP
+        width = max((fm.horizontalAdvance(ln) for ln in self._lines), default=0.0)
+        height = fm.height() * len(self._lines)
+        self._label_rect = QRectF(-width / 2 - 4, top, width + 8, height + 3)
+        shape = entity_shape_path(self.entity.kind).boundingRect().adjusted(-7, -7, 7, 7)
+        # room for the label at its largest boost (see _paint_label)
+        r = self._label_rect
+        boosted = QRectF(
+            r.center().x() - r.width() * LABEL_MAX_BOOST / 2,
+            top,
+            r.width() * LABEL_MAX_BOOST,
+            r.height() * LABEL_MAX_BOOST + 2,
+        )
+        self._bounds = shape.united(boosted.adjusted(-2, -2, 2, 2))
+
+    # QGraphicsItem ---------------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath(entity_shape_path(self.entity.kind))
+        if self._lines:
+            path.addRect(self._label_rect)
+        return path
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            sc = self.scene()
+            if sc is not None:
+                sc.entity_item_moved(self)  # type: ignore[attr-defined]
+        return super().itemChange(change, value)
+
+    def hoverEnterEvent(self, event: Any) -> None:
+        self._hover = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: Any) -> None:
+        self._hover = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        sc: CanvasScene | None = self.scene()  # type: ignore[assignment]
+        theme = sc.theme if sc is not None else LIGHT
+        fill = sc.entity_color(self.entity) if sc is not None else QColor("#888888")
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        path = entity_shape_path(self.entity.kind)
+        selected = self.isSelected()
+        sel = QColor(theme.selection)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if lod < LOD_SIMPLE:
+            painter.setPen(QPen(sel, 0) if selected else Qt.PenStyle.NoPen)
+            painter.setBrush(sel if selected else fill)
+            painter.drawPath(path)
+            return
+        if selected or self._hover or self._drop:
+            halo = QColor(sel if selected or self._drop else theme.hover)
+            halo.setAlpha(110 if self._drop else 70 if selected else 45)
+            painter.setPen(QPen(halo, 10.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+        box = path.boundingRect()
+        grad = QLinearGradient(box.topLeft(), box.bottomLeft())
+        grad.setColorAt(0.0, fill.lighter(118))
+        grad.setColorAt(1.0, fill.darker(104))
+        painter.setBrush(grad)
+        painter.setPen(QPen(sel if selected else fill.darker(135), 2.2 if selected else 1.2))
+        painter.drawPath(path)
+        if lod < LOD_LABELS:
+            return
+        paint_glyph(painter, self.entity.kind, QPointF(0, 0), self.radius * 0.5, readable_on(fill))
+        if self._lines and not self._editing:
+            self._paint_label(painter, theme, selected, lod)
+
+    def _paint_label(self, painter: QPainter, theme: Any, selected: bool, lod: float) -> None:
+        """The name in a soft chip below the shape. Between 45 % and 100 % zoom the label is
+        boosted (up to 1.6x) so it stays readable — about 8.5 screen pixels — where a plain
+        scaled label would shrink to an unreadable 5 pixels."""
+        rect = self._label_rect
+        boost = min(LABEL_MAX_BOOST, max(1.0, LABEL_MIN_PX / (_font_px() * lod)))
+        if boost > 1.0:
+            painter.save()
+            painter.translate(0.0, rect.top())
+            painter.scale(boost, boost)
+            painter.translate(0.0, -rect.top())
+        chip = QColor(theme.selection) if selected else QColor(theme.text_halo)
+        chip.setAlpha(235 if selected else 205)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(chip)
+        painter.drawRoundedRect(rect, 4, 4)
+        font = canvas_font()
+        painter.setFont(font)
+        painter.setPen(QColor("#FFFFFF") if selected else QColor(theme.text))
+        fm = QFontMetricsF(font)
+        y = rect.top() + 1.5
+        for line in self._lines:
+            w = fm.horizontalAdvance(line)
+            painter.drawText(QPointF(-w / 2, y + fm.ascent()), line)
+            y += fm.height()
+        if boost > 1.0:
+            painter.restore()

@@ -1,0 +1,213 @@
+"""UI layer (canvas): the legend — entity kinds and flow kinds with their colours.
+
+:func:`paint_legend` draws it with any QPainter (the overlay widget, and exported
+images); :class:`LegendWidget` floats over the view's corner, collapses on a click on its
+title, and toggles a flow kind's visibility on a click on its row. A colour mode passes
+its own entries (``set_custom_entries``) to replace the kind colours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from ecodesk.model import EntityKind, FlowKind
+from ecodesk.ui.canvas.glyphs import paint_entity_symbol, paint_flow_sample
+from ecodesk.ui.canvas.style import LIGHT, CanvasTheme, canvas_font, translate
+
+ROW = 19.0
+ICON = 15.0
+PAD = 9.0
+COL_GAP = 16.0
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    label: str
+    color: QColor
+    entity_kind: EntityKind | None = None
+    flow_kind: FlowKind | None = None
+    hidden: bool = False
+
+
+@dataclass(frozen=True)
+class LegendSection:
+    title: str
+    entries: tuple[LegendEntry, ...]
+
+
+def legend_size(title: str, sections: list[LegendSection], collapsed: bool = False) -> QSize:
+    fm = QFontMetricsF(canvas_font(8.5))
+    fb = QFontMetricsF(canvas_font(8.5, bold=True))
+    head = fb.height() + 6
+    if collapsed or not sections:
+        return QSize(int(fb.horizontalAdvance(title + "  ▸") + 2 * PAD), int(head + PAD))
+    widths = [
+        max([fb.horizontalAdvance(s.title)] + [ICON + 6 + fm.horizontalAdvance(e.label) for e in s.entries])
+        for s in sections
+    ]
+    rows = max(len(s.entries) for s in sections) + 1
+    w = sum(widths) + COL_GAP * (len(sections) - 1) + 2 * PAD
+    w = max(w, fb.horizontalAdvance(title + "  ▾") + 2 * PAD)
+    return QSize(int(w + 1), int(head + rows * ROW + PAD))
+
+
+def paint_legend(
+    painter: QPainter,
+    origin: QPointF,
+    title: str,
+    sections: list[LegendSection],
+    theme: CanvasTheme = LIGHT,
+    collapsed: bool = False,
+    hit: Callable[[QRectF, LegendEntry], None] | None = None,
+) -> QRectF:
+    """Draw the legend with its top-left at ``origin``; returns the rectangle used.
+    ``hit`` is called with each row's rectangle (for click handling)."""
+    size = legend_size(title, sections, collapsed)
+    rect = QRectF(origin, QSize(size.width(), size.height()).toSizeF())
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    bg = QColor(theme.legend_bg)
+    bg.setAlpha(238)
+    painter.setPen(QPen(QColor(theme.legend_border), 1))
+    painter.setBrush(bg)
+    painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+    fm = QFontMetricsF(canvas_font(8.5))
+    fb = QFontMetricsF(canvas_font(8.5, bold=True))
+    painter.setFont(canvas_font(8.5, bold=True))
+    text = QColor(theme.text)
+    painter.setPen(text)
+    y = rect.top() + PAD - 3
+    painter.drawText(
+        QPointF(rect.left() + PAD, y + fb.ascent()), title + ("  ▸" if collapsed or not sections else "  ▾")
+    )
+    if collapsed or not sections:
+        painter.restore()
+        return rect
+    top = y + fb.height() + 6
+    x = rect.left() + PAD
+    for s in sections:
+        col_w = max([fb.horizontalAdvance(s.title)] + [ICON + 6 + fm.horizontalAdvance(e.label) for e in s.entries])
+        painter.setFont(canvas_font(8.5, bold=True))
+        muted = QColor(text)
+        muted.setAlpha(150)
+        painter.setPen(muted)
+        painter.drawText(QPointF(x, top + fb.ascent()), s.title)
+        ry = top + ROW
+        painter.setFont(canvas_font(8.5))
+        for e in s.entries:
+            icon = QRectF(x, ry + (ROW - ICON) / 2 - 1, ICON, ICON)
+            painter.setOpacity(0.35 if e.hidden else 1.0)
+            if e.entity_kind is not None:
+                paint_entity_symbol(painter, e.entity_kind, icon, e.color)
+            elif e.flow_kind is not None:
+                paint_flow_sample(painter, e.flow_kind, icon.adjusted(-1, 0, 1, 0), e.color)
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(e.color)
+                painter.drawRoundedRect(icon.adjusted(1, 1, -1, -1), 3, 3)
+            painter.setPen(text)
+            painter.drawText(QPointF(x + ICON + 6, ry + (ROW + fm.ascent() - fm.descent()) / 2 - 1), e.label)
+            painter.setOpacity(1.0)
+            if hit is not None:
+                hit(QRectF(x, ry, col_w, ROW), e)
+            ry += ROW
+        x += col_w + COL_GAP
+    painter.restore()
+    return rect
+
+
+class LegendWidget(QWidget):
+    """The legend as an overlay in a corner of the canvas view."""
+
+    #: A flow kind's row was clicked (argument: the FlowKind).
+    flow_kind_toggled = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("canvasLegend")
+        self.theme: CanvasTheme = LIGHT
+        self.sections: list[LegendSection] = []
+        self.collapsed = False
+        self.user_collapsed: bool | None = None  # None: collapse automatically on small views
+        self._rows: list[tuple[QRectF, LegendEntry]] = []
+        self._pixmap = QPixmap()
+        self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
+        self.setCursor(Qt.CursorShape.ArrowCursor)
+
+    @property
+    def title(self) -> str:
+        return translate("Legend")
+
+    def set_sections(self, sections: list[LegendSection], theme: CanvasTheme) -> None:
+        self.sections = sections
+        self.theme = theme
+        self._render()
+
+    def fit_to(self, available: QSize) -> None:
+        """Collapse when the full legend would cover too much of a small canvas (unless the
+        user opened or closed it)."""
+        if self.user_collapsed is not None:
+            return
+        full = legend_size(self.title, self.sections, False)
+        area = full.width() * full.height()
+        small = (
+            area > 0.09 * available.width() * available.height()
+            or full.height() > 0.5 * available.height()
+            or full.width() > 0.45 * available.width()
+        )
+        if small != self.collapsed:
+            self.collapsed = small
+            self._render()
+
+    def sizeHint(self) -> QSize:
+        return legend_size(self.title, self.sections, self.collapsed) + QSize(2, 2)
+
+    def _render(self) -> None:
+        """Paint once into a pixmap: the canvas repaints under the legend on every drag
+        frame, and the legend need not be drawn again each time."""
+        size = self.sizeHint()
+        dpr = self.devicePixelRatioF()
+        pm = QPixmap(int(size.width() * dpr), int(size.height() * dpr))
+        pm.setDevicePixelRatio(dpr)
+        pm.fill(Qt.GlobalColor.transparent)
+        self._rows.clear()
+        p = QPainter(pm)
+        paint_legend(
+            p,
+            QPointF(0, 0),
+            self.title,
+            self.sections,
+            self.theme,
+            self.collapsed,
+            hit=lambda r, e: self._rows.append((r, e)),
+        )
+        p.end()
+        self._pixmap = pm
+        self.resize(size)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.drawPixmap(0, 0, self._pixmap)
+        p.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        if pos.y() < ROW + PAD:
+            self.collapsed = not self.collapsed
+            self.user_collapsed = self.collapsed
+            self._render()
+            if self.parentWidget() is not None:
+                self.parentWidget().update()
+            event.accept()
+            return
+        for rect, entry in self._rows:
+            if rect.contains(pos) and entry.flow_kind is not None:
+                self.flow_kind_toggled.emit(entry.flow_kind)
+                break
+        event.accept()

@@ -1,0 +1,468 @@
+"""UI layer (canvas): the scene — filled once from the document's scenario, then changed
+*only* by the model's signals (orange-canvas-core's rule), keeping ``dict[id, Item]``.
+
+Geometry that depends on several items (a flow's route, fan-out of parallel flows, the
+ecosystem hulls, the scene rect) is recomputed lazily: changes mark it dirty and one
+``flush_pending`` does the work — at the end of an interactive move (synchronously, so a
+drag frame is complete), or on the next turn of the event loop for model edits (so an
+auto-layout moving 1,000 entities recomputes each hull once, not 1,000 times). Work per
+frame is proportional to what moved, never to the size of the scene.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QGraphicsScene
+
+from ecodesk.model import Capability, Ecosystem, Entity, Flow, FlowKind, Scenario
+from ecodesk.ui.canvas.entity_item import EntityItem
+from ecodesk.ui.canvas.flow_item import FlowItem, FlowLabelItem
+from ecodesk.ui.canvas.geometry import fan_offsets
+from ecodesk.ui.canvas.hull_item import HULL_PAD, HULL_STEP, EcosystemHullItem
+from ecodesk.ui.canvas.style import LIGHT, CanvasTheme, ecosystem_color, entity_fill, flow_color
+
+FAN_SPACING = 24.0
+MIN_RECT = QRectF(-1600, -1000, 3200, 2000)
+RECT_MARGIN = 800.0
+
+PairKey = tuple[str, str]
+
+
+def guard_slot(owner: QObject, signal: Any, slot: Callable[..., Any]) -> Callable[..., Any]:
+    """``slot`` for a model signal, disconnecting itself once ``owner``'s C++ side is gone
+    (a closed window whose scenario lives on must not call into deleted Qt objects)."""
+
+    def guarded(*args: Any) -> None:
+        if not shiboken6.isValid(owner):
+            signal.disconnect(guarded)
+            return
+        slot(*args)
+
+    return guarded
+
+
+def pair_key(flow: Flow) -> PairKey:
+    a, b = flow.source, flow.target
+    return (a, b) if a <= b else (b, a)
+
+
+class CanvasScene(QGraphicsScene):
+    """Entities, flows and ecosystem hulls of one scenario."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.scenario: Scenario | None = None
+        self._bound: list[tuple[Any, Any]] = []  # (model signal, slot) to disconnect
+        self.currency = "CNY"
+        self.entity_items: dict[str, EntityItem] = {}
+        self.flow_items: dict[str, FlowItem] = {}
+        self.hull_items: dict[str, EcosystemHullItem] = {}
+        self._pairs: dict[PairKey, list[str]] = {}
+        self._entity_flows: dict[str, set[str]] = {}
+        self._members: dict[str, set[str]] = {}  # ecosystem id -> entity ids
+        self._dirty_flows: set[str] = set()
+        self._dirty_pairs: set[PairKey] = set()
+        self._dirty_hulls: set[str] = set()
+        self._dirty_rect: list[QRectF] = []
+        self._batch = 0
+        self.theme: CanvasTheme = LIGHT
+        self.language = "en"
+        self.color_overrides: dict[str, QColor] | None = None
+        self.hidden_flow_kinds: set[FlowKind] = set()
+        self.detail = 0  # 0 full, 1 zoomed out, 2 overview (see set_detail)
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(0)
+        self._flush_timer.timeout.connect(self.flush_pending)
+        self.flow_label = FlowLabelItem()
+        self.addItem(self.flow_label)
+        self.setBackgroundBrush(QBrush(QColor(self.theme.background)))
+        self.setSceneRect(MIN_RECT)
+
+    # binding -------------------------------------------------------------------
+    def _connections(self, s: Scenario) -> list[tuple[Any, Any]]:
+        return [
+            (s.entities.added, self._on_entities_added),
+            (s.entities.removed, self._on_entities_removed),
+            (s.entities.changed, self._on_entities_changed),
+            (s.flows.added, self._on_flows_added),
+            (s.flows.removed, self._on_flows_removed),
+            (s.flows.changed, self._on_flows_changed),
+            (s.ecosystems.added, self._on_ecosystems_added),
+            (s.ecosystems.removed, self._on_ecosystems_removed),
+            (s.ecosystems.changed, self._on_ecosystems_changed),
+            (s.capabilities.changed, self._on_capabilities_changed),
+            (s.changed, self._on_scenario_changed),
+        ]
+
+    def set_scenario(self, scenario: Scenario | None) -> None:
+        """Show ``scenario`` (None: nothing) and follow its signals from now on."""
+        for sig, slot in self._bound:
+            sig.disconnect(slot)
+        self._bound = []
+        self.scenario = scenario
+        if scenario is not None:
+            for sig, slot in self._connections(scenario):
+                guarded = guard_slot(self, sig, slot)
+                sig.connect(guarded)
+                self._bound.append((sig, guarded))
+        self.rebuild()
+
+    def detach(self) -> None:
+        """Stop following the model (before the scene goes away)."""
+        self.set_scenario(None)
+
+    def rebuild(self) -> None:
+        """Recreate every item from the scenario (on switch, or after a bulk load)."""
+        self.clearSelection()
+        for d in (self.flow_items, self.entity_items, self.hull_items):
+            for item in d.values():
+                self.removeItem(item)
+            d.clear()
+        self._pairs.clear()
+        self._entity_flows.clear()
+        self._members.clear()
+        self._dirty_flows.clear()
+        self._dirty_pairs.clear()
+        self._dirty_hulls.clear()
+        self.flow_label.hide()
+        s = self.scenario
+        if s is None:
+            self.setSceneRect(MIN_RECT)
+            return
+        for i, eco in enumerate(s.ecosystems):
+            self._add_hull(eco, i)
+        for e in s.entities:
+            self._add_entity(e)
+        for f in s.flows:
+            self._add_flow(f)
+        self.flush_pending()
+        self.setSceneRect(self._fitted_rect())
+
+    # model -> scene --------------------------------------------------------------
+    def _add_entity(self, e: Entity) -> None:
+        item = EntityItem(e)
+        self.entity_items[e.id] = item
+        self._entity_flows.setdefault(e.id, set())
+        self.addItem(item)
+        for eco in e.ecosystems:
+            self._members.setdefault(eco, set()).add(e.id)
+        self._dirty_hulls.update(e.ecosystems)
+        self._dirty_rect.append(item.sceneBoundingRect())
+
+    def _add_flow(self, f: Flow) -> None:
+        item = FlowItem(f)
+        self.flow_items[f.id] = item
+        self.addItem(item)
+        item.set_flow(f)  # now in the scene: takes the scene's colour for it
+        item.set_detail(self.detail)
+        item.setVisible(f.kind not in self.hidden_flow_kinds)
+        key = pair_key(f)
+        self._pairs.setdefault(key, []).append(f.id)
+        self._entity_flows.setdefault(f.source, set()).add(f.id)
+        self._entity_flows.setdefault(f.target, set()).add(f.id)
+        self._dirty_pairs.add(key)
+
+    def _drop_flow(self, f: Flow) -> None:
+        key = pair_key(f)
+        ids = self._pairs.get(key, [])
+        if f.id in ids:
+            ids.remove(f.id)
+        if not ids:
+            self._pairs.pop(key, None)
+        self._dirty_pairs.add(key)
+        for end in (f.source, f.target):
+            self._entity_flows.get(end, set()).discard(f.id)
+        self._dirty_flows.discard(f.id)
+
+    def _add_hull(self, eco: Ecosystem, index: int) -> None:
+        item = EcosystemHullItem(eco, ecosystem_color(eco.color, index))
+        self.hull_items[eco.id] = item
+        self.addItem(item)
+        self._dirty_hulls.add(eco.id)
+
+    def _on_entities_added(self, e: Entity, index: int) -> None:
+        self._add_entity(e)
+        self._schedule()
+
+    def _on_entities_removed(self, e: Entity, index: int) -> None:
+        item = self.entity_items.pop(e.id, None)
+        if item is not None:
+            self.removeItem(item)
+        self._entity_flows.pop(e.id, None)
+        for eco in e.ecosystems:
+            self._members.get(eco, set()).discard(e.id)
+        self._dirty_hulls.update(e.ecosystems)
+        self._schedule()
+
+    def _on_entities_changed(self, old: Entity, new: Entity) -> None:
+        item = self.entity_items.get(new.id)
+        if item is None:
+            return
+        item.set_entity(new)  # a position change arrives through entity_item_moved
+        if old.kind != new.kind:
+            self._dirty_flows.update(self._entity_flows.get(new.id, ()))
+            self._dirty_hulls.update(new.ecosystems)
+        if old.ecosystems != new.ecosystems:
+            for eco in old.ecosystems:
+                self._members.get(eco, set()).discard(new.id)
+            for eco in new.ecosystems:
+                self._members.setdefault(eco, set()).add(new.id)
+            self._dirty_hulls.update(old.ecosystems)
+            self._dirty_hulls.update(new.ecosystems)
+        self._schedule()
+
+    def _on_flows_added(self, f: Flow, index: int) -> None:
+        self._add_flow(f)
+        self._schedule()
+
+    def _on_flows_removed(self, f: Flow, index: int) -> None:
+        item = self.flow_items.pop(f.id, None)
+        if item is not None:
+            if self.flow_label.data(0) == f.id:
+                self.flow_label.hide()
+            self.removeItem(item)
+        self._drop_flow(f)
+        self._schedule()
+
+    def _on_flows_changed(self, old: Flow, new: Flow) -> None:
+        item = self.flow_items.get(new.id)
+        if item is None:
+            return
+        if pair_key(old) != pair_key(new) or (old.source, old.target) != (new.source, new.target):
+            self._drop_flow(old)
+            key = pair_key(new)
+            self._pairs.setdefault(key, []).append(new.id)
+            self._entity_flows.setdefault(new.source, set()).add(new.id)
+            self._entity_flows.setdefault(new.target, set()).add(new.id)
+            self._dirty_pairs.add(key)
+        item.set_flow(new, self.flow_color(new))
+        item.setVisible(new.kind not in self.hidden_flow_kinds)
+        self._dirty_pairs.add(pair_key(new))  # width changed: the arrowhead too
+        self._schedule()
+
+    def _on_ecosystems_added(self, eco: Ecosystem, index: int) -> None:
+        self._add_hull(eco, index)
+        self._schedule()
+
+    def _on_ecosystems_removed(self, eco: Ecosystem, index: int) -> None:
+        item = self.hull_items.pop(eco.id, None)
+        if item is not None:
+            self.removeItem(item)
+
+    def _on_ecosystems_changed(self, old: Ecosystem, new: Ecosystem) -> None:
+        item = self.hull_items.get(new.id)
+        if item is not None and self.scenario is not None:
+            item.set_ecosystem(new, ecosystem_color(new.color, self.scenario.ecosystems.index(new.id)))
+
+    def _on_capabilities_changed(self, old: Capability, new: Capability) -> None:
+        pass  # capability names appear in tooltips only, which are built on hover
+
+    def _on_scenario_changed(self) -> None:
+        s = self.scenario
+        # bulk_load fills a scenario without per-object signals: catch up in one go
+        if s is not None and (
+            len(s.entities) != len(self.entity_items)
+            or len(s.flows) != len(self.flow_items)
+            or len(s.ecosystems) != len(self.hull_items)
+        ):
+            self.rebuild()
+
+    # live geometry ---------------------------------------------------------------
+    def entity_item_moved(self, item: EntityItem) -> None:
+        """An entity item moved (a drag, or the model): its flows and hulls follow."""
+        eid = item.entity_id
+        self._dirty_flows.update(self._entity_flows.get(eid, ()))
+        x, y = item.x(), item.y()
+        for rank, eco in enumerate(item.entity.ecosystems):
+            hull = self.hull_items.get(eco)
+            if (
+                hull is not None
+                and eco not in self._dirty_hulls
+                and hull.affected_by(eid, x, y, HULL_PAD + HULL_STEP * rank)
+            ):
+                self._dirty_hulls.add(eco)
+        self._dirty_rect.append(item.sceneBoundingRect())
+        self._schedule()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group item moves; dependent geometry is recomputed once, synchronously, at exit."""
+        self._batch += 1
+        try:
+            yield
+        finally:
+            self._batch -= 1
+            if not self._batch:
+                self.flush_pending()
+
+    def _schedule(self) -> None:
+        if not self._batch and not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    def flush_pending(self) -> None:
+        """Recompute the dirty flow routes, hulls and scene rect now."""
+        self._flush_timer.stop()
+        pairs, self._dirty_pairs = self._dirty_pairs, set()
+        for key in pairs:
+            ids = self._pairs.get(key)
+            if not ids:
+                continue
+            ids.sort()
+            for fid, off in zip(ids, fan_offsets(len(ids), FAN_SPACING)):
+                item = self.flow_items.get(fid)
+                if item is not None:
+                    item.offset = off
+                    self._dirty_flows.add(fid)
+        flows, self._dirty_flows = self._dirty_flows, set()
+        for fid in flows:
+            item = self.flow_items.get(fid)
+            if item is None:
+                continue
+            src = self.entity_items.get(item.flow.source)
+            dst = self.entity_items.get(item.flow.target)
+            if src is not None and dst is not None:
+                item.set_route(src, dst, item.offset)
+        hulls, self._dirty_hulls = self._dirty_hulls, set()
+        if hulls:
+            self._update_hulls(hulls)
+            self._stack_hull_labels()
+        rects, self._dirty_rect = self._dirty_rect, []
+        if rects:
+            r = self.sceneRect()
+            grown = QRectF(r)
+            for br in rects:
+                grown = grown.united(br.adjusted(-RECT_MARGIN, -RECT_MARGIN, RECT_MARGIN, RECT_MARGIN))
+            if grown != r:
+                self.setSceneRect(grown)
+
+    def _update_hulls(self, eco_ids: set[str]) -> None:
+        for eco in eco_ids:
+            hull = self.hull_items.get(eco)
+            if hull is None:
+                continue
+            discs = []
+            for eid in self._members.get(eco, ()):
+                item = self.entity_items.get(eid)
+                if item is not None:
+                    rank = item.entity.ecosystems.index(eco)
+                    discs.append((eid, item.x(), item.y(), HULL_PAD + HULL_STEP * rank))
+            hull.set_members(discs)
+
+    def _stack_hull_labels(self) -> None:
+        """Ecosystem names whose anchors nearly coincide go one above the other, in
+        ecosystem order (a handful of hulls: quadratic is fine)."""
+        shown = [h for h in self.hull_items.values() if h.isVisible()]
+        placed: list[tuple[QPointF, int]] = []
+        for hull in shown:
+            p = hull.label.anchor
+            level = 0
+            while any(lv == level and abs(q.x() - p.x()) < 120 and abs(q.y() - p.y()) < 40 for q, lv in placed):
+                level += 1
+            hull.label.set_stack(level)
+            placed.append((p, level))
+
+    def _fitted_rect(self) -> QRectF:
+        r = self.content_rect()
+        if r.isNull():
+            return QRectF(MIN_RECT)
+        return r.adjusted(-RECT_MARGIN, -RECT_MARGIN, RECT_MARGIN, RECT_MARGIN).united(MIN_RECT)
+
+    def content_rect(self) -> QRectF:
+        """Bounding rect of entities and hulls (what "fit all" shows)."""
+        r = QRectF()
+        for d in (self.entity_items, self.hull_items):
+            for item in d.values():
+                if item.isVisible():
+                    r = r.united(item.sceneBoundingRect())
+        return r
+
+    # look ---------------------------------------------------------------------------
+    def entity_color(self, entity: Entity) -> QColor:
+        return entity_fill(entity.id, entity.kind, self.color_overrides)
+
+    def flow_color(self, flow: Flow) -> QColor:
+        return flow_color(flow.id, flow.kind, self.color_overrides)
+
+    def set_theme(self, theme: CanvasTheme) -> None:
+        self.theme = theme
+        self.setBackgroundBrush(QBrush(QColor(theme.background)))
+        self._refresh_all()
+
+    def set_color_overrides(self, overrides: Mapping[str, QColor] | None) -> None:
+        self.color_overrides = {k: QColor(v) for k, v in overrides.items()} if overrides else None
+        self._refresh_all()
+
+    def _refresh_all(self) -> None:
+        for item in self.entity_items.values():
+            item.update()
+        for f in self.flow_items.values():
+            f.set_flow(f.flow, self.flow_color(f.flow))
+        for h in self.hull_items.values():
+            h.update()
+            h.label.update()
+
+    def set_detail(self, level: int) -> None:
+        """Level of detail of the flows (0 full, 1 hairlines, 2 hairlines without heads) —
+        switched once per crossing of a zoom threshold, not per frame."""
+        if level != self.detail:
+            self.detail = level
+            for item in self.flow_items.values():
+                item.set_detail(level)
+
+    def set_flow_kind_visible(self, kind: FlowKind | str, visible: bool) -> None:
+        kind = FlowKind(kind)
+        if visible:
+            self.hidden_flow_kinds.discard(kind)
+        else:
+            self.hidden_flow_kinds.add(kind)
+        for item in self.flow_items.values():
+            if item.flow.kind is kind:
+                if not visible:
+                    item.setSelected(False)
+                item.setVisible(visible)
+
+    # flow labels --------------------------------------------------------------------
+    def flow_summary(self, f: Flow) -> list[str]:
+        """Lines naming a flow: kind, volume and value, capability."""
+        tr = QCoreApplication.translate
+        lines = [f"{f.kind.label(self.language)}  ·  {self._name(f.source)} → {self._name(f.target)}"]
+        lines.append(
+            tr("Canvas", "Volume {volume} · value {value} {currency}").format(
+                volume=_num(f.volume), value=_num(f.value), currency=self.currency
+            )
+        )
+        if f.capability and self.scenario is not None:
+            cap = self.scenario.capabilities.get(f.capability)
+            lines.append(tr("Canvas", "Capability: {name}").format(name=cap.label if cap else f.capability))
+        if f.risk:
+            lines.append(tr("Canvas", "Risk of break: {risk}").format(risk=f"{f.risk:.0%}"))
+        return lines
+
+    def flow_tooltip(self, f: Flow) -> str:
+        return "\n".join([*self.flow_summary(f), f"id: {f.id}"])
+
+    def show_flow_label(self, item: FlowItem) -> None:
+        self.flow_label.set_text(self.flow_summary(item.flow), item.color)
+        self.flow_label.setData(0, item.flow_id)
+        self.flow_label.setPos(item.apex)
+        self.flow_label.show()
+
+    def hide_flow_label(self, item: FlowItem) -> None:
+        if self.flow_label.data(0) == item.flow_id:
+            self.flow_label.hide()
+
+    def _name(self, entity_id: str) -> str:
+        item = self.entity_items.get(entity_id)
+        return item.entity.label if item is not None else entity_id
+
+
+def _num(v: float) -> str:
+    return f"{v:,.0f}" if abs(v) >= 100 or v == int(v) else f"{v:,.2f}"

@@ -1,0 +1,1 @@
+"""UI layer: the dialogs — preferences, new from template, find, analysis summary, shortcuts."""

@@ -1,0 +1,528 @@
+"""UI layer: the Inspector dock — every field of the selected object, edited through commands.
+
+The inspector shows the single selected entity, flow, capability, ecosystem, need or pool
+(or, with nothing selected, the project). Each field is a small editor from
+:mod:`ecodesk.ui.inspector_fields`; an edit becomes a :class:`ChangeObject` (typing merges
+into one undo step per field; leaving the field breaks the merge). A refusal is explained
+in red under the field, in the UI language, and the model stays as it was. The widgets
+follow the model's signals, never the other way round.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecodesk.commands import AddObject, ChangeProject, remove_objects, set_membership, set_pool_membership
+from ecodesk.model import (
+    RULES_BY_TYPE,
+    Capability,
+    Ecosystem,
+    Entity,
+    EntityKind,
+    Flow,
+    FlowKind,
+    ModelObject,
+    Need,
+    Pool,
+    PoolType,
+    Scenario,
+    ValidationError,
+)
+from ecodesk.ui.document import Document
+from ecodesk.ui.fieldedit import change_command, new_object
+from ecodesk.ui.i18n import enum_label, error_text, field_label, what_label
+from ecodesk.ui.inspector_fields import (
+    ChoiceField,
+    ColorField,
+    FieldEditor,
+    NotesField,
+    NumberField,
+    OptionalNumberField,
+    ReadOnlyField,
+    TextField,
+    enum_choices,
+    object_choices,
+)
+from ecodesk.ui.inspector_pools import PoolParamsSection
+from ecodesk.ui.inspector_sections import ChecklistSection, ChildListSection, InfoSection
+
+#: The fields of each kind of object, in the order shown, with the editor they use.
+FIELDS: dict[str, list[tuple[str, str]]] = {
+    "entity": [("id", "readonly"), ("name", "text"), ("kind", "entity_kind"), ("industry", "text"),
+               ("demand", "number"), ("risk", "risk"), ("revenue", "optional"), ("x", "coord"), ("y", "coord"),
+               ("notes", "notes")],
+    "flow": [("id", "readonly"), ("source", "entity_ref"), ("target", "entity_ref"), ("kind", "flow_kind"),
+             ("capability", "capability_ref"), ("volume", "number"), ("unit_value", "number"), ("risk", "risk"),
+             ("standalone_cost", "optional"), ("notes", "notes")],
+    "capability": [("id", "readonly"), ("name", "text"), ("category", "text"), ("owner", "entity_ref"),
+                   ("fixed_cost", "number"), ("unit_cost", "number"), ("capacity", "optional")],
+    "ecosystem": [("id", "readonly"), ("name", "text"), ("color", "color")],
+    "need": [("id", "readonly"), ("entity", "entity_ref"), ("category", "text"), ("volume", "number"),
+             ("standalone_cost", "number")],
+    "pool": [("id", "readonly"), ("name", "text"), ("type", "pool_type"), ("rule", "pool_rule"),
+             ("amount", "number"), ("scale_exponent", "beta")],
+}
+
+
+def _entity_choices(obj: Any, scenario: Scenario | None) -> list[tuple[str, Any]]:
+    return object_choices(scenario.entities if scenario is not None else [])
+
+
+def _capability_choices(obj: Any, scenario: Scenario | None) -> list[tuple[str, Any]]:
+    if scenario is None:
+        return []
+    caps = [c for c in scenario.capabilities if obj is None or c.owner == obj.source]
+    return object_choices(caps, none_label="—")
+
+
+def _rule_choices(obj: Any, scenario: Scenario | None) -> list[tuple[str, Any]]:
+    from ecodesk.model import PoolRule
+
+    return enum_choices(PoolRule, RULES_BY_TYPE[obj.type] if obj is not None else None)
+
+
+class InspectorWidget(QWidget):
+    """The inspector; ``status_message`` carries refusals for the status bar too."""
+
+    status_message = Signal(str)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.scenario: Scenario | None = None
+        self.obj: ModelObject | None = None
+        self.editors: dict[str, FieldEditor] = {}
+        self._what = ""
+        self._pending = False
+        self._sections: list[Any] = []
+
+        self.title = QLabel(self)
+        self.title.setProperty("role", "heading")
+        self.title.setWordWrap(True)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget()
+        self.scroll.setWidget(self.body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.scroll, 1)
+        self._connect(document)
+        self._show(None, force=True)
+
+    # wiring ------------------------------------------------------------------------
+    def _connect(self, document: Document) -> None:
+        document.selection_changed.connect(self._on_document_selection_changed)
+        document.scenario_switched.connect(self._on_document_scenario_switched)
+        document.project.changed.connect(self._on_project_changed)
+        self._listen(document.scenario)
+
+    def set_document(self, document: Document) -> None:
+        old = self.document
+        for sig, slot in ((old.selection_changed, self._on_document_selection_changed),
+                          (old.scenario_switched, self._on_document_scenario_switched)):
+            try:
+                sig.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
+        old.project.changed.disconnect(self._on_project_changed)
+        self._listen(None)
+        self.document = document
+        self._connect(document)
+        self._on_document_selection_changed(document.selection)
+
+    def detach(self) -> None:
+        self._listen(None)
+        self.document.project.changed.disconnect(self._on_project_changed)
+
+    def _listen(self, scenario: Scenario | None) -> None:
+        if self.scenario is not None:
+            for coll in self.scenario.collections().values():
+                coll.added.disconnect(self._on_model_changed)
+                coll.removed.disconnect(self._on_model_removed)
+                coll.changed.disconnect(self._on_model_changed)
+        self.scenario = scenario
+        if scenario is not None:
+            for coll in scenario.collections().values():
+                coll.added.connect(self._on_model_changed)
+                coll.removed.connect(self._on_model_removed)
+                coll.changed.connect(self._on_model_changed)
+
+    def _on_document_scenario_switched(self, scenario: Scenario) -> None:
+        self._listen(scenario)
+        self._on_document_selection_changed(self.document.selection)
+
+    def _on_document_selection_changed(self, ids: list[str]) -> None:
+        objs = self.document.selected_objects()
+        self._show(objs[0] if len(objs) == 1 else None, count=len(objs))
+
+    def _on_model_changed(self, old: Any, new: Any = None) -> None:
+        if isinstance(new, ModelObject) and self.obj is not None and new.id == self.obj.id \
+                and new.WHAT == self.obj.WHAT:  # type: ignore[attr-defined]
+            self.obj = new
+            self._update()
+        else:
+            self._schedule_update()
+
+    def _on_model_removed(self, obj: Any, index: int) -> None:
+        if self.obj is not None and obj.id == self.obj.id and obj.WHAT == self.obj.WHAT:
+            self._show(None, count=0)
+        else:
+            self._schedule_update()
+
+    def _on_project_changed(self) -> None:
+        if self.obj is None:
+            self._update()
+
+    def _schedule_update(self) -> None:
+        """Changes elsewhere (names in combo boxes, lists under an entity) arrive in bursts:
+        refresh once, after the burst."""
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self._flush)
+
+    def _flush(self) -> None:
+        self._pending = False
+        if self.scenario is None:  # detached meanwhile (window closing)
+            return
+        if self.obj is not None:
+            current = self.scenario.collection_of(self.obj).get(self.obj.id)  # type: ignore[attr-defined]
+            if current is None:
+                self._show(None, count=0)
+                return
+            self.obj = current
+        self._update()
+
+    # building -----------------------------------------------------------------------
+    def _show(self, obj: ModelObject | None, count: int = 0, force: bool = False) -> None:
+        what = obj.WHAT if obj is not None else ("multi" if count > 1 else "project")  # type: ignore[attr-defined]
+        same = (not force and what == self._what and obj is not None and self.obj is not None
+                and obj.id == self.obj.id)  # type: ignore[attr-defined]
+        self.obj = obj
+        self._count = count
+        if not same:
+            self._build(what)
+        self._update()
+
+    def _clear(self) -> None:
+        """Start a new, not yet shown body; :meth:`_build` puts it in the scroll area when
+        it is complete, so every field appears at once (and is in the focus chain)."""
+        self.editors = {}
+        self._sections = []
+        self.body = QWidget()
+
+    def _build(self, what: str) -> None:
+        self._clear()
+        try:
+            self._build_body(what)
+        finally:
+            self.scroll.setWidget(self.body)  # shows it; deletes the old body
+            self._chain_tab_order()
+
+    def _build_body(self, what: str) -> None:
+        self._what = what
+        form = QFormLayout(self.body)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.setContentsMargins(2, 2, 2, 2)
+        self.form = form
+        if what == "multi":
+            hint = QLabel(self.body)
+            hint.setWordWrap(True)
+            hint.setProperty("role", "hint")
+            hint.setText(self.tr("To change one field of all selected objects at once, use "
+                                 "“Set value for selected…” in the Tables dock."))
+            form.addRow(hint)
+            return
+        if what == "project":
+            self._build_project(form)
+            return
+        for field, kind in FIELDS[what]:
+            editor = self._make_editor(field, kind)
+            editor.committed.connect(self._commit)
+            editor.finished.connect(self._on_field_finished)
+            self.editors[field] = editor
+            label = QLabel(field_label(field), self.body)
+            label.setBuddy(editor.editor)
+            label.setToolTip(field)
+            form.addRow(label, editor.container)
+        self._add_sections(what, form)
+
+    def _chain_tab_order(self) -> None:
+        """Tab walks the fields top to bottom, then the sections' lists and buttons."""
+        chain: list[QWidget] = []
+        for editor in self.editors.values():
+            chain.append(editor.editor)
+            if isinstance(editor, ColorField):
+                chain.append(editor.swatch)
+        for section in self._sections:
+            widgets = [section.widget, *section.widget.findChildren(QWidget)]
+            chain += [w for w in widgets if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                      and not isinstance(w.parentWidget(), QAbstractScrollArea)]
+        for a, b in pairwise(chain):
+            QWidget.setTabOrder(a, b)
+
+    def _make_editor(self, field: str, kind: str) -> FieldEditor:
+        b = self.body
+        if kind == "readonly":
+            return ReadOnlyField(field, b)
+        if kind == "text":
+            return TextField(field, b)
+        if kind == "notes":
+            return NotesField(field, b)
+        if kind == "number":
+            return NumberField(field, b)
+        if kind == "coord":
+            return NumberField(field, b, minimum=-1e7, maximum=1e7, step=10.0)
+        if kind == "risk":
+            return NumberField(field, b, minimum=0.0, maximum=1.0, step=0.01)
+        if kind == "beta":
+            return NumberField(field, b, minimum=0.01, maximum=1.0, step=0.05)
+        if kind == "optional":
+            editor = OptionalNumberField(field, b)
+            editor.editor.setPlaceholderText(self.tr("none"))  # type: ignore[attr-defined]
+            return editor
+        if kind == "color":
+            return ColorField(field, b)
+        if kind == "entity_kind":
+            return ChoiceField(field, b, lambda o, s: enum_choices(EntityKind))
+        if kind == "flow_kind":
+            return ChoiceField(field, b, lambda o, s: enum_choices(FlowKind))
+        if kind == "pool_type":
+            return ChoiceField(field, b, lambda o, s: enum_choices(PoolType))
+        if kind == "pool_rule":
+            return ChoiceField(field, b, _rule_choices)
+        if kind == "entity_ref":
+            return ChoiceField(field, b, _entity_choices)
+        if kind == "capability_ref":
+            return ChoiceField(field, b, _capability_choices)
+        raise ValueError(kind)
+
+    def _add_sections(self, what: str, form: QFormLayout) -> None:
+        self.texts = {
+            "open_child": self.tr("Double-click (or press Enter) to open it in the inspector"),
+            "remove": self.tr("Remove"),
+            "remove_tip": self.tr("Remove the selected item (a capability takes its flows along)"),
+        }
+        if what == "entity":
+            self._sections = [
+                ChecklistSection(self, self.tr("Ecosystems"), self._ecosystem_items, self._toggle_ecosystem),
+                ChildListSection(self, self.tr("Capabilities"), "capability", self._owned_capabilities,
+                                  self.tr("Add capability")),
+                ChildListSection(self, self.tr("Needs"), "need", self._own_needs, self.tr("Add need")),
+            ]
+        elif what == "ecosystem":
+            self._sections = [ChecklistSection(self, self.tr("Members"), self._member_items, self._toggle_member)]
+        elif what == "pool":
+            self._sections = [
+                ChecklistSection(self, self.tr("Members"), self._pool_member_items, self._toggle_pool_member),
+                PoolParamsSection(self),
+            ]
+        elif what == "capability":
+            self._sections = [InfoSection(self, self.tr("Delivered to"), self._deliveries)]
+        for s in self._sections:
+            heading = QLabel(s.title, self.body)
+            heading.setProperty("role", "heading")
+            form.addRow(heading)
+            form.addRow(s.widget)
+
+    def _build_project(self, form: QFormLayout) -> None:
+        for field in ("name", "currency", "period"):
+            editor = TextField(field, self.body, live=False)
+            editor.committed.connect(self._commit_project)
+            self.editors[field] = editor
+            label = QLabel(field_label(field), self.body)
+            label.setBuddy(editor.editor)
+            form.addRow(label, editor.container)
+        notes = NotesField("notes", self.body)
+        notes.editor.textChanged.disconnect()  # type: ignore[attr-defined]
+        notes.finished.connect(lambda f: self._commit_project(f, notes.editor.toPlainText(), False))  # type: ignore[attr-defined]
+        self.editors["notes"] = notes
+        form.addRow(QLabel(field_label("notes"), self.body), notes.container)
+        self.summary = QLabel(self.body)
+        self.summary.setWordWrap(True)
+        self.summary.setProperty("role", "hint")
+        form.addRow(self.summary)
+
+    # updating -------------------------------------------------------------------------
+    def _update(self) -> None:
+        doc, obj = self.document, self.obj
+        if obj is not None and self.scenario is None:  # detached (window closing)
+            return
+        if self._what == "multi":
+            self.title.setText(self.tr("{0} objects selected").format(self._count))
+            return
+        if obj is None:
+            p = doc.project
+            self.title.setText(self.tr("Project"))
+            if "name" in self.editors:
+                for field in ("name", "currency", "period", "notes"):
+                    self.editors[field].set_value(getattr(p, field))
+                s = doc.scenario
+                self.summary.setText(self.tr("Scenario “{0}”: {1} entities, {2} flows, {3} capabilities, "
+                                             "{4} needs, {5} pools, {6} ecosystems. Select an object on the "
+                                             "canvas or in the tables to edit it.").format(
+                    s.name, len(s.entities), len(s.flows), len(s.capabilities), len(s.needs), len(s.pools),
+                    len(s.ecosystems)))
+            return
+        name = getattr(obj, "name", "") or obj.id  # type: ignore[attr-defined]
+        kind = getattr(obj, "kind", None)
+        extra = f" · {enum_label(kind)}" if kind is not None else ""
+        self.title.setText(self.tr("{0}: {1}").format(what_label(obj.WHAT).capitalize(), name) + extra)
+        for field, editor in self.editors.items():
+            editor.set_value(getattr(obj, field), obj, self.scenario)
+        if isinstance(obj, Flow):
+            self.editors["capability"].set_read_only(obj.kind is not FlowKind.CAPABILITY)
+            self.editors["standalone_cost"].set_read_only(obj.kind is not FlowKind.CAPABILITY)
+        for s in self._sections:
+            s.refresh()
+
+    # editing ------------------------------------------------------------------------
+    def _commit(self, field: str, value: Any, merge: bool) -> None:
+        obj, scenario = self.obj, self.scenario
+        if obj is None or scenario is None:
+            return
+        editor = self.editors.get(field)
+        try:
+            cmd = change_command(scenario, obj, field, value, merge=merge)
+        except ValidationError as exc:
+            self._refuse(field, exc)
+            return
+        if cmd.new == obj:
+            self._clear_error(field)
+            return
+        exc2 = self.document.attempt(cmd)
+        if exc2 is not None:
+            self._refuse(field, exc2)
+            return
+        self._clear_error(field)
+        if editor is not None and isinstance(editor, OptionalNumberField):
+            editor.set_value(getattr(self.obj, field))
+
+    def _refuse(self, field: str, exc: Exception) -> None:
+        """Explain the refusal under the field; widgets that cannot show an invalid value
+        (combo boxes, spin boxes) go back to the model's value."""
+        message = error_text(exc)
+        target = self.editors.get(field)
+        other = self.editors.get(getattr(exc, "field", ""))
+        (target or other).show_error(message) if (target or other) else None  # type: ignore[union-attr]
+        if target is not None and not isinstance(target, (OptionalNumberField, ColorField)) and self.obj is not None:
+            target.set_value(getattr(self.obj, field), self.obj, self.scenario)
+        self.status_message.emit(message)
+
+    def _clear_error(self, field: str) -> None:
+        editor = self.editors.get(field)
+        if editor is not None:
+            editor.show_error("")
+
+    def _on_field_finished(self, field: str) -> None:
+        self.document.history.break_merge()
+
+    def _commit_project(self, field: str, value: Any, merge: bool) -> None:
+        p = self.document.project
+        if getattr(p, field) == value:
+            return
+        error = self.document.attempt(ChangeProject(p, **{field: value}))
+        if error is not None:
+            self.editors[field].show_error(error_text(error))
+        else:
+            self.editors[field].show_error("")
+
+    # sections' data -------------------------------------------------------------------
+    def _ecosystem_items(self) -> list[tuple[str, str, bool]]:
+        assert isinstance(self.obj, Entity) and self.scenario is not None
+        return [(e.id, e.name or e.id, e.id in self.obj.ecosystems) for e in self.scenario.ecosystems]
+
+    def _toggle_ecosystem(self, eco_id: str, member: bool) -> str:
+        assert isinstance(self.obj, Entity) and self.scenario is not None
+        return self._push(set_membership(self.scenario, self.obj.id, eco_id, member))
+
+    def _member_items(self) -> list[tuple[str, str, bool]]:
+        assert isinstance(self.obj, Ecosystem) and self.scenario is not None
+        return [(e.id, e.label, self.obj.id in e.ecosystems) for e in self.scenario.entities]
+
+    def _toggle_member(self, entity_id: str, member: bool) -> str:
+        assert isinstance(self.obj, Ecosystem) and self.scenario is not None
+        return self._push(set_membership(self.scenario, entity_id, self.obj.id, member))
+
+    def _pool_member_items(self) -> list[tuple[str, str, bool]]:
+        assert isinstance(self.obj, Pool) and self.scenario is not None
+        return [(e.id, e.label, e.id in self.obj.members) for e in self.scenario.entities]
+
+    def _toggle_pool_member(self, entity_id: str, member: bool) -> str:
+        assert isinstance(self.obj, Pool) and self.scenario is not None
+        return self._push(set_pool_membership(self.scenario, self.obj.id, entity_id, member))
+
+    def _owned_capabilities(self) -> list[tuple[str, str]]:
+        assert isinstance(self.obj, Entity) and self.scenario is not None
+        out = []
+        for c in self.scenario.capabilities:
+            if c.owner == self.obj.id:
+                users = len({f.target for f in self.scenario.flows if f.capability == c.id})
+                out.append((c.id, self.tr("{0} — {1} (used by {2})").format(c.label, c.category or "—", users)))
+        return out
+
+    def _own_needs(self) -> list[tuple[str, str]]:
+        assert isinstance(self.obj, Entity) and self.scenario is not None
+        return [(n.id, self.tr("{0} — volume {1}").format(n.category, f"{n.volume:g}"))
+                for n in self.scenario.needs if n.entity == self.obj.id]
+
+    def _deliveries(self) -> str:
+        assert isinstance(self.obj, Capability) and self.scenario is not None
+        flows = [f for f in self.scenario.flows if f.capability == self.obj.id]
+        if not flows:
+            return self.tr("Not delivered by any flow yet.")
+        names = []
+        for f in flows:
+            t = self.scenario.entities.get(f.target)
+            names.append(f"{t.label if t else f.target} ({f.volume:g})")
+        return ", ".join(names)
+
+    def _push(self, cmd: Any) -> str:
+        error = self.document.attempt(cmd)
+        if error is not None:
+            message = error_text(error)
+            self.status_message.emit(message)
+            return message
+        self._flush()  # the user's own edit: show its effect at once, not after the burst
+        return ""
+
+    def add_child(self, what: str) -> str | None:
+        """Add a capability or need to the shown entity; returns the new id."""
+        if not isinstance(self.obj, Entity) or self.scenario is None:
+            return None
+        try:
+            child = new_object(self.scenario, what, [self.obj])
+        except ValidationError as exc:
+            self.status_message.emit(error_text(exc))
+            return None
+        return None if self._push(AddObject(self.scenario, child)) else child.id  # type: ignore[attr-defined]
+
+    def remove_child(self, obj_id: str) -> bool:
+        if self.scenario is None:
+            return False
+        obj = self.scenario.find(obj_id)
+        if obj is None:
+            return False
+        return not self._push(remove_objects(self.scenario, [obj]))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.scenario is not None:
+            self._show(self.obj, self._count, force=True)
+        super().changeEvent(event)
+
+
+__all__ = ["FIELDS", "InspectorWidget", "Need"]

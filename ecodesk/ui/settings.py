@@ -1,0 +1,152 @@
+"""UI layer: the user's preferences and window state, kept in QSettings.
+
+One small typed wrapper, so that keys and defaults live in one place and the rest of the
+UI never spells a settings key. Tests point QSettings at a temporary folder
+(``QSettings.setPath``) so they never touch the real user configuration.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
+
+ORGANIZATION = "ecodesk"
+APPLICATION = "ecodesk"
+
+LANGUAGES = ("en", "zh")
+THEMES = ("system", "light", "dark")
+MAX_RECENT = 10
+
+
+class Settings(QObject):
+    """Typed access to the preferences; emits ``changed(key)`` after a write."""
+
+    changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._qs = QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+
+    @property
+    def qsettings(self) -> QSettings:
+        return self._qs
+
+    def file_name(self) -> str:
+        return self._qs.fileName()
+
+    def sync(self) -> None:
+        self._qs.sync()
+
+    # generic -----------------------------------------------------------------
+    def _get(self, key: str, default: object) -> object:
+        value = self._qs.value(key, default)
+        return default if value is None else value
+
+    def _set(self, key: str, value: object) -> None:
+        if self._qs.value(key) == value:
+            return
+        self._qs.setValue(key, value)
+        self.changed.emit(key)
+
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self._get(key, default)
+        if isinstance(value, str):
+            return value.lower() in ("1", "true", "yes")
+        return bool(value)
+
+    # preferences ---------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        """'en' or 'zh'; the system locale decides until the user chooses."""
+        value = str(self._get("ui/language", ""))
+        if value in LANGUAGES:
+            return value
+        from ecodesk.ui.i18n import system_language
+
+        return system_language()
+
+    @language.setter
+    def language(self, value: str) -> None:
+        if value not in LANGUAGES:
+            raise ValueError(f"unknown language {value!r}")
+        self._set("ui/language", value)
+
+    @property
+    def theme(self) -> str:
+        value = str(self._get("ui/theme", "system"))
+        return value if value in THEMES else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        if value not in THEMES:
+            raise ValueError(f"unknown theme {value!r}")
+        self._set("ui/theme", value)
+
+    @property
+    def show_grid(self) -> bool:
+        return self._bool("canvas/show_grid", True)
+
+    @show_grid.setter
+    def show_grid(self, value: bool) -> None:
+        self._set("canvas/show_grid", bool(value))
+
+    @property
+    def snap_to_grid(self) -> bool:
+        return self._bool("canvas/snap_to_grid", False)
+
+    @snap_to_grid.setter
+    def snap_to_grid(self, value: bool) -> None:
+        self._set("canvas/snap_to_grid", bool(value))
+
+    @property
+    def autosave_minutes(self) -> int:
+        """Minutes between autosaves; 0 turns autosave off."""
+        try:
+            return max(0, min(120, int(self._get("files/autosave_minutes", 5))))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return 5
+
+    @autosave_minutes.setter
+    def autosave_minutes(self, value: int) -> None:
+        self._set("files/autosave_minutes", max(0, min(120, int(value))))
+
+    # recent files --------------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        value = self._get("files/recent", [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        return [str(v) for v in value][:MAX_RECENT]  # type: ignore[union-attr]
+
+    def set_recent_files(self, paths: list[str]) -> None:
+        self._set("files/recent", list(dict.fromkeys(paths))[:MAX_RECENT])
+
+    def add_recent_file(self, path: str | Path) -> None:
+        p = str(Path(path).resolve())
+        self.set_recent_files([p, *[r for r in self.recent_files() if r != p]])
+
+    def remove_recent_file(self, path: str | Path) -> None:
+        self.set_recent_files([r for r in self.recent_files() if r != str(path)])
+
+    def prune_recent_files(self) -> list[str]:
+        """Drop recent files that no longer exist; returns the dropped paths."""
+        kept, gone = [], []
+        for r in self.recent_files():
+            (kept if Path(r).is_file() else gone).append(r)
+        if gone:
+            self.set_recent_files(kept)
+        return gone
+
+    # window state --------------------------------------------------------------
+    def window_geometry(self) -> QByteArray | None:
+        value = self._qs.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self._qs.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._qs.setValue("window/geometry", geometry)
+        self._qs.setValue("window/state", state)
+        self._qs.sync()
