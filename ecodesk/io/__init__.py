@@ -1,6 +1,11 @@
-"""I/O layer: interchange formats (JSON now; CSV, GraphML, GEXF, Kumu, HTML report later).
+"""I/O layer: interchange formats — JSON, CSV, GraphML, GEXF, Kumu JSON (and GML import).
 
-``import_file``/``export_file`` pick the format from ``fmt`` or the file's extension.
+``import_file``/``export_file`` pick the format from ``fmt`` or the path: a folder, ``.csv``
+or ``.zip`` is CSV; ``.graphml``, ``.gexf``, ``.gml`` are themselves; a ``.json`` file is
+Kumu's when it has ``elements``/``connections`` and no ``"format": "ecodesk"``, else ours;
+an ``.xml`` file is GraphML or GEXF by its root element. Every importer builds nothing from a
+bad file and raises :class:`FormatError` naming each problem's place; every exporter writes
+atomically and returns notices (e.g. "GEXF holds one scenario …") for the caller to show.
 """
 
 from __future__ import annotations
@@ -9,31 +14,95 @@ import os
 from pathlib import Path
 
 from ecodesk.io.errors import FormatError
-from ecodesk.io.jsonio import export_json, import_json
+from ecodesk.io.jsonio import export_json, project_from_json, read_json_file
 from ecodesk.model.scenario import Project
 
-IMPORT_FORMATS = ("json",)
-EXPORT_FORMATS = ("json",)
+IMPORT_FORMATS = ("json", "csv", "graphml", "gexf", "kumu", "gml")
+EXPORT_FORMATS = ("json", "csv", "graphml", "gexf", "kumu")
+
+_SUFFIXES = {"ecodesk": "ecodesk", "json": "json", "csv": "csv", "zip": "csv", "graphml": "graphml",
+             "gexf": "gexf", "gml": "gml", "kumu": "kumu"}
 
 
 def guess_format(path: str | os.PathLike[str]) -> str:
-    suffix = Path(path).suffix.lower().lstrip(".")
-    return {"ecodesk": "ecodesk"}.get(suffix, suffix or "json")
+    """The format a path suggests (by extension; a folder is CSV)."""
+    p = Path(path)
+    if p.is_dir():
+        return "csv"
+    suffix = p.suffix.lower().lstrip(".")
+    return _SUFFIXES.get(suffix, suffix or "json")
+
+
+def _sniff_xml(path: Path) -> str:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096).decode("utf-8", "ignore")
+    except OSError:
+        return "xml"
+    for fmt in ("graphml", "gexf"):
+        if f"<{fmt}" in head:
+            return fmt
+    return "xml"
 
 
 def import_file(path: str | os.PathLike[str], fmt: str | None = None) -> Project:
-    fmt = (fmt or guess_format(path)).lower()
+    """A project from ``path`` in format ``fmt`` (guessed when None); FormatError if bad."""
+    p = Path(path)
+    explicit = fmt is not None
+    fmt = (fmt or guess_format(p)).lower()
+    if fmt == "xml" and not explicit:
+        fmt = _sniff_xml(p)
     if fmt == "json":
-        return import_json(path)
+        from ecodesk.io.kumu import is_kumu, project_from_kumu
+
+        data = read_json_file(p)
+        return project_from_kumu(data, p.name) if is_kumu(data) else project_from_json(data, source=p.name)
+    if fmt == "csv":
+        from ecodesk.io.csvio import import_csv
+
+        return import_csv(p)
+    if fmt == "graphml":
+        from ecodesk.io.graphml import import_graphml
+
+        return import_graphml(p)
+    if fmt == "gexf":
+        from ecodesk.io.gexf import import_gexf
+
+        return import_gexf(p)
+    if fmt == "kumu":
+        from ecodesk.io.kumu import import_kumu
+
+        return import_kumu(p)
+    if fmt == "gml":
+        from ecodesk.io.graphml import import_gml
+
+        return import_gml(p)
     raise FormatError(str(path), [f"cannot import format '{fmt}' (known: {', '.join(IMPORT_FORMATS)})."])
 
 
 def export_file(project: Project, dest: str | os.PathLike[str], fmt: str | None = None,
-                scenario: str | None = None) -> None:
+                scenario: str | None = None) -> list[str]:
+    """Write ``project`` (or only ``scenario``) to ``dest``; returns notices for the user."""
     fmt = (fmt or guess_format(dest)).lower()
     if fmt == "json":
         export_json(project, dest, scenario)
-        return
+        return []
+    if fmt == "csv":
+        from ecodesk.io.csvio import export_csv
+
+        return export_csv(project, dest, scenario)
+    if fmt == "graphml":
+        from ecodesk.io.graphml import export_graphml
+
+        return export_graphml(project, dest, scenario)
+    if fmt == "gexf":
+        from ecodesk.io.gexf import export_gexf
+
+        return export_gexf(project, dest, scenario)
+    if fmt == "kumu":
+        from ecodesk.io.kumu import export_kumu
+
+        return export_kumu(project, dest, scenario)
     raise FormatError(str(dest), [f"cannot export format '{fmt}' (known: {', '.join(EXPORT_FORMATS)})."])
 
 

@@ -24,6 +24,30 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _umask() -> int:
+    """The process umask (read from /proc where possible: setting it to read it is racy)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def new_file_mode(dest: Path) -> int:
+    """The permissions a replacement of ``dest`` should get: those of the file it replaces,
+    else what a plain ``open(dest, "w")`` would give (mkstemp's 0600 would hide an export
+    from the colleagues it is meant for)."""
+    try:
+        return os.stat(dest).st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 @contextlib.contextmanager
 def atomic_path(dest: str | os.PathLike[str], suffix: str = ".tmp") -> Iterator[Path]:
     """Yield a temporary path beside ``dest``; on success it replaces ``dest`` atomically.
@@ -39,6 +63,8 @@ def atomic_path(dest: str | os.PathLike[str], suffix: str = ".tmp") -> Iterator[
         yield tmp
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, new_file_mode(dest))
         os.replace(tmp, dest)
         fsync_dir(folder)
     except BaseException:

@@ -1,0 +1,522 @@
+"""I/O layer: GraphML (and GML import) — entities as nodes, flows as edges.
+
+Export (``--format graphml``): one ``<graph>`` per scenario (only ``--scenario`` when given).
+Each node carries every entity field as a typed ``<data>`` (``attr.type`` double/string;
+``ecosystems`` as ``;``-joined text, see :mod:`ecodesk.io.tabular`), each edge every flow
+field, with edge id = flow id (parallel flows stay parallel edges). ``None`` optionals and
+empty texts are left out. The rest of the scenario — ``ecosystems``, ``capabilities``,
+``needs``, ``pools`` — and the project's metadata ride along as JSON in graph-level data
+(``ecodesk_*`` keys), so our own file imports back to the same model. For the eyes of other
+tools every node also has a ``label`` and yEd graphics (position, colour of its kind), every
+edge a ``label`` (its kind) and ``weight`` (its volume). GraphML wants node ids unique in the
+whole document, so the graphs after the first prefix their ids with ``s2:``, ``s3:`` …
+(recorded in ``ecodesk_id_prefix`` and removed on import); networkx and most tools read only
+the first graph, whose ids are the entity ids.
+
+Import: our own graphs exactly; any other GraphML (networkx, Gephi, yEd, Cytoscape, igraph)
+through :mod:`ecodesk.io.foreign`. ``--format gml`` reads GML (igraph/networkx text) the same
+way. XML is parsed only with defusedxml: DTD entities (billion laughs, external entities)
+are refused before any expansion.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml
+import defusedxml.ElementTree as SafeET
+
+from ecodesk.io.atomic import atomic_write
+from ecodesk.io.errors import FormatError, Problem
+from ecodesk.io.foreign import ForeignEdge, ForeignGraph, ForeignNode, graph_rows
+from ecodesk.io.jsonio import VERSION, _project_meta
+from ecodesk.io.tabular import FIELDS, NUMBER, Place, Row, build_scenario, format_cell, parse_cells, problem
+from ecodesk.model.kinds import EntityKind, FlowKind
+from ecodesk.model.scenario import Project, Scenario
+
+NS = "http://graphml.graphdrawing.org/xmlns"
+NS_Y = "http://www.yworks.com/xml/graphml"
+#: Graph-level collections carried as JSON.
+EXTRA = ("ecosystems", "capabilities", "needs", "pools")
+
+#: The canvas colours of each kind (kept equal to ecodesk.ui.canvas.style, which io may not import).
+ENTITY_COLORS = {
+    EntityKind.PLATFORM: "#3C6FA8", EntityKind.SUPPLIER: "#4E9A47", EntityKind.CHANNEL: "#E8862A",
+    EntityKind.SERVICE: "#3E9C96", EntityKind.USER: "#D9534F", EntityKind.PARTNER: "#9A6A94",
+    EntityKind.RESEARCH: "#C9A227", EntityKind.OTHER: "#7F8A93",
+}
+FLOW_COLORS = {
+    FlowKind.GOODS: "#2F6DB5", FlowKind.CAPABILITY: "#8E44AD", FlowKind.LOGISTICS: "#8A6B45",
+    FlowKind.DATA: "#129CB5", FlowKind.TRAFFIC: "#E07B1A", FlowKind.MONEY: "#2E9D58", FlowKind.CREDIT: "#C0392B",
+}
+NODE_W, NODE_H = 90.0, 40.0
+
+# --- XML helpers (shared with gexf) ----------------------------------------------------------
+
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+class XmlText:
+    """Escapes text for XML, dropping the characters XML 1.0 cannot hold and counting them."""
+
+    def __init__(self) -> None:
+        self.dropped: list[str] = []
+
+    def _clean(self, text: str, where: str) -> str:
+        if _INVALID_XML.search(text):
+            self.dropped.append(where)
+            text = _INVALID_XML.sub("", text)
+        return text
+
+    def text(self, value: str, where: str = "") -> str:
+        t = self._clean(value, where)
+        return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+    def attr(self, value: str, where: str = "") -> str:
+        return (self.text(value, where).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;"))
+
+    def notices(self) -> list[str]:
+        if not self.dropped:
+            return []
+        places = ", ".join(dict.fromkeys(self.dropped))
+        return [f"Removed control characters that XML cannot hold from: {places}."]
+
+
+def parse_xml(raw: bytes, name: str) -> Element:
+    """The root element of ``raw``, parsed safely; FormatError on hostile or broken XML."""
+    try:
+        return SafeET.fromstring(raw, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except defusedxml.DefusedXmlException as exc:
+        raise FormatError(name, [problem(
+            name, f"declares XML entities or external references ({type(exc).__name__}); ecodesk refuses "
+                  "them for safety (they can expand to gigabytes or read other files)",
+            f"声明了 XML 实体或外部引用（{type(exc).__name__}）；为安全起见 ecodesk 拒绝读取此类文件")]) from None
+    except ParseError as exc:
+        line, col = getattr(exc, "position", (0, 0))
+        reason = str(exc).split(":")[0]
+        raise FormatError(name, [problem(name, f"line {line}, column {col + 1}: not well-formed XML ({reason})",
+                                         f"第 {line} 行第 {col + 1} 列：XML 格式错误（{reason}）")]) from None
+
+
+def local(tag: Any) -> str:
+    """An element's tag without its namespace."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def children(el: Element, name: str) -> Iterator[Element]:
+    return (c for c in el if local(c.tag) == name)
+
+
+def read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, str]:
+    name = Path(path).name
+    try:
+        return Path(path).read_bytes(), name
+    except OSError as exc:
+        raise FormatError(name, [f"'{name}' cannot be read: {exc.strerror or exc}."]) from None
+
+
+def scenario_json(project: Project, s: Scenario) -> dict[str, Any]:
+    """What a graph cannot show, as JSON: project meta and the non-graph collections."""
+    return {"format": "ecodesk", "version": VERSION, "project": project.meta_dict(), "scenario": s.name,
+            **{c: [o.to_dict() for o in getattr(s, c)] for c in EXTRA}}
+
+
+def extra_rows(data: dict[str, Any], source: str, where_en: str, where_zh: str,
+               rows: dict[str, list[Row]], problems: list[Problem]) -> None:
+    """Rows for the JSON-carried collections of one of our own graphs."""
+    for cname in EXTRA:
+        items = data.get(cname) or []
+        if not isinstance(items, list):
+            problems.append(problem(source, f"{where_en}: '{cname}' must be a list", f"{where_zh}：'{cname}' 必须是列表"))
+            continue
+        rows[cname] = [Row(Place(source, f"{where_en}, {cname}[{i}]", f"{where_zh}，{cname}[{i}]"), item)
+                       for i, item in enumerate(items)]
+
+
+def meta_project(data: dict[str, Any], source: str, problems: list[Problem]) -> Project:
+    meta = data.get("project") or {}
+    if not isinstance(meta, dict):
+        problems.append(problem(source, "'project' must be an object", "'project' 必须是对象"))
+        meta = {}
+    return _project_meta(meta, source, problems)
+
+
+def check_version(data: dict[str, Any], source: str) -> None:
+    version = data.get("version", VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version > VERSION:
+        raise FormatError(source, [problem(
+            source, f"was written by a newer ecodesk (format version {version!r}; this one reads up to {VERSION})",
+            f"由更新版本的 ecodesk 写入（格式版本 {version!r}；本版本最多读取 {VERSION}）")])
+
+
+# --- export --------------------------------------------------------------------------------
+
+_GRAPH_KEYS = (("format", "string"), ("version", "int"), ("project", "string"), ("id_prefix", "string"),
+               *((c, "string") for c in EXTRA))
+
+
+def _type(cname: str, fld: str) -> str:
+    return "double" if FIELDS[cname][fld] == NUMBER else "string"
+
+
+def _keys() -> list[str]:
+    lines = ['  <key id="g_name" for="graph" attr.name="name" attr.type="string"/>']
+    lines += [f'  <key id="g_{k}" for="graph" attr.name="ecodesk_{k}" attr.type="{t}"/>' for k, t in _GRAPH_KEYS]
+    lines.append('  <key id="n_graphics" for="node" yfiles.type="nodegraphics"/>')
+    lines.append('  <key id="n_label" for="node" attr.name="label" attr.type="string"/>')
+    lines += [f'  <key id="n_{f}" for="node" attr.name="{f}" attr.type="{_type("entities", f)}"/>'
+              for f in FIELDS["entities"] if f != "id"]
+    lines.append('  <key id="e_graphics" for="edge" yfiles.type="edgegraphics"/>')
+    lines.append('  <key id="e_label" for="edge" attr.name="label" attr.type="string"/>')
+    lines.append('  <key id="e_weight" for="edge" attr.name="weight" attr.type="double"/>')
+    lines += [f'  <key id="e_{f}" for="edge" attr.name="{f}" attr.type="{_type("flows", f)}"/>'
+              for f in FIELDS["flows"] if f not in ("id", "source", "target")]
+    return lines
+
+
+def _data(x: XmlText, prefix: str, cname: str, obj: Any, skip: Iterable[str], where: str) -> list[str]:
+    out = []
+    for fld in FIELDS[cname]:
+        if fld in skip:
+            continue
+        value = getattr(obj, fld)
+        if value is None or value == "" or value == ():
+            continue
+        out.append(f'<data key="{prefix}_{fld}">{x.text(format_cell(cname, fld, value), f"{where} {fld}")}</data>')
+    return out
+
+
+def _graph(x: XmlText, project: Project, s: Scenario, index: int) -> list[str]:
+    prefix = "" if index == 0 else f"s{index + 1}:"
+    extra = scenario_json(project, s)
+    lines = [f'  <graph id="scenario{index + 1}" edgedefault="directed">',
+             f'    <data key="g_name">{x.text(s.name)}</data>',
+             '    <data key="g_format">ecodesk</data>', f'    <data key="g_version">{VERSION}</data>',
+             f'    <data key="g_project">{x.text(json.dumps(extra["project"], ensure_ascii=False))}</data>']
+    if prefix:
+        lines.append(f'    <data key="g_id_prefix">{prefix}</data>')
+    for c in EXTRA:
+        lines.append(f'    <data key="g_{c}">{x.text(json.dumps(extra[c], ensure_ascii=False), c)}</data>')
+    for e in s.entities:
+        where = f"entity '{e.id}'"
+        color = ENTITY_COLORS[e.kind]
+        graphics = (f'<data key="n_graphics"><y:ShapeNode><y:Geometry x="{e.x - NODE_W / 2!r}" '
+                    f'y="{e.y - NODE_H / 2!r}" width="{NODE_W}" height="{NODE_H}"/>'
+                    f'<y:Fill color="{color}" transparent="false"/><y:BorderStyle color="#333333" type="line" '
+                    f'width="1.0"/><y:NodeLabel>{x.text(e.label, f"{where} name")}</y:NodeLabel>'
+                    '<y:Shape type="roundrectangle"/></y:ShapeNode></data>')
+        data = [graphics, f'<data key="n_label">{x.text(e.label, f"{where} name")}</data>',
+                *_data(x, "n", "entities", e, ("id",), where)]
+        lines.append(f'    <node id="{x.attr(prefix + e.id, where)}">')
+        lines += [f"      {d}" for d in data]
+        lines.append("    </node>")
+    for f in s.flows:
+        where = f"flow '{f.id}'"
+        graphics = (f'<data key="e_graphics"><y:PolyLineEdge><y:LineStyle color="{FLOW_COLORS[f.kind]}" '
+                    'type="line" width="1.5"/><y:Arrows source="none" target="standard"/></y:PolyLineEdge></data>')
+        data = [graphics, f'<data key="e_label">{f.kind.value}</data>',
+                f'<data key="e_weight">{format_cell("flows", "volume", f.volume)}</data>',
+                *_data(x, "e", "flows", f, ("id", "source", "target"), where)]
+        lines.append(f'    <edge id="{x.attr(prefix + f.id, where)}" source="{x.attr(prefix + f.source)}" '
+                     f'target="{x.attr(prefix + f.target)}">')
+        lines += [f"      {d}" for d in data]
+        lines.append("    </edge>")
+    lines.append("  </graph>")
+    return lines
+
+
+def graphml_text(project: Project, scenario: str | None = None) -> tuple[str, list[str]]:
+    """The GraphML document and notices (e.g. characters XML cannot hold)."""
+    x = XmlText()
+    scenarios = [project.scenario(scenario)] if scenario is not None else project.scenarios
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             f'<graphml xmlns="{NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:y="{NS_Y}" '
+             f'xsi:schemaLocation="{NS} http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+             *_keys()]
+    for i, s in enumerate(scenarios):
+        lines += _graph(x, project, s, i)
+    lines.append("</graphml>")
+    return "\n".join(lines) + "\n", x.notices()
+
+
+def export_graphml(project: Project, dest: str | os.PathLike[str], scenario: str | None = None) -> list[str]:
+    text, notices = graphml_text(project, scenario)
+    with atomic_write(dest) as fh:
+        fh.write(text)
+    return notices
+
+
+# --- import --------------------------------------------------------------------------------
+
+_PY_TYPES = {"int": int, "long": int, "float": float, "double": float, "boolean": "bool", "string": str}
+
+
+class _Key:
+    def __init__(self, el: Element) -> None:
+        self.id = el.get("id", "")
+        self.name = el.get("attr.name") or el.get("yfiles.type") or self.id
+        self.domain = el.get("for", "all")
+        self.type = el.get("attr.type", "string")
+        self.yfiles = el.get("yfiles.type")
+        default = next(children(el, "default"), None)
+        self.default = default.text if default is not None else None
+
+    def typed(self, text: str) -> Any:
+        conv = _PY_TYPES.get(self.type, str)
+        if conv == "bool":
+            return {"true": True, "false": False}.get(text.strip().lower(), text)
+        try:
+            return conv(text.strip()) if conv is not str else text  # type: ignore[operator]
+        except ValueError:
+            return text
+
+
+def import_graphml(path: str | os.PathLike[str]) -> Project:
+    raw, name = read_bytes(path)
+    return project_from_graphml(raw, name)
+
+
+def project_from_graphml(raw: bytes, source: str = "GraphML") -> Project:
+    root = parse_xml(raw, source)
+    if local(root.tag) != "graphml":
+        raise FormatError(source, [problem(source, f"is not GraphML (its root element is <{local(root.tag)}>)",
+                                           f"不是 GraphML 文件（根元素为 <{local(root.tag)}>）")])
+    keys = {k.id: k for k in (_Key(el) for el in children(root, "key"))}
+    graphs = list(children(root, "graph"))
+    if not graphs:
+        raise FormatError(source, [problem(source, "holds no <graph>", "不含任何 <graph>")])
+    problems: list[Problem] = []
+    project: Project | None = None
+    notes: list[str] = []
+    built: list[tuple[str, dict[str, list[Row]]]] = []
+    for n, graph in enumerate(graphs, 1):
+        gdata = _data_of(graph, keys, "graph")
+        gname = _scenario_name(gdata.get("name"), graph.get("id"), n, [b[0] for b in built])
+        where = Place(source, f"graph '{gname}'", f"图 '{gname}'")
+        if gdata.get("ecodesk_format") == "ecodesk":
+            check_version({"version": gdata.get("ecodesk_version", VERSION)}, source)
+            rows = _own_rows(graph, keys, gdata, where, problems)
+            if project is None:
+                meta = _json(gdata.get("ecodesk_project", "{}"), where, "ecodesk_project", problems)
+                project = meta_project({"project": meta if isinstance(meta, dict) else {}}, source, problems)
+        else:
+            foreign = _foreign_graph(graph, keys, gname, source, problems)
+            rows = graph_rows(foreign, problems)
+            for key, value in gdata.items():
+                if key != "name" and value not in ("", None):
+                    notes.append(f"{gname} — {key}: {value}")
+        built.append((gname, rows))
+    if project is None:
+        project = Project(Path(source).stem or "Imported", notes="\n".join(notes))
+    for gname, rows in built:
+        scenario = build_scenario(gname, rows, problems)
+        if scenario is not None:
+            project.add_scenario(scenario)
+    if problems:
+        raise FormatError(source, problems)
+    return project
+
+
+def _scenario_name(name: Any, graph_id: str | None, n: int, taken: list[str]) -> str:
+    base = name if isinstance(name, str) and name.strip() else (graph_id or "").strip() or (
+        "Base" if n == 1 else f"Graph {n}")
+    new, k = base, 1
+    while new in taken:
+        k += 1
+        new = f"{base} ({k})"
+    return new
+
+
+def _data_of(el: Element, keys: dict[str, _Key], domain: str, with_defaults: bool = False,
+             typed: bool = True) -> dict[str, Any]:
+    """Data of a graph/node/edge by attribute name, typed by ``attr.type`` unless ``typed`` is
+    False (yEd graphics kept as elements under ``"\\0<yfiles.type>"``)."""
+    out: dict[str, Any] = {}
+    if with_defaults:
+        for k in keys.values():
+            if k.default is not None and k.domain in (domain, "all"):
+                out[k.name] = k.typed(k.default)
+    for d in children(el, "data"):
+        key = keys.get(d.get("key", ""))
+        name = key.name if key else d.get("key", "")
+        if key is not None and key.yfiles:
+            out[f"\0{key.yfiles}"] = d
+        elif len(d):
+            continue  # structured data we do not know
+        else:
+            out[name] = key.typed(d.text or "") if key and typed else (d.text or "")
+    return out
+
+
+def _json(text: Any, where: Place, key: str, problems: list[Problem]) -> Any:
+    try:
+        return json.loads(text if isinstance(text, str) else "")
+    except ValueError as exc:
+        problems.append(where.problem(f"'{key}' is not valid JSON ({exc})", f"'{key}' 不是有效的 JSON（{exc}）"))
+        return None
+
+
+def _own_rows(graph: Element, keys: dict[str, _Key], gdata: dict[str, Any], where: Place,
+              problems: list[Problem]) -> dict[str, list[Row]]:
+    prefix = gdata.get("ecodesk_id_prefix") or ""
+    rows: dict[str, list[Row]] = {}
+    extra = {c: _json(gdata.get(f"ecodesk_{c}", "[]"), where, f"ecodesk_{c}", problems) for c in EXTRA}
+    extra_rows(extra, where.source, where.en, where.zh, rows, problems)
+    plain = {"label", "weight"}
+
+    def strip(i: str) -> str:
+        return i[len(prefix):] if prefix and i.startswith(prefix) else i
+
+    entity_rows = rows.setdefault("entities", [])
+    for node in children(graph, "node"):
+        nid = strip(node.get("id", ""))
+        place = Place(where.source, f"{where.en}, node '{nid}'", f"{where.zh}，节点 '{nid}'")
+        entity_rows.append(own_cells("entities", nid, _data_of(node, keys, "node", typed=False), plain, place,
+                                     problems))
+    flow_rows = rows.setdefault("flows", [])
+    for n, edge in enumerate(children(graph, "edge"), 1):
+        eid = strip(edge.get("id", ""))
+        label = f"edge '{eid}'" if eid else f"edge #{n}"
+        place = Place(where.source, f"{where.en}, {label}", f"{where.zh}，连线 {eid or '#' + str(n)}")
+        row = own_cells("flows", eid, _data_of(edge, keys, "edge", typed=False), plain, place, problems)
+        row.data["source"], row.data["target"] = strip(edge.get("source", "")), strip(edge.get("target", ""))
+        flow_rows.append(row)
+    return rows
+
+
+def own_cells(cname: str, obj_id: str, data: dict[str, Any], ignore: set[str], place: Place,
+               problems: list[Problem]) -> Row:
+    """A row from our own node/edge data: known fields parsed strictly, others kept in notes."""
+    known = FIELDS[cname]
+    cells = {k: v for k, v in data.items() if k in known and k not in ("id", "source", "target")}
+    before = len(problems)
+    out = parse_cells(cname, cells, place, problems, column="attribute")
+    out["id"] = obj_id
+    extra = [f"{k}: {v}" for k, v in data.items() if k not in known and k not in ignore and not k.startswith("\0")]
+    if extra:
+        out["notes"] = "\n".join([out.get("notes", ""), *extra]).strip("\n")
+    return Row(place, out, ok=len(problems) == before)
+
+
+def _foreign_graph(graph: Element, keys: dict[str, _Key], gname: str, source: str,
+                   problems: list[Problem]) -> ForeignGraph:
+    directed_default = graph.get("edgedefault", "directed") != "undirected"
+    fg = ForeignGraph(gname)
+    where_en, where_zh = f"graph '{gname}'", f"图 '{gname}'"
+
+    def walk(g: Element, group: str | None) -> None:
+        for el in g:
+            tag = local(el.tag)
+            if tag == "node":
+                _foreign_node(el, keys, group, fg, source, where_en, where_zh)
+                for sub in children(el, "graph"):
+                    walk(sub, el.get("id", ""))
+            elif tag == "edge":
+                _foreign_edge(el, keys, directed_default, fg, source, where_en, where_zh)
+            elif tag == "hyperedge":
+                problems.append(problem(source, f"{where_en}: hyperedges are not supported",
+                                        f"{where_zh}：不支持超边（hyperedge）"))
+
+    walk(graph, None)
+    return fg
+
+
+def _foreign_node(el: Element, keys: dict[str, _Key], group: str | None, fg: ForeignGraph, source: str,
+                  where_en: str, where_zh: str) -> None:
+    nid = el.get("id", "")
+    attrs = _data_of(el, keys, "node", with_defaults=True)
+    x = y = None
+    graphics = attrs.pop("\0nodegraphics", None)
+    for k in [k for k in attrs if k.startswith("\0")]:
+        attrs.pop(k)
+    if graphics is not None:
+        label = next((t for t in (e.text for e in graphics.iter() if local(e.tag) == "NodeLabel") if t), None)
+        if label and not any(k.casefold() in ("label", "name") for k in attrs):
+            attrs["label"] = label.strip()
+        geo = next((e for e in graphics.iter() if local(e.tag) == "Geometry"), None)
+        if geo is not None:
+            try:
+                x = float(geo.get("x", 0)) + float(geo.get("width", 0)) / 2
+                y = float(geo.get("y", 0)) + float(geo.get("height", 0)) / 2
+            except ValueError:
+                pass
+            if x is not None and not (math.isfinite(x) and math.isfinite(y or 0)):
+                x = y = None
+    if group:
+        attrs["group"] = group
+    fg.nodes.append(ForeignNode(nid, attrs, Place(source, f"{where_en}, node '{nid}'", f"{where_zh}，节点 '{nid}'"),
+                                x, y))
+
+
+def _foreign_edge(el: Element, keys: dict[str, _Key], directed_default: bool, fg: ForeignGraph, source: str,
+                  where_en: str, where_zh: str) -> None:
+    eid = el.get("id")
+    attrs = _data_of(el, keys, "edge", with_defaults=True)
+    for k in [k for k in attrs if k.startswith("\0")]:
+        attrs.pop(k)
+    directed = {"true": True, "false": False}.get(el.get("directed", ""), directed_default)
+    src, tgt = el.get("source", ""), el.get("target", "")
+    label = f"edge '{eid}'" if eid else f"edge {src} → {tgt}"
+    fg.edges.append(ForeignEdge(eid, src, tgt, attrs, Place(source, f"{where_en}, {label}", f"{where_zh}，连线 "
+                                                                                          f"{eid or src + ' → ' + tgt}"),
+                                directed))
+
+
+# --- GML -----------------------------------------------------------------------------------
+
+
+def import_gml(path: str | os.PathLike[str]) -> Project:
+    """A GML graph (igraph, networkx, Cytoscape …) as a one-scenario project."""
+    import networkx as nx
+
+    raw, source = read_bytes(path)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")  # GML is officially 7-bit ASCII; be lenient
+    if not re.search(r"^\s*multigraph\b", text, re.M):  # keep parallel edges instead of failing on them
+        text = re.sub(r"^(\s*graph\s*\[)", r"\1\n  multigraph 1", text, count=1, flags=re.M)
+    try:
+        g = nx.parse_gml(text, label=None)
+    except (nx.NetworkXError, ValueError, SyntaxError) as exc:
+        raise FormatError(source, [problem(source, f"is not valid GML ({exc})", f"不是有效的 GML（{exc}）")]) from None
+    fg = ForeignGraph(str(g.graph.get("name") or "Base"))
+    for node, attrs in g.nodes(data=True):
+        attrs = dict(attrs)
+        graphics = attrs.pop("graphics", None)
+        x = y = None
+        if isinstance(graphics, dict):
+            x, y = _finite(graphics.get("x")), _finite(graphics.get("y"))
+        fg.nodes.append(ForeignNode(str(node), attrs, Place(source, f"node {node}", f"节点 {node}"), x, y))
+    edges = g.edges(keys=True, data=True) if g.is_multigraph() else ((u, v, None, d) for u, v, d in g.edges(data=True))
+    for n, (u, v, _key, attrs) in enumerate(edges, 1):
+        attrs = dict(attrs)
+        attrs.pop("graphics", None)
+        eid = attrs.pop("id", None)
+        fg.edges.append(ForeignEdge(None if eid is None else str(eid), str(u), str(v), attrs,
+                                    Place(source, f"edge #{n} ({u} → {v})", f"第 {n} 条连线（{u} → {v}）"),
+                                    g.is_directed()))
+    problems: list[Problem] = []
+    rows = graph_rows(fg, problems)
+    notes = "\n".join(f"{k}: {v}" for k, v in g.graph.items() if k not in ("name", "multigraph", "directed"))
+    project = Project(Path(source).stem or "Imported", notes=notes)
+    scenario = None if problems else build_scenario(fg.name, rows, problems)
+    if scenario is None:
+        raise FormatError(source, problems)
+    project.add_scenario(scenario)
+    return project
+
+
+def _finite(value: Any) -> float | None:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return None
+    return v if math.isfinite(v) else None

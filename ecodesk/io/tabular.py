@@ -1,0 +1,440 @@
+"""I/O layer: what the table and graph formats share — text cells for every field, and an
+all-or-nothing builder that names the place (file, row, node …) of every problem.
+
+Cell conventions (CSV cells, GraphML/GEXF attribute values, Kumu attributes):
+
+* numbers: plain decimal (``1500``, ``0.05``, ``2.5e6``); on import also ``1,000,000``
+  (thousands), ``5%`` and full-width digits; ``1,5`` is refused as ambiguous. An empty
+  cell means the field's default (``None`` for optional numbers).
+* lists of ids (entity ``ecosystems``, pool ``members``): ``car;home`` (``；`` accepted).
+* mappings (``weights``, ``floors``, ``claims``): ``auto=2;homeco=1``.
+* ``tiers``: ``up_to:rate`` pairs, ``1000000:0.2;:0.15``; an empty ``up_to`` is "no bound".
+* any of these may instead hold JSON (``["a","b"]``, ``{"a": 2}``, ``[{"up_to": null, "rate": 0.1}]``);
+  export writes JSON only when an id contains a separator, so every model round-trips exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from ecodesk.io.errors import Problem
+from ecodesk.model import kinds
+from ecodesk.model.errors import ValidationError
+from ecodesk.model.objects import COLLECTIONS, ModelObject, Tier, make
+from ecodesk.model.scenario import Scenario
+
+# --- problems with a place ---------------------------------------------------------------
+
+
+class Located(ValidationError):
+    """A problem at a place inside a file, as whole sentences in English and Chinese.
+
+    It renders through :class:`~ecodesk.io.errors.FormatError` like any model error, so the
+    place ("row 7, column 'risk'") is translated too.
+    """
+
+    def __init__(self, en: str, zh: str = "") -> None:
+        super().__init__("", "", "", en, zh or en)
+
+    def sentence(self, lang: str = "en") -> str:
+        return self.message_zh if lang.startswith("zh") else self.message
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where something is: the file (``source``) and a spot in it, in English and Chinese."""
+
+    source: str
+    en: str
+    zh: str
+
+    def problem(self, en: str, zh: str) -> Problem:
+        return (self.source, Located(f"{self.en}: {en}" if self.en else en, f"{self.zh}：{zh}" if self.zh else zh))
+
+    def model_problem(self, exc: ValidationError) -> Problem:
+        return self.problem(exc.sentence("en"), exc.sentence("zh"))
+
+
+def problem(source: str, en: str, zh: str) -> Problem:
+    """A problem of the whole file ``source``."""
+    return (source, Located(en, zh))
+
+
+class CellError(ValueError):
+    """A cell whose text cannot become the field's value (English and Chinese)."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.en = en
+        self.zh = zh
+
+
+# --- field types ---------------------------------------------------------------------------
+
+TEXT, ID, NUMBER, ENUM, IDS, MAPPING, TIERS = "text", "id", "number", "enum", "ids", "mapping", "tiers"
+_REFS = {"id", "owner", "source", "target", "entity", "capability"}
+
+
+def _field_type(name: str, annotation: str) -> str:
+    ann = annotation.replace(" ", "")
+    if name in _REFS:
+        return ID
+    if ann in ("str",):
+        return TEXT
+    if ann in ("float", "float|None", "int"):
+        return NUMBER
+    if ann == "tuple[str,...]":
+        return IDS
+    if ann == "dict[str,float]":
+        return MAPPING
+    if ann == "tuple[Tier,...]":
+        return TIERS
+    if isinstance(getattr(kinds, ann, None), type):
+        return ENUM
+    raise TypeError(f"no cell type for field {name}: {annotation}")  # a new model field: teach it here
+
+
+def _enum_of(annotation: str) -> type[kinds.LabelledEnum]:
+    return getattr(kinds, annotation.strip())  # type: ignore[no-any-return]
+
+
+#: For each collection, its fields in model order with their cell type.
+FIELDS: dict[str, dict[str, str]] = {
+    cname: {f.name: _field_type(f.name, str(f.type)) for f in fields(cls)}  # type: ignore[arg-type]
+    for cname, cls in COLLECTIONS.items()
+}
+ENUMS: dict[tuple[str, str], type[kinds.LabelledEnum]] = {
+    (cname, f.name): _enum_of(str(f.type))
+    for cname, cls in COLLECTIONS.items() for f in fields(cls)  # type: ignore[arg-type]
+    if FIELDS[cname][f.name] == ENUM
+}
+
+# --- writing cells -------------------------------------------------------------------------
+
+_SEPARATORS = ";；"
+
+
+def format_number(value: float | int | None) -> str:
+    """Shortest exact text: ``1500`` for 1500.0, ``0.1`` for 0.1, '' for None."""
+    if value is None:
+        return ""
+    v = float(value)
+    if v.is_integer() and abs(v) < 1e15:
+        return str(int(v))
+    return repr(v)
+
+
+def _plain(item: str, extra: str = "") -> bool:
+    return (bool(item) and item == item.strip() and item[0] not in "[{"
+            and not any(c in item for c in _SEPARATORS + "\r\n" + extra))
+
+
+def format_list(items: Iterable[str]) -> str:
+    items = list(items)
+    if all(_plain(i) for i in items):
+        return ";".join(items)
+    return json.dumps(items, ensure_ascii=False)
+
+
+def format_mapping(mapping: Mapping[str, float]) -> str:
+    if all(_plain(k, "=:：") for k in mapping):
+        return ";".join(f"{k}={format_number(v)}" for k, v in mapping.items())
+    return json.dumps(dict(mapping), ensure_ascii=False)
+
+
+def format_tiers(tiers: Iterable[Tier]) -> str:
+    return ";".join(f"{format_number(t.up_to)}:{format_number(t.rate)}" for t in tiers)
+
+
+def format_cell(cname: str, fld: str, value: Any) -> str:
+    """The cell text of ``value`` for field ``fld`` of a ``cname`` object."""
+    kind = FIELDS[cname][fld]
+    if value is None:
+        return ""
+    if kind == NUMBER:
+        return format_number(value)
+    if kind == ENUM:
+        return str(value.value)
+    if kind == IDS:
+        return format_list(value)
+    if kind == MAPPING:
+        return format_mapping(value)
+    if kind == TIERS:
+        return format_tiers(value)
+    return str(value)
+
+
+def object_cells(cname: str, obj: ModelObject) -> dict[str, str]:
+    return {f: format_cell(cname, f, getattr(obj, f)) for f in FIELDS[cname]}
+
+
+# --- reading cells -------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+def parse_number(text: str) -> float:
+    """A number from a cell; raises CellError with the text quoted."""
+    t = unicodedata.normalize("NFKC", text).strip()
+    scale = 1.0
+    if t.endswith("%"):
+        t, scale = t[:-1].strip(), 0.01
+    if _THOUSANDS.fullmatch(t):
+        t = t.replace(",", "")
+    if not _NUMBER.fullmatch(t):
+        raise CellError(f"{text.strip()!r} is not a number", f"{text.strip()!r} 不是数字")
+    value = float(t) * scale
+    if not math.isfinite(value):
+        raise CellError(f"{text.strip()!r} is too large", f"{text.strip()!r} 数值过大")
+    return value
+
+
+def _json_cell(text: str, expect: type) -> Any:
+    try:
+        value = json.loads(text, parse_constant=_no_constant)
+    except ValueError as exc:
+        raise CellError(f"{text!r} is not valid JSON ({exc})", f"{text!r} 不是有效的 JSON（{exc}）") from None
+    if not isinstance(value, expect):
+        name = "a list" if expect is list else "an object"
+        zh = "列表" if expect is list else "对象"
+        raise CellError(f"{text!r} must be {name}", f"{text!r} 必须是{zh}")
+    return value
+
+
+def _no_constant(value: str) -> Any:
+    raise ValueError(f"{value} is not allowed")
+
+
+def _pieces(text: str) -> list[str]:
+    return [p.strip() for p in re.split(f"[{_SEPARATORS}]", text) if p.strip()]
+
+
+def parse_list(text: str) -> list[str]:
+    t = text.strip()
+    if t.startswith("["):
+        value = _json_cell(t, list)
+        if not all(isinstance(v, str) for v in value):
+            raise CellError(f"{t!r} must be a list of ids (text)", f"{t!r} 必须是 id（文本）列表")
+        return value  # type: ignore[no-any-return]
+    return _pieces(t)
+
+
+def parse_mapping(text: str) -> dict[str, Any]:
+    t = text.strip()
+    if t.startswith("{"):
+        return _json_cell(t, dict)  # type: ignore[no-any-return]
+    out: dict[str, Any] = {}
+    for piece in _pieces(t):
+        for sep in ("=", ":", "："):
+            key, found, value = piece.rpartition(sep)
+            if found:
+                break
+        if not found or not key.strip():
+            raise CellError(f"{piece!r} should read id=number", f"{piece!r} 应写作 id=数值")
+        key = key.strip()
+        if key in out:
+            raise CellError(f"{key!r} appears twice", f"{key!r} 出现了两次")
+        out[key] = parse_number(value)
+    return out
+
+
+_NO_BOUND = {"", "none", "null", "inf", "infinity", "∞", "-", "无", "无上限"}
+
+
+def parse_tiers(text: str) -> list[dict[str, Any]]:
+    t = text.strip()
+    if t.startswith("["):
+        tiers = []
+        for item in _json_cell(t, list):
+            if isinstance(item, list) and len(item) == 2:
+                item = {"up_to": item[0], "rate": item[1]}
+            tiers.append(item)
+        return tiers
+    out = []
+    for piece in _pieces(t):
+        up, found, rate = piece.replace("：", ":").rpartition(":")
+        if not found:
+            raise CellError(f"{piece!r} should read up_to:rate (empty up_to for no bound)",
+                            f"{piece!r} 应写作 上限:比例（无上限时上限留空）")
+        out.append({"up_to": None if up.strip().casefold() in _NO_BOUND else parse_number(up),
+                    "rate": parse_number(rate)})
+    return out
+
+
+def match_enum(enum: type[kinds.LabelledEnum], text: str) -> Any:
+    """The member whose value or English/Chinese label (or one part of a label such as 'A / B')
+    is ``text``, case-insensitive; else None."""
+    key = " ".join(text.split()).casefold()
+    for member in enum:
+        labels = {member.value, member.en.casefold(), member.zh}  # type: ignore[attr-defined]
+        for label in (member.en, member.zh):  # type: ignore[attr-defined]
+            labels.update(part.strip().casefold() for part in label.split("/"))  # 'Platform', '平台'
+        if key in labels:
+            return member
+    return None
+
+
+#: Marks an empty cell: the field keeps its default.
+OMIT = object()
+
+
+def parse_cell(cname: str, fld: str, text: str) -> Any:
+    """The value of a cell (OMIT when empty); raises CellError."""
+    kind = FIELDS[cname][fld]
+    if kind == TEXT:
+        return text if text else OMIT
+    if not text.strip():
+        return OMIT
+    if kind == ID:
+        return text.strip()
+    if kind == NUMBER:
+        return parse_number(text)
+    if kind == ENUM:
+        member = match_enum(ENUMS[cname, fld], text)
+        return member.value if member is not None else text.strip()  # the model names the allowed values
+    if kind == IDS:
+        return parse_list(text)
+    if kind == MAPPING:
+        return parse_mapping(text)
+    return parse_tiers(text)
+
+
+def parse_cells(cname: str, cells: Mapping[str, str], place: Place, problems: list[Problem],
+                column: str = "column") -> dict[str, Any]:
+    """A SPEC-shaped mapping from cell texts, one problem per bad cell (``column`` names the
+    kind of slot in messages: 'column' for CSV, 'attribute' for graphs)."""
+    column_zh = {"column": "列", "attribute": "属性"}.get(column, column)
+    out: dict[str, Any] = {}
+    for fld, text in cells.items():
+        try:
+            value = parse_cell(cname, fld, text)
+        except CellError as exc:
+            cell = Place(place.source, f"{place.en}, {column} '{fld}'", f"{place.zh}，{column_zh} '{fld}'")
+            problems.append(cell.problem(exc.en, exc.zh))
+            continue
+        if value is not OMIT:
+            out[fld] = value
+    return out
+
+
+# --- building ------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """One object to build: its SPEC-shaped data and where it came from."""
+
+    place: Place
+    data: dict[str, Any]
+    #: False when a cell was already reported as bad: the row is not built, but its id is
+    #: known, so references to it are not reported a second time.
+    ok: bool = True
+
+
+#: Collections whose objects may come without an id, and the prefix of the ids given to them.
+AUTO_IDS = {"needs": "need", "flows": "flow"}
+
+
+def build_scenario(name: str, rows: Mapping[str, list[Row]], problems: list[Problem]) -> Scenario | None:
+    """A scenario from staged rows, or None after appending one problem per bad row.
+
+    Objects are made first (field problems); only when all are valid are they added in
+    dependency order, so that a missing reference is reported at its own row too.
+    """
+    before = len(problems)
+    staged: dict[str, list[tuple[Place, ModelObject]]] = {}
+    unnamed: list[tuple[str, int]] = []
+    failed: set[str] = set()  # ids of objects that could not be made
+    for cname, cls in COLLECTIONS.items():
+        objs: list[tuple[Place, ModelObject]] = []
+        for row in rows.get(cname, []):
+            data = row.data
+            if not row.ok:
+                if isinstance(data, Mapping) and isinstance(data.get("id"), str):
+                    failed.add(data["id"])
+                continue
+            if cname in AUTO_IDS and isinstance(data, Mapping) and not data.get("id"):
+                data = {**data, "id": f"\0{len(objs)}"}  # placeholder, named below
+                unnamed.append((cname, len(objs)))
+            try:
+                objs.append((row.place, make(cls, data)))
+            except ValidationError as exc:
+                problems.append(row.place.model_problem(exc))
+                if isinstance(data, Mapping) and isinstance(data.get("id"), str):
+                    failed.add(data["id"])
+        staged[cname] = objs
+    _name_unnamed(staged, unnamed)
+    scenario = Scenario(name)
+    for cname in COLLECTIONS:
+        for place, obj in staged[cname]:
+            try:
+                scenario.add(obj)
+            except ValidationError as exc:
+                if not _names_failed(obj, exc, failed):  # its own problem was reported already
+                    problems.append(place.model_problem(exc))
+    return None if len(problems) > before else scenario
+
+
+def _names_failed(obj: ModelObject, exc: ValidationError, failed: set[str]) -> bool:
+    if not failed or exc.field == "id":
+        return False
+    value = getattr(obj, exc.field, None)
+    if isinstance(value, str):
+        return value in failed
+    if isinstance(value, tuple):
+        return any(v in failed for v in value)
+    return exc.field == "source" and getattr(obj, "capability", None) in failed
+
+
+def _name_unnamed(staged: dict[str, list[tuple[Place, ModelObject]]], unnamed: list[tuple[str, int]]) -> None:
+    taken = {o.id for objs in staged.values() for _, o in objs}  # type: ignore[attr-defined]
+    counters = dict.fromkeys(AUTO_IDS, 0)
+    for cname, pos in unnamed:
+        prefix = AUTO_IDS[cname]
+        while True:
+            counters[cname] += 1
+            new_id = f"{prefix}{counters[cname]}"
+            if new_id not in taken:
+                break
+        taken.add(new_id)
+        place, obj = staged[cname][pos]
+        staged[cname][pos] = (place, obj.evolve(id=new_id))
+
+
+def unique_id(wanted: str, taken: set[str], fallback: str) -> str:
+    """``wanted`` made a valid id not in ``taken`` (``fallback`` when empty); adds it to ``taken``."""
+    base = " ".join(str(wanted).split()) or fallback
+    new, n = base, 1
+    while new in taken:
+        n += 1
+        new = f"{base}~{n}"
+    taken.add(new)
+    return new
+
+
+def note_value(value: Any) -> str:
+    """A foreign attribute value as the text of a ``key: value`` note line."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return format_number(value) if math.isfinite(value) else str(value)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(note_value(v) for v in value)
+    if isinstance(value, Mapping):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+__all__ = [
+    "AUTO_IDS", "FIELDS", "OMIT", "CellError", "Located", "Place", "Row", "build_scenario",
+    "format_cell", "format_list", "format_mapping", "format_number", "format_tiers", "match_enum", "note_value",
+    "object_cells", "parse_cell", "parse_cells", "parse_list", "parse_mapping", "parse_number", "parse_tiers",
+    "problem", "unique_id",
+]

@@ -1,0 +1,118 @@
+"""GEXF 1.3: one scenario per file, exact round trip, readable by networkx, foreign Gephi files."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from ecodesk.io import FormatError, export_file, import_file
+
+
+def problems_of(path: Path) -> list[str]:
+    with pytest.raises(FormatError) as info:
+        import_file(path)
+    return info.value.problems
+
+
+@pytest.mark.parametrize("name", ["1.0 线性", "2.0 网络；共享", "空白 scenario"])
+def test_round_trip_each_scenario(rich_project, tmp_path, name):
+    dest = tmp_path / "p.gexf"
+    assert export_file(rich_project, dest, scenario=name) == []
+    back = import_file(dest)
+    assert back.meta_dict() == rich_project.meta_dict()
+    assert back.scenario_names() == [name] and back.scenario().content_equals(rich_project.scenario(name))
+
+
+def test_one_scenario_per_file_says_so(rich_project, tmp_path):
+    notices = export_file(rich_project, tmp_path / "p.gexf")
+    assert notices == ["GEXF holds one scenario: wrote '1.0 线性' (not '2.0 网络；共享', '空白 scenario'); "
+                       "export another with --scenario."]
+    assert import_file(tmp_path / "p.gexf").scenario_names() == ["1.0 线性"]
+
+
+def test_networkx_reads_it(rich_project, tmp_path):
+    dest = tmp_path / "p.gexf"
+    export_file(rich_project, dest)
+    g = nx.read_gexf(dest)
+    s = rich_project.scenario()
+    assert isinstance(g, nx.MultiDiGraph)
+    assert sorted(g.nodes) == sorted(s.entities.ids())
+    assert sorted(d["id"] for _, _, d in g.edges(data=True)) == sorted(s.flows.ids())
+    hub = g.nodes["hub"]
+    assert hub["label"] == "电商平台" and hub["kind"] == "platform" and hub["risk"] == 0.02
+    assert hub["notes"] == "第一行\n第二行, 含逗号 \"引号\"\r\n第三行\ttab"  # attribute values keep line breaks
+    assert hub["viz"]["position"] == {"x": -120.5, "y": -33.25, "z": 0.0}  # Gephi's y axis points up
+    assert hub["viz"]["color"] == {"r": 60, "g": 111, "b": 168, "a": 1.0}
+    f1 = next(d for _, _, d in g.edges(data=True) if d["id"] == "f1")
+    assert f1["kind"] == "capability" and f1["capability"] == "rd" and f1["weight"] == 10.0
+    assert "standalone_cost" not in f1
+
+
+GEPHI = """<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">
+  <meta lastmodifieddate="2024-03-01"><creator>Gephi 0.10</creator><description></description></meta>
+  <graph defaultedgetype="directed" mode="static">
+    <attributes class="node" mode="static">
+      <attribute id="0" title="Type" type="string"/>
+      <attribute id="1" title="Modularity Class" type="integer"/>
+      <attribute id="2" title="segment" type="string"><default>B2B</default></attribute>
+    </attributes>
+    <attributes class="edge" mode="static">
+      <attribute id="k" title="kind" type="string"/>
+    </attributes>
+    <nodes>
+      <node id="n1" label="物流公司">
+        <attvalues><attvalue for="0" value="Logistics provider"/><attvalue for="1" value="2"/></attvalues>
+        <viz:position x="12.5" y="-40.0" z="0.0"/><viz:color r="10" g="20" b="30"/>
+      </node>
+      <node id="n2" label="渠道商"><attvalues><attvalue for="0" value="渠道商"/></attvalues></node>
+    </nodes>
+    <edges>
+      <edge id="0" source="n1" target="n2" weight="3.5" label="送货"><attvalues><attvalue for="k" value="物流"/>
+      </attvalues></edge>
+      <edge id="1" source="n2" target="n1" type="mutual"/>
+    </edges>
+  </graph>
+</gexf>"""
+
+
+def test_foreign_gephi_file(tmp_path):
+    (tmp_path / "g.gexf").write_text(GEPHI, encoding="utf-8")
+    p = import_file(tmp_path / "g.gexf")
+    a, b = p.scenario().entities
+    assert (a.id, a.name, a.kind.value, a.x, a.y) == ("n1", "物流公司", "other", 12.5, 40.0)
+    assert a.notes.splitlines() == ["Type: Logistics provider", "segment: B2B", "Modularity Class: 2"]
+    assert (b.name, b.kind.value) == ("渠道商", "channel")
+    f0, f1 = p.scenario().flows
+    assert (f0.id, f0.kind.value, f0.volume, f0.notes) == ("0", "logistics", 3.5, "label: 送货")
+    assert (f1.source, f1.target, f1.notes) == ("n2", "n1", "direction: mutual")
+
+
+def test_foreign_networkx_gexf(tmp_path):
+    m = nx.MultiDiGraph()
+    m.add_node("x", label="甲", kind="research")
+    m.add_edge("x", "y", weight=3)
+    m.add_edge("x", "y", kind="credit")
+    nx.write_gexf(m, tmp_path / "m.gexf")
+    s = import_file(tmp_path / "m.gexf").scenario()
+    assert [(e.id, e.name, e.kind.value) for e in s.entities] == [("x", "甲", "research"), ("y", "y", "other")]
+    assert [(f.source, f.target, f.volume, f.kind.value, f.notes) for f in s.flows] == [
+        ("x", "y", 3.0, "goods", ""), ("x", "y", 0.0, "credit", "")]
+
+
+def test_bad_gexf(tmp_path):
+    path = tmp_path / "bad.gexf"
+    path.write_text("""<?xml version="1.0"?><!DOCTYPE gexf [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="a" label="&x;"/></nodes></graph></gexf>""",
+                    encoding="utf-8")
+    start = time.perf_counter()
+    assert "declares XML entities" in problems_of(path)[0]
+    assert time.perf_counter() - start < 0.5
+    path.write_text('<gexf xmlns="http://gexf.net/1.3"><graph><nodes><node id="a"/>', encoding="utf-8")
+    assert problems_of(path)[0].startswith("bad.gexf: line 1, column ")
+    path.write_text('<gexf xmlns="http://gexf.net/1.3"><graph><nodes><node id="a"/></nodes><edges>'
+                    '<edge id="e" source="a" target="b"/></edges></graph></gexf>', encoding="utf-8")
+    assert problems_of(path) == ["bad.gexf: edge 'e': its target 'b' is not a node of the graph."]

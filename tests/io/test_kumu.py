@@ -1,0 +1,156 @@
+"""Kumu JSON: the real project files import whole, blueprints by label, export and back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ecodesk.analysis.run import analyze_scenario
+from ecodesk.io import FormatError, export_file, import_file
+from ecodesk.io.jsonio import project_from_json, project_to_json
+
+REAL = Path(__file__).resolve().parents[3] / "shared" / "realdata" / "kumu"
+REAL_FILES = sorted(REAL.glob("*.json")) if REAL.is_dir() else []
+
+
+def problems_of(path: Path) -> list[str]:
+    with pytest.raises(FormatError) as info:
+        import_file(path)
+    return info.value.problems
+
+
+def expected_positions(raw: dict) -> dict[str, tuple[float, float]]:
+    """Independently: the default map's position first, then any other map's."""
+    maps = sorted(raw.get("maps", []), key=lambda m: m["_id"] != raw.get("defaultMap"))
+    out: dict[str, tuple[float, float]] = {}
+    for m in maps:
+        for placed in m.get("elements", []):
+            out.setdefault(placed["element"], (placed["position"]["x"], placed["position"]["y"]))
+    return out
+
+
+def test_the_three_real_files_are_there():
+    if not REAL.is_dir():
+        pytest.skip("shared/realdata is not beside the repository")
+    assert len(REAL_FILES) == 3
+
+
+@pytest.mark.parametrize("path", REAL_FILES, ids=[p.stem for p in REAL_FILES])
+def test_real_kumu_file_imports_every_element_and_connection(path):
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    project = import_file(path)  # a .json with elements/connections: detected as Kumu
+    s = project.scenario()
+    assert project.name == raw["name"]
+    assert len(s.entities) == len(raw["elements"]) and len(s.flows) == len(raw["connections"])
+    assert s.entities.ids() == [e["_id"] for e in raw["elements"]]
+    for e in raw["elements"]:
+        assert s.entities[e["_id"]].name == e["attributes"].get("label", "")
+    for c in raw["connections"]:
+        f = s.flows[c["_id"]]
+        assert (f.source, f.target) == (c["from"], c["to"])
+        if c.get("direction") != "directed":
+            assert f"direction: {c['direction']}" in f.notes
+    positions = expected_positions(raw)
+    assert positions  # every one of these files places its elements on a map
+    for eid, (x, y) in positions.items():
+        assert (s.entities[eid].x, s.entities[eid].y) == (x, y)
+    # it validates (the interchange JSON re-checks every object) and analyses
+    assert project_from_json(project_to_json(project)).content_equals(project)
+    result = analyze_scenario(s, project.settings.evolve(trials=30, orders=3))
+    assert result["kpis"]["entity_count"] == len(raw["elements"])
+    assert result["kpis"]["flow_count"] == len(raw["connections"])
+    assert 0.0 <= result["resilience"]["service_level"] <= 1.0
+
+
+def test_real_file_details():
+    path = REAL / "kumu-changelabs-template.json"
+    if not path.exists():
+        pytest.skip("shared/realdata is not beside the repository")
+    s = import_file(path, "kumu").scenario()
+    assert s.name == "Stakeholder Ecosystem Map"  # the default map's name
+    c = s.entities["elem-6WdXO7R5"]
+    assert (c.name, c.kind.value, c.notes) == ("Interviewee C", "other", "element type: Interviewee")
+    f = s.flows["conn-3FYGqEnD"]
+    assert f.kind.value == "goods" and f.notes == "value flows: Funding\npower score: 8"
+    states = import_file(REAL / "snap-to-tutorial-project.json").scenario()
+    ny = states.entities["elem-0UuWEP00"]
+    assert ny.notes.splitlines() == ["element type: State", "2010 population: 19400867", "2014 population: 19746227",
+                                     "percentage change: 2%", "relative growth: 0.01899695852565953",
+                                     "region: Northeast"]
+    loops = import_file(REAL / "kumu-omidyarnetwork-us-financial-inclusion-BACKUP.json").notes
+    assert loops.count("\n") + 1 == 42 and loops.startswith('loop 33C "Short-Term Debt Cycle": conn-')
+
+
+def test_blueprint_with_labels_and_chinese_types(tmp_path):
+    doc = {"elements": [
+        {"label": "电商平台", "type": "平台", "tags": ["核心", "B2C"], "description": "枢纽"},
+        {"label": "Acme Supply", "type": "Supplier", "website": "acme.example"},
+        {"id": "u", "label": "Shoppers", "type": "Person"},
+        {"label": "Foundation", "type": "Organization"},
+        {"label": "Lab", "type": "Think tank"},
+    ], "connections": [
+        {"from": "Acme Supply", "to": "电商平台", "type": "Product"},
+        {"from": "电商平台", "to": "u", "type": "数据", "direction": "mutual"},
+        {"from": "Foundation", "to": "Lab", "type": "funding", "strength": 3},
+        {"from": "Lab", "to": "Lab", "type": "self"},
+    ]}
+    path = tmp_path / "blueprint.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    s = import_file(path).scenario()
+    kinds = [(e.id, e.name, e.kind.value) for e in s.entities]
+    assert kinds == [("element1", "电商平台", "platform"), ("element2", "Acme Supply", "supplier"),
+                     ("u", "Shoppers", "user"), ("element4", "Foundation", "other"), ("element5", "Lab", "other")]
+    assert s.entities["element1"].notes == "枢纽\ntags: 核心, B2C"
+    assert s.entities["u"].notes == "type: Person"
+    assert s.entities["element5"].notes == "type: Think tank\nconnection to itself (type: self)"
+    assert [(f.source, f.target, f.kind.value) for f in s.flows] == [
+        ("element2", "element1", "goods"), ("element1", "u", "data"), ("element4", "element5", "money")]
+    assert s.flows.at(1).notes == "direction: mutual" and s.flows.at(2).notes == "type: funding\nstrength: 3"
+
+
+def test_connection_to_unknown_element_is_named(tmp_path):
+    doc = {"elements": [{"_id": "a"}, {"_id": "b", "attributes": {"label": "same"}},
+                        {"_id": "c", "attributes": {"label": "same"}}],
+           "connections": [{"_id": "c1", "from": "a", "to": "elem-ghost"}, {"_id": "c2", "from": "a"},
+                           {"_id": "c3", "from": "same", "to": "a"}, {"_id": "c4", "from": "a", "to": "b"}]}
+    path = tmp_path / "k.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert problems_of(path) == [
+        "k.json: connection 'c1': 'to' names element 'elem-ghost', which does not exist.",
+        "k.json: connection 'c2': 'to' is missing.",
+        "k.json: connection 'c3': 'from' names 'same', a label several elements share.",
+    ]
+    path.write_text(json.dumps({"elements": {}}), encoding="utf-8")
+    assert problems_of(path) == ["k.json: 'elements' must be a list."]
+
+
+def test_export_then_import(rich_project, tmp_path):
+    dest = tmp_path / "k.json"
+    notices = export_file(rich_project, dest, "kumu", scenario="1.0 线性")
+    assert notices == ["Kumu has no place for capabilities, needs, pools; they are not in the file."]
+    doc = json.loads(dest.read_text(encoding="utf-8"))
+    s = rich_project.scenario("1.0 线性")
+    assert [e["label"] for e in doc["elements"]] == [e.label for e in s.entities]
+    assert doc["elements"][0]["type"] == "平台/生态枢纽"  # the project's language
+    assert [(c["from"], c["to"]) for c in doc["connections"]] == [(f.source, f.target) for f in s.flows]
+    assert doc["maps"][0]["elements"][0] == {"_id": "node-hub", "element": "hub", "position": {"x": -120.5, "y": 33.25}}
+    back = import_file(dest).scenario()
+    assert back.name == "1.0 线性"
+    for e in s.entities:
+        b = back.entities[e.id]
+        assert (b.label, b.kind, b.industry, b.demand, b.risk, b.revenue, b.x, b.y) == (
+            e.label, e.kind, e.industry, e.demand, e.risk, e.revenue, e.x, e.y)
+        assert b.notes == e.notes and b.ecosystems == e.ecosystems
+    assert back.ecosystems.ids() == ["car", "家居"]
+    for f in s.flows:
+        b = back.flows[f.id]
+        assert (b.source, b.target, b.volume, b.unit_value, b.risk) == (f.source, f.target, f.volume, f.unit_value,
+                                                                        f.risk)
+        assert b.kind == f.kind or (f.kind.value == "capability" and f"capability: {f.capability}" in b.notes)
+
+
+def test_ecodesk_json_is_not_taken_for_kumu(rich_project, tmp_path):
+    export_file(rich_project, tmp_path / "p.json")
+    assert import_file(tmp_path / "p.json").content_equals(rich_project)

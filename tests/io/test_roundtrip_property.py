@@ -1,0 +1,98 @@
+"""Property: any valid project survives CSV, GraphML and GEXF exactly (awkward ids and text included)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ecodesk.io import export_file, import_file
+from ecodesk.model import (
+    RULES_BY_TYPE,
+    Capability,
+    Ecosystem,
+    Entity,
+    EntityKind,
+    Flow,
+    FlowKind,
+    Need,
+    Pool,
+    PoolType,
+    Project,
+    Scenario,
+    Tier,
+)
+
+# Text XML 1.0 can hold (no C0 controls except tab/newline/CR, no surrogates or non-characters).
+TEXT = st.text(st.one_of(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"),
+                         st.sampled_from("\n\r\t;=:[]{},\"'&<> 　、平台")), max_size=8)
+ID_CHARS = st.sampled_from("ab平台;=:[{,\" &<.-_ 1")
+IDS = st.text(ID_CHARS, min_size=1, max_size=4).filter(lambda s: s == s.strip() and s.strip())
+MONEY = st.one_of(st.integers(0, 10**9).map(float), st.floats(0, 1e12, allow_nan=False))
+COORD = st.floats(-1e6, 1e6, allow_nan=False)
+PROB = st.one_of(st.sampled_from([0.0, 0.5, 1.0]), st.floats(0, 1))
+
+
+@st.composite
+def scenarios(draw, name: str) -> Scenario:
+    ids = iter(draw(st.lists(IDS, min_size=12, max_size=12, unique=True)))
+    s = Scenario(name)
+    ecos = [next(ids) for _ in range(draw(st.integers(0, 2)))]
+    for e in ecos:
+        s.add(Ecosystem(e, draw(TEXT), draw(TEXT)))
+    ents = [next(ids) for _ in range(draw(st.integers(2, 4)))]
+    for e in ents:
+        s.add(Entity(e, draw(TEXT), draw(st.sampled_from(list(EntityKind))), draw(TEXT),
+                     tuple(draw(st.lists(st.sampled_from(ecos), unique=True))) if ecos else (),
+                     draw(MONEY), draw(PROB), draw(st.none() | MONEY), draw(TEXT), draw(COORD), draw(COORD)))
+    cap = next(ids)
+    owner = draw(st.sampled_from(ents))
+    s.add(Capability(cap, draw(TEXT), draw(TEXT), owner, draw(MONEY), draw(MONEY), draw(st.none() | MONEY)))
+    for _ in range(draw(st.integers(0, 3))):
+        src, tgt = draw(st.lists(st.sampled_from(ents), min_size=2, max_size=2, unique=True))
+        kind = draw(st.sampled_from(list(FlowKind)))
+        if kind is FlowKind.CAPABILITY:
+            src = owner
+            tgt = draw(st.sampled_from([e for e in ents if e != owner]))
+        s.add(Flow(next(ids), src, tgt, kind, draw(MONEY), draw(MONEY), draw(PROB), draw(TEXT),
+                   cap if kind is FlowKind.CAPABILITY else None,
+                   draw(st.none() | MONEY) if kind is FlowKind.CAPABILITY else None))
+    if draw(st.booleans()):
+        s.add(Need(next(ids), draw(st.sampled_from(ents)), draw(TEXT.filter(str.strip)), draw(MONEY), draw(MONEY)))
+    if draw(st.booleans()):
+        ptype = draw(st.sampled_from(list(PoolType)))
+        members = tuple(draw(st.lists(st.sampled_from(ents), min_size=1, unique=True)))
+        part = st.dictionaries(st.sampled_from(members), MONEY, max_size=2)
+        bounds = sorted(draw(st.lists(MONEY, max_size=2, unique=True)))
+        tiers = tuple(Tier(b, draw(PROB)) for b in bounds) + ((Tier(None, draw(PROB)),) if draw(st.booleans()) else ())
+        s.add(Pool(next(ids), draw(TEXT), ptype, draw(MONEY), members, draw(st.sampled_from(RULES_BY_TYPE[ptype])),
+                   draw(part), draw(part), tiers, draw(part), draw(st.floats(0.01, 1))))
+    return s
+
+
+@st.composite
+def projects(draw) -> Project:
+    names = draw(st.lists(TEXT.filter(str.strip), min_size=1, max_size=2, unique=True))
+    p = Project(draw(TEXT.filter(str.strip)), currency=draw(st.sampled_from(["CNY", "USD"])),
+                notes=draw(TEXT), language=draw(st.sampled_from(["", "zh", "en"])))
+    p.set_meta(settings={"seed": draw(st.integers(0, 99)), "threshold": draw(PROB)})
+    for n in names:
+        p.add_scenario(draw(scenarios(n)))
+    return p
+
+
+@given(projects())
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_project_round_trips(project):
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        export_file(project, folder / "csv", "csv")
+        assert import_file(folder / "csv").content_equals(project)
+        export_file(project, folder / "p.graphml")
+        assert import_file(folder / "p.graphml").content_equals(project)
+        for s in project.scenarios:
+            export_file(project, folder / "p.gexf", scenario=s.name)
+            back = import_file(folder / "p.gexf")
+            assert back.meta_dict() == project.meta_dict() and back.scenario().content_equals(s)
