@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import locale
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -79,11 +80,24 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--format", dest="fmt", metavar="F", help="source format (default: from the extension)")
     s.add_argument("--force", action="store_true", help="replace an existing FILE (atomically)")
 
-    s = sub.add_parser("export", help="write FILE as json/csv/graphml/gexf/png/svg/pdf/html")
+    s = sub.add_parser(
+        "export", help="write FILE as json/csv/graphml/gexf/png/svg/pdf/html",
+        description="Write FILE (a project or any importable file) as interchange data, as a picture of the "
+        "canvas (png, svg, pdf — no display needed) or as a self-contained HTML report of every analysis.",
+        epilog="Pictures and the report show one scenario: --scenario, else the first. The report is written in "
+        "the project's language when it has one, else in --lang.")
     s.add_argument("file", metavar="FILE")
     s.add_argument("dest", metavar="DEST")
     s.add_argument("--format", dest="fmt", metavar="F", help="format (default: from DEST's extension)")
     s.add_argument("--scenario", metavar="S", help="only this scenario")
+    s.add_argument("--scale", type=_scale, metavar="N",
+                   help="png only: pixels per canvas unit, e.g. 2 for a sharp picture on slides (default 1 = 96 dpi)")
+    s.add_argument("--select", metavar="IDS", help="png/svg/pdf: only these entities (comma-separated ids) and the "
+                   "flows between them")
+    s.add_argument("--no-legend", dest="legend", action="store_false", help="png/svg/pdf: leave out the legend")
+    s.add_argument("--seed", type=_nonneg_int, metavar="N", help="html: random seed of the analyses")
+    s.add_argument("--trials", type=_pos_int, metavar="N", help="html: Monte Carlo trials")
+    s.add_argument("--orders", type=_pos_int, metavar="N", help="html: random removal orders")
 
     s = sub.add_parser("analyze", help="run every analysis")
     s.add_argument("file", metavar="FILE")
@@ -111,6 +125,16 @@ def _pos_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _scale(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not (0 < value <= 10):
+        raise argparse.ArgumentTypeError(f"must be above 0 and at most 10, not {text}")
     return value
 
 
@@ -191,15 +215,67 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+IMAGE_FORMATS = ("png", "svg", "pdf")
+REPORT_FORMATS = ("html", "htm")
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from ecodesk.io import export_file
 
+    fmt = (args.fmt or Path(args.dest).suffix.lstrip(".")).lower()
+    if args.scale is not None and fmt != "png":
+        raise UsageError("--scale applies to PNG pictures only")
+    if args.select is not None and fmt not in IMAGE_FORMATS:
+        raise UsageError("--select applies to pictures (png, svg, pdf) only")
     project = load_any(args.file)
     if args.scenario is not None:
         project.scenario(args.scenario)  # refuses an unknown scenario before writing anything
-    export_file(project, args.dest, args.fmt, args.scenario)
+    if fmt in IMAGE_FORMATS:
+        notices = _export_image(project, args, fmt)
+    elif fmt in REPORT_FORMATS:
+        notices = _export_report(project, args)
+    else:
+        notices = export_file(project, args.dest, args.fmt, args.scenario)
+    for notice in notices or []:
+        print(f"ecodesk: note: {notice}", file=sys.stderr)
     print(f"Exported '{args.file}' to '{args.dest}'.")
     return EXIT_OK
+
+
+def _export_image(project: Any, args: argparse.Namespace, fmt: str) -> list[str]:
+    """A picture of the canvas, drawn by the UI layer (lazily: Qt only for pictures)."""
+    from ecodesk.io.report import report_language
+    from ecodesk.ui.render import export_image
+
+    ids = [i.strip() for i in args.select.split(",") if i.strip()] if args.select is not None else None
+    return export_image(project, args.dest, fmt, scenario=args.scenario, scale=args.scale or 1.0, ids=ids,
+                        language=report_language(project, args.lang), legend=args.legend)
+
+
+def _export_report(project: Any, args: argparse.Namespace) -> list[str]:
+    """The HTML report, with the canvas picture when Qt can draw it."""
+    from ecodesk.analysis.run import analyze_scenario
+    from ecodesk.io.report import export_report, report_language
+
+    scenario = project.scenario(args.scenario)
+    lang = report_language(project, args.lang)
+    result = analyze_scenario(scenario, _settings(project, args))
+    image, note = _canvas_picture(project, scenario, lang)
+    return export_report(project, args.dest, args.scenario, lang=lang, canvas_image=image, canvas_note=note,
+                         result=result)
+
+
+def _canvas_picture(project: Any, scenario: Any, lang: str) -> tuple[tuple[str, bytes] | None, str | None]:
+    """The canvas picture for the report, or (None, why not) — the report is still written."""
+    try:
+        from ecodesk.ui.render import report_picture
+    except ImportError as exc:  # Qt is not installed: a report without the map
+        return None, f"Qt is not available: {exc}"
+    try:
+        return report_picture(scenario, language=lang, currency=project.currency), None
+    except EcodeskError as exc:
+        sentence = getattr(exc, "sentence", None)
+        return None, sentence(lang) if callable(sentence) else str(exc)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -285,6 +361,14 @@ def _sentences(exc: BaseException, lang: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
 
 
+def _one_line(text: str) -> str:
+    """A message as one printable line: a file's text quoted in it (a name with a line
+    break, a carriage return, a lone surrogate …) is shown escaped, never split or mangled."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -294,21 +378,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.lang = args.lang or system_language()
     if args.command is None:
         return _run_app([])
+    from ecodesk.logs import setup_logging
+
+    setup_logging()
+    log = logging.getLogger("ecodesk.cli")
+    log.info("command: %s", " ".join(sys.argv[1:] if argv is None else argv))
     try:
         return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"ecodesk: {exc}.", file=sys.stderr)
+        return EXIT_USAGE
     except EcodeskError as exc:
         for line in _sentences(exc, args.lang):
-            print(f"ecodesk: {line}", file=sys.stderr)
+            print(f"ecodesk: {_one_line(line)}", file=sys.stderr)
+        log.warning("refused: %s", exc)
         return EXIT_BAD_INPUT
     except OSError as exc:
         where = f"'{exc.filename}': " if exc.filename else ""
         print(f"ecodesk: {where}{exc.strerror or exc}.", file=sys.stderr)
+        log.warning("OS error: %s", exc)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("ecodesk: interrupted.", file=sys.stderr)
         return 130
     except Exception as exc:  # never a traceback: one sentence and where to look
-        print(f"ecodesk: internal error ({type(exc).__name__}: {exc}); please report it.", file=sys.stderr)
+        log.exception("internal error")
+        from ecodesk.logs import log_folder
+
+        print(f"ecodesk: internal error ({type(exc).__name__}: {exc}); please report it with the log in "
+              f"{log_folder()}.", file=sys.stderr)
         return EXIT_BAD_INPUT
 
 

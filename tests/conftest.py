@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Logs, autosave and recovery files of the tests go to a temporary folder, never the user's.
+os.environ.setdefault("ECODESK_DATA_DIR", tempfile.mkdtemp(prefix="ecodesk-test-data-"))
 
 from ecodesk.model import (
     Capability,

@@ -28,8 +28,12 @@ from ecodesk.io.svgchart import Series, bar_chart, histogram, line_chart
 from ecodesk.model import EntityKind, FlowKind, PoolRule, PoolType, Project, Scenario
 
 REPORT_FORMATS = ("html",)
+PICTURE_TYPES = ("image/svg+xml", "image/png")
 MAX_ROWS = 30  # rows of a long table shown before "… and N more"
 MAX_BARS = 25  # groups of a bar chart
+MAX_PLAYERS = 40  # rows of the per-partner tables (the biggest first when there are more)
+#: Sections that start on a new printed page (the short ones follow on).
+PAGE_SECTIONS = ("model", "map", "reuse", "cost", "pools", "resilience")
 
 C_SAVE, C_LOSS, C_ALONE = "#4e79a7", "#e15759", "#bab0ac"
 C_SHAPLEY, C_PROP, C_EQUAL = "#f28e2b", "#76b7b2", "#59a14f"
@@ -65,16 +69,31 @@ class _Num:
         self.value, self.text = value, text
 
 
-Cell = str | _Num  # str cells are escaped when written
+class _Html:
+    """A table cell of markup built here from escaped parts."""
+
+    __slots__ = ("html",)
+
+    def __init__(self, html: str) -> None:
+        self.html = html
 
 
-def _table(headers: Sequence[str], rows: Iterable[Sequence[Cell | None]], *, numeric_from: int = 1,
-           cls: str = "", foot: Sequence[Cell] | None = None, limit: int | None = MAX_ROWS,
-           more: str = "… +{n}") -> str:
+Cell = str | _Num | _Html  # str cells are escaped when written
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[Cell | None]], *, cls: str = "",
+           foot: Sequence[Cell | None] | None = None, limit: int | None = MAX_ROWS, more: str = "… +{n}") -> str:
+    """A table; columns whose first cell is a number are right-aligned, headers included.
+    Without any header text the table has no head row."""
     rows = list(rows)
     shown = rows if limit is None else rows[:limit]
-    head = "".join(f'<th class="{"num" if i >= numeric_from else ""}">{esc(h)}</th>' for i, h in enumerate(headers))
-    out = [f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>']
+    first = rows[0] if rows else []
+    numeric = {i for i, c in enumerate(first) if isinstance(c, _Num)}
+    head = "".join(f'<th class="{"num" if i in numeric else ""}">{esc(h)}</th>' for i, h in enumerate(headers))
+    out = [f'<table class="{cls}">']
+    if any(headers):
+        out.append(f"<thead><tr>{head}</tr></thead>")
+    out.append("<tbody>")
     for row in shown:
         out.append("<tr>" + "".join(_td(c) for c in row) + "</tr>")
     if len(rows) > len(shown):
@@ -90,6 +109,8 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[Cell | None]], *, num
 def _td(c: Cell | None) -> str:
     if c is None:
         return "<td></td>"
+    if isinstance(c, _Html):
+        return f"<td>{c.html}</td>"
     if isinstance(c, _Num):
         v = c.value
         neg = isinstance(v, (int, float)) and not isinstance(v, bool) and v < 0
@@ -103,10 +124,14 @@ class ReportBuilder:
 
     def __init__(self, project: Project, scenario: Scenario, result: dict[str, Any], lang: str = "en", *,
                  canvas_svg: str | None = None, canvas_note: str | None = None,
-                 generated: _dt.datetime | None = None) -> None:
+                 canvas_image: tuple[str, bytes] | None = None, generated: _dt.datetime | None = None) -> None:
         self.project, self.scenario, self.result = project, scenario, result
         self.w = Words(lang, project.currency or "", project.period or "year")
-        self.canvas_svg, self.canvas_note = canvas_svg, canvas_note
+        if canvas_image is None and canvas_svg:
+            canvas_image = ("image/svg+xml", canvas_svg.encode("utf-8"))
+        if canvas_image is not None and canvas_image[0] not in PICTURE_TYPES:
+            raise ValueError(f"the canvas picture must be one of {PICTURE_TYPES}, not {canvas_image[0]!r}")
+        self.canvas_image, self.canvas_note = canvas_image, canvas_note
         self.generated = generated or _dt.datetime.now()
         self.names = {e.id: e.label for e in scenario.entities}
         self.caps = {c.id: c for c in scenario.capabilities}
@@ -116,9 +141,22 @@ class ReportBuilder:
     def nm(self, entity_id: str) -> str:
         return self.names.get(entity_id, entity_id)
 
+    def names_list(self, ids: Sequence[str], limit: int = 12) -> str:
+        """Entity names, at most ``limit`` of them then "… and N more"; "none" when empty."""
+        w = self.w
+        if not ids:
+            return w("none")
+        text = w.list([self.nm(i) for i in ids[:limit]])
+        return text + (" " + w("more_rows", n=len(ids) - limit) if len(ids) > limit else "")
+
     def cap_name(self, cap_id: str) -> str:
         c = self.caps.get(cap_id)
         return c.label if c is not None else cap_id
+
+    def cap_cell(self, c: dict[str, Any]) -> _Html:
+        """A capability's name with its category beneath, smaller."""
+        cat = c.get("category", "")
+        return _Html(esc(self.cap_name(c["id"])) + (f'<div class="cat">{esc(cat)}</div>' if cat else ""))
 
     def money(self, v: Any) -> _Num:
         return _Num(v, self.w.money(v))
@@ -135,11 +173,14 @@ class ReportBuilder:
     def p(self, text: str, cls: str = "") -> str:
         return f'<p class="{cls}">{esc(text)}</p>' if cls else f"<p>{esc(text)}</p>"
 
-    def figure(self, svg: str, caption: str) -> str:
+    def figure(self, svg: str, caption: str, shown: int | None = None, total: int | None = None) -> str:
+        if shown is not None and total is not None and total > shown:
+            caption += f" — {self.w('top_n', n=shown, m=total)}"
         return f'<figure class="chart">{svg}<figcaption>{esc(caption)}</figcaption></figure>'
 
     def section(self, anchor: str, number: int, title_key: str, body: list[str]) -> str:
-        return (f'<section id="{anchor}"><h2><span class="no">{number}</span>{esc(self.w(title_key))}</h2>'
+        page = ' class="page"' if anchor in PAGE_SECTIONS else ""
+        return (f'<section id="{anchor}"{page}><h2><span class="no">{number}</span>{esc(self.w(title_key))}</h2>'
                 + "".join(body) + "</section>")
 
     def facts(self, items: list[tuple[str, str]]) -> str:
@@ -177,13 +218,13 @@ class ReportBuilder:
                esc(w("units", c=w.currency, p=w.period_label())), esc(w("generated", d=date, v=__version__))]
         cards = [
             (w("total_savings"), w.money_cur(reuse["total_savings"])),
-            (w("reuse_index").split(" (")[0].split("（")[0], w.ratio(reuse["reuse_index"])),
+            (w("reuse_index_short"), w.ratio(reuse["reuse_index"])),
             (w("total_cost"), w.money_cur(cost["total_cost"])),
             (w("service"), w.pct(res["service_level"])),
             (w("expected"), w.pct(res["monte_carlo"]["expected_service"])),
             (w("r_random"), w.ratio(res["robustness"]["random"]["r_index"])),
             (w("r_targeted"), w.ratio(res["robustness"]["targeted"]["r_index"])),
-            (w("spof"), str(len(spof))),
+            (w("spof_count"), str(len(spof))),
         ]
         card_html = "".join(f'<div class="card"><div class="k">{esc(k)}</div><div class="v">{esc(v)}</div></div>'
                             for k, v in cards)
@@ -281,12 +322,15 @@ class ReportBuilder:
             for i, eco in enumerate(s.ecosystems):
                 members = [e.label for e in s.entities if eco.id in e.ecosystems]
                 rows.append((eco, _color(eco.color, i), members))
+            listed = 12  # names per ecosystem; a big model's member list would fill pages
             out.append(f'<table class="eco"><thead><tr><th>{esc(w("ecosystem"))}</th><th class="num">'
                        f'{esc(w("count"))}</th><th>{esc(w("members"))}</th></tr></thead><tbody>')
             for eco, color, members in rows:
                 out.append(f'<tr><td><span class="swatch" style="background:{color}"></span>{esc(eco.name or eco.id)}'
                            f'</td><td class="num" data-value="{len(members)}">{len(members)}</td>'
-                           f"<td>{esc(w.list(members))}</td></tr>")
+                           f"<td>{esc(w.list(members[:listed]))}"
+                           + (f' <span class="muted">{esc(w("more_rows", n=len(members) - listed))}</span>'
+                              if len(members) > listed else "") + "</td></tr>")
             out.append("</tbody></table>")
         else:
             out.append(self.p(w("no_ecosystems"), "muted"))
@@ -294,10 +338,11 @@ class ReportBuilder:
 
     def canvas_section(self) -> list[str]:
         w = self.w
-        if self.canvas_svg:
-            data = base64.b64encode(self.canvas_svg.encode("utf-8")).decode("ascii")
+        if self.canvas_image is not None:
+            mime, raw = self.canvas_image
+            data = base64.b64encode(raw).decode("ascii")
             caption = w("canvas_caption", s=self.scenario.name)
-            return [f'<figure class="map"><img alt="{esc(caption)}" src="data:image/svg+xml;base64,{data}">'
+            return [f'<figure class="map"><img alt="{esc(caption)}" src="data:{mime};base64,{data}">'
                     f"<figcaption>{esc(caption)}</figcaption></figure>"]
         return [self.p(w("canvas_missing", why=self.canvas_note or "—"), "muted")]
 
@@ -310,33 +355,29 @@ class ReportBuilder:
         if not caps:
             out.append(self.p(w("no_capabilities"), "muted"))
         else:
-            rows = [[self.cap_name(c["id"]), self.nm(c.get("owner", "")), c.get("category", ""),
-                     self.count(c["reuse_count"]), self.money(c["amortised_fixed_cost"]), self.money(c["shared_cost"]),
+            rows = [[self.cap_cell(c), self.nm(c.get("owner", "")), self.count(c["reuse_count"]), self.money(c["amortised_fixed_cost"]), self.money(c["shared_cost"]),
                      self.money(c["standalone_cost"]), self.money(c["savings"])] for c in caps]
-            out.append(self.table([w("capability"), w("owner"), w("category"), w("reuse_count"), w("amortised"),
-                                   w("shared"), w("standalone"), w("savings")], rows, numeric_from=3, cls="reuse",
-                                  limit=None, foot=[w("total"), None, None, None, None, None, None,
-                                                    self.money(reuse["total_savings"])]))
+            out.append(self.table([w("capability"), w("owner"), w("reuse_count"), w("amortised"), w("shared"),
+                                   w("standalone"), w("savings")], rows, cls="reuse", limit=MAX_PLAYERS,
+                                  foot=[w("total"), None, None, None, None, None, self.money(reuse["total_savings"])]))
             top = sorted(caps, key=lambda c: -abs(c["savings"]))[:MAX_BARS]
             svg = bar_chart([self.cap_name(c["id"]) for c in top],
                             [Series(w("savings"), [c["savings"] for c in top], C_SAVE)],
                             fmt=w.money, short=w.short, title=w("chart_savings"))
-            out.append(self.figure(svg, f'{w("chart_savings")} ({w.currency})'))
+            out.append(self.figure(svg, f'{w("chart_savings")} ({w.currency})', len(top), len(caps)))
         out.append(f'<h3>{esc(w("redundancies"))}</h3>')
         if reuse["redundancies"]:
             rows = [[r.get("category", ""), w.list([self.cap_name(c) for c in r.get("capabilities", [])]),
                      w.list([self.nm(o) for o in r.get("owners", [])]), self.cap_name(r.get("keep", "")),
                      self.money(r["potential_savings"])] for r in reuse["redundancies"]]
-            out.append(self.table([w("category"), w("capability"), w("built_by"), w("keep"), w("potential")], rows,
-                                  numeric_from=4))
+            out.append(self.table([w("category"), w("capability"), w("built_by"), w("keep"), w("potential")], rows))
         else:
             out.append(self.p(w("no_redundancy"), "muted"))
         out.append(f'<h3>{esc(w("gaps"))}</h3>')
         if reuse["gaps"]:
             rows = [[self.nm(g["entity"]), g["category"], self.count(g.get("volume")), self.money(g.get("standalone_cost")),
                      w.list([self.nm(c) for c in g.get("candidates", [])]) or w("nobody")] for g in reuse["gaps"]]
-            out.append(self.table([w("entity"), w("category"), w("volume"), w("need_cost"), w("candidates")], rows,
-                                  numeric_from=2, cls="gaps"))
+            out.append(self.table([w("entity"), w("category"), w("volume"), w("need_cost"), w("candidates")], rows, cls="gaps"))
         else:
             out.append(self.p(w("no_gaps"), "muted"))
         return out
@@ -351,11 +392,12 @@ class ReportBuilder:
                                (w("total_standalone"), w.money_cur(cost["total_standalone"])),
                                (w("total_savings"), w.money_cur(cost.get("total_savings",
                                                                          cost["total_standalone"] - cost["total_cost"])))]))
+        listed = players if len(players) <= MAX_PLAYERS else sorted(players, key=lambda p: -cost["standalone"][p])
         rows = [[self.nm(p), self.money(cost["standalone"][p]), self.money(cost["shapley"][p]),
                  self.money(cost["savings"][p]), self.money(cost["proportional"][p]),
-                 self.money(cost["equal_savings"][p])] for p in players]
+                 self.money(cost["equal_savings"][p])] for p in listed]
         out.append(self.table([w("player"), w("standalone_i"), w("shapley"), w("savings"), w("proportional"),
-                               w("equal_savings")], rows, cls="cost", limit=None,
+                               w("equal_savings")], rows, cls="cost", limit=MAX_PLAYERS,
                               foot=[w("total"), self.money(cost["total_standalone"]), self.money(cost["total_cost"]),
                                     self.money(cost.get("total_savings")), self.money(cost["total_cost"]),
                                     self.money(cost["total_cost"])]))
@@ -365,7 +407,7 @@ class ReportBuilder:
                   Series(w("proportional"), [cost["proportional"][p] for p in shown], C_PROP),
                   Series(w("equal_savings"), [cost["equal_savings"][p] for p in shown], C_EQUAL)]
         svg = bar_chart([self.nm(p) for p in shown], series, fmt=w.money, short=w.short, title=w("chart_split"))
-        out.append(self.figure(svg, f'{w("chart_split")} ({w.currency})'))
+        out.append(self.figure(svg, f'{w("chart_split")} ({w.currency})', len(shown), len(players)))
         if cost["in_core"]:
             out.append(f'<div class="callout ok">{esc(w("core_yes"))}</div>')
         else:
@@ -398,18 +440,19 @@ class ReportBuilder:
                      self.money(pool["shapley"][m]), self.money(pool["fairness_gap"][m])] for m in members]
             total = pool.get("total_allocated", sum(pool["allocation"].values()))
             out.append(self.table([w("member"), w("claim") if reserve else w("weight"), w("allocation"),
-                                   w("fair_share"), w("gap")], rows, cls="pooltable", limit=None,
+                                   w("fair_share"), w("gap")], rows, cls="pooltable", limit=MAX_PLAYERS,
                                   foot=[w("total"), None, self.money(total),
                                         self.money(sum(pool["shapley"].values())), None]))
             notes = [w("allocated_of", a=w.money_cur(total), b=w.money_cur(pool.get("amount"))),
                      w("gap_cost") if ptype is PoolType.COST else w("gap_revenue")]
             out.append(self.p(" ".join(notes), "muted"))
-            shown = members[:MAX_BARS]
+            shown = members if len(members) <= MAX_BARS else sorted(
+                members, key=lambda m: -abs(pool["fairness_gap"][m]))[:MAX_BARS]
             svg = bar_chart([self.nm(m) for m in shown],
                             [Series(w("allocation"), [pool["allocation"][m] for m in shown], C_SAVE),
                              Series(w("fair_share"), [pool["shapley"][m] for m in shown], C_SHAPLEY)],
                             fmt=w.money, short=w.short, title=w("chart_pool"))
-            out.append(self.figure(svg, f'{name} — {w("chart_pool")} ({w.currency})'))
+            out.append(self.figure(svg, f'{name} — {w("chart_pool")} ({w.currency})', len(shown), len(members)))
             for note in pool.get("notes", []):
                 out.append(self.p(note, "note"))
             out.append("</div>")
@@ -422,8 +465,8 @@ class ReportBuilder:
         demand = res.get("demand_entities", {})
         out.append(self.facts([
             (w("service"), w.pct(res["service_level"])),
-            (w("demand"), w.list([self.nm(d) for d in demand]) or w("none")),
-            (w("origins"), w.list([self.nm(o) for o in res.get("origins", [])]) or w("none")),
+            (w("demand"), self.names_list(list(demand))),
+            (w("origins"), self.names_list(res.get("origins", []))),
         ]))
         # critical partners
         out.append(f'<h3>{esc(w("critical"))}</h3>')
@@ -460,13 +503,13 @@ class ReportBuilder:
                             t=w.pct(t, 0))))
         out.append(self.table([w("expected"), "p05", "p50", "p95", w("p_below", t=w.pct(t, 0))],
                               [[self.pct(mc["expected_service"]), self.pct(mc["p05"]), self.pct(mc["p50"]),
-                                self.pct(mc["p95"]), self.pct(mc["p_below"])]], numeric_from=0, cls="mc"))
+                                self.pct(mc["p95"]), self.pct(mc["p_below"])]], cls="mc"))
         hist = mc.get("histogram")
         if hist and hist.get("counts"):
-            markers = [(mc["p05"], f"p05 {w.pct(mc['p05'], 0)}", "#7f3c8d", "3 3"),
-                       (mc["p50"], f"p50 {w.pct(mc['p50'], 0)}", "#11a579", ""),
-                       (mc["p95"], f"p95 {w.pct(mc['p95'], 0)}", "#3969ac", "3 3"),
-                       (t, f"{w('threshold')} {w.pct(t, 0)}", "#e73f74", "6 3")]
+            markers = [(mc["p05"], "p05", w.pct(mc["p05"], 0), "#7f3c8d", "3 3"),
+                       (mc["p50"], "p50", w.pct(mc["p50"], 0), "#11a579", ""),
+                       (mc["p95"], "p95", w.pct(mc["p95"], 0), "#3969ac", "3 3"),
+                       (t, w("threshold"), w.pct(t, 0), "#e73f74", "6 3")]
             svg = histogram(hist["counts"], hist["bin_edges"], markers=markers, x_fmt=lambda v: w.pct(v, 0),
                             x_label=w("service_axis"), y_label=w("trials_axis"), title=w("chart_mc"))
             out.append(self.figure(svg, w("chart_mc")))
@@ -490,7 +533,7 @@ class ReportBuilder:
                 verdict = (w("is_origin") if n is None else w("unreachable") if n == 0 else w("single") if n == 1
                            else w("redundant"))
                 rows.append([self.nm(d), _Num(n, w.num(n)), verdict])
-            out.append(self.table([w("entity"), w("paths"), w("assessment")], rows, numeric_from=1, cls="redundancy"))
+            out.append(self.table([w("entity"), w("paths"), w("assessment")], rows, cls="redundancy"))
         else:
             out.append(self.p(w("no_demand"), "muted"))
         return out
@@ -516,7 +559,7 @@ class ReportBuilder:
             if key == "multi_ecosystem_entities" and kpis.get("multi_ecosystem_entity_ids"):
                 explain += " — " + w.list([self.nm(i) for i in kpis["multi_ecosystem_entity_ids"]])
             rows.append([w.kpi(key), cell, explain])
-        return [self.table([w("indicator"), w("value"), ""], rows, numeric_from=1, cls="kpis", limit=None)]
+        return [self.table([w("indicator"), w("value"), ""], rows, cls="kpis", limit=None)]
 
     def method_section(self) -> list[str]:
         w = self.w
@@ -535,15 +578,17 @@ class ReportBuilder:
 
 def build_report(project: Project, scenario: Scenario, result: dict[str, Any], lang: str = "en", *,
                  canvas_svg: str | None = None, canvas_note: str | None = None,
-                 generated: _dt.datetime | None = None) -> str:
-    """The report as one HTML document (a string)."""
+                 canvas_image: tuple[str, bytes] | None = None, generated: _dt.datetime | None = None) -> str:
+    """The report as one HTML document (a string). The canvas picture is ``canvas_svg`` (an
+    SVG document) or ``canvas_image`` (mime type, bytes: SVG or PNG); without either, the
+    report says why with ``canvas_note``."""
     return ReportBuilder(project, scenario, result, lang, canvas_svg=canvas_svg, canvas_note=canvas_note,
-                         generated=generated).build()
+                         canvas_image=canvas_image, generated=generated).build()
 
 
 def export_report(project: Project, dest: str | os.PathLike[str], scenario: str | None = None, *,
                   lang: str = "en", canvas_svg: str | None = None, canvas_note: str | None = None,
-                  result: dict[str, Any] | None = None) -> list[str]:
+                  canvas_image: tuple[str, bytes] | None = None, result: dict[str, Any] | None = None) -> list[str]:
     """Analyse ``scenario`` (the first when None) unless ``result`` is given, and write the
     report to ``dest`` atomically; returns notices for the user."""
     from ecodesk.analysis.run import analyze_scenario
@@ -553,7 +598,7 @@ def export_report(project: Project, dest: str | os.PathLike[str], scenario: str 
     if result is None:
         result = analyze_scenario(s, project.settings)
     html = build_report(project, s, result, report_language(project, lang), canvas_svg=canvas_svg,
-                        canvas_note=canvas_note)
+                        canvas_note=canvas_note, canvas_image=canvas_image)
     with atomic_write(dest) as fh:
         fh.write(html)
     notices = []
@@ -604,6 +649,10 @@ td.neg{color:var(--warn)}
 tfoot td{font-weight:650;border-top:1.5px solid #9aa5b1;border-bottom:none}
 tr.more td{color:var(--muted);font-style:italic}
 .cols{display:grid;grid-template-columns:1fr 1.3fr;gap:24px}
+td:first-child{min-width:7.5em}
+table.eco td:first-child,table.kpis td:first-child,table.settings td:first-child{white-space:nowrap}
+table.settings{width:auto;min-width:50%}
+.cat{font-size:11.5px;color:var(--muted)}
 .swatch{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:7px;vertical-align:-1px}
 figure{margin:12px 0 18px}
 figure.chart svg{display:block;max-width:100%;height:auto}
@@ -620,7 +669,8 @@ svg.chart text{font-family:inherit}
 @media print{
  body{background:#fff;font-size:10.5pt}
  main{max-width:none;margin:0;padding:0;box-shadow:none}
- section{break-before:page;margin-top:0}
+ section{margin-top:28px}
+ section.page{break-before:page;margin-top:0}
  h2,h3,h4{break-after:avoid}
  figure,.callout,.cards,dl.facts,tr{break-inside:avoid}
  thead{display:table-header-group}

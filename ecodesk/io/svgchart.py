@@ -47,13 +47,17 @@ def clip(text: str, width: float, size: float = FONT) -> str:
     return out + "…"
 
 
-def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
-    """Round tick values covering [lo, hi] (about ``count`` of them)."""
+def nice_ticks(lo: float, hi: float, count: int = 5, integer: bool = False) -> list[float]:
+    """Round tick values covering [lo, hi] (about ``count`` of them; whole numbers only when
+    ``integer``)."""
     if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= lo:
         return [lo] if math.isfinite(lo) else [0.0]
     raw = (hi - lo) / max(1, count)
+    if integer:
+        raw = max(raw, 1.0)
     mag = 10 ** math.floor(math.log10(raw))
-    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    steps = (1, 2, 5, 10) if integer else (1, 2, 2.5, 5, 10)
+    step = next(m * mag for m in steps if m * mag >= raw)
     start = math.floor(lo / step) * step
     ticks = []
     v = start
@@ -62,6 +66,8 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
         v += step
     if ticks and ticks[0] > lo + step * 1e-9:
         ticks.insert(0, ticks[0] - step)
+    if ticks[-1] < hi - step * 1e-9:
+        ticks.append(round(ticks[-1] + step, 12))
     return ticks
 
 
@@ -71,9 +77,10 @@ def _svg(width: float, height: float, body: list[str], label: str) -> str:
 
 
 def _text(x: float, y: float, text: str, *, anchor: str = "start", size: float = FONT, color: str = MUTED,
-          weight: str = "normal", baseline: str = "middle") -> str:
+          weight: str = "normal", baseline: str = "middle", halo: bool = False) -> str:
+    ring = ' stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"' if halo else ""
     return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size:g}" fill="{color}" text-anchor="{anchor}" '
-            f'dominant-baseline="{baseline}" font-weight="{weight}">{esc(text)}</text>')
+            f'dominant-baseline="{baseline}" font-weight="{weight}"{ring}>{esc(text)}</text>')
 
 
 @dataclass(frozen=True)
@@ -181,7 +188,8 @@ def line_chart(xs: Sequence[float], series: Sequence[Series], *, band: tuple[Seq
         if lo - 1e-9 <= t <= hi + 1e-9:
             body.append(f'<line x1="{x0:.1f}" y1="{sy(t):.1f}" x2="{x1:.1f}" y2="{sy(t):.1f}" stroke="{GRID}"/>')
             body.append(_text(x0 - 6, sy(t), y_fmt(t), anchor="end", size=10))
-    for t in nice_ticks(xmin, xmax, 6):
+    whole = all(float(x).is_integer() for x in xs)
+    for t in nice_ticks(xmin, xmax, 6, integer=whole):
         if xmin - 1e-9 <= t <= xmax + 1e-9:
             body.append(_text(sx(t), y1 + 13, x_fmt(t), anchor="middle", size=10))
     body.append(f'<line x1="{x0:.1f}" y1="{y1:.1f}" x2="{x1:.1f}" y2="{y1:.1f}" stroke="{AXIS}"/>')
@@ -209,27 +217,38 @@ def line_chart(xs: Sequence[float], series: Sequence[Series], *, band: tuple[Seq
     return _svg(width, height, body, title)
 
 
-def histogram(counts: Sequence[int], edges: Sequence[float], *, markers: Sequence[tuple[float, str, str, str]] = (),
+def histogram(counts: Sequence[int], edges: Sequence[float], *,
+              markers: Sequence[tuple[float, str, str, str, str]] = (),
               x_fmt: Fmt = str, x_label: str = "", y_label: str = "", color: str = "#4e79a7", width: float = 660,
               height: float = 250, title: str = "") -> str:
     """Bars of ``counts`` over the bins ``edges`` (len(counts)+1), with vertical marker lines
-    (x, label, colour, dash); labels of markers that would overlap go on separate rows."""
+    (x, name, value text, colour, dash); markers at one value share a label, and labels that
+    would overlap go on separate rows."""
     body: list[str] = []
-    rows = 0
-    placed: list[tuple[float, float, int]] = []
-    label_rows: list[tuple[float, str, str, str, int]] = []
     lo, hi = (edges[0], edges[-1]) if len(edges) >= 2 else (0.0, 1.0)
     if hi <= lo:
         hi = lo + 1
     x0, x1 = 56.0, width - 16
-    for x, label, col, dash in sorted(markers, key=lambda m: m[0]):
-        px = x0 + (min(max(x, lo), hi) - lo) / (hi - lo) * (x1 - x0)
-        w = text_width(label, 10) + 6
+    # markers at the same value share one line and one label ("p50 = p95 100%")
+    merged: dict[float, list[tuple[str, str, str, str]]] = {}
+    for x, name, value, col, dash in markers:
+        merged.setdefault(round(min(max(x, lo), hi), 9), []).append((name, value, col, dash))
+    label_rows: list[tuple[float, str, str, str, int, str]] = []
+    spans: list[tuple[float, float, int]] = []
+    rows = 0
+    for x in sorted(merged):
+        group = merged[x]
+        label = " = ".join(g[0] for g in group) + " " + group[0][1]
+        col, dash = group[0][2], group[0][3]
+        px = x0 + (x - lo) / (hi - lo) * (x1 - x0)
+        w = text_width(label, 10)
+        anchor = "end" if px + w / 2 > width - 2 else "start" if px - w / 2 < 2 else "middle"
+        left = px - w if anchor == "end" else px if anchor == "start" else px - w / 2
         row = 0
-        while any(r == row and abs(px - p) < (w + pw) / 2 for p, pw, r in placed):
+        while any(r == row and left < b + 8 and a < left + w + 8 for a, b, r in spans):
             row += 1
-        placed.append((px, w, row))
-        label_rows.append((px, label, col, dash, row))
+        spans.append((left, left + w, row))
+        label_rows.append((px, label, col, dash, row, anchor))
         rows = max(rows, row + 1)
     y0, y1 = 10 + rows * 14 + 4, height - 40
     total = max(1, max(counts) if counts else 1)
@@ -255,12 +274,12 @@ def histogram(counts: Sequence[int], edges: Sequence[float], *, markers: Sequenc
         if lo - 1e-9 <= t <= hi + 1e-9:
             body.append(_text(sx(t), y1 + 13, x_fmt(t), anchor="middle", size=10))
     body.append(f'<line x1="{x0:.1f}" y1="{y1:.1f}" x2="{x1:.1f}" y2="{y1:.1f}" stroke="{AXIS}"/>')
-    for px, label, col, dash, row in label_rows:
+    for px, _label, col, dash, row, _anchor in label_rows:
         d = f' stroke-dasharray="{dash}"' if dash else ""
-        body.append(f'<line x1="{px:.1f}" y1="{y0 - 2:.1f}" x2="{px:.1f}" y2="{y1:.1f}" stroke="{col}" '
+        body.append(f'<line x1="{px:.1f}" y1="{10 + row * 14 + 6:.1f}" x2="{px:.1f}" y2="{y1:.1f}" stroke="{col}" '
                     f'stroke-width="1.8"{d}/>')
-        anchor = "end" if px > x1 - 40 else "start" if px < x0 + 40 else "middle"
-        body.append(_text(px, 10 + row * 14, label, anchor=anchor, size=10, color=col, weight="bold"))
+    for px, label, col, _dash, row, anchor in label_rows:  # labels over every line
+        body.append(_text(px, 10 + row * 14, label, anchor=anchor, size=10, color=col, weight="bold", halo=True))
     if x_label:
         body.append(_text((x0 + x1) / 2, height - 8, x_label, anchor="middle", color=INK))
     if y_label:

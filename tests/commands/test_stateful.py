@@ -18,13 +18,30 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from ecodesk.commands import (
     AddObject,
+    AddScenario,
     ChangeObject,
+    ChangeProject,
     History,
     MoveEntities,
+    RemoveScenario,
+    RenameScenario,
+    duplicate_scenario,
+    paste_objects,
     remove_objects,
     set_membership,
+    set_pool_membership,
 )
-from ecodesk.model import Capability, Ecosystem, Entity, Flow, Project, Scenario, ValidationError
+from ecodesk.model import (
+    Capability,
+    Ecosystem,
+    Entity,
+    Flow,
+    Need,
+    Pool,
+    Project,
+    Scenario,
+    ValidationError,
+)
 
 KINDS = ["platform", "supplier", "channel", "service", "user", "partner", "research", "other"]
 FLOW_KINDS = ["goods", "logistics", "data", "traffic", "money", "credit"]
@@ -37,10 +54,10 @@ STEPS = int(os.environ.get("ECODESK_STATEFUL_STEPS", "40"))
 class EditProgram(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
-        self.scenario = Scenario("S")
-        self.project = Project("Stateful", scenarios=[self.scenario])
+        self.project = Project("Stateful", scenarios=[Scenario("S")])
+        self.current = 0  # index of the scenario being edited
         self.history = History()
-        self.start = self.scenario.to_dict()
+        self.start = self._state()
         self.counter = 0
         self.saved_at: int | None = None
         self.tmp = Path(tempfile.mkdtemp(prefix="ecodesk-stateful-"))
@@ -50,12 +67,20 @@ class EditProgram(RuleBasedStateMachine):
         self.counter += 1
         return f"{prefix}{self.counter}"
 
+    @property
+    def scenario(self) -> Scenario:
+        scenarios = self.project.scenarios
+        return scenarios[min(self.current, len(scenarios) - 1)]
+
+    def _state(self) -> dict:
+        return {"meta": self.project.meta_dict(), "scenarios": [s.to_dict() for s in self.project.scenarios]}
+
     def _push(self, command) -> bool:
-        before = self.scenario.to_dict()
+        before = self._state()
         try:
             self.history.push(command)
         except ValidationError:
-            assert self.scenario.to_dict() == before, "a refused edit changed the model"
+            assert self._state() == before, "a refused edit changed the model"
             return False
         return True
 
@@ -131,6 +156,89 @@ class EditProgram(RuleBasedStateMachine):
         pos = {i: (self.scenario.entities[i].x + dx, self.scenario.entities[i].y + dy) for i in ids}
         self._push(MoveEntities(self.scenario, pos))
 
+    # scenarios, pools, needs, settings, paste ----------------------------------------
+    @rule(name=NAMES)
+    def add_scenario(self, name):
+        try:
+            scenario = Scenario(name)
+        except ValidationError:
+            assert not name.strip()
+            return
+        self._push(AddScenario(self.project, scenario))
+
+    @rule(data=st.data())
+    def switch_scenario(self, data):
+        self.current = data.draw(st.integers(0, len(self.project.scenarios) - 1))
+
+    @rule()
+    def duplicate(self):
+        self._push(duplicate_scenario(self.project, self.scenario.name))
+
+    @rule(name=NAMES)
+    def rename_scenario(self, name):
+        self._push(RenameScenario(self.project, self.scenario.name, name))
+
+    @rule()
+    def remove_scenario(self):
+        self._push(RemoveScenario(self.project, self.scenario.name))
+
+    @precondition(lambda self: len(self.scenario.entities) >= 1)
+    @rule(data=st.data(), rule_name=st.sampled_from(["equal", "proportional", "shapley", "floor_share", "talmud"]),
+          amount=st.floats(0, 1000))
+    def add_pool(self, data, rule_name, amount):
+        members = data.draw(st.lists(st.sampled_from(self.scenario.entities.ids()), max_size=4, unique=True))
+        kind = "reserve" if rule_name == "talmud" else "cost"
+        try:
+            pool = Pool(self._id("p"), "池", kind, amount, tuple(members), rule_name,
+                        claims={m: 10.0 for m in members} if kind == "reserve" else {})
+        except ValidationError:
+            return
+        self._push(AddObject(self.scenario, pool))
+
+    @precondition(lambda self: len(self.scenario.pools) >= 1 and len(self.scenario.entities) >= 1)
+    @rule(data=st.data(), member=st.booleans())
+    def pool_membership(self, data, member):
+        pool = data.draw(st.sampled_from(self.scenario.pools.ids()))
+        eid = data.draw(st.sampled_from(self.scenario.entities.ids()))
+        self._push(set_pool_membership(self.scenario, pool, eid, member))
+
+    @precondition(lambda self: len(self.scenario.entities) >= 1)
+    @rule(data=st.data(), category=st.sampled_from(["R&D", "data", "物流"]), volume=st.floats(0, 10))
+    def add_need(self, data, category, volume):
+        eid = data.draw(st.sampled_from(self.scenario.entities.ids()))
+        self._push(AddObject(self.scenario, Need(self._id("n"), eid, category, volume)))
+
+    @precondition(lambda self: len(self.scenario.capabilities) >= 1)
+    @rule(data=st.data(), owner_index=st.integers(0, 50), fixed=st.floats(-10, 500))
+    def change_capability(self, data, owner_index, fixed):
+        cid = data.draw(st.sampled_from(self.scenario.capabilities.ids()))
+        ids = self.scenario.entities.ids()
+        try:
+            new = self.scenario.capabilities[cid].evolve(owner=ids[owner_index % len(ids)], fixed_cost=fixed)
+        except ValidationError:
+            assert fixed < 0
+            return
+        self._push(ChangeObject(self.scenario, new))  # refused when flows deliver it from the old owner
+
+    @rule(trials=st.integers(-1, 5000), seed=st.integers(0, 9))
+    def change_settings(self, trials, seed):
+        try:
+            settings = self.project.settings.evolve(trials=trials, seed=seed)
+        except ValidationError:
+            assert trials < 1
+            return
+        self._push(ChangeProject(self.project, settings=settings))
+
+    @precondition(lambda self: len(self.scenario.entities) >= 1)
+    @rule(data=st.data())
+    def paste(self, data):
+        s = self.scenario
+        ids = data.draw(st.lists(st.sampled_from(s.entities.ids()), min_size=1, max_size=3, unique=True))
+        objs = [s.entities[i] for i in ids] + [f for f in s.flows if f.source in ids and f.target in ids]
+        objs += [c for c in s.capabilities if c.owner in ids]
+        macro, _mapping = paste_objects(s, objs)
+        self._push(macro)
+
     @rule()
     def undo(self):
         self.history.undo()
@@ -154,7 +262,18 @@ class EditProgram(RuleBasedStateMachine):
     # invariants ----------------------------------------------------------------
     @invariant()
     def references_hold(self):
-        s = self.scenario
+        names = self.project.scenario_names()
+        assert len(set(names)) == len(names) and names
+        for s in self.project.scenarios:
+            self._check_scenario(s)
+
+    @staticmethod
+    def _check_scenario(s: Scenario) -> None:
+        for p in s.pools:
+            assert all(m in s.entities for m in p.members)
+            assert set(p.weights) | set(p.floors) | set(p.claims) <= set(p.members)
+        for n in s.needs:
+            assert n.entity in s.entities
         for f in s.flows:
             assert f.source in s.entities and f.target in s.entities
             if f.capability is not None:
@@ -166,14 +285,14 @@ class EditProgram(RuleBasedStateMachine):
 
     @invariant()
     def history_replays(self):
-        now = self.scenario.to_dict()
+        now = self._state()
         index = self.history.index
         while self.history.undo():
             pass
-        assert self.scenario.to_dict() == self.start
+        assert self._state() == self.start
         while self.history.index < index:
             self.history.redo()
-        assert self.scenario.to_dict() == now
+        assert self._state() == now
 
     def teardown(self):
         if self.file is not None:
