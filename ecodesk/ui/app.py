@@ -46,6 +46,9 @@ def build_window(files: Sequence[str] = (), *, first_start: bool = True) -> obje
 
 def run_app(files: Sequence[str] = ()) -> int:
     """Open the main window (with ``files`` or the most recent/sample project) and run."""
+    from ecodesk.logs import setup_logging
+
+    setup_logging()
     app = create_application()
     window = build_window(files)
     window.show()  # type: ignore[attr-defined]

@@ -4,8 +4,8 @@ The window owns one :class:`Document` at a time and hands it to the canvas, the 
 and the tables (``set_document``); they follow the model's signals themselves. The window
 only wires actions to the canvas interface and to commands, keeps the title, the undo
 texts and the status bar current, and remembers its layout in QSettings. File commands
-live in :mod:`ecodesk.ui.fileops`, scenario commands in :mod:`ecodesk.ui.scenarioops`,
-action descriptions in :mod:`ecodesk.ui.actions`.
+live in :mod:`ecodesk.ui.fileops` (import and export in :mod:`ecodesk.ui.exportops`), scenario
+commands in :mod:`ecodesk.ui.scenarioops`, action descriptions in :mod:`ecodesk.ui.actions`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressDialog,
     QToolBar,
     QWidget,
 )
@@ -33,10 +32,12 @@ from ecodesk.model import Entity, Scenario
 from ecodesk.model.errors import EcodeskError
 from ecodesk.ui.actions import Actions
 from ecodesk.ui.document import Document
+from ecodesk.ui.exportops import ExportOpsMixin
 from ecodesk.ui.fieldedit import new_object
 from ecodesk.ui.fileops import FileOpsMixin
 from ecodesk.ui.i18n import command_text, error_text, install_language
 from ecodesk.ui.inspector import InspectorWidget
+from ecodesk.ui.panels import attach_document, install_analysis_panel
 from ecodesk.ui.scenarioops import ScenarioOpsMixin
 from ecodesk.ui.settings import Settings
 from ecodesk.ui.tables import TablesWidget
@@ -55,7 +56,7 @@ def _canvas_classes() -> tuple[Any, Any]:
         return FallbackCanvasView, FallbackPaletteWidget
 
 
-class MainWindow(FileOpsMixin, ScenarioOpsMixin, QMainWindow):
+class MainWindow(FileOpsMixin, ExportOpsMixin, ScenarioOpsMixin, QMainWindow):
     """The ecodesk window: one project at a time."""
 
     def __init__(self, document: Document | None = None, settings: Settings | None = None) -> None:
@@ -67,7 +68,6 @@ class MainWindow(FileOpsMixin, ScenarioOpsMixin, QMainWindow):
         self._scenario_listened: Scenario | None = None
         self._counts_pending = False
         self._find_dialog: Any = None
-        self._analysis: Any = None
         self.actions = Actions(self)
 
         canvas_cls, palette_cls = _canvas_classes()
@@ -88,6 +88,7 @@ class MainWindow(FileOpsMixin, ScenarioOpsMixin, QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         self._connect_actions()
+        self.analysis_panel = install_analysis_panel(self)  # dock, status bar, Analyze menu
         self.setAcceptDrops(True)
         self.resize(1280, 800)
         self._restore_window()
@@ -125,6 +126,7 @@ class MainWindow(FileOpsMixin, ScenarioOpsMixin, QMainWindow):
         self.file_menu.addSeparator()
         for act in (a.file_save, a.file_save_as):
             self.file_menu.addAction(act)
+        self._add_transfer_menu(self.file_menu)  # Import…, Export…, Export Picture…, Export Report…
         self.file_menu.addSeparator()
         self.file_menu.addAction(a.file_close)
         self.file_menu.addAction(a.file_quit)
@@ -290,6 +292,7 @@ class MainWindow(FileOpsMixin, ScenarioOpsMixin, QMainWindow):
         self.document = document
         self.inspector.set_document(document)
         self.tables.set_document(document)
+        attach_document(self, document)
         self._attach(document)
         old.close_file()
         old.deleteLater()
@@ -488,51 +491,11 @@ class MainWindow(FileOpsMixin, ScenarioOpsMixin, QMainWindow):
 
     # analysis -----------------------------------------------------------------------------
     def run_analysis(self) -> None:
-        """Analyse the shown scenario in a background thread (progress, cancel), then show
-        the summary. The thread works on a copy: editing meanwhile is safe."""
-        from ecodesk.ui.dialogs.analysis import AnalysisThread
-
-        if self._analysis is not None:
-            return
-        doc = self.document
-        thread = AnalysisThread(doc.scenario, doc.project.settings, self)
-        progress = QProgressDialog(self.tr("Analysing “{0}”…").format(doc.scenario.name), self.tr("Cancel"), 0, 100,
-                                   self)
-        progress.setWindowTitle(self.tr("Run Analysis"))
-        progress.setMinimumDuration(400)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        name, currency = doc.scenario.name, doc.project.currency
-        self._analysis = thread
-        progress.canceled.connect(thread.cancel)
-        thread.progress.connect(lambda percent, stage: progress.setValue(percent))
-
-        def done(result: Any) -> None:
-            progress.close()
-            self.show_analysis_summary(result, name, currency)
-
-        def failed(message: str) -> None:
-            progress.close()
-            QMessageBox.warning(self, self.tr("Analysis failed"), message)
-
-        def finished() -> None:
-            if thread.cancelled:
-                self.statusBar().showMessage(self.tr("Analysis cancelled"), 4000)
-            progress.close()
-            self._analysis = None
-            thread.deleteLater()
-            progress.deleteLater()
-
-        thread.done.connect(done)
-        thread.failed.connect(failed)
-        thread.finished.connect(finished)
-        thread.start()
-
-    def show_analysis_summary(self, result: dict[str, Any], name: str, currency: str) -> None:
-        from ecodesk.ui.dialogs.analysis import AnalysisSummaryDialog
-
-        self.analysis_dialog = AnalysisSummaryDialog(result, name, currency, self)
-        self.analysis_dialog.show()
+        """Show the analysis panel and analyse the shown scenario now (off the GUI thread,
+        on a copy; progress and Cancel in the status bar)."""
+        self.analysis_dock.show()
+        self.analysis_dock.raise_()
+        self.analysis_panel.run_now()
 
     # preferences ---------------------------------------------------------------------------
     def show_preferences(self) -> None:
@@ -602,6 +565,7 @@ class MainWindow(FileOpsMixin, ScenarioOpsMixin, QMainWindow):
     # language --------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.actions.retranslate()
+        self._retranslate_transfer_actions()
         for menu, text in ((self.file_menu, self.tr("&File")), (self.recent_menu, self.tr("Open &Recent")),
                            (self.edit_menu, self.tr("&Edit")), (self.arrange_menu, self.tr("&Arrange")),
                            (self.view_menu, self.tr("&View")), (self.flow_kinds_menu, self.tr("Show &Flows")),
@@ -649,6 +613,7 @@ class MainWindow(FileOpsMixin, ScenarioOpsMixin, QMainWindow):
         self.save_window_state()
         if self._find_dialog is not None:
             self._find_dialog.close()
+        self.analysis_panel.shutdown()
         self.tables.detach()
         self.inspector.detach()
         self.document.close_file()

@@ -137,6 +137,26 @@ class Settings(QObject):
             self.set_recent_files(kept)
         return gone
 
+    # import / export -----------------------------------------------------------
+    def last_folder(self, purpose: str) -> str:
+        """The folder last used to ``purpose`` ('import', 'export', 'report'); '' if none yet."""
+        return str(self._get(f"files/last_{purpose}_folder", ""))
+
+    def set_last_folder(self, purpose: str, folder: str | Path) -> None:
+        self._set(f"files/last_{purpose}_folder", str(folder))
+
+    @property
+    def image_scale(self) -> float:
+        """The scale last chosen for PNG pictures (1 = 96 dpi)."""
+        try:
+            return max(0.25, min(10.0, float(self._get("export/image_scale", 2.0))))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return 2.0
+
+    @image_scale.setter
+    def image_scale(self, value: float) -> None:
+        self._set("export/image_scale", float(value))
+
     # window state --------------------------------------------------------------
     def window_geometry(self) -> QByteArray | None:
         value = self._qs.value("window/geometry")

@@ -600,156 +600,334 @@
     </message>
 </context>
 <context>
-    <name>AnalysisSummaryDialog</name>
+    <name>AnalysisMenus</name>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="128" />
-        <source>Analysis of “{0}”</source>
-        <translation>“{0}”的分析</translation>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="139" />
+        <source>Select one entity to ask what happens if it leaves</source>
+        <translation>请选择一个主体，查看它退出后的影响</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="132" />
-        <source>Figure</source>
-        <translation>指标</translation>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="152" />
+        <source>{0} – variant</source>
+        <translation>{0} – 变体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="132" />
-        <source>Value</source>
-        <translation>数值</translation>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="153" />
+        <source>New Scenario from Current</source>
+        <translation>从当前情景新建</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="143" />
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="154" />
+        <source>Name of the new scenario (a copy of “{0}”):</source>
+        <translation>新情景的名称（复制自“{0}”）：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="162" />
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="166" />
+        <source>&amp;Cancel Analysis</source>
+        <translation>取消分析(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="166" />
+        <source>Stop the running analysis</source>
+        <translation>停止正在进行的分析</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="167" />
+        <source>Recompute &amp;Automatically</source>
+        <translation>自动重新计算(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="167" />
+        <source>Recompute the analysis shortly after every edit</source>
+        <translation>每次编辑后稍候自动重新分析</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="168" />
+        <source>&amp;Mark Weak Points</source>
+        <translation>标记薄弱环节(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="168" />
+        <source>Ring single points of failure, capabilities built twice and unmet needs on the canvas</source>
+        <translation>在画布上用圆环标出单点故障、重复建设的能力和未满足的需求</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="170" />
+        <source>&amp;What If the Selected Entity Leaves?…</source>
+        <translation>假如所选主体退出？(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="171" />
+        <source>Service, cascade and cost sharing without the selected entity (the model is not changed)</source>
+        <translation>没有所选主体时的服务水平、级联失效和成本分摊（不修改模型）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="172" />
+        <source>Co&amp;mpare Scenarios</source>
+        <translation>比较情景(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="172" />
+        <source>Two scenarios side by side in the analysis panel</source>
+        <translation>在分析面板中并排比较两个情景</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="173" />
+        <source>New Scenario from &amp;Current…</source>
+        <translation>从当前情景新建(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="173" />
+        <source>Add a copy of the shown scenario under a new name</source>
+        <translation>以新名称添加当前情景的副本</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="181" />
+        <source>&amp;Colour Canvas</source>
+        <translation>画布着色(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="182" />
+        <source>Analysis &amp;Panel</source>
+        <translation>分析面板(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisPanel</name>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="86" />
+        <source>Analysis cancelled</source>
+        <extracomment>A status-bar message for the window (argument: text). Running / stale / progress changed (the status bar and menus follow it). The canvas colour mode changed (argument: the mode). Marks on the canvas were switched on or off. Texts were set again (after a language change).</extracomment>
+        <translation>分析已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="303" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="311" />
+        <source>Analysis failed: {0}</source>
+        <translation>分析失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="309" />
+        <source>Analysing “{0}”… {1} % ({2})</source>
+        <translation>正在分析“{0}”… {1} %（{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="313" />
+        <source>Not analysed yet — press Run</source>
+        <translation>尚未分析——请点击“运行”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="313" />
+        <source>Waiting to analyse…</source>
+        <translation>等待分析…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="315" />
+        <source>Out of date — recomputing shortly…</source>
+        <translation>结果已过期——即将重新计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="316" />
+        <source>Out of date — press Run to recompute</source>
+        <translation>结果已过期——点击“运行”重新计算</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="319" />
+        <source>Up to date · “{0}”</source>
+        <translation>已是最新 · “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="320" />
+        <source> · computed in {0} s</source>
+        <translation> · 用时 {0} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="334" />
+        <source>capability reuse</source>
+        <translation>能力复用</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="334" />
+        <source>cost sharing</source>
+        <translation>成本分摊</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="334" />
+        <source>indicators</source>
+        <translation>生态指标</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="335" />
+        <source>supply graph</source>
+        <translation>供给网络</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="335" />
+        <source>critical entities</source>
+        <translation>关键主体</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="336" />
+        <source>robustness</source>
+        <translation>鲁棒性</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="336" />
+        <source>redundancy</source>
+        <translation>冗余度</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="336" />
+        <source>Monte Carlo</source>
+        <translation>蒙特卡洛</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="337" />
+        <source>cascades</source>
+        <translation>级联失效</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="337" />
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="337" />
+        <source>starting</source>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="392" />
+        <source>Stable: no group of partners would rather leave.</source>
+        <translation>稳定：没有任何伙伴组合愿意退出。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="395" />
+        <source>Not stable: some group of partners would pay less on its own.</source>
+        <translation>不稳定：有伙伴组合单干会付得更少。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="401" />
+        <source>Not stable: {0} would pay {1} less on its own.</source>
+        <translation>不稳定：{0} 单干可少付 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="402" />
+        <source>Not stable: {0} would pay {1} less on their own.</source>
+        <translation>不稳定：{0} 单干可少付 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="415" />
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="416" />
+        <source>Analyse the shown scenario now</source>
+        <translation>立即分析当前情景</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="417" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="418" />
+        <source>Stop the running analysis</source>
+        <translation>停止正在进行的分析</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="419" />
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="420" />
+        <source>Recompute shortly after every edit</source>
+        <translation>每次编辑后稍候自动重新计算</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="421" />
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="422" />
+        <source>Seed, trials, orders, thresholds and supply flows (saved with the project)</source>
+        <translation>随机种子、试验次数、移除顺序数、阈值和供给流类型（随项目保存）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="423" />
+        <source>Canvas colours:</source>
+        <translation>画布着色：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="429" />
+        <source>Mark weak points</source>
+        <translation>标记薄弱环节</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="430" />
+        <source>Rings on the canvas: single points of failure (red), capabilities built twice (orange), unmet needs (violet)</source>
+        <translation>画布上的圆环：单点故障（红）、重复建设的能力（橙）、未满足的需求（紫）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="432" />
+        <source>Show flows:</source>
+        <translation>显示资源流：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="435" />
+        <source>Show or hide flows of kind: {0}</source>
+        <translation>显示或隐藏此类资源流：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="450" />
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="450" />
         <source>Capability reuse</source>
         <translation>能力复用</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="144" />
-        <source>Total savings from sharing</source>
-        <translation>共享带来的总节约</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="145" />
-        <source>Reuse index (consumers per capability)</source>
-        <translation>复用指数（每项能力的使用方数）</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="146" />
-        <source>Capabilities built twice</source>
-        <translation>重复建设的能力</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="147" />
-        <source>Unmet needs</source>
-        <translation>未满足的需求</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="149" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="451" />
         <source>Cost sharing</source>
         <translation>成本分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="150" />
-        <source>Total cost together</source>
-        <translation>合作总成本</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="151" />
-        <source>Total cost alone</source>
-        <translation>各自独立的总成本</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="152" />
-        <source>Fair (Shapley) split is stable</source>
-        <translation>公平（Shapley）分摊是否稳定</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="153" />
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="153" />
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="154" />
-        <source>Sharing arrangements</source>
-        <translation>共享安排</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="156" />
-        <source>Network resilience</source>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="451" />
+        <source>Resilience</source>
         <translation>网络韧性</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="157" />
-        <source>Service level</source>
-        <translation>服务水平</translation>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="452" />
+        <source>Compare</source>
+        <translation>情景比较</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisStatusWidget</name>
+    <message>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="53" />
+        <source>Analysing {0} %</source>
+        <translation>正在分析 {0} %</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="158" />
-        <source>Single points of failure</source>
-        <translation>单点故障</translation>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="54" />
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="159" />
-        <source>Robustness, random failures</source>
-        <translation>鲁棒性（随机失效）</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="160" />
-        <source>Robustness, targeted loss</source>
-        <translation>鲁棒性（定向失去关键伙伴）</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="161" />
-        <source>Expected service (Monte Carlo)</source>
-        <translation>期望服务水平（蒙特卡洛）</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="163" />
-        <source>Ecosystem indicators</source>
-        <translation>生态指标</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="164" />
-        <source>Entities / flows</source>
-        <translation>主体 / 资源流</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="165" />
-        <source>Data interoperability</source>
-        <translation>数据互通率</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="166" />
-        <source>Reverse data feedback</source>
-        <translation>数据反向反馈率</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="167" />
-        <source>Cross-industry flows</source>
-        <translation>跨行业资源流占比</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="168" />
-        <source>Largest hub's share of flows</source>
-        <translation>最大枢纽的资源流占比</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="169" />
-        <source>Entities in several ecosystems</source>
-        <translation>跨多个生态的主体</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="173" />
-        <source>not available yet</source>
-        <translation>暂不可用</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/dialogs/analysis.py" line="183" />
-        <source>The full analysis panel, with charts and tables, comes in a later version.</source>
-        <translation>带图表和明细表的完整分析面板将在后续版本中提供。</translation>
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="55" />
+        <source>Stop the running analysis</source>
+        <translation>停止正在进行的分析</translation>
     </message>
 </context>
 <context>
@@ -760,52 +938,52 @@
         <translation>资源流类型</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="37" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="38" />
         <source>New capability</source>
         <translation>新能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="57" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="58" />
         <source>Top</source>
         <translation>顶端</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="58" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="59" />
         <source>Vertically</source>
         <translation>垂直</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="61" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="62" />
         <source>{source} → {target}</source>
         <translation>{source} → {target}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="38" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="39" />
         <source>No flow created</source>
         <translation>未创建资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="43" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="44" />
         <source>Nothing to copy: select entities first</source>
         <translation>没有可复制的内容：请先选择主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="56" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="57" />
         <source>The clipboard holds no ecodesk objects</source>
         <translation>剪贴板中没有 ecodesk 对象</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="52" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="53" />
         <source>Select one entity to rename</source>
         <translation>请选择一个主体进行重命名</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="54" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="55" />
         <source>Select two or more entities to align</source>
         <translation>请选择两个或更多主体进行对齐</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="53" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="54" />
         <source>Select three or more entities to distribute</source>
         <translation>请选择三个或更多主体进行分布</translation>
     </message>
@@ -841,21 +1019,26 @@
     </message>
     <message>
         <location filename="../../ecodesk/ui/tr_marks.py" line="35" />
+        <source>Marks</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="36" />
         <source>Middle</source>
         <translation>垂直居中</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="44" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="45" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="49" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="50" />
         <source>Right</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="51" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="52" />
         <source>Select all</source>
         <translation>全选</translation>
     </message>
@@ -880,12 +1063,12 @@
         <translation>{name} 的能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="60" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="61" />
         <source>{name} offers no capability yet</source>
         <translation>{name} 尚未提供任何能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="47" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="48" />
         <source>Placed {name}</source>
         <translation>已放置 {name}</translation>
     </message>
@@ -900,7 +1083,7 @@
         <translation>已复制 {n} 个主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="45" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="46" />
         <source>Pasted {n} entities</source>
         <translation>已粘贴 {n} 个主体</translation>
     </message>
@@ -915,7 +1098,7 @@
         <translation>对齐</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="41" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="42" />
         <source>Nothing matches '{text}'</source>
         <translation>没有与“{text}”匹配的对象</translation>
     </message>
@@ -935,12 +1118,12 @@
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="48" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="49" />
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="39" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="40" />
         <source>No flow created: {name} offers no capability</source>
         <translation>未创建资源流：{name} 没有提供任何能力</translation>
     </message>
@@ -955,12 +1138,12 @@
         <translation>单击一种类型，再单击画布——或直接拖到画布上</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="46" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="47" />
         <source>Place: {kind}</source>
         <translation>放置：{kind}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="59" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="60" />
         <source>Volume {volume} · value {value} {currency}</source>
         <translation>数量 {volume} · 价值 {value} {currency}</translation>
     </message>
@@ -970,7 +1153,7 @@
         <translation>能力：{name}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="50" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="51" />
         <source>Risk of break: {risk}</source>
         <translation>中断风险：{risk}</translation>
     </message>
@@ -980,12 +1163,12 @@
         <translation>从一个主体拖到另一个主体以绘制资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="55" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="56" />
         <source>Start the flow on an entity</source>
         <translation>请从一个主体开始拖出资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="36" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="37" />
         <source>Move cancelled</source>
         <translation>已取消移动</translation>
     </message>
@@ -995,12 +1178,12 @@
         <translation>在画布上单击以放置：{kind}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="40" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="41" />
         <source>No flow drawn: release the mouse over another entity</source>
         <translation>未绘制资源流：请在另一个主体上松开鼠标</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="42" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="43" />
         <source>Nothing selected</source>
         <translation>未选择任何对象</translation>
     </message>
@@ -1018,6 +1201,73 @@
         <location filename="../../ecodesk/ui/tr_marks.py" line="28" />
         <source>Flows</source>
         <translation>资源流</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasLinkMixin</name>
+    <message>
+        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="130" />
+        <source>What If It Leaves?…</source>
+        <translation>假如它退出？…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="132" />
+        <source>Remove It in a New Scenario</source>
+        <translation>在新情景中移除它</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="160" />
+        <source>Without {0}</source>
+        <translation>不含{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="164" />
+        <source>Scenario not added</source>
+        <translation>未添加情景</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="167" />
+        <source>Scenario “{0}” added: the model without {1}</source>
+        <translation>已添加情景“{0}”：不含{1}的模型</translation>
+    </message>
+</context>
+<context>
+    <name>ChartWidget</name>
+    <message>
+        <location filename="../../ecodesk/ui/panels/charts.py" line="238" />
+        <source>PNG images (*.png)</source>
+        <extracomment>Series colours (colour-blind aware, readable on light and dark backgrounds). The chart was redrawn (argument: number of data items).</extracomment>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/charts.py" line="238" />
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/charts.py" line="239" />
+        <source>Save Chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/charts.py" line="249" />
+        <source>Save Chart as PNG…</source>
+        <translation>将图表另存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/charts.py" line="250" />
+        <source>Save Chart as SVG…</source>
+        <translation>将图表另存为 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/charts.py" line="251" />
+        <source>Copy Chart</source>
+        <translation>复制图表</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/charts.py" line="254" />
+        <source>Reset Zoom</source>
+        <translation>重置缩放</translation>
     </message>
 </context>
 <context>
@@ -1134,12 +1384,752 @@
     </message>
 </context>
 <context>
+    <name>ColorModes</name>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="63" />
+        <source>10–30 %</source>
+        <translation>10–30 %</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="64" />
+        <source>30–60 %</source>
+        <translation>30–60 %</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="65" />
+        <source>60 % or more</source>
+        <translation>60 % 及以上</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="66" />
+        <source>By Shapley savings</source>
+        <translation>按 Shapley 节省额</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="67" />
+        <source>By criticality</source>
+        <translation>按关键程度</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="68" />
+        <source>By ecosystem</source>
+        <translation>按生态</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="69" />
+        <source>By kind</source>
+        <translation>按类型</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="70" />
+        <source>Capability built twice</source>
+        <translation>重复建设的能力</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="71" />
+        <source>Loss under 10 %</source>
+        <translation>损失低于 10 %</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="72" />
+        <source>No ecosystem</source>
+        <translation>不属于任何生态</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="73" />
+        <source>No savings (or not in the cost game)</source>
+        <translation>无节省（或不参与成本博弈）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="74" />
+        <source>No service loss</source>
+        <translation>无服务损失</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="75" />
+        <source>Saves {0}–{1}</source>
+        <translation>节省 {0}–{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="76" />
+        <source>Several ecosystems</source>
+        <translation>属于多个生态</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="77" />
+        <source>Single point of failure</source>
+        <translation>单点故障</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="78" />
+        <source>Unmet need</source>
+        <translation>未满足的需求</translation>
+    </message>
+</context>
+<context>
+    <name>CompareTab</name>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="188" />
+        <source>Analysing… {0} %</source>
+        <translation>正在分析… {0} %</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="189" />
+        <source>Out of date</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="189" />
+        <source>Up to date</source>
+        <translation>已是最新</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="195" />
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="197" />
+        <source>Change (B − A)</source>
+        <translation>变化（B − A）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="197" />
+        <source>Green: B is better; red: B is worse</source>
+        <translation>绿色：B 更好；红色：B 更差</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="200" />
+        <source>Comparison</source>
+        <translation>情景比较</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="222" />
+        <source>Compare scenarios</source>
+        <translation>比较情景</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="223" />
+        <source>A:</source>
+        <translation>A：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="224" />
+        <source>B:</source>
+        <translation>B：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="225" />
+        <source>Swap A and B</source>
+        <translation>交换 A 与 B</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="226" />
+        <source>Counts by kind</source>
+        <translation>按类型计数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="251" />
+        <source>Savings from shared capabilities</source>
+        <translation>能力共享带来的节省</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="252" />
+        <source>Reuse index</source>
+        <translation>复用指数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="253" />
+        <source>Capabilities</source>
+        <translation>能力数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="254" />
+        <source>Capabilities built twice</source>
+        <translation>重复建设的能力</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="255" />
+        <source>Potential savings from redundancies</source>
+        <translation>消除重复可节省</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="256" />
+        <source>Unmet needs</source>
+        <translation>未满足的需求</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="257" />
+        <source>Total cost together</source>
+        <translation>合作总成本</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="258" />
+        <source>Total cost alone</source>
+        <translation>各自独立的总成本</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="259" />
+        <source>Savings of the cost game</source>
+        <translation>成本博弈的节省额</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="260" />
+        <source>Partners in the cost game</source>
+        <translation>参与成本博弈的伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="261" />
+        <source>Fair split stable (1 = yes)</source>
+        <translation>公平分摊稳定（1 = 是）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="262" />
+        <source>Groups that would leave</source>
+        <translation>会退出的伙伴组合</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="263" />
+        <source>Service level</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="264" />
+        <source>Robustness R, random failures</source>
+        <translation>鲁棒性 R（随机失效）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="265" />
+        <source>Robustness R, targeted loss</source>
+        <translation>鲁棒性 R（定向失去）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="266" />
+        <source>Expected service (Monte Carlo)</source>
+        <translation>期望服务水平（蒙特卡洛）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="267" />
+        <source>Service p05</source>
+        <translation>服务水平 p05</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="268" />
+        <source>Service p50</source>
+        <translation>服务水平 p50</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="269" />
+        <source>Service p95</source>
+        <translation>服务水平 p95</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="270" />
+        <source>Share of trials below the threshold</source>
+        <translation>低于阈值的试验占比</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="271" />
+        <source>Single points of failure</source>
+        <translation>单点故障</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="272" />
+        <source>Articulation points</source>
+        <translation>割点</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="273" />
+        <source>Single-sourced demand entities</source>
+        <translation>单一来源的需求主体</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="274" />
+        <source>Largest cascade</source>
+        <translation>最大级联规模</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="275" />
+        <source>Entities</source>
+        <translation>主体数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="276" />
+        <source>Flows</source>
+        <translation>资源流数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="277" />
+        <source>Total flow value</source>
+        <translation>资源流总价值</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="278" />
+        <source>Data interoperability</source>
+        <translation>数据互通率</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="279" />
+        <source>Reverse data feedback</source>
+        <translation>数据反向反馈率</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="280" />
+        <source>Cross-industry flows</source>
+        <translation>跨行业资源流占比</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="281" />
+        <source>Top hub's share of flows</source>
+        <translation>最大枢纽的资源流占比</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="282" />
+        <source>Entities in several ecosystems</source>
+        <translation>跨多个生态的主体</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="283" />
+        <source>Ecosystems</source>
+        <translation>生态数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="284" />
+        <source>Capabilities (indicators)</source>
+        <translation>能力数（指标）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="285" />
+        <source>Needs</source>
+        <translation>需求数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="286" />
+        <source>Sharing pools</source>
+        <translation>共享安排数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="290" />
+        <source>Entities: {0}</source>
+        <translation>主体：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="291" />
+        <source>Flows: {0}</source>
+        <translation>资源流：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="292" />
+        <source>Flow value: {0}</source>
+        <translation>资源流价值：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>CostShareTab</name>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="94" />
+        <source>Partner</source>
+        <translation>伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="95" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="166" />
+        <source>Standalone</source>
+        <translation>独立成本</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="95" />
+        <source>c({i}): what it would pay on its own</source>
+        <translation>c({i})：单干时要付的成本</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="96" />
+        <source>Fair share (Shapley)</source>
+        <translation>公平分摊（Shapley）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="96" />
+        <source>Its Shapley value of the cost game</source>
+        <translation>它在成本博弈中的 Shapley 值</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="97" />
+        <source>Savings</source>
+        <translation>节省额</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="97" />
+        <source>Standalone minus fair share</source>
+        <translation>独立成本减去公平分摊</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="100" />
+        <source>Proportional</source>
+        <translation>按比例</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="100" />
+        <source>Total cost split in proportion to standalone</source>
+        <translation>按独立成本比例分摊总成本</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="101" />
+        <source>Equal savings</source>
+        <translation>等额节省</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="101" />
+        <source>Standalone minus an equal share of savings</source>
+        <translation>独立成本减去均分的节省额</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="104" />
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="105" />
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="106" />
+        <source>Claim</source>
+        <translation>索赔额</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="107" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="215" />
+        <source>Allocation</source>
+        <translation>分配额</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="108" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="167" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="216" />
+        <source>Fair share</source>
+        <translation>公平分摊</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="109" />
+        <source>Fairness gap</source>
+        <translation>公平差距</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="109" />
+        <source>Allocation minus fair share</source>
+        <translation>分配额减去公平分摊</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="112" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="143" />
+        <source>Partners</source>
+        <translation>伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="113" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="162" />
+        <source>Standalone vs fair share</source>
+        <translation>独立成本与公平分摊</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="114" />
+        <source>Pool allocation</source>
+        <translation>共享安排分配</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="115" />
+        <source>Pool allocation vs fair share</source>
+        <translation>共享安排分配与公平分摊</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="142" />
+        <source>Is the fair split stable?</source>
+        <translation>公平分摊是否稳定？</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="144" />
+        <source>Sharing pools</source>
+        <translation>共享安排</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="150" />
+        <source>Groups that would leave: {0}</source>
+        <translation>会退出的伙伴组合：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="159" />
+        <source>Together {0} {2} · alone {1} {2}</source>
+        <translation>合作 {0} {2} · 单干 {1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="163" />
+        <source>Standalone vs fair share: top {0} of {1} partners</source>
+        <translation>独立成本与公平分摊：{1} 个伙伴中的前 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="183" />
+        <source>No sharing pool yet: select partners on the canvas and click New Pool.</source>
+        <translation>尚无共享安排：在画布上选择伙伴，然后点击“新建共享安排”。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="206" />
+        <source>{0}: {1} of {2} {3} allocated by “{4}”; fair share by {5}.</source>
+        <translation>{0}：按“{4}”分配了 {2} {3} 中的 {1}；公平分摊采用{5}。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="210" />
+        <source>Largest gap: {0} ({1} {2}).</source>
+        <translation>最大差距：{0}（{1} {2}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="211" />
+        <source>Red: pays more (or receives less) than its fair share; amber: the opposite.</source>
+        <translation>红色：比公平分摊多付（或少得）；琥珀色：相反。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="213" />
+        <source>Allocation vs fair share</source>
+        <translation>分配额与公平分摊</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="219" />
+        <source>exact Shapley value</source>
+        <translation>精确 Shapley 值</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="219" />
+        <source>closed form</source>
+        <translation>解析解</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="220" />
+        <source>sampled Shapley value (95 % interval in the notes)</source>
+        <translation>抽样 Shapley 值（95 % 区间见说明）</translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <location filename="../../ecodesk/ui/document.py" line="159" />
         <source>Untitled</source>
         <extracomment>File suffixes the window opens: project files, and interchange JSON imported as untitled. The shown scenario was switched (argument: the new Scenario). Selection of object ids changed (argument: list[str]). Modified state changed (argument: bool modified). The file path changed (argument: str, '' for none). An edit was refused (argument: the message). The history moved (push/undo/redo).</extracomment>
         <translation>未命名</translation>
+    </message>
+</context>
+<context>
+    <name>ExportOpsMixin</name>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="121" />
+        <source>&amp;Import…</source>
+        <extracomment>Action name → shortcut (None: none). Formats that hold one scenario: the app exports the one shown. File patterns per format (the first suffix is added to a name typed without one).</extracomment>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="121" />
+        <source>Open JSON, CSV, GraphML, GEXF, Kumu or GML data as a new project</source>
+        <translation>将 JSON、CSV、GraphML、GEXF、Kumu 或 GML 数据打开为新项目</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="123" />
+        <source>Import CSV &amp;Folder…</source>
+        <translation>导入 CSV 文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="123" />
+        <source>Open a folder of CSV tables as a new project</source>
+        <translation>将一个 CSV 表格文件夹打开为新项目</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="125" />
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="125" />
+        <source>Save the project as JSON, CSV, GraphML, GEXF or Kumu, or the canvas as a picture</source>
+        <translation>将项目导出为 JSON、CSV、GraphML、GEXF 或 Kumu，或将画布导出为图片</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="127" />
+        <source>Export &amp;Picture…</source>
+        <translation>导出图片(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="127" />
+        <source>Save the canvas (or the selection) as PNG, SVG or PDF</source>
+        <translation>将画布（或所选内容）保存为 PNG、SVG 或 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="129" />
+        <source>Export &amp;Report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="129" />
+        <source>Analyse the shown scenario and save an HTML report with tables and charts</source>
+        <translation>分析当前情景，并保存含表格与图表的 HTML 报告</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="142" />
+        <source>ecodesk interchange JSON</source>
+        <translation>ecodesk 交换格式 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="142" />
+        <source>CSV tables</source>
+        <translation>CSV 表格</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="143" />
+        <source>GraphML (yEd, Cytoscape, Gephi, networkx)</source>
+        <translation>GraphML（yEd、Cytoscape、Gephi、networkx）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="143" />
+        <source>GEXF (Gephi)</source>
+        <translation>GEXF（Gephi）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="144" />
+        <source>Kumu JSON</source>
+        <translation>Kumu JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="144" />
+        <source>GML graph</source>
+        <translation>GML 图</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="144" />
+        <source>PNG picture</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="145" />
+        <source>SVG picture (vector)</source>
+        <translation>SVG 图片（矢量）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="145" />
+        <source>PDF picture (vector)</source>
+        <translation>PDF 图片（矢量）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="146" />
+        <source>HTML report</source>
+        <translation>HTML 报告</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="170" />
+        <source>All supported files</source>
+        <translation>所有支持的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="177" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="187" />
+        <source>Import CSV Folder</source>
+        <translation>导入 CSV 文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="207" />
+        <source>Base</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="211" />
+        <source>Imported “{0}” — save it as a project file to keep it</source>
+        <translation>已导入“{0}”——请另存为项目文件以保留</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="221" />
+        <source>Cannot import “{0}”</source>
+        <translation>无法导入“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="222" />
+        <source>Nothing was imported; the project you had open is unchanged.</source>
+        <translation>未导入任何内容；当前打开的项目保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="227" />
+        <source>… and {0} more (see Details)</source>
+        <translation>…… 另有 {0} 个问题（见详细信息）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="241" />
+        <source>CSV tables in a new folder</source>
+        <translation>CSV 表格（新建文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="251" />
+        <source>Export Picture</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="251" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="329" />
+        <source>Exported scenario “{0}” to “{1}”</source>
+        <translation>已将情景“{0}”导出到“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="331" />
+        <source>Exported to “{0}”</source>
+        <translation>已导出到“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="334" />
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="343" />
+        <source>Cannot export to “{0}”</source>
+        <translation>无法导出到“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="344" />
+        <source>Nothing was written; your project is unchanged.</source>
+        <translation>未写入任何文件；项目保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="350" />
+        <location filename="../../ecodesk/ui/exportops.py" line="369" />
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="367" />
+        <source>Analysing “{0}” for the report…</source>
+        <translation>正在为报告分析“{0}”…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="368" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="387" />
+        <source>Cannot export the report</source>
+        <translation>无法导出报告</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="391" />
+        <source>Report cancelled; nothing was written</source>
+        <translation>已取消报告，未写入任何文件</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/exportops.py" line="423" />
+        <source>Report saved to “{0}”</source>
+        <translation>报告已保存到“{0}”</translation>
     </message>
 </context>
 <context>
@@ -1299,6 +2289,64 @@
     </message>
 </context>
 <context>
+    <name>ImageExportDialog</name>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/image_export.py" line="41" />
+        <source>Export Picture as {0}</source>
+        <translation>导出为 {0} 图片</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/image_export.py" line="46" />
+        <source>The &amp;whole scenario</source>
+        <translation>整个情景(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/image_export.py" line="47" />
+        <source>The &amp;selection only ({0} objects)</source>
+        <translation>仅所选内容(&amp;S)（{0} 个对象）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/image_export.py" line="49" />
+        <source>The selected entities, the flows between them and their ecosystems</source>
+        <translation>所选主体、它们之间的资源流及所属生态</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/image_export.py" line="57" />
+        <source>Draw:</source>
+        <translation>绘制：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/image_export.py" line="66" />
+        <source>1 × is 96 dpi, as on screen; 2 × or more gives sharp pictures on slides and in print</source>
+        <translation>1 × 为 96 dpi（与屏幕相同）；2 × 及以上可在幻灯片和印刷中保持清晰</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/image_export.py" line="73" />
+        <source>&amp;Scale:</source>
+        <translation>缩放(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/image_export.py" line="78" />
+        <source>{0} is a vector format: it stays sharp at any size.</source>
+        <translation>{0} 是矢量格式：任意尺寸都保持清晰。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/image_export.py" line="82" />
+        <source>Include the &amp;legend</source>
+        <translation>包含图例(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/image_export.py" line="87" />
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/image_export.py" line="99" />
+        <source>About {0} × {1} pixels</source>
+        <translation>约 {0} × {1} 像素</translation>
+    </message>
+</context>
+<context>
     <name>InspectorWidget</name>
     <message>
         <location filename="../../ecodesk/ui/inspector.py" line="246" />
@@ -1401,192 +2449,167 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="102" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="103" />
         <source>Click a kind, then click on the canvas</source>
         <translation>单击一种类型，再单击画布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="346" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="349" />
         <source>● Unsaved changes</source>
         <translation>● 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="347" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="350" />
         <source>Save with {0}</source>
         <translation>按 {0} 保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="350" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="353" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="350" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="353" />
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="359" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="362" />
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="359" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="362" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="360" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="363" />
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="360" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="363" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="374" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="377" />
         <source>{0} entities · {1} flows</source>
         <translation>{0} 个主体 · {1} 条资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="499" />
-        <source>Analysing “{0}”…</source>
-        <translation>正在分析“{0}”…</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="499" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="501" />
-        <source>Run Analysis</source>
-        <translation>运行分析</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="516" />
-        <source>Analysis failed</source>
-        <translation>分析失败</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="520" />
-        <source>Analysis cancelled</source>
-        <translation>分析已取消</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="597" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="560" />
         <source>About ecodesk</source>
         <translation>关于 ecodesk</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="598" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="561" />
         <source>&lt;h3&gt;ecodesk {0}&lt;/h3&gt;&lt;p&gt;Plan mutual supply ecosystems (互供生态): capability reuse, cost sharing and network resilience.&lt;/p&gt;&lt;p&gt;Projects are SQLite files you can hand on; everything works offline.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ecodesk {0}&lt;/h3&gt;&lt;p&gt;互供生态规划工具：能力复用、成本分摊与网络韧性。&lt;/p&gt;&lt;p&gt;项目是可直接交付的 SQLite 文件；全部功能均可离线使用。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="605" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="569" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="605" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="569" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="606" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="570" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="606" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="570" />
         <source>&amp;Arrange</source>
         <translation>排列(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="607" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="571" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="607" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="571" />
         <source>Show &amp;Flows</source>
         <translation>显示资源流(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="608" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="572" />
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="608" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="572" />
         <source>&amp;Insert</source>
         <translation>插入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="609" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="573" />
         <source>Place &amp;Entity</source>
         <translation>放置主体(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="610" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="574" />
         <source>Draw F&amp;low</source>
         <translation>绘制资源流(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="611" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="575" />
         <source>&amp;Analyze</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="611" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="575" />
         <source>&amp;Scenario</source>
         <translation>情景(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="612" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="576" />
         <source>S&amp;witch To</source>
         <translation>切换到(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="612" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="576" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="614" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="578" />
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="615" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="579" />
         <source>Tables</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="616" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="580" />
         <source>Palette</source>
         <translation>主体面板</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="617" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="581" />
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="618" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="582" />
         <source>&amp;Scenario:</source>
         <translation>情景(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="619" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="583" />
         <source>The scenario shown and edited (Ctrl+PgUp / Ctrl+PgDown)</source>
         <translation>当前显示和编辑的情景（Ctrl+PgUp / Ctrl+PgDown）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="621" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="585" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
@@ -1602,6 +2625,361 @@
         <location filename="../../ecodesk/ui/dialogs/templates.py" line="31" />
         <source>Start from:</source>
         <translation>选择模板：</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="115" />
+        <source>Service level</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="115" />
+        <source>Share of final demand supplied</source>
+        <translation>最终需求的满足比例</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="117" />
+        <source>Expected service (Monte Carlo)</source>
+        <translation>期望服务水平（蒙特卡洛）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="118" />
+        <source>p05 {0} · {1} of trials below {2}</source>
+        <translation>p05 {0} · {1} 的试验低于 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="122" />
+        <source>{0} trials, seed {1}</source>
+        <translation>{0} 次试验，随机种子 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="123" />
+        <source>Savings from shared capabilities</source>
+        <translation>能力共享带来的节省</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="125" />
+        <source>Across {0} capabilities built once and shared</source>
+        <translation>来自 {0} 项一次建设、多方共享的能力</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="128" />
+        <source>Total cost together</source>
+        <translation>合作总成本</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="129" />
+        <source>Alone: {0} · {1} saved</source>
+        <translation>单干：{0} · 节省 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="131" />
+        <source>Together {0} {2} · alone {1} {2}</source>
+        <translation>合作 {0} {2} · 单干 {1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="132" />
+        <source>Reuse index</source>
+        <translation>复用指数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="133" />
+        <source>Consumers per capability</source>
+        <translation>每项能力的使用方数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="134" />
+        <source>Fair split (Shapley)</source>
+        <translation>公平分摊（Shapley）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="135" />
+        <source>Stable</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="135" />
+        <source>Not stable</source>
+        <translation>不稳定</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="138" />
+        <source>Single points of failure</source>
+        <translation>单点故障</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="141" />
+        <source>Robustness R (random / targeted)</source>
+        <translation>鲁棒性 R（随机 / 定向）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="142" />
+        <source>Mean service while partners drop out</source>
+        <translation>伙伴逐个退出时的平均服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="143" />
+        <source>Data interoperability</source>
+        <translation>数据互通率</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="144" />
+        <source>Linked pairs that also exchange data</source>
+        <translation>有往来的主体对中同时交换数据的比例</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="145" />
+        <source>Cross-industry flows</source>
+        <translation>跨行业资源流占比</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="146" />
+        <source>Flows between different industries</source>
+        <translation>不同行业主体之间的资源流</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="147" />
+        <source>Top hub</source>
+        <translation>最大枢纽</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="148" />
+        <source>{0} of all flows touch it</source>
+        <translation>{0} 的资源流经过它</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="150" />
+        <source>Unmet needs</source>
+        <translation>未满足的需求</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="151" />
+        <source>Built twice: {0} · could save {1}</source>
+        <translation>重复建设：{0} 项 · 可节省 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="153" />
+        <source>Entities in several ecosystems</source>
+        <translation>跨多个生态的主体</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="157" />
+        <source>Entities / flows</source>
+        <translation>主体 / 资源流</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="159" />
+        <source>{0} capabilities · {1} sharing pools</source>
+        <translation>{0} 项能力 · {1} 个共享安排</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="172" />
+        <source>Headline indicators</source>
+        <translation>核心指标</translation>
+    </message>
+</context>
+<context>
+    <name>ParamsWidget</name>
+    <message>
+        <location filename="../../ecodesk/ui/panels/params.py" line="103" />
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/params.py" line="103" />
+        <source>Random seed: the same seed gives the same results</source>
+        <translation>随机种子：相同的种子得到相同的结果</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/params.py" line="104" />
+        <source>Trials</source>
+        <translation>试验次数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/params.py" line="104" />
+        <source>Monte Carlo trials</source>
+        <translation>蒙特卡洛试验次数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/params.py" line="105" />
+        <source>Orders</source>
+        <translation>移除顺序数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/params.py" line="105" />
+        <source>Random removal orders of the robustness curve</source>
+        <translation>鲁棒性曲线的随机移除顺序数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/params.py" line="106" />
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/params.py" line="106" />
+        <source>Service level below which a Monte Carlo trial counts as a failure</source>
+        <translation>服务水平低于此值的蒙特卡洛试验视为失败</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/params.py" line="107" />
+        <source>Cascade θ</source>
+        <translation>级联 θ</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/params.py" line="107" />
+        <source>An entity fails when it loses more than θ of its supply</source>
+        <translation>主体失去超过 θ 的供给时随之失效</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/params.py" line="108" />
+        <source>Supply flows:</source>
+        <translation>供给流：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/params.py" line="108" />
+        <source>Flow kinds that carry supply in the resilience analysis</source>
+        <translation>韧性分析中承载供给的资源流类型</translation>
+    </message>
+</context>
+<context>
+    <name>PoolEditorWidget</name>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="282" />
+        <source>Member</source>
+        <extracomment>The pool shown in the form changed (argument: pool id, '' for none).</extracomment>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="298" />
+        <source>Empty: the member's total flow value ({0}) is used</source>
+        <translation>留空：使用该成员的资源流总价值（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="303" />
+        <source>Parameters (empty weight: total flow value)</source>
+        <translation>参数（权重留空：按资源流总价值）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="304" />
+        <source>Claims on the reserve</source>
+        <translation>对准备金的索赔额</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="307" />
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="307" />
+        <source>Floor</source>
+        <translation>保底额</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="307" />
+        <source>Claim</source>
+        <translation>索赔额</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="312" />
+        <source>Up to (empty: no bound)</source>
+        <translation>上限（留空：无上限）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="312" />
+        <source>Rate</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="383" />
+        <source>“{0}” is not a number</source>
+        <translation>“{0}”不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="401" />
+        <source>Tiers need numbers</source>
+        <translation>分档需要填写数字</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="438" />
+        <source>New pool</source>
+        <translation>新共享安排</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="454" />
+        <source>New Pool</source>
+        <translation>新建共享安排</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="455" />
+        <source>Add a sharing pool of the entities selected on the canvas</source>
+        <translation>为画布上所选主体添加一个共享安排</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="456" />
+        <source>Delete Pool</source>
+        <translation>删除共享安排</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="457" />
+        <source>Add Tier</source>
+        <translation>添加分档</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="458" />
+        <source>Remove Tier</source>
+        <translation>删除分档</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="459" />
+        <source>Filter entities…</source>
+        <translation>筛选主体…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="460" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="460" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="460" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="461" />
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="461" />
+        <source>Scale exponent β</source>
+        <translation>规模指数 β</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="461" />
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="462" />
+        <source>Tiers</source>
+        <translation>分档</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="464" />
+        <source>Economies of scale of a cost pool: c(S) = amount·(W_S/W_N)^β; 1 is plain proportional</source>
+        <translation>成本分摊的规模经济：c(S) = 金额·(W_S/W_N)^β；取 1 即按比例</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="466" />
+        <source>Sharing pools of this scenario</source>
+        <translation>本情景的共享安排</translation>
     </message>
 </context>
 <context>
@@ -1736,6 +3114,518 @@
     </message>
 </context>
 <context>
+    <name>ResilienceTab</name>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="44" />
+        <source>Entity</source>
+        <translation>主体</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="44" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="45" />
+        <source>Service loss</source>
+        <translation>服务损失</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="45" />
+        <source>Service lost if this entity fails</source>
+        <translation>该主体失效时损失的服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="48" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="51" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="48" />
+        <source>Single point of failure</source>
+        <translation>单点故障</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="49" />
+        <source>Articulation point</source>
+        <translation>割点</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="50" />
+        <source>Cuts the supply network in two (taken as undirected)</source>
+        <translation>会把供给网络切成两部分（按无向图）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="52" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="160" />
+        <source>Cascade size</source>
+        <translation>级联规模</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="52" />
+        <source>Entities that fail when it fails (θ cascade)</source>
+        <translation>它失效时一同失效的主体数（θ 级联）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="53" />
+        <source>Service after cascade</source>
+        <translation>级联后的服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="56" />
+        <source>Demand entity</source>
+        <translation>需求主体</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="56" />
+        <source>Demand</source>
+        <translation>需求量</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="57" />
+        <source>Independent supply paths</source>
+        <translation>独立供给路径</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="58" />
+        <source>Node-disjoint supply paths from the origins (1 = single-sourced)</source>
+        <translation>来自源头、互不共享主体的供给路径数（1 = 单一来源）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="59" />
+        <source>origin</source>
+        <translation>源头</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="62" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="64" />
+        <source>Critical entities</source>
+        <translation>关键主体</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="65" />
+        <source>Redundancy</source>
+        <translation>冗余度</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="66" />
+        <source>Robustness</source>
+        <translation>鲁棒性</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="67" />
+        <source>Monte Carlo</source>
+        <translation>蒙特卡洛</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="68" />
+        <source>Cascade sizes</source>
+        <translation>级联规模</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="76" />
+        <source>Critical entities and robustness</source>
+        <translation>关键主体与鲁棒性</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="77" />
+        <source>Monte Carlo: service when partners and flows fail at random</source>
+        <translation>蒙特卡洛：伙伴和资源流随机失效时的服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="78" />
+        <source>Cascades and redundancy</source>
+        <translation>级联失效与冗余度</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="90" />
+        <source>Fails with it: {0}</source>
+        <translation>随之失效：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="94" />
+        <source>Service level {0} · {1} single points of failure · {2} articulation points</source>
+        <translation>服务水平 {0} · 单点故障 {1} 个 · 割点 {2} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="107" />
+        <source>supplies itself</source>
+        <translation>自身即源头</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="109" />
+        <source>not supplied</source>
+        <translation>无供给</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="111" />
+        <source>single-sourced</source>
+        <translation>单一来源</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="112" />
+        <source>redundant</source>
+        <translation>有冗余</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="119" />
+        <source>Service as partners drop out</source>
+        <translation>伙伴逐个退出时的服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="119" />
+        <source>Entities removed</source>
+        <translation>移除的主体数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="119" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="140" />
+        <source>Service level</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="121" />
+        <source>No removal candidates.</source>
+        <translation>没有可移除的主体。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="124" />
+        <source>Random failures (R = {0})</source>
+        <translation>随机失效（R = {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="127" />
+        <source>Targeted loss (R = {0})</source>
+        <translation>定向失去（R = {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="131" />
+        <source>Random, p05–p95</source>
+        <translation>随机失效 p05–p95</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="133" />
+        <source>{0} random orders; targeted order: by service loss, then degree.</source>
+        <translation>{0} 个随机顺序；定向顺序：按服务损失，其次按连接度。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="140" />
+        <source>Service level over {0} trials</source>
+        <translation>{0} 次试验的服务水平分布</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="141" />
+        <source>Trials</source>
+        <translation>试验次数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="146" />
+        <source>threshold {0}</source>
+        <translation>阈值 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="148" />
+        <source>Expected service {0} · {1} of trials below the threshold {2} · seed {3}</source>
+        <translation>期望服务水平 {0} · {1} 的试验低于阈值 {2} · 随机种子 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="154" />
+        <source>Largest cascades (θ = {0})</source>
+        <translation>最大级联（θ = {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="155" />
+        <source>Entities failing</source>
+        <translation>失效主体数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="157" />
+        <source>No failure spreads beyond the entity itself.</source>
+        <translation>任何失效都不会蔓延到主体自身之外。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="161" />
+        <source>{0}: {1} fail, service falls to {2}</source>
+        <translation>{0}：{1} 个主体失效，服务水平降至 {2}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultTableView</name>
+    <message>
+        <location filename="../../ecodesk/ui/panels/tables.py" line="267" />
+        <source>Save Table as CSV</source>
+        <extracomment>Colour of a cell: ``fn(row) -&gt; QColor | None`` (background) for one column. Display text override: ``fn(row) -&gt; str``. Whether CSV and the clipboard include the column (not for button columns). The user selected rows (argument: the ids to select in the document).</extracomment>
+        <translation>将表格另存为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/tables.py" line="268" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/tables.py" line="284" />
+        <source>Copy Selected Rows</source>
+        <translation>复制所选行</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/tables.py" line="286" />
+        <source>Copy Table</source>
+        <translation>复制表格</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/tables.py" line="288" />
+        <source>Save Table as CSV…</source>
+        <translation>将表格另存为 CSV…</translation>
+    </message>
+</context>
+<context>
+    <name>ReuseTab</name>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="108" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="161" />
+        <source>Savings by capability</source>
+        <translation>各能力的节省额</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="151" />
+        <source>Built twice: {0} · unmet needs: {1}</source>
+        <translation>重复建设：{0} · 未满足的需求：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="162" />
+        <source>Savings: top {0} of {1} capabilities</source>
+        <translation>节省额：{1} 项能力中的前 {0} 项</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="81" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="165" />
+        <source>Savings</source>
+        <translation>节省额</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="79" />
+        <source>Capability</source>
+        <extracomment>Heat map cells: nothing, an unmet need, uses the capability, owns it.</extracomment>
+        <translation>能力</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="79" />
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="79" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="90" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="99" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="80" />
+        <source>Reuse count</source>
+        <translation>复用次数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="80" />
+        <source>Distinct consumers (the owner excluded)</source>
+        <translation>不同使用方的数量（不含所有者）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="81" />
+        <source>What consumers save by sharing</source>
+        <translation>使用方因共享而节省的金额</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="84" />
+        <source>Amortised fixed cost</source>
+        <translation>摊销固定成本</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="84" />
+        <source>F / max(1, consumers)</source>
+        <translation>F / max(1, 使用方数)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="85" />
+        <source>Shared cost</source>
+        <translation>共享成本</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="85" />
+        <source>F + Σ u·v: the cost when built once</source>
+        <translation>F + Σ u·v：一次建设时的成本</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="86" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="100" />
+        <source>Standalone cost</source>
+        <translation>独立获取成本</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="86" />
+        <source>What consumers would pay alone</source>
+        <translation>使用方各自获取时要付的成本</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="87" />
+        <source>Consumer ecosystems</source>
+        <translation>使用方所在生态</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="91" />
+        <source>Potential savings</source>
+        <translation>潜在节省</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="92" />
+        <source>Fixed costs of the capabilities built twice</source>
+        <translation>重复建设能力的固定成本</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="94" />
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="95" />
+        <source>Built again by</source>
+        <translation>重复建设方</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="96" />
+        <source>Where</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="99" />
+        <source>Needing entity</source>
+        <translation>需求主体</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="100" />
+        <source>Volume</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="101" />
+        <source>Candidate partners</source>
+        <translation>候选伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="102" />
+        <source>Partner</source>
+        <translation>伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="105" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="118" />
+        <source>Capabilities</source>
+        <translation>能力</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="105" />
+        <source>Redundancies</source>
+        <translation>重复建设</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="106" />
+        <source>Unmet needs</source>
+        <translation>未满足的需求</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="109" />
+        <source>Coverage</source>
+        <translation>覆盖情况</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="119" />
+        <source>Coverage: who owns, uses and needs each capability</source>
+        <translation>覆盖情况：谁拥有、使用和需要各项能力</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="120" />
+        <source>Built twice, and unmet needs</source>
+        <translation>重复建设与未满足的需求</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="130" />
+        <source>Consumers: {0}</source>
+        <translation>使用方：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="132" />
+        <source>Total savings {0} {1} · reuse index {2}</source>
+        <translation>总节省 {0} {1} · 复用指数 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="141" />
+        <source>anywhere</source>
+        <translation>全局</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="147" />
+        <source>nobody offers it yet</source>
+        <translation>尚无人提供</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="205" />
+        <source>Entity × capability</source>
+        <translation>主体 × 能力</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="210" />
+        <source>No capabilities or needs in this scenario yet.</source>
+        <translation>本情景中还没有能力或需求。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="216" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="220" />
+        <source>owns</source>
+        <translation>拥有</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="216" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="220" />
+        <source>uses</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="216" />
+        <source>needs, nobody provides it</source>
+        <translation>需要，但无人提供</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="221" />
+        <source>needs (unmet)</source>
+        <translation>需要（未满足）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="223" />
+        <source>(✕: a category nobody offers)</source>
+        <translation>（✕：无人提供的类别）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="235" />
+        <source>Draw Flow</source>
+        <translation>绘制资源流</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="237" />
+        <source>Add a capability flow from the chosen partner's capability of this category to the needing entity (undoable)</source>
+        <translation>从所选伙伴的同类能力向需求主体添加一条能力流（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="259" />
+        <source>{0} offers no capability of category “{1}” any more</source>
+        <translation>{0} 已不再提供“{1}”类能力</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioOpsMixin</name>
     <message>
         <location filename="../../ecodesk/ui/scenarioops.py" line="37" />
@@ -1784,6 +3674,44 @@
     </message>
 </context>
 <context>
+    <name>Section</name>
+    <message>
+        <location filename="../../ecodesk/ui/panels/section.py" line="66" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/section.py" line="67" />
+        <source>Copy or save this section's tables and charts</source>
+        <translation>复制或保存本部分的表格和图表</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/section.py" line="98" />
+        <source>Copy Table “{0}”</source>
+        <translation>复制表格“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/section.py" line="100" />
+        <source>Save Table “{0}” as CSV…</source>
+        <translation>将表格“{0}”另存为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/section.py" line="105" />
+        <source>Save Chart “{0}” as PNG…</source>
+        <translation>将图表“{0}”另存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/section.py" line="106" />
+        <source>Save Chart “{0}” as SVG…</source>
+        <translation>将图表“{0}”另存为 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/section.py" line="107" />
+        <source>Copy Chart “{0}”</source>
+        <translation>复制图表“{0}”</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../ecodesk/ui/dialogs/shortcuts.py" line="23" />
@@ -1822,6 +3750,14 @@
     </message>
 </context>
 <context>
+    <name>StaleOverlay</name>
+    <message>
+        <location filename="../../ecodesk/ui/panels/section.py" line="133" />
+        <source>Out of date</source>
+        <translation>已过期</translation>
+    </message>
+</context>
+<context>
     <name>TablesWidget</name>
     <message>
         <location filename="../../ecodesk/ui/tables.py" line="354" />
@@ -1855,119 +3791,253 @@
     </message>
 </context>
 <context>
+    <name>WhatIfDialog</name>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="114" />
+        <source>What if {0} leaves?</source>
+        <extracomment>The user asked to make the what-if a scenario (argument: the entity id).</extracomment>
+        <translation>假如{0}退出？</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="116" />
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="134" />
+        <source>Cost sharing before and after</source>
+        <translation>退出前后的成本分摊</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="135" />
+        <source>The model is not changed: the figures come from a copy of the scenario.</source>
+        <translation>模型不会被修改：这些数字来自情景的副本。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="139" />
+        <source>Remove It in a New Scenario</source>
+        <translation>在新情景中移除它</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="141" />
+        <source>Add a copy of this scenario without {0} and show it (undoable)</source>
+        <translation>添加不含{0}的情景副本并切换过去（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="157" />
+        <source>The what-if could not be computed: {0}</source>
+        <translation>无法计算假设分析：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="168" />
+        <source>If {0} fails or leaves:</source>
+        <translation>如果{0}失效或退出：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="169" />
+        <source>Service level falls from {0} to {1} (−{2} points).</source>
+        <translation>服务水平从 {0} 降至 {1}（下降 {2} 个百分点）。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="171" />
+        <source>Service level stays at {0}: nobody depends on it alone.</source>
+        <translation>服务水平保持 {0}：没有谁只依赖它。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="174" />
+        <source>Cascade (θ = {0}): {1} more entities fail — {2}. Service then: {3}.</source>
+        <translation>级联失效（θ = {0}）：另有 {1} 个主体随之失效——{2}。此时服务水平：{3}。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="176" />
+        <source>Cascade (θ = {0}): no other entity fails.</source>
+        <translation>级联失效（θ = {0}）：没有其他主体随之失效。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="179" />
+        <source>Capabilities lost: {0}.</source>
+        <translation>失去的能力：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="179" />
+        <source>It provides no capability to others.</source>
+        <translation>它不向其他主体提供能力。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="182" />
+        <source>New unmet needs: {0}.</source>
+        <translation>新增未满足的需求：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="185" />
+        <source>It leaves the pools: {0}.</source>
+        <translation>它将退出共享安排：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="187" />
+        <source>Cost sharing: total cost together {0} → {1} {4}; savings {2} → {3} {4}.</source>
+        <translation>成本分摊：合作总成本 {0} → {1} {4}；节省额 {2} → {3} {4}。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="191" />
+        <source>Partner</source>
+        <translation>伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="191" />
+        <source>Fair share before</source>
+        <translation>退出前公平分摊</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="192" />
+        <source>Fair share after</source>
+        <translation>退出后公平分摊</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="193" />
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="196" />
+        <source>Savings before</source>
+        <translation>退出前节省额</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="197" />
+        <source>Savings after</source>
+        <translation>退出后节省额</translation>
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="65" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="82" />
         <source>Add {what} '{name}'</source>
         <translation>添加{what}“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="82" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="102" />
         <source>Remove {what} '{name}'</source>
         <translation>删除{what}“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="68" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="86" />
         <source>Change {what} '{name}'</source>
         <translation>修改{what}“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="75" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="94" />
         <source>Move entity</source>
         <translation>移动主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="76" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="95" />
         <source>Move {n} entities</source>
         <translation>移动 {n} 个主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="64" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="81" />
         <source>Add scenario '{name}'</source>
         <translation>添加情景“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="80" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="100" />
         <source>Remove scenario '{name}'</source>
         <translation>删除情景“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="83" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="103" />
         <source>Rename scenario '{old}' to '{new}'</source>
         <translation>将情景“{old}”重命名为“{new}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="71" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="89" />
         <source>Duplicate scenario '{name}'</source>
         <translation>复制情景“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="67" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="85" />
         <source>Change project settings</source>
         <translation>修改项目设置</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="81" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="101" />
         <source>Remove {n} objects</source>
         <translation>删除 {n} 个对象</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="63" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="80" />
         <source>Add '{name}' to ecosystem '{eco}'</source>
         <translation>将“{name}”加入生态“{eco}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="79" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="99" />
         <source>Remove '{name}' from ecosystem '{eco}'</source>
         <translation>将“{name}”移出生态“{eco}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="62" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="79" />
         <source>Add '{entity}' to pool '{name}'</source>
         <translation>将“{entity}”加入共享安排“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="78" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="98" />
         <source>Remove '{entity}' from pool '{name}'</source>
         <translation>将“{entity}”移出共享安排“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="77" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="97" />
         <source>Paste {n} entities</source>
         <translation>粘贴 {n} 个主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="69" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="84" />
+        <source>Change analysis parameters</source>
+        <translation>更改分析参数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="87" />
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="72" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="90" />
         <source>Duplicate {n} entities</source>
         <translation>为 {n} 个主体创建副本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="84" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="93" />
+        <source>Meet the need of '{target}' for '{category}'</source>
+        <translation>满足“{target}”对“{category}”的需求</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="96" />
+        <source>New scenario '{scenario}' without '{name}'</source>
+        <translation>新建不含“{name}”的情景“{scenario}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="104" />
         <source>Rename {what} '{name}'</source>
         <translation>重命名{what}“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="66" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="83" />
         <source>Align {n} entities</source>
         <translation>对齐 {n} 个主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="70" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="88" />
         <source>Distribute {n} entities</source>
         <translation>均匀分布 {n} 个主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="74" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="92" />
         <source>Layered layout of {n} entities</source>
         <translation>{n} 个主体分层布局</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="73" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="91" />
         <source>Force layout of {n} entities</source>
         <translation>{n} 个主体力导向布局</translation>
     </message>

@@ -165,30 +165,37 @@ def test_find_dialog_selects_the_matches(window, qtbot):
     dialog.close()
 
 
-def test_run_analysis_shows_a_summary(window, qtbot):
+def test_run_analysis_shows_the_analysis_panel(window, qtbot):
+    window.analysis_dock.hide()
     window.actions.analyze_run.trigger()
-    qtbot.waitUntil(lambda: getattr(window, "analysis_dialog", None) is not None, timeout=30000)
-    dialog = window.analysis_dialog
-    figures = dialog.figures()
-    assert "Capability reuse" in figures
-    assert figures["Total savings from sharing"].endswith("CNY")
-    assert dialog.result["reuse"]["total_savings"] >= 0
-    dialog.close()
+    panel = window.analysis_panel
+    assert window.analysis_dock.isVisible()
+    qtbot.waitUntil(lambda: panel.channel.result is not None and not panel.channel.stale, timeout=30000)
+    panel.show_tab("overview")
+    card = panel.overview.cards["total_savings"]
+    assert card.raw == panel.channel.result["reuse"]["total_savings"] >= 0
+    assert card.value.text().endswith("CNY")
 
 
 def test_run_analysis_can_be_cancelled(window, qtbot, monkeypatch):
     import time
 
-    from ecodesk.ui.dialogs import analysis
+    from ecodesk.ui.panels import worker
 
-    def slow(scenario, settings, progress=None, cancel=None):
-        while not cancel():
-            time.sleep(0.005)
-        raise RuntimeError("stopped")
+    def slow(snapshot, settings):
+        def work(progress, cancel):
+            while not cancel():
+                time.sleep(0.005)
+            raise RuntimeError("stopped")
 
-    monkeypatch.setattr(analysis, "run_analyses", slow)
+        return work
+
+    monkeypatch.setattr(worker, "full_analysis", slow)
+    panel = window.analysis_panel
+    panel.set_auto(False)
     window.actions.analyze_run.trigger()
-    window._analysis.cancel()
-    qtbot.waitUntil(lambda: window._analysis is None)
-    assert getattr(window, "analysis_dialog", None) is None
+    assert panel.channel.running
+    window.analysis_menus.cancel.trigger()
+    assert not panel.channel.running
     assert window.statusBar().currentMessage() == "Analysis cancelled"
+    qtbot.waitUntil(lambda: not worker._LIVE)

@@ -390,4 +390,6 @@ class CanvasEditingMixin:
             menu.addAction(translate("Layered layout"), lambda: self.auto_layout("layered"))
             menu.addAction(translate("Force layout"), lambda: self.auto_layout("force"))
             menu.addAction(translate("Fit all"), self.fit_all)
+        for hook in list(getattr(self, "context_menu_hooks", ())):
+            hook(menu, item)
         return menu

@@ -35,6 +35,7 @@ from ecodesk.ui.canvas.style import (
     LOD_LABELS,
     LOD_SIMPLE,
     canvas_font,
+    paint_marker_ring,
     readable_on,
 )
 
@@ -43,6 +44,10 @@ if TYPE_CHECKING:
 
 ENTITY_ITEM_TYPE = QGraphicsItem.UserType + 1
 
+
+#: Rings of analysis marks (:meth:`EntityItem.set_markers`): gap to the shape, step between
+#: rings, and pen widths at normal and overview zoom (scene units).
+MARK_GAP, MARK_STEP, MARK_PEN, MARK_PEN_OVERVIEW = 6.0, 5.0, 3.0, 7.0
 
 LABEL_MAX_BOOST = 1.6
 LABEL_MIN_PX = 9.0  # smallest on-screen text height the label boost aims for
@@ -111,6 +116,7 @@ class EntityItem(QGraphicsItem):
         self._hover = False
         self._drop = False  # a flow being drawn would end here
         self._editing = False
+        self.markers: tuple[str, ...] = ()  # analysis marks, drawn as rings (innermost first)
         self._lines: list[str] = []
         self._label_rect = QRectF()
         self._bounds = QRectF()
@@ -157,6 +163,18 @@ class EntityItem(QGraphicsItem):
         self._drop = on
         self.update()
 
+    def set_markers(self, markers: tuple[str, ...]) -> None:
+        """Show analysis marks ('spof', 'redundant', 'gap') as rings around the shape."""
+        markers = tuple(markers)
+        if markers != self.markers:
+            self.markers = markers
+            self._relayout()
+            self.update()
+
+    def _marker_rect(self, index: int) -> QRectF:
+        d = MARK_GAP + MARK_STEP * index
+        return entity_shape_path(self.entity.kind).boundingRect().adjusted(-d, -d, d, d)
+
     def set_editing(self, editing: bool) -> None:
         """Hide the label while the inline editor covers it."""
         self._editing = editing
@@ -180,6 +198,9 @@ class EntityItem(QGraphicsItem):
             r.height() * LABEL_MAX_BOOST + 2,
         )
         self._bounds = shape.united(boosted.adjusted(-2, -2, 2, 2))
+        if self.markers:
+            m = MARK_PEN_OVERVIEW / 2 + 1
+            self._bounds = self._bounds.united(self._marker_rect(len(self.markers) - 1).adjusted(-m, -m, m, m))
 
     # QGraphicsItem ---------------------------------------------------------------
     def boundingRect(self) -> QRectF:
@@ -221,6 +242,7 @@ class EntityItem(QGraphicsItem):
             painter.setPen(QPen(sel, 0) if selected else Qt.PenStyle.NoPen)
             painter.setBrush(sel if selected else fill)
             painter.drawPath(path)
+            self._paint_markers(painter, MARK_PEN_OVERVIEW)
             return
         if selected or self._hover or self._drop:
             halo = QColor(sel if selected or self._drop else theme.hover)
@@ -235,11 +257,16 @@ class EntityItem(QGraphicsItem):
         painter.setBrush(grad)
         painter.setPen(QPen(sel if selected else fill.darker(135), 2.2 if selected else 1.2))
         painter.drawPath(path)
+        self._paint_markers(painter, MARK_PEN if lod >= LOD_LABELS else MARK_PEN_OVERVIEW * 0.7)
         if lod < LOD_LABELS:
             return
         paint_glyph(painter, self.entity.kind, QPointF(0, 0), self.radius * 0.5, readable_on(fill))
         if self._lines and not self._editing:
             self._paint_label(painter, theme, selected, lod)
+
+    def _paint_markers(self, painter: QPainter, width: float) -> None:
+        for i, marker in enumerate(self.markers):
+            paint_marker_ring(painter, marker, self._marker_rect(i), None, width)
 
     def _paint_label(self, painter: QPainter, theme: Any, selected: bool, lod: float) -> None:
         """The name in a soft chip below the shape. Between 45 % and 100 % zoom the label is

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from ecodesk.model import EntityKind, FlowKind
 from ecodesk.ui.canvas.glyphs import paint_entity_symbol, paint_flow_sample
-from ecodesk.ui.canvas.style import LIGHT, CanvasTheme, canvas_font, translate
+from ecodesk.ui.canvas.style import LIGHT, CanvasTheme, canvas_font, paint_marker_ring, translate
 
 ROW = 19.0
 ICON = 15.0
@@ -32,6 +32,8 @@ class LegendEntry:
     entity_kind: EntityKind | None = None
     flow_kind: FlowKind | None = None
     hidden: bool = False
+    #: A canvas mark ('spof', 'redundant', 'gap'): drawn as the ring the canvas draws.
+    marker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,11 @@ def paint_legend(
     theme: CanvasTheme = LIGHT,
     collapsed: bool = False,
     hit: Callable[[QRectF, LegendEntry], None] | None = None,
+    indicator: bool = True,
 ) -> QRectF:
     """Draw the legend with its top-left at ``origin``; returns the rectangle used.
-    ``hit`` is called with each row's rectangle (for click handling)."""
+    ``hit`` is called with each row's rectangle (for click handling); ``indicator`` False
+    leaves out the open/closed mark after the title (exported pictures)."""
     size = legend_size(title, sections, collapsed)
     rect = QRectF(origin, QSize(size.width(), size.height()).toSizeF())
     painter.save()
@@ -82,9 +86,8 @@ def paint_legend(
     text = QColor(theme.text)
     painter.setPen(text)
     y = rect.top() + PAD - 3
-    painter.drawText(
-        QPointF(rect.left() + PAD, y + fb.ascent()), title + ("  ▸" if collapsed or not sections else "  ▾")
-    )
+    mark = ("  ▸" if collapsed or not sections else "  ▾") if indicator else ""
+    painter.drawText(QPointF(rect.left() + PAD, y + fb.ascent()), title + mark)
     if collapsed or not sections:
         painter.restore()
         return rect
@@ -106,6 +109,8 @@ def paint_legend(
                 paint_entity_symbol(painter, e.entity_kind, icon, e.color)
             elif e.flow_kind is not None:
                 paint_flow_sample(painter, e.flow_kind, icon.adjusted(-1, 0, 1, 0), e.color)
+            elif e.marker is not None:
+                paint_marker_ring(painter, e.marker, icon.adjusted(2, 2, -2, -2), e.color, 1.8)
             else:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(e.color)

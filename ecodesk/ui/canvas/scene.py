@@ -11,7 +11,7 @@ frame is proportional to what moved, never to the size of the scene.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -75,6 +75,7 @@ class CanvasScene(QGraphicsScene):
         self.theme: CanvasTheme = LIGHT
         self.language = "en"
         self.color_overrides: dict[str, QColor] | None = None
+        self.markers: dict[str, tuple[str, ...]] = {}  # entity id -> analysis marks (rings)
         self.hidden_flow_kinds: set[FlowKind] = set()
         self.detail = 0  # 0 full, 1 zoomed out, 2 overview (see set_detail)
         self._flush_timer = QTimer(self)
@@ -149,6 +150,8 @@ class CanvasScene(QGraphicsScene):
     # model -> scene --------------------------------------------------------------
     def _add_entity(self, e: Entity) -> None:
         item = EntityItem(e)
+        if e.id in self.markers:
+            item.set_markers(self.markers[e.id])
         self.entity_items[e.id] = item
         self._entity_flows.setdefault(e.id, set())
         self.addItem(item)
@@ -399,6 +402,16 @@ class CanvasScene(QGraphicsScene):
     def set_color_overrides(self, overrides: Mapping[str, QColor] | None) -> None:
         self.color_overrides = {k: QColor(v) for k, v in overrides.items()} if overrides else None
         self._refresh_all()
+
+    def set_markers(self, markers: Mapping[str, str | Iterable[str]] | None) -> None:
+        """Analysis marks by entity id ('spof', 'redundant', 'gap' or several); None clears."""
+        new = {k: ((v,) if isinstance(v, str) else tuple(v)) for k, v in (markers or {}).items()}
+        new = {k: v for k, v in new.items() if v}
+        for eid in set(self.markers) | set(new):
+            item = self.entity_items.get(eid)
+            if item is not None:
+                item.set_markers(new.get(eid, ()))
+        self.markers = new
 
     def _refresh_all(self) -> None:
         for item in self.entity_items.values():

@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPen
 
 from ecodesk.model import EntityKind, FlowKind
 
@@ -135,6 +135,33 @@ def flow_color(flow_id: str, kind: FlowKind, overrides: Mapping[str, QColor] | N
         if c is not None:
             return QColor(c)
     return QColor(FLOW_COLORS.get(kind, "#666666"))
+
+
+#: Marks an analysis puts on entities (:meth:`CanvasView.set_markers`): colour and line
+#: style of the ring drawn around the entity, innermost first.
+MARKER_STYLES: dict[str, tuple[str, Qt.PenStyle]] = {
+    "spof": ("#D7191C", Qt.PenStyle.SolidLine),
+    "redundant": ("#F39C12", Qt.PenStyle.DashLine),
+    "gap": ("#8E44AD", Qt.PenStyle.DotLine),
+}
+
+
+def marker_color(marker: str) -> QColor:
+    return QColor(MARKER_STYLES.get(marker, ("#555555", Qt.PenStyle.SolidLine))[0])
+
+
+def paint_marker_ring(painter: QPainter, marker: str, rect: QRectF, color: QColor | None = None,
+                      width: float = 3.0) -> None:
+    """One mark as a ring inscribed in ``rect`` (the canvas and the legend draw it alike)."""
+    colour, style = MARKER_STYLES.get(marker, ("#555555", Qt.PenStyle.SolidLine))
+    pen = QPen(QColor(color) if color is not None else QColor(colour), width, style)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(rect)
+    painter.restore()
 
 
 def ecosystem_color(color: str, index: int) -> QColor:

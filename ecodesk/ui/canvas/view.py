@@ -8,7 +8,7 @@ The public methods below are what the main window binds to its actions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from PySide6.QtCore import QEvent, QLineF, QLocale, QPoint, QPointF, QRect, QRectF, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -28,7 +28,7 @@ from PySide6.QtGui import (
     QTransform,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QMenu, QWidget
 
 from ecodesk.model import EntityKind, FlowKind, Scenario
 from ecodesk.ui.canvas.clipboard import MIME_ENTITY_KIND
@@ -39,7 +39,16 @@ from ecodesk.ui.canvas.flow_item import FlowItem
 from ecodesk.ui.canvas.legend import LegendEntry, LegendSection, LegendWidget
 from ecodesk.ui.canvas.rename import InlineRenameEditor
 from ecodesk.ui.canvas.scene import CanvasScene, guard_slot
-from ecodesk.ui.canvas.style import GRID, LOD_LABELS, LOD_SIMPLE, THEMES, entity_base_color, flow_color, translate
+from ecodesk.ui.canvas.style import (
+    GRID,
+    LOD_LABELS,
+    LOD_SIMPLE,
+    THEMES,
+    entity_base_color,
+    flow_color,
+    marker_color,
+    translate,
+)
 from ecodesk.ui.canvas.tools import CanvasTool, FlowTool, PanTool, PlaceTool, SelectTool
 from ecodesk.ui.document import Document
 
@@ -66,6 +75,8 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
     zoom_changed = Signal(float)
     status_message = Signal(str)
     tool_changed = Signal(str)
+    #: A flow kind was shown or hidden (arguments: the kind's value, visible).
+    flow_kind_visibility_changed = Signal(str, bool)
 
     MIN_ZOOM = 0.04
     MAX_ZOOM = 6.0
@@ -84,6 +95,10 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
         self.flow_kind_chooser = lambda src, dst: default_flow_kind_chooser(self, src, dst)
         self.capability_chooser = lambda src, caps: default_capability_chooser(self, src, caps)
         self._legend_entries: list[LegendEntry] | None = None
+        self._marker_legend: list[LegendEntry] = []
+        #: Callables ``hook(menu, item)`` that add entries to the context menu (``item`` is
+        #: the EntityItem/FlowItem under the mouse, or None) — how panels add their actions.
+        self.context_menu_hooks: list[Callable[[QMenu, EntityItem | FlowItem | None], None]] = []
         self._legend_wanted = True
         self._zoom = 1.0
         self._auto_fit = True  # until the user zooms or pans, keep the diagram fitted on resize
@@ -584,9 +599,29 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
         self.refresh_legend()
 
     def set_flow_kind_visible(self, kind: FlowKind | str, visible: bool) -> None:
+        kind = FlowKind(kind)
+        was = kind not in self.canvas_scene.hidden_flow_kinds
         self.canvas_scene.set_flow_kind_visible(kind, visible)
         self._on_scene_selection_changed()
         self.refresh_legend()
+        if was != visible:
+            self.flow_kind_visibility_changed.emit(kind.value, visible)
+
+    def is_flow_kind_visible(self, kind: FlowKind | str) -> bool:
+        return FlowKind(kind) not in self.canvas_scene.hidden_flow_kinds
+
+    def set_markers(
+        self, markers: Mapping[str, str | Iterable[str]] | None, legend: list[tuple[str, str]] | None = None
+    ) -> None:
+        """Mark entities with rings — ``{entity id: 'spof' | 'redundant' | 'gap' (or several)}``;
+        None clears. ``legend`` lists (label, mark) rows for a "Marks" section of the legend."""
+        self.canvas_scene.set_markers(markers)
+        self._marker_legend = [LegendEntry(label, marker_color(m), marker=m) for label, m in (legend or [])]
+        self.refresh_legend()
+
+    @property
+    def markers(self) -> dict[str, tuple[str, ...]]:
+        return dict(self.canvas_scene.markers)
 
     def set_legend_visible(self, visible: bool) -> None:
         self._legend_wanted = visible
@@ -611,6 +646,8 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
                 ),
             )
         sections = [first]
+        if self._marker_legend and self.canvas_scene.markers:
+            sections.append(LegendSection(translate("Marks"), tuple(self._marker_legend)))
         if flow_kinds:
             hidden = self.canvas_scene.hidden_flow_kinds
             sections.append(

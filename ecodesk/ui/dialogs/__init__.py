@@ -1,1 +1,2 @@
-"""UI layer: the dialogs — preferences, new from template, find, analysis summary, shortcuts."""
+"""UI layer: the dialogs — preferences, new from template, find, shortcuts (the analysis lives in
+:mod:`ecodesk.ui.panels`)."""

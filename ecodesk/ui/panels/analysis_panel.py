@@ -1,0 +1,466 @@
+"""UI layer: the analysis panel — where planners get their answers.
+
+Tabs Overview, Capability reuse, Cost sharing, Resilience and Compare over one result of
+the shown scenario, kept current by an :class:`AnalysisChannel` (off the GUI thread,
+debounced after edits, stale results greyed and never mixed with new ones). The header
+runs, cancels and parameterises the analysis and drives the canvas: colour mode, marks
+and flow filters. Rows selected in any result table select and centre their entities on
+the canvas; entities selected on the canvas highlight their rows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QSignalBlocker, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecodesk.model import AnalysisSettings, FlowKind, Scenario
+from ecodesk.ui.canvas.style import FLOW_COLORS
+from ecodesk.ui.i18n import enum_label, is_chinese
+from ecodesk.ui.panels import colormodes
+from ecodesk.ui.panels.base import tone_color
+from ecodesk.ui.panels.canvaslink import CanvasLinkMixin
+from ecodesk.ui.panels.fmt import money, num
+from ecodesk.ui.panels.params import ParamsWidget
+from ecodesk.ui.panels.tables import ResultTableView
+from ecodesk.ui.panels.whatif import WhatIfDialog
+from ecodesk.ui.panels.worker import AnalysisChannel, ResultCache
+
+TABS = ("overview", "reuse", "cost", "resilience", "compare")
+RESULT_TABS = ("overview", "reuse", "cost", "resilience")
+
+
+def short_kind_label(kind: FlowKind) -> str:
+    """'Capability / service' → 'Capability', '能力/服务' → '能力' (for compact check boxes)."""
+    return enum_label(kind).split(" /")[0].split("/")[0]
+
+
+def _swatch(color: str) -> QIcon:
+    pm = QPixmap(10, 10)
+    pm.fill(QColor(color))
+    return QIcon(pm)
+
+
+class AnalysisPanel(CanvasLinkMixin, QWidget):
+    """The dockable analysis panel (see the module docstring)."""
+
+    #: A status-bar message for the window (argument: text).
+    status_message = Signal(str)
+    #: Running / stale / progress changed (the status bar and menus follow it).
+    state_changed = Signal()
+    #: The canvas colour mode changed (argument: the mode).
+    color_mode_changed = Signal(str)
+    #: Marks on the canvas were switched on or off.
+    marks_changed = Signal(bool)
+    #: Texts were set again (after a language change).
+    retranslated = Signal()
+
+    def __init__(self, document: Any = None, canvas: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("analysis_panel")
+        self.document: Any = None
+        self.canvas: Any = None
+        self.cache = ResultCache()
+        self.channel = AnalysisChannel(lambda: self.settings, self.cache, delay_ms=600, parent=self)
+        self.color_mode = "kind"
+        self.marks_on = True
+        self._syncing = False
+        self._listened: Scenario | None = None
+        self._what_if: WhatIfDialog | None = None
+        self._build()
+        self.channel.result_changed.connect(self._on_channel_result_changed)
+        self.channel.state_changed.connect(self._on_channel_state_changed)
+        self.channel.failed.connect(self._on_channel_failed)
+        self.channel.cancelled.connect(lambda: self.status(self.tr("Analysis cancelled")))
+        self.retranslate()
+        if canvas is not None:
+            self.set_canvas(canvas)
+        if document is not None:
+            self.set_document(document)
+
+    # construction --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("analysis_state")
+        self.run_button = QPushButton(self)
+        self.run_button.setObjectName("analysis_run")
+        self.run_button.clicked.connect(self.run_now)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("analysis_cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.auto_box = QCheckBox(self)
+        self.auto_box.setObjectName("analysis_auto")
+        self.auto_box.setChecked(True)
+        self.auto_box.toggled.connect(self.set_auto)
+        self.params_button = QToolButton(self)
+        self.params_button.setObjectName("analysis_params_toggle")
+        self.params_button.setCheckable(True)
+        self.params_button.toggled.connect(lambda on: self.params.setVisible(on))
+        self.mode_label = QLabel(self)
+        self.mode_combo = QComboBox(self)
+        self.mode_combo.setObjectName("color_mode")
+        self.mode_combo.activated.connect(lambda i: self.set_color_mode(self.mode_combo.itemData(i)))
+        self.marks_box = QCheckBox(self)
+        self.marks_box.setObjectName("analysis_marks")
+        self.marks_box.setChecked(True)
+        self.marks_box.toggled.connect(self.set_marks_visible)
+        self.flows_label = QLabel(self)
+        self.flow_boxes: dict[str, QCheckBox] = {}
+        row1 = QHBoxLayout()
+        row1.setContentsMargins(0, 0, 0, 0)
+        row1.addWidget(self.state_label, 1)
+        for w in (self.auto_box, self.params_button, self.run_button, self.cancel_button):
+            row1.addWidget(w)
+        row2 = QHBoxLayout()
+        row2.setContentsMargins(0, 0, 0, 0)
+        row2.addWidget(self.mode_label)
+        row2.addWidget(self.mode_combo)
+        row2.addWidget(self.marks_box)
+        row2.addSpacing(14)
+        row2.addWidget(self.flows_label)
+        for kind in FlowKind:
+            box = QCheckBox(self)
+            box.setObjectName(f"show_flows_{kind.value}")
+            box.setChecked(True)
+            box.setIcon(_swatch(FLOW_COLORS[kind]))
+            box.toggled.connect(lambda on, k=kind.value: self.set_flow_kind_visible(k, on))
+            self.flow_boxes[kind.value] = box
+            row2.addWidget(box)
+        row2.addStretch(1)
+        self.params = ParamsWidget(self, self)
+        self.params.hide()
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("analysis_tabs")
+        self.tabs.setDocumentMode(True)
+        self.pages: dict[str, Any] = {}
+        for _key in TABS:  # placeholders: the pages (and pyqtgraph) load when first shown
+            self.tabs.addTab(QWidget(self.tabs), "")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 2)
+        lay.setSpacing(3)
+        lay.addLayout(row1)
+        lay.addLayout(row2)
+        lay.addWidget(self.params)
+        lay.addWidget(self.tabs, 1)
+        self._dirty: set[str] = set()
+
+    def ensure_page(self, key: str) -> Any:
+        """The page of tab ``key``, built the first time it is needed (keeps pyqtgraph and
+        scipy out of the start-up, and hidden tabs cost nothing)."""
+        page = self.pages.get(key)
+        if page is not None:
+            return page
+        if key == "overview":
+            from ecodesk.ui.panels.overview_tab import OverviewTab as cls
+        elif key == "reuse":
+            from ecodesk.ui.panels.reuse_tab import ReuseTab as cls  # type: ignore[assignment]
+        elif key == "cost":
+            from ecodesk.ui.panels.costshare_tab import CostShareTab as cls  # type: ignore[assignment]
+        elif key == "resilience":
+            from ecodesk.ui.panels.resilience_tab import ResilienceTab as cls  # type: ignore[assignment]
+        else:
+            from ecodesk.ui.panels.compare_tab import CompareTab as cls  # type: ignore[assignment]
+        page = cls(self)
+        i = TABS.index(key)
+        with QSignalBlocker(self.tabs):
+            current = self.tabs.currentIndex()
+            old = self.tabs.widget(i)
+            self.tabs.removeTab(i)
+            self.tabs.insertTab(i, page, "")
+            old.deleteLater()
+            self.tabs.setCurrentIndex(current)
+        self.pages[key] = page
+        for table in (t for sec in page.sections for t in sec.tables):
+            table.rows_selected.connect(self._on_table_rows_selected)
+        doc = self.document
+        if key == "overview":
+            page.open_tab.connect(self.show_tab)
+        elif key == "cost":
+            page.set_scenario(doc.scenario if doc is not None else None)
+        elif key == "compare":
+            page.set_project(doc.project if doc is not None else None)
+        self._retranslate_tabs()
+        if key in RESULT_TABS:
+            self._dirty.add(key)
+            page.set_stale(self.channel.result is not None and self.channel.stale)
+        return page
+
+    def ensure_pages(self) -> dict[str, Any]:
+        for key in TABS:
+            self.ensure_page(key)
+        return self.pages
+
+    @property
+    def overview(self) -> Any:
+        return self.ensure_page("overview")
+
+    @property
+    def reuse(self) -> Any:
+        return self.ensure_page("reuse")
+
+    @property
+    def cost(self) -> Any:
+        return self.ensure_page("cost")
+
+    @property
+    def resilience(self) -> Any:
+        return self.ensure_page("resilience")
+
+    @property
+    def compare(self) -> Any:
+        return self.ensure_page("compare")
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._refresh_current_tab)  # paint the header first
+
+    # document and canvas ----------------------------------------------------------------------
+    def set_document(self, document: Any) -> None:
+        """Follow ``document`` (its shown scenario, selection, settings)."""
+        old = self.document
+        if old is not None:
+            for sig, slot in self._doc_slots(old):
+                try:
+                    sig.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass
+            old.project.changed.disconnect(self._on_project_changed)
+        self.document = document
+        if document is not None:
+            for sig, slot in self._doc_slots(document):
+                sig.connect(slot)
+            document.project.changed.connect(self._on_project_changed)
+        if "compare" in self.pages:
+            self.pages["compare"].set_project(document.project if document is not None else None)
+        self.params.refresh()
+        self._on_document_scenario_switched(document.scenario if document is not None else None)
+
+    def _doc_slots(self, doc: Any) -> list[tuple[Any, Any]]:
+        return [(doc.scenario_switched, self._on_document_scenario_switched),
+                (doc.selection_changed, self._on_document_selection_changed)]
+
+    def _on_document_scenario_switched(self, scenario: Scenario | None) -> None:
+        if "cost" in self.pages:
+            self.pages["cost"].set_scenario(scenario)
+        self.channel.follow(scenario, run=self.channel.auto)
+        if "compare" in self.pages:
+            self.pages["compare"]._on_choice_changed()
+        self._apply_canvas_look()
+
+    def _on_project_changed(self) -> None:
+        self.params.refresh()
+        self.channel.invalidate()  # settings are part of every result's tag
+
+    @property
+    def settings(self) -> AnalysisSettings:
+        return self.document.project.settings if self.document is not None else AnalysisSettings()
+
+    @property
+    def currency(self) -> str:
+        return self.document.project.currency if self.document is not None else "CNY"
+
+    @property
+    def chinese(self) -> bool:
+        return is_chinese()
+
+    # running -------------------------------------------------------------------------------------
+    def run_now(self) -> None:
+        self.channel.run_now()
+
+    def cancel(self) -> None:
+        self.channel.cancel()
+
+    def set_auto(self, on: bool) -> None:
+        self.channel.auto = on
+        with QSignalBlocker(self.auto_box):
+            self.auto_box.setChecked(on)
+        if on and self.channel.stale:
+            self.channel.invalidate()
+        self._on_channel_state_changed()
+
+    def shutdown(self) -> None:
+        """Stop following the document and cancel running jobs (window closing)."""
+        self.channel.shutdown()
+        if "compare" in self.pages:
+            self.pages["compare"].shutdown()
+        if self._what_if is not None:
+            self._what_if.close()
+
+    def _on_channel_failed(self, message: str) -> None:
+        self.status(self.tr("Analysis failed: {0}").format(message))
+
+    def _on_channel_state_changed(self) -> None:
+        ch = self.channel
+        name = ch.scenario.name if ch.scenario is not None else ""
+        if ch.running:
+            text, tone = self.tr("Analysing “{0}”… {1} % ({2})").format(name, ch.percent, self.stage_label(ch.stage)), "warn"
+        elif ch.error:
+            text, tone = self.tr("Analysis failed: {0}").format(ch.error), "bad"
+        elif ch.result is None:
+            text, tone = (self.tr("Not analysed yet — press Run") if not ch.auto else self.tr("Waiting to analyse…")), "neutral"
+        elif ch.stale:
+            text, tone = (self.tr("Out of date — recomputing shortly…") if ch.auto and ch.pending
+                          else self.tr("Out of date — press Run to recompute")), "warn"
+        else:
+            took = ch.last_duration
+            text = self.tr("Up to date · “{0}”").format(name) + (
+                self.tr(" · computed in {0} s").format(f"{took:.2f}") if took else "")
+            tone = "good"
+        self.state_label.setText(text)
+        self.state_label.setStyleSheet(f"color: {tone_color(tone).name()};")
+        self.cancel_button.setEnabled(ch.running)
+        self.run_button.setEnabled(ch.scenario is not None)
+        stale = ch.result is not None and ch.stale
+        for key in RESULT_TABS:
+            if key in self.pages:
+                self.pages[key].set_stale(stale)
+        self.state_changed.emit()
+
+
+    def stage_label(self, stage: str) -> str:
+        return {"reuse": self.tr("capability reuse"), "cost_sharing": self.tr("cost sharing"), "kpis": self.tr("indicators"),
+                "supply graph": self.tr("supply graph"), "critical entities": self.tr("critical entities"),
+                "robustness": self.tr("robustness"), "redundancy": self.tr("redundancy"), "monte carlo": self.tr("Monte Carlo"),
+                "cascade": self.tr("cascades"), "done": self.tr("done"), "": self.tr("starting")}.get(stage, stage)
+
+    def _on_channel_result_changed(self) -> None:
+        self._dirty = {k for k in RESULT_TABS if k in self.pages}  # pages built later start dirty
+        self._refresh_current_tab()
+        self._apply_canvas_look()
+        self._on_channel_state_changed()
+
+    def _refresh_current_tab(self) -> None:
+        """Draw the shown tab if its result is newer (hidden tabs wait until they are shown)."""
+        if not self.isVisible():
+            return
+        key = self.current_tab()
+        self.ensure_page(key)
+        if key in self._dirty:
+            self._dirty.discard(key)
+            page = self.pages[key]
+            page.set_result(self.channel.result, self.channel.result_scenario)
+            self._highlight_rows(page)
+
+    def refresh_all(self) -> None:
+        """Refresh every tab now (the panel refreshes only the shown tab as results arrive)."""
+        for key in RESULT_TABS:
+            self.ensure_page(key)
+        for key in list(self._dirty):
+            self._dirty.discard(key)
+            self.pages[key].set_result(self.channel.result, self.channel.result_scenario)
+
+    def current_tab(self) -> str:
+        i = self.tabs.currentIndex()
+        return TABS[i] if 0 <= i < len(TABS) else "overview"
+
+    def show_tab(self, key: str) -> Any:
+        """Show tab ``key``, drawn from the current result (even while the panel is hidden)."""
+        page = self.ensure_page(key)
+        self.tabs.setCurrentIndex(TABS.index(key))
+        if key in self._dirty:
+            self._dirty.discard(key)
+            page.set_result(self.channel.result, self.channel.result_scenario)
+            self._highlight_rows(page)
+        return page
+
+    def _on_tab_changed(self, index: int) -> None:
+        self._refresh_current_tab()
+
+    def result_tables(self) -> list[ResultTableView]:
+        return [t for p in self.pages.values() for s in p.sections for t in s.tables]
+
+    # words and numbers ---------------------------------------------------------------------------------------
+    def core_sentence(self, result: dict[str, Any] | None) -> str:
+        """The core status in words: stable, or which group would pay how much less alone."""
+        cs = (result or {}).get("cost_sharing") or {}
+        if cs.get("in_core") is None:
+            return ""
+        if cs["in_core"]:
+            return self.tr("Stable: no group of partners would rather leave.")
+        blocking = cs.get("blocking_coalitions") or []
+        if not blocking:
+            return self.tr("Not stable: some group of partners would pay less on its own.")
+        first = blocking[0]
+        snap = self.channel.result_scenario
+        names = [(snap.entities[m].label if snap is not None and m in snap.entities else m) for m in first["members"]]
+        excess = money(first.get("excess"))
+        if len(names) == 1:
+            return self.tr("Not stable: {0} would pay {1} less on its own.").format(names[0], excess)
+        return self.tr("Not stable: {0} would pay {1} less on their own.").format(" + ".join(names), excess)
+
+    def fmt_money(self, value: Any) -> str:
+        return money(value)
+
+    def fmt_num(self, value: Any) -> str:
+        return num(value)
+
+    def status(self, text: str) -> None:
+        self.status_message.emit(text)
+
+    # language ----------------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.run_button.setText(self.tr("Run"))
+        self.run_button.setToolTip(self.tr("Analyse the shown scenario now"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the running analysis"))
+        self.auto_box.setText(self.tr("Automatic"))
+        self.auto_box.setToolTip(self.tr("Recompute shortly after every edit"))
+        self.params_button.setText(self.tr("Parameters"))
+        self.params_button.setToolTip(self.tr("Seed, trials, orders, thresholds and supply flows (saved with the project)"))
+        self.mode_label.setText(self.tr("Canvas colours:"))
+        with QSignalBlocker(self.mode_combo):
+            self.mode_combo.clear()
+            for mode in colormodes.MODES:
+                self.mode_combo.addItem(colormodes.mode_label(mode), mode)
+            self.mode_combo.setCurrentIndex(self.mode_combo.findData(self.color_mode))
+        self.marks_box.setText(self.tr("Mark weak points"))
+        self.marks_box.setToolTip(self.tr("Rings on the canvas: single points of failure (red), capabilities built "
+                                     "twice (orange), unmet needs (violet)"))
+        self.flows_label.setText(self.tr("Show flows:"))
+        for kind, box in self.flow_boxes.items():
+            box.setText(short_kind_label(FlowKind(kind)))
+            box.setToolTip(self.tr("Show or hide flows of kind: {0}").format(enum_label(FlowKind(kind))))
+        self._retranslate_tabs()
+        for key in RESULT_TABS:
+            if key in self.pages:
+                self.pages[key].retranslate_texts()  # headers now; contents when shown
+        self._dirty = {k for k in RESULT_TABS if k in self.pages}
+        if "compare" in self.pages:
+            self.pages["compare"].retranslate()
+        self._refresh_current_tab()
+        self._on_channel_state_changed()
+        if self.canvas is not None:
+            self._apply_canvas_look()
+        self.retranslated.emit()
+
+    def _retranslate_tabs(self) -> None:
+        for key, text in (("overview", self.tr("Overview")), ("reuse", self.tr("Capability reuse")),
+                          ("cost", self.tr("Cost sharing")), ("resilience", self.tr("Resilience")),
+                          ("compare", self.tr("Compare"))):
+            self.tabs.setTabText(TABS.index(key), text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "pages"):
+            QTimer.singleShot(0, self, self.retranslate)  # after every child has retranslated itself
+        elif event.type() == QEvent.Type.PaletteChange and hasattr(self, "pages"):
+            QTimer.singleShot(0, self, self._repaint_results)
+        super().changeEvent(event)
+
+    def _repaint_results(self) -> None:
+        """Colours follow the palette: redraw the shown tab now, the others when shown."""
+        self._dirty = {k for k in RESULT_TABS if k in self.pages}
+        self._refresh_current_tab()
+

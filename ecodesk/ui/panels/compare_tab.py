@@ -1,0 +1,307 @@
+"""UI layer: the Compare tab (SPEC §3.5) — any two scenarios side by side, every headline
+figure with its difference, coloured good or bad with ``better`` from ``compare_results``.
+
+Each side follows its scenario like the panel does (debounced recomputation after edits,
+results tagged by revision, a shared cache); the shown scenario's side simply reuses the
+panel's own channel. The scenario lists follow the project (added, renamed, removed).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
+
+from ecodesk.analysis.compare import compare_results
+from ecodesk.model import EntityKind, FlowKind, Project, Scenario
+from ecodesk.ui.i18n import enum_label
+from ecodesk.ui.panels.base import tint, tone_color
+from ecodesk.ui.panels.fmt import DASH, format_value
+from ecodesk.ui.panels.section import ResultPage, Section
+from ecodesk.ui.panels.tables import Column, ResultTableModel, ResultTableView
+from ecodesk.ui.panels.worker import AnalysisChannel
+
+_PERCENT = ("service_level", "r_index", "expected_service", "p05", "p50", "p95", "p_below", "_rate", "_share",
+            "_ratio")
+_MONEY = ("savings", "total_cost", "total_standalone", "flow_value", "potential_savings")
+
+
+def figure_kind(key: str) -> str:
+    """How a compared figure is shown: percent, money, int or number."""
+    leaf = key.rsplit(".", 1)[-1]
+    if key.startswith("kpis.flow_value_by_kind") or any(m in key for m in _MONEY):
+        return "money"
+    if key.startswith(("kpis.entities_by_kind", "kpis.flows_by_kind")) or leaf.endswith(("count", "_entities")) \
+            or leaf in ("single_points_of_failure", "max_cascade_size", "blocking_count"):
+        return "int"
+    if any(leaf == p or leaf.endswith(p) for p in _PERCENT):
+        return "percent"
+    return "number"
+
+
+class CompareTab(ResultPage):
+    def __init__(self, panel: Any) -> None:
+        super().__init__("compare_tab", panel)
+        self.panel = panel
+        self.project: Project | None = None
+        self.section = self.add_section(Section("compare_figures", self, 360))
+        bar = QWidget(self.section)
+        h = QHBoxLayout(bar)
+        h.setContentsMargins(0, 0, 0, 0)
+        self.label_a = QLabel(bar)
+        self.combo_a = QComboBox(bar)
+        self.combo_a.setObjectName("compare_a")
+        self.label_b = QLabel(bar)
+        self.combo_b = QComboBox(bar)
+        self.combo_b.setObjectName("compare_b")
+        for c in (self.combo_a, self.combo_b):
+            c.setMinimumContentsLength(14)
+            c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            c.activated.connect(lambda _i: self._on_choice_changed())
+        self.swap = QToolButton(bar)
+        self.swap.setText("⇄")
+        self.swap.clicked.connect(self.swap_sides)
+        self.by_kind = QCheckBox(bar)
+        self.by_kind.toggled.connect(lambda _on: self.refresh())
+        self.status = QLabel(bar)
+        self.status.setProperty("role", "hint")
+        for w in (self.label_a, self.combo_a, self.swap, self.label_b, self.combo_b):
+            h.addWidget(w)
+        h.addSpacing(12)
+        h.addWidget(self.by_kind)
+        h.addStretch(1)
+        h.addWidget(self.status)
+        self.section.body.addWidget(bar)
+        self.model = ResultTableModel()
+        self.table = ResultTableView(self.model, "compare_table", self.section)
+        self.section.add(self.table)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.result_model.modelReset.connect(self._size_columns)
+        self.column.setStretch(0, 1)  # the table takes the page's height (no trailing stretch)
+        # the bar stays usable while the figures are being recomputed
+        self.result_widgets = [self.table]
+        self.own = {side: AnalysisChannel(lambda: self.panel.settings, panel.cache, delay_ms=600, parent=self)
+                    for side in ("a", "b")}
+        self.sides: dict[str, AnalysisChannel | None] = {"a": None, "b": None}
+        for ch in self.own.values():
+            ch.auto = False
+        self.comparison: dict[str, Any] | None = None
+        self._set_columns()
+
+    # project ------------------------------------------------------------------------------------
+    def set_project(self, project: Project | None) -> None:
+        if self.project is not None:
+            for sig in (self.project.scenario_added, self.project.scenario_removed, self.project.scenario_renamed):
+                sig.disconnect(self._on_project_scenarios_changed)
+        self.project = project
+        if project is not None:
+            for sig in (project.scenario_added, project.scenario_removed, project.scenario_renamed):
+                sig.connect(self._on_project_scenarios_changed)
+        self._fill_combos()
+        self._on_choice_changed()
+
+    def _on_project_scenarios_changed(self, *args: Any) -> None:
+        self._fill_combos()
+        self._on_choice_changed()
+
+    def _scenarios(self) -> list[Scenario]:
+        return self.project.scenarios if self.project is not None else []
+
+    def _fill_combos(self) -> None:
+        scenarios = self._scenarios()
+        for side, combo in (("a", self.combo_a), ("b", self.combo_b)):
+            current = combo.currentData()
+            with QSignalBlocker(combo):
+                combo.clear()
+                for s in scenarios:
+                    combo.addItem(s.name, id(s))
+                ids = [id(s) for s in scenarios]
+                if current in ids:
+                    combo.setCurrentIndex(ids.index(current))
+                elif scenarios:
+                    # default: the first scenario against the last one
+                    combo.setCurrentIndex(0 if side == "a" else len(scenarios) - 1)
+
+    def chosen(self, side: str) -> Scenario | None:
+        combo = self.combo_a if side == "a" else self.combo_b
+        key = combo.currentData()
+        return next((s for s in self._scenarios() if id(s) == key), None)
+
+    def choose(self, a: str, b: str) -> None:
+        """Compare scenario ``a`` with ``b`` (by name)."""
+        for combo, name in ((self.combo_a, a), (self.combo_b, b)):
+            combo.setCurrentIndex(combo.findText(name))
+        self._on_choice_changed()
+
+    def swap_sides(self) -> None:
+        a, b = self.combo_a.currentIndex(), self.combo_b.currentIndex()
+        with QSignalBlocker(self.combo_a), QSignalBlocker(self.combo_b):
+            self.combo_a.setCurrentIndex(b)
+            self.combo_b.setCurrentIndex(a)
+        self._on_choice_changed()
+
+    # channels ------------------------------------------------------------------------------------
+    def _on_choice_changed(self) -> None:
+        doc = self.panel.document
+        for side in ("a", "b"):
+            scenario = self.chosen(side)
+            old = self.sides[side]
+            if doc is not None and scenario is doc.scenario:
+                ch = self.panel.channel
+                self.own[side].follow(None, run=False)
+            else:
+                ch = self.own[side]
+                ch.follow(scenario, run=False)
+            if old is not ch:
+                if old is not None:
+                    old.result_changed.disconnect(self.refresh)
+                    old.state_changed.disconnect(self._on_state_changed)
+                ch.result_changed.connect(self.refresh)
+                ch.state_changed.connect(self._on_state_changed)
+                self.sides[side] = ch
+        self._sync_auto()
+        self.refresh()
+
+    def _sync_auto(self) -> None:
+        visible = self.isVisible()
+        for _side, ch in self.own.items():
+            ch.auto = visible
+            if visible and ch.scenario is not None and ch.stale and not ch.running:
+                ch.run_now()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._on_choice_changed()
+
+    def hideEvent(self, event: Any) -> None:
+        super().hideEvent(event)
+        for ch in self.own.values():
+            ch.auto = False
+
+    def _on_state_changed(self) -> None:
+        chans = [c for c in self.sides.values() if c is not None]
+        running = any(c.running or c.pending for c in chans)
+        stale = any(c.stale for c in chans)
+        pct = min((c.percent for c in chans if c.running), default=0)
+        self.status.setText(self.tr("Analysing… {0} %").format(pct) if running else (
+            self.tr("Out of date") if stale else self.tr("Up to date")))
+        self.set_stale(stale and self.comparison is not None)
+
+    # figures ---------------------------------------------------------------------------------------
+    def _set_columns(self) -> None:
+        self.model.set_columns([
+            Column("label", self.tr("Figure")), Column("a", "A", "number", text=lambda r: format_value(r["kind"], r["a"])),
+            Column("b", "B", "number", text=lambda r: format_value(r["kind"], r["b"])),
+            Column("delta", self.tr("Change (B − A)"), "number", self.tr("Green: B is better; red: B is worse"),
+                   text=self._delta_text, background=self._delta_bg, foreground=self._delta_fg),
+        ])
+        self.table.setProperty("export_label", self.tr("Comparison"))
+
+    def _size_columns(self) -> None:
+        t = self.table
+        t.setColumnWidth(0, max(t.columnWidth(0), 280))
+        for c in (1, 2, 3):
+            t.setColumnWidth(c, max(t.columnWidth(c), 150))
+
+    def _delta_text(self, r: dict[str, Any]) -> str:
+        d = r.get("delta")
+        if d is None:
+            return DASH
+        text = format_value(r["kind"], d)
+        return ("+" + text) if d > 0 else text
+
+    def _delta_bg(self, r: dict[str, Any]) -> QColor | None:
+        return None if r.get("better") is None else tint("good" if r["better"] == "b" else "bad", 0.45)
+
+    def _delta_fg(self, r: dict[str, Any]) -> QColor | None:
+        return None if r.get("better") is None else tone_color("good" if r["better"] == "b" else "bad")
+
+    def refresh(self) -> None:
+        self.section.title.setText(self.tr("Compare scenarios"))
+        self.label_a.setText(self.tr("A:"))
+        self.label_b.setText(self.tr("B:"))
+        self.swap.setToolTip(self.tr("Swap A and B"))
+        self.by_kind.setText(self.tr("Counts by kind"))
+        a, b = self.sides["a"], self.sides["b"]
+        sa, sb = self.chosen("a"), self.chosen("b")
+        names = (sa.name if sa else "A", sb.name if sb else "B")
+        cols = self.model.columns
+        if len(cols) == 4 and (cols[1].title, cols[2].title) != names:
+            cols[1].title, cols[2].title = names
+            self.model.set_columns(cols)
+        if a is None or b is None or a.result is None or b.result is None:
+            if self.comparison is None:
+                self.model.set_rows([])
+            self._on_state_changed()
+            return
+        self.comparison = compare_results(names[0], a.result, names[1], b.result)
+        rows = []
+        for f in self.comparison["figures"]:
+            key = f["key"]
+            if not self.by_kind.isChecked() and "_by_kind." in key:
+                continue
+            rows.append({**f, "label": self.figure_label(key), "kind": figure_kind(key), "_tip": key})
+        self.model.set_rows(rows)
+        self._on_state_changed()
+
+    def figure_label(self, key: str) -> str:
+        labels = {
+            "reuse.total_savings": self.tr("Savings from shared capabilities"),
+            "reuse.reuse_index": self.tr("Reuse index"),
+            "reuse.capability_count": self.tr("Capabilities"),
+            "reuse.redundancy_count": self.tr("Capabilities built twice"),
+            "reuse.redundancy_potential_savings": self.tr("Potential savings from redundancies"),
+            "reuse.gap_count": self.tr("Unmet needs"),
+            "cost_sharing.total_cost": self.tr("Total cost together"),
+            "cost_sharing.total_standalone": self.tr("Total cost alone"),
+            "cost_sharing.total_savings": self.tr("Savings of the cost game"),
+            "cost_sharing.player_count": self.tr("Partners in the cost game"),
+            "cost_sharing.in_core": self.tr("Fair split stable (1 = yes)"),
+            "cost_sharing.blocking_count": self.tr("Groups that would leave"),
+            "resilience.service_level": self.tr("Service level"),
+            "resilience.robustness.random.r_index": self.tr("Robustness R, random failures"),
+            "resilience.robustness.targeted.r_index": self.tr("Robustness R, targeted loss"),
+            "resilience.monte_carlo.expected_service": self.tr("Expected service (Monte Carlo)"),
+            "resilience.monte_carlo.p05": self.tr("Service p05"),
+            "resilience.monte_carlo.p50": self.tr("Service p50"),
+            "resilience.monte_carlo.p95": self.tr("Service p95"),
+            "resilience.monte_carlo.p_below": self.tr("Share of trials below the threshold"),
+            "resilience.single_points_of_failure": self.tr("Single points of failure"),
+            "resilience.articulation_point_count": self.tr("Articulation points"),
+            "resilience.single_sourced_count": self.tr("Single-sourced demand entities"),
+            "resilience.max_cascade_size": self.tr("Largest cascade"),
+            "kpis.entity_count": self.tr("Entities"),
+            "kpis.flow_count": self.tr("Flows"),
+            "kpis.total_flow_value": self.tr("Total flow value"),
+            "kpis.data_interop_rate": self.tr("Data interoperability"),
+            "kpis.reverse_data_ratio": self.tr("Reverse data feedback"),
+            "kpis.cross_industry_share": self.tr("Cross-industry flows"),
+            "kpis.top_hub_share": self.tr("Top hub's share of flows"),
+            "kpis.multi_ecosystem_entities": self.tr("Entities in several ecosystems"),
+            "kpis.ecosystem_count": self.tr("Ecosystems"),
+            "kpis.capability_count": self.tr("Capabilities (indicators)"),
+            "kpis.need_count": self.tr("Needs"),
+            "kpis.pool_count": self.tr("Sharing pools"),
+        }
+        if key in labels:
+            return labels[key]
+        for group, text, enum in (("kpis.entities_by_kind.", self.tr("Entities: {0}"), EntityKind),
+                                  ("kpis.flows_by_kind.", self.tr("Flows: {0}"), FlowKind),
+                                  ("kpis.flow_value_by_kind.", self.tr("Flow value: {0}"), FlowKind)):
+            if key.startswith(group):
+                value = key[len(group):]
+                try:
+                    return text.format(enum_label(enum(value)))
+                except ValueError:
+                    return text.format(value)
+        return key
+
+    def retranslate(self) -> None:
+        self._set_columns()
+        self.refresh()
+
+    def shutdown(self) -> None:
+        for ch in self.own.values():
+            ch.shutdown()

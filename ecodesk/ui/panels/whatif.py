@@ -1,0 +1,208 @@
+"""UI layer: "What if it leaves?" — what one entity's exit does, without editing the model.
+
+:func:`what_if` works on copies only: the service lost and the dependency cascade are the
+engine's failure figures of the intact scenario (``critical_entities`` and ``cascade``:
+downstream partners lose their supply); the cost-sharing and reuse changes come from
+analysing a copy from which the entity was removed with ``remove_objects`` (re-planned
+without it). :func:`remove_in_new_scenario` turns the what-if into a scenario as one
+undoable step (duplicate + removal).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecodesk.commands import AddScenario, Macro, remove_objects, tr_noop, unique_name
+from ecodesk.model import AnalysisSettings, Project, Scenario
+from ecodesk.ui.panels.base import tone_color
+from ecodesk.ui.panels.fmt import money, pct
+from ecodesk.ui.panels.tables import Column, ResultTableModel, ResultTableView
+from ecodesk.ui.panels.worker import run_in_background
+
+
+def what_if(scenario: Scenario, settings: AnalysisSettings, entity_id: str) -> dict[str, Any]:
+    """The effect of ``entity_id`` leaving ``scenario`` (a copy; neither is edited)."""
+    from ecodesk.analysis.costshare import analyze_cost_sharing
+    from ecodesk.analysis.resilience import analyze_resilience
+    from ecodesk.analysis.reuse import analyze_reuse
+
+    base = scenario.copy()
+    entity = base.entities[entity_id]
+    light = dataclasses.replace(settings, trials=1, orders=1)  # Monte Carlo and curves are not needed
+    res = analyze_resilience(base, light).to_json()
+    crit = next((c for c in res["critical_entities"] if c["id"] == entity_id), {"service_loss": 0.0})
+    cascade = next((c for c in res["cascade"] if c["id"] == entity_id),
+                   {"cascade_size": 1, "service_level": res["service_level"], "failed": [entity_id]})
+    without = base.copy()
+    remove_objects(without, [without.entities[entity_id]]).do()
+    cs_before = analyze_cost_sharing(base, seed=settings.seed).to_json()
+    cs_after = analyze_cost_sharing(without, seed=settings.seed).to_json()
+    reuse_before, reuse_after = analyze_reuse(base).to_json(), analyze_reuse(without).to_json()
+    partners = list(dict.fromkeys([*cs_before["players"], *cs_after["players"]]))
+    rows = []
+    for p in partners:
+        before, after = cs_before["shapley"].get(p), cs_after["shapley"].get(p)
+        rows.append({
+            "id": p, "shapley_before": before, "shapley_after": after,
+            "change": None if before is None or after is None else after - before,
+            "savings_before": cs_before["savings"].get(p), "savings_after": cs_after["savings"].get(p),
+        })
+    lost_caps = [{"id": c["id"], "name": c.get("name") or c["id"], "consumers": list(c.get("consumers") or ())}
+                 for c in reuse_before["capabilities"] if c.get("owner") == entity_id and c.get("consumers")]
+    gaps_before = {g["need"] for g in reuse_before["gaps"]}
+    new_gaps = [g for g in reuse_after["gaps"] if g["need"] not in gaps_before]
+    return {
+        "entity": entity_id,
+        "name": entity.label,
+        "service_before": res["service_level"],
+        "service_loss": crit["service_loss"],
+        "service_after": res["service_level"] - crit["service_loss"],
+        "cascade_size": cascade["cascade_size"],
+        "cascade_failed": [i for i in cascade["failed"] if i != entity_id],
+        "cascade_service": cascade["service_level"],
+        "cascade_threshold": settings.cascade_threshold,
+        "cost_rows": rows,
+        "total_cost_before": cs_before["total_cost"], "total_cost_after": cs_after["total_cost"],
+        "savings_before": cs_before["total_standalone"] - cs_before["total_cost"],
+        "savings_after": cs_after["total_standalone"] - cs_after["total_cost"],
+        "reuse_savings_before": reuse_before["total_savings"], "reuse_savings_after": reuse_after["total_savings"],
+        "lost_capabilities": lost_caps,
+        "new_gaps": new_gaps,
+        "pools_left": [p.label for p in base.pools if entity_id in p.members],
+        "names": {e.id: e.label for e in base.entities},
+    }
+
+
+def remove_in_new_scenario(project: Project, scenario: Scenario, entity_id: str, name: str) -> Macro:
+    """One undoable step: a copy of ``scenario`` called ``name``, right after it, without the entity."""
+    copy = scenario.copy(name)
+    add = AddScenario(project, copy, project.scenarios.index(scenario) + 1)
+    removal = remove_objects(copy, [copy.entities[entity_id]])
+    macro = Macro(tr_noop("New scenario '{scenario}' without '{name}'"), [add, removal],
+                  scenario=name, name=scenario.entities[entity_id].label)
+    macro.new_scenario = copy  # type: ignore[attr-defined]
+    return macro
+
+
+class WhatIfDialog(QDialog):
+    """Shows :func:`what_if` of one entity, computed off the GUI thread."""
+
+    #: The user asked to make the what-if a scenario (argument: the entity id).
+    remove_requested = Signal(str)
+    computed = Signal()
+
+    def __init__(self, scenario: Scenario, settings: AnalysisSettings, entity_id: str, currency: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("what_if_dialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.entity_id = entity_id
+        self.currency = currency
+        self.data: dict[str, Any] | None = None
+        name = scenario.entities[entity_id].label
+        self.setWindowTitle(self.tr("What if {0} leaves?").format(name))
+        self.resize(640, 560)
+        self.headline = QLabel(self.tr("Computing…"), self)
+        self.headline.setObjectName("what_if_headline")
+        self.headline.setWordWrap(True)
+        f = self.headline.font()
+        f.setBold(True)
+        f.setPointSizeF(f.pointSizeF() * 1.15)
+        self.headline.setFont(f)
+        self.service = QLabel(self)
+        self.service.setWordWrap(True)
+        self.cascade = QLabel(self)
+        self.cascade.setObjectName("what_if_cascade")
+        self.cascade.setWordWrap(True)
+        self.capabilities = QLabel(self)
+        self.capabilities.setWordWrap(True)
+        self.cost = QLabel(self)
+        self.cost.setWordWrap(True)
+        self.cost_model = ResultTableModel()
+        self.cost_table = ResultTableView(self.cost_model, "what_if_cost_table", self)
+        self.cost_table.setProperty("export_label", self.tr("Cost sharing before and after"))
+        self.note = QLabel(self.tr("The model is not changed: the figures come from a copy of the scenario."), self)
+        self.note.setProperty("role", "hint")
+        self.note.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.remove_button = QPushButton(self.tr("Remove It in a New Scenario"), self)
+        self.remove_button.setObjectName("what_if_remove")
+        self.remove_button.setToolTip(self.tr("Add a copy of this scenario without {0} and show it (undoable)")
+                                      .format(name))
+        self.buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.entity_id))
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        for w in (self.headline, self.service, self.cascade, self.capabilities, self.cost):
+            lay.addWidget(w)
+        lay.addWidget(self.cost_table, 1)
+        lay.addWidget(self.note)
+        lay.addWidget(self.buttons)
+        snapshot = scenario.copy()  # copied here, in the GUI thread: the live model never crosses threads
+        self._job = run_in_background(lambda progress, cancel: what_if(snapshot, settings, entity_id),
+                                      self.show_data, self._failed)
+
+    def _failed(self, message: str) -> None:
+        self.headline.setText(self.tr("The what-if could not be computed: {0}").format(message))
+
+    def show_data(self, d: dict[str, Any]) -> None:
+        self.data = d
+        names = d["names"]
+
+        def nm(i: str) -> str:
+            return str(names.get(i, i))
+
+        sep = "、" if self._chinese() else ", "
+        loss = d["service_loss"]
+        self.headline.setText(self.tr("If {0} fails or leaves:").format(d["name"]))
+        self.service.setText(self.tr("Service level falls from {0} to {1} (−{2} points).").format(
+            pct(d["service_before"]), pct(d["service_after"]), f"{100 * loss:.1f}") if loss > 1e-12 else
+            self.tr("Service level stays at {0}: nobody depends on it alone.").format(pct(d["service_before"])))
+        self.service.setStyleSheet(f"color: {tone_color('bad' if loss > 1e-12 else 'good').name()};")
+        failed = d["cascade_failed"]
+        self.cascade.setText(self.tr("Cascade (θ = {0}): {1} more entities fail — {2}. Service then: {3}.").format(
+            d["cascade_threshold"], len(failed), sep.join(nm(i) for i in failed), pct(d["cascade_service"]))
+            if failed else self.tr("Cascade (θ = {0}): no other entity fails.").format(d["cascade_threshold"]))
+        lines = [f"{c['name']} → {sep.join(nm(i) for i in c['consumers'])}"
+                 for c in d["lost_capabilities"]]
+        text = self.tr("Capabilities lost: {0}.").format("; ".join(lines)) if lines else self.tr("It provides no capability "
+                                                                                        "to others.")
+        if d["new_gaps"]:
+            text += " " + self.tr("New unmet needs: {0}.").format(sep.join(
+                f"{nm(g['entity'])} ({g['category']})" for g in d["new_gaps"]))
+        if d["pools_left"]:
+            text += " " + self.tr("It leaves the pools: {0}.").format(sep.join(d["pools_left"]))
+        self.capabilities.setText(text)
+        self.cost.setText(self.tr("Cost sharing: total cost together {0} → {1} {4}; savings {2} → {3} {4}.").format(
+            money(d["total_cost_before"]), money(d["total_cost_after"]), money(d["savings_before"]),
+            money(d["savings_after"]), self.currency))
+        self.cost_model.set_columns([
+            Column("name", self.tr("Partner")), Column("shapley_before", self.tr("Fair share before"), "money"),
+            Column("shapley_after", self.tr("Fair share after"), "money"),
+            Column("change", self.tr("Change"), "money",
+                   foreground=lambda r: None if not r.get("change") else tone_color(
+                       "bad" if r["change"] > 0 else "good")),
+            Column("savings_before", self.tr("Savings before"), "money"),
+            Column("savings_after", self.tr("Savings after"), "money")])
+        self.cost_model.set_rows([{**r, "name": nm(r["id"]), "_ids": [r["id"]]} for r in d["cost_rows"]])
+        self.computed.emit()
+
+    def _chinese(self) -> bool:
+        from ecodesk.ui.i18n import is_chinese
+
+        return is_chinese()
+
+
+def new_scenario_name(project: Project, entity_label: str, template: str) -> str:
+    return unique_name(template.format(entity_label), project.scenario_names())
