@@ -75,6 +75,7 @@ SPECS: dict[str, tuple[object, str | None, bool]] = {
     "scenario_next": ("Ctrl+PgDown", None, False),
     "scenario_prev": ("Ctrl+PgUp", None, False),
     "help_shortcuts": (SK.HelpContents, None, False),
+    "help_log_folder": (None, None, False),
     "help_about": (None, None, False),
     "help_about_qt": (None, None, False),
 }
@@ -197,6 +198,8 @@ class Actions(QObject):
             "scenario_next": (self.tr("Ne&xt Scenario"), self.tr("Show the next scenario")),
             "scenario_prev": (self.tr("Pre&vious Scenario"), self.tr("Show the previous scenario")),
             "help_shortcuts": (self.tr("&Keyboard Shortcuts"), self.tr("List every keyboard shortcut")),
+            "help_log_folder": (self.tr("Show &Log Folder"),
+                                self.tr("Open the folder with ecodesk's log and crash reports, to send with a bug report")),
             "help_about": (self.tr("&About ecodesk"), self.tr("Version and licence")),
             "help_about_qt": (self.tr("About &Qt"), self.tr("The Qt toolkit ecodesk is built with")),
         }

@@ -54,6 +54,12 @@ def run_app(files: Sequence[str] = ()) -> int:
     window.show()  # type: ignore[attr-defined]
     if os.environ.get("ECODESK_STARTUP_PROBE"):
         _report_startup(window)
+    else:
+        from PySide6.QtCore import QTimer
+
+        from ecodesk.ui.autosave import offer_recovery
+
+        QTimer.singleShot(0, lambda: offer_recovery(window))  # after a crash: recover, compare, discard
     return int(app.exec())  # type: ignore[attr-defined]
 
 

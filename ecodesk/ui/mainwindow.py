@@ -31,6 +31,7 @@ from ecodesk.commands import AddObject
 from ecodesk.model import Entity, Scenario
 from ecodesk.model.errors import EcodeskError
 from ecodesk.ui.actions import Actions
+from ecodesk.ui.autosave import Autosaver
 from ecodesk.ui.document import Document
 from ecodesk.ui.exportops import ExportOpsMixin
 from ecodesk.ui.fieldedit import new_object
@@ -96,6 +97,8 @@ class MainWindow(FileOpsMixin, ExportOpsMixin, ScenarioOpsMixin, QMainWindow):
         self._apply_canvas_preferences()
         self._push_look_to_canvas()
         self.retranslate()
+        self.autosaver = Autosaver(self)  # recovery file every N minutes while unsaved
+        self.autosaver.attach(self.document)
 
     # construction ------------------------------------------------------------------
     def _make_palette(self, palette_cls: Any) -> QWidget:
@@ -189,7 +192,7 @@ class MainWindow(FileOpsMixin, ExportOpsMixin, ScenarioOpsMixin, QMainWindow):
 
         self.help_menu = bar.addMenu("")
         self.help_menu.setObjectName("help_menu")
-        for act in (a.help_shortcuts, None, a.help_about, a.help_about_qt):
+        for act in (a.help_shortcuts, a.help_log_folder, None, a.help_about, a.help_about_qt):
             self.help_menu.addSeparator() if act is None else self.help_menu.addAction(act)
 
     def _build_toolbar(self) -> None:
@@ -259,6 +262,7 @@ class MainWindow(FileOpsMixin, ExportOpsMixin, ScenarioOpsMixin, QMainWindow):
             "scenario_delete": self.delete_scenario, "scenario_next": lambda: self.step_scenario(1),
             "scenario_prev": lambda: self.step_scenario(-1), "help_shortcuts": self.show_shortcuts,
             "help_about": self.show_about, "help_about_qt": QApplication.aboutQt,
+            "help_log_folder": self.show_log_folder,
         }
         for edge in ("left", "hcenter", "right", "top", "vcenter", "bottom"):
             wire[f"align_{edge}"] = lambda e=edge: c.align(e)
@@ -290,6 +294,7 @@ class MainWindow(FileOpsMixin, ExportOpsMixin, ScenarioOpsMixin, QMainWindow):
         self._detach(old)
         document.setParent(self)
         self.document = document
+        self.autosaver.attach(document)  # the old document was saved or discarded: drop its recovery
         self.inspector.set_document(document)
         self.tables.set_document(document)
         attach_document(self, document)
@@ -517,6 +522,7 @@ class MainWindow(FileOpsMixin, ExportOpsMixin, ScenarioOpsMixin, QMainWindow):
         self.actions.refresh_icons()
         self._apply_canvas_preferences()
         self._push_look_to_canvas()
+        self.autosaver.apply_interval()
 
     def _apply_canvas_preferences(self) -> None:
         s = self.settings
@@ -555,6 +561,23 @@ class MainWindow(FileOpsMixin, ExportOpsMixin, ScenarioOpsMixin, QMainWindow):
         from ecodesk.ui.dialogs.shortcuts import ShortcutsDialog
 
         ShortcutsDialog(self.actions.all.values(), self).exec()
+
+    def show_log_folder(self) -> bool:
+        """Open the log folder in the file manager (created if needed); returns success."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from ecodesk.logs import log_folder
+        from ecodesk.userdata import ensure
+
+        folder = log_folder()
+        try:
+            ensure(folder)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Log folder"), str(exc))
+            return False
+        self.statusBar().showMessage(str(folder), 10000)
+        return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About ecodesk"), self.tr(
@@ -611,6 +634,7 @@ class MainWindow(FileOpsMixin, ExportOpsMixin, ScenarioOpsMixin, QMainWindow):
             event.ignore()
             return
         self.save_window_state()
+        self.autosaver.discard()  # a clean close leaves no recovery behind
         if self._find_dialog is not None:
             self._find_dialog.close()
         self.analysis_panel.shutdown()

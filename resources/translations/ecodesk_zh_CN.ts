@@ -3,598 +3,608 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="140" />
+        <location filename="../../ecodesk/ui/actions.py" line="141" />
         <source>&amp;New</source>
         <extracomment>name → (standard key or key text or None, icon name or None, checkable)</extracomment>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="140" />
+        <location filename="../../ecodesk/ui/actions.py" line="141" />
         <source>Start a new, blank project</source>
         <translation>新建一个空白项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="141" />
+        <location filename="../../ecodesk/ui/actions.py" line="142" />
         <source>New from &amp;Template…</source>
         <translation>从模板新建(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="141" />
+        <location filename="../../ecodesk/ui/actions.py" line="142" />
         <source>Start a new project from a template</source>
         <translation>从模板新建项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="142" />
+        <location filename="../../ecodesk/ui/actions.py" line="143" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="142" />
+        <location filename="../../ecodesk/ui/actions.py" line="143" />
         <source>Open a project file (.ecodesk) or import interchange JSON</source>
         <translation>打开项目文件（.ecodesk）或导入交换格式 JSON</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="143" />
+        <location filename="../../ecodesk/ui/actions.py" line="144" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="143" />
+        <location filename="../../ecodesk/ui/actions.py" line="144" />
         <source>Save the project (only what changed is written)</source>
         <translation>保存项目（只写入改动的部分）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="144" />
+        <location filename="../../ecodesk/ui/actions.py" line="145" />
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="144" />
+        <location filename="../../ecodesk/ui/actions.py" line="145" />
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="145" />
+        <location filename="../../ecodesk/ui/actions.py" line="146" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="145" />
+        <location filename="../../ecodesk/ui/actions.py" line="146" />
         <source>Close the project (asks to save changes)</source>
         <translation>关闭项目（未保存的修改会提示保存）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="146" />
+        <location filename="../../ecodesk/ui/actions.py" line="147" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="146" />
+        <location filename="../../ecodesk/ui/actions.py" line="147" />
         <source>Quit ecodesk (asks to save changes)</source>
         <translation>退出 ecodesk（未保存的修改会提示保存）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="147" />
+        <location filename="../../ecodesk/ui/actions.py" line="148" />
         <source>Clear Recent Files</source>
         <translation>清空最近文件</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="147" />
+        <location filename="../../ecodesk/ui/actions.py" line="148" />
         <source>Empty the list of recent files</source>
         <translation>清空最近打开的文件列表</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="148" />
+        <location filename="../../ecodesk/ui/actions.py" line="149" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="148" />
+        <location filename="../../ecodesk/ui/actions.py" line="149" />
         <source>Undo the last edit</source>
         <translation>撤销上一步编辑</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="149" />
+        <location filename="../../ecodesk/ui/actions.py" line="150" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="149" />
+        <location filename="../../ecodesk/ui/actions.py" line="150" />
         <source>Redo the edit just undone</source>
         <translation>重做刚撤销的编辑</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="150" />
+        <location filename="../../ecodesk/ui/actions.py" line="151" />
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="150" />
+        <location filename="../../ecodesk/ui/actions.py" line="151" />
         <source>Cut the selected entities to the clipboard</source>
         <translation>将选中的主体剪切到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="151" />
+        <location filename="../../ecodesk/ui/actions.py" line="152" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="151" />
+        <location filename="../../ecodesk/ui/actions.py" line="152" />
         <source>Copy the selected entities (with the flows between them)</source>
         <translation>复制选中的主体（连同它们之间的资源流）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="152" />
+        <location filename="../../ecodesk/ui/actions.py" line="153" />
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="152" />
+        <location filename="../../ecodesk/ui/actions.py" line="153" />
         <source>Paste entities with new ids</source>
         <translation>粘贴主体（分配新的 id）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="153" />
+        <location filename="../../ecodesk/ui/actions.py" line="154" />
         <source>D&amp;uplicate</source>
         <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="153" />
+        <location filename="../../ecodesk/ui/actions.py" line="154" />
         <source>Duplicate the selected entities</source>
         <translation>为选中的主体创建副本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="154" />
+        <location filename="../../ecodesk/ui/actions.py" line="155" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="154" />
+        <location filename="../../ecodesk/ui/actions.py" line="155" />
         <source>Delete the selection and everything attached to it</source>
         <translation>删除所选对象及其关联的一切</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="155" />
+        <location filename="../../ecodesk/ui/actions.py" line="156" />
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="155" />
+        <location filename="../../ecodesk/ui/actions.py" line="156" />
         <source>Select every entity and flow of the scenario</source>
         <translation>选中情景中的全部主体和资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="156" />
+        <location filename="../../ecodesk/ui/actions.py" line="157" />
         <source>Re&amp;name</source>
         <translation>重命名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="156" />
+        <location filename="../../ecodesk/ui/actions.py" line="157" />
         <source>Rename the selected entity on the canvas</source>
         <translation>在画布上重命名选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="157" />
+        <location filename="../../ecodesk/ui/actions.py" line="158" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="157" />
+        <location filename="../../ecodesk/ui/actions.py" line="158" />
         <source>Find objects by name or id and jump to them</source>
         <translation>按名称或 id 查找对象并定位</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="158" />
+        <location filename="../../ecodesk/ui/actions.py" line="159" />
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="158" />
+        <location filename="../../ecodesk/ui/actions.py" line="159" />
         <source>Language, theme, grid and autosave</source>
         <translation>语言、主题、网格和自动保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="159" />
+        <location filename="../../ecodesk/ui/actions.py" line="160" />
         <source>Align &amp;Left</source>
         <translation>左对齐(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="159" />
+        <location filename="../../ecodesk/ui/actions.py" line="160" />
         <source>Align the selected entities on their left edges</source>
         <translation>按左边缘对齐选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="160" />
+        <location filename="../../ecodesk/ui/actions.py" line="161" />
         <source>Align Centres &amp;Horizontally</source>
         <translation>水平居中对齐(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="160" />
+        <location filename="../../ecodesk/ui/actions.py" line="161" />
         <source>Align the selected entities on a vertical line</source>
         <translation>将选中的主体对齐到一条竖线上</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="161" />
+        <location filename="../../ecodesk/ui/actions.py" line="162" />
         <source>Align &amp;Right</source>
         <translation>右对齐(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="161" />
+        <location filename="../../ecodesk/ui/actions.py" line="162" />
         <source>Align the selected entities on their right edges</source>
         <translation>按右边缘对齐选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="162" />
+        <location filename="../../ecodesk/ui/actions.py" line="163" />
         <source>Align &amp;Top</source>
         <translation>顶端对齐(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="162" />
+        <location filename="../../ecodesk/ui/actions.py" line="163" />
         <source>Align the selected entities on their top edges</source>
         <translation>按上边缘对齐选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="163" />
+        <location filename="../../ecodesk/ui/actions.py" line="164" />
         <source>Align Centres &amp;Vertically</source>
         <translation>垂直居中对齐(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="163" />
+        <location filename="../../ecodesk/ui/actions.py" line="164" />
         <source>Align the selected entities on a horizontal line</source>
         <translation>将选中的主体对齐到一条横线上</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="164" />
+        <location filename="../../ecodesk/ui/actions.py" line="165" />
         <source>Align &amp;Bottom</source>
         <translation>底端对齐(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="164" />
+        <location filename="../../ecodesk/ui/actions.py" line="165" />
         <source>Align the selected entities on their bottom edges</source>
         <translation>按下边缘对齐选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="165" />
+        <location filename="../../ecodesk/ui/actions.py" line="166" />
         <source>Distribute Hori&amp;zontally</source>
         <translation>水平均匀分布(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="165" />
+        <location filename="../../ecodesk/ui/actions.py" line="166" />
         <source>Space the selected entities evenly from left to right</source>
         <translation>让选中的主体从左到右等距分布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="167" />
+        <location filename="../../ecodesk/ui/actions.py" line="168" />
         <source>Distribute V&amp;ertically</source>
         <translation>垂直均匀分布(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="167" />
+        <location filename="../../ecodesk/ui/actions.py" line="168" />
         <source>Space the selected entities evenly from top to bottom</source>
         <translation>让选中的主体从上到下等距分布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="169" />
+        <location filename="../../ecodesk/ui/actions.py" line="170" />
         <source>&amp;Layered Layout</source>
         <translation>分层布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="169" />
+        <location filename="../../ecodesk/ui/actions.py" line="170" />
         <source>Arrange by supply tier: origins → platforms → channels → users (one undo step)</source>
         <translation>按供给层级排列：源头 → 平台 → 渠道 → 用户（一步即可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="171" />
+        <location filename="../../ecodesk/ui/actions.py" line="172" />
         <source>&amp;Force Layout</source>
         <translation>力导向布局(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="171" />
+        <location filename="../../ecodesk/ui/actions.py" line="172" />
         <source>Arrange entities by a force-directed layout (one undo step)</source>
         <translation>用力导向算法排列主体（一步即可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="172" />
+        <location filename="../../ecodesk/ui/actions.py" line="173" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="172" />
+        <location filename="../../ecodesk/ui/actions.py" line="173" />
         <source>Zoom in on the canvas</source>
         <translation>放大画布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="173" />
+        <location filename="../../ecodesk/ui/actions.py" line="174" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="173" />
+        <location filename="../../ecodesk/ui/actions.py" line="174" />
         <source>Zoom out of the canvas</source>
         <translation>缩小画布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="174" />
+        <location filename="../../ecodesk/ui/actions.py" line="175" />
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="174" />
+        <location filename="../../ecodesk/ui/actions.py" line="175" />
         <source>Zoom to 100 %</source>
         <translation>缩放到 100%</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="175" />
+        <location filename="../../ecodesk/ui/actions.py" line="176" />
         <source>&amp;Fit All</source>
         <translation>适应全部(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="175" />
+        <location filename="../../ecodesk/ui/actions.py" line="176" />
         <source>Zoom to show the whole ecosystem</source>
         <translation>缩放以显示整个生态</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="176" />
+        <location filename="../../ecodesk/ui/actions.py" line="177" />
         <source>Zoom to &amp;Selection</source>
         <translation>缩放到所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="176" />
+        <location filename="../../ecodesk/ui/actions.py" line="177" />
         <source>Zoom to the selected entities</source>
         <translation>缩放到选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="177" />
+        <location filename="../../ecodesk/ui/actions.py" line="178" />
         <source>Show &amp;Grid</source>
         <translation>显示网格(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="177" />
+        <location filename="../../ecodesk/ui/actions.py" line="178" />
         <source>Show the grid on the canvas</source>
         <translation>在画布上显示网格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="178" />
+        <location filename="../../ecodesk/ui/actions.py" line="179" />
         <source>S&amp;nap to Grid</source>
         <translation>对齐到网格(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="178" />
+        <location filename="../../ecodesk/ui/actions.py" line="179" />
         <source>Snap entities to the grid when moving them</source>
         <translation>移动主体时吸附到网格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="179" />
+        <location filename="../../ecodesk/ui/actions.py" line="180" />
         <source>F&amp;ull Screen</source>
         <translation>全屏(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="179" />
+        <location filename="../../ecodesk/ui/actions.py" line="180" />
         <source>Show the window full screen (for the projector)</source>
         <translation>全屏显示窗口（适合投影）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="180" />
+        <location filename="../../ecodesk/ui/actions.py" line="181" />
         <source>Next &amp;Pane</source>
         <translation>下一个窗格(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="180" />
+        <location filename="../../ecodesk/ui/actions.py" line="181" />
         <source>Move the keyboard focus to the next pane</source>
         <translation>将键盘焦点移到下一个窗格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="181" />
+        <location filename="../../ecodesk/ui/actions.py" line="182" />
         <source>Previous Pa&amp;ne</source>
         <translation>上一个窗格(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="181" />
+        <location filename="../../ecodesk/ui/actions.py" line="182" />
         <source>Move the keyboard focus to the previous pane</source>
         <translation>将键盘焦点移到上一个窗格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="182" />
+        <location filename="../../ecodesk/ui/actions.py" line="183" />
         <source>&amp;Select</source>
         <translation>选择(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="182" />
+        <location filename="../../ecodesk/ui/actions.py" line="183" />
         <source>Select and move entities (Esc returns here)</source>
         <translation>选择并移动主体（按 Esc 回到此工具）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="183" />
+        <location filename="../../ecodesk/ui/actions.py" line="184" />
         <source>&amp;Entity Tool</source>
         <translation>主体工具(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="183" />
+        <location filename="../../ecodesk/ui/actions.py" line="184" />
         <source>Click on the canvas to place an entity</source>
         <translation>在画布上单击以放置主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="184" />
+        <location filename="../../ecodesk/ui/actions.py" line="185" />
         <source>F&amp;low Tool</source>
         <translation>资源流工具(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="184" />
+        <location filename="../../ecodesk/ui/actions.py" line="185" />
         <source>Drag from one entity to another to draw a flow</source>
         <translation>从一个主体拖到另一个主体以绘制资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="185" />
+        <location filename="../../ecodesk/ui/actions.py" line="186" />
         <source>New &amp;Entity</source>
         <translation>新建主体(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="185" />
+        <location filename="../../ecodesk/ui/actions.py" line="186" />
         <source>Add an entity at a free spot and edit it in the inspector</source>
         <translation>在空白处添加一个主体，并在检查器中编辑</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="186" />
+        <location filename="../../ecodesk/ui/actions.py" line="187" />
         <source>New &amp;Flow</source>
         <translation>新建资源流(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="186" />
+        <location filename="../../ecodesk/ui/actions.py" line="187" />
         <source>Add a flow between the two selected entities (or the first two)</source>
         <translation>在选中的两个主体（或前两个主体）之间添加资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="187" />
+        <location filename="../../ecodesk/ui/actions.py" line="188" />
         <source>New Eco&amp;system</source>
         <translation>新建生态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="187" />
+        <location filename="../../ecodesk/ui/actions.py" line="188" />
         <source>Add an ecosystem (a named group of entities)</source>
         <translation>添加一个生态（一组有名称的主体）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="188" />
+        <location filename="../../ecodesk/ui/actions.py" line="189" />
         <source>New &amp;Capability</source>
         <translation>新建能力(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="188" />
+        <location filename="../../ecodesk/ui/actions.py" line="189" />
         <source>Add a capability owned by the selected entity</source>
         <translation>为选中的主体添加一项能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="189" />
+        <location filename="../../ecodesk/ui/actions.py" line="190" />
         <source>New Nee&amp;d</source>
         <translation>新建需求(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="189" />
+        <location filename="../../ecodesk/ui/actions.py" line="190" />
         <source>Add a need of the selected entity</source>
         <translation>为选中的主体添加一项需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="190" />
+        <location filename="../../ecodesk/ui/actions.py" line="191" />
         <source>New &amp;Pool</source>
         <translation>新建共享安排(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="190" />
+        <location filename="../../ecodesk/ui/actions.py" line="191" />
         <source>Add a sharing arrangement of the selected entities</source>
         <translation>为选中的主体添加一个共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="191" />
+        <location filename="../../ecodesk/ui/actions.py" line="192" />
         <source>&amp;Run Analysis</source>
         <translation>运行分析(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="191" />
+        <location filename="../../ecodesk/ui/actions.py" line="192" />
         <source>Analyse the shown scenario: reuse, cost sharing, resilience, indicators</source>
         <translation>分析当前情景：能力复用、成本分摊、网络韧性和生态指标</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="193" />
+        <location filename="../../ecodesk/ui/actions.py" line="194" />
         <source>&amp;New Scenario…</source>
         <translation>新建情景(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="193" />
+        <location filename="../../ecodesk/ui/actions.py" line="194" />
         <source>Add a blank scenario</source>
         <translation>添加一个空白情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="194" />
+        <location filename="../../ecodesk/ui/actions.py" line="195" />
         <source>&amp;Duplicate Scenario</source>
         <translation>复制情景(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="194" />
+        <location filename="../../ecodesk/ui/actions.py" line="195" />
         <source>Add a copy of the shown scenario</source>
         <translation>添加当前情景的副本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="195" />
+        <location filename="../../ecodesk/ui/actions.py" line="196" />
         <source>&amp;Rename Scenario…</source>
         <translation>重命名情景(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="195" />
+        <location filename="../../ecodesk/ui/actions.py" line="196" />
         <source>Rename the shown scenario</source>
         <translation>重命名当前情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="196" />
+        <location filename="../../ecodesk/ui/actions.py" line="197" />
         <source>De&amp;lete Scenario</source>
         <translation>删除情景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="196" />
+        <location filename="../../ecodesk/ui/actions.py" line="197" />
         <source>Delete the shown scenario (undoable)</source>
         <translation>删除当前情景（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="197" />
+        <location filename="../../ecodesk/ui/actions.py" line="198" />
         <source>Ne&amp;xt Scenario</source>
         <translation>下一个情景(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="197" />
+        <location filename="../../ecodesk/ui/actions.py" line="198" />
         <source>Show the next scenario</source>
         <translation>显示下一个情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="198" />
+        <location filename="../../ecodesk/ui/actions.py" line="199" />
         <source>Pre&amp;vious Scenario</source>
         <translation>上一个情景(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="198" />
+        <location filename="../../ecodesk/ui/actions.py" line="199" />
         <source>Show the previous scenario</source>
         <translation>显示上一个情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="199" />
+        <location filename="../../ecodesk/ui/actions.py" line="200" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="199" />
+        <location filename="../../ecodesk/ui/actions.py" line="200" />
         <source>List every keyboard shortcut</source>
         <translation>列出全部键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="200" />
+        <location filename="../../ecodesk/ui/actions.py" line="201" />
+        <source>Show &amp;Log Folder</source>
+        <translation>显示日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/actions.py" line="202" />
+        <source>Open the folder with ecodesk's log and crash reports, to send with a bug report</source>
+        <translation>打开存放 ecodesk 日志和崩溃报告的文件夹，便于随问题报告一并发送</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/actions.py" line="203" />
         <source>&amp;About ecodesk</source>
         <translation>关于 ecodesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="200" />
+        <location filename="../../ecodesk/ui/actions.py" line="203" />
         <source>Version and licence</source>
         <translation>版本与许可</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="201" />
+        <location filename="../../ecodesk/ui/actions.py" line="204" />
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="201" />
+        <location filename="../../ecodesk/ui/actions.py" line="204" />
         <source>The Qt toolkit ecodesk is built with</source>
         <translation>ecodesk 所用的 Qt 工具包</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="213" />
+        <location filename="../../ecodesk/ui/actions.py" line="216" />
         <source>Click on the canvas to place: {0}</source>
         <translation>在画布上单击以放置：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="217" />
+        <location filename="../../ecodesk/ui/actions.py" line="220" />
         <source>Drag between two entities to draw a flow: {0}</source>
         <translation>在两个主体之间拖动以绘制资源流：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="221" />
+        <location filename="../../ecodesk/ui/actions.py" line="224" />
         <source>Show or hide flows of kind: {0}</source>
         <translation>显示或隐藏此类资源流：{0}</translation>
     </message>
@@ -928,6 +938,62 @@
         <location filename="../../ecodesk/ui/panels/wiring.py" line="55" />
         <source>Stop the running analysis</source>
         <translation>停止正在进行的分析</translation>
+    </message>
+</context>
+<context>
+    <name>Autosave</name>
+    <message>
+        <location filename="../../ecodesk/ui/autosave.py" line="109" />
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/autosave.py" line="110" />
+        <source>ecodesk did not close normally. Unsaved work of “{0}” was autosaved.</source>
+        <translation>ecodesk 上次未正常关闭。“{0}”中未保存的工作已自动保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/autosave.py" line="113" />
+        <source>Recover</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/autosave.py" line="114" />
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/autosave.py" line="115" />
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/autosave.py" line="116" />
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/autosave.py" line="136" />
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/autosave.py" line="139" />
+        <source>Compare with the saved file</source>
+        <translation>与已保存的文件比较</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/autosave.py" line="148" />
+        <source>Cannot recover</source>
+        <translation>无法恢复</translation>
+    </message>
+</context>
+<context>
+    <name>Autosaver</name>
+    <message>
+        <location filename="../../ecodesk/ui/autosave.py" line="82" />
+        <source>Autosave failed: {0}</source>
+        <translation>自动保存失败：{0}</translation>
     </message>
 </context>
 <context>
@@ -2449,167 +2515,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="103" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="106" />
         <source>Click a kind, then click on the canvas</source>
         <translation>单击一种类型，再单击画布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="349" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="354" />
         <source>● Unsaved changes</source>
         <translation>● 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="350" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="355" />
         <source>Save with {0}</source>
         <translation>按 {0} 保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="353" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="358" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="353" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="358" />
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="362" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="367" />
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="362" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="367" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="363" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="368" />
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="363" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="368" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="377" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="382" />
         <source>{0} entities · {1} flows</source>
         <translation>{0} 个主体 · {1} 条资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="560" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="577" />
+        <source>Log folder</source>
+        <translation>日志文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/mainwindow.py" line="583" />
         <source>About ecodesk</source>
         <translation>关于 ecodesk</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="561" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="584" />
         <source>&lt;h3&gt;ecodesk {0}&lt;/h3&gt;&lt;p&gt;Plan mutual supply ecosystems (互供生态): capability reuse, cost sharing and network resilience.&lt;/p&gt;&lt;p&gt;Projects are SQLite files you can hand on; everything works offline.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ecodesk {0}&lt;/h3&gt;&lt;p&gt;互供生态规划工具：能力复用、成本分摊与网络韧性。&lt;/p&gt;&lt;p&gt;项目是可直接交付的 SQLite 文件；全部功能均可离线使用。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="569" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="592" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="569" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="592" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="570" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="593" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="570" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="593" />
         <source>&amp;Arrange</source>
         <translation>排列(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="571" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="594" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="571" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="594" />
         <source>Show &amp;Flows</source>
         <translation>显示资源流(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="572" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="595" />
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="572" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="595" />
         <source>&amp;Insert</source>
         <translation>插入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="573" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="596" />
         <source>Place &amp;Entity</source>
         <translation>放置主体(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="574" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="597" />
         <source>Draw F&amp;low</source>
         <translation>绘制资源流(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="575" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="598" />
         <source>&amp;Analyze</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="575" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="598" />
         <source>&amp;Scenario</source>
         <translation>情景(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="576" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="599" />
         <source>S&amp;witch To</source>
         <translation>切换到(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="576" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="599" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="578" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="601" />
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="579" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="602" />
         <source>Tables</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="580" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="603" />
         <source>Palette</source>
         <translation>主体面板</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="581" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="604" />
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="582" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="605" />
         <source>&amp;Scenario:</source>
         <translation>情景(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="583" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="606" />
         <source>The scenario shown and edited (Ctrl+PgUp / Ctrl+PgDown)</source>
         <translation>当前显示和编辑的情景（Ctrl+PgUp / Ctrl+PgDown）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="585" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="608" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>

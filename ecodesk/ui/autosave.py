@@ -1,0 +1,154 @@
+"""UI layer: autosave to a recovery file every N minutes, and the offer to recover after a
+crash (recover, compare with the saved file, or discard).
+
+The recovery lives in the user's data folder (:mod:`ecodesk.store.recovery`), never over
+the user's file. Saving the project, or closing it cleanly, removes its recovery.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from ecodesk.model.errors import EcodeskError
+from ecodesk.store.recovery import (
+    Recovery,
+    describe_differences,
+    load_recovery,
+    new_key,
+    pending_recoveries,
+    remove_recovery,
+    save_recovery,
+)
+
+if TYPE_CHECKING:
+    from ecodesk.ui.document import Document
+    from ecodesk.ui.mainwindow import MainWindow
+
+log = logging.getLogger("ecodesk.autosave")
+
+
+class Autosaver(QObject):
+    """Writes the window's document to its recovery file while it has unsaved changes."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.autosave_now)
+        self.document: Document | None = None
+        self.key = new_key()
+        self.last_error = ""
+        self.apply_interval()
+
+    def apply_interval(self) -> None:
+        """(Re)start the timer from the preference; 0 minutes turns autosave off."""
+        minutes = self.window.settings.autosave_minutes
+        if minutes <= 0:
+            self.timer.stop()
+        else:
+            self.timer.start(int(minutes * 60_000))
+
+    def attach(self, document: Document) -> None:
+        """Follow ``document`` (the previous one's recovery is removed: it was closed)."""
+        if self.document is not None:
+            self.discard()
+            try:
+                self.document.modified_changed.disconnect(self._on_document_modified_changed)
+            except (RuntimeError, TypeError):
+                pass
+        self.document = document
+        self.key = new_key()
+        document.modified_changed.connect(self._on_document_modified_changed)
+
+    def _on_document_modified_changed(self, modified: bool) -> None:
+        if not modified:  # saved (or undone back to the saved state): nothing to recover
+            self.discard()
+
+    def autosave_now(self) -> bool:
+        """Write the recovery if there are unsaved changes; never raises."""
+        doc = self.document
+        if doc is None or not doc.modified:
+            return False
+        try:
+            save_recovery(doc.project, self.key, doc.path)
+        except (EcodeskError, OSError) as exc:
+            self.last_error = str(exc)
+            log.warning("autosave failed: %s", exc)
+            self.window.statusBar().showMessage(self.tr("Autosave failed: {0}").format(exc), 8000)
+            return False
+        self.last_error = ""
+        log.info("autosaved %s", doc.title)
+        return True
+
+    def discard(self) -> None:
+        remove_recovery(self.key)
+
+
+def offer_recovery(window: MainWindow) -> bool:
+    """After a crash: ask, for each recovery left behind, whether to recover it.
+    Returns True if a project was recovered into the window."""
+    recovered = False
+    for rec in pending_recoveries():
+        answer = _ask(window, rec)
+        if answer == "recover" and not recovered:
+            recovered = _recover(window, rec)
+        elif answer == "discard":
+            remove_recovery(rec.key)
+    return recovered
+
+
+def _ask(window: MainWindow, rec: Recovery) -> str:
+    while True:
+        box = QMessageBox(window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QCoreApplication.translate("Autosave", "Recover unsaved work"))
+        box.setText(QCoreApplication.translate("Autosave", "ecodesk did not close normally. Unsaved work of “{0}” was autosaved.")
+                    .format(rec.title))
+        box.setInformativeText(rec.describe())
+        recover = box.addButton(QCoreApplication.translate("Autosave", "Recover"), QMessageBox.ButtonRole.AcceptRole)
+        compare = box.addButton(QCoreApplication.translate("Autosave", "Compare…"), QMessageBox.ButtonRole.ActionRole)
+        discard = box.addButton(QCoreApplication.translate("Autosave", "Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QCoreApplication.translate("Autosave", "Later"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is compare:
+            _compare(window, rec)
+            continue
+        if clicked is recover:
+            return "recover"
+        if clicked is discard:
+            return "discard"
+        return "later"
+
+
+def _compare(window: MainWindow, rec: Recovery) -> None:
+    from ecodesk.store import open_project
+
+    try:
+        recovered = load_recovery(rec)
+        original = open_project(rec.original) if rec.original and Path(rec.original).is_file() else None
+    except EcodeskError as exc:
+        QMessageBox.warning(window, QCoreApplication.translate("Autosave", "Compare"), str(exc))
+        return
+    lines = describe_differences(original, recovered)
+    QMessageBox.information(window, QCoreApplication.translate("Autosave", "Compare with the saved file"), "\n".join(lines))
+
+
+def _recover(window: MainWindow, rec: Recovery) -> bool:
+    from ecodesk.ui.document import Document
+
+    try:
+        project = load_recovery(rec)
+    except EcodeskError as exc:
+        QMessageBox.warning(window, QCoreApplication.translate("Autosave", "Cannot recover"), str(exc))
+        return False
+    doc = Document(project, rec.original, window)
+    doc.mark_unsaved()  # Save writes it over the original (atomically), or asks where
+    window.set_document(doc)
+    remove_recovery(rec.key)  # the open document is autosaved again under its own key
+    return True
