@@ -9,6 +9,7 @@ file as it was and no half-written output behind.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import locale
 import logging
@@ -393,6 +394,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"ecodesk: {_one_line(line)}", file=sys.stderr)
         log.warning("refused: %s", exc)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # the reader went away (``| head``): nothing left to say
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except OSError as exc:
         where = f"'{exc.filename}': " if exc.filename else ""
         print(f"ecodesk: {where}{exc.strerror or exc}.", file=sys.stderr)
