@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -51,6 +53,47 @@ def _reject_constant(value: str) -> float:
     raise ValueError(f"{value} is not a number JSON allows")
 
 
+class _NumberTooLarge(ValueError):
+    def __init__(self, text: str) -> None:
+        self.text = text
+        super().__init__(f"the number {text[:12]}… ({len(text)} digits) is too large")
+
+
+def _parse_int(text: str) -> int:
+    """Whole numbers beyond any float are refused here, with their place (the model would
+    fail to convert them; Python itself refuses more than 4,300 digits, less clearly)."""
+    if len(text) > 308 and (len(text.lstrip("-")) > 309 or abs(int(text)) > sys.float_info.max):
+        raise _NumberTooLarge(text)
+    return int(text)
+
+
+def _line_col(text: str, pos: int) -> str:
+    return f"line {text.count(chr(10), 0, pos) + 1}, column {pos - text.rfind(chr(10), 0, pos)}"
+
+
+#: A ``\\uXXXX`` escape of a high surrogate not followed by a low one, or of a low one not
+#: preceded by a high one: JSON allows it, but it decodes to no character and no file can
+#: store it (the save or export would fail later, without saying where).
+_LONE_SURROGATE_ESCAPE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _lone_surrogate_at(text: str) -> int | None:
+    """Where ``text`` has an unpaired surrogate escape (not itself an escaped backslash)."""
+    for m in _LONE_SURROGATE_ESCAPE.finditer(text):
+        i = m.start() - 1
+        while i >= 0 and text[i] == "\\":
+            i -= 1
+        if (m.start() - 1 - i) % 2 == 0:  # an even number of backslashes before ours
+            return m.start()
+    return None
+
+
 def read_json_file(path: str | os.PathLike[str]) -> Any:
     """Parse a JSON file (UTF-8, with or without BOM) into Python, with a clear error."""
     name = Path(path).name
@@ -63,10 +106,23 @@ def read_json_file(path: str | os.PathLike[str]) -> Any:
     except UnicodeDecodeError as exc:
         raise FormatError(name, [f"'{name}' is not UTF-8 text (byte {exc.start})."]) from None
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
+    except _NumberTooLarge as exc:
+        where = _line_col(text, max(0, text.find(exc.text)))
+        raise FormatError(name, [f"'{name}' is not valid JSON ({where}: {exc})."]) from None
     except ValueError as exc:
         where = f"line {exc.lineno}, column {exc.colno}: {exc.msg}" if isinstance(exc, json.JSONDecodeError) else str(exc)
         raise FormatError(name, [f"'{name}' is not valid JSON ({where})."]) from None
+    except RecursionError:
+        raise FormatError(name, [f"'{name}' is not valid JSON (it is nested too deeply)."]) from None
+    at = _lone_surrogate_at(text) if _SURROGATE_ESCAPE.search(text) else None  # a fast test first
+    if at is not None:
+        raise FormatError(
+            name,
+            [f"'{name}' has text that is not valid Unicode ({_line_col(text, at)}: {text[at:at + 6]} is half of a "
+             "UTF-16 pair, which no file can store)."],
+        )
+    return data
 
 
 def import_json(path: str | os.PathLike[str]) -> Project:

@@ -33,8 +33,9 @@ class ProjectFileError(EcodeskError):
             raise ValueError(f"unknown reason {reason!r}")
         self.path = os.fspath(path)
         self.reason = reason
-        self.problem = problem.rstrip(".")
-        self.problem_zh = (problem_zh or problem).rstrip("。.")
+        # One sentence on one line, whatever text (SQLite's, the file's) it quotes.
+        self.problem = " ".join(problem.split()).rstrip(".")
+        self.problem_zh = " ".join((problem_zh or problem).split()).rstrip("。.")
         super().__init__(self.sentence())
 
     def sentence(self, lang: str = "en") -> str:

@@ -80,8 +80,9 @@ def read_project_file(path: str | os.PathLike[str], *, load: bool = True) -> Loa
             project, saved = _load_without_gc(conn, shown)
             return Loaded(project, saved, version if version < SCHEMA_VERSION else None)
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        detail = _one_line(str(exc))
         raise ProjectFileError(
-            path, "damaged", f"is damaged (SQLite reports: {exc})", f"已损坏（SQLite 报告：{exc}）"
+            path, "damaged", f"is damaged (SQLite reports: {detail})", f"已损坏（SQLite 报告：{detail}）"
         ) from None
     except _SqliteOutOfMemory:
         raise ProjectFileError(
@@ -175,7 +176,7 @@ def _connection(file: Path, head: bytes, shown: str) -> Iterator[sqlite3.Connect
     restore it (hot journal) or it is in WAL mode (reading would create files beside it)."""
     with contextlib.ExitStack() as stack:
         conn: sqlite3.Connection | None = None
-        if head[18] != 2:  # not WAL
+        if 2 not in (head[18], head[19]):  # not WAL (either version byte at 2 makes SQLite use a WAL)
             conn = _open(file.absolute().as_uri() + "?mode=ro")
             stack.callback(conn.close)
             try:
@@ -223,11 +224,19 @@ def _check_database(conn: sqlite3.Connection, shown: str) -> int:
     finally:
         conn.text_factory = str
     if result != [(b"ok",)]:
-        detail = "; ".join(bytes(r[0]).decode("utf-8", "replace") for r in result)
+        detail = _one_line("\n".join(bytes(r[0]).decode("utf-8", "replace") for r in result))
         raise ProjectFileError(
             shown, "damaged", f"is damaged (SQLite's check reports: {detail})", f"已损坏（SQLite 检查报告：{detail}）"
         )
     return version
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    """SQLite's report as one short line: its messages may span lines (quick_check's
+    "*** in database main ***" header, a damaged CREATE statement quoted whole)."""
+    lines = [" ".join(x.split()) for x in text.splitlines()]
+    joined = "; ".join(x for x in lines if x and x != "*** in database main ***")
+    return joined if len(joined) <= limit else joined[: limit - 1].rstrip() + "…"
 
 
 class _SqliteOutOfMemory(Exception):
@@ -294,7 +303,12 @@ def _load(conn: sqlite3.Connection, shown: str) -> tuple[Project, Saved]:
             raise ValidationError("project", "", "settings", "is not valid JSON", "不是有效的 JSON") from None
         if not isinstance(raw, dict):
             raise ValidationError("project", "", "settings", "must be a JSON object", "必须是 JSON 对象")
-        settings = AnalysisSettings.from_dict(raw)
+        try:
+            settings = AnalysisSettings.from_dict(raw)
+        except (TypeError, OverflowError):  # e.g. supply_kinds a number: the model cannot even build it
+            raise ValidationError(
+                "project", "", "settings", "is not a valid set of analysis settings", "不是有效的分析设置"
+            ) from None
     except ValidationError as exc:
         raise _invalid(shown, "", "", exc) from None
 
@@ -310,7 +324,15 @@ def _load(conn: sqlite3.Connection, shown: str) -> tuple[Project, Saved]:
     positions: dict[int, dict[str, dict[str, int]]] = {k: {t: {} for t in COLUMNS} for k in scenarios}
     for table in COLUMNS:
         fetched = _fetch(conn, select_sql(table))
-        fetched.sort(key=_SCENARIO_POSITION)
+        try:
+            fetched.sort(key=_SCENARIO_POSITION)
+        except TypeError:  # SQLite stores any type in any column: a text where a number belongs
+            raise ProjectFileError(
+                shown,
+                "damaged",
+                f"is damaged: table '{table}' has a row whose scenario or position is not a number",
+                f"已损坏：表“{table}”中有记录的情景或位置不是数字",
+            ) from None
         for key, group in groupby(fetched, itemgetter(0)):
             if key not in scenarios:
                 raise ProjectFileError(

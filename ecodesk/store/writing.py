@@ -14,6 +14,7 @@ dict equality, which short-cuts on identity) and then object by object with ``is
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import os
 import secrets
@@ -124,7 +125,11 @@ def write_atomic(project: Project, path: str | os.PathLike[str]) -> Saved:
         if dest.exists():
             with contextlib.suppress(OSError):
                 shutil.copymode(dest, tmp)
+        stale_journal = _roll_back_hot_journal(dest)
         os.replace(tmp, dest)
+        if stale_journal:
+            with contextlib.suppress(OSError):
+                stale_journal.unlink()
     except BaseException as exc:
         for leftover in (tmp, Path(f"{tmp}-journal")):
             with contextlib.suppress(OSError):
@@ -136,22 +141,68 @@ def write_atomic(project: Project, path: str | os.PathLike[str]) -> Saved:
     return saved
 
 
+def _roll_back_hot_journal(dest: Path) -> Path | None:
+    """Roll back a rollback journal a crashed save left beside ``dest`` into the old file.
+
+    SQLite replays a hot journal into whatever file next bears the journal's name: left
+    there, it would be played into the new file this write puts at ``dest`` and damage it
+    (found by the kill harness, tests/robustness). Rolling it back *before* the replace
+    keeps the old file whole should this write be interrupted too. Returns the journal if
+    it is still there (it could not be rolled back), for removal once the new file is in.
+    """
+    journal = Path(f"{dest}-journal")
+    if not journal.exists():
+        return None
+    with contextlib.suppress(sqlite3.Error):
+        conn = sqlite3.connect(dest.as_uri() + "?mode=rw", uri=True, isolation_level=None)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the first read rolls back
+        finally:
+            conn.close()
+    return journal if journal.exists() else None
+
+
+#: Chinese for the OS errors a save meets (their English ``strerror`` is plain already).
+_OS_ZH: dict[int, str] = {
+    errno.ENOSPC: "磁盘已满",
+    errno.EDQUOT: "磁盘配额已用完",
+    errno.EROFS: "磁盘为只读",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "不允许该操作，文件或文件夹可能被锁定",
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.EIO: "磁盘读写出错",
+}
+#: Plain words for SQLite's cryptic texts ("attempt to write a readonly database" …).
+_SQLITE_PLAIN: dict[str, tuple[str, str]] = {
+    "SQLITE_FULL": ("the disk is full", "磁盘已满"),
+    "SQLITE_READONLY": ("the file or its folder is read-only", "文件或其所在文件夹为只读"),
+    "SQLITE_CANTOPEN": (
+        "no file can be created beside it; is its folder read-only?",
+        "无法在其旁边创建文件；文件夹是否为只读？",
+    ),
+}
+
+
 def _write_failed(shown: str, exc: BaseException, *, existed: bool) -> ProjectFileError:
     detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    detail_zh = _OS_ZH.get(getattr(exc, "errno", None) or 0, detail)
+    sqlite_name = "_".join((getattr(exc, "sqlite_errorname", None) or "").split("_")[:2])  # primary code
+    if sqlite_name in _SQLITE_PLAIN:
+        detail, detail_zh = _SQLITE_PLAIN[sqlite_name]
     if isinstance(exc, UnicodeEncodeError):
-        detail = "some text contains characters that cannot be stored"
+        detail = detail_zh = "some text contains characters that cannot be stored"
     if existed:
         return ProjectFileError(
             shown,
             "write_failed",
             f"could not be saved ({detail}); the file keeps its last saved content",
-            f"无法保存（{detail}）；文件仍保留上次保存的内容",
+            f"无法保存（{detail_zh}）；文件仍保留上次保存的内容",
         )
     return ProjectFileError(
         shown,
         "write_failed",
         f"could not be written ({detail}); nothing was created",
-        f"无法写入（{detail}）；未创建任何文件",
+        f"无法写入（{detail_zh}）；未创建任何文件",
     )
 
 
@@ -200,6 +251,7 @@ def save_incremental(
     stats = SaveStats()
     after_commit: list[Callable[[], None]] = []
     conn: sqlite3.Connection | None = None
+    checked = False
     try:
         conn = sqlite3.connect(file.absolute().as_uri() + "?mode=rw", uri=True, isolation_level=None)
         with contextlib.suppress(sqlite3.DatabaseError):
@@ -209,6 +261,7 @@ def save_incremental(
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("BEGIN IMMEDIATE")
         _check_same_file(conn, saved, shown)
+        checked = True
         new = _apply(conn, project, saved, stats, tracker, after_commit)
         conn.execute("UPDATE project SET saves = ?, writer = ? WHERE key = 1", (saved.saves + 1, __version__))
         conn.execute("COMMIT")
@@ -217,6 +270,9 @@ def save_incremental(
         if conn is not None and conn.in_transaction:
             with contextlib.suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
+        if not checked and getattr(exc, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
+            # Not even a database any more (overwritten by another program): not our file.
+            raise _changed_on_disk(shown) from None
         if isinstance(exc, _WRITE_ERRORS):
             raise _write_failed(shown, exc, existed=True) from exc
         raise
@@ -243,12 +299,16 @@ def _check_same_file(conn: sqlite3.Connection, saved: Saved, shown: str) -> None
     except sqlite3.DatabaseError:
         same = False
     if not same:
-        raise ProjectFileError(
-            shown,
-            "changed_on_disk",
-            "was changed or replaced by another program since it was opened; use Save As to keep your work",
-            "在打开后已被其他程序修改或替换；请用“另存为”保存您的工作",
-        )
+        raise _changed_on_disk(shown)
+
+
+def _changed_on_disk(shown: str) -> ProjectFileError:
+    return ProjectFileError(
+        shown,
+        "changed_on_disk",
+        "was changed or replaced by another program since it was opened; use Save As to keep your work",
+        "在打开后已被其他程序修改或替换；请用“另存为”保存您的工作",
+    )
 
 
 def _apply(

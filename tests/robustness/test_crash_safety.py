@@ -1,0 +1,350 @@
+"""Robustness: a process saving a big project is SIGKILLed at random moments; every time,
+the file must open and hold exactly the old state or exactly the new one.
+
+Modes: ``ProjectFile.save`` (incremental, in place, rollback journal), ``save_as``,
+``ProjectFile.create`` over an existing file, ``write_project_atomic``, and the real
+``ecodesk import SRC FILE --force`` over an existing file. See ``killharness.py`` for how
+the worker is forked and killed. After every kill the parent checks that:
+
+* ``open_project`` and ``check_project_file`` succeed with whatever the kill left beside
+  the file (hot journal, temporary file) — and touch neither the file nor what is beside it;
+* the content equals the old project or the new one (object equality, plus a JSON hash
+  cross-check the first time each outcome is seen) — never a mix;
+* for kills that left a hot journal: a writable open rolls it back, the app's next
+  ``ProjectFile.open`` + ``save()`` works, and a full write (Save As, import --force) over
+  the file never lets SQLite replay the stale journal into the new file.
+
+``ECODESK_KILLS`` (default 40) sets the total number of kills across the modes; the long
+run is ``ECODESK_KILLS=500 pytest tests/robustness/test_crash_safety.py -s``. A summary
+line per mode is printed (``-s`` shows it).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import random
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ecodesk.io.jsonio import export_json, import_json
+from ecodesk.model import Project
+from ecodesk.store import ProjectFile, check_project_file, open_project, write_project_atomic
+from tests.robustness.conftest import load_generator
+from tests.robustness.killharness import (
+    GEN_SEED,
+    SCALE,
+    TARGETS,
+    Run,
+    Tally,
+    Zygote,
+    apply_edits,
+    file_hash,
+    fingerprint,
+    run_cli,
+    strays,
+)
+
+KILLS = int(os.environ.get("ECODESK_KILLS", "40"))
+SHARES = {"save": 0.45, "save_as": 0.15, "create": 0.125, "atomic": 0.125, "cli": 0.15}
+HOOKED_SHARE = 0.3  # of the in-process kills, the rest are timed
+
+
+def kills_for(mode: str) -> int:
+    return max(3, math.ceil(KILLS * SHARES[mode]))
+
+
+@dataclass
+class Bench:
+    work: Path
+    pristine: Path  # the old state, never written after setup
+    old: Project
+    new: Project
+    old_print: str
+    new_print: str
+    zygote: Zygote
+    json_src: Path
+    calibration: dict[str, dict[str, float]] = field(default_factory=dict)
+    seen: set[tuple[str, str]] = field(default_factory=set)
+
+
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bench]:
+    work = tmp_path_factory.mktemp("kill")
+    gen = load_generator()
+    (work / "pristine").mkdir()
+    pristine = work / "pristine" / "old.ecodesk"
+    write_project_atomic(gen.generate_s2b2b(*SCALE, seed=GEN_SEED), pristine)
+    old = open_project(pristine)
+    new = open_project(pristine)
+    apply_edits(new)
+    assert not new.content_equals(old)
+    json_src = work / "pristine" / "new.json"
+    export_json(new, json_src)
+    assert import_json(json_src).content_equals(new)
+    shutil.copyfile(pristine, work / TARGETS["save"])
+    zygote = Zygote(work)
+    try:
+        yield Bench(work, pristine, old, new, fingerprint(old), fingerprint(new), zygote, json_src)
+    finally:
+        zygote.close()
+
+
+def restore(bench: Bench, mode: str) -> Path:
+    """Put the old state back in the mode's target, with nothing beside it."""
+    target = bench.work / TARGETS[mode]
+    for p in strays(target):
+        p.unlink()
+    shutil.copyfile(bench.pristine, target)
+    return target
+
+
+def listing(target: Path) -> dict[str, str]:
+    return {p.name: file_hash(p) for p in [target, *strays(target)]}
+
+
+def check_after_kill(bench: Bench, mode: str, tally: Tally, killed: bool = True) -> str:
+    """The file opens and holds the old or the new state; opening changes nothing."""
+    target = bench.work / TARGETS[mode]
+    left = strays(target)
+    journal = Path(f"{target}-journal")
+    hot = is_hot(journal)
+    temporary = [p for p in left if p.name.endswith(".tmp")]
+    before = listing(target)
+    loaded = open_project(target)  # never raises after a kill
+    assert listing(target) == before, "opening changed the file or what lies beside it"
+    if loaded.content_equals(bench.new):
+        state, expected = "new", bench.new_print
+    elif loaded.content_equals(bench.old):
+        state, expected = "old", bench.old_print
+    else:
+        raise AssertionError(f"{mode}: after a kill '{target}' holds neither the old nor the new state")
+    if (mode, state) not in bench.seen:  # independent cross-checks, once per outcome
+        assert fingerprint(loaded) == expected
+        check_project_file(target)
+        bench.seen.add((mode, state))
+    touched = file_hash(target) != file_hash(bench.pristine)
+    if journal.exists() and not hot:  # SQLite writes the user's file only once the journal is hot
+        assert not touched, "the file was changed while its journal could not undo it"
+    where = "hot journal" if hot else "cold journal" if journal.exists() else "temp file" if temporary else "clean"
+    if not killed:
+        return where
+    setattr(tally, state, getattr(tally, state) + 1)
+    tally.phases[f"{where}->{state}"] = tally.phases.get(f"{where}->{state}", 0) + 1
+    if journal.exists() or temporary:
+        tally.mid_write += 1
+    if hot and state == "old" and touched:
+        tally.file_touched += 1  # only the journal could give the old state back
+    return where
+
+
+def is_hot(journal: Path) -> bool:
+    """A journal SQLite will replay: it exists and its header is not zeroed (no lock is
+    held, as the writer is dead)."""
+    try:
+        with open(journal, "rb") as fh:
+            return fh.read(1) not in (b"", b"\x00")
+    except FileNotFoundError:
+        return False
+
+
+def recover_hot_journal(bench: Bench, mode: str, how: str, tally: Tally) -> None:
+    """After a kill left a hot journal: the original file is recoverable and usable."""
+    target = bench.work / TARGETS[mode]
+    journal = Path(f"{target}-journal")
+    assert is_hot(journal)
+    if how == "writable":  # any writable open (sqlite3, DB Browser …) rolls the journal back
+        with closing(sqlite3.connect(target)) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert not journal.exists()
+        assert open_project(target).content_equals(bench.old)
+    elif how == "app":  # the next session opens (read-only, via a copy) and saves in place
+        pf = ProjectFile.open(target)
+        assert pf.project.content_equals(bench.old)
+        s = pf.project.scenario()
+        s.replace(s.entities.at(3).evolve(name="恢复后保存"))
+        stats = pf.save()
+        assert not stats.full_rewrite and not journal.exists()
+        with closing(sqlite3.connect(target)) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert open_project(target).content_equals(pf.project)
+    elif how == "overwrite":  # Save As / import --force over it: the stale journal must not replay
+        write_project_atomic(bench.new, target)
+        assert not journal.exists()
+        assert open_project(target).content_equals(bench.new)
+        tally.overwrites += 1
+    else:
+        raise ValueError(how)
+    tally.recoveries += how != "overwrite"
+
+
+def calibrate(bench: Bench, mode: str) -> dict[str, float]:
+    """Time an uninterrupted run, counting its fsyncs and SQLite progress ticks."""
+    if mode in bench.calibration:
+        return bench.calibration[mode]
+    restore(bench, mode)
+    info = bench.work / f"{mode}.info"
+    run = bench.zygote.run(mode, hook={}, info=info)
+    assert not run.killed and run.code == 0, (bench.zygote.errors.read_text(), run)
+    assert open_project(bench.work / TARGETS[mode]).content_equals(bench.new)
+    bench.calibration[mode] = {"seconds": run.seconds, **json.loads(info.read_text())}
+    return bench.calibration[mode]
+
+
+def pick_hook(rng: random.Random, mode: str, cal: dict[str, float], first: bool) -> tuple[str, dict[str, Any]]:
+    ticks = max(1, int(cal["ticks"]))
+    if mode == "save":
+        if first:
+            return "commit+spill", {"at_sql": "COMMIT", "spill": True}
+        spill = rng.random() < 0.5
+        roll = rng.random()
+        if roll < 0.1:  # before the transaction starts: nothing written yet
+            return "begin", {"at_sql": "BEGIN"}
+        if roll < 0.35:
+            return "commit" + "+spill" * spill, {"at_sql": "COMMIT", "spill": spill}
+        return "tick" + "+spill" * spill, {"tick": rng.randint(1, ticks), "spill": spill}
+    if first:
+        return "replace before", {"replace": "before"}
+    choice = rng.choice(("tick", "fsync", "replace"))
+    if choice == "tick":
+        return "tick", {"tick": rng.randint(1, ticks)}
+    if choice == "fsync" and cal["fsync"] >= 1:
+        k, when = rng.randint(1, int(cal["fsync"])), rng.choice(("before", "after"))
+        return f"fsync#{k} {when}", {"fsync": k, "when": when}
+    when = rng.choice(("before", "after"))
+    return f"replace {when}", {"replace": when}
+
+
+@pytest.mark.parametrize("mode", ["save", "save_as", "create", "atomic"])
+def test_kills_leave_the_old_or_the_new_state(bench: Bench, mode: str) -> None:
+    cal = calibrate(bench, mode)
+    assert 0.05 < cal["seconds"] < 5, cal
+    target_kills = kills_for(mode)
+    rng = random.Random(f"kill-{mode}-{KILLS}")
+    tally = Tally()
+    journals = 0
+    trials = 0
+    while tally.kills < target_kills:
+        trials += 1
+        assert trials <= 3 * target_kills + 10, f"too few kills landed: {tally.line(mode)}"
+        restore(bench, mode)
+        # the first kills (two for save: a recovery and an overwrite) are sure to land mid-write
+        first = tally.kills < (2 if mode == "save" else 1)
+        hooked = first or rng.random() < HOOKED_SHARE
+        if hooked:
+            label, hook = pick_hook(rng, mode, cal, first=first)
+            run: Run = bench.zygote.run(mode, hook=hook)
+        else:
+            run = bench.zygote.run(mode, delay=rng.uniform(0.0, 0.95 * cal["seconds"]))
+        assert run.code in (0, None), f"the worker failed by itself: {bench.zygote.errors.read_text()}"
+        where = check_after_kill(bench, mode, tally, run.killed)
+        if not run.killed:
+            tally.completed += 1
+            continue
+        tally.kills += 1
+        if hooked:
+            tally.hooked += 1
+        else:
+            tally.timed += 1
+        how = f"at {label}" if hooked else "timed"
+        tally.placed[how] = tally.placed.get(how, 0) + 1
+        if where == "hot journal":
+            journals += 1
+            if journals <= 2 or journals % 8 == 0:
+                recover_hot_journal(bench, mode, ("app", "writable", "overwrite")[journals % 3], tally)
+    print("\n" + tally.line(mode, cal["seconds"]))
+    assert tally.mid_write >= 1, f"no kill landed mid-write, so nothing was proven: {tally.line(mode)}"
+    if mode == "save":
+        assert tally.file_touched >= 1 and tally.recoveries >= 1 and tally.overwrites >= 1, tally.line(mode)
+
+
+def test_killed_import_force_leaves_the_old_or_the_new_file(bench: Bench) -> None:
+    mode = "cli"
+    target = restore(bench, mode)
+    run, write_starts = run_cli(bench.json_src, target, poll_tmp=True)
+    assert run.code == 0 and write_starts is not None
+    assert open_project(target).content_equals(bench.new)
+    total = run.seconds
+    rng = random.Random(f"kill-cli-{KILLS}")
+    tally = Tally()
+    target_kills = kills_for(mode)
+    trials = 0
+    while tally.kills < target_kills:
+        trials += 1
+        assert trials <= 3 * target_kills + 10, f"too few kills landed: {tally.line(mode)}"
+        target = restore(bench, mode)
+        roll = rng.random()
+        if tally.kills == 0 or roll < 1 / 3:  # while the temporary file is being written
+            how = "0-50 ms after the temp file appeared"
+            run, _ = run_cli(bench.json_src, target, after_tmp=rng.uniform(0.0, 0.05))
+        elif roll < 2 / 3:
+            how = "anywhere in the process's life"
+            run, _ = run_cli(bench.json_src, target, delay=rng.uniform(0.0, total))
+        else:  # by the clock: the temporary file, fsync, rename
+            how = "around the write by the clock"
+            run, _ = run_cli(bench.json_src, target, delay=rng.uniform(max(0.0, write_starts - 0.05), total + 0.02))
+        check_after_kill(bench, mode, tally, run.killed)
+        if run.killed:
+            tally.kills += 1
+            tally.timed += 1
+            tally.placed[how] = tally.placed.get(how, 0) + 1
+        else:
+            tally.completed += 1
+    print("\n" + tally.line(mode, total))
+    assert tally.mid_write >= 1 and tally.old >= 1, tally.line(mode)
+
+
+def kill_mid_commit(bench: Bench) -> Path:
+    """A save killed just before COMMIT with a tiny page cache: the user's file is already
+    partly overwritten and only the hot journal beside it can restore it."""
+    target = restore(bench, "save")
+    run = bench.zygote.run("save", hook={"at_sql": "COMMIT", "spill": True})
+    assert run.killed
+    assert is_hot(Path(f"{target}-journal"))
+    assert file_hash(target) != file_hash(bench.pristine)
+    return target
+
+
+@pytest.mark.parametrize("how", ["writable", "app"])
+def test_hot_journal_of_a_killed_save_is_recovered(bench: Bench, how: str) -> None:
+    target = kill_mid_commit(bench)
+    before = listing(target)
+    assert open_project(target).content_equals(bench.old)  # read-only, through a private copy
+    assert listing(target) == before
+    recover_hot_journal(bench, "save", how, Tally())
+
+
+@pytest.mark.parametrize("writer", ["write_project_atomic", "save_as", "create", "import --force"])
+def test_full_write_over_a_hot_journal_does_not_replay_it(bench: Bench, writer: str) -> None:
+    """SQLite replays a hot journal into whatever file has the journal's name: a full write
+    over a file a crashed save left a journal beside must not let that happen."""
+    target = kill_mid_commit(bench)
+    other = load_generator().generate_s2b2b(4, 40, 2, seed=9)
+    if writer == "write_project_atomic":
+        write_project_atomic(other, target)
+    elif writer == "save_as":
+        tmp = bench.work / "elsewhere" / "other.ecodesk"
+        tmp.parent.mkdir(exist_ok=True)
+        pf = ProjectFile.create(other, tmp)
+        pf.save_as(target)
+    elif writer == "create":
+        ProjectFile.create(other, target)
+    else:
+        src = bench.work / "elsewhere" / "other.json"
+        src.parent.mkdir(exist_ok=True)
+        export_json(other, src)
+        run, _ = run_cli(src, target)
+        assert run.code == 0
+    assert strays(target) == []
+    assert open_project(target).content_equals(other)
+    with closing(sqlite3.connect(target)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert open_project(target).content_equals(other)
