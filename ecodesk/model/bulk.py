@@ -17,7 +17,7 @@ from dataclasses import fields
 from typing import Any, TypeVar
 
 from ecodesk.model.kinds import EntityKind, FlowKind, LabelledEnum
-from ecodesk.model.objects import Capability, Ecosystem, Entity, Flow, ModelObject, Need
+from ecodesk.model.objects import MAX_MAGNITUDE, Capability, Ecosystem, Entity, Flow, ModelObject, Need
 
 T = TypeVar("T", bound=ModelObject)
 
@@ -39,6 +39,8 @@ def _numbers(col: Sequence[Any], *, optional: bool = False, nonneg: bool = True,
         return None
     if vals:
         if not math.isfinite(sum(vals)):  # NaN and infinities (and overflow, harmlessly) go slow
+            return None
+        if max(vals) > MAX_MAGNITUDE or min(vals) < -MAX_MAGNITUDE:
             return None
         if (nonneg and min(vals) < 0) or (upper is not None and max(vals) > upper):
             return None

@@ -26,6 +26,13 @@ from ecodesk.model.kinds import (
 
 _set = object.__setattr__
 
+#: Largest magnitude of any number in the model: a quadrillion (CNY, units or canvas
+#: pixels) is far beyond any real ecosystem, and keeps every sum and product the analyses
+#: form (volume × unit value over 50,000 flows, 2^20-coalition tables) finite.
+MAX_MAGNITUDE = 1e15
+MAX_TRIALS = 10_000_000
+MAX_ORDERS = 100_000
+
 
 def _fail(what: str, obj_id: str, fld: str, en: str, zh: str) -> ValidationError:
     return ValidationError(what, obj_id, fld, en, zh)
@@ -61,7 +68,13 @@ def _check_number(
                 raise _fail(what, obj_id, fld, f"{value!r} is not a number", f"{value!r} 不是数字") from None
         else:
             raise _fail(what, obj_id, fld, f"{value!r} is not a number", f"{value!r} 不是数字")
-    value = float(value)
+    try:
+        value = float(value)
+    except OverflowError:
+        value = math.inf
+    if math.isfinite(value) and abs(value) > MAX_MAGNITUDE:
+        raise _fail(what, obj_id, fld, f"is too large to compute with (at most {MAX_MAGNITUDE:g})",
+                    f"数值过大，无法计算（最大 {MAX_MAGNITUDE:g}）")
     if not math.isfinite(value):
         raise _fail(what, obj_id, fld, f"must be a finite number, not {value}", f"必须是有限数值，而不是 {value}")
     if nonneg and value < 0:
@@ -410,11 +423,11 @@ class AnalysisSettings(ModelObject):
 
     def __post_init__(self) -> None:
         w = self.WHAT
-        for fld, low in (("seed", 0), ("trials", 1), ("orders", 1)):
+        for fld, low, high in (("seed", 0, 2**32 - 1), ("trials", 1, MAX_TRIALS), ("orders", 1, MAX_ORDERS)):
             v = getattr(self, fld)
-            if isinstance(v, bool) or not isinstance(v, int) or v < low:
-                raise _fail(w, "", f"settings.{fld}", f"must be a whole number ≥ {low} (got {v!r})",
-                            f"必须是不小于 {low} 的整数（当前为 {v!r}）")
+            if isinstance(v, bool) or not isinstance(v, int) or not low <= v <= high:
+                raise _fail(w, "", f"settings.{fld}", f"must be a whole number from {low} to {high} (got {v!r})",
+                            f"必须是 {low} 到 {high} 之间的整数（当前为 {v!r}）")
         _set(self, "threshold", _check_number(w, "", "settings.threshold", self.threshold, upper=1.0))
         _set(self, "cascade_threshold",
              _check_number(w, "", "settings.cascade_threshold", self.cascade_threshold, upper=1.0))
@@ -425,9 +438,17 @@ class AnalysisSettings(ModelObject):
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> AnalysisSettings:
+        if data is not None and not isinstance(data, Mapping):
+            raise _fail(cls.WHAT, "", "settings", "must be an object", "必须是对象")
         data = dict(data or {})
         known = {f.name for f in fields(cls)}
-        return cls(**{k: (tuple(v) if k == "supply_kinds" else v) for k, v in data.items() if k in known})
+        kinds = data.get("supply_kinds", DEFAULT_SUPPLY_KINDS)
+        if isinstance(kinds, (str, bytes)) or not isinstance(kinds, Iterable):
+            raise _fail(cls.WHAT, "", "settings.supply_kinds", "must be a list of flow kinds", "必须是资源流类型列表")
+        try:
+            return cls(**{k: (tuple(v) if k == "supply_kinds" else v) for k, v in data.items() if k in known})
+        except TypeError as exc:  # e.g. an unhashable value where a kind belongs
+            raise _fail(cls.WHAT, "", "settings", f"is malformed ({exc})", "格式错误") from None
 
 
 #: Object classes by the name of their SPEC collection, in dependency order.

@@ -177,3 +177,21 @@ def test_labels_in_both_languages():
     assert EntityKind.SUPPLIER.label("en") == "Supplier"
     assert FlowKind.CREDIT.label("zh_CN") == "金融/信贷"
     assert PoolRule.FLOOR_SHARE.label("zh") == "保底+分成"
+
+
+def test_huge_numbers_are_refused_by_name():
+    for value in (1e308, 10**400, 2e15):
+        with pytest.raises(ValidationError) as info:
+            Flow("f", "a", "b", volume=value)
+        assert info.value.field == "volume"
+    with pytest.raises(ValidationError) as info:
+        Entity("e", x=-2e15)
+    assert info.value.field == "x" and "too large" in str(info.value)
+    assert Flow("f", "a", "b", volume=1e15).volume == 1e15
+
+
+def test_settings_bounds_and_malformed_settings():
+    for bad in ({"trials": 10**12}, {"orders": 10**7}, {"seed": 2**40}, {"supply_kinds": 5}, {"supply_kinds": [[1]]},
+                "not a mapping"):
+        with pytest.raises(ValidationError):
+            AnalysisSettings.from_dict(bad)

