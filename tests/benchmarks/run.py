@@ -315,7 +315,10 @@ class Bench:
                "import contextlib, io; buf = io.StringIO()\n"
                "with contextlib.redirect_stdout(buf): rc = main(['analyze', sys.argv[1], '--json'])\n"
                "dt = time.perf_counter() - t; "
-               "print(rc, dt, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(buf.getvalue()))",
+               # VmHWM, not ru_maxrss: after fork+exec ru_maxrss still counts the parent's pages
+               "hwm = [int(x.split()[1]) for x in open('/proc/self/status') if x.startswith('VmHWM')]\n"
+               "peak = hwm[0] / 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+               "print(rc, dt, peak, len(buf.getvalue()))",
                str(path)]
         walls, peaks = [], []
         for _ in range(3):
