@@ -26,11 +26,12 @@ END_GAP = 3.0  # space between an arrow tip and the entity's outline
 class FlowItem(QGraphicsItem):
     """One flow; its geometry lives in scene coordinates (the item stays at the origin).
 
-    The item itself paints nothing (``ItemHasNoContents``): its shaft, arrowhead and
-    selection/hover glow are plain Qt path items painted in C++. A Python ``paint`` per
-    flow was the largest cost of a frame — 3,000 flows in an overview took 80 ms; this
-    way they take a few. The item keeps what the canvas needs: selection, hover, the
-    hit shape and the route.
+    The item itself paints nothing (``ItemHasNoContents``): every flow is drawn by the
+    scene's batched :class:`~ecodesk.ui.canvas.flow_layer.FlowLayerItem` (this item is its
+    child and hands it its route). Its shaft, arrowhead and selection/hover glow child
+    items are created only when first needed (selected, hovered, or asked for), so 52,000
+    idle flows cost the draw pass almost nothing. The item keeps what the canvas needs:
+    selection, hover, the hit shape and the route.
     """
 
     def __init__(self, flow: Flow) -> None:
@@ -53,15 +54,47 @@ class FlowItem(QGraphicsItem):
         )
         self.setAcceptHoverEvents(True)
         self.setZValue(0.0)
-        self.glow = QGraphicsPathItem(self)
-        self.glow.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
-        self.glow.hide()
-        self.shaft = QGraphicsPathItem(self)
-        self.head = QGraphicsPolygonItem(self)
-        self.head.setPen(QPen(Qt.PenStyle.NoPen))
-        for child in (self.glow, self.shaft, self.head):
-            child.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # the children exist only once needed (selected, hovered, or asked for): an item
+        # with neither contents nor children costs the scene nothing to draw, and the
+        # scene's batched FlowLayerItem draws every flow anyway
+        self._glow: QGraphicsPathItem | None = None
+        self._shaft: QGraphicsPathItem | None = None
+        self._head: QGraphicsPolygonItem | None = None
+        self._detail = 0
+        self._ends: tuple[tuple[float, float], tuple[float, float] | None, tuple[float, float]] | None = None
         self.set_flow(flow)
+
+    def _ensure_children(self) -> None:
+        if self._shaft is not None:
+            return
+        self._glow = QGraphicsPathItem(self)
+        self._glow.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        self._glow.hide()
+        self._shaft = QGraphicsPathItem(self)
+        self._head = QGraphicsPolygonItem(self)
+        self._head.setPen(QPen(Qt.PenStyle.NoPen))
+        for child in (self._glow, self._shaft, self._head):
+            child.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._apply_pen()
+        self._head.setBrush(self._color)
+        self._head.setVisible(self._detail < 2)
+        self._shaft.setPath(self._path)
+        self._head.setPolygon(self._arrow)
+
+    @property
+    def glow(self) -> QGraphicsPathItem:
+        self._ensure_children()
+        return self._glow  # type: ignore[return-value]
+
+    @property
+    def shaft(self) -> QGraphicsPathItem:
+        self._ensure_children()
+        return self._shaft  # type: ignore[return-value]
+
+    @property
+    def head(self) -> QGraphicsPolygonItem:
+        self._ensure_children()
+        return self._head  # type: ignore[return-value]
 
     def type(self) -> int:
         return FLOW_ITEM_TYPE
@@ -80,8 +113,22 @@ class FlowItem(QGraphicsItem):
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         self._pen = pen
         self._apply_pen()
-        self.head.setBrush(self._color)
+        if self._head is not None:
+            self._head.setBrush(self._color)
         self._update_glow()
+        self._sync_layer()
+
+    def _sync_layer(self) -> None:
+        """Hand this flow's geometry and style to the scene's batched flow layer."""
+        sc = self.scene()
+        layer = getattr(sc, "flow_layer", None)
+        if layer is None or self._ends is None:
+            return
+        p0, ctrl, end = self._ends
+        head = [(p.x(), p.y()) for p in (self._arrow[i] for i in range(4))]
+        layer.update_flow(
+            self.flow_id, p0, ctrl, end, head, self._color, self._width, self._pen.style(), self.isVisible()
+        )
 
     def set_detail(self, level: int) -> None:
         """0: full width; 1 (zoomed out): a one-pixel line, cheap and readable; 2 (overview):
@@ -90,9 +137,13 @@ class FlowItem(QGraphicsItem):
         if low != self._low_detail:
             self._low_detail = low
             self._apply_pen()
-        self.head.setVisible(level < 2)
+        self._detail = level
+        if self._head is not None:
+            self._head.setVisible(level < 2)
 
     def _apply_pen(self) -> None:
+        if self._shaft is None:
+            return
         if self._low_detail:
             pen = QPen(self._pen)
             pen.setWidthF(0.0)
@@ -164,14 +215,17 @@ class FlowItem(QGraphicsItem):
         else:
             path.quadTo(QPointF(cx, cy), shaft_end)
         self._path = path
+        self._ends = ((p0.x(), p0.y()), None if offset == 0.0 else (cx, cy), (shaft_end.x(), shaft_end.y()))
         self.apex = QPointF(0.25 * p0.x() + 0.5 * cx + 0.25 * tip.x(), 0.25 * p0.y() + 0.5 * cy + 0.25 * tip.y())
         pad = w / 2 + 6
         self._bounds = path.boundingRect().united(self._arrow.boundingRect()).adjusted(-pad, -pad, pad, pad)
         self._shape = None
-        self.shaft.setPath(path)
-        self.head.setPolygon(self._arrow)
-        if self.glow.isVisible():
+        if self._shaft is not None:
+            self._shaft.setPath(path)
+            self._head.setPolygon(self._arrow)  # type: ignore[union-attr]
+        if self._glow is not None and self._glow.isVisible():
             self._update_glow()
+        self._sync_layer()
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -202,11 +256,16 @@ class FlowItem(QGraphicsItem):
             path.addPolygon(self._arrow)
             self.glow.setPen(pen)
             self.glow.setPath(path)
-        self.glow.setVisible(on)
+        if self._glow is not None:
+            self._glow.setVisible(on)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             self._update_glow()
+        elif change == QGraphicsItem.GraphicsItemChange.ItemVisibleHasChanged:
+            layer = getattr(self.scene(), "flow_layer", None)
+            if layer is not None:
+                layer.set_shown(self.flow_id, bool(value))
         return super().itemChange(change, value)
 
     def hoverEnterEvent(self, event: Any) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from ecodesk.model import Capability, Ecosystem, Entity, Flow, FlowKind, Scenario
 from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.flow_item import FlowItem, FlowLabelItem
+from ecodesk.ui.canvas.flow_layer import FlowLayerItem
 from ecodesk.ui.canvas.geometry import fan_offsets
 from ecodesk.ui.canvas.hull_item import HULL_PAD, HULL_STEP, EcosystemHullItem
 from ecodesk.ui.canvas.style import LIGHT, CanvasTheme, ecosystem_color, entity_fill, flow_color
@@ -84,6 +85,8 @@ class CanvasScene(QGraphicsScene):
         self._flush_timer.timeout.connect(self.flush_pending)
         self.flow_label = FlowLabelItem()
         self.addItem(self.flow_label)
+        self.flow_layer = FlowLayerItem()  # draws every flow (FlowItems: selection, hover)
+        self.addItem(self.flow_layer)
         self.setBackgroundBrush(QBrush(QColor(self.theme.background)))
         self.setSceneRect(MIN_RECT)
 
@@ -127,6 +130,7 @@ class CanvasScene(QGraphicsScene):
             for item in d.values():
                 self.removeItem(item)
             d.clear()
+        self.flow_layer.clear()
         self._pairs.clear()
         self._entity_flows.clear()
         self._members.clear()
@@ -163,7 +167,10 @@ class CanvasScene(QGraphicsScene):
     def _add_flow(self, f: Flow) -> None:
         item = FlowItem(f)
         self.flow_items[f.id] = item
-        self.addItem(item)
+        # a child of the flow layer: the scene's draw pass then meets one top-level item
+        # and skips its 52,000 childless, contentless children for almost nothing, where
+        # as top-level items each hub flow's huge bounding rect put it in every frame
+        item.setParentItem(self.flow_layer)
         item.set_flow(f)  # now in the scene: takes the scene's colour for it
         item.set_detail(self.detail)
         item.setVisible(f.kind not in self.hidden_flow_kinds)
@@ -232,6 +239,7 @@ class CanvasScene(QGraphicsScene):
             if self.flow_label.data(0) == f.id:
                 self.flow_label.hide()
             self.removeItem(item)
+        self.flow_layer.remove_flow(f.id)
         self._drop_flow(f)
         self._schedule()
 
@@ -429,6 +437,7 @@ class CanvasScene(QGraphicsScene):
             self.detail = level
             for item in self.flow_items.values():
                 item.set_detail(level)
+            self.flow_layer.set_detail(level)
 
     def set_flow_kind_visible(self, kind: FlowKind | str, visible: bool) -> None:
         kind = FlowKind(kind)
