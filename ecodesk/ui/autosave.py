@@ -8,6 +8,7 @@ the user's file. Saving the project, or closing it cleanly, removes its recovery
 from __future__ import annotations
 
 import logging
+import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,17 +16,11 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from ecodesk.model.errors import EcodeskError
-from ecodesk.store.recovery import (
-    Recovery,
-    describe_differences,
-    load_recovery,
-    new_key,
-    pending_recoveries,
-    remove_recovery,
-    save_recovery,
-)
+
+# The store (sqlite3 and friends) loads on first use, not while the first window is built.
 
 if TYPE_CHECKING:
+    from ecodesk.store.recovery import Recovery
     from ecodesk.ui.document import Document
     from ecodesk.ui.mainwindow import MainWindow
 
@@ -41,7 +36,7 @@ class Autosaver(QObject):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.autosave_now)
         self.document: Document | None = None
-        self.key = new_key()
+        self.key = uuid.uuid4().hex
         self.last_error = ""
         self.apply_interval()
 
@@ -62,7 +57,7 @@ class Autosaver(QObject):
             except (RuntimeError, TypeError):
                 pass
         self.document = document
-        self.key = new_key()
+        self.key = uuid.uuid4().hex
         document.modified_changed.connect(self._on_document_modified_changed)
 
     def _on_document_modified_changed(self, modified: bool) -> None:
@@ -74,6 +69,8 @@ class Autosaver(QObject):
         doc = self.document
         if doc is None or not doc.modified:
             return False
+        from ecodesk.store.recovery import save_recovery
+
         try:
             save_recovery(doc.project, self.key, doc.path)
         except (EcodeskError, OSError) as exc:
@@ -86,12 +83,16 @@ class Autosaver(QObject):
         return True
 
     def discard(self) -> None:
+        from ecodesk.store.recovery import remove_recovery
+
         remove_recovery(self.key)
 
 
 def offer_recovery(window: MainWindow) -> bool:
     """After a crash: ask, for each recovery left behind, whether to recover it.
     Returns True if a project was recovered into the window."""
+    from ecodesk.store.recovery import pending_recoveries, remove_recovery
+
     recovered = False
     for rec in pending_recoveries():
         answer = _ask(window, rec)
@@ -128,6 +129,7 @@ def _ask(window: MainWindow, rec: Recovery) -> str:
 
 def _compare(window: MainWindow, rec: Recovery) -> None:
     from ecodesk.store import open_project
+    from ecodesk.store.recovery import describe_differences, load_recovery
 
     try:
         recovered = load_recovery(rec)
@@ -140,6 +142,7 @@ def _compare(window: MainWindow, rec: Recovery) -> None:
 
 
 def _recover(window: MainWindow, rec: Recovery) -> bool:
+    from ecodesk.store.recovery import load_recovery, remove_recovery
     from ecodesk.ui.document import Document
 
     try:
