@@ -12,6 +12,7 @@ lets an invalid object in, it only skips the per-object work when everything is 
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import fields
 from typing import Any, TypeVar
@@ -97,7 +98,7 @@ def _flows(cols: list[list[Any]]) -> list[list[Any]] | None:
     if not (_ids_ok(ident) and _ids_ok(source) and _ids_ok(target) and _texts_ok(notes)):
         return None
     kinds = _enum(kind, FlowKind)
-    if kinds is None or any(s == t for s, t in zip(source, target, strict=True)):
+    if kinds is None or any(map(operator.eq, source, target)):
         return None
     cap_kind = FlowKind.CAPABILITY
     for k, cap, sc in zip(kinds, capability, standalone, strict=True):
@@ -146,12 +147,17 @@ def build_many(cls: type[T], rows: Sequence[Sequence[Any]]) -> list[T]:
     Rows hold the values of every field in declaration order. Classes without a column
     check (pools: few and complex) are built one by one.
     """
-    check = _CHECKS.get(cls)
     width = len(fields(cls))  # type: ignore[arg-type]
-    if check is None or not rows or any(len(r) != width for r in rows):
+    if cls not in _CHECKS or not rows or any(len(r) != width for r in rows):
         return [cls(*r) for r in rows]
-    columns = [list(c) for c in zip(*rows, strict=True)]
-    checked = check(columns)
+    return build_from_columns(cls, list(zip(*rows, strict=True)))
+
+
+def build_from_columns(cls: type[T], columns: Sequence[Sequence[Any]]) -> list[T]:
+    """:func:`build_many` for data already in columns (one sequence per field, in order)
+    — saves transposing rows that a database returned as columns' worth of tuples."""
+    check = _CHECKS.get(cls)
+    checked = check(list(columns)) if check is not None else None  # type: ignore[arg-type]
     if checked is None:
-        return [cls(*r) for r in rows]  # raises the precise ValidationError
+        return [cls(*r) for r in zip(*columns, strict=True)]  # raises the precise ValidationError
     return _fill(cls, checked)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import fields
 from typing import Any
 
-from ecodesk.model.bulk import build_many
+from ecodesk.model.bulk import build_from_columns, build_many
 from ecodesk.model.errors import ValidationError
 from ecodesk.model.objects import COLLECTIONS, Capability, Ecosystem, Entity, Flow, ModelObject, Need, Pool, Tier
 
@@ -271,7 +271,9 @@ def decode_rows(table: str, rows: list[Row]) -> list[ModelObject]:
     if cls is None:
         decode = DECODERS[table]
         return [decode(r) for r in rows]
-    return build_many(cls, [r[2:] for r in rows])
+    if not rows:
+        return []
+    return build_from_columns(cls, list(zip(*rows, strict=True))[2:])
 
 
 def insert_sql(table: str, *, replace: bool = False) -> str:
