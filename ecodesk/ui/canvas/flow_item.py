@@ -4,7 +4,6 @@ and a label on hover (drawn by the scene's shared :class:`FlowLabelItem`)."""
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -12,26 +11,24 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainte
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsPolygonItem, QStyleOptionGraphicsItem, QWidget
 
 from ecodesk.model import Flow
-from ecodesk.ui.canvas.geometry import ray_exit
 from ecodesk.ui.canvas.style import FLOW_DASHES, LIGHT, canvas_font, flow_width
 
 if TYPE_CHECKING:
-    from ecodesk.ui.canvas.entity_item import EntityItem
     from ecodesk.ui.canvas.scene import CanvasScene
 
 FLOW_ITEM_TYPE = QGraphicsItem.UserType + 2
-END_GAP = 3.0  # space between an arrow tip and the entity's outline
 
 
 class FlowItem(QGraphicsItem):
     """One flow; its geometry lives in scene coordinates (the item stays at the origin).
 
-    The item itself paints nothing (``ItemHasNoContents``): every flow is drawn by the
-    scene's batched :class:`~ecodesk.ui.canvas.flow_layer.FlowLayerItem` (this item is its
-    child and hands it its route). Its shaft, arrowhead and selection/hover glow child
-    items are created only when first needed (selected, hovered, or asked for), so 52,000
-    idle flows cost the draw pass almost nothing. The item keeps what the canvas needs:
-    selection, hover, the hit shape and the route.
+    Every flow is drawn by the scene's batched
+    :class:`~ecodesk.ui.canvas.flow_layer.FlowLayerItem`; a FlowItem exists only for a
+    flow that is selected, hovered or asked for (``scene.flow_items[id]`` creates it, the
+    scene drops idle ones), so 52,000 flows cost no Qt items. It keeps what the canvas
+    needs of one flow: selection, hover, the hit shape and the route the scene computed.
+    It paints nothing itself (``ItemHasNoContents``); its shaft, arrowhead and glow child
+    items are created when first needed.
     """
 
     def __init__(self, flow: Flow) -> None:
@@ -61,7 +58,6 @@ class FlowItem(QGraphicsItem):
         self._shaft: QGraphicsPathItem | None = None
         self._head: QGraphicsPolygonItem | None = None
         self._detail = 0
-        self._ends: tuple[tuple[float, float], tuple[float, float] | None, tuple[float, float]] | None = None
         self.set_flow(flow)
 
     def _ensure_children(self) -> None:
@@ -116,19 +112,6 @@ class FlowItem(QGraphicsItem):
         if self._head is not None:
             self._head.setBrush(self._color)
         self._update_glow()
-        self._sync_layer()
-
-    def _sync_layer(self) -> None:
-        """Hand this flow's geometry and style to the scene's batched flow layer."""
-        sc = self.scene()
-        layer = getattr(sc, "flow_layer", None)
-        if layer is None or self._ends is None:
-            return
-        p0, ctrl, end = self._ends
-        head = [(p.x(), p.y()) for p in (self._arrow[i] for i in range(4))]
-        layer.update_flow(
-            self.flow_id, p0, ctrl, end, head, self._color, self._width, self._pen.style(), self.isVisible()
-        )
 
     def set_detail(self, level: int) -> None:
         """0: full width; 1 (zoomed out): a one-pixel line, cheap and readable; 2 (overview):
@@ -153,6 +136,10 @@ class FlowItem(QGraphicsItem):
             self.shaft.setPen(self._pen)
 
     @property
+    def is_hovered(self) -> bool:
+        return self._hover
+
+    @property
     def width(self) -> float:
         return self._width
 
@@ -168,56 +155,20 @@ class FlowItem(QGraphicsItem):
         return QPolygonF(self._arrow)
 
     # geometry ------------------------------------------------------------------
-    def set_route(self, src: EntityItem, dst: EntityItem, offset: float) -> None:
-        """Route from ``src`` to ``dst``, bent by ``offset`` (signed against the pair's
-        canonical direction, so a→b and b→a flows of one pair never coincide)."""
-        self.offset = offset
-        ax, ay = src.x(), src.y()
-        bx, by = dst.x(), dst.y()
-        dx, dy = bx - ax, by - ay
-        dist = math.hypot(dx, dy) or 1e-6
-        ux, uy = dx / dist, dy / dist
-        sign = -1.0 if src.entity_id > dst.entity_id else 1.0
-        nx, ny = -uy * sign, ux * sign
-        mx, my = (ax + bx) / 2, (ay + by) / 2
-        cx, cy = mx + nx * 2 * offset, my + ny * 2 * offset
-        # leave the source towards the control point, enter the target from it
-        sdx, sdy = cx - ax, cy - ay
-        sl = math.hypot(sdx, sdy) or 1e-6
-        sdx, sdy = sdx / sl, sdy / sl
-        tdx, tdy = cx - bx, cy - by
-        tl = math.hypot(tdx, tdy) or 1e-6
-        tdx, tdy = tdx / tl, tdy / tl
-        s_r = ray_exit(src.outline, sdx, sdy) + END_GAP
-        t_r = ray_exit(dst.outline, tdx, tdy) + END_GAP
-        p0 = QPointF(ax + sdx * s_r, ay + sdy * s_r)
-        tip = QPointF(bx + tdx * t_r, by + tdy * t_r)
-        w = self._width
-        head_len = 7.0 + 1.6 * w
-        head_half = 3.6 + 0.9 * w
-        # arrowhead along the tangent at the tip (from the control point)
-        ex, ey = -tdx, -tdy
-        base = QPointF(tip.x() - ex * head_len, tip.y() - ey * head_len)
-        px, py = -ey, ex
+    def set_geometry(self, ends: Any, curved: bool, head: Any) -> None:
+        """Take the route the scene computed (:mod:`~ecodesk.ui.canvas.routes`): ``ends``
+        rows source end, control point, shaft end, apex; ``head`` the arrowhead's 4 points."""
+        (x0, y0), (cx, cy), (ex, ey), (ax, ay) = (tuple(map(float, p)) for p in ends)
         self.prepareGeometryChange()
-        self._arrow = QPolygonF(
-            [
-                tip,
-                QPointF(base.x() + px * head_half, base.y() + py * head_half),
-                QPointF(base.x() + ex * head_len * 0.18, base.y() + ey * head_len * 0.18),
-                QPointF(base.x() - px * head_half, base.y() - py * head_half),
-            ]
-        )
-        shaft_end = QPointF(base.x() + ex * head_len * 0.25, base.y() + ey * head_len * 0.25)
-        path = QPainterPath(p0)
-        if offset == 0.0:
-            path.lineTo(shaft_end)
+        self._arrow = QPolygonF([QPointF(float(x), float(y)) for x, y in head])
+        path = QPainterPath(QPointF(x0, y0))
+        if curved:
+            path.quadTo(QPointF(cx, cy), QPointF(ex, ey))
         else:
-            path.quadTo(QPointF(cx, cy), shaft_end)
+            path.lineTo(QPointF(ex, ey))
         self._path = path
-        self._ends = ((p0.x(), p0.y()), None if offset == 0.0 else (cx, cy), (shaft_end.x(), shaft_end.y()))
-        self.apex = QPointF(0.25 * p0.x() + 0.5 * cx + 0.25 * tip.x(), 0.25 * p0.y() + 0.5 * cy + 0.25 * tip.y())
-        pad = w / 2 + 6
+        self.apex = QPointF(ax, ay)
+        pad = self._width / 2 + 6
         self._bounds = path.boundingRect().united(self._arrow.boundingRect()).adjusted(-pad, -pad, pad, pad)
         self._shape = None
         if self._shaft is not None:
@@ -225,7 +176,6 @@ class FlowItem(QGraphicsItem):
             self._head.setPolygon(self._arrow)  # type: ignore[union-attr]
         if self._glow is not None and self._glow.isVisible():
             self._update_glow()
-        self._sync_layer()
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -262,10 +212,6 @@ class FlowItem(QGraphicsItem):
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             self._update_glow()
-        elif change == QGraphicsItem.GraphicsItemChange.ItemVisibleHasChanged:
-            layer = getattr(self.scene(), "flow_layer", None)
-            if layer is not None:
-                layer.set_shown(self.flow_id, bool(value))
         return super().itemChange(change, value)
 
     def hoverEnterEvent(self, event: Any) -> None:

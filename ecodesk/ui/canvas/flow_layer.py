@@ -8,14 +8,17 @@ arrowhead); a frame culls the rows against the exposed rect with a vectorised te
 draws one path per style, built in one go from bytes (QDataStream), so the Python work
 per frame is a few numpy calls plus one draw per style — not per flow.
 
-:class:`~ecodesk.ui.canvas.flow_item.FlowItem` objects stay in the scene for selection,
-hover and hit-testing; they paint themselves (opacity 1) only while selected or hovered.
-A moved entity updates only its own flows' rows (``update_flow``), O(1) each.
+:class:`~ecodesk.ui.canvas.flow_item.FlowItem` objects exist only for the few flows that
+are selected, hovered or asked for (the scene creates them on demand); the layer answers
+the rest — hit tests (:meth:`FlowLayerItem.flow_at`), rubber bands
+(:meth:`FlowLayerItem.flows_in_rect`). A moved entity re-routes only its own flows, in
+one vectorised batch (:mod:`~ecodesk.ui.canvas.routes`).
 """
 
 from __future__ import annotations
 
 import struct
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QDataStream, QRectF, Qt
@@ -24,6 +27,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from ecodesk.ui.canvas.routes import Routes
 else:
     np: Any = None  # imported with the first flow: an empty window starts without numpy
 
@@ -38,7 +43,7 @@ def _load_numpy() -> None:
 
 
 DENSE_PIECES = 1500  # clipped pieces of through-flows above which they are drawn as hairlines
-K = 9  # points of a flow's polyline (a quadratic curve sampled; straight: repeated end)
+K = 9  # points of a flow's polyline (the quadratic curve sampled; see routes.K)
 _REC: Any = None  # the QDataStream record of a path element (set with numpy)
 _TAIL = struct.pack(">ii", 0, 0)  # cStart, fill rule (odd-even)
 
@@ -66,7 +71,12 @@ def path_from_polylines(pts: np.ndarray, closed: bool = False) -> QPainterPath:
 
 
 class FlowLayerItem(QGraphicsItem):
-    """All flows of a scene, culled and drawn in batches (see the module docstring)."""
+    """All flows of a scene, culled and drawn in batches (see the module docstring).
+
+    Each flow is one row: its polyline ``pts`` (``(K, 2)``), the ends of its route
+    (``ends``: source end, control point, shaft end, apex), arrowhead ``head``, bounding
+    box, stroke width, style index, and whether it is shown. Rows are set in batches by
+    the scene (:meth:`set_routes`, :meth:`set_styles`, :meth:`set_shown`)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -78,6 +88,7 @@ class FlowLayerItem(QGraphicsItem):
         self._cap = 0
         self._n = 0
         self._rows: dict[str, int] = {}
+        self._ids: list[str | None] = []  # row -> flow id (None: a free row)
         self._free: list[int] = []
         self._styles: dict[tuple[int, float, int], int] = {}
         self._pens: list[tuple[QColor, float, Qt.PenStyle]] = []
@@ -87,35 +98,52 @@ class FlowLayerItem(QGraphicsItem):
     def _grow(self, cap: int) -> None:
         _load_numpy()
 
-        def grow(a: np.ndarray | None, shape: tuple[int, ...], dtype: type, fill: float | bool) -> np.ndarray:
+        def grow(name: str, shape: tuple[int, ...], dtype: type, fill: float | bool) -> None:
             new = np.full((cap, *shape), fill, dtype=dtype)
-            if a is not None:
-                new[: len(a)] = a
-            return new
+            if self._cap:
+                new[: self._cap] = getattr(self, name)
+            setattr(self, name, new)
 
-        first = self._cap == 0
-        self.pts = grow(None if first else self.pts, (K, 2), np.float64, 0.0)
-        self.head = grow(None if first else self.head, (4, 2), np.float64, 0.0)
-        self.box = grow(None if first else self.box, (4,), np.float64, np.nan)
-        self.style = grow(None if first else self.style, (), np.int32, 0)
-        self.shown = grow(None if first else self.shown, (), bool, False)
+        grow("pts", (K, 2), np.float64, 0.0)
+        grow("ends", (4, 2), np.float64, 0.0)
+        grow("head", (4, 2), np.float64, 0.0)
+        grow("box", (4,), np.float64, np.nan)
+        grow("width", (), np.float64, 1.0)
+        grow("style", (), np.int32, 0)
+        grow("shown", (), bool, False)
+        grow("curved", (), bool, False)
         self._cap = cap
 
     # rows ------------------------------------------------------------------------
-    def _row(self, flow_id: str) -> int:
-        row = self._rows.get(flow_id)
-        if row is None:
-            if self._free:
-                row = self._free.pop()
-            else:
-                if self._n >= self._cap:
-                    self._grow(max(1024, self._cap * 2))
-                row = self._n
-                self._n += 1
-            self._rows[flow_id] = row
-        return row
+    def __len__(self) -> int:
+        return len(self._rows)
 
-    def _style(self, color: QColor, width: float, dash: Qt.PenStyle) -> int:
+    def row_of(self, flow_id: str) -> int | None:
+        return self._rows.get(flow_id)
+
+    def rows_for(self, flow_ids: Sequence[str]) -> np.ndarray:
+        """The rows of these flows, allocating rows for new ones."""
+        _load_numpy()
+        need = sum(1 for f in flow_ids if f not in self._rows) - len(self._free)
+        if self._n + max(need, 0) > self._cap:
+            self._grow(max(1024, self._cap * 2, self._n + need))
+        out = np.empty(len(flow_ids), dtype=np.intp)
+        rows, free, ids = self._rows, self._free, self._ids
+        for i, fid in enumerate(flow_ids):
+            row = rows.get(fid)
+            if row is None:
+                if free:
+                    row = free.pop()
+                    ids[row] = fid
+                else:
+                    row = self._n
+                    self._n += 1
+                    ids.append(fid)
+                rows[fid] = row
+            out[i] = row
+        return out
+
+    def style_index(self, color: QColor, width: float, dash: Qt.PenStyle) -> int:
         key = (color.rgba(), round(width * 4) / 4, int(dash.value))
         idx = self._styles.get(key)
         if idx is None:
@@ -123,52 +151,48 @@ class FlowLayerItem(QGraphicsItem):
             self._pens.append((QColor(color), key[1], dash))
         return idx
 
-    def update_flow(
-        self,
-        flow_id: str,
-        p0: tuple[float, float],
-        ctrl: tuple[float, float] | None,
-        end: tuple[float, float],
-        head: list[tuple[float, float]],
-        color: QColor,
-        width: float,
-        dash: Qt.PenStyle,
-        shown: bool,
-    ) -> None:
-        """Set one flow's row: shaft from ``p0`` to ``end`` (bent through ``ctrl``), head."""
-        row = self._row(flow_id)
-        old = self.box[row].copy()
-        t = np.linspace(0.0, 1.0, K)[:, None]
-        a, b = np.array(p0), np.array(end)
-        c = np.array(ctrl) if ctrl is not None else (a + b) / 2
-        self.pts[row] = (1 - t) ** 2 * a + 2 * (1 - t) * t * c + t**2 * b
-        self.head[row] = head
-        both = np.vstack([self.pts[row], self.head[row]])
-        pad = width / 2 + 1
-        lo, hi = both.min(axis=0) - pad, both.max(axis=0) + pad
-        self.box[row] = (lo[0], lo[1], hi[0], hi[1])
-        self.style[row] = self._style(color, width, dash)
-        self.shown[row] = shown
-        self._changed(old, self.box[row])
+    def set_routes(self, rows: np.ndarray, routes: Routes) -> None:
+        """Set the geometry of ``rows`` from ``routes`` (after their styles: the box is
+        padded by the stroke width)."""
+        if not len(rows):
+            return
+        old = self.box[rows].copy()
+        pts = routes.polylines()
+        self.pts[rows] = pts
+        self.ends[rows] = np.stack([routes.p0, routes.ctrl, routes.end, routes.apex], axis=1)
+        self.head[rows] = routes.head
+        self.curved[rows] = routes.curved
+        pad = (self.width[rows] / 2 + 1)[:, None]
+        both = np.concatenate([pts, routes.head], axis=1)
+        self.box[rows] = np.concatenate([both.min(axis=1) - pad, both.max(axis=1) + pad], axis=1)
+        self._changed(np.concatenate([old, self.box[rows]]))
 
-    def set_shown(self, flow_id: str, shown: bool) -> None:
-        row = self._rows.get(flow_id)
-        if row is not None and self.shown[row] != shown:
-            self.shown[row] = shown
-            self._changed(self.box[row], self.box[row])
+    def set_styles(self, rows: np.ndarray, styles: np.ndarray, widths: np.ndarray) -> None:
+        """Style indices (:meth:`style_index`) and stroke widths of ``rows``."""
+        if len(rows):
+            self.style[rows] = styles
+            self.width[rows] = widths
+            self._changed(self.box[rows])
+
+    def set_shown(self, rows: np.ndarray, shown: bool | np.ndarray) -> None:
+        if len(rows):
+            self.shown[rows] = shown
+            self._changed(self.box[rows])
 
     def remove_flow(self, flow_id: str) -> None:
-        row = self._rows.pop(flow_id, None) if self._cap else None
+        row = self._rows.pop(flow_id, None)
         if row is not None:
-            old = self.box[row].copy()
+            old = self.box[row : row + 1].copy()
             self.shown[row] = False
             self.box[row] = np.nan
+            self._ids[row] = None
             self._free.append(row)
-            self._changed(old, old)
+            self._changed(old)
 
     def clear(self) -> None:
         self.prepareGeometryChange()
         self._rows.clear()
+        self._ids.clear()
         self._free.clear()
         self._n = 0
         if self._cap:
@@ -176,18 +200,26 @@ class FlowLayerItem(QGraphicsItem):
             self.box[:] = np.nan
         self._bounds = QRectF()
 
+    def route(self, flow_id: str) -> tuple[np.ndarray, bool, np.ndarray, float] | None:
+        """``(ends, curved, head, width)`` of a flow (see the class docstring), or None."""
+        row = self._rows.get(flow_id)
+        if row is None or np.isnan(self.box[row, 0]):
+            return None
+        return self.ends[row].copy(), bool(self.curved[row]), self.head[row].copy(), float(self.width[row])
+
     def set_detail(self, level: int) -> None:
         if level != self.detail:
             self.detail = level
             self.update()
 
-    def _changed(self, old: np.ndarray, new: np.ndarray) -> None:
-        r = QRectF()
-        for b in (old, new):
-            if not np.isnan(b[0]):
-                r = r.united(QRectF(b[0], b[1], b[2] - b[0], b[3] - b[1]))
-        if r.isNull():
+    def _changed(self, boxes: np.ndarray) -> None:
+        """Repaint where ``boxes`` (``(m, 4)`` rows x0, y0, x1, y1; NaN: none) lie."""
+        if not len(boxes) or np.isnan(boxes[:, 0]).all():
             return
+        with np.errstate(invalid="ignore"):
+            x0, y0 = np.nanmin(boxes[:, 0]), np.nanmin(boxes[:, 1])
+            x1, y1 = np.nanmax(boxes[:, 2]), np.nanmax(boxes[:, 3])
+        r = QRectF(float(x0), float(y0), float(x1 - x0), float(y1 - y0))
         if not self._bounds.contains(r):
             self.prepareGeometryChange()
             self._bounds = self._bounds.united(r.adjusted(-500, -500, 500, 500))
@@ -197,51 +229,79 @@ class FlowLayerItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
+    def _candidates(self, x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
+        """Shown rows whose box overlaps the rect."""
+        box = self.box[: self._n]
+        with np.errstate(invalid="ignore"):
+            cand = self.shown[: self._n] & (box[:, 0] <= x1) & (box[:, 2] >= x0) & (box[:, 1] <= y1)
+            cand &= box[:, 3] >= y0
+        return np.flatnonzero(cand)
+
     def visible_rows(self, rect: QRectF) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
         """Rows seen in ``rect``: ``(inside, crossing, segments)`` — rows whose box lies
         inside the (padded) rect, rows whose box only overlaps it, and for those the parts
-        of their segments inside the rect, clipped (``(m, 2, 2)``, Liang–Barsky,
-        vectorised). Stroking only clipped pieces keeps the long hub flows cheap."""
-        n = self._n
+        of their segments inside the rect, clipped (``(m, 2, 2)`` with the index into
+        ``crossing`` of each piece; Liang–Barsky, vectorised). Stroking only clipped pieces
+        keeps the long hub flows cheap; a straight flow is clipped as one segment."""
         pad = 12.0  # widths and arrowheads
         x0, y0, x1, y1 = rect.left() - pad, rect.top() - pad, rect.right() + pad, rect.bottom() + pad
         self._seen = (x0, y0, x1, y1)
-        box = self.box[:n]
-        with np.errstate(invalid="ignore"):
-            cand = self.shown[:n] & (box[:, 0] <= x1) & (box[:, 2] >= x0) & (box[:, 1] <= y1) & (box[:, 3] >= y0)
-        rows = np.flatnonzero(cand)
-        b = box[rows]
+        if not self._n:
+            empty = np.empty(0, np.intp)
+            return empty, empty, (np.empty((0, 2, 2)), empty)
+        rows = self._candidates(x0, y0, x1, y1)
+        b = self.box[rows]
         inside = (b[:, 0] >= x0) & (b[:, 2] <= x1) & (b[:, 1] >= y0) & (b[:, 3] <= y1)
         cross = rows[~inside]
-        segs = _clip_segments(self.pts[cross], x0, y0, x1, y1)
+        curved = self.curved[cross]
+        bent = np.flatnonzero(curved)
+        flat = np.flatnonzero(~curved)
+        pb, ob = _clip_segments(self.pts[cross[bent]], x0, y0, x1, y1)
+        pf, of = _clip_segments(self.pts[cross[flat]][:, [0, -1]], x0, y0, x1, y1)
+        segs = (np.concatenate([pb, pf]), np.concatenate([bent[ob], flat[of]]))
         return rows[inside], cross, segs
 
-    def flow_at(self, x: float, y: float, tolerance: float) -> str | None:
-        """The id of the shown flow whose shaft passes nearest (x, y), within ``tolerance``."""
-        n = self._n
-        if not n:
+    def flow_at(self, x: float, y: float, tolerance: float | None = None) -> str | None:
+        """The id of the shown flow whose shaft or arrowhead passes nearest (x, y): within
+        ``tolerance``, or by default within the flow's hit shape (half its width + 3,
+        at least 5 — what :meth:`FlowItem.shape` covers)."""
+        if not self._n:
             return None
-        box = self.box[:n]
-        t = tolerance
-        with np.errstate(invalid="ignore"):
-            cand = self.shown[:n] & (box[:, 0] <= x + t) & (box[:, 2] >= x - t) & (box[:, 1] <= y + t)
-            cand &= box[:, 3] >= y - t
-        rows = np.flatnonzero(cand)
+        reach = 5.0 + 7.0 / 2 + 3 if tolerance is None else tolerance
+        rows = self._candidates(x - reach, y - reach, x + reach, y + reach)
         if not len(rows):
             return None
-        p = self.pts[rows]
-        a, b = p[:, :-1], p[:, 1:]
-        d = b - a
-        ll = (d**2).sum(axis=-1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            u = np.clip(((x - a[..., 0]) * d[..., 0] + (y - a[..., 1]) * d[..., 1]) / ll, 0.0, 1.0)
-        u = np.nan_to_num(u)
-        dist = np.hypot(a[..., 0] + u * d[..., 0] - x, a[..., 1] + u * d[..., 1] - y).min(axis=1)
-        best = int(np.argmin(dist))
-        if dist[best] > t:
+        dist = _distance(self.pts[rows], x, y)
+        head = self.head[rows]
+        dist = np.where(_in_quads(head, x, y), 0.0, dist)
+        tol = np.maximum(self.width[rows] / 2 + 3.0, 5.0) if tolerance is None else np.full(len(rows), tolerance)
+        ok = dist <= tol
+        if not ok.any():
             return None
-        row = int(rows[best])
-        return next((fid for fid, r in self._rows.items() if r == row), None)
+        best = int(np.argmin(np.where(ok, dist, np.inf)))
+        return self._ids[int(rows[best])]
+
+    def flows_in_rect(self, rect: QRectF) -> list[str]:
+        """Ids of the shown flows whose shaft or arrowhead meets ``rect``."""
+        if not self._n:
+            return []
+        x0, y0, x1, y1 = rect.left(), rect.top(), rect.right(), rect.bottom()
+        rows = self._candidates(x0, y0, x1, y1)
+        b = self.box[rows]
+        inside = (b[:, 0] >= x0) & (b[:, 2] <= x1) & (b[:, 1] >= y0) & (b[:, 3] <= y1)
+        cross = rows[~inside]
+        _pieces, owner = _clip_segments(self.pts[cross], x0, y0, x1, y1)
+        h = self.head[cross]
+        near = ((h[..., 0] >= x0) & (h[..., 0] <= x1) & (h[..., 1] >= y0) & (h[..., 1] <= y1)).any(axis=1)
+        hit = np.union1d(rows[inside], np.union1d(cross[np.unique(owner)], cross[near]))
+        ids = self._ids
+        return [ids[int(r)] for r in hit]  # type: ignore[misc]
+
+    def count_in_rect(self, rect: QRectF) -> int:
+        """How many shown flows have boxes meeting ``rect`` (a cheap estimate of clutter)."""
+        if not self._n:
+            return 0
+        return len(self._candidates(rect.left(), rect.top(), rect.right(), rect.bottom()))
 
     @staticmethod
     def _visible_rect(painter: QPainter, option: QStyleOptionGraphicsItem) -> QRectF:
@@ -333,3 +393,28 @@ def _clip_segments(p: np.ndarray, x0: float, y0: float, x1: float, y1: float) ->
     pieces[:, 1, 0] = a[:, 0] + t1 * dx
     pieces[:, 1, 1] = a[:, 1] + t1 * dy
     return pieces, owner[ok]
+
+
+def _distance(p: np.ndarray, x: float, y: float) -> np.ndarray:
+    """Distance from (x, y) to each polyline of ``p`` (``(n, k, 2)``)."""
+    a, b = p[:, :-1], p[:, 1:]
+    d = b - a
+    ll = (d**2).sum(axis=-1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        u = np.clip(((x - a[..., 0]) * d[..., 0] + (y - a[..., 1]) * d[..., 1]) / ll, 0.0, 1.0)
+    u = np.nan_to_num(u)
+    return np.hypot(a[..., 0] + u * d[..., 0] - x, a[..., 1] + u * d[..., 1] - y).min(axis=1)
+
+
+def _in_quads(q: np.ndarray, x: float, y: float) -> np.ndarray:
+    """Whether (x, y) lies in each quadrilateral of ``q`` (``(n, 4, 2)``; the arrowheads,
+    concave at the notch: split into two triangles through the tip and the notch)."""
+
+    def tri(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
+        def side(p: np.ndarray, r: np.ndarray) -> np.ndarray:
+            return (r[:, 0] - p[:, 0]) * (y - p[:, 1]) - (r[:, 1] - p[:, 1]) * (x - p[:, 0])
+
+        s1, s2, s3 = side(a, b), side(b, c), side(c, a)
+        return ((s1 >= 0) & (s2 >= 0) & (s3 >= 0)) | ((s1 <= 0) & (s2 <= 0) & (s3 <= 0))
+
+    return tri(q[:, 0], q[:, 1], q[:, 2]) | tri(q[:, 0], q[:, 2], q[:, 3])

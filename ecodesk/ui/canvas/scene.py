@@ -1,6 +1,12 @@
 """UI layer (canvas): the scene — filled once from the document's scenario, then changed
 *only* by the model's signals (orange-canvas-core's rule), keeping ``dict[id, Item]``.
 
+Flows are not Qt items: each is a row of the batched
+:class:`~ecodesk.ui.canvas.flow_layer.FlowLayerItem`, routed in vectorised batches
+(:mod:`~ecodesk.ui.canvas.routes`); a :class:`FlowItem` is created on demand for the few
+flows that are selected, hovered or asked for (``flow_items`` is a lazy mapping), so the
+seed-size platform's 52,000 flows cost no Qt items to load or to draw.
+
 Geometry that depends on several items (a flow's route, fan-out of parallel flows, the
 ecosystem hulls, the scene rect) is recomputed lazily: changes mark it dirty and one
 ``flush_pending`` does the work — at the end of an interactive move (synchronously, so a
@@ -11,26 +17,36 @@ frame is proportional to what moved, never to the size of the scene.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsScene
 
-from ecodesk.model import Capability, Ecosystem, Entity, Flow, FlowKind, Scenario
+from ecodesk.model import Capability, Ecosystem, Entity, EntityKind, Flow, FlowKind, Scenario
 from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.flow_item import FlowItem, FlowLabelItem
 from ecodesk.ui.canvas.flow_layer import FlowLayerItem
 from ecodesk.ui.canvas.geometry import fan_offsets
+from ecodesk.ui.canvas.glyphs import entity_outline
 from ecodesk.ui.canvas.hull_item import HULL_PAD, HULL_STEP, EcosystemHullItem
-from ecodesk.ui.canvas.style import LIGHT, CanvasTheme, ecosystem_color, entity_fill, flow_color
+from ecodesk.ui.canvas.style import (
+    FLOW_DASHES,
+    LIGHT,
+    CanvasTheme,
+    ecosystem_color,
+    entity_fill,
+    flow_color,
+    flow_width,
+)
 
 FAN_SPACING = 24.0
 MIN_RECT = QRectF(-1600, -1000, 3200, 2000)
 RECT_MARGIN = 800.0
+LIVE_CAP = 256  # idle FlowItems kept before the scene drops them
 
 PairKey = tuple[str, str]
 
@@ -53,6 +69,29 @@ def pair_key(flow: Flow) -> PairKey:
     return (a, b) if a <= b else (b, a)
 
 
+class FlowItemMap(Mapping[str, FlowItem]):
+    """``scene.flow_items``: every flow id of the scene, mapped to its :class:`FlowItem`,
+    which is created when looked up (iterating, ``in`` and ``len`` create nothing)."""
+
+    def __init__(self, scene: CanvasScene) -> None:
+        self._scene = scene
+
+    def __getitem__(self, flow_id: str) -> FlowItem:
+        item = self._scene.flow_item(flow_id)
+        if item is None:
+            raise KeyError(flow_id)
+        return item
+
+    def __contains__(self, flow_id: object) -> bool:
+        return flow_id in self._scene.flows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._scene.flows))
+
+    def __len__(self) -> int:
+        return len(self._scene.flows)
+
+
 class CanvasScene(QGraphicsScene):
     """Entities, flows and ecosystem hulls of one scenario."""
 
@@ -63,12 +102,19 @@ class CanvasScene(QGraphicsScene):
         self._bound: list[tuple[Any, Any]] = []  # (model signal, slot) to disconnect
         self.currency = "CNY"
         self.entity_items: dict[str, EntityItem] = {}
-        self.flow_items: dict[str, FlowItem] = {}
+        self.flows: dict[str, Flow] = {}  # the flows shown, by id (rows of the flow layer)
+        self.flow_items = FlowItemMap(self)
+        self._live: dict[str, FlowItem] = {}  # the FlowItems that exist
+        self._offset: dict[str, float] = {}  # fan-out bend of each flow
+        self._outlines: dict[EntityKind, int] = {}
+        self._outline_list: list[tuple[tuple[float, float], ...]] = []
+        self._style_cache: dict[tuple[FlowKind, float], tuple[int, float]] = {}
         self.hull_items: dict[str, EcosystemHullItem] = {}
         self._pairs: dict[PairKey, list[str]] = {}
         self._entity_flows: dict[str, set[str]] = {}
         self._members: dict[str, set[str]] = {}  # ecosystem id -> entity ids
-        self._dirty_flows: set[str] = set()
+        self._dirty_flows: set[str] = set()  # to re-route
+        self._dirty_styles: set[str] = set()  # to re-style (colour, width, shown)
         self._dirty_pairs: set[PairKey] = set()
         self._dirty_hulls: set[str] = set()
         self._dirty_rect: list[QRectF] = []
@@ -126,15 +172,18 @@ class CanvasScene(QGraphicsScene):
     def rebuild(self) -> None:
         """Recreate every item from the scenario (on switch, or after a bulk load)."""
         self.clearSelection()
-        for d in (self.flow_items, self.entity_items, self.hull_items):
+        for d in (self._live, self.entity_items, self.hull_items):
             for item in d.values():
                 self.removeItem(item)
             d.clear()
+        self.flows.clear()
+        self._offset.clear()
         self.flow_layer.clear()
         self._pairs.clear()
         self._entity_flows.clear()
         self._members.clear()
         self._dirty_flows.clear()
+        self._dirty_styles.clear()
         self._dirty_pairs.clear()
         self._dirty_hulls.clear()
         self.flow_label.hide()
@@ -165,15 +214,10 @@ class CanvasScene(QGraphicsScene):
         self._dirty_rect.append(item.sceneBoundingRect())
 
     def _add_flow(self, f: Flow) -> None:
-        item = FlowItem(f)
-        self.flow_items[f.id] = item
-        # a child of the flow layer: the scene's draw pass then meets one top-level item
-        # and skips its 52,000 childless, contentless children for almost nothing, where
-        # as top-level items each hub flow's huge bounding rect put it in every frame
-        item.setParentItem(self.flow_layer)
-        item.set_flow(f)  # now in the scene: takes the scene's colour for it
-        item.set_detail(self.detail)
-        item.setVisible(f.kind not in self.hidden_flow_kinds)
+        self.flows[f.id] = f
+        self._offset[f.id] = 0.0
+        self._dirty_styles.add(f.id)
+        self._dirty_flows.add(f.id)
         key = pair_key(f)
         self._pairs.setdefault(key, []).append(f.id)
         self._entity_flows.setdefault(f.source, set()).add(f.id)
@@ -191,6 +235,7 @@ class CanvasScene(QGraphicsScene):
         for end in (f.source, f.target):
             self._entity_flows.get(end, set()).discard(f.id)
         self._dirty_flows.discard(f.id)
+        self._dirty_styles.discard(f.id)
 
     def _add_hull(self, eco: Ecosystem, index: int) -> None:
         item = EcosystemHullItem(eco, ecosystem_color(eco.color, index))
@@ -234,19 +279,22 @@ class CanvasScene(QGraphicsScene):
         self._schedule()
 
     def _on_flows_removed(self, f: Flow, index: int) -> None:
-        item = self.flow_items.pop(f.id, None)
+        if self.flows.pop(f.id, None) is None:
+            return
+        self._offset.pop(f.id, None)
+        if self.flow_label.data(0) == f.id:
+            self.flow_label.hide()
+        item = self._live.pop(f.id, None)
         if item is not None:
-            if self.flow_label.data(0) == f.id:
-                self.flow_label.hide()
             self.removeItem(item)
         self.flow_layer.remove_flow(f.id)
         self._drop_flow(f)
         self._schedule()
 
     def _on_flows_changed(self, old: Flow, new: Flow) -> None:
-        item = self.flow_items.get(new.id)
-        if item is None:
+        if new.id not in self.flows:
             return
+        self.flows[new.id] = new
         if pair_key(old) != pair_key(new) or (old.source, old.target) != (new.source, new.target):
             self._drop_flow(old)
             key = pair_key(new)
@@ -254,9 +302,13 @@ class CanvasScene(QGraphicsScene):
             self._entity_flows.setdefault(new.source, set()).add(new.id)
             self._entity_flows.setdefault(new.target, set()).add(new.id)
             self._dirty_pairs.add(key)
-        item.set_flow(new, self.flow_color(new))
-        item.setVisible(new.kind not in self.hidden_flow_kinds)
-        self._dirty_pairs.add(pair_key(new))  # width changed: the arrowhead too
+        item = self._live.get(new.id)
+        if item is not None:
+            item.set_flow(new, self.flow_color(new))
+            item.setVisible(new.kind not in self.hidden_flow_kinds)
+        self._dirty_styles.add(new.id)
+        self._dirty_flows.add(new.id)  # the width sets the arrowhead
+        self._dirty_pairs.add(pair_key(new))
         self._schedule()
 
     def _on_ecosystems_added(self, eco: Ecosystem, index: int) -> None:
@@ -281,7 +333,7 @@ class CanvasScene(QGraphicsScene):
         # bulk_load fills a scenario without per-object signals: catch up in one go
         if s is not None and (
             len(s.entities) != len(self.entity_items)
-            or len(s.flows) != len(self.flow_items)
+            or len(s.flows) != len(self.flows)
             or len(s.ecosystems) != len(self.hull_items)
         ):
             self.rebuild()
@@ -327,20 +379,22 @@ class CanvasScene(QGraphicsScene):
             if not ids:
                 continue
             ids.sort()
-            for fid, off in zip(ids, fan_offsets(len(ids), FAN_SPACING)):
-                item = self.flow_items.get(fid)
-                if item is not None:
-                    item.offset = off
+            if len(ids) == 1:
+                fid = ids[0]
+                if self._offset.get(fid) != 0.0:
+                    self._offset[fid] = 0.0
                     self._dirty_flows.add(fid)
-        flows, self._dirty_flows = self._dirty_flows, set()
-        for fid in flows:
-            item = self.flow_items.get(fid)
-            if item is None:
                 continue
-            src = self.entity_items.get(item.flow.source)
-            dst = self.entity_items.get(item.flow.target)
-            if src is not None and dst is not None:
-                item.set_route(src, dst, item.offset)
+            for fid, off in zip(ids, fan_offsets(len(ids), FAN_SPACING)):
+                if self._offset.get(fid) != off:
+                    self._offset[fid] = off
+                    self._dirty_flows.add(fid)
+        styles, self._dirty_styles = self._dirty_styles, set()
+        if styles:
+            self._restyle([fid for fid in styles if fid in self.flows])
+        flows, self._dirty_flows = self._dirty_flows, set()
+        if flows:
+            self._reroute([fid for fid in flows if fid in self.flows])
         hulls, self._dirty_hulls = self._dirty_hulls, set()
         if hulls:
             self._update_hulls(hulls)
@@ -353,6 +407,134 @@ class CanvasScene(QGraphicsScene):
                 grown = grown.united(br.adjusted(-RECT_MARGIN, -RECT_MARGIN, RECT_MARGIN, RECT_MARGIN))
             if grown != r:
                 self.setSceneRect(grown)
+
+    def _outline_index(self, kind: EntityKind) -> int:
+        idx = self._outlines.get(kind)
+        if idx is None:
+            idx = self._outlines[kind] = len(self._outline_list)
+            self._outline_list.append(entity_outline(kind))
+        return idx
+
+    def _restyle(self, ids: Sequence[str]) -> None:
+        """Colour, width and visibility of these flows' rows in the layer."""
+        if not ids:
+            return
+        import numpy as np
+
+        layer = self.flow_layer
+        rows = layer.rows_for(ids)
+        styles = np.empty(len(ids), np.int32)
+        widths = np.empty(len(ids))
+        shown = np.empty(len(ids), bool)
+        cache, overrides, hidden = self._style_cache, self.color_overrides, self.hidden_flow_kinds
+        for i, fid in enumerate(ids):
+            f = self.flows[fid]
+            if overrides and fid in overrides:
+                w = flow_width(f.volume)
+                st = layer.style_index(overrides[fid], w, FLOW_DASHES.get(f.kind, Qt.PenStyle.SolidLine))
+            else:
+                key = (f.kind, f.volume)
+                hit = cache.get(key)
+                if hit is None:
+                    w = flow_width(f.volume)
+                    st = layer.style_index(self.flow_color(f), w, FLOW_DASHES.get(f.kind, Qt.PenStyle.SolidLine))
+                    if len(cache) < 100_000:
+                        cache[key] = (st, w)
+                else:
+                    st, w = hit
+            styles[i] = st
+            widths[i] = w
+            shown[i] = f.kind not in hidden
+        layer.set_styles(rows, styles, widths)
+        layer.set_shown(rows, shown)
+
+    def _reroute(self, ids: Sequence[str]) -> None:
+        """Route these flows (in one vectorised batch) and hand the routes to the layer
+        and to their FlowItems, if any."""
+        import numpy as np
+
+        from ecodesk.ui.canvas.routes import route_flows
+
+        ents = self.entity_items
+        ids = [fid for fid in ids if self.flows[fid].source in ents and self.flows[fid].target in ents]
+        if not ids:
+            return
+        pos: dict[str, tuple[float, float, int]] = {}
+
+        def where(eid: str) -> tuple[float, float, int]:
+            p = pos.get(eid)
+            if p is None:
+                item = ents[eid]
+                p = pos[eid] = (item.x(), item.y(), self._outline_index(item.entity.kind))
+            return p
+
+        flows = [self.flows[fid] for fid in ids]
+        src = np.array([where(f.source) for f in flows])
+        dst = np.array([where(f.target) for f in flows])
+        flip = np.array([f.source > f.target for f in flows])
+        offset = np.array([self._offset.get(fid, 0.0) for fid in ids])
+        layer = self.flow_layer
+        rows = layer.rows_for(ids)
+        outlines = self._outline_list
+        routes = route_flows(
+            src[:, :2], dst[:, :2], flip, offset, layer.width[rows], outlines, outlines,
+            src[:, 2].astype(np.intp), dst[:, 2].astype(np.intp),
+        )  # fmt: skip
+        layer.set_routes(rows, routes)
+        if self._live:
+            for fid in set(ids).intersection(self._live):
+                self._sync_item(self._live[fid])
+
+    def _sync_item(self, item: FlowItem) -> None:
+        item.offset = self._offset.get(item.flow_id, 0.0)
+        route = self.flow_layer.route(item.flow_id)
+        if route is not None:
+            ends, curved, head, _width = route
+            item.set_geometry(ends, curved, head)
+
+    # flow items on demand ------------------------------------------------------------
+    def flow_item(self, flow_id: str) -> FlowItem | None:
+        """The :class:`FlowItem` of a flow, created if it does not exist (None: no such
+        flow). Idle items beyond :data:`LIVE_CAP` are dropped when a new one is made."""
+        item = self._live.get(flow_id)
+        if item is not None:
+            return item
+        f = self.flows.get(flow_id)
+        if f is None:
+            return None
+        if flow_id in self._dirty_flows or flow_id in self._dirty_styles or self._dirty_pairs:
+            self.flush_pending()
+        if len(self._live) >= LIVE_CAP:
+            self._drop_idle_items()
+        item = FlowItem(f)
+        item.setParentItem(self.flow_layer)  # drawn with the layer's z, below the entities
+        item.set_flow(f, self.flow_color(f))
+        item.set_detail(self.detail)
+        item.setVisible(f.kind not in self.hidden_flow_kinds)
+        self._live[flow_id] = item
+        self._sync_item(item)
+        return item
+
+    def _drop_idle_items(self) -> None:
+        label = self.flow_label.data(0) if self.flow_label.isVisible() else None
+        for fid, item in list(self._live.items()):
+            if not item.isSelected() and not item.is_hovered and fid != label:
+                del self._live[fid]
+                self.removeItem(item)
+
+    def live_flow_items(self) -> list[FlowItem]:
+        """The FlowItems that exist now (selected, hovered or recently asked for)."""
+        return list(self._live.values())
+
+    def flow_at(self, p: QPointF) -> FlowItem | None:
+        """The FlowItem of the shown flow under scene point ``p`` (created on demand)."""
+        fid = self.flow_layer.flow_at(p.x(), p.y())
+        return self.flow_item(fid) if fid is not None else None
+
+    def flows_in_rect(self, rect: QRectF) -> list[FlowItem]:
+        """FlowItems of the shown flows meeting scene rect ``rect`` (created on demand)."""
+        self.flush_pending()
+        return [it for fid in self.flow_layer.flows_in_rect(rect) if (it := self.flow_item(fid)) is not None]
 
     def _update_hulls(self, eco_ids: set[str]) -> None:
         for eco in eco_ids:
@@ -424,7 +606,9 @@ class CanvasScene(QGraphicsScene):
     def _refresh_all(self) -> None:
         for item in self.entity_items.values():
             item.update()
-        for f in self.flow_items.values():
+        self._style_cache.clear()
+        self._restyle(list(self.flows))
+        for f in self._live.values():
             f.set_flow(f.flow, self.flow_color(f.flow))
         for h in self.hull_items.values():
             h.update()
@@ -435,7 +619,7 @@ class CanvasScene(QGraphicsScene):
         switched once per crossing of a zoom threshold, not per frame."""
         if level != self.detail:
             self.detail = level
-            for item in self.flow_items.values():
+            for item in self._live.values():
                 item.set_detail(level)
             self.flow_layer.set_detail(level)
 
@@ -445,11 +629,14 @@ class CanvasScene(QGraphicsScene):
             self.hidden_flow_kinds.discard(kind)
         else:
             self.hidden_flow_kinds.add(kind)
-        for item in self.flow_items.values():
+        for item in self._live.values():
             if item.flow.kind is kind:
                 if not visible:
                     item.setSelected(False)
                 item.setVisible(visible)
+        ids = [fid for fid, f in self.flows.items() if f.kind is kind]
+        if ids:
+            self.flow_layer.set_shown(self.flow_layer.rows_for(ids), visible)
 
     # flow labels --------------------------------------------------------------------
     def flow_summary(self, f: Flow) -> list[str]:

@@ -162,11 +162,13 @@ class SelectTool(CanvasTool):
             self._rubber.setGeometry(rect)
             area = QPainterPath()
             area.addPolygon(view.mapToScene(rect))
-            hits = [
+            sc = view.canvas_scene
+            hits: list[EntityItem | FlowItem] = [
                 i
-                for i in view.canvas_scene.items(area, Qt.ItemSelectionMode.IntersectsItemShape)
-                if isinstance(i, (EntityItem, FlowItem)) and i.isVisible()
+                for i in sc.items(area, Qt.ItemSelectionMode.IntersectsItemShape)
+                if isinstance(i, EntityItem) and i.isVisible()
             ]
+            hits += sc.flows_in_rect(area.boundingRect())
             view.select_items([*self._band.base, *hits])
             return True
         return False

@@ -225,7 +225,9 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
 
     def select_all(self) -> None:
         sc = self.canvas_scene
-        self.select_items([*sc.entity_items.values(), *(f for f in sc.flow_items.values() if f.isVisible())])
+        hidden = sc.hidden_flow_kinds
+        flows = [sc.flow_items[i] for i, f in sc.flows.items() if f.kind not in hidden]
+        self.select_items([*sc.entity_items.values(), *flows])
 
     def _on_scene_selection_changed(self) -> None:
         if self._syncing or self.document is None:
@@ -267,14 +269,11 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
 
     # items under the mouse -----------------------------------------------------------------
     def item_at(self, pos: QPoint) -> EntityItem | FlowItem | None:
-        """The entity or (visible) flow under view position ``pos``; entities win."""
-        flow = None
-        for it in self.items(pos):
-            if isinstance(it, EntityItem):
-                return it
-            if flow is None and isinstance(it, FlowItem) and it.isVisible():
-                flow = it
-        return flow
+        """The entity or (shown) flow under view position ``pos``; entities win."""
+        entity = self.entity_at(pos)
+        if entity is not None:
+            return entity
+        return self.canvas_scene.flow_at(self.mapToScene(pos))
 
     def entity_at(self, pos: QPoint) -> EntityItem | None:
         for it in self.items(pos):
@@ -335,6 +334,10 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
             return
         handled = self._tool.mouse_move(event)
         if not handled or isinstance(self._tool, FlowTool):
+            if event.buttons() == Qt.MouseButton.NoButton and self.entity_at(event.position().toPoint()) is None:
+                # flows have no Qt items until needed: give the one under the mouse an
+                # item now, so the scene's hover dispatch finds it
+                self.canvas_scene.flow_at(self.mapToScene(event.position().toPoint()))
             super().mouseMoveEvent(event)  # hover highlights and flow labels
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -683,7 +686,8 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
 
         def covered(x: int, y: int) -> int:
             rect = QRect(x - vp.left(), y - vp.top(), w, h)
-            return sum(1 for it in self.items(rect) if isinstance(it, (EntityItem, FlowItem)))
+            flows = self.canvas_scene.flow_layer.count_in_rect(self.mapToScene(rect).boundingRect())
+            return flows + sum(1 for it in self.items(rect) if isinstance(it, EntityItem))
 
         x, y = min(corners, key=lambda c: (covered(*c), corners.index(c)))
         self.legend.move(x, y)
