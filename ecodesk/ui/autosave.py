@@ -37,6 +37,7 @@ class Autosaver(QObject):
         self.timer.timeout.connect(self.autosave_now)
         self.document: Document | None = None
         self.key = uuid.uuid4().hex
+        self._written = False  # a recovery may exist under ``key`` (discard has work to do)
         self.last_error = ""
         self.apply_interval()
 
@@ -58,6 +59,7 @@ class Autosaver(QObject):
                 pass
         self.document = document
         self.key = uuid.uuid4().hex
+        self._written = False
         document.modified_changed.connect(self._on_document_modified_changed)
 
     def _on_document_modified_changed(self, modified: bool) -> None:
@@ -71,6 +73,7 @@ class Autosaver(QObject):
             return False
         from ecodesk.store.recovery import save_recovery
 
+        self._written = True
         try:
             save_recovery(doc.project, self.key, doc.path)
         except (EcodeskError, OSError) as exc:
@@ -83,9 +86,12 @@ class Autosaver(QObject):
         return True
 
     def discard(self) -> None:
+        if not self._written:  # nothing was autosaved under this key (and the store need not load)
+            return
         from ecodesk.store.recovery import remove_recovery
 
         remove_recovery(self.key)
+        self._written = False
 
 
 def offer_recovery(window: MainWindow) -> bool:

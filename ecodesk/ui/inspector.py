@@ -121,7 +121,8 @@ class InspectorWidget(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.scroll, 1)
         self._connect(document)
-        self._show(None, force=True)
+        objs = document.selected_objects()  # the window may build the inspector after a selection
+        self._show(objs[0] if len(objs) == 1 else None, count=len(objs), force=True)
 
     # wiring ------------------------------------------------------------------------
     def _connect(self, document: Document) -> None:

@@ -6,13 +6,20 @@ only wires actions to the canvas interface and to commands, keeps the title, the
 texts and the status bar current, and remembers its layout in QSettings. File commands
 live in :mod:`ecodesk.ui.fileops` (import and export in :mod:`ecodesk.ui.exportops`), scenario
 commands in :mod:`ecodesk.ui.scenarioops`, action descriptions in :mod:`ecodesk.ui.actions`.
+
+Start-up: the first paint shows the menus, the toolbar, the canvas, the palette and the
+empty dock frames; the dock contents — inspector, tables and the analysis panel (with its
+menu entries and status-bar progress) — are built right after it (:meth:`MainWindow.finish_startup`),
+or earlier on first use: ``window.inspector``, ``window.tables`` and ``window.analysis_panel``
+are properties that build their part when it does not exist yet. The dock frames exist
+from the start, so a saved dock layout is restored before the window is shown.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,12 +44,15 @@ from ecodesk.ui.exportops import ExportOpsMixin
 from ecodesk.ui.fieldedit import new_object
 from ecodesk.ui.fileops import FileOpsMixin
 from ecodesk.ui.i18n import command_text, error_text, install_language
-from ecodesk.ui.inspector import InspectorWidget
-from ecodesk.ui.panels import attach_document, install_analysis_panel
 from ecodesk.ui.scenarioops import ScenarioOpsMixin
 from ecodesk.ui.settings import Settings
-from ecodesk.ui.tables import TablesWidget
 from ecodesk.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from ecodesk.ui.inspector import InspectorWidget
+    from ecodesk.ui.panels.analysis_panel import AnalysisPanel
+    from ecodesk.ui.panels.wiring import AnalysisMenus, AnalysisStatusWidget
+    from ecodesk.ui.tables import TablesWidget
 
 
 def _canvas_classes() -> tuple[Any, Any]:
@@ -69,27 +79,43 @@ class MainWindow(FileOpsMixin, ExportOpsMixin, ScenarioOpsMixin, QMainWindow):
         self._scenario_listened: Scenario | None = None
         self._counts_pending = False
         self._find_dialog: Any = None
+        # built after the first paint, or on first use (see finish_startup)
+        self._inspector: InspectorWidget | None = None
+        self._tables: TablesWidget | None = None
+        self._analysis_panel: AnalysisPanel | None = None
+        self._analysis_menus: Any = None  # set with the panel (panels.wiring)
+        self._analysis_status: Any = None
+        self._startup_scheduled = False
+        self._closed = False
         self.actions = Actions(self)
 
         canvas_cls, palette_cls = _canvas_classes()
         self.canvas = canvas_cls(parent=self)
         self.canvas.setObjectName("canvas")
         self.setCentralWidget(self.canvas)
-        self.inspector = InspectorWidget(self.document, self)
-        self.tables = TablesWidget(self.document, self)
+        if hasattr(self.canvas, "context_menu_hooks"):
+            self.canvas.context_menu_hooks.append(self._canvas_menu_hook)  # until the analysis panel is built
         self.palette_widget = self._make_palette(palette_cls)
-        self.inspector_dock = self._dock("inspector_dock", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tables_dock = self._dock("tables_dock", self.tables, Qt.DockWidgetArea.BottomDockWidgetArea)
+        # the dock frames now (restoreState below needs them); inspector, tables and analysis
+        # panel go into them after the first paint
+        self.inspector_dock = self._dock("inspector_dock", None, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tables_dock = self._dock("tables_dock", None, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.palette_dock = self._dock("palette_dock", self.palette_widget, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.analysis_dock = self._dock("analysis_dock", None, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.tables_dock, self.analysis_dock)
+        self.tables_dock.raise_()  # the tables stay in front until the user asks for analysis
         self.resizeDocks([self.inspector_dock], [330], Qt.Orientation.Horizontal)
         self.resizeDocks([self.tables_dock], [230], Qt.Orientation.Vertical)
         self.resizeDocks([self.palette_dock], [190], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.analysis_dock], [340], Qt.Orientation.Vertical)
 
         self._build_menus()
         self._build_toolbar()
+        self.panels_menu.addAction(self.analysis_dock.toggleViewAction())
+        for menu in (self.analyze_menu, self.scenario_menu):  # they list the analysis panel's actions
+            menu.aboutToShow.connect(self.finish_startup)
         self._build_status_bar()
         self._connect_actions()
-        self.analysis_panel = install_analysis_panel(self)  # dock, status bar, Analyze menu
         self.setAcceptDrops(True)
         self.resize(1280, 800)
         self._restore_window()
@@ -106,10 +132,11 @@ class MainWindow(FileOpsMixin, ExportOpsMixin, ScenarioOpsMixin, QMainWindow):
         widget.setToolTip(widget.toolTip() or self.tr("Click a kind, then click on the canvas"))
         return widget  # type: ignore[no-any-return]
 
-    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, name: str, widget: QWidget | None, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(self)
         dock.setObjectName(name)
-        dock.setWidget(widget)
+        if widget is not None:
+            dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
@@ -282,8 +309,93 @@ class MainWindow(FileOpsMixin, ExportOpsMixin, ScenarioOpsMixin, QMainWindow):
                              ("tool_changed", self._on_canvas_tool_changed)):
             if hasattr(c, signal):
                 getattr(c, signal).connect(slot)
-        self.inspector.status_message.connect(self._on_canvas_status_message)
-        self.tables.status_message.connect(self._on_canvas_status_message)
+
+    # the parts built after the first paint ----------------------------------------------
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        if not self._startup_scheduled:  # the window is on screen: now build the rest
+            self._startup_scheduled = True
+            # a timer, not a posted call: what is already due (input, a repaint) goes first
+            QTimer.singleShot(1, self, self.finish_startup)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self._closed = False
+        if not self._startup_scheduled:  # in case the first paint never comes (minimised)
+            QTimer.singleShot(1000, self, self.finish_startup)
+
+    def finish_startup(self) -> None:
+        """Build the inspector, the tables and the analysis panel (those not built yet)."""
+        if self._closed:  # closed before its first paint was through: the next one builds them
+            self._startup_scheduled = False
+            return
+        self._startup_scheduled = True
+        self._build_inspector()
+        self._build_tables()
+        self._build_analysis_panel()
+
+    def _build_inspector(self) -> InspectorWidget:
+        if self._inspector is None:
+            from ecodesk.ui.inspector import InspectorWidget
+
+            inspector = InspectorWidget(self.document, self)
+            inspector.status_message.connect(self._on_canvas_status_message)
+            self._inspector = inspector
+            self.inspector_dock.setWidget(inspector)
+        return self._inspector
+
+    def _build_tables(self) -> TablesWidget:
+        if self._tables is None:
+            from ecodesk.ui.tables import TablesWidget
+
+            tables = TablesWidget(self.document, self)
+            tables.status_message.connect(self._on_canvas_status_message)
+            self._tables = tables
+            self.tables_dock.setWidget(tables)
+        return self._tables
+
+    def _build_analysis_panel(self) -> AnalysisPanel:
+        if self._analysis_panel is None:
+            from ecodesk.ui.panels.wiring import install_analysis_panel
+
+            hooks = getattr(self.canvas, "context_menu_hooks", [])
+            if self._canvas_menu_hook in hooks:  # the panel adds its own
+                hooks.remove(self._canvas_menu_hook)
+            # into its dock, with the progress in the status bar and its actions in the menus
+            self._analysis_panel = install_analysis_panel(self)
+        return self._analysis_panel
+
+    def _canvas_menu_hook(self, menu: QMenu, item: Any) -> None:
+        """The analysis panel's entries in the canvas context menu (What If It Leaves?…)
+        when the menu is opened before the panel is built."""
+        self._build_analysis_panel()._add_canvas_menu_entries(menu, item)
+
+    @property
+    def inspector(self) -> InspectorWidget:
+        """The Inspector dock's content (built on first use if the window was not painted yet)."""
+        return self._build_inspector()
+
+    @property
+    def tables(self) -> TablesWidget:
+        """The Tables dock's content (built on first use if the window was not painted yet)."""
+        return self._build_tables()
+
+    @property
+    def analysis_panel(self) -> AnalysisPanel:
+        """The analysis panel (built on first use if the window was not painted yet)."""
+        return self._build_analysis_panel()
+
+    @property
+    def analysis_menus(self) -> AnalysisMenus:
+        """The analysis panel's actions in the window's menus (built with the panel)."""
+        self._build_analysis_panel()
+        return self._analysis_menus  # type: ignore[no-any-return]
+
+    @property
+    def analysis_status(self) -> AnalysisStatusWidget:
+        """The analysis progress and Cancel in the status bar (built with the panel)."""
+        self._build_analysis_panel()
+        return self._analysis_status  # type: ignore[no-any-return]
 
     # documents -----------------------------------------------------------------------
     def set_document(self, document: Document) -> None:
@@ -295,9 +407,14 @@ class MainWindow(FileOpsMixin, ExportOpsMixin, ScenarioOpsMixin, QMainWindow):
         document.setParent(self)
         self.document = document
         self.autosaver.attach(document)  # the old document was saved or discarded: drop its recovery
-        self.inspector.set_document(document)
-        self.tables.set_document(document)
-        attach_document(self, document)
+        if self._inspector is not None:  # parts not built yet are built over the new document
+            self._inspector.set_document(document)
+        if self._tables is not None:
+            self._tables.set_document(document)
+        if self._analysis_panel is not None:
+            from ecodesk.ui.panels.wiring import attach_document
+
+            attach_document(self, document)
         self._attach(document)
         old.close_file()
         old.deleteLater()
@@ -427,14 +544,15 @@ class MainWindow(FileOpsMixin, ExportOpsMixin, ScenarioOpsMixin, QMainWindow):
 
     def select_all(self) -> None:
         focus = QApplication.focusWidget()
-        if focus is not None and self.tables.isAncestorOf(focus) and hasattr(focus, "selectAll"):
+        if focus is not None and self._tables is not None and self._tables.isAncestorOf(focus) \
+                and hasattr(focus, "selectAll"):
             focus.selectAll()  # in a table, Select All selects its rows
             return
         self.canvas.select_all()
 
     def delete_selection(self) -> None:
         focus = QApplication.focusWidget()
-        if focus is not None and self.tables.isAncestorOf(focus):
+        if focus is not None and self._tables is not None and self._tables.isAncestorOf(focus):
             for page in self.tables.pages.values():
                 if page.isAncestorOf(focus):
                     page.delete_selected()
@@ -469,6 +587,7 @@ class MainWindow(FileOpsMixin, ExportOpsMixin, ScenarioOpsMixin, QMainWindow):
 
     def focus_pane(self, step: int) -> None:
         """F6 / Shift+F6: canvas → inspector → tables → palette (visible ones only)."""
+        self.finish_startup()
         panes = [self.canvas] + [d.widget() for d in (self.inspector_dock, self.tables_dock, self.palette_dock)
                                  if d.isVisible()]
         focus = QApplication.focusWidget()
@@ -601,6 +720,8 @@ class MainWindow(FileOpsMixin, ExportOpsMixin, ScenarioOpsMixin, QMainWindow):
         self.inspector_dock.setWindowTitle(self.tr("Inspector"))
         self.tables_dock.setWindowTitle(self.tr("Tables"))
         self.palette_dock.setWindowTitle(self.tr("Palette"))
+        # the panel's own text (it sets it again once built)
+        self.analysis_dock.setWindowTitle(QCoreApplication.translate("AnalysisMenus", "Analysis"))
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.scenario_label.setText(self.tr("&Scenario:") + " ")
         self.scenario_combo.setToolTip(self.tr("The scenario shown and edited (Ctrl+PgUp / Ctrl+PgDown)"))
@@ -634,12 +755,16 @@ class MainWindow(FileOpsMixin, ExportOpsMixin, ScenarioOpsMixin, QMainWindow):
             event.ignore()
             return
         self.save_window_state()
+        self._closed = True
         self.autosaver.discard()  # a clean close leaves no recovery behind
         if self._find_dialog is not None:
             self._find_dialog.close()
-        self.analysis_panel.shutdown()
-        self.tables.detach()
-        self.inspector.detach()
+        if self._analysis_panel is not None:
+            self._analysis_panel.shutdown()
+        if self._tables is not None:
+            self._tables.detach()
+        if self._inspector is not None:
+            self._inspector.detach()
         self.document.close_file()
         event.accept()
 

@@ -322,6 +322,8 @@ class TablesWidget(QWidget):
         layout.addWidget(self.tabs)
         self._connect(document)
         self.retranslate()
+        if document.selection:  # the window may build the tables after a selection
+            self._on_document_selection_changed(document.selection)
 
     def _connect(self, document: Document) -> None:
         document.selection_changed.connect(self._on_document_selection_changed)

@@ -1,15 +1,15 @@
-"""UI layer: puts the analysis panel into the main window — its dock, the progress and
+"""UI layer: puts the analysis panel into the main window — into its dock, the progress and
 Cancel button in the status bar, the Analyze menu (run, cancel, automatic, colour mode,
 marks, what-if, compare), "New Scenario from Current…" in the Scenario menu, and keeps
-the View menu's flow filters in step with the canvas. The window calls
-:func:`install_analysis_panel` once; everything else lives here, so the window's own code
-stays small."""
+the View menu's flow filters in step with the canvas. The window makes the dock frame
+itself and calls :func:`install_analysis_panel` once, after its first paint or when the
+panel is first asked for; everything else lives here, so the window's own code stays small."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QProgressBar, QToolButton, QWidget
 
@@ -184,20 +184,18 @@ class AnalysisMenus(QObject):
 
 
 def install_analysis_panel(window: Any) -> AnalysisPanel:
-    """Create the analysis panel in ``window`` (a MainWindow) and wire it in."""
+    """Create the analysis panel in ``window`` (a MainWindow) and wire it in: into the
+    window's ``analysis_dock`` (the window makes the dock frame before it is shown, so that
+    a saved layout restores it; the panel comes after the first paint)."""
     collect_garbage_in_gui_thread()  # analyses run in threads: see GuiThreadGarbageCollector
     panel = AnalysisPanel(window.document, window.canvas, window)
-    dock = window._dock("analysis_dock", panel, Qt.DockWidgetArea.BottomDockWidgetArea)
-    window.analysis_dock = dock
-    window.tabifyDockWidget(window.tables_dock, dock)
-    window.tables_dock.raise_()  # the tables stay in front until the user asks for analysis
-    window.resizeDocks([dock], [340], Qt.Orientation.Vertical)
-    window.panels_menu.addAction(dock.toggleViewAction())
+    window.analysis_dock.setWidget(panel)
     panel.status_message.connect(lambda text: window.statusBar().showMessage(text, 8000))
-    window.analysis_status = AnalysisStatusWidget(panel, window.statusBar())
-    window.statusBar().insertPermanentWidget(0, window.analysis_status)
+    status = AnalysisStatusWidget(panel, window.statusBar())
+    window._analysis_status = status
+    window.statusBar().insertPermanentWidget(0, status)
     menus = AnalysisMenus(window, panel)
-    window.analysis_menus = menus
+    window._analysis_menus = menus
     panel.retranslated.connect(menus.retranslate)
     window.document.selection_changed.connect(lambda *a: menus._on_panel_state_changed())
     # the View menu's flow filters follow the canvas (the legend and the panel toggle them too)
