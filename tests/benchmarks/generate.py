@@ -16,6 +16,7 @@ At the default size: about 10,900 entities and 52,000 flows.
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import sys
 import time
@@ -67,7 +68,8 @@ SERVICES = (
     ("content", "短视频内容制作", "内容营销", (1e5, 6e5), (15, 80)),
 )
 PRODUCTS = ("冰箱", "洗衣机", "空调", "电视", "厨电", "小家电", "热水器", "智能门锁")
-GAP = 40.0  # vertical spacing on the canvas
+CELL = (120.0, 110.0)  # grid spacing on the canvas: a shape (about 60 units) and its label
+BLOCK_GAP = 500.0  # between the regions' blocks of distributors
 
 
 def _risk(rng: random.Random) -> float:
@@ -101,8 +103,32 @@ def generate_s2b2b(
             )
         )
 
-    def column(n: int) -> list[float]:  # y of n items centred on 0
-        return [(i - (n - 1) / 2) * GAP for i in range(n)]
+    def grid(n: int, cols: int, x0: float, yc: float) -> list[tuple[float, float]]:
+        """n places, row by row in ``cols`` columns from x0, centred vertically on yc."""
+        rows = -(-n // cols)
+        top = yc - (rows - 1) / 2 * CELL[1]
+        return [(x0 + (i % cols) * CELL[0], top + (i // cols) * CELL[1]) for i in range(n)]
+
+    # the layout a planner would draw: suppliers left of the platform, warehouses between,
+    # services below it, partners above, the distributors of each region in a block of its
+    # own (4 blocks by 2) right of it, and the user segments right of those
+    sup_cols = max(1, math.ceil(math.sqrt(n_suppliers / 3)))
+    sup_pos = grid(n_suppliers, sup_cols, -1600.0 - sup_cols * CELL[0], 0.0)
+    wh_pos = grid(n_warehouses, 1, -900.0, 0.0)
+    svc_pos = grid(n_services, 10, -540.0, 0.0)
+    svc_pos = [(x, y - svc_pos[0][1] + 700.0) for x, y in svc_pos]
+    per_region = [0] * len(REGIONS)
+    for i in range(1, n_distributors + 1):
+        per_region[i % len(REGIONS)] += 1
+    taken = [0] * len(REGIONS)
+    block_cols = max(1, math.ceil(math.sqrt(max(per_region))))
+    block_w = block_cols * CELL[0] + BLOCK_GAP
+    block_h = -(-max(per_region) // block_cols) * CELL[1] + BLOCK_GAP
+    blocks = [
+        grid(per_region[r], block_cols, 1500.0 + (r % 4) * block_w, (r // 4 - 0.5) * block_h)
+        for r in range(len(REGIONS))
+    ]
+    seg_pos = grid(n_segments, 4, 1500.0 + min(4, len(REGIONS)) * block_w + 300.0, 0.0)
 
     entities.append(
         Entity(
@@ -114,13 +140,13 @@ def generate_s2b2b(
             revenue=1.2e10,
             risk=0.01,
             notes="S2B2B 平台枢纽：供应链整合 + 渠道赋能",
-            x=1200.0,
+            x=0.0,
             y=0.0,
         )
     )
     # suppliers (tier 0)
     suppliers = []
-    for i, y in enumerate(column(n_suppliers), 1):
+    for i, (x, y) in enumerate(sup_pos, 1):
         region = regions[i % len(regions)]
         ecos = [f"eco-{region}"]
         if rng.random() < 0.2:
@@ -139,13 +165,13 @@ def generate_s2b2b(
                 tuple(ecos),
                 risk=_risk(rng),
                 revenue=round(rng.uniform(5e6, 5e8), -3) if rng.random() < 0.7 else None,
-                x=0.0,
+                x=x,
                 y=y,
             )
         )
     # shared warehouses (tier 1)
     warehouses = []
-    for i, y in enumerate(column(n_warehouses), 1):
+    for i, (x, y) in enumerate(wh_pos, 1):
         region = regions[(i - 1) % len(regions)]
         wid = f"W{i:02d}"
         warehouses.append((wid, region))
@@ -157,14 +183,14 @@ def generate_s2b2b(
                 "仓储物流",
                 (f"eco-{region}",),
                 risk=_risk(rng),
-                x=600.0,
-                y=y * 8,
+                x=x,
+                y=y,
             )
         )
     # service providers (tier 2, beside the platform) and their capabilities
     services = []
     caps_by_region: dict[str, list[Capability]] = {r: [] for r in regions}
-    for i, y in enumerate(column(n_services), 1):
+    for i, (x, y) in enumerate(svc_pos, 1):
         region = regions[i % len(regions)]
         vid = f"V{i:03d}"
         kinds = [SERVICES[(i - 1) % len(SERVICES)]]
@@ -178,8 +204,8 @@ def generate_s2b2b(
                 kinds[0][2],
                 (f"eco-{region}",),
                 risk=_risk(rng),
-                x=1200.0,
-                y=y + 400.0 + 20 * GAP,
+                x=x,
+                y=y,
             )
         )
         services.append(vid)
@@ -202,7 +228,7 @@ def generate_s2b2b(
     caps.extend(platform_caps)
     # distributors (tier 3) and end-user segments (tier 4)
     segments_by_region: dict[str, list[str]] = {r: [] for r in regions}
-    for i, y in enumerate(column(n_segments), 1):
+    for i, (x, y) in enumerate(seg_pos, 1):
         region = regions[i % len(regions)]
         uid = f"U{i:04d}"
         segments_by_region[region].append(uid)
@@ -215,13 +241,15 @@ def generate_s2b2b(
                 (f"eco-{region}",),
                 demand=round(rng.uniform(1e3, 5e4)),
                 risk=_risk(rng),
-                x=2400.0,
-                y=y * 40,
+                x=x,
+                y=y,
             )
         )
     distributors = []
-    for i, y in enumerate(column(n_distributors), 1):
+    for i in range(1, n_distributors + 1):
         region = regions[i % len(regions)]
+        x, y = blocks[i % len(regions)][taken[i % len(regions)]]
+        taken[i % len(regions)] += 1
         did = f"D{i:05d}"
         distributors.append((did, region))
         entities.append(
@@ -233,7 +261,7 @@ def generate_s2b2b(
                 (f"eco-{region}",),
                 risk=_risk(rng),
                 revenue=round(rng.uniform(1e6, 5e7), -3) if rng.random() < 0.5 else None,
-                x=1800.0,
+                x=x,
                 y=y,
             )
         )
@@ -246,8 +274,8 @@ def generate_s2b2b(
                 rng.choice(("互联网", "银行", "地产", "短视频平台")),
                 ("eco-smarthome",),
                 risk=_risk(rng),
-                x=1200.0,
-                y=-600.0 - i * GAP,
+                x=-300.0 + (i - 1) % 6 * CELL[0],
+                y=-700.0 - (i - 1) // 6 * CELL[1],
             )
         )
     for i in range(1, n_research + 1):
@@ -259,8 +287,8 @@ def generate_s2b2b(
                 "科研",
                 ("eco-smarthome",),
                 risk=_risk(rng),
-                x=600.0,
-                y=-800.0 - i * GAP,
+                x=-420.0 - (i - 1) % 3 * CELL[0],
+                y=-700.0 - (i - 1) // 3 * CELL[1],
             )
         )
 

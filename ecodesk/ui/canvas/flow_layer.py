@@ -17,12 +17,14 @@ one vectorised batch (:mod:`~ecodesk.ui.canvas.routes`).
 
 from __future__ import annotations
 
+import math
 import struct
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QDataStream, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+import shiboken6
+from PySide6.QtCore import QByteArray, QDataStream, QPointF, QRectF, QSizeF, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 if TYPE_CHECKING:
@@ -42,6 +44,12 @@ def _load_numpy() -> None:
         _REC = np.dtype([("t", ">i4"), ("x", ">f8"), ("y", ">f8")])
 
 
+CACHE_MARGIN = 0.2  # the frame cache covers the view plus this fraction of it each side
+CACHE_MAX_PIXELS = 12_000_000  # above this (huge or HiDPI views) the cache has no margin
+ZOOM_SETTLE_MS = 160  # while zooming, the cache is shown scaled; redrawn this long after
+IDLE_REPAIR_MS = 40  # pause between drawing parts of the cache's margin
+FEW_ROWS = 32
+CLIP_OVER_PX = 3000  # flows longer than this on screen are clipped to what is drawn  # up to this many changed flows, the cache is redrawn along their segments
 DENSE_PIECES = 1500  # clipped pieces of through-flows above which they are drawn as hairlines
 K = 9  # points of a flow's polyline (the quadratic curve sampled; see routes.K)
 _REC: Any = None  # the QDataStream record of a path element (set with numpy)
@@ -94,6 +102,15 @@ class FlowLayerItem(QGraphicsItem):
         self._pens: list[tuple[QColor, float, Qt.PenStyle]] = []
         self._bounds = QRectF()
         self._seen = (0.0, 0.0, 0.0, 0.0)
+        self.cache_enabled = True
+        #: Draws what lies beneath the flows in a scene rect (the ecosystem hulls): part
+        #: of the layer, so it shares the frame cache.
+        self.backdrop: Callable[[QPainter, QRectF], None] | None = None
+        self._cache: tuple[QImage, QPointF, Any] | None = None  # (image, scene origin, key)
+        self._dirty: list[QRectF] = []  # scene rects of the cached image to redraw
+        self._zoom_serial = 0
+        self._idle_pending = False
+        self._dense: bool | None = None  # the cached image's choice (see _draw)
 
     def _grow(self, cap: int) -> None:
         _load_numpy()
@@ -157,6 +174,7 @@ class FlowLayerItem(QGraphicsItem):
         if not len(rows):
             return
         old = self.box[rows].copy()
+        old_pts = self.pts[rows].copy() if len(rows) <= FEW_ROWS else None
         pts = routes.polylines()
         self.pts[rows] = pts
         self.ends[rows] = np.stack([routes.p0, routes.ctrl, routes.end, routes.apex], axis=1)
@@ -165,7 +183,12 @@ class FlowLayerItem(QGraphicsItem):
         pad = (self.width[rows] / 2 + 1)[:, None]
         both = np.concatenate([pts, routes.head], axis=1)
         self.box[rows] = np.concatenate([both.min(axis=1) - pad, both.max(axis=1) + pad], axis=1)
-        self._changed(np.concatenate([old, self.box[rows]]))
+        rects = None
+        if old_pts is not None:  # a few flows moved: redraw the cache along their segments only
+            width = self.width[rows]
+            rects = _segment_rects(old_pts, old[:, 0], width) + _segment_rects(pts, self.box[rows, 0], width)
+            rects += _segment_rects(routes.head, self.box[rows, 0], width)
+        self._changed(np.concatenate([old, self.box[rows]]), rects)
 
     def set_styles(self, rows: np.ndarray, styles: np.ndarray, widths: np.ndarray) -> None:
         """Style indices (:meth:`style_index`) and stroke widths of ``rows``."""
@@ -191,6 +214,8 @@ class FlowLayerItem(QGraphicsItem):
 
     def clear(self) -> None:
         self.prepareGeometryChange()
+        self._cache = None
+        self._dirty = []
         self._rows.clear()
         self._ids.clear()
         self._free.clear()
@@ -210,16 +235,20 @@ class FlowLayerItem(QGraphicsItem):
     def set_detail(self, level: int) -> None:
         if level != self.detail:
             self.detail = level
+            self._cache = None
             self.update()
 
-    def _changed(self, boxes: np.ndarray) -> None:
-        """Repaint where ``boxes`` (``(m, 4)`` rows x0, y0, x1, y1; NaN: none) lie."""
+    def _changed(self, boxes: np.ndarray, rects: list[QRectF] | None = None) -> None:
+        """Repaint where ``boxes`` (``(m, 4)`` rows x0, y0, x1, y1; NaN: none) lie; the
+        cached image redraws only ``rects`` if given (tighter: the segments' boxes)."""
         if not len(boxes) or np.isnan(boxes[:, 0]).all():
             return
         with np.errstate(invalid="ignore"):
             x0, y0 = np.nanmin(boxes[:, 0]), np.nanmin(boxes[:, 1])
             x1, y1 = np.nanmax(boxes[:, 2]), np.nanmax(boxes[:, 3])
         r = QRectF(float(x0), float(y0), float(x1 - x0), float(y1 - y0))
+        if self._cache is not None:
+            self._dirty.extend(rects if rects is not None else [r])
         if not self._bounds.contains(r):
             self.prepareGeometryChange()
             self._bounds = self._bounds.united(r.adjusted(-500, -500, 500, 500))
@@ -237,12 +266,17 @@ class FlowLayerItem(QGraphicsItem):
             cand &= box[:, 3] >= y0
         return np.flatnonzero(cand)
 
-    def visible_rows(self, rect: QRectF) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    def visible_rows(
+        self, rect: QRectF, clip_over: float = 0.0
+    ) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
         """Rows seen in ``rect``: ``(inside, crossing, segments)`` — rows whose box lies
         inside the (padded) rect, rows whose box only overlaps it, and for those the parts
         of their segments inside the rect, clipped (``(m, 2, 2)`` with the index into
         ``crossing`` of each piece; Liang–Barsky, vectorised). Stroking only clipped pieces
-        keeps the long hub flows cheap; a straight flow is clipped as one segment."""
+        keeps the long hub flows cheap; a straight flow is clipped as one segment. With
+        ``clip_over``, only rows whose box is longer than that (scene units) are clipped,
+        the others count as inside (drawn whole: their dash patterns then do not depend on
+        where the rect cuts them)."""
         pad = 12.0  # widths and arrowheads
         x0, y0, x1, y1 = rect.left() - pad, rect.top() - pad, rect.right() + pad, rect.bottom() + pad
         self._seen = (x0, y0, x1, y1)
@@ -252,6 +286,8 @@ class FlowLayerItem(QGraphicsItem):
         rows = self._candidates(x0, y0, x1, y1)
         b = self.box[rows]
         inside = (b[:, 0] >= x0) & (b[:, 2] <= x1) & (b[:, 1] >= y0) & (b[:, 3] <= y1)
+        if clip_over:
+            inside |= np.maximum(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1]) <= clip_over
         cross = rows[~inside]
         curved = self.curved[cross]
         bent = np.flatnonzero(curved)
@@ -317,21 +353,220 @@ class FlowLayerItem(QGraphicsItem):
             rect = rect.intersected(seen) if not rect.isEmpty() else seen
         return rect
 
+    def area_changed(self, rect: QRectF) -> None:
+        """Something the layer draws beneath the flows changed in scene rect ``rect``."""
+        if rect.isNull() or rect.isEmpty():
+            return
+        if self._cache is not None:
+            self._dirty.append(QRectF(rect))
+        if not self._bounds.contains(rect):
+            self.prepareGeometryChange()
+            self._bounds = self._bounds.united(rect.adjusted(-500, -500, 500, 500))
+        self.update(rect)
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        if not self._n:
+        world = painter.worldTransform()
+        dev = painter.device()
+        if (
+            self.cache_enabled
+            and widget is not None  # a view's frame (view.render too), not an export
+            and isinstance(dev, (QImage, QPixmap, QWidget))  # raster: SVG and PDF stay vectors
+            and world.type().value <= QTransform.TransformationType.TxScale.value
+            and world.m11() == world.m22() > 0
+        ):
+            self._paint_cached(painter, option, world, dev)
+        else:
+            self._draw(painter, self._visible_rect(painter, option), world.m11())
+
+    # the frame cache ------------------------------------------------------------------
+    def invalidate_cache(self) -> None:
+        self._cache = None
+
+    def _repair_later(self) -> None:
+        """Draw the rest of the cached image (the margin) soon, one rect per turn of the
+        event loop, so a pan finds it ready and input is never kept waiting long."""
+        if self._idle_pending:
             return
-        inside, cross, segs = self.visible_rows(self._visible_rect(painter, option))
+        self._idle_pending = True
+
+        def step() -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._idle_pending = False
+            cache = self._cache
+            if cache is None or cache[2] is None or not self._dirty:
+                return
+            first, self._dirty = self._dirty[:1], self._dirty[1:]
+            rest = self._dirty
+            self._dirty = first
+            self._repair(cache[0], cache[1], cache[2][0])
+            self._dirty = self._dirty + rest
+            if self._dirty:
+                self._repair_later()
+
+        QTimer.singleShot(IDLE_REPAIR_MS, step)
+
+    def _refresh_later(self) -> None:
+        """Redraw the cache at the current scale once zooming has paused."""
+        self._zoom_serial += 1
+        serial = self._zoom_serial
+
+        def refresh() -> None:
+            if shiboken6.isValid(self) and serial == self._zoom_serial:
+                self._cache = None
+                self.update()
+
+        QTimer.singleShot(ZOOM_SETTLE_MS, refresh)
+
+    def _paint_cached(self, painter: QPainter, option: QStyleOptionGraphicsItem, world: QTransform, dev: Any) -> None:
+        """Blit the flows from an image of the view plus a margin, drawn at the view's scale:
+        a frame where nothing moved costs one blit; a pan scrolls the image and draws only
+        the strip that came into view; an edit redraws only where it changed (the dirty
+        rects :meth:`_changed` collects); a zoom or a change of detail redraws it all."""
+        scale = world.m11()
+        dpr = dev.devicePixelRatioF() if hasattr(dev, "devicePixelRatioF") else 1.0
+        seen = self._visible_rect(painter, option)
+        if seen.isEmpty():
+            return
+        key = (scale, dpr, self.detail)
+        cache = self._cache
+        if cache is not None and cache[2] is not None and cache[2][0] != scale and cache[2][1:] == key[1:]:
+            # zooming: show the image scaled while the wheel turns, draw it anew once it stops
+            img, origin, ckey = cache
+            old = QRectF(origin, QSizeF(img.width() / dpr / ckey[0], img.height() / dpr / ckey[0]))
+            if old.contains(seen) and not any(r.intersects(seen) for r in self._dirty):
+                painter.save()
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+                painter.drawImage(old, img)
+                painter.restore()
+                self._refresh_later()
+                return
+        if cache is not None:
+            img, origin, ckey = cache
+            at = world.map(origin)
+            aligned = abs(at.x() - round(at.x())) < 1e-3 and abs(at.y() - round(at.y())) < 1e-3
+            covered = QRectF(origin, QSizeF(img.width() / dpr / scale, img.height() / dpr / scale)).contains(seen)
+            if ckey != key or not aligned:
+                cache = None
+            elif not covered:
+                cache = self._scroll_cache(img, origin, seen, scale, dpr, world)
+        if cache is None:
+            cache = self._new_cache(seen, scale, dpr, world)
+            # what the view shows now, the margin (for panning) a moment later
+            whole = self._cache_rect(cache, scale, dpr)
+            self._dirty = [seen, *_minus(whole, seen.intersected(whole))]
+            self._dense = None
+        self._cache = (cache[0], cache[1], key)
+        self._repair(cache[0], cache[1], scale, seen)
+        img, origin = cache[0], cache[1]
+        at = world.map(origin)
+        painter.save()
+        painter.resetTransform()
+        painter.drawImage(QPointF(round(at.x()), round(at.y())), img)
+        painter.restore()
+
+    @staticmethod
+    def _cache_rect(cache: tuple[QImage, QPointF, Any], scale: float, dpr: float) -> QRectF:
+        img, origin = cache[0], cache[1]
+        return QRectF(origin, QSizeF(img.width() / dpr / scale, img.height() / dpr / scale))
+
+    def _new_cache(
+        self, seen: QRectF, scale: float, dpr: float, world: QTransform
+    ) -> tuple[QImage, QPointF, Any]:
+        """A transparent image of ``seen`` plus a margin (a quarter of the view each side,
+        less for huge views), its top-left pixel-aligned in the view."""
+        w, h = seen.width() * scale, seen.height() * scale  # view pixels
+        margin = CACHE_MARGIN if (w * h * dpr * dpr) * (1 + 2 * CACHE_MARGIN) ** 2 <= CACHE_MAX_PIXELS else 0.0
+        top_left = world.map(seen.topLeft())
+        x0 = math.floor(top_left.x() - w * margin)
+        y0 = math.floor(top_left.y() - h * margin)
+        pw = math.ceil(w * (1 + 2 * margin)) + 2
+        ph = math.ceil(h * (1 + 2 * margin)) + 2
+        inv = world.inverted()[0]
+        origin = inv.map(QPointF(x0, y0))
+        img = QImage(max(1, round(pw * dpr)), max(1, round(ph * dpr)), QImage.Format.Format_ARGB32_Premultiplied)
+        img.setDevicePixelRatio(dpr)
+        img.fill(0)
+        return img, origin, None
+
+    def _scroll_cache(
+        self, img: QImage, origin: QPointF, seen: QRectF, scale: float, dpr: float, world: QTransform
+    ) -> tuple[QImage, QPointF, Any]:
+        """The view moved past the image at the same scale: a new image around it, holding
+        what the old one had where they overlap; the rest is marked to draw."""
+        new = self._new_cache(seen, scale, dpr, world)
+        old_rect = QRectF(origin, QSizeF(img.width() / dpr / scale, img.height() / dpr / scale))
+        new_rect = self._cache_rect(new, scale, dpr)
+        if old_rect.intersects(new_rect):
+            p = QPainter(new[0])
+            offset = (origin - new[1]) * scale
+            p.drawImage(QPointF(round(offset.x()), round(offset.y())), img)
+            p.end()
+            keep = old_rect.intersected(new_rect)
+            for r in _minus(new_rect, keep):
+                self._dirty.append(r)
+        else:
+            self._dirty.append(new_rect)
+        return new
+
+    def _repair(self, img: QImage, origin: QPointF, scale: float, seen: QRectF | None = None) -> None:
+        """Redraw the dirty parts of the cached image (scene rects in ``self._dirty``):
+        those meeting ``seen`` now, the rest when the event loop is idle (None: all)."""
+        if not self._dirty:
+            return
+        dpr = img.devicePixelRatio()
+        bounds = QRectF(origin, QSizeF(img.width() / dpr / scale, img.height() / dpr / scale))
+        rects = [r.intersected(bounds) for r in self._dirty]
+        rects = [r for r in rects if not r.isEmpty()]
+        later = [r for r in rects if seen is not None and not r.intersects(seen)]
+        rects = [r for r in rects if seen is None or r.intersects(seen)]
+        self._dirty = later
+        if later:
+            self._repair_later()
+        if not rects:
+            return
+        area = sum(r.width() * r.height() for r in rects)
+        if len(rects) > 24 or area > 0.5 * bounds.width() * bounds.height():
+            u = QRectF()
+            for r in rects:
+                u = u.united(r)
+            rects = [u]
+        to_image = QTransform(scale, 0, 0, scale, -scale * origin.x(), -scale * origin.y())
+        p = QPainter(img)
+        for r in rects:
+            pix = to_image.mapRect(r).adjusted(-2, -2, 2, 2).toAlignedRect()
+            p.resetTransform()
+            p.setClipRect(pix)
+            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
+            p.fillRect(pix, Qt.GlobalColor.transparent)
+            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+            p.setTransform(to_image)
+            # the whole image decides once whether through-flows are dense (hairlines), so
+            # strips drawn later match it without seams
+            self._dense = self._draw(p, to_image.inverted()[0].mapRect(QRectF(pix)), scale, self._dense)
+        p.end()
+
+    # drawing ----------------------------------------------------------------------------
+    def _draw(self, painter: QPainter, rect: QRectF, lod: float, dense: bool | None = None) -> bool | None:
+        """Draw the backdrop and the flows seen in scene rect ``rect`` (``lod``: the
+        painter's scale); ``dense``: whether crossing flows are hairlines (None: decide
+        from what crosses ``rect``). Returns the ``dense`` used (None: nothing crossed)."""
+        if self.backdrop is not None:
+            painter.save()
+            self.backdrop(painter, rect)
+            painter.restore()
+        inside, cross, segs = self.visible_rows(rect, CLIP_OVER_PX / max(lod, 1e-9))
         if not len(inside) and not len(cross):
-            return
+            return dense
         detail = self.detail
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
         straight = detail >= 2 or lod < 0.05  # bends under a pixel: two points a flow
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail < 2)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         seg_style = self.style[cross][segs[1]] if len(cross) else np.empty(0, np.int32)
         # a dense fan of long through-flows (the hub's): hairlines without antialiasing,
         # thousands of wide antialiased strokes would cost a second and show a solid wedge
-        dense = len(seg_style) > DENSE_PIECES
+        if dense is None and len(seg_style):
+            dense = len(seg_style) > DENSE_PIECES
         in_style = self.style[inside]
         for st in np.union1d(np.unique(in_style), np.unique(seg_style)):
             color, width, dash = self._pens[int(st)]
@@ -342,10 +577,10 @@ class FlowLayerItem(QGraphicsItem):
             pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             painter.setPen(pen)
             group = inside[in_style == st]
+            pieces = segs[0][seg_style == st]
             if len(group):
                 pts = self.pts[group][:, [0, -1]] if straight else self.pts[group]
                 painter.drawPath(path_from_polylines(pts))
-            pieces = segs[0][seg_style == st]
             if len(pieces):
                 if dense and detail == 0:
                     thin = QPen(pen)
@@ -356,7 +591,7 @@ class FlowLayerItem(QGraphicsItem):
                 painter.drawPath(path_from_polylines(pieces))
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail < 2)
         if detail >= 2:
-            return
+            return dense
         painter.setPen(Qt.PenStyle.NoPen)
         h = self.head[cross]
         r = self._seen
@@ -366,6 +601,7 @@ class FlowLayerItem(QGraphicsItem):
         for st in np.unique(styles):
             painter.setBrush(self._pens[int(st)][0])
             painter.drawPath(path_from_polylines(self.head[rows[styles == st]], closed=True))
+        return dense
 
 
 def _clip_segments(p: np.ndarray, x0: float, y0: float, x1: float, y1: float) -> tuple[np.ndarray, np.ndarray]:
@@ -418,3 +654,32 @@ def _in_quads(q: np.ndarray, x: float, y: float) -> np.ndarray:
         return ((s1 >= 0) & (s2 >= 0) & (s3 >= 0)) | ((s1 <= 0) & (s2 <= 0) & (s3 <= 0))
 
     return tri(q[:, 0], q[:, 1], q[:, 2]) | tri(q[:, 0], q[:, 2], q[:, 3])
+
+
+def _segment_rects(p: np.ndarray, valid: np.ndarray, width: np.ndarray) -> list[QRectF]:
+    """Padded boxes of the segments of polylines ``p`` (``(m, k, 2)``; rows where ``valid``
+    is NaN are skipped) — the tight area a few moved flows repaint."""
+    out = []
+    for poly, v, w in zip(p, valid, width):
+        if np.isnan(v):
+            continue
+        pad = float(w) / 2 + 3
+        a, b = poly[:-1], poly[1:] if len(poly) > 1 else poly
+        lo = np.minimum(a, b) - pad
+        hi = np.maximum(a, b) + pad
+        out.extend(QRectF(x0, y0, x1 - x0, y1 - y0) for (x0, y0), (x1, y1) in zip(lo.tolist(), hi.tolist()))
+    return out
+
+
+def _minus(outer: QRectF, inner: QRectF) -> list[QRectF]:
+    """``outer`` without ``inner`` (inside it) as up to four rects."""
+    out = []
+    if inner.top() > outer.top():
+        out.append(QRectF(outer.left(), outer.top(), outer.width(), inner.top() - outer.top()))
+    if inner.bottom() < outer.bottom():
+        out.append(QRectF(outer.left(), inner.bottom(), outer.width(), outer.bottom() - inner.bottom()))
+    if inner.left() > outer.left():
+        out.append(QRectF(outer.left(), inner.top(), inner.left() - outer.left(), inner.height()))
+    if inner.right() < outer.right():
+        out.append(QRectF(inner.right(), inner.top(), outer.right() - inner.right(), inner.height()))
+    return out

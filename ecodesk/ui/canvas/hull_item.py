@@ -27,7 +27,12 @@ HULL_STEP = 12.0  # extra radius per further ecosystem of the same member
 
 
 class EcosystemHullItem(QGraphicsItem):
-    """The hull of one ecosystem; not clickable (clicks fall through to the canvas)."""
+    """The hull of one ecosystem; not clickable (clicks fall through to the canvas).
+
+    The item holds the hull and carries its name (a child item); the scene's flow layer
+    draws it (:meth:`draw`), beneath the flows, into the layer's frame cache — a dozen
+    translucent hulls as big as the view cost more to blend on every frame than all the
+    rest of the canvas."""
 
     def __init__(self, ecosystem: Ecosystem, color: QColor) -> None:
         super().__init__()
@@ -43,8 +48,7 @@ class EcosystemHullItem(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
         self.setZValue(-10.0)
-        # no item cache: measured, blitting a viewport-sized cached hull costs more than
-        # filling its path again (one antialiased fill of ~30 vertices, ~1 ms)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)  # the layer draws it
         self.label = HullLabelItem(self)
 
     def type(self) -> int:
@@ -54,7 +58,7 @@ class EcosystemHullItem(QGraphicsItem):
         self.ecosystem = ecosystem
         self._color = QColor(color)
         self.label.refresh()
-        self.update()
+        self._repaint()
 
     @property
     def color(self) -> QColor:
@@ -63,7 +67,7 @@ class EcosystemHullItem(QGraphicsItem):
     def set_highlighted(self, on: bool) -> None:
         if on != self._highlight:
             self._highlight = on
-            self.update()
+            self._repaint()
 
     def hull_path(self) -> QPainterPath:
         """The hull outline in scene coordinates (empty without members)."""
@@ -81,6 +85,7 @@ class EcosystemHullItem(QGraphicsItem):
         if pts == self._polygon:
             return
         self._polygon = pts
+        old = self.sceneBoundingRect()
         self.prepareGeometryChange()
         if not pts:
             self._path = QPainterPath()
@@ -91,13 +96,25 @@ class EcosystemHullItem(QGraphicsItem):
             self._top = QPointF(*top)
         self._update_bounds()
         self.setVisible(not self._path.isEmpty())
-        self.update()
+        self._repaint(old)
 
     def _update_bounds(self) -> None:
         r = self._path.boundingRect()
         self._bounds = r.adjusted(-3, -3, 3, 3) if not r.isNull() else QRectF()
         self.label.setPos(self._top)
         self.label.refresh()
+
+    def _repaint(self, old: QRectF | None = None) -> None:
+        """Have the flow layer redraw where the hull is (and was)."""
+        layer = getattr(self.scene(), "flow_layer", None)
+        if layer is not None:
+            rect = self.sceneBoundingRect()
+            layer.area_changed(rect.united(old) if old is not None and not old.isNull() else rect)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemVisibleHasChanged:
+            self._repaint()
+        return super().itemChange(change, value)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -106,6 +123,10 @@ class EcosystemHullItem(QGraphicsItem):
         return self._path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        pass  # never called (ItemHasNoContents): the flow layer calls draw()
+
+    def draw(self, painter: QPainter) -> None:
+        """Paint the hull (scene coordinates: the item stays at the origin)."""
         if self._path.isEmpty():
             return
         sc: CanvasScene | None = self.scene()  # type: ignore[assignment]

@@ -132,6 +132,7 @@ class CanvasScene(QGraphicsScene):
         self.flow_label = FlowLabelItem()
         self.addItem(self.flow_label)
         self.flow_layer = FlowLayerItem()  # draws every flow (FlowItems: selection, hover)
+        self.flow_layer.backdrop = self._draw_hulls  # and the hulls beneath them
         self.addItem(self.flow_layer)
         self.setBackgroundBrush(QBrush(QColor(self.theme.background)))
         self.setSceneRect(MIN_RECT)
@@ -318,6 +319,7 @@ class CanvasScene(QGraphicsScene):
     def _on_ecosystems_removed(self, eco: Ecosystem, index: int) -> None:
         item = self.hull_items.pop(eco.id, None)
         if item is not None:
+            self.flow_layer.area_changed(item.sceneBoundingRect())
             self.removeItem(item)
 
     def _on_ecosystems_changed(self, old: Ecosystem, new: Ecosystem) -> None:
@@ -407,6 +409,11 @@ class CanvasScene(QGraphicsScene):
                 grown = grown.united(br.adjusted(-RECT_MARGIN, -RECT_MARGIN, RECT_MARGIN, RECT_MARGIN))
             if grown != r:
                 self.setSceneRect(grown)
+
+    def _draw_hulls(self, painter: Any, rect: QRectF) -> None:
+        for hull in self.hull_items.values():
+            if hull.isVisible() and hull.sceneBoundingRect().intersects(rect):
+                hull.draw(painter)
 
     def _outline_index(self, kind: EntityKind) -> int:
         idx = self._outlines.get(kind)
@@ -610,8 +617,9 @@ class CanvasScene(QGraphicsScene):
         self._restyle(list(self.flows))
         for f in self._live.values():
             f.set_flow(f.flow, self.flow_color(f.flow))
+        self.flow_layer.invalidate_cache()
+        self.flow_layer.update()
         for h in self.hull_items.values():
-            h.update()
             h.label.update()
 
     def set_detail(self, level: int) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QNativeGestureEvent,
     QPainter,
     QPen,
+    QPixmapCache,
     QResizeEvent,
     QTransform,
     QWheelEvent,
@@ -64,6 +65,9 @@ def _ui_language() -> str:
         return QLocale().name()
 
 
+PIXMAP_CACHE_KB = 96 * 1024
+
+
 def detail_level(zoom: float) -> int:
     """Flow detail for a zoom: 0 full, 1 hairlines (no labels), 2 overview."""
     return 0 if zoom >= LOD_LABELS else 1 if zoom >= LOD_SIMPLE else 2
@@ -84,6 +88,10 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
 
     def __init__(self, document: Document | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # entities draw from Qt's per-item pixmap cache; its default 10 MB holds about
+        # 10,000 zoomed-out entities and thrashes beyond (every frame repaints them all)
+        if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
+            QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
         self.canvas_scene = CanvasScene(self)
         self.setScene(self.canvas_scene)
         self.document: Document | None = None
