@@ -10,7 +10,8 @@ and the scenario's ``changed`` signal. Invalid objects never enter.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, is_not
 from typing import Any, Generic, TypeVar
 
 from ecodesk.model.errors import ValidationError
@@ -29,7 +30,8 @@ from ecodesk.model.objects import (
 from ecodesk.model.signals import Signal
 
 T = TypeVar("T", bound=ModelObject)
-_SOURCE, _TARGET = attrgetter("source"), attrgetter("target")
+_ID, _SOURCE, _TARGET, _CAPABILITY = attrgetter("id"), attrgetter("source"), attrgetter("target"), attrgetter("capability")
+_OWNER, _ENTITY, _ECOSYSTEMS = attrgetter("owner"), attrgetter("entity"), attrgetter("ecosystems")
 
 
 class Collection(Generic[T]):
@@ -285,14 +287,9 @@ class Scenario:
         if any(len(c) for c in self.collections().values()):
             raise RuntimeError("bulk_load needs an empty scenario")
         staged = {name: list(objects.get(name, ())) for name in COLLECTIONS}
-        all_ids: set[str] = set()
-        for objs in staged.values():
-            for obj in objs:
-                if obj.id in all_ids:  # type: ignore[attr-defined]
-                    raise ValidationError(obj.WHAT, obj.id, "id",  # type: ignore[attr-defined]
-                                          f"is used twice in scenario '{self.name}'",
-                                          f"在情景 '{self.name}' 中重复使用")
-                all_ids.add(obj.id)  # type: ignore[attr-defined]
+        items = {name: dict(zip(map(_ID, objs), objs)) for name, objs in staged.items()}
+        if not _disjoint(list(items.values())) or any(len(items[n]) != len(staged[n]) for n in COLLECTIONS):
+            self._raise_duplicate(staged)
         try:
             for name in COLLECTIONS:  # dependency order: references resolve against loaded ones
                 coll = getattr(self, name)
@@ -300,7 +297,7 @@ class Scenario:
                 if not self._refs_resolve(name, objs):
                     for obj in objs:  # find and name the first bad reference
                         self._check_refs(obj)
-                coll._items = {obj.id: obj for obj in objs}  # type: ignore[attr-defined]
+                coll._items = items[name]
                 coll._order = None
         except ValidationError:
             for c in self.collections().values():
@@ -310,27 +307,39 @@ class Scenario:
         self._revision += 1
         self.changed.emit()
 
+    def _raise_duplicate(self, staged: dict[str, list[ModelObject]]) -> None:
+        """Name the first object (in collection order) whose id an earlier one already has."""
+        seen: set[str] = set()
+        for objs in staged.values():
+            for obj in objs:
+                if obj.id in seen:  # type: ignore[attr-defined]
+                    raise ValidationError(obj.WHAT, obj.id, "id",  # type: ignore[attr-defined]
+                                          f"is used twice in scenario '{self.name}'",
+                                          f"在情景 '{self.name}' 中重复使用")
+                seen.add(obj.id)  # type: ignore[attr-defined]
+
     def _refs_resolve(self, name: str, objs: list[ModelObject]) -> bool:
-        """Whether every reference of ``objs`` resolves, checked with set operations (the
-        fast path of :meth:`bulk_load`; False sends it to the per-object check)."""
+        """Whether every reference of ``objs`` resolves, checked with set operations on the
+        distinct references (the fast path of :meth:`bulk_load`; False sends it to the
+        per-object check)."""
         ents = self.entities._items
         if name == "entities":
             ecos = self.ecosystems._items
-            return all(e in ecos for o in objs for e in o.ecosystems)  # type: ignore[attr-defined]
+            return all(e in ecos for t in set(map(_ECOSYSTEMS, objs)) for e in t)
         if name == "capabilities":
-            return all(o.owner in ents for o in objs)  # type: ignore[attr-defined]
+            return set(map(_OWNER, objs)) <= ents.keys()
         if name == "flows":
             caps = self.capabilities._items
             if not (set(map(_SOURCE, objs)) <= ents.keys() and set(map(_TARGET, objs)) <= ents.keys()):
                 return False
-            for f in objs:
-                if f.capability is not None:  # type: ignore[attr-defined]
-                    cap = caps.get(f.capability)  # type: ignore[attr-defined]
-                    if cap is None or cap.owner != f.source:  # type: ignore[attr-defined]
-                        return False
+            delivering = list(compress(objs, map(is_not, map(_CAPABILITY, objs), repeat(None))))
+            for cap_id, source in set(zip(map(_CAPABILITY, delivering), map(_SOURCE, delivering), strict=True)):
+                cap = caps.get(cap_id)
+                if cap is None or cap.owner != source:
+                    return False
             return True
         if name == "needs":
-            return all(o.entity in ents for o in objs)  # type: ignore[attr-defined]
+            return set(map(_ENTITY, objs)) <= ents.keys()
         if name == "pools":
             return all(m in ents for o in objs for m in o.members)  # type: ignore[attr-defined]
         return True
@@ -364,6 +373,12 @@ class Scenario:
     def __repr__(self) -> str:
         counts = ", ".join(f"{n}={len(c)}" for n, c in self.collections().items())
         return f"<Scenario {self.name!r}: {counts}>"
+
+
+def _disjoint(maps: list[dict[str, Any]]) -> bool:
+    """No key in two of ``maps`` (each pair checked by looking the smaller one's keys up
+    in the larger: cheaper than one set of all the ids)."""
+    return all(a.keys().isdisjoint(b.keys()) for i, a in enumerate(maps) for b in maps[i + 1:])
 
 
 def _missing(obj: ModelObject, fld: str, what: str, ref: str) -> ValidationError:

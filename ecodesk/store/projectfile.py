@@ -27,8 +27,11 @@ PathLike = str | os.PathLike[str]
 
 
 def open_project(path: PathLike) -> Project:
-    """Check and load the project file at ``path``; raises :class:`ProjectFileError`."""
-    return cast(Loaded, read_project_file(path)).project
+    """Check and load the project file at ``path``; raises :class:`ProjectFileError`.
+
+    Every check and the whole model are done before it returns; only the snapshot a
+    :class:`ProjectFile` keeps for its incremental saves is not made, having no use here."""
+    return cast(Loaded, read_project_file(path, snapshot=False)).project
 
 
 def check_project_file(path: PathLike) -> None:
@@ -63,7 +66,7 @@ class ProjectFile:
     def open(cls, path: PathLike) -> ProjectFile:
         """Open an existing file (same checks as :func:`open_project`)."""
         loaded = cast(Loaded, read_project_file(path))
-        return cls(path, loaded.project, loaded.saved, migrated_from=loaded.migrated_from)
+        return cls(path, loaded.project, cast(Saved, loaded.saved), migrated_from=loaded.migrated_from)
 
     @classmethod
     def create(cls, project: Project, path: PathLike) -> ProjectFile:

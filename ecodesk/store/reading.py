@@ -24,8 +24,8 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import groupby
-from operator import itemgetter
+from itertools import groupby, islice
+from operator import itemgetter, le
 from pathlib import Path
 from typing import Any
 
@@ -40,28 +40,31 @@ from ecodesk.store.schema import (
     DECODERS,
     SCHEMA_VERSION,
     SQLITE_HEADER,
-    decode_rows,
+    decode_columns,
     schema_problem,
     select_sql,
 )
 from ecodesk.store.snapshot import Saved, snapshot_scenario
 
 _SQLITE_READONLY_ROLLBACK = 776
-_POSITION, _ID = itemgetter(1), itemgetter(2)
 _SCENARIO_POSITION = itemgetter(0, 1)
 
 
 @dataclass
 class Loaded:
-    """A project read from a file, the snapshot of that file, and the version it was migrated from."""
+    """A project read from a file, the snapshot of that file (None when not asked for),
+    and the version it was migrated from."""
 
     project: Project
-    saved: Saved
+    saved: Saved | None
     migrated_from: int | None
 
 
-def read_project_file(path: str | os.PathLike[str], *, load: bool = True) -> Loaded | None:
-    """Run every open check on ``path``; with ``load``, also build the project."""
+def read_project_file(path: str | os.PathLike[str], *, load: bool = True, snapshot: bool = True) -> Loaded | None:
+    """Run every open check on ``path``; with ``load``, also build the project, and with
+    ``snapshot`` the record of what the file holds that an incremental save diffs against
+    (the positions of its rows): only a :class:`~ecodesk.store.projectfile.ProjectFile`
+    saves, so :func:`~ecodesk.store.projectfile.open_project` does without it."""
     shown = os.fspath(path)
     file = Path(path)
     head = _read_header(file, shown)
@@ -77,7 +80,7 @@ def read_project_file(path: str | os.PathLike[str], *, load: bool = True) -> Loa
                 raise ProjectFileError(path, "damaged", f"is damaged: {problem}", f"已损坏：{problem}")
             if not load:
                 return None
-            project, saved = _load_without_gc(conn, shown)
+            project, saved = _load_without_gc(conn, shown, snapshot)
             return Loaded(project, saved, version if version < SCHEMA_VERSION else None)
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         detail = _one_line(str(exc))
@@ -272,20 +275,20 @@ def _invalid(shown: str, where: str, where_zh: str, exc: ValidationError) -> Pro
     )
 
 
-def _load_without_gc(conn: sqlite3.Connection, shown: str) -> tuple[Project, Saved]:
+def _load_without_gc(conn: sqlite3.Connection, shown: str, snapshot: bool) -> tuple[Project, Saved | None]:
     """:func:`_load` with the cyclic garbage collector paused: building tens of thousands
     of objects (none of them cyclic garbage) otherwise triggers repeated full collections
     that cost about 15 % of the open time."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(conn, shown)
+        return _load(conn, shown, snapshot)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _load(conn: sqlite3.Connection, shown: str) -> tuple[Project, Saved]:
+def _load(conn: sqlite3.Connection, shown: str, snapshot: bool) -> tuple[Project, Saved | None]:
     meta_rows = conn.execute(
         "SELECT name, currency, period, notes, language, settings, uid, saves FROM project WHERE key = 1"
     ).fetchall()
@@ -321,19 +324,11 @@ def _load(conn: sqlite3.Connection, shown: str) -> tuple[Project, Saved]:
         except ValidationError as exc:
             raise _invalid(shown, "", "", exc) from None
     staged: dict[int, dict[str, list[ModelObject]]] = {k: {} for k in scenarios}
-    positions: dict[int, dict[str, dict[str, int]]] = {k: {t: {} for t in COLUMNS} for k in scenarios}
+    positions: dict[int, dict[str, dict[str, int]]] | None = (
+        {k: {t: {} for t in COLUMNS} for k in scenarios} if snapshot else None
+    )
     for table in COLUMNS:
-        fetched = _fetch(conn, select_sql(table))
-        try:
-            fetched.sort(key=_SCENARIO_POSITION)
-        except TypeError:  # SQLite stores any type in any column: a text where a number belongs
-            raise ProjectFileError(
-                shown,
-                "damaged",
-                f"is damaged: table '{table}' has a row whose scenario or position is not a number",
-                f"已损坏：表“{table}”中有记录的情景或位置不是数字",
-            ) from None
-        for key, group in groupby(fetched, itemgetter(0)):
+        for key, columns in _by_scenario(_fetch(conn, select_sql(table)), table, shown):
             if key not in scenarios:
                 raise ProjectFileError(
                     shown,
@@ -341,15 +336,15 @@ def _load(conn: sqlite3.Connection, shown: str) -> tuple[Project, Saved]:
                     f"is damaged: table '{table}' has rows of a missing scenario",
                     f"已损坏：表“{table}”中有不存在情景的记录",
                 )
-            rows = list(group)
             sc = scenarios[key]
             try:
-                staged[key][table] = decode_rows(table, rows)
+                staged[key][table] = decode_columns(table, columns)
             except ValidationError as exc:
                 raise _invalid(shown, f" in scenario '{sc.name}'", f"的情景“{sc.name}”中", exc) from None
             except (TypeError, ValueError, OverflowError):
-                raise _malformed(shown, table, sc.name, rows) from None
-            positions[key][table] = dict(zip(map(_ID, rows), map(_POSITION, rows), strict=True))
+                raise _malformed(shown, table, sc.name, list(zip(*columns, strict=True))) from None
+            if positions is not None:
+                positions[key][table] = dict(zip(columns[2], columns[1], strict=True))
     for key, sc in scenarios.items():
         try:
             sc.bulk_load(staged[key])
@@ -369,6 +364,8 @@ def _load(conn: sqlite3.Connection, shown: str) -> tuple[Project, Saved]:
         raise _invalid(shown, "", "", exc) from None
     if not isinstance(uid, str) or not isinstance(saves, int):
         raise ProjectFileError(shown, "damaged", "is damaged: its project record is corrupt", "已损坏：项目记录错误")
+    if positions is None:
+        return project, None
     saved = Saved(
         project.meta_dict(),
         uid,
@@ -376,6 +373,53 @@ def _load(conn: sqlite3.Connection, shown: str) -> tuple[Project, Saved]:
         [snapshot_scenario(sc, key, scenario_pos[key], positions[key]) for key, sc in scenarios.items()],
     )
     return project, saved
+
+
+def _by_scenario(fetched: list[tuple[Any, ...]], table: str, shown: str) -> list[tuple[Any, list[tuple[Any, ...]]]]:
+    """The rows of ``table`` in (scenario, position) order, cut into one list of columns
+    (scenario, position, fields …) per scenario.
+
+    A file keeps each collection's rows in position order, and SQLite returns them by
+    (scenario, id), which is usually the same order: that is checked in one pass over the
+    columns, and only rows out of order are sorted — which is where a position that is not
+    a number shows (SQLite stores any type in any column).
+    """
+    if not fetched:
+        return []
+    columns = list(zip(*fetched, strict=True))
+    if not _in_order(columns[0], columns[1]):
+        try:
+            fetched.sort(key=_SCENARIO_POSITION)
+        except TypeError:
+            raise ProjectFileError(
+                shown,
+                "damaged",
+                f"is damaged: table '{table}' has a row whose scenario or position is not a number",
+                f"已损坏：表“{table}”中有记录的情景或位置不是数字",
+            ) from None
+        columns = list(zip(*fetched, strict=True))
+    scenario = columns[0]
+    if scenario.count(scenario[0]) == len(scenario):
+        return [(scenario[0], columns)]
+    groups = []
+    start = 0
+    for key, run in groupby(scenario):
+        end = start + sum(1 for _ in run)
+        groups.append((key, [c[start:end] for c in columns]))
+        start = end
+    return groups
+
+
+def _in_order(scenario: tuple[Any, ...], position: tuple[Any, ...]) -> bool:
+    """Whether the rows are already sorted by (scenario, position): then sorting them
+    would neither move a row nor fail (it compares exactly these neighbours)."""
+    try:
+        if scenario.count(scenario[0]) == len(scenario):
+            return all(map(le, position, islice(position, 1, None)))
+        keys = list(zip(scenario, position, strict=True))
+        return all(map(le, keys, islice(keys, 1, None)))
+    except TypeError:  # values that do not compare: let the sort report it
+        return False
 
 
 def _malformed(shown: str, table: str, scenario: str, rows: list[tuple[Any, ...]]) -> ProjectFileError:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import fields
 from typing import Any
 
@@ -257,23 +257,47 @@ def _entity_rows(rows: list[Row]) -> list[Row]:
     return out
 
 
+def _ecosystem_lists(texts: Sequence[Any]) -> list[tuple[Any, ...]] | None:
+    """The entities' ecosystems column decoded, each distinct text once; None if any is
+    not the JSON text of a list (:func:`_entity_rows` then names the first such row)."""
+    if texts and set(map(type, texts)) != {str}:
+        return None
+    memo: dict[str, tuple[Any, ...]] = {}
+    for text in set(texts):
+        if text == "":
+            memo[text] = ()
+            continue
+        try:
+            value = json.loads(text)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(value, list):
+            return None
+        memo[text] = tuple(value)
+    return list(map(memo.__getitem__, texts))
+
+
 _BATCH_CLASSES: dict[str, type[ModelObject]] = {
     "ecosystems": Ecosystem, "capabilities": Capability, "flows": Flow, "needs": Need,
 }
 
 
-def decode_rows(table: str, rows: list[Row]) -> list[ModelObject]:
-    """Every row of ``table`` as validated objects, checked column-wise where the model
+def decode_columns(table: str, columns: Sequence[Sequence[Any]]) -> list[ModelObject]:
+    """The rows of ``table``, given as columns (``scenario``, ``position``, then the fields
+    as in :func:`select_sql`), as validated objects — checked column-wise where the model
     can (see :mod:`ecodesk.model.bulk`); the same objects and errors as DECODERS row by row."""
+    if not columns or not columns[0]:
+        return []
     if table == "entities":
-        return build_many(Entity, _entity_rows(rows))
+        ecosystems = _ecosystem_lists(columns[6])
+        if ecosystems is None:  # a bad JSON text: the rows in order, for the first one's error
+            return build_many(Entity, _entity_rows(list(zip(*columns, strict=True))))
+        return build_from_columns(Entity, [*columns[2:6], ecosystems, *columns[7:]])
     cls = _BATCH_CLASSES.get(table)
     if cls is None:
         decode = DECODERS[table]
-        return [decode(r) for r in rows]
-    if not rows:
-        return []
-    return build_from_columns(cls, list(zip(*rows, strict=True))[2:])
+        return [decode(r) for r in zip(*columns, strict=True)]
+    return build_from_columns(cls, columns[2:])
 
 
 def insert_sql(table: str, *, replace: bool = False) -> str:

@@ -81,3 +81,104 @@ def test_fast_path_agrees_with_constructors(rows):
         assert (info.value.obj_id, info.value.field) == (exc.obj_id, exc.field)
         return
     assert build_many(Flow, rows) == expected
+
+
+# -- the builder and the column checks of the open path -------------------------------------
+
+
+@pytest.mark.parametrize("cls", list(GOOD))
+def test_built_objects_are_ordinary_instances(cls):
+    """Objects built through the slot twin are plain instances of ``cls``: the same type,
+    fields, equality, hash, frozenness and ``evolve`` as constructed ones."""
+    import dataclasses
+
+    rows = GOOD[cls] * 2
+    built, made = build_many(cls, rows), [cls(*r) for r in rows]
+    for b, m in zip(built, made, strict=True):
+        assert type(b) is cls and b.__class__ is cls and isinstance(b, cls)
+        assert b == m and hash(b) == hash(m) and repr(b) == repr(m)
+        assert [type(getattr(b, f.name)) for f in dataclasses.fields(cls)] == [
+            type(getattr(m, f.name)) for f in dataclasses.fields(cls)
+        ]
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            b.id = "other"
+        assert b.evolve(id="z") == m.evolve(id="z")
+
+
+def test_builder_falls_back_to_descriptors_for_other_layouts():
+    import dataclasses
+
+    from ecodesk.model.bulk import _fill_by_descriptors, _flows
+
+    rows = GOOD[Flow] * 2
+    columns = _flows([list(c) for c in zip(*rows, strict=True)])
+    assert columns is not None
+    names = [f.name for f in dataclasses.fields(Flow)]
+    built = _fill_by_descriptors(Flow, names, columns)
+    assert built == [Flow(*r) for r in rows] and all(type(o) is Flow for o in built)
+
+
+def test_whitespace_check_agrees_with_strip():
+    """The one-scan whitespace check says what ``str.strip`` says, for every character."""
+    import sys
+
+    from ecodesk.model.bulk import _unspaced
+
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        assert _unspaced([f"a{c}b", "x"]), repr(c)
+        assert _unspaced([f"a{c}", "x"]) == (f"a{c}".strip() == f"a{c}"), repr(c)
+        assert _unspaced(["x", f"{c}a"]) == (f"{c}a".strip() == f"{c}a"), repr(c)
+
+
+def test_ids_with_inner_spaces_and_repeated_references():
+    rows = [(f"f {i}", "供 应 商", "平台", "goods", 1.0, 2.0, 0.0, "", None, None) for i in range(50)]
+    assert build_many(Flow, rows) == [Flow(*r) for r in rows]
+    rows[30] = ("f 30", "供 应 商 ", "平台", "goods", 1.0, 2.0, 0.0, "", None, None)
+    with pytest.raises(ValidationError) as info:
+        build_many(Flow, rows)
+    assert (info.value.obj_id, info.value.field) == ("供 应 商 ", "source")
+
+
+@pytest.mark.parametrize("ecosystems", [None, "xy", ["x", "y"], ("x", "x"), ()])
+def test_entity_ecosystems_of_any_shape_as_the_constructor(ecosystems):
+    row = ("a", "", "other", "", ecosystems, 0, 0, None, "", 0, 0)
+    try:
+        expected = [Entity(*row)]
+    except ValidationError as exc:
+        with pytest.raises(ValidationError) as info:
+            build_many(Entity, [row])
+        assert (info.value.obj_id, info.value.field) == (exc.obj_id, exc.field)
+        return
+    assert build_many(Entity, [row]) == expected
+
+
+def test_flow_capability_column_as_the_constructor():
+    base = ("f", "a", "b", "goods", 1.0, 2.0, 0.1, "", None, None)
+    cap = ("g", "a", "b", "capability", 1.0, 2.0, 0.0, "", "k", 4.0)
+    for other in ("", 0, None):  # a falsy capability on another kind is stored as None
+        rows = [(*base[:8], other, None), cap]
+        built = build_many(Flow, rows)
+        assert built == [Flow(*r) for r in rows] and built[0].capability is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(
+    st.sampled_from(["a", "b", "c", " d", ""]), st.sampled_from(["", "名"]), st.sampled_from(["user", "x", "platform"]),
+    st.sampled_from(["", None]), st.sampled_from([(), ("e",), ("e", "e"), ("e", " f"), ("e", "g")]),
+    st.one_of(st.floats(allow_nan=True), st.integers(-2, 5)), st.floats(-0.5, 1.5),
+    st.one_of(st.none(), st.floats(-1, 5)), st.just(""), st.floats(-1e16, 1e16), st.just(0.0),
+), min_size=1, max_size=6))
+def test_entity_fast_path_agrees_with_constructors(rows):
+    try:
+        expected = [Entity(*r) for r in rows]
+    except ValidationError as exc:
+        with pytest.raises(ValidationError) as info:
+            build_many(Entity, rows)
+        assert (info.value.obj_id, info.value.field) == (exc.obj_id, exc.field)
+        return
+    built = build_many(Entity, rows)
+    assert built == expected
+    assert [tuple(map(type, (e.demand, e.revenue, e.x))) for e in built] == [
+        tuple(map(type, (e.demand, e.revenue, e.x))) for e in expected
+    ]
