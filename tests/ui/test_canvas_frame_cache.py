@@ -24,16 +24,22 @@ def pixels(view) -> np.ndarray:
     return np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.width(), 4)[..., :3].astype(int)
 
 
-def matches_direct(view) -> tuple[int, int]:
-    """(pixels differing by more than a trace of antialiasing, max difference) between the
-    cached frame and the same frame drawn without the cache."""
+#: antialiased edge pixels that may differ where redraws of the cache meet (and the stacking
+#: of overlapping flows of one colour); a flow left behind or missing after a move differs
+#: in hundreds
+SEAM_PIXELS = 150
+
+
+def matches_direct(view) -> bool:
+    """Whether the cached frame shows what the same frame drawn without the cache shows:
+    at most SEAM_PIXELS pixels differ by more than a trace of antialiasing."""
     layer = view.canvas_scene.flow_layer
     cached = pixels(view)
     layer.cache_enabled = False
     direct = pixels(view)
     layer.cache_enabled = True
     d = np.abs(cached - direct).max(axis=2)
-    return int((d > 24).sum()), int(d.max())
+    return int((d > 24).sum()) <= SEAM_PIXELS
 
 
 @pytest.fixture
@@ -52,12 +58,12 @@ def test_cached_frames_equal_direct_drawing_after_pans_drags_and_changes(qtbot, 
     view = big
     sc = view.canvas_scene
     layer = sc.flow_layer
-    assert matches_direct(view)[0] == 0
+    assert matches_direct(view)
     assert layer._cache is not None  # the view's frames went through the cache
     bar = view.horizontalScrollBar()
     for dx in (40, 40, 300, -900):  # inside the margin, then past it: the image scrolls
         bar.setValue(bar.value() + dx)
-        assert matches_direct(view)[0] == 0, dx
+        assert matches_direct(view), dx
     # drag an entity with flows: only its flows' segments are redrawn in the cache
     eid = next(e for e, fl in sc._entity_flows.items() if len(fl) >= 3)
     item = sc.entity_items[eid]
@@ -65,14 +71,14 @@ def test_cached_frames_equal_direct_drawing_after_pans_drags_and_changes(qtbot, 
     pixels(view)
     with sc.batch():
         item.setPos(item.pos() + QPointF(160, -90))
-    assert matches_direct(view)[0] == 0
+    assert matches_direct(view)
     # hull highlight, flow colours from an analysis, a hidden flow kind
     next(iter(sc.hull_items.values())).set_highlighted(True)
-    assert matches_direct(view)[0] == 0
+    assert matches_direct(view)
     sc.set_color_overrides({fid: QColor("#ff00aa") for fid in list(sc.flows)[::3]})
-    assert matches_direct(view)[0] == 0
+    assert matches_direct(view)
     sc.set_flow_kind_visible("goods", False)
-    assert matches_direct(view)[0] == 0
+    assert matches_direct(view)
 
 
 def test_a_frame_with_nothing_changed_redraws_no_flow(qtbot, big, monkeypatch):
@@ -102,7 +108,7 @@ def test_zoom_shows_the_scaled_image_then_redraws_sharp(qtbot, big):
     assert layer._cache[2][0] == scale_before  # still the old image, scaled, while zooming
     qtbot.waitUntil(lambda: layer._cache is not None and layer._cache[2][0] != scale_before, timeout=3000)
     assert layer._cache[2][0] == pytest.approx(view.zoom)
-    assert matches_direct(view)[0] == 0
+    assert matches_direct(view)
 
 
 def test_svg_export_draws_vectors_not_the_cached_image(qtbot):

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QDataStream, QPointF, QRectF, QSizeF, Qt, QTimer
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap, QTransform
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap, QRegion, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ CACHE_MAX_PIXELS = 12_000_000  # above this (huge or HiDPI views) the cache has 
 ZOOM_SETTLE_MS = 160  # while zooming, the cache is shown scaled; redrawn this long after
 IDLE_REPAIR_MS = 40  # pause between drawing parts of the cache's margin
 FEW_ROWS = 32
-CLIP_OVER_PX = 3000  # flows longer than this on screen are clipped to what is drawn  # up to this many changed flows, the cache is redrawn along their segments
+MAX_REPAIR_RECTS = 160  # more dirty rects than this are redrawn as their union  # up to this many changed flows, the cache is redrawn along their segments
 DENSE_PIECES = 1500  # clipped pieces of through-flows above which they are drawn as hairlines
 K = 9  # points of a flow's polyline (the quadratic curve sampled; see routes.K)
 _REC: Any = None  # the QDataStream record of a path element (set with numpy)
@@ -267,16 +267,14 @@ class FlowLayerItem(QGraphicsItem):
         return np.flatnonzero(cand)
 
     def visible_rows(
-        self, rect: QRectF, clip_over: float = 0.0
+        self, rect: QRectF, touching: list[QRectF] | None = None
     ) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
         """Rows seen in ``rect``: ``(inside, crossing, segments)`` — rows whose box lies
         inside the (padded) rect, rows whose box only overlaps it, and for those the parts
         of their segments inside the rect, clipped (``(m, 2, 2)`` with the index into
         ``crossing`` of each piece; Liang–Barsky, vectorised). Stroking only clipped pieces
         keeps the long hub flows cheap; a straight flow is clipped as one segment. With
-        ``clip_over``, only rows whose box is longer than that (scene units) are clipped,
-        the others count as inside (drawn whole: their dash patterns then do not depend on
-        where the rect cuts them)."""
+        ``touching`` (rects within ``rect``), only rows whose box meets one of them count."""
         pad = 12.0  # widths and arrowheads
         x0, y0, x1, y1 = rect.left() - pad, rect.top() - pad, rect.right() + pad, rect.bottom() + pad
         self._seen = (x0, y0, x1, y1)
@@ -284,10 +282,13 @@ class FlowLayerItem(QGraphicsItem):
             empty = np.empty(0, np.intp)
             return empty, empty, (np.empty((0, 2, 2)), empty)
         rows = self._candidates(x0, y0, x1, y1)
+        if touching:
+            t = np.array([[r.left() - pad, r.top() - pad, r.right() + pad, r.bottom() + pad] for r in touching])
+            b = self.box[rows][:, None, :]
+            meets = (b[..., 0] <= t[:, 2]) & (b[..., 2] >= t[:, 0]) & (b[..., 1] <= t[:, 3]) & (b[..., 3] >= t[:, 1])
+            rows = rows[meets.any(axis=1)]
         b = self.box[rows]
         inside = (b[:, 0] >= x0) & (b[:, 2] <= x1) & (b[:, 1] >= y0) & (b[:, 3] <= y1)
-        if clip_over:
-            inside |= np.maximum(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1]) <= clip_over
         cross = rows[~inside]
         curved = self.curved[cross]
         bent = np.flatnonzero(curved)
@@ -526,28 +527,39 @@ class FlowLayerItem(QGraphicsItem):
         if not rects:
             return
         area = sum(r.width() * r.height() for r in rects)
-        if len(rects) > 24 or area > 0.5 * bounds.width() * bounds.height():
+        if len(rects) > MAX_REPAIR_RECTS or area > 0.5 * bounds.width() * bounds.height():
             u = QRectF()
             for r in rects:
                 u = u.united(r)
             rects = [u]
+        # one pass for all the rects: clipped to their region, drawing only the flows that
+        # touch one of them (a drag's few flows leave dozens of small rects behind)
         to_image = QTransform(scale, 0, 0, scale, -scale * origin.x(), -scale * origin.y())
+        inv = to_image.inverted()[0]
+        pix = [to_image.mapRect(r).adjusted(-2, -2, 2, 2).toAlignedRect() for r in rects]
+        region = QRegion()
+        for r in pix:
+            region = region.united(r)
+        scene_rects = [inv.mapRect(QRectF(r)) for r in pix]
+        box = QRectF()
+        for r in scene_rects:
+            box = box.united(r)
         p = QPainter(img)
-        for r in rects:
-            pix = to_image.mapRect(r).adjusted(-2, -2, 2, 2).toAlignedRect()
-            p.resetTransform()
-            p.setClipRect(pix)
-            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
-            p.fillRect(pix, Qt.GlobalColor.transparent)
-            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-            p.setTransform(to_image)
-            # the whole image decides once whether through-flows are dense (hairlines), so
-            # strips drawn later match it without seams
-            self._dense = self._draw(p, to_image.inverted()[0].mapRect(QRectF(pix)), scale, self._dense)
+        p.setClipRegion(region)
+        p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
+        p.fillRect(region.boundingRect(), Qt.GlobalColor.transparent)
+        p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        p.setTransform(to_image)
+        # the whole image decides once whether through-flows are dense (hairlines), so
+        # strips drawn later match it without seams
+        self._dense = self._draw(p, box, scale, self._dense, scene_rects if len(scene_rects) > 1 else None)
         p.end()
 
     # drawing ----------------------------------------------------------------------------
-    def _draw(self, painter: QPainter, rect: QRectF, lod: float, dense: bool | None = None) -> bool | None:
+    def _draw(
+        self, painter: QPainter, rect: QRectF, lod: float, dense: bool | None = None,
+        touching: list[QRectF] | None = None,
+    ) -> bool | None:
         """Draw the backdrop and the flows seen in scene rect ``rect`` (``lod``: the
         painter's scale); ``dense``: whether crossing flows are hairlines (None: decide
         from what crosses ``rect``). Returns the ``dense`` used (None: nothing crossed)."""
@@ -555,7 +567,7 @@ class FlowLayerItem(QGraphicsItem):
             painter.save()
             self.backdrop(painter, rect)
             painter.restore()
-        inside, cross, segs = self.visible_rows(rect, CLIP_OVER_PX / max(lod, 1e-9))
+        inside, cross, segs = self.visible_rows(rect, touching)
         if not len(inside) and not len(cross):
             return dense
         detail = self.detail
