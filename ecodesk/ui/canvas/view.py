@@ -82,7 +82,7 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
     #: A flow kind was shown or hidden (arguments: the kind's value, visible).
     flow_kind_visibility_changed = Signal(str, bool)
 
-    MIN_ZOOM = 0.04
+    MIN_ZOOM = 0.01  # "fit all" shows the seed-size platform whole even in a small window
     MAX_ZOOM = 6.0
     ZOOM_STEP = 1.25
 
