@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from ecodesk.model import Entity
 from ecodesk.ui.canvas.glyphs import entity_outline, entity_shape_path, paint_glyph
@@ -106,8 +106,12 @@ def _wrap(text: str, width: float, max_lines: int) -> list[str]:
     return [ln for ln in lines if ln] or ([text] if text else [])
 
 
-class EntityItem(QGraphicsItem):
-    """One entity on the canvas; positioned at the entity's (x, y), which is its centre."""
+class EntityItem(QGraphicsRectItem):
+    """One entity on the canvas; positioned at the entity's (x, y), which is its centre.
+
+    A QGraphicsRectItem only for its bounding rect (the rect, no pen, no brush): Qt asks
+    every item in view for it on every frame, and a Python ``boundingRect`` costs 10,000
+    Python calls a frame when the whole platform is in view; the C++ one costs none."""
 
     def __init__(self, entity: Entity) -> None:
         super().__init__()
@@ -120,6 +124,7 @@ class EntityItem(QGraphicsItem):
         self._lines: list[str] = []
         self._label_rect = QRectF()
         self._bounds = QRectF()
+        self.setPen(QPen(Qt.PenStyle.NoPen))  # the rect is the bounding rect as it is
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
         )
@@ -197,15 +202,14 @@ class EntityItem(QGraphicsItem):
             r.width() * LABEL_MAX_BOOST,
             r.height() * LABEL_MAX_BOOST + 2,
         )
-        self._bounds = shape.united(boosted.adjusted(-2, -2, 2, 2))
+        bounds = shape.united(boosted.adjusted(-2, -2, 2, 2))
         if self.markers:
             m = MARK_PEN_OVERVIEW / 2 + 1
-            self._bounds = self._bounds.united(self._marker_rect(len(self.markers) - 1).adjusted(-m, -m, m, m))
+            bounds = bounds.united(self._marker_rect(len(self.markers) - 1).adjusted(-m, -m, m, m))
+        self._bounds = bounds
+        self.setRect(bounds)
 
     # QGraphicsItem ---------------------------------------------------------------
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
     def shape(self) -> QPainterPath:
         path = QPainterPath(entity_shape_path(self.entity.kind))
         if self._lines:

@@ -129,6 +129,7 @@ class FlowLayerItem(QGraphicsItem):
         grow("style", (), np.int32, 0)
         grow("shown", (), bool, False)
         grow("curved", (), bool, False)
+        grow("floating", (), bool, False)
         self._cap = cap
 
     # rows ------------------------------------------------------------------------
@@ -184,7 +185,9 @@ class FlowLayerItem(QGraphicsItem):
         both = np.concatenate([pts, routes.head], axis=1)
         self.box[rows] = np.concatenate([both.min(axis=1) - pad, both.max(axis=1) + pad], axis=1)
         rects = None
-        if old_pts is not None:  # a few flows moved: redraw the cache along their segments only
+        if self.floating[rows].all():  # dragged: drawn over the cache, which has none of them
+            rects = []
+        elif old_pts is not None:  # a few flows moved: redraw the cache along their segments only
             width = self.width[rows]
             rects = _segment_rects(old_pts, old[:, 0], width) + _segment_rects(pts, self.box[rows, 0], width)
             rects += _segment_rects(routes.head, self.box[rows, 0], width)
@@ -212,6 +215,41 @@ class FlowLayerItem(QGraphicsItem):
             self._free.append(row)
             self._changed(old)
 
+    def float_rows(self, rows: np.ndarray) -> None:
+        """Lift ``rows`` out of the frame cache while they are dragged: the cache redraws
+        once without them (erasing them), then every frame draws them over the cached image,
+        so a drag frame costs the dragged flows, not what lies under them."""
+        rows = np.asarray(rows, dtype=np.intp)
+        rows = rows[~self.floating[rows]] if len(rows) else rows
+        if not len(rows):
+            return
+        self.floating[rows] = True
+        if self._cache is not None:
+            width = self.width[rows]
+            self._dirty.extend(_segment_rects(self.pts[rows], self.box[rows, 0], width))
+            self._dirty.extend(_segment_rects(self.head[rows], self.box[rows, 0], width))
+        self._changed(self.box[rows], [])
+
+    def sink_rows(self) -> None:
+        """Put the dragged rows back into the frame cache (drawn onto it, nothing erased)."""
+        if not self._n:
+            return
+        rows = np.flatnonzero(self.floating[: self._n])
+        if not len(rows):
+            return
+        self.floating[rows] = False
+        cache = self._cache
+        if cache is not None and cache[2] is not None:
+            img, origin, key = cache
+            scale = key[0]
+            dpr = img.devicePixelRatio()
+            p = QPainter(img)
+            p.setTransform(QTransform(scale, 0, 0, scale, -scale * origin.x(), -scale * origin.y()))
+            bounds = QRectF(origin, QSizeF(img.width() / dpr / scale, img.height() / dpr / scale))
+            self._draw(p, bounds, scale, self._dense, only=rows, backdrop=False)
+            p.end()
+        self._changed(self.box[rows], [])
+
     def clear(self) -> None:
         self.prepareGeometryChange()
         self._cache = None
@@ -222,6 +260,7 @@ class FlowLayerItem(QGraphicsItem):
         self._n = 0
         if self._cap:
             self.shown[:] = False
+            self.floating[:] = False
             self.box[:] = np.nan
         self._bounds = QRectF()
 
@@ -249,6 +288,11 @@ class FlowLayerItem(QGraphicsItem):
         r = QRectF(float(x0), float(y0), float(x1 - x0), float(y1 - y0))
         if self._cache is not None:
             self._dirty.extend(rects if rects is not None else [r])
+            if self._dirty and not self._idle_pending and len(self._dirty) > 4 * MAX_REPAIR_RECTS:
+                u = QRectF()  # an edit storm (many small moves before a frame): merge
+                for d in self._dirty:
+                    u = u.united(d)
+                self._dirty = [u]
         if not self._bounds.contains(r):
             self.prepareGeometryChange()
             self._bounds = self._bounds.united(r.adjusted(-500, -500, 500, 500))
@@ -267,21 +311,32 @@ class FlowLayerItem(QGraphicsItem):
         return np.flatnonzero(cand)
 
     def visible_rows(
-        self, rect: QRectF, touching: list[QRectF] | None = None
+        self, rect: QRectF, touching: list[QRectF] | None = None, *, only: np.ndarray | None = None,
+        lifted: bool = True,
     ) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
         """Rows seen in ``rect``: ``(inside, crossing, segments)`` — rows whose box lies
         inside the (padded) rect, rows whose box only overlaps it, and for those the parts
         of their segments inside the rect, clipped (``(m, 2, 2)`` with the index into
         ``crossing`` of each piece; Liang–Barsky, vectorised). Stroking only clipped pieces
         keeps the long hub flows cheap; a straight flow is clipped as one segment. With
-        ``touching`` (rects within ``rect``), only rows whose box meets one of them count."""
+        ``touching`` (rects within ``rect``), only rows whose box meets one of them count;
+        with ``only``, only those rows; ``lifted=False`` leaves out the rows being dragged
+        (:meth:`float_rows`: the frame cache does not hold them)."""
         pad = 12.0  # widths and arrowheads
         x0, y0, x1, y1 = rect.left() - pad, rect.top() - pad, rect.right() + pad, rect.bottom() + pad
         self._seen = (x0, y0, x1, y1)
         if not self._n:
             empty = np.empty(0, np.intp)
             return empty, empty, (np.empty((0, 2, 2)), empty)
-        rows = self._candidates(x0, y0, x1, y1)
+        if only is not None:  # a few rows (the dragged ones): test just those
+            b = self.box[only]
+            with np.errstate(invalid="ignore"):
+                keep = self.shown[only] & (b[:, 0] <= x1) & (b[:, 2] >= x0) & (b[:, 1] <= y1) & (b[:, 3] >= y0)
+            rows = np.sort(only[keep])
+        else:
+            rows = self._candidates(x0, y0, x1, y1)
+            if not lifted:
+                rows = rows[~self.floating[rows]]
         if touching:
             t = np.array([[r.left() - pad, r.top() - pad, r.right() + pad, r.bottom() + pad] for r in touching])
             b = self.box[rows][:, None, :]
@@ -465,6 +520,11 @@ class FlowLayerItem(QGraphicsItem):
         painter.resetTransform()
         painter.drawImage(QPointF(round(at.x()), round(at.y())), img)
         painter.restore()
+        lifted = np.flatnonzero(self.floating[: self._n]) if self._n else ()
+        if len(lifted):
+            painter.save()
+            self._draw(painter, seen, scale, self._dense, only=lifted, backdrop=False)
+            painter.restore()
 
     @staticmethod
     def _cache_rect(cache: tuple[QImage, QPointF, Any], scale: float, dpr: float) -> QRectF:
@@ -552,22 +612,27 @@ class FlowLayerItem(QGraphicsItem):
         p.setTransform(to_image)
         # the whole image decides once whether through-flows are dense (hairlines), so
         # strips drawn later match it without seams
-        self._dense = self._draw(p, box, scale, self._dense, scene_rects if len(scene_rects) > 1 else None)
+        self._dense = self._draw(
+            p, box, scale, self._dense, scene_rects if len(scene_rects) > 1 else None, cached=True
+        )
         p.end()
 
     # drawing ----------------------------------------------------------------------------
     def _draw(
         self, painter: QPainter, rect: QRectF, lod: float, dense: bool | None = None,
-        touching: list[QRectF] | None = None,
+        touching: list[QRectF] | None = None, *, cached: bool = False, only: np.ndarray | None = None,
+        backdrop: bool = True,
     ) -> bool | None:
         """Draw the backdrop and the flows seen in scene rect ``rect`` (``lod``: the
         painter's scale); ``dense``: whether crossing flows are hairlines (None: decide
         from what crosses ``rect``). Returns the ``dense`` used (None: nothing crossed)."""
-        if self.backdrop is not None:
+        if self.backdrop is not None and backdrop:
             painter.save()
             self.backdrop(painter, rect)
             painter.restore()
-        inside, cross, segs = self.visible_rows(rect, touching)
+        if not self._n:
+            return dense
+        inside, cross, segs = self.visible_rows(rect, touching, only=only, lifted=not cached)
         if not len(inside) and not len(cross):
             return dense
         detail = self.detail

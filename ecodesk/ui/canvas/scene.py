@@ -410,6 +410,22 @@ class CanvasScene(QGraphicsScene):
             if grown != r:
                 self.setSceneRect(grown)
 
+    def begin_move(self, entity_ids: Iterable[str]) -> None:
+        """An interactive drag of these entities starts: their flows are drawn over the
+        flow layer's frame cache until :meth:`end_move` (see FlowLayerItem.float_rows)."""
+        ids: set[str] = set()
+        for eid in entity_ids:
+            ids.update(self._entity_flows.get(eid, ()))
+        ids.intersection_update(self.flows)
+        if ids:
+            self.flush_pending()
+            self.flow_layer.float_rows(self.flow_layer.rows_for(sorted(ids)))
+
+    def end_move(self) -> None:
+        """The drag is over: the dragged flows go back into the frame cache."""
+        self.flush_pending()
+        self.flow_layer.sink_rows()
+
     def _draw_hulls(self, painter: Any, rect: QRectF) -> None:
         for hull in self.hull_items.values():
             if hull.isVisible() and hull.sceneBoundingRect().intersects(rect):

@@ -143,7 +143,9 @@ class SelectTool(CanvasTool):
             d = self._drag
             if not d.moved and (pos - d.press_view).manhattanLength() < QApplication.startDragDistance():
                 return True
-            d.moved = True
+            if not d.moved:
+                d.moved = True
+                view.canvas_scene.begin_move(d.origins)  # their flows float over the frame cache
             delta = view.mapToScene(pos) - d.start
             anchor0 = d.origins[d.anchor.entity_id]
             target = anchor0 + delta
@@ -179,7 +181,10 @@ class SelectTool(CanvasTool):
         if self._drag is not None:
             d, self._drag = self._drag, None
             if d.moved:
-                self.view.commit_move(d.origins)
+                try:
+                    self.view.commit_move(d.origins)
+                finally:
+                    self.view.canvas_scene.end_move()
             elif d.reselect:
                 self.view.select_items([d.anchor])
             return True
@@ -199,6 +204,7 @@ class SelectTool(CanvasTool):
                         it = scene.entity_items.get(eid)
                         if it is not None:
                             it.setPos(p)
+                scene.end_move()
                 self.view.status_message.emit(translate("Move cancelled"))
                 return True
             return False
