@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPoint, QPointF, QRectF
 from PySide6.QtGui import QColor, QImage
 
 from ecodesk.ui.canvas import scene as scene_module
@@ -140,3 +140,33 @@ def test_flows_have_no_qt_items_until_needed_and_idle_ones_are_dropped(qtbot):
     apex = sc.flow_items[fid].apex
     assert sc.flow_layer.flow_at(apex.x(), apex.y()) is not None
     assert fid in [i.flow_id for i in sc.flows_in_rect(QRectF(apex.x() - 2, apex.y() - 2, 4, 4))]
+
+
+def test_a_drag_floats_its_flows_over_the_cache_and_puts_them_back_on_release(qtbot, big):
+    from PySide6.QtCore import Qt
+
+    from tests.ui.canvas_helpers import drag, entity_pos
+
+    view = big
+    sc = view.canvas_scene
+    layer = sc.flow_layer
+    settle(qtbot, view)
+    eid = next(e for e, fl in sc._entity_flows.items() if len(fl) >= 3 and sc.entity_items[e].entity.ecosystems)
+    view.centerOn(sc.entity_items[eid].pos())
+    settle(qtbot, view)
+    hull = sc.hull_items[sc.entity_items[eid].entity.ecosystems[0]]
+    start = entity_pos(view, eid)
+    drag(qtbot, view, start, start + QPoint(140, 90), release=False)
+    rows = [layer.row_of(f) for f in sc._entity_flows[eid]]
+    assert layer.floating[rows].all() and layer.floating[: len(layer)].sum() == len(rows)
+    # mid-drag the cached image has none of them (they are drawn over it, on top of the
+    # other flows): without them, the frame is what drawing everything anew gives
+    layer.shown[rows] = False
+    assert matches_direct(view)
+    layer.shown[rows] = True
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(140, 90))
+    assert not layer.floating[: len(layer)].any()
+    assert matches_direct(view)  # back in the cache, at their new place
+    assert view.document.project.scenario().entities[eid].x == pytest.approx(sc.entity_items[eid].x())
+    # the hull waited during the drag and takes the new shape on release: it holds the entity
+    assert hull.hull_path().contains(sc.entity_items[eid].pos())

@@ -130,6 +130,9 @@ class FlowLayerItem(QGraphicsItem):
         grow("shown", (), bool, False)
         grow("curved", (), bool, False)
         grow("floating", (), bool, False)
+        grow("src_idx", (), np.intp, -1)  # the scene's entity indices of the ends
+        grow("dst_idx", (), np.intp, -1)
+        grow("flip", (), bool, False)  # source id after target id (the bend's side)
         self._cap = cap
 
     # rows ------------------------------------------------------------------------
@@ -200,6 +203,13 @@ class FlowLayerItem(QGraphicsItem):
             self.width[rows] = widths
             self._changed(self.box[rows])
 
+    def set_links(self, rows: np.ndarray, src: np.ndarray, dst: np.ndarray, flip: np.ndarray) -> None:
+        """The ends of ``rows`` as the scene's entity indices (-1: not on the canvas)."""
+        if len(rows):
+            self.src_idx[rows] = src
+            self.dst_idx[rows] = dst
+            self.flip[rows] = flip
+
     def set_shown(self, rows: np.ndarray, shown: bool | np.ndarray) -> None:
         if len(rows):
             self.shown[rows] = shown
@@ -210,6 +220,8 @@ class FlowLayerItem(QGraphicsItem):
         if row is not None:
             old = self.box[row : row + 1].copy()
             self.shown[row] = False
+            self.floating[row] = False
+            self.src_idx[row] = self.dst_idx[row] = -1
             self.box[row] = np.nan
             self._ids[row] = None
             self._free.append(row)
@@ -523,7 +535,8 @@ class FlowLayerItem(QGraphicsItem):
         lifted = np.flatnonzero(self.floating[: self._n]) if self._n else ()
         if len(lifted):
             painter.save()
-            self._draw(painter, seen, scale, self._dense, only=lifted, backdrop=False)
+            # many (a dragged hub's): hairlines while they move, like any dense fan
+            self._draw(painter, seen, scale, None, only=lifted, backdrop=False)
             painter.restore()
 
     @staticmethod

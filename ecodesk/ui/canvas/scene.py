@@ -106,6 +106,11 @@ class CanvasScene(QGraphicsScene):
         self.flow_items = FlowItemMap(self)
         self._live: dict[str, FlowItem] = {}  # the FlowItems that exist
         self._offset: dict[str, float] = {}  # fan-out bend of each flow
+        # entity centres and outline kinds by index, for routing flows in numpy batches
+        self._eidx: dict[str, int] = {}
+        self._ex: list[float] = []
+        self._ey: list[float] = []
+        self._eshape: list[int] = []
         self._outlines: dict[EntityKind, int] = {}
         self._outline_list: list[tuple[tuple[float, float], ...]] = []
         self._style_cache: dict[tuple[FlowKind, float], tuple[int, float]] = {}
@@ -118,6 +123,7 @@ class CanvasScene(QGraphicsScene):
         self._dirty_pairs: set[PairKey] = set()
         self._dirty_hulls: set[str] = set()
         self._dirty_rect: list[QRectF] = []
+        self._moving: set[str] | None = None  # during a drag: ecosystems whose hulls wait
         self._batch = 0
         self.theme: CanvasTheme = LIGHT
         self.language = "en"
@@ -179,6 +185,10 @@ class CanvasScene(QGraphicsScene):
             d.clear()
         self.flows.clear()
         self._offset.clear()
+        self._eidx.clear()
+        self._ex.clear()
+        self._ey.clear()
+        self._eshape.clear()
         self.flow_layer.clear()
         self._pairs.clear()
         self._entity_flows.clear()
@@ -207,6 +217,11 @@ class CanvasScene(QGraphicsScene):
         if e.id in self.markers:
             item.set_markers(self.markers[e.id])
         self.entity_items[e.id] = item
+        self._eidx[e.id] = len(self._ex)
+        self._ex.append(e.x)
+        self._ey.append(e.y)
+        self._eshape.append(self._outline_index(e.kind))
+        self._dirty_styles.update(self._entity_flows.get(e.id, ()))  # (re)link them to it
         self._entity_flows.setdefault(e.id, set())
         self.addItem(item)
         for eco in e.ecosystems:
@@ -249,6 +264,7 @@ class CanvasScene(QGraphicsScene):
         self._schedule()
 
     def _on_entities_removed(self, e: Entity, index: int) -> None:
+        self._eidx.pop(e.id, None)
         item = self.entity_items.pop(e.id, None)
         if item is not None:
             self.removeItem(item)
@@ -264,6 +280,9 @@ class CanvasScene(QGraphicsScene):
             return
         item.set_entity(new)  # a position change arrives through entity_item_moved
         if old.kind != new.kind:
+            idx = self._eidx.get(new.id)
+            if idx is not None:
+                self._eshape[idx] = self._outline_index(new.kind)
             self._dirty_flows.update(self._entity_flows.get(new.id, ()))
             self._dirty_hulls.update(new.ecosystems)
         if old.ecosystems != new.ecosystems:
@@ -346,14 +365,21 @@ class CanvasScene(QGraphicsScene):
         eid = item.entity_id
         self._dirty_flows.update(self._entity_flows.get(eid, ()))
         x, y = item.x(), item.y()
-        for rank, eco in enumerate(item.entity.ecosystems):
-            hull = self.hull_items.get(eco)
-            if (
-                hull is not None
-                and eco not in self._dirty_hulls
-                and hull.affected_by(eid, x, y, HULL_PAD + HULL_STEP * rank)
-            ):
-                self._dirty_hulls.add(eco)
+        idx = self._eidx.get(eid)
+        if idx is not None:
+            self._ex[idx] = x
+            self._ey[idx] = y
+        if self._moving is not None:  # a drag: the hulls follow on release (see begin_move)
+            self._moving.update(item.entity.ecosystems)
+        else:
+            for rank, eco in enumerate(item.entity.ecosystems):
+                hull = self.hull_items.get(eco)
+                if (
+                    hull is not None
+                    and eco not in self._dirty_hulls
+                    and hull.affected_by(eid, x, y, HULL_PAD + HULL_STEP * rank)
+                ):
+                    self._dirty_hulls.add(eco)
         self._dirty_rect.append(item.sceneBoundingRect())
         self._schedule()
 
@@ -412,7 +438,11 @@ class CanvasScene(QGraphicsScene):
 
     def begin_move(self, entity_ids: Iterable[str]) -> None:
         """An interactive drag of these entities starts: their flows are drawn over the
-        flow layer's frame cache until :meth:`end_move` (see FlowLayerItem.float_rows)."""
+        flow layer's frame cache until :meth:`end_move` (see FlowLayerItem.float_rows), and
+        their ecosystems' hulls are reshaped on release, not on every frame (a hull is
+        redrawn wherever it lies: the hub's eight hulls cover the whole canvas)."""
+        entity_ids = list(entity_ids)
+        self._moving = set()
         ids: set[str] = set()
         for eid in entity_ids:
             ids.update(self._entity_flows.get(eid, ()))
@@ -422,7 +452,10 @@ class CanvasScene(QGraphicsScene):
             self.flow_layer.float_rows(self.flow_layer.rows_for(sorted(ids)))
 
     def end_move(self) -> None:
-        """The drag is over: the dragged flows go back into the frame cache."""
+        """The drag is over: the dragged flows go back into the frame cache, the hulls
+        take their new shape."""
+        moved, self._moving = self._moving or set(), None
+        self._dirty_hulls.update(moved)
         self.flush_pending()
         self.flow_layer.sink_rows()
 
@@ -449,9 +482,16 @@ class CanvasScene(QGraphicsScene):
         styles = np.empty(len(ids), np.int32)
         widths = np.empty(len(ids))
         shown = np.empty(len(ids), bool)
+        src = np.empty(len(ids), np.intp)
+        dst = np.empty(len(ids), np.intp)
+        flip = np.empty(len(ids), bool)
         cache, overrides, hidden = self._style_cache, self.color_overrides, self.hidden_flow_kinds
+        eidx = self._eidx
         for i, fid in enumerate(ids):
             f = self.flows[fid]
+            src[i] = eidx.get(f.source, -1)
+            dst[i] = eidx.get(f.target, -1)
+            flip[i] = f.source > f.target
             if overrides and fid in overrides:
                 w = flow_width(f.volume)
                 st = layer.style_index(overrides[fid], w, FLOW_DASHES.get(f.kind, Qt.PenStyle.SolidLine))
@@ -470,6 +510,7 @@ class CanvasScene(QGraphicsScene):
             shown[i] = f.kind not in hidden
         layer.set_styles(rows, styles, widths)
         layer.set_shown(rows, shown)
+        layer.set_links(rows, src, dst, flip)
 
     def _reroute(self, ids: Sequence[str]) -> None:
         """Route these flows (in one vectorised batch) and hand the routes to the layer
@@ -478,31 +519,27 @@ class CanvasScene(QGraphicsScene):
 
         from ecodesk.ui.canvas.routes import route_flows
 
-        ents = self.entity_items
-        ids = [fid for fid in ids if self.flows[fid].source in ents and self.flows[fid].target in ents]
         if not ids:
             return
-        pos: dict[str, tuple[float, float, int]] = {}
-
-        def where(eid: str) -> tuple[float, float, int]:
-            p = pos.get(eid)
-            if p is None:
-                item = ents[eid]
-                p = pos[eid] = (item.x(), item.y(), self._outline_index(item.entity.kind))
-            return p
-
-        flows = [self.flows[fid] for fid in ids]
-        src = np.array([where(f.source) for f in flows])
-        dst = np.array([where(f.target) for f in flows])
-        flip = np.array([f.source > f.target for f in flows])
-        offset = np.array([self._offset.get(fid, 0.0) for fid in ids])
         layer = self.flow_layer
         rows = layer.rows_for(ids)
+        si, di = layer.src_idx[rows], layer.dst_idx[rows]
+        ok = (si >= 0) & (di >= 0)  # both ends on the canvas (linked by _restyle)
+        if not ok.all():
+            keep = np.flatnonzero(ok)
+            ids = [ids[i] for i in keep]
+            rows, si, di = rows[keep], si[keep], di[keep]
+            if not ids:
+                return
+        ex, ey = np.array(self._ex), np.array(self._ey)
+        shape = np.array(self._eshape, dtype=np.intp)
+        src = np.stack([ex[si], ey[si]], axis=1)
+        dst = np.stack([ex[di], ey[di]], axis=1)
+        offset = np.array([self._offset.get(fid, 0.0) for fid in ids])
         outlines = self._outline_list
         routes = route_flows(
-            src[:, :2], dst[:, :2], flip, offset, layer.width[rows], outlines, outlines,
-            src[:, 2].astype(np.intp), dst[:, 2].astype(np.intp),
-        )  # fmt: skip
+            src, dst, layer.flip[rows], offset, layer.width[rows], outlines, outlines, shape[si], shape[di]
+        )
         layer.set_routes(rows, routes)
         if self._live:
             for fid in set(ids).intersection(self._live):
