@@ -105,6 +105,7 @@ class CanvasScene(QGraphicsScene):
         self.flows: dict[str, Flow] = {}  # the flows shown, by id (rows of the flow layer)
         self.flow_items = FlowItemMap(self)
         self._live: dict[str, FlowItem] = {}  # the FlowItems that exist
+        self._keep_items = 0  # > 0: no idle FlowItem is dropped (flow_items_for)
         self._offset: dict[str, float] = {}  # fan-out bend of each flow
         # entity centres and outline kinds by index, for routing flows in numpy batches
         self._eidx: dict[str, int] = {}
@@ -564,7 +565,7 @@ class CanvasScene(QGraphicsScene):
             return None
         if flow_id in self._dirty_flows or flow_id in self._dirty_styles or self._dirty_pairs:
             self.flush_pending()
-        if len(self._live) >= LIVE_CAP:
+        if len(self._live) >= LIVE_CAP and not self._keep_items:
             self._drop_idle_items()
         item = FlowItem(f)
         item.setParentItem(self.flow_layer)  # drawn with the layer's z, below the entities
@@ -574,6 +575,15 @@ class CanvasScene(QGraphicsScene):
         self._live[flow_id] = item
         self._sync_item(item)
         return item
+
+    def flow_items_for(self, flow_ids: Iterable[str]) -> list[FlowItem]:
+        """The FlowItems of these flows, all kept (for a selection of many: none of them is
+        dropped as idle before it is selected)."""
+        self._keep_items += 1
+        try:
+            return [it for fid in flow_ids if (it := self.flow_item(fid)) is not None]
+        finally:
+            self._keep_items -= 1
 
     def _drop_idle_items(self) -> None:
         label = self.flow_label.data(0) if self.flow_label.isVisible() else None
@@ -594,7 +604,7 @@ class CanvasScene(QGraphicsScene):
     def flows_in_rect(self, rect: QRectF) -> list[FlowItem]:
         """FlowItems of the shown flows meeting scene rect ``rect`` (created on demand)."""
         self.flush_pending()
-        return [it for fid in self.flow_layer.flows_in_rect(rect) if (it := self.flow_item(fid)) is not None]
+        return self.flow_items_for(self.flow_layer.flows_in_rect(rect))
 
     def _update_hulls(self, eco_ids: set[str]) -> None:
         for eco in eco_ids:

@@ -227,14 +227,16 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
 
     def select_ids(self, ids: Iterable[str]) -> None:
         sc = self.canvas_scene
+        ids = list(ids)
+        flows = {it.flow_id: it for it in sc.flow_items_for([i for i in ids if i in sc.flows])}
         self.select_items(
-            [it for i in ids if (it := sc.entity_items.get(i) or sc.flow_items.get(i)) is not None and it.isVisible()]
+            [it for i in ids if (it := sc.entity_items.get(i) or flows.get(i)) is not None and it.isVisible()]
         )
 
     def select_all(self) -> None:
         sc = self.canvas_scene
         hidden = sc.hidden_flow_kinds
-        flows = [sc.flow_items[i] for i, f in sc.flows.items() if f.kind not in hidden]
+        flows = sc.flow_items_for([i for i, f in sc.flows.items() if f.kind not in hidden])
         self.select_items([*sc.entity_items.values(), *flows])
 
     def _on_scene_selection_changed(self) -> None:
