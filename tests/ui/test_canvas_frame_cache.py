@@ -170,3 +170,18 @@ def test_a_drag_floats_its_flows_over_the_cache_and_puts_them_back_on_release(qt
     assert view.document.project.scenario().entities[eid].x == pytest.approx(sc.entity_items[eid].x())
     # the hull waited during the drag and takes the new shape on release: it holds the entity
     assert hull.hull_path().contains(sc.entity_items[eid].pos())
+
+
+def test_select_all_and_rubber_band_keep_every_flow_beyond_the_idle_cap(qtbot, big):
+    from ecodesk.ui.canvas.scene import LIVE_CAP
+
+    view = big
+    sc = view.canvas_scene
+    assert len(sc.flows) > LIVE_CAP
+    view.select_all()
+    assert len(view.selected_flow_ids()) == len(sc.flows)
+    assert len(view.document.selection) == len(sc.flows) + len(sc.entity_items)
+    view.select_items([])
+    everything = sc.content_rect().adjusted(-50, -50, 50, 50)
+    view.select_items(sc.flows_in_rect(everything))
+    assert len(view.selected_flow_ids()) == len(sc.flows)

@@ -106,6 +106,8 @@ def _wrap(text: str, width: float, max_lines: int) -> list[str]:
     return [ln for ln in lines if ln] or ([text] if text else [])
 
 
+_MOVED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged  # looked up once, not per change
+
 class EntityItem(QGraphicsRectItem):
     """One entity on the canvas; positioned at the entity's (x, y), which is its centre.
 
@@ -217,11 +219,11 @@ class EntityItem(QGraphicsRectItem):
         return path
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+        if change == _MOVED:
             sc = self.scene()
             if sc is not None:
                 sc.entity_item_moved(self)  # type: ignore[attr-defined]
-        return super().itemChange(change, value)
+        return value  # what QGraphicsItem.itemChange does (a C++ call saved per change)
 
     def hoverEnterEvent(self, event: Any) -> None:
         self._hover = True

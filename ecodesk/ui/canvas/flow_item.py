@@ -17,7 +17,10 @@ if TYPE_CHECKING:
     from ecodesk.ui.canvas.scene import CanvasScene
 
 FLOW_ITEM_TYPE = QGraphicsItem.UserType + 2
+_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 
+
+_SELECTED_CHANGED = QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged  # looked up once, not per change
 
 class FlowItem(QGraphicsItem):
     """One flow; its geometry lives in scene coordinates (the item stays at the origin).
@@ -31,24 +34,23 @@ class FlowItem(QGraphicsItem):
     items are created when first needed.
     """
 
-    def __init__(self, flow: Flow) -> None:
+    def __init__(self, flow: Flow, color: QColor | None = None) -> None:
         super().__init__()
         self.flow = flow
         self.flow_id = flow.id
         self.offset = 0.0  # perpendicular bend at the apex (fan-out of parallel flows)
         self._hover = False
         self._low_detail = False
-        self._path = QPainterPath()
+        self._path: QPainterPath | None = QPainterPath()  # None: to build from _geom
         self._arrow = QPolygonF()
+        self._geom: tuple[list[list[float]], bool, list[list[float]]] | None = None
         self._bounds = QRectF()
         self._shape: QPainterPath | None = None
         self.apex = QPointF()
         self._color = QColor()
         self._pen = QPen()
         self._width = 1.0
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
-        )
+        self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setZValue(0.0)
         # the children exist only once needed (selected, hovered, or asked for): an item
@@ -58,7 +60,7 @@ class FlowItem(QGraphicsItem):
         self._shaft: QGraphicsPathItem | None = None
         self._head: QGraphicsPolygonItem | None = None
         self._detail = 0
-        self.set_flow(flow)
+        self.set_flow(flow, color)
 
     def _ensure_children(self) -> None:
         if self._shaft is not None:
@@ -74,7 +76,7 @@ class FlowItem(QGraphicsItem):
         self._apply_pen()
         self._head.setBrush(self._color)
         self._head.setVisible(self._detail < 2)
-        self._shaft.setPath(self._path)
+        self._shaft.setPath(self._built_path())
         self._head.setPolygon(self._arrow)
 
     @property
@@ -147,32 +149,47 @@ class FlowItem(QGraphicsItem):
     def color(self) -> QColor:
         return QColor(self._color)
 
+    def _built_path(self) -> QPainterPath:
+        """The shaft, built from the route when first needed (a Select All makes tens of
+        thousands of items that never draw or hit-test themselves)."""
+        if self._path is None:
+            (x0, y0), (cx, cy), (ex, ey), _apex = self._geom[0]  # type: ignore[index]
+            path = QPainterPath(QPointF(x0, y0))
+            if self._geom[1]:  # type: ignore[index]
+                path.quadTo(QPointF(cx, cy), QPointF(ex, ey))
+            else:
+                path.lineTo(QPointF(ex, ey))
+            self._path = path
+            self._arrow = QPolygonF([QPointF(x, y) for x, y in self._geom[2]])  # type: ignore[index]
+        return self._path
+
     def path(self) -> QPainterPath:
         """The shaft as drawn (scene coordinates)."""
-        return QPainterPath(self._path)
+        return QPainterPath(self._built_path())
 
     def arrow(self) -> QPolygonF:
+        self._built_path()
         return QPolygonF(self._arrow)
 
     # geometry ------------------------------------------------------------------
     def set_geometry(self, ends: Any, curved: bool, head: Any) -> None:
         """Take the route the scene computed (:mod:`~ecodesk.ui.canvas.routes`): ``ends``
         rows source end, control point, shaft end, apex; ``head`` the arrowhead's 4 points."""
-        (x0, y0), (cx, cy), (ex, ey), (ax, ay) = (tuple(map(float, p)) for p in ends)
+        e = ends.tolist()
+        h = head.tolist()
         self.prepareGeometryChange()
-        self._arrow = QPolygonF([QPointF(float(x), float(y)) for x, y in head])
-        path = QPainterPath(QPointF(x0, y0))
-        if curved:
-            path.quadTo(QPointF(cx, cy), QPointF(ex, ey))
-        else:
-            path.lineTo(QPointF(ex, ey))
-        self._path = path
-        self.apex = QPointF(ax, ay)
+        self._geom = (e, bool(curved), h)
+        self._path = None
+        self.apex = QPointF(*e[3])
+        # the bounds hold the curve (inside the hull of its control points) and the head
+        pts = [e[0], e[2], *h, *([e[1]] if curved else [])]
+        xs = [p[0] for p in pts]
+        ys = [p[1] for p in pts]
         pad = self._width / 2 + 6
-        self._bounds = path.boundingRect().united(self._arrow.boundingRect()).adjusted(-pad, -pad, pad, pad)
+        self._bounds = QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
         self._shape = None
         if self._shaft is not None:
-            self._shaft.setPath(path)
+            self._shaft.setPath(self._built_path())
             self._head.setPolygon(self._arrow)  # type: ignore[union-attr]
         if self._glow is not None and self._glow.isVisible():
             self._update_glow()
@@ -185,7 +202,7 @@ class FlowItem(QGraphicsItem):
             stroker = QPainterPathStroker()
             stroker.setWidth(max(self._width + 6.0, 10.0))
             stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
-            shape = stroker.createStroke(self._path)
+            shape = stroker.createStroke(self._built_path())
             shape.addPolygon(self._arrow)
             self._shape = shape
         return self._shape
@@ -195,14 +212,17 @@ class FlowItem(QGraphicsItem):
 
     # selection and hover -------------------------------------------------------
     def _update_glow(self) -> None:
-        on = self.isSelected() or self._hover
+        """The selection glow is drawn by the scene's flow layer (in one batch for every
+        selected flow); the hover glow by this item's child."""
+        layer = getattr(self.scene(), "flow_layer", None)
+        if layer is not None:
+            layer.set_flow_selected(self.flow_id, self.isSelected())
+        on = self._hover
         if on:
-            sc: CanvasScene | None = self.scene()  # type: ignore[assignment]
-            theme = sc.theme if sc is not None else LIGHT
-            glow = QColor(theme.selection) if self.isSelected() else QColor(self._color)
-            glow.setAlpha(90 if self.isSelected() else 55)
+            glow = QColor(self._color)
+            glow.setAlpha(55)
             pen = QPen(glow, self._width + 7, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
-            path = QPainterPath(self._path)
+            path = QPainterPath(self._built_path())
             path.addPolygon(self._arrow)
             self.glow.setPen(pen)
             self.glow.setPath(path)
@@ -210,9 +230,9 @@ class FlowItem(QGraphicsItem):
             self._glow.setVisible(on)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+        if change == _SELECTED_CHANGED:
             self._update_glow()
-        return super().itemChange(change, value)
+        return value  # what QGraphicsItem.itemChange does (a C++ call saved per change)
 
     def hoverEnterEvent(self, event: Any) -> None:
         self._hover = True

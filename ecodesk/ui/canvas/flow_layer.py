@@ -49,6 +49,7 @@ CACHE_MAX_PIXELS = 12_000_000  # above this (huge or HiDPI views) the cache has 
 ZOOM_SETTLE_MS = 160  # while zooming, the cache is shown scaled; redrawn this long after
 IDLE_REPAIR_MS = 40  # pause between drawing parts of the cache's margin
 FEW_ROWS = 32
+GLOW_MAX = 300  # more selected flows than this are drawn as lines in the selection colour
 MAX_REPAIR_RECTS = 160  # more dirty rects than this are redrawn as their union  # up to this many changed flows, the cache is redrawn along their segments
 DENSE_PIECES = 1500  # clipped pieces of through-flows above which they are drawn as hairlines
 K = 9  # points of a flow's polyline (the quadratic curve sampled; see routes.K)
@@ -103,6 +104,7 @@ class FlowLayerItem(QGraphicsItem):
         self._bounds = QRectF()
         self._seen = (0.0, 0.0, 0.0, 0.0)
         self.cache_enabled = True
+        self.selection_color = QColor("#2f7ed8")  # the theme's (set by the scene)
         #: Draws what lies beneath the flows in a scene rect (the ecosystem hulls): part
         #: of the layer, so it shares the frame cache.
         self.backdrop: Callable[[QPainter, QRectF], None] | None = None
@@ -130,6 +132,7 @@ class FlowLayerItem(QGraphicsItem):
         grow("shown", (), bool, False)
         grow("curved", (), bool, False)
         grow("floating", (), bool, False)
+        grow("selected", (), bool, False)
         grow("src_idx", (), np.intp, -1)  # the scene's entity indices of the ends
         grow("dst_idx", (), np.intp, -1)
         grow("flip", (), bool, False)  # source id after target id (the bend's side)
@@ -203,6 +206,17 @@ class FlowLayerItem(QGraphicsItem):
             self.width[rows] = widths
             self._changed(self.box[rows])
 
+    def set_flow_selected(self, flow_id: str, on: bool) -> None:
+        """Mark a flow selected: drawn with the selection glow over the frame cache."""
+        row = self._rows.get(flow_id)
+        if row is None or bool(self.selected[row]) == on:
+            return
+        self.selected[row] = on
+        # the whole item: one pending update however many flows a Select All changes (a
+        # rect each would pile up tens of thousands of rects for the view to merge); the
+        # frame cache makes the full repaint a blit
+        self.update()
+
     def set_links(self, rows: np.ndarray, src: np.ndarray, dst: np.ndarray, flip: np.ndarray) -> None:
         """The ends of ``rows`` as the scene's entity indices (-1: not on the canvas)."""
         if len(rows):
@@ -221,6 +235,7 @@ class FlowLayerItem(QGraphicsItem):
             old = self.box[row : row + 1].copy()
             self.shown[row] = False
             self.floating[row] = False
+            self.selected[row] = False
             self.src_idx[row] = self.dst_idx[row] = -1
             self.box[row] = np.nan
             self._ids[row] = None
@@ -273,6 +288,7 @@ class FlowLayerItem(QGraphicsItem):
         if self._cap:
             self.shown[:] = False
             self.floating[:] = False
+            self.selected[:] = False
             self.box[:] = np.nan
         self._bounds = QRectF()
 
@@ -444,7 +460,9 @@ class FlowLayerItem(QGraphicsItem):
         ):
             self._paint_cached(painter, option, world, dev)
         else:
-            self._draw(painter, self._visible_rect(painter, option), world.m11())
+            rect = self._visible_rect(painter, option)
+            self._draw(painter, rect, world.m11())
+            self._draw_selection(painter, rect, world.m11())
 
     # the frame cache ------------------------------------------------------------------
     def invalidate_cache(self) -> None:
@@ -538,6 +556,7 @@ class FlowLayerItem(QGraphicsItem):
             # many (a dragged hub's): hairlines while they move, like any dense fan
             self._draw(painter, seen, scale, None, only=lifted, backdrop=False)
             painter.restore()
+        self._draw_selection(painter, seen, scale)
 
     @staticmethod
     def _cache_rect(cache: tuple[QImage, QPointF, Any], scale: float, dpr: float) -> QRectF:
@@ -631,6 +650,51 @@ class FlowLayerItem(QGraphicsItem):
         p.end()
 
     # drawing ----------------------------------------------------------------------------
+    def _draw_selection(self, painter: QPainter, rect: QRectF, lod: float) -> None:
+        """The selected flows over everything else: a glow, then the flows themselves —
+        or, when many are selected (a Select All), the flows as lines in the selection
+        colour: thousands of wide antialiased glows would take seconds a frame."""
+        if not self._n:
+            return
+        sel = np.flatnonzero(self.selected[: self._n] & self.shown[: self._n])
+        if len(sel):
+            b = self.box[sel]
+            sel = sel[(b[:, 0] <= rect.right()) & (b[:, 2] >= rect.left()) & (b[:, 1] <= rect.bottom())
+                      & (b[:, 3] >= rect.top())]  # fmt: skip
+        if not len(sel):
+            return
+        painter.save()
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if len(sel) > GLOW_MAX:
+            pen = QPen(QColor(self.selection_color), 0.0)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            inside, _cross, segs = self.visible_rows(rect, only=sel)
+            pts = self.pts[inside]
+            painter.drawPath(path_from_polylines(pts[:, [0, -1]] if self.detail >= 2 else pts))
+            if len(segs[0]):
+                painter.drawPath(path_from_polylines(segs[0]))
+            painter.restore()
+            return
+        glow = QColor(self.selection_color)
+        glow.setAlpha(90)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for row in sel:  # each its own path: one stroked path of many overlapping glows is slow
+            pen = QPen(glow, float(self.width[row]) + 7 if self.detail == 0 else 5.0)
+            pen.setCosmetic(self.detail != 0)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(pen)
+            path = path_from_polylines(self.pts[row : row + 1])
+            if self.detail < 2:
+                path.addPath(path_from_polylines(self.head[row : row + 1], closed=True))
+            painter.drawPath(path)
+        painter.restore()
+        painter.save()
+        self._draw(painter, rect, lod, None, only=sel, backdrop=False)
+        painter.restore()
+
     def _draw(
         self, painter: QPainter, rect: QRectF, lod: float, dense: bool | None = None,
         touching: list[QRectF] | None = None, *, cached: bool = False, only: np.ndarray | None = None,

@@ -140,6 +140,7 @@ class CanvasScene(QGraphicsScene):
         self.addItem(self.flow_label)
         self.flow_layer = FlowLayerItem()  # draws every flow (FlowItems: selection, hover)
         self.flow_layer.backdrop = self._draw_hulls  # and the hulls beneath them
+        self.flow_layer.selection_color = QColor(self.theme.selection)
         self.addItem(self.flow_layer)
         self.setBackgroundBrush(QBrush(QColor(self.theme.background)))
         self.setSceneRect(MIN_RECT)
@@ -567,9 +568,8 @@ class CanvasScene(QGraphicsScene):
             self.flush_pending()
         if len(self._live) >= LIVE_CAP and not self._keep_items:
             self._drop_idle_items()
-        item = FlowItem(f)
+        item = FlowItem(f, self.flow_color(f))
         item.setParentItem(self.flow_layer)  # drawn with the layer's z, below the entities
-        item.set_flow(f, self.flow_color(f))
         item.set_detail(self.detail)
         item.setVisible(f.kind not in self.hidden_flow_kinds)
         self._live[flow_id] = item
@@ -656,6 +656,7 @@ class CanvasScene(QGraphicsScene):
 
     def set_theme(self, theme: CanvasTheme) -> None:
         self.theme = theme
+        self.flow_layer.selection_color = QColor(theme.selection)
         self.setBackgroundBrush(QBrush(QColor(theme.background)))
         self._refresh_all()
 
