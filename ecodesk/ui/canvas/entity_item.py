@@ -68,6 +68,9 @@ def wrap_label(text: str, width: float = LABEL_WIDTH, max_lines: int = LABEL_MAX
     Chinese breaks between characters, other scripts at word boundaries; the last line is
     elided if the text does not fit. Balanced: '新能源车企生态平台' becomes two lines of
     five and four characters, not eight and one."""
+    if "\n" not in text and QFontMetricsF(canvas_font()).horizontalAdvance(text) <= width:
+        one = text.strip()  # fits on one line: no text layout needed (as _wrap would give)
+        return [one] if one else ([text] if text else [])
     lines = _wrap(text, width, max_lines)
     if 1 < len(lines) <= max_lines and not lines[-1].endswith("…"):
         lo, hi = width / 2, width

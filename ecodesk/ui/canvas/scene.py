@@ -114,7 +114,7 @@ class CanvasScene(QGraphicsScene):
         self._eshape: list[int] = []
         self._outlines: dict[EntityKind, int] = {}
         self._outline_list: list[tuple[tuple[float, float], ...]] = []
-        self._style_cache: dict[tuple[FlowKind, float], tuple[int, float]] = {}
+        self._style_cache: dict[tuple[FlowKind, int], int] = {}
         self.hull_items: dict[str, EcosystemHullItem] = {}
         self._pairs: dict[PairKey, list[str]] = {}
         self._entity_flows: dict[str, set[str]] = {}
@@ -498,15 +498,13 @@ class CanvasScene(QGraphicsScene):
                 w = flow_width(f.volume)
                 st = layer.style_index(overrides[fid], w, FLOW_DASHES.get(f.kind, Qt.PenStyle.SolidLine))
             else:
-                key = (f.kind, f.volume)
-                hit = cache.get(key)
-                if hit is None:
-                    w = flow_width(f.volume)
-                    st = layer.style_index(self.flow_color(f), w, FLOW_DASHES.get(f.kind, Qt.PenStyle.SolidLine))
-                    if len(cache) < 100_000:
-                        cache[key] = (st, w)
-                else:
-                    st, w = hit
+                w = flow_width(f.volume)
+                key = (f.kind, round(w * 4))  # the layer's pens step widths by a quarter
+                st = cache.get(key)
+                if st is None:
+                    st = cache[key] = layer.style_index(
+                        self.flow_color(f), w, FLOW_DASHES.get(f.kind, Qt.PenStyle.SolidLine)
+                    )
             styles[i] = st
             widths[i] = w
             shown[i] = f.kind not in hidden
