@@ -252,9 +252,17 @@ class FlowLayerItem(QGraphicsItem):
             return
         self.floating[rows] = True
         if self._cache is not None:
-            width = self.width[rows]
-            self._dirty.extend(_segment_rects(self.pts[rows], self.box[rows, 0], width))
-            self._dirty.extend(_segment_rects(self.head[rows], self.box[rows, 0], width))
+            if len(rows) <= FEW_ROWS:  # erase along their segments
+                width = self.width[rows]
+                self._dirty.extend(_segment_rects(self.pts[rows], self.box[rows, 0], width))
+                self._dirty.extend(_segment_rects(self.head[rows], self.box[rows, 0], width))
+            else:  # many (a hub's): where they lie, in one rect
+                b = self.box[rows]
+                with np.errstate(invalid="ignore"):
+                    x0, y0 = np.nanmin(b[:, 0]), np.nanmin(b[:, 1])
+                    x1, y1 = np.nanmax(b[:, 2]), np.nanmax(b[:, 3])
+                if not np.isnan(x0):
+                    self._dirty.append(QRectF(float(x0), float(y0), float(x1 - x0), float(y1 - y0)))
         self._changed(self.box[rows], [])
 
     def sink_rows(self) -> None:
