@@ -185,3 +185,51 @@ def test_select_all_and_rubber_band_keep_every_flow_beyond_the_idle_cap(qtbot, b
     everything = sc.content_rect().adjusted(-50, -50, 50, 50)
     view.select_items(sc.flows_in_rect(everything))
     assert len(view.selected_flow_ids()) == len(sc.flows)
+
+
+def assert_layer_consistent(view) -> None:
+    """Every flow of the scenario has a routed row in the layer, linked to its two ends,
+    starting at its source and shown unless its kind is hidden; no row is left over."""
+    sc = view.canvas_scene
+    layer = sc.flow_layer
+    flows = {f.id: f for f in view.scenario.flows}
+    assert set(sc.flows) == set(flows) and len(layer) == len(flows)
+    for fid, f in flows.items():
+        row = layer.row_of(fid)
+        assert row is not None and layer.route(fid) is not None
+        src = sc.entity_items[f.source]
+        assert layer.src_idx[row] == sc._eidx[f.source] and layer.dst_idx[row] == sc._eidx[f.target]
+        assert abs(layer.pts[row][0][0] - src.x()) < 80 and abs(layer.pts[row][0][1] - src.y()) < 80
+        assert bool(layer.shown[row]) == (f.kind not in sc.hidden_flow_kinds)
+
+
+def test_delete_undo_redo_and_moves_keep_the_layer_in_step_with_the_model(qtbot, big):
+    view = big
+    sc = view.canvas_scene
+    doc = view.document
+    settle(qtbot, view)
+    eid = max(sc._entity_flows, key=lambda e: len(sc._entity_flows[e]))
+    n_flows = len(sc.flows)
+    view.select_ids([eid])
+    assert view.delete_selection()
+    sc.flush_pending()
+    assert eid not in sc.entity_items and len(sc.flows) < n_flows
+    assert_layer_consistent(view)
+    doc.undo()
+    sc.flush_pending()
+    assert eid in sc.entity_items and len(sc.flows) == n_flows
+    assert_layer_consistent(view)
+    assert matches_direct(view)
+    doc.redo()
+    doc.undo()
+    sc.flush_pending()
+    # a move through the model (undoable) routes the flows to the new place
+    view.select_ids([eid])
+    view.nudge(200.0, -120.0)
+    sc.flush_pending()
+    assert_layer_consistent(view)
+    assert matches_direct(view)
+    doc.undo()
+    sc.flush_pending()
+    assert_layer_consistent(view)
+    assert matches_direct(view)

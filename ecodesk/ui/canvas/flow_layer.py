@@ -12,7 +12,17 @@ per frame is a few numpy calls plus one draw per style — not per flow.
 are selected, hovered or asked for (the scene creates them on demand); the layer answers
 the rest — hit tests (:meth:`FlowLayerItem.flow_at`), rubber bands
 (:meth:`FlowLayerItem.flows_in_rect`). A moved entity re-routes only its own flows, in
-one vectorised batch (:mod:`~ecodesk.ui.canvas.routes`).
+one vectorised batch (:mod:`~ecodesk.ui.canvas.routes`). The layer also draws the
+ecosystem hulls beneath the flows and the selected flows' glow above them.
+
+The frame cache: in a view, the layer draws into an image of what the view shows plus a
+margin, at the view's scale, and blits it. A frame with nothing changed is one blit; a
+pan scrolls the image and draws the strip that came into view (the margin is drawn ahead
+while the event loop is idle); an edit redraws only the dirty rects (a few moved flows:
+along their segments); a zoom shows the old image scaled and draws a sharp one once the
+zoom has paused; a drag lifts the dragged entities' flows out of the image and draws them
+over it each frame (:meth:`FlowLayerItem.float_rows`). Exports and vector devices (SVG,
+PDF) draw directly.
 """
 
 from __future__ import annotations
