@@ -571,8 +571,10 @@ class FlowLayerItem(QGraphicsItem):
         lifted = np.flatnonzero(self.floating[: self._n]) if self._n else ()
         if len(lifted):
             painter.save()
-            # many (a dragged hub's): hairlines while they move, like any dense fan
-            self._draw(painter, seen, scale, None, only=lifted, backdrop=False)
+            # many (a dragged hub's): hairlines without heads while they move (the heads of
+            # thousands of flows into the hub are one blob, and costly to fill every frame)
+            many = len(lifted) > DENSE_PIECES
+            self._draw(painter, seen, scale, True if many else None, only=lifted, backdrop=False, heads=not many)
             painter.restore()
         self._draw_selection(painter, seen, scale)
 
@@ -716,7 +718,7 @@ class FlowLayerItem(QGraphicsItem):
     def _draw(
         self, painter: QPainter, rect: QRectF, lod: float, dense: bool | None = None,
         touching: list[QRectF] | None = None, *, cached: bool = False, only: np.ndarray | None = None,
-        backdrop: bool = True,
+        backdrop: bool = True, heads: bool = True,
     ) -> bool | None:
         """Draw the backdrop and the flows seen in scene rect ``rect`` (``lod``: the
         painter's scale); ``dense``: whether crossing flows are hairlines (None: decide
@@ -762,7 +764,7 @@ class FlowLayerItem(QGraphicsItem):
                     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
                 painter.drawPath(path_from_polylines(pieces))
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail < 2)
-        if detail >= 2:
+        if detail >= 2 or not heads:
             return dense
         painter.setPen(Qt.PenStyle.NoPen)
         h = self.head[cross]
