@@ -72,8 +72,12 @@ def pack(flags: npt.NDArray[np.bool_]) -> Words:
     return raw.view("<u8").astype(np.uint64, copy=False)
 
 
-def bernoulli_bits(p: FloatArray, trials: int, rng: np.random.Generator) -> Words:
-    """Bits set where an event of probability ``p[i]`` happens, independently per trial."""
+def bernoulli_bits(
+    p: FloatArray, trials: int, rng: np.random.Generator, check: Callable[[float], None] | None = None
+) -> Words:
+    """Bits set where an event of probability ``p[i]`` happens, independently per trial;
+    ``check(fraction_done)`` runs between chunks (it may raise to stop). The draws do not
+    depend on whether or how often it runs."""
     p = np.asarray(p, dtype=np.float64)
     n, k_words = p.shape[0], n_words(trials)
     out = np.zeros((n, k_words), dtype=np.uint64)
@@ -102,15 +106,26 @@ def bernoulli_bits(p: FloatArray, trials: int, rng: np.random.Generator) -> Word
         flat[picks] = True
         packed = np.packbits(flat.reshape(items.size, trials), axis=1, bitorder="little")
         out_bytes[items, : packed.shape[1]] = packed
+        if check is not None:
+            check(min(1.0, (start + per_chunk) / todo.size))
     flipped = todo[flip[todo]]
     out[flipped] = ~out[flipped]
     return out
 
 
-def draw_failures(graph: SupplyGraph, trials: int, rng: np.random.Generator) -> FailureDraws:
-    """One set of failure draws: entities first, then flows, from ``rng``."""
-    node_alive = np.invert(bernoulli_bits(graph.node_risk, trials, rng))
-    edge_alive = bernoulli_bits(graph.edge_risk, trials, rng)
+def draw_failures(
+    graph: SupplyGraph, trials: int, rng: np.random.Generator, check: Callable[[float], None] | None = None
+) -> FailureDraws:
+    """One set of failure draws: entities first, then flows, from ``rng``; ``check``
+    (fraction done) runs between chunks, so a cancel need not wait for all the draws."""
+    n, m = graph.node_risk.shape[0], graph.edge_risk.shape[0]
+    share = n / (n + m) if n + m else 1.0
+
+    def part(lo: float, hi: float) -> Callable[[float], None] | None:
+        return None if check is None else (lambda f: check(lo + (hi - lo) * f))
+
+    node_alive = np.invert(bernoulli_bits(graph.node_risk, trials, rng, part(0.0, share)))
+    edge_alive = bernoulli_bits(graph.edge_risk, trials, rng, part(share, 1.0))
     np.invert(edge_alive, out=edge_alive)
     return FailureDraws(trials=trials, node_alive=node_alive, edge_alive=edge_alive)
 

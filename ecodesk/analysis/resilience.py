@@ -273,7 +273,9 @@ def analyze_resilience(
     paths = redundancy(graph, supplied, lambda i: track.at("redundancy", i / n_demand))
 
     track.at("monte carlo")
-    draws = draw_failures(graph, settings.trials, np.random.default_rng(mc_seq))
+    draws = draw_failures(
+        graph, settings.trials, np.random.default_rng(mc_seq), lambda f: track.at("monte carlo", 0.4 * f)
+    )
     track.at("monte carlo", 0.4)
     services = trial_services(graph, schedule, draws, lambda f: track.at("monte carlo", 0.4 + 0.6 * f))
     mc = summarise(services, settings.threshold, settings.seed)
