@@ -21,7 +21,7 @@ from ecodesk.store.errors import ProjectFileError
 from ecodesk.store.reading import Loaded, read_project_file
 from ecodesk.store.snapshot import Saved
 from ecodesk.store.tracking import ChangeTracker
-from ecodesk.store.writing import SaveStats, save_incremental, write_atomic
+from ecodesk.store.writing import SaveStats, save_incremental, sweep_stale_temporaries, write_atomic
 
 PathLike = str | os.PathLike[str]
 
@@ -64,8 +64,10 @@ class ProjectFile:
     # construction -------------------------------------------------------------------
     @classmethod
     def open(cls, path: PathLike) -> ProjectFile:
-        """Open an existing file (same checks as :func:`open_project`)."""
+        """Open an existing file (same checks as :func:`open_project`); leftovers of an
+        interrupted full save of it are swept (see :func:`sweep_stale_temporaries`)."""
         loaded = cast(Loaded, read_project_file(path))
+        sweep_stale_temporaries(Path(os.path.realpath(path)))
         return cls(path, loaded.project, cast(Saved, loaded.saved), migrated_from=loaded.migrated_from)
 
     @classmethod

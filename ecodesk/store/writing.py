@@ -17,6 +17,7 @@ import contextlib
 import errno
 import functools
 import os
+import re
 import secrets
 import shutil
 import sqlite3
@@ -138,7 +139,33 @@ def write_atomic(project: Project, path: str | os.PathLike[str]) -> Saved:
             raise _write_failed(shown, exc, existed=dest.exists()) from exc
         raise
     _fsync_dir(dest.parent)
+    sweep_stale_temporaries(dest)
     return saved
+
+
+#: Temporary files of full writes older than this are leftovers of a killed or crashed
+#: save (a save in progress in another process is far younger), swept by the next one.
+STALE_TEMP_SECONDS = 15 * 60
+
+
+def sweep_stale_temporaries(dest: Path, older_than: float = STALE_TEMP_SECONDS) -> list[Path]:
+    """Remove the temporary files (and their journals) that interrupted full writes of
+    ``dest`` left in its folder, if older than ``older_than`` seconds; returns them.
+    Never fails: a file that cannot be removed stays."""
+    pattern = re.compile(rf"^\.{re.escape(dest.name[:120])}\.[0-9a-f]{{12}}\.tmp(-journal)?$")
+    now = time.time()
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(dest.parent):
+            if not pattern.match(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                if now - entry.stat(follow_symlinks=False).st_mtime > older_than and entry.is_file(
+                    follow_symlinks=False
+                ):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
 
 
 def _roll_back_hot_journal(dest: Path) -> Path | None:
