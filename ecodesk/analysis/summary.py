@@ -6,6 +6,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
+from ecodesk.analysis.notes_zh import notes_text
+
 _T = {
     "title": ("Analysis of scenario '{s}' in project '{p}'", "项目「{p}」情景「{s}」分析"),
     "reuse": ("Capability reuse", "能力复用"),
@@ -179,7 +181,7 @@ def format_summary(project: Any, scenario: Any, result: dict[str, Any], lang: st
             out.append(f"{zh if lang.startswith('zh') else en}: {_fmt(kpis[key])}")
     notes = [n for sec in ("reuse", "cost_sharing", "resilience", "kpis") for n in result[sec].get("notes", [])]
     if notes:
-        out += ["", f"{t('notes', lang)}:"] + [f"- {n}" for n in notes]
+        out += ["", f"{t('notes', lang)}:"] + [f"- {n}" for n in notes_text(notes, lang)]
     return "\n".join(out)
 
 

@@ -23,6 +23,7 @@ from html import escape
 from typing import Any
 
 from ecodesk import __version__
+from ecodesk.analysis.notes_zh import notes_text
 from ecodesk.io.report_text import RATIO_KPIS, Words
 from ecodesk.io.svgchart import Series, bar_chart, histogram, line_chart
 from ecodesk.model import EntityKind, FlowKind, PoolRule, PoolType, Project, Scenario
@@ -127,6 +128,7 @@ class ReportBuilder:
                  canvas_image: tuple[str, bytes] | None = None, generated: _dt.datetime | None = None) -> None:
         self.project, self.scenario, self.result = project, scenario, result
         self.w = Words(lang, project.currency or "", project.period or "year")
+        self.lang = lang
         if canvas_image is None and canvas_svg:
             canvas_image = ("image/svg+xml", canvas_svg.encode("utf-8"))
         if canvas_image is not None and canvas_image[0] not in PICTURE_TYPES:
@@ -453,7 +455,7 @@ class ReportBuilder:
                              Series(w("fair_share"), [pool["shapley"][m] for m in shown], C_SHAPLEY)],
                             fmt=w.money, short=w.short, title=w("chart_pool"))
             out.append(self.figure(svg, f'{name} — {w("chart_pool")} ({w.currency})', len(shown), len(members)))
-            for note in pool.get("notes", []):
+            for note in notes_text(pool.get("notes", []), self.lang):
                 out.append(self.p(note, "note"))
             out.append("</div>")
         return out
@@ -572,7 +574,8 @@ class ReportBuilder:
         notes = [n for sec in ("reuse", "cost_sharing", "resilience", "kpis") for n in self.result[sec].get("notes", [])]
         if notes:
             out.append(f'<h3>{esc(w("engine_notes"))}</h3><ul class="notes-list">'
-                       + "".join(f"<li>{esc(n)}</li>" for n in dict.fromkeys(notes)) + "</ul>")
+                       + "".join(f"<li>{esc(n)}</li>" for n in notes_text(dict.fromkeys(notes), self.lang))
+                       + "</ul>")
         return out
 
 

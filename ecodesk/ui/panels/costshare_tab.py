@@ -9,14 +9,16 @@ every edit, so switching its rule shows the new allocation at once (it is never 
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ecodesk.analysis.notes_zh import notes_text
 from ecodesk.model import PoolType, Scenario
-from ecodesk.ui.i18n import enum_label
+from ecodesk.ui.i18n import current_language, enum_label
 from ecodesk.ui.panels import charts
 from ecodesk.ui.panels.base import ResultTab, get, tint, tone_color
 from ecodesk.ui.panels.charts import ChartWidget
@@ -209,7 +211,8 @@ class CostShareTab(ResultTab):
             + ("" if worst is None or abs(worst["fairness_gap"] or 0) < 1e-9 else " " + self.tr(
                 "Largest gap: {0} ({1} {2}).").format(worst["name"], self.panel.fmt_money(worst["fairness_gap"]), cur)))
         note = self.tr("Red: pays more (or receives less) than its fair share; amber: the opposite.")
-        self.pool_notes.setText(note + ("<br>" + "<br>".join(res.notes) if res.notes else ""))
+        notes = [html.escape(n) for n in notes_text(res.notes, current_language())]
+        self.pool_notes.setText(note + ("<br>" + "<br>".join(notes) if notes else ""))
         self.pool_chart.reset(self.tr("Allocation vs fair share"), cur, legend=True, legend_at="bottom")
         charts.hbars(self.pool_chart, [x["name"] for x in rows], [
             (self.tr("Allocation"), [x["allocation"] or 0 for x in rows], charts.COLORS["cascade"]),
