@@ -632,6 +632,7 @@
         <translation>新情景的名称（复制自“{0}”）：</translation>
     </message>
     <message>
+        <location filename="../../ecodesk/ui/mainwindow.py" line="724" />
         <location filename="../../ecodesk/ui/panels/wiring.py" line="162" />
         <source>Analysis</source>
         <translation>分析</translation>
@@ -943,47 +944,47 @@
 <context>
     <name>Autosave</name>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="109" />
+        <location filename="../../ecodesk/ui/autosave.py" line="116" />
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="110" />
+        <location filename="../../ecodesk/ui/autosave.py" line="117" />
         <source>ecodesk did not close normally. Unsaved work of “{0}” was autosaved.</source>
         <translation>ecodesk 上次未正常关闭。“{0}”中未保存的工作已自动保存。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="113" />
+        <location filename="../../ecodesk/ui/autosave.py" line="120" />
         <source>Recover</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="114" />
+        <location filename="../../ecodesk/ui/autosave.py" line="121" />
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="115" />
+        <location filename="../../ecodesk/ui/autosave.py" line="122" />
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="116" />
+        <location filename="../../ecodesk/ui/autosave.py" line="123" />
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="136" />
+        <location filename="../../ecodesk/ui/autosave.py" line="144" />
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="139" />
+        <location filename="../../ecodesk/ui/autosave.py" line="147" />
         <source>Compare with the saved file</source>
         <translation>与已保存的文件比较</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="148" />
+        <location filename="../../ecodesk/ui/autosave.py" line="157" />
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
@@ -1793,183 +1794,183 @@
 <context>
     <name>CostShareTab</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="94" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="96" />
         <source>Partner</source>
         <translation>伙伴</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="95" />
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="166" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="97" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="168" />
         <source>Standalone</source>
         <translation>独立成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="95" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="97" />
         <source>c({i}): what it would pay on its own</source>
         <translation>c({i})：单干时要付的成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="96" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="98" />
         <source>Fair share (Shapley)</source>
         <translation>公平分摊（Shapley）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="96" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="98" />
         <source>Its Shapley value of the cost game</source>
         <translation>它在成本博弈中的 Shapley 值</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="97" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="99" />
         <source>Savings</source>
         <translation>节省额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="97" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="99" />
         <source>Standalone minus fair share</source>
         <translation>独立成本减去公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="100" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="102" />
         <source>Proportional</source>
         <translation>按比例</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="100" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="102" />
         <source>Total cost split in proportion to standalone</source>
         <translation>按独立成本比例分摊总成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="101" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="103" />
         <source>Equal savings</source>
         <translation>等额节省</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="101" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="103" />
         <source>Standalone minus an equal share of savings</source>
         <translation>独立成本减去均分的节省额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="104" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="106" />
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="105" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="107" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="106" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="108" />
         <source>Claim</source>
         <translation>索赔额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="107" />
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="215" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="109" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="218" />
         <source>Allocation</source>
         <translation>分配额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="108" />
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="167" />
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="216" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="110" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="169" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="219" />
         <source>Fair share</source>
         <translation>公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="109" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="111" />
         <source>Fairness gap</source>
         <translation>公平差距</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="109" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="111" />
         <source>Allocation minus fair share</source>
         <translation>分配额减去公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="112" />
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="143" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="114" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="145" />
         <source>Partners</source>
         <translation>伙伴</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="113" />
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="162" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="115" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="164" />
         <source>Standalone vs fair share</source>
         <translation>独立成本与公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="114" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="116" />
         <source>Pool allocation</source>
         <translation>共享安排分配</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="115" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="117" />
         <source>Pool allocation vs fair share</source>
         <translation>共享安排分配与公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="142" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="144" />
         <source>Is the fair split stable?</source>
         <translation>公平分摊是否稳定？</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="144" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="146" />
         <source>Sharing pools</source>
         <translation>共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="150" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="152" />
         <source>Groups that would leave: {0}</source>
         <translation>会退出的伙伴组合：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="159" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="161" />
         <source>Together {0} {2} · alone {1} {2}</source>
         <translation>合作 {0} {2} · 单干 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="163" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="165" />
         <source>Standalone vs fair share: top {0} of {1} partners</source>
         <translation>独立成本与公平分摊：{1} 个伙伴中的前 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="183" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="185" />
         <source>No sharing pool yet: select partners on the canvas and click New Pool.</source>
         <translation>尚无共享安排：在画布上选择伙伴，然后点击“新建共享安排”。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="206" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="208" />
         <source>{0}: {1} of {2} {3} allocated by “{4}”; fair share by {5}.</source>
         <translation>{0}：按“{4}”分配了 {2} {3} 中的 {1}；公平分摊采用{5}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="210" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="212" />
         <source>Largest gap: {0} ({1} {2}).</source>
         <translation>最大差距：{0}（{1} {2}）。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="211" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="213" />
         <source>Red: pays more (or receives less) than its fair share; amber: the opposite.</source>
         <translation>红色：比公平分摊多付（或少得）；琥珀色：相反。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="213" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="216" />
         <source>Allocation vs fair share</source>
         <translation>分配额与公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="219" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="222" />
         <source>exact Shapley value</source>
         <translation>精确 Shapley 值</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="219" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="222" />
         <source>closed form</source>
         <translation>解析解</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="220" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="223" />
         <source>sampled Shapley value (95 % interval in the notes)</source>
         <translation>抽样 Shapley 值（95 % 区间见说明）</translation>
     </message>
@@ -2415,99 +2416,99 @@
 <context>
     <name>InspectorWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="246" />
+        <location filename="../../ecodesk/ui/inspector.py" line="247" />
         <source>To change one field of all selected objects at once, use “Set value for selected…” in the Tables dock.</source>
         <extracomment>The fields of each kind of object, in the order shown, with the editor they use.</extracomment>
         <translation>要一次修改所有选中对象的某个字段，请在“表格”面板中使用“为选中行统一设值…”。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="296" />
+        <location filename="../../ecodesk/ui/inspector.py" line="297" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="316" />
+        <location filename="../../ecodesk/ui/inspector.py" line="317" />
         <source>Double-click (or press Enter) to open it in the inspector</source>
         <translation>双击（或按回车）在检查器中打开</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="317" />
+        <location filename="../../ecodesk/ui/inspector.py" line="318" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="318" />
+        <location filename="../../ecodesk/ui/inspector.py" line="319" />
         <source>Remove the selected item (a capability takes its flows along)</source>
         <translation>移除选中的项（移除能力时会一并移除其资源流）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="322" />
+        <location filename="../../ecodesk/ui/inspector.py" line="323" />
         <source>Ecosystems</source>
         <translation>所属生态</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="323" />
+        <location filename="../../ecodesk/ui/inspector.py" line="324" />
         <source>Capabilities</source>
         <translation>拥有的能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="324" />
+        <location filename="../../ecodesk/ui/inspector.py" line="325" />
         <source>Add capability</source>
         <translation>添加能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="325" />
+        <location filename="../../ecodesk/ui/inspector.py" line="326" />
         <source>Needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="325" />
+        <location filename="../../ecodesk/ui/inspector.py" line="326" />
         <source>Add need</source>
         <translation>添加需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="328" />
-        <location filename="../../ecodesk/ui/inspector.py" line="331" />
+        <location filename="../../ecodesk/ui/inspector.py" line="329" />
+        <location filename="../../ecodesk/ui/inspector.py" line="332" />
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="335" />
+        <location filename="../../ecodesk/ui/inspector.py" line="336" />
         <source>Delivered to</source>
         <translation>提供给</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="366" />
+        <location filename="../../ecodesk/ui/inspector.py" line="367" />
         <source>{0} objects selected</source>
         <translation>已选中 {0} 个对象</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="370" />
+        <location filename="../../ecodesk/ui/inspector.py" line="371" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="375" />
+        <location filename="../../ecodesk/ui/inspector.py" line="376" />
         <source>Scenario “{0}”: {1} entities, {2} flows, {3} capabilities, {4} needs, {5} pools, {6} ecosystems. Select an object on the canvas or in the tables to edit it.</source>
         <translation>情景“{0}”：{1} 个主体、{2} 条资源流、{3} 项能力、{4} 项需求、{5} 个共享安排、{6} 个生态。在画布或表格中选择对象即可编辑。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="384" />
+        <location filename="../../ecodesk/ui/inspector.py" line="385" />
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="475" />
+        <location filename="../../ecodesk/ui/inspector.py" line="476" />
         <source>{0} — {1} (used by {2})</source>
         <translation>{0} — {1}（{2} 方使用）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="480" />
+        <location filename="../../ecodesk/ui/inspector.py" line="481" />
         <source>{0} — volume {1}</source>
         <translation>{0} — 数量 {1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="487" />
+        <location filename="../../ecodesk/ui/inspector.py" line="488" />
         <source>Not delivered by any flow yet.</source>
         <translation>尚无资源流提供此能力。</translation>
     </message>
@@ -2515,172 +2516,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="106" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="132" />
         <source>Click a kind, then click on the canvas</source>
         <translation>单击一种类型，再单击画布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="354" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="471" />
         <source>● Unsaved changes</source>
         <translation>● 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="355" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="472" />
         <source>Save with {0}</source>
         <translation>按 {0} 保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="358" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="475" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="358" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="475" />
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="367" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="484" />
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="367" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="484" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="368" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="485" />
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="368" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="485" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="382" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="499" />
         <source>{0} entities · {1} flows</source>
         <translation>{0} 个主体 · {1} 条资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="577" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="696" />
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="583" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="702" />
         <source>About ecodesk</source>
         <translation>关于 ecodesk</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="584" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="703" />
         <source>&lt;h3&gt;ecodesk {0}&lt;/h3&gt;&lt;p&gt;Plan mutual supply ecosystems (互供生态): capability reuse, cost sharing and network resilience.&lt;/p&gt;&lt;p&gt;Projects are SQLite files you can hand on; everything works offline.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ecodesk {0}&lt;/h3&gt;&lt;p&gt;互供生态规划工具：能力复用、成本分摊与网络韧性。&lt;/p&gt;&lt;p&gt;项目是可直接交付的 SQLite 文件；全部功能均可离线使用。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="592" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="711" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="592" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="711" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="593" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="712" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="593" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="712" />
         <source>&amp;Arrange</source>
         <translation>排列(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="594" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="713" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="594" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="713" />
         <source>Show &amp;Flows</source>
         <translation>显示资源流(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="595" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="714" />
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="595" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="714" />
         <source>&amp;Insert</source>
         <translation>插入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="596" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="715" />
         <source>Place &amp;Entity</source>
         <translation>放置主体(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="597" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="716" />
         <source>Draw F&amp;low</source>
         <translation>绘制资源流(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="598" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="717" />
         <source>&amp;Analyze</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="598" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="717" />
         <source>&amp;Scenario</source>
         <translation>情景(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="599" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="718" />
         <source>S&amp;witch To</source>
         <translation>切换到(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="599" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="718" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="601" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="720" />
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="602" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="721" />
         <source>Tables</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="603" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="722" />
         <source>Palette</source>
         <translation>主体面板</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="604" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="725" />
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="605" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="726" />
         <source>&amp;Scenario:</source>
         <translation>情景(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="606" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="727" />
         <source>The scenario shown and edited (Ctrl+PgUp / Ctrl+PgDown)</source>
         <translation>当前显示和编辑的情景（Ctrl+PgUp / Ctrl+PgDown）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="608" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="729" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
@@ -2701,152 +2702,162 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="115" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="117" />
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="115" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="117" />
         <source>Share of final demand supplied</source>
         <translation>最终需求的满足比例</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="117" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="119" />
         <source>Expected service (Monte Carlo)</source>
         <translation>期望服务水平（蒙特卡洛）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="118" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="120" />
         <source>p05 {0} · {1} of trials below {2}</source>
         <translation>p05 {0} · {1} 的试验低于 {2}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="122" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="124" />
         <source>{0} trials, seed {1}</source>
         <translation>{0} 次试验，随机种子 {1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="123" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="125" />
         <source>Savings from shared capabilities</source>
         <translation>能力共享带来的节省</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="125" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="127" />
         <source>Across {0} capabilities built once and shared</source>
         <translation>来自 {0} 项一次建设、多方共享的能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="128" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="130" />
         <source>Total cost together</source>
         <translation>合作总成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="129" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="131" />
         <source>Alone: {0} · {1} saved</source>
         <translation>单干：{0} · 节省 {1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="131" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="133" />
         <source>Together {0} {2} · alone {1} {2}</source>
         <translation>合作 {0} {2} · 单干 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="132" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="134" />
         <source>Reuse index</source>
         <translation>复用指数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="133" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="135" />
         <source>Consumers per capability</source>
         <translation>每项能力的使用方数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="134" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="136" />
         <source>Fair split (Shapley)</source>
         <translation>公平分摊（Shapley）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="135" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="137" />
         <source>Stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="135" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="137" />
         <source>Not stable</source>
         <translation>不稳定</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="138" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="140" />
         <source>Single points of failure</source>
         <translation>单点故障</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="141" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="143" />
+        <source>{0} of them are demand entities whose loss costs only their own demand; the canvas rings the other {1}.</source>
+        <translation>其中 {0} 个是需求主体，失去它们只损失其自身的需求；画布上标出其余 {1} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="145" />
         <source>Robustness R (random / targeted)</source>
         <translation>鲁棒性 R（随机 / 定向）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="142" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="146" />
         <source>Mean service while partners drop out</source>
         <translation>伙伴逐个退出时的平均服务水平</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="143" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="147" />
         <source>Data interoperability</source>
         <translation>数据互通率</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="144" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="148" />
         <source>Linked pairs that also exchange data</source>
         <translation>有往来的主体对中同时交换数据的比例</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="145" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="149" />
         <source>Cross-industry flows</source>
         <translation>跨行业资源流占比</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="146" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="150" />
         <source>Flows between different industries</source>
         <translation>不同行业主体之间的资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="147" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="151" />
         <source>Top hub</source>
         <translation>最大枢纽</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="148" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="152" />
         <source>{0} of all flows touch it</source>
         <translation>{0} 的资源流经过它</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="150" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="154" />
         <source>Unmet needs</source>
         <translation>未满足的需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="151" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="155" />
         <source>Built twice: {0} · could save {1}</source>
         <translation>重复建设：{0} 项 · 可节省 {1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="153" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="157" />
         <source>Entities in several ecosystems</source>
         <translation>跨多个生态的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="157" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="161" />
         <source>Entities / flows</source>
         <translation>主体 / 资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="159" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="163" />
         <source>{0} capabilities · {1} sharing pools</source>
         <translation>{0} 项能力 · {1} 个共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="172" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="173" />
+        <source>{0} beyond their own demand: {1}</source>
+        <translation>{0} 个会影响自身需求以外的供给：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="184" />
         <source>Headline indicators</source>
         <translation>核心指标</translation>
     </message>
@@ -3831,32 +3842,32 @@
 <context>
     <name>TablesWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="354" />
+        <location filename="../../ecodesk/ui/tables.py" line="356" />
         <source>Entities</source>
         <translation>主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="354" />
+        <location filename="../../ecodesk/ui/tables.py" line="356" />
         <source>Flows</source>
         <translation>资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="354" />
+        <location filename="../../ecodesk/ui/tables.py" line="356" />
         <source>Capabilities</source>
         <translation>能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="355" />
+        <location filename="../../ecodesk/ui/tables.py" line="357" />
         <source>Needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="355" />
+        <location filename="../../ecodesk/ui/tables.py" line="357" />
         <source>Pools</source>
         <translation>共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="355" />
+        <location filename="../../ecodesk/ui/tables.py" line="357" />
         <source>Ecosystems</source>
         <translation>生态</translation>
     </message>

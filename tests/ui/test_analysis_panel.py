@@ -36,6 +36,15 @@ def check_tabs_against_engine(panel, scenario, settings) -> None:
     assert cards["reuse_index"].raw == r["reuse"]["reuse_index"]
     assert cards["in_core"].raw == cs["in_core"]
     assert cards["spof"].raw == sum(1 for c in res["critical_entities"] if c["single_point_of_failure"])
+    # the card says how many of them the canvas rings (those beyond their own demand)
+    spof = [c["id"] for c in res["critical_entities"] if c["single_point_of_failure"]]
+    beyond = [i for i in spof if i not in res["demand_entities"]]
+    data = next(d for d in ov.card_data() if d.key == "spof")
+    if len(beyond) < len(spof):
+        assert data.sub.startswith(f"{len(beyond)} beyond their own demand")
+        assert f"rings the other {len(beyond)}" in data.tip and data.tip.startswith(str(len(spof) - len(beyond)))
+    else:
+        assert data.tip == ""
     assert cards["data_interop"].raw == r["kpis"]["data_interop_rate"]
     assert cards["cross_industry"].raw == r["kpis"]["cross_industry_share"]
     assert cards["top_hub"].raw == r["kpis"]["top_hub_share"]

@@ -104,6 +104,8 @@ class OverviewTab(ResultTab):
         caps = get(r, "reuse.capabilities") or []
         critical = get(r, "resilience.critical_entities") or []
         spof = [c["id"] for c in critical if c.get("single_point_of_failure")]
+        own = get(r, "resilience.demand_entities") or {}
+        beyond = [i for i in spof if i not in own]  # what the canvas rings (colormodes.markers_for)
         in_core = get(r, "cost_sharing.in_core")
         gaps = get(r, "reuse.gaps") or []
         redund = get(r, "reuse.redundancies") or []
@@ -136,8 +138,10 @@ class OverviewTab(ResultTab):
                      self.panel.core_sentence(r), in_core,
                      "neutral" if in_core is None else ("good" if in_core else "bad"), "cost"),
             CardData("spof", self.tr("Single points of failure"), integer(len(spof)),
-                     self.names(spof[:3]) + (" …" if len(spof) > 3 else ""), len(spof),
-                     "bad" if spof else "good", "resilience"),
+                     self._spof_line(spof, beyond), len(spof), "bad" if spof else "good", "resilience",
+                     "" if len(beyond) == len(spof) else self.tr(
+                         "{0} of them are demand entities whose loss costs only their own demand; the canvas "
+                         "rings the other {1}.").format(integer(len(spof) - len(beyond)), integer(len(beyond)))),
             CardData("robustness", self.tr("Robustness R (random / targeted)"), f"{num(rr)} / {num(rt)}",
                      self.tr("Mean service while partners drop out"), rr, "neutral", "resilience"),
             CardData("data_interop", self.tr("Data interoperability"), pct(get(r, "kpis.data_interop_rate")),
@@ -159,6 +163,14 @@ class OverviewTab(ResultTab):
                      self.tr("{0} capabilities · {1} sharing pools").format(
                          len(caps), len(get(r, "cost_sharing.pools") or [])), get(r, "kpis.entity_count")),
         ]
+
+    def _spof_line(self, spof: list[str], beyond: list[str]) -> str:
+        """The card's context line: the first names; when some single points of failure are
+        demand entities that lose only their own demand, the ones beyond that (ringed)."""
+        if len(beyond) == len(spof):
+            return self.names(spof[:3]) + (" …" if len(spof) > 3 else "")
+        shown = self.names(beyond[:3]) + (" …" if len(beyond) > 3 else "") if beyond else DASH
+        return self.tr("{0} beyond their own demand: {1}").format(integer(len(beyond)), shown)
 
     def refresh(self) -> None:
         data = self.card_data()
