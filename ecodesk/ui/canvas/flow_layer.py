@@ -544,6 +544,7 @@ class FlowLayerItem(QGraphicsItem):
                 painter.drawImage(old, img)
                 painter.restore()
                 self._refresh_later()
+                self._draw_overlays(painter, seen, scale)
                 return
         if cache is not None:
             img, origin, ckey = cache
@@ -568,6 +569,11 @@ class FlowLayerItem(QGraphicsItem):
         painter.resetTransform()
         painter.drawImage(QPointF(round(at.x()), round(at.y())), img)
         painter.restore()
+        self._draw_overlays(painter, seen, scale)
+
+    def _draw_overlays(self, painter: QPainter, seen: QRectF, scale: float) -> None:
+        """What is drawn over the cached image on every frame: the flows being dragged, then
+        the selected flows."""
         lifted = np.flatnonzero(self.floating[: self._n]) if self._n else ()
         if len(lifted):
             painter.save()
