@@ -25,10 +25,10 @@ from ecodesk.model.objects import (
     make,
 )
 from ecodesk.model.scenario import Collection, Project, Scenario
-from ecodesk.model.signals import Signal
+from ecodesk.model.signals import Bindings, Signal
 
 __all__ = [
-    "COLLECTIONS", "DEFAULT_SUPPLY_KINDS", "RULES_BY_TYPE", "AnalysisSettings", "Capability", "Collection",
+    "COLLECTIONS", "DEFAULT_SUPPLY_KINDS", "RULES_BY_TYPE", "AnalysisSettings", "Bindings", "Capability", "Collection",
     "EcodeskError", "Ecosystem", "Entity", "EntityKind", "Flow", "FlowKind", "ModelObject", "Need", "Pool",
     "PoolRule", "PoolType", "Project", "Scenario", "Signal", "Tier", "ValidationError", "build_many", "category_key",
     "make",

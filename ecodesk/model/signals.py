@@ -1,14 +1,36 @@
 """Model layer: a tiny synchronous signal, so views can follow the model without Qt.
 
 The model must not import Qt (ARCHITECTURE.md); this is the whole of what it needs:
-connect, disconnect, emit, and a context manager to block emission.
+connect, disconnect, emit, a context manager to block emission, and :class:`Bindings`,
+which remembers what a view connected so one ``clear()`` undoes it all.
+
+Bound methods are held weakly (:class:`weakref.WeakMethod`): a view that is garbage
+collected silently stops receiving, and its dead slot is pruned on the next emit. Plain
+functions, lambdas and built-in methods (e.g. a Qt signal's ``emit``) are held strongly,
+as a lambda usually has no other owner. A view whose C++ side Qt may delete while its
+Python wrapper lives on clears its :class:`Bindings` when it detaches or is destroyed.
 """
 
 from __future__ import annotations
 
+import types
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
+
+Slot = Callable[..., Any]
+# One connection: (True, WeakMethod) for a bound method, (False, callable) otherwise.
+_Entry = tuple[bool, Any]
+
+
+def _entry(slot: Slot) -> _Entry:
+    if isinstance(slot, types.MethodType):
+        try:
+            return True, weakref.WeakMethod(slot)
+        except TypeError:  # the receiver cannot be weakly referenced (__slots__ without __weakref__)
+            pass
+    return False, slot
 
 
 class Signal:
@@ -18,27 +40,48 @@ class Signal:
 
     def __init__(self, name: str = "") -> None:
         self.name = name
-        self._slots: list[Callable[..., Any]] = []
+        self._slots: list[_Entry] = []
         self._blocked = 0
 
-    def connect(self, slot: Callable[..., Any]) -> Callable[..., Any]:
-        """Connect ``slot``; returns it so this works as a decorator."""
-        if slot not in self._slots:
-            self._slots.append(slot)
+    def _index(self, slot: Slot) -> int:
+        for i, (weak, ref) in enumerate(self._slots):
+            if (ref() if weak else ref) == slot:
+                return i
+        return -1
+
+    def connect(self, slot: Slot) -> Slot:
+        """Connect ``slot`` (once); returns it so this works as a decorator."""
+        if self._index(slot) < 0:
+            self._slots.append(_entry(slot))
         return slot
 
-    def disconnect(self, slot: Callable[..., Any] | None = None) -> None:
+    def disconnect(self, slot: Slot | None = None) -> None:
         """Disconnect ``slot`` (all slots when None); unknown slots are ignored."""
         if slot is None:
             self._slots.clear()
-        elif slot in self._slots:
-            self._slots.remove(slot)
+            return
+        i = self._index(slot)
+        if i >= 0:
+            del self._slots[i]
 
     def emit(self, *args: Any) -> None:
         if self._blocked:
             return
-        for slot in list(self._slots):
-            slot(*args)
+        dead = False
+        for weak, ref in tuple(self._slots):
+            if weak:
+                slot = ref()
+                if slot is None:
+                    dead = True
+                    continue
+                slot(*args)
+            else:
+                ref(*args)
+        if dead:
+            self._prune()
+
+    def _prune(self) -> None:
+        self._slots = [(weak, ref) for weak, ref in self._slots if not weak or ref() is not None]
 
     @contextmanager
     def blocked(self) -> Iterator[None]:
@@ -49,7 +92,49 @@ class Signal:
             self._blocked -= 1
 
     def __len__(self) -> int:
+        """Number of live connections (dead receivers are pruned first)."""
+        self._prune()
         return len(self._slots)
 
     def __repr__(self) -> str:
-        return f"<Signal {self.name} ({len(self._slots)} slots)>"
+        return f"<Signal {self.name} ({len(self)} slots)>"
+
+
+class Bindings:
+    """The connections one view made, undone together by :meth:`clear`.
+
+    ``b.connect(signal, slot)`` connects and remembers the pair; bound methods are remembered
+    weakly, like :class:`Signal` holds them, so a view owning its Bindings is not kept alive by
+    them. Works with anything that has ``connect``/``disconnect`` (a model :class:`Signal`, or a
+    Qt signal instance).
+    """
+
+    __slots__ = ("__weakref__", "_pairs")
+
+    def __init__(self) -> None:
+        self._pairs: list[tuple[Any, _Entry]] = []
+
+    def connect(self, signal: Any, slot: Slot) -> Slot:
+        signal.connect(slot)
+        self._pairs.append((signal, _entry(slot)))
+        return slot
+
+    def clear(self, *_args: Any) -> None:
+        """Disconnect every pair made (extra arguments ignored, so Qt's ``destroyed`` can call it)."""
+        pairs, self._pairs = self._pairs, []
+        for signal, (weak, ref) in pairs:
+            slot = ref() if weak else ref
+            if slot is None:  # receiver already collected: its weak slot is just dead weight
+                if isinstance(signal, Signal):
+                    signal._prune()
+                continue
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):  # a Qt signal whose object or connection is gone
+                pass
+
+    def __len__(self) -> int:
+        return len(self._pairs)
+
+    def __repr__(self) -> str:
+        return f"<Bindings ({len(self._pairs)} connections)>"
