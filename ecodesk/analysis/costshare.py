@@ -31,6 +31,7 @@ from numpy.typing import NDArray
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
+from ecodesk.analysis.pools import PoolResult
 from ecodesk.analysis.reuse import capability_usage
 from ecodesk.model import Scenario
 
@@ -400,8 +401,17 @@ class CostShareResult:
     blocking_count: int = 0
     core_check: str = ""
     pairs: list[PairSaving] = field(default_factory=list)
-    pools: list[dict[str, Any]] = field(default_factory=list)
+    pools: list[PoolResult] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def total_savings(self) -> float:
+        """What the players save together: Σ standalone − c(N)."""
+        return self.total_standalone - self.total_cost
+
+    def pool(self, pool_id: str) -> PoolResult | None:
+        """The result of pool ``pool_id`` (None when there is none)."""
+        return next((p for p in self.pools if p.id == pool_id), None)
 
     def to_json(self) -> dict[str, Any]:
         """The SPEC §5 JSON form (maps keyed by entity id)."""
@@ -409,7 +419,7 @@ class CostShareResult:
             "players": list(self.players),
             "total_cost": self.total_cost,
             "total_standalone": self.total_standalone,
-            "total_savings": self.total_standalone - self.total_cost,
+            "total_savings": self.total_savings,
             "standalone": dict(self.standalone),
             "shapley": dict(self.shapley),
             "savings": dict(self.savings),
@@ -430,7 +440,7 @@ class CostShareResult:
                 }
                 for p in self.pairs
             ],
-            "pools": [dict(p) for p in self.pools],
+            "pools": [p.to_json() for p in self.pools],
             "notes": list(self.notes),
         }
 
@@ -490,13 +500,11 @@ def analyze_cost_sharing(
     return res
 
 
-def _pool_rows(value: Any) -> list[dict[str, Any]]:
-    """Normalise whatever the pool analyser returns into a list of row dicts."""
-    if hasattr(value, "to_json"):
+def _pool_rows(value: Any) -> list[PoolResult]:
+    """Normalise whatever the pool analyser returns (PoolResults, or JSON rows) into PoolResults."""
+    if hasattr(value, "to_json") and not isinstance(value, PoolResult):
         value = value.to_json()
     if isinstance(value, dict):
         value = value.get("pools", [])
-    rows: list[dict[str, Any]] = []
-    for row in value or []:
-        rows.append(row.to_json() if hasattr(row, "to_json") else dict(row))
-    return rows
+    return [row if isinstance(row, PoolResult) else PoolResult.from_json(
+        row.to_json() if hasattr(row, "to_json") else dict(row)) for row in value or []]

@@ -80,6 +80,19 @@ class PoolResult:
     #: Claims of reserve pools (0 for members without one); empty for other pools.
     claims: dict[str, float] = field(default_factory=dict)
 
+    @classmethod
+    def from_json(cls, row: dict[str, Any]) -> PoolResult:
+        """A result from its JSON row (missing fields empty)."""
+        return cls(
+            id=str(row["id"]), name=str(row.get("name", "")), type=str(row.get("type", "cost")),
+            rule=str(row.get("rule", "")), amount=float(row.get("amount", 0.0)), members=list(row.get("members", [])),
+            weights=dict(row.get("weights", {})), allocation=dict(row.get("allocation", {})),
+            shapley=dict(row.get("shapley", {})), fairness_gap=dict(row.get("fairness_gap", {})),
+            total_allocated=float(row.get("total_allocated", sum(row.get("allocation", {}).values()))),
+            notes=list(row.get("notes", [])), shapley_method=str(row.get("shapley_method", "exact")),
+            shapley_half_width=dict(row.get("shapley_half_width", {})), claims=dict(row.get("claims", {})),
+        )
+
     def to_json(self) -> dict[str, Any]:
         """The ``cost_sharing.pools[]`` entry of SPEC §5."""
         return {

@@ -88,6 +88,26 @@ class ResilienceResult:
     origins: tuple[str, ...]
     notes: tuple[str, ...]
 
+    @property
+    def single_points_of_failure(self) -> list[str]:
+        """Ids of the entities whose loss costs service (loss > 0), most critical first."""
+        return [c.id for c in self.critical_entities if c.single_point_of_failure]
+
+    @property
+    def ringed_single_points(self) -> list[str]:
+        """Single points of failure beyond their own demand (what the canvas rings): a demand
+        entity that loses only its own demand is left out."""
+        return [i for i in self.single_points_of_failure if i not in self.demand_entities]
+
+    @property
+    def service_loss(self) -> dict[str, float]:
+        """Service loss by entity id."""
+        return {c.id: c.service_loss for c in self.critical_entities}
+
+    @property
+    def max_cascade_size(self) -> int:
+        return max((c.cascade_size for c in self.cascade), default=0)
+
     def to_json(self) -> dict[str, object]:
         return {
             "service_level": self.service_level,

@@ -1,15 +1,61 @@
-"""Analysis layer: run every analysis of SPEC §3 on one scenario and return the SPEC §5 JSON."""
+"""Analysis layer: run every analysis of SPEC §3 on one scenario.
+
+:func:`run_analysis` returns an :class:`AnalysisResult` — the result dataclasses of each
+analysis, typed, for the app and the report; :func:`analyze_scenario` gives the same as the
+SPEC §5 JSON, for the command line and files. JSON lives only at those edges.
+"""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ecodesk.model.objects import AnalysisSettings
 from ecodesk.model.scenario import Scenario
 
+if TYPE_CHECKING:
+    from ecodesk.analysis.costshare import CostShareResult
+    from ecodesk.analysis.kpis import KpiResult
+    from ecodesk.analysis.resilience import ResilienceResult
+    from ecodesk.analysis.reuse import ReuseResult
+
 Progress = Callable[[float, str], None]
+
+
+@dataclass(frozen=True, eq=False)
+class AnalysisResult:
+    """Every analysis of one scenario. ``scenario`` is the scenario as analysed (the app
+    passes a copy, so names and kinds stay those the figures were computed on)."""
+
+    scenario: Scenario
+    settings: AnalysisSettings
+    reuse: ReuseResult
+    cost_sharing: CostShareResult
+    resilience: ResilienceResult
+    kpis: KpiResult
+
+    @property
+    def scenario_name(self) -> str:
+        return self.scenario.name
+
+    @property
+    def notes(self) -> list[str]:
+        """The notes of every analysis, in the order reuse, cost sharing, resilience, indicators."""
+        return [*self.reuse.notes, *self.cost_sharing.notes, *self.resilience.notes, *self.kpis.notes]
+
+    def to_json(self) -> dict[str, Any]:
+        """The SPEC §5 JSON object (what ``ecodesk analyze --json`` prints)."""
+        out: dict[str, Any] = jsonable({
+            "scenario": self.scenario.name,
+            "settings": self.settings.to_dict(),
+            "reuse": self.reuse.to_json(),
+            "cost_sharing": self.cost_sharing.to_json(),
+            "resilience": self.resilience.to_json(),
+            "kpis": self.kpis.to_json(),
+        })
+        return out
 
 
 def analyze_scenario(
@@ -19,7 +65,19 @@ def analyze_scenario(
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> dict[str, Any]:
-    """Every analysis of ``scenario`` as one JSON-ready dict (keys of SPEC §5).
+    """Every analysis of ``scenario`` as one JSON-ready dict (keys of SPEC §5):
+    ``run_analysis(...).to_json()``."""
+    return run_analysis(scenario, settings, progress=progress, cancel=cancel).to_json()
+
+
+def run_analysis(
+    scenario: Scenario,
+    settings: AnalysisSettings | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> AnalysisResult:
+    """Every analysis of ``scenario``, typed.
 
     Deterministic for a given ``settings.seed``. ``progress(fraction, stage)`` is called
     between and during stages; ``cancel()`` returning True stops with AnalysisCancelled.
@@ -39,28 +97,21 @@ def analyze_scenario(
             raise AnalysisCancelled("analysis cancelled")
 
     report(0.0, "reuse")
-    reuse = analyze_reuse(scenario).to_json()
+    reuse = analyze_reuse(scenario)
     check()
     report(0.05, "cost_sharing")
-    cost = analyze_cost_sharing(scenario, seed=settings.seed, pool_analyzer=analyze_pools).to_json()
+    cost = analyze_cost_sharing(scenario, seed=settings.seed, pool_analyzer=analyze_pools)
     check()
     report(0.15, "kpis")
-    kpis = analyze_kpis(scenario, settings).to_json()
+    kpis = analyze_kpis(scenario, settings)
     check()
 
     def sub_progress(fraction: float, stage: str) -> None:
         report(0.2 + 0.8 * fraction, stage)
 
-    resilience = analyze_resilience(scenario, settings, progress=sub_progress, cancel=cancel).to_json()
+    resilience = analyze_resilience(scenario, settings, progress=sub_progress, cancel=cancel)
     report(1.0, "done")
-    return jsonable({
-        "scenario": scenario.name,
-        "settings": settings.to_dict(),
-        "reuse": reuse,
-        "cost_sharing": cost,
-        "resilience": resilience,
-        "kpis": kpis,
-    })
+    return AnalysisResult(scenario, settings, reuse, cost, resilience, kpis)
 
 
 def jsonable(value: Any) -> Any:
