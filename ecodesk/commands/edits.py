@@ -25,7 +25,7 @@ from ecodesk.model.scenario import Project, Scenario
 
 
 def _label(obj: ModelObject) -> str:
-    return getattr(obj, "name", "") or obj.id  # type: ignore[attr-defined,no-any-return]
+    return getattr(obj, "name", "") or obj.id
 
 
 class AddObject(Command):
@@ -39,7 +39,7 @@ class AddObject(Command):
         self.index = self.scenario.add(self.obj, self.index)
 
     def undo(self) -> None:
-        self.scenario.remove(self.obj.id, type(self.obj))  # type: ignore[attr-defined]
+        self.scenario.remove(self.obj.id, type(self.obj))
 
 
 class RemoveObject(Command):
@@ -51,7 +51,7 @@ class RemoveObject(Command):
         self.index: int | None = None
 
     def do(self) -> None:
-        self.obj, self.index = self.scenario.remove(self.obj.id, type(self.obj))  # type: ignore[attr-defined]
+        self.obj, self.index = self.scenario.remove(self.obj.id, type(self.obj))
 
     def undo(self) -> None:
         self.scenario.add(self.obj, self.index)
@@ -68,7 +68,7 @@ class ChangeObject(Command):
         super().__init__(text or tr_noop("Change {what} '{name}'"), what=new.WHAT, name=_label(new))
         self.scenario, self.new = scenario, new
         self.old: ModelObject | None = None
-        self.merge_id = (id(scenario), new.WHAT, new.id, merge_key) if merge_key is not None else None  # type: ignore[attr-defined]
+        self.merge_id = (id(scenario), new.WHAT, new.id, merge_key) if merge_key is not None else None
 
     def do(self) -> None:
         old = self.scenario.replace(self.new)
@@ -238,7 +238,7 @@ def remove_objects(scenario: Scenario, objs: Iterable[ModelObject], text: str = 
     to_remove: dict[tuple[str, str], ModelObject] = {}
 
     def mark(o: ModelObject) -> None:
-        key = (o.WHAT, o.id)  # type: ignore[attr-defined]
+        key = (o.WHAT, o.id)
         if key in to_remove:
             return
         to_remove[key] = o
@@ -246,7 +246,7 @@ def remove_objects(scenario: Scenario, objs: Iterable[ModelObject], text: str = 
             mark(dep)
 
     for o in objs:
-        mark(scenario.collection_of(o)[o.id])  # type: ignore[attr-defined]
+        mark(scenario.collection_of(o)[o.id])
     for o in list(to_remove.values()):
         if isinstance(o, Entity):
             for p in scenario.referrers(o):
@@ -306,7 +306,7 @@ def paste_objects(scenario: Scenario, objs: Iterable[ModelObject], offset: tuple
     taken: set[str] = set()
 
     def fresh(o: ModelObject) -> str:
-        base = o.id  # type: ignore[attr-defined]
+        base = o.id
         stem = base.rstrip("0123456789") or o.WHAT
         new = unique_id(scenario, stem, taken)
         taken.add(new)

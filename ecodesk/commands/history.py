@@ -99,7 +99,6 @@ class History:
         self._index = 0  # commands [0, index) are done
         self._clean: int | None = 0  # None: the clean state can no longer be reached
         self._macro: list[Command] | None = None
-        self._macro_text = ""
         self._macro_depth = 0
         self._merge_blocked = False
         self.changed = Signal("history.changed")
@@ -206,7 +205,6 @@ class History:
                 self._macro_depth -= 1
             return
         self._macro = []
-        self._macro_text = text
         try:
             yield
         except BaseException:

@@ -113,6 +113,12 @@ def _id_tuples(col: Sequence[Any]) -> Sequence[tuple[str, ...]] | None:
     return out if _ids_ok([i for t in distinct for i in t]) else None
 
 
+def _complete(columns: list[Sequence[Any] | None]) -> list[Sequence[Any]] | None:
+    """The checked columns if every check passed (no column is None), else None."""
+    out = [c for c in columns if c is not None]
+    return out if len(out) == len(columns) else None
+
+
 def _builder(cls: type[T]) -> Callable[[Sequence[Sequence[Any]]], list[T]]:
     """A function building ``cls`` objects from validated columns (in field order) without
     calling ``__init__`` — what ``dataclasses`` itself does for its ``__init__``: generated code.
@@ -126,8 +132,8 @@ def _builder(cls: type[T]) -> Callable[[Sequence[Sequence[Any]]], list[T]]:
     between layout-compatible classes. The result is an ordinary ``cls`` instance. Where
     the layouts differ (a future base with its own slots …), slot descriptors are used.
     """
-    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
-    slots = cls.__slots__  # type: ignore[attr-defined]
+    names = [f.name for f in fields(cls)]
+    slots = vars(cls)["__slots__"]
     twin = type(f"_{cls.__name__}Slots", cls.__bases__, {"__slots__": slots, "__module__": __name__})
     try:
         probe: Any = object.__new__(twin)
@@ -172,7 +178,7 @@ def _entities(cols: list[Sequence[Any]]) -> list[Sequence[Any]] | None:
     checked = [ident, name, _enum(kind, EntityKind), industry, _id_tuples(ecos), _numbers(demand),
                _numbers(risk, upper=1.0), _numbers(revenue, optional=True), notes,
                _numbers(x, nonneg=False), _numbers(y, nonneg=False)]
-    return None if any(c is None for c in checked) else checked  # type: ignore[return-value]
+    return _complete(checked)
 
 
 def _flows(cols: list[Sequence[Any]]) -> list[Sequence[Any]] | None:
@@ -187,7 +193,7 @@ def _flows(cols: list[Sequence[Any]]) -> list[Sequence[Any]] | None:
         return None
     checked = [ident, source, target, kinds, _numbers(volume), _numbers(unit_value), _numbers(risk, upper=1.0),
                notes, stored, _numbers(standalone, optional=True)]
-    return None if any(c is None for c in checked) else checked  # type: ignore[return-value]
+    return _complete(checked)
 
 
 def _flow_capabilities(kinds: list[Any], capability: Sequence[Any], standalone: Sequence[Any]) -> Sequence[Any] | None:
@@ -212,7 +218,7 @@ def _capabilities(cols: list[Sequence[Any]]) -> list[Sequence[Any]] | None:
     if not (_ids_ok(ident) and _texts_ok(name) and _texts_ok(category) and _repeated_ids_ok(owner)):
         return None
     checked = [ident, name, category, owner, _numbers(fixed), _numbers(unit), _numbers(capacity, optional=True)]
-    return None if any(c is None for c in checked) else checked  # type: ignore[return-value]
+    return _complete(checked)
 
 
 def _needs(cols: list[Sequence[Any]]) -> list[Sequence[Any]] | None:
@@ -222,7 +228,7 @@ def _needs(cols: list[Sequence[Any]]) -> list[Sequence[Any]] | None:
     if not all(map(str.strip, category)):
         return None
     checked = [ident, entity, category, _numbers(volume), _numbers(standalone)]
-    return None if any(c is None for c in checked) else checked  # type: ignore[return-value]
+    return _complete(checked)
 
 
 def _ecosystems(cols: list[Sequence[Any]]) -> list[Sequence[Any]] | None:
@@ -242,7 +248,7 @@ def build_many(cls: type[T], rows: Sequence[Sequence[Any]]) -> list[T]:
     Rows hold the values of every field in declaration order. Classes without a column
     check (pools: few and complex) are built one by one.
     """
-    width = len(fields(cls))  # type: ignore[arg-type]
+    width = len(fields(cls))
     if cls not in _CHECKS or not rows or any(len(r) != width for r in rows):
         return [cls(*r) for r in rows]
     return build_from_columns(cls, list(zip(*rows, strict=True)))
@@ -255,4 +261,4 @@ def build_from_columns(cls: type[T], columns: Sequence[Sequence[Any]]) -> list[T
     checked = check(list(columns)) if check is not None else None
     if checked is None:
         return [cls(*r) for r in zip(*columns, strict=True)]  # raises the precise ValidationError
-    return _BUILDERS[cls](checked)  # type: ignore[no-any-return]
+    return _BUILDERS[cls](checked)

@@ -8,11 +8,14 @@ from enum import Enum
 class LabelledEnum(str, Enum):  # noqa: UP042 - custom __new__ with labels
     """A str enum whose members carry an English and a Chinese label."""
 
+    en: str  # annotations only (not members): set on each member by __new__
+    zh: str
+
     def __new__(cls, value: str, en: str, zh: str) -> LabelledEnum:
         obj = str.__new__(cls, value)
         obj._value_ = value
-        obj.en = en  # type: ignore[attr-defined]
-        obj.zh = zh  # type: ignore[attr-defined]
+        obj.en = en
+        obj.zh = zh
         return obj
 
     def __str__(self) -> str:
@@ -20,7 +23,7 @@ class LabelledEnum(str, Enum):  # noqa: UP042 - custom __new__ with labels
 
     def label(self, lang: str = "en") -> str:
         """The label in ``lang`` ('zh…' gives Chinese, anything else English)."""
-        return self.zh if lang.lower().startswith("zh") else self.en  # type: ignore[attr-defined,no-any-return]
+        return self.zh if lang.lower().startswith("zh") else self.en
 
     @classmethod
     def values(cls) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal, overload
 
 from ecodesk.model.errors import ValidationError
 from ecodesk.model.kinds import (
@@ -54,6 +54,12 @@ def _check_text(what: str, obj_id: str, fld: str, value: Any) -> str:
     return value
 
 
+@overload
+def _check_number(what: str, obj_id: str, fld: str, value: Any, *, optional: Literal[False] = False,
+                  nonneg: bool = True, upper: float | None = None) -> float: ...
+@overload
+def _check_number(what: str, obj_id: str, fld: str, value: Any, *, optional: bool,
+                  nonneg: bool = True, upper: float | None = None) -> float | None: ...
 def _check_number(
     what: str, obj_id: str, fld: str, value: Any, *, optional: bool = False, nonneg: bool = True,
     upper: float | None = None,
@@ -86,7 +92,7 @@ def _check_number(
 
 def _check_enum(what: str, obj_id: str, fld: str, value: Any, enum: type[LabelledEnum]) -> Any:
     try:
-        return enum(value)
+        return enum(value)  # type: ignore[call-arg]  # the members' labels are not constructor arguments
     except ValueError:
         allowed = ", ".join(enum.values())
         raise _fail(
@@ -102,7 +108,7 @@ def _check_mapping(what: str, obj_id: str, fld: str, value: Any) -> dict[str, fl
     out: dict[str, float] = {}
     for k, v in value.items():
         key = _check_id(what, k, fld)
-        out[key] = _check_number(what, obj_id, f"{fld}[{key}]", v)  # type: ignore[assignment]
+        out[key] = _check_number(what, obj_id, f"{fld}[{key}]", v)
     return out
 
 
@@ -120,20 +126,27 @@ def _check_ids(what: str, obj_id: str, fld: str, value: Any) -> tuple[str, ...]:
 
 
 class ModelObject:
-    """Shared helpers of every model dataclass."""
+    """Shared helpers of every model dataclass.
+
+    ``id`` is only declared here (no value, so no class attribute and no dataclass field):
+    each subclass's own dataclass field provides it, and ``obj.id`` type-checks on the base.
+    """
 
     WHAT: ClassVar[str] = "object"
+    id: str
+    # Declared (never set here) so type checkers see every subclass as a dataclass.
+    __dataclass_fields__: ClassVar[dict[str, Any]]
 
     def to_dict(self) -> dict[str, Any]:
         """The SPEC §4 JSON form: field names as in SPEC §2, enums as their values."""
         out: dict[str, Any] = {}
-        for f in fields(self):  # type: ignore[arg-type]
+        for f in fields(self):
             out[f.name] = _plain(getattr(self, f.name))
         return out
 
     def evolve(self, **changes: Any) -> Any:
         """A validated copy with ``changes`` applied."""
-        return replace(self, **changes)  # type: ignore[type-var]
+        return replace(self, **changes)
 
 
 def _plain(value: Any) -> Any:
@@ -405,7 +418,7 @@ def _check_tiers(pool_id: str, tiers: Any) -> tuple[Tier, ...]:
         if bound <= last:
             raise _fail("pool", pool_id, fld, "tiers must be in increasing order of up_to", "分档的 up_to 必须递增")
         last = bound
-        out.append(Tier(up, r))  # type: ignore[arg-type]
+        out.append(Tier(up, r))
     return tuple(out)
 
 
@@ -445,8 +458,9 @@ class AnalysisSettings(ModelObject):
         kinds = data.get("supply_kinds", DEFAULT_SUPPLY_KINDS)
         if isinstance(kinds, (str, bytes)) or not isinstance(kinds, Iterable):
             raise _fail(cls.WHAT, "", "settings.supply_kinds", "must be a list of flow kinds", "必须是资源流类型列表")
+        kwargs: dict[str, Any] = {k: (tuple(v) if k == "supply_kinds" else v) for k, v in data.items() if k in known}
         try:
-            return cls(**{k: (tuple(v) if k == "supply_kinds" else v) for k, v in data.items() if k in known})
+            return cls(**kwargs)
         except TypeError as exc:  # e.g. an unhashable value where a kind belongs
             raise _fail(cls.WHAT, "", "settings", f"is malformed ({exc})", "格式错误") from None
 

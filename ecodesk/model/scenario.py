@@ -87,13 +87,13 @@ class Collection(Generic[T]):
     def _insert(self, obj: T, index: int | None) -> int:
         n = len(self._items)
         if index is None or index >= n:
-            self._items[obj.id] = obj  # type: ignore[attr-defined]
+            self._items[obj.id] = obj
             if self._order is not None:
-                self._order.append(obj.id)  # type: ignore[attr-defined]
+                self._order.append(obj.id)
             return n
         index = max(0, index)
         items = list(self._items.items())
-        items.insert(index, (obj.id, obj))  # type: ignore[attr-defined]
+        items.insert(index, (obj.id, obj))
         self._items = dict(items)
         self._order = None
         return index
@@ -109,13 +109,13 @@ class Collection(Generic[T]):
         return obj, index
 
     def _replace(self, obj: T) -> T:
-        old = self._items[obj.id]  # type: ignore[attr-defined]
-        self._items[obj.id] = obj  # type: ignore[attr-defined]
+        old = self._items[obj.id]
+        self._items[obj.id] = obj
         return old
 
     def _bulk(self, objs: Iterable[T]) -> None:
         for obj in objs:
-            self._items[obj.id] = obj  # type: ignore[attr-defined]
+            self._items[obj.id] = obj
         self._order = None
 
 
@@ -148,19 +148,19 @@ class Scenario:
         cls = obj if isinstance(obj, type) else type(obj)
         for name, c in COLLECTIONS.items():
             if c is cls:
-                return getattr(self, name)  # type: ignore[no-any-return]
+                return getattr(self, name)
         raise TypeError(f"not a model object: {obj!r}")
 
     def find(self, obj_id: str) -> ModelObject | None:
         """The object with ``obj_id`` in any collection (ids are unique per scenario)."""
         for c in self.collections().values():
             if obj_id in c:
-                return c[obj_id]  # type: ignore[no-any-return]
+                return c[obj_id]
         return None
 
     # references --------------------------------------------------------------
     def _check_unique(self, obj: ModelObject) -> None:
-        obj_id = obj.id  # type: ignore[attr-defined]
+        obj_id = obj.id
         for c in self.collections().values():
             if obj_id in c:
                 other = c[obj_id]
@@ -246,8 +246,8 @@ class Scenario:
         if blockers:
             b = blockers[0]
             raise ValidationError(cls.WHAT, obj_id, "id",
-                                  f"is still used by {b.WHAT} '{b.id}'; remove that first",  # type: ignore[attr-defined]
-                                  f"仍被 {b.WHAT} '{b.id}' 使用，请先删除它")  # type: ignore[attr-defined]
+                                  f"is still used by {b.WHAT} '{b.id}'; remove that first",
+                                  f"仍被 {b.WHAT} '{b.id}' 使用，请先删除它")
         obj, index = coll._pop(obj_id)
         self._revision += 1
         coll.removed.emit(obj, index)
@@ -257,20 +257,20 @@ class Scenario:
     def replace(self, new: ModelObject) -> ModelObject:
         """Replace the object with ``new.id`` by ``new``; returns the old one."""
         coll = self.collection_of(new)
-        obj_id = new.id  # type: ignore[attr-defined]
+        obj_id = new.id
         if obj_id not in coll:
             raise ValidationError(new.WHAT, obj_id, "id", f"does not exist in scenario '{self.name}'",
                                   f"在情景 '{self.name}' 中不存在")
         old = coll[obj_id]
         if old == new:
-            return old  # type: ignore[no-any-return]
+            return old
         self._check_refs(new)
         self._check_replace_keeps_refs(old, new)
         coll._replace(new)
         self._revision += 1
         coll.changed.emit(old, new)
         self.changed.emit()
-        return old  # type: ignore[no-any-return]
+        return old
 
     def _check_replace_keeps_refs(self, old: ModelObject, new: ModelObject) -> None:
         if isinstance(new, Capability) and isinstance(old, Capability) and old.owner != new.owner:
@@ -312,11 +312,11 @@ class Scenario:
         seen: set[str] = set()
         for objs in staged.values():
             for obj in objs:
-                if obj.id in seen:  # type: ignore[attr-defined]
-                    raise ValidationError(obj.WHAT, obj.id, "id",  # type: ignore[attr-defined]
+                if obj.id in seen:
+                    raise ValidationError(obj.WHAT, obj.id, "id",
                                           f"is used twice in scenario '{self.name}'",
                                           f"在情景 '{self.name}' 中重复使用")
-                seen.add(obj.id)  # type: ignore[attr-defined]
+                seen.add(obj.id)
 
     def _refs_resolve(self, name: str, objs: list[ModelObject]) -> bool:
         """Whether every reference of ``objs`` resolves, checked with set operations on the
@@ -341,7 +341,7 @@ class Scenario:
         if name == "needs":
             return set(map(_ENTITY, objs)) <= ents.keys()
         if name == "pools":
-            return all(m in ents for o in objs for m in o.members)  # type: ignore[attr-defined]
+            return all(m in ents for o in objs if isinstance(o, Pool) for m in o.members)
         return True
 
     # convenience ---------------------------------------------------------------
@@ -383,7 +383,7 @@ def _disjoint(maps: list[dict[str, Any]]) -> bool:
 
 def _missing(obj: ModelObject, fld: str, what: str, ref: str) -> ValidationError:
     zh = {"entity": "主体", "ecosystem": "生态", "capability": "能力"}[what]
-    return ValidationError(obj.WHAT, obj.id, fld,  # type: ignore[attr-defined]
+    return ValidationError(obj.WHAT, obj.id, fld,
                            f"names {what} '{ref}', which does not exist", f"引用的{zh} '{ref}' 不存在")
 
 
