@@ -16,7 +16,7 @@ from tests.ui.canvas_helpers import big_scenario, make_view, sample_scenario
 def settle(qtbot, view) -> None:
     """Let the layer draw its cache's margin (it does so while the event loop is idle)."""
     pixels(view)
-    qtbot.waitUntil(lambda: not view.canvas_scene.flow_layer._dirty, timeout=5000)
+    qtbot.waitUntil(lambda: not view.canvas_scene.flow_layer.frame_cache.dirty, timeout=5000)
 
 
 def pixels(view) -> np.ndarray:
@@ -60,7 +60,7 @@ def test_cached_frames_equal_direct_drawing_after_pans_drags_and_changes(qtbot, 
     sc = view.canvas_scene
     layer = sc.flow_layer
     assert matches_direct(view)
-    assert layer._cache is not None  # the view's frames went through the cache
+    assert layer.frame_cache.frame is not None  # the view's frames went through the cache
     bar = view.horizontalScrollBar()
     for dx in (40, 40, 300, -900):  # inside the margin, then past it: the image scrolls
         bar.setValue(bar.value() + dx)
@@ -87,8 +87,8 @@ def test_a_frame_with_nothing_changed_redraws_no_flow(qtbot, big, monkeypatch):
     layer = view.canvas_scene.flow_layer
     settle(qtbot, view)
     calls = []
-    original = layer._draw
-    monkeypatch.setattr(layer, "_draw", lambda *a, **k: calls.append(a[1]) or original(*a, **k))
+    original = layer.draw_flows
+    monkeypatch.setattr(layer, "draw_flows", lambda *a, **k: calls.append(a[1]) or original(*a, **k))
     view.viewport().repaint()
     assert calls == []  # one blit
     view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 30)
@@ -103,12 +103,12 @@ def test_zoom_shows_the_scaled_image_then_redraws_sharp(qtbot, big):
     view = big
     layer = view.canvas_scene.flow_layer
     settle(qtbot, view)
-    scale_before = layer._cache[2][0]
+    scale_before = layer.frame_cache.frame.scale
     view.set_zoom(view.zoom * 1.25)
     view.viewport().repaint()
-    assert layer._cache[2][0] == scale_before  # still the old image, scaled, while zooming
-    qtbot.waitUntil(lambda: layer._cache is not None and layer._cache[2][0] != scale_before, timeout=3000)
-    assert layer._cache[2][0] == pytest.approx(view.zoom)
+    assert layer.frame_cache.frame.scale == scale_before  # still the old image, scaled, while zooming
+    qtbot.waitUntil(lambda: layer.frame_cache.frame is not None and layer.frame_cache.frame.scale != scale_before, timeout=3000)
+    assert layer.frame_cache.frame.scale == pytest.approx(view.zoom)
     assert matches_direct(view)
 
 
@@ -158,15 +158,16 @@ def test_a_drag_floats_its_flows_over_the_cache_and_puts_them_back_on_release(qt
     hull = sc.hull_items[sc.entity_items[eid].entity.ecosystems[0]]
     start = entity_pos(view, eid)
     drag(qtbot, view, start, start + QPoint(140, 90), release=False)
-    rows = [layer.row_of(f) for f in sc._entity_flows[eid]]
-    assert layer.floating[rows].all() and layer.floating[: len(layer)].sum() == len(rows)
+    table = layer.table
+    rows = [table.row_of(f) for f in sc._entity_flows[eid]]
+    assert table.floating[rows].all() and table.floating[: table.size].sum() == len(rows)
     # mid-drag the cached image has none of them (they are drawn over it, on top of the
     # other flows): without them, the frame is what drawing everything anew gives
-    layer.shown[rows] = False
+    table.shown[rows] = False
     assert matches_direct(view)
-    layer.shown[rows] = True
+    table.shown[rows] = True
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(140, 90))
-    assert not layer.floating[: len(layer)].any()
+    assert not table.floating[: table.size].any()
     assert matches_direct(view)  # back in the cache, at their new place
     assert view.document.project.scenario().entities[eid].x == pytest.approx(sc.entity_items[eid].x())
     # the hull waited during the drag and takes the new shape on release: it holds the entity
@@ -199,9 +200,9 @@ def assert_layer_consistent(view) -> None:
         row = layer.row_of(fid)
         assert row is not None and layer.route(fid) is not None
         src = sc.entity_items[f.source]
-        assert layer.src_idx[row] == sc._eidx[f.source] and layer.dst_idx[row] == sc._eidx[f.target]
-        assert abs(layer.pts[row][0][0] - src.x()) < 80 and abs(layer.pts[row][0][1] - src.y()) < 80
-        assert bool(layer.shown[row]) == (f.kind not in sc.hidden_flow_kinds)
+        assert layer.table.src_idx[row] == sc._eidx[f.source] and layer.table.dst_idx[row] == sc._eidx[f.target]
+        assert abs(layer.table.pts[row][0][0] - src.x()) < 80 and abs(layer.table.pts[row][0][1] - src.y()) < 80
+        assert bool(layer.table.shown[row]) == (f.kind not in sc.hidden_flow_kinds)
 
 
 def test_delete_undo_redo_and_moves_keep_the_layer_in_step_with_the_model(qtbot, big):

@@ -69,7 +69,7 @@ def test_dragged_entity_flows_follow_and_flow_is_hit_testable(qtbot, platform):
     # drag the source: the flow's row in the layer follows
     with sc.batch():
         src.setPos(src.pos() + QPointF(300, 200))
-    row = sc.flow_layer._rows[fid]
-    start = sc.flow_layer.pts[row][0]
+    row = sc.flow_layer.table.row_of(fid)
+    start = sc.flow_layer.table.pts[row][0]
     assert abs(start[0] - src.x()) < 60 and abs(start[1] - src.y()) < 60
     assert item.path().pointAtPercent(0).x() == pytest.approx(start[0], abs=1e-6)

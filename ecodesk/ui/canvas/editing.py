@@ -25,7 +25,8 @@ from ecodesk.commands import (
     unique_name,
 )
 from ecodesk.model import Capability, Entity, EntityKind, Flow, FlowKind, ModelObject
-from ecodesk.ui.canvas import clipboard, layout
+from ecodesk.diagram import layout
+from ecodesk.ui.canvas import clipboard
 from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.flow_item import FlowItem
 from ecodesk.ui.canvas.glyphs import flow_icon

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 from ecodesk.model import EntityKind, FlowKind
-from ecodesk.ui.canvas import geometry
+from ecodesk.diagram import geometry
 from ecodesk.ui.canvas.style import (
     ENTITY_RADIUS,
     FLOW_DASHES,

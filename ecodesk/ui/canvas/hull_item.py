@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ecodesk.model import Ecosystem
-from ecodesk.ui.canvas.geometry import disc_inside, padded_hull
+from ecodesk.diagram.geometry import disc_inside, padded_hull
 from ecodesk.ui.canvas.glyphs import rounded_polygon_path
 from ecodesk.ui.canvas.style import LIGHT, canvas_font
 

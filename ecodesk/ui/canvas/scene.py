@@ -30,7 +30,7 @@ from ecodesk.model import Capability, Ecosystem, Entity, EntityKind, Flow, FlowK
 from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.flow_item import FlowItem, FlowLabelItem
 from ecodesk.ui.canvas.flow_layer import FlowLayerItem
-from ecodesk.ui.canvas.geometry import fan_offsets
+from ecodesk.diagram.geometry import fan_offsets
 from ecodesk.ui.canvas.glyphs import entity_outline
 from ecodesk.ui.canvas.hull_item import HULL_PAD, HULL_STEP, EcosystemHullItem
 from ecodesk.ui.canvas.style import (
@@ -517,13 +517,14 @@ class CanvasScene(QGraphicsScene):
         and to their FlowItems, if any."""
         import numpy as np
 
-        from ecodesk.ui.canvas.routes import route_flows
+        from ecodesk.diagram.routes import route_flows
 
         if not ids:
             return
         layer = self.flow_layer
         rows = layer.rows_for(ids)
-        si, di = layer.src_idx[rows], layer.dst_idx[rows]
+        table = layer.table
+        si, di = table.src_idx[rows], table.dst_idx[rows]
         ok = (si >= 0) & (di >= 0)  # both ends on the canvas (linked by _restyle)
         if not ok.all():
             keep = np.flatnonzero(ok)
@@ -538,7 +539,7 @@ class CanvasScene(QGraphicsScene):
         offset = np.array([self._offset.get(fid, 0.0) for fid in ids])
         outlines = self._outline_list
         routes = route_flows(
-            src, dst, layer.flip[rows], offset, layer.width[rows], outlines, outlines, shape[si], shape[di]
+            src, dst, table.flip[rows], offset, table.width[rows], outlines, outlines, shape[si], shape[di]
         )
         layer.set_routes(rows, routes)
         if self._live:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsPathItem, QR
 from ecodesk.model import EntityKind
 from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.flow_item import FlowItem
-from ecodesk.ui.canvas.geometry import ray_exit
+from ecodesk.diagram.geometry import ray_exit
 from ecodesk.ui.canvas.glyphs import entity_shape_path
 from ecodesk.ui.canvas.style import entity_base_color, translate
 

@@ -1,4 +1,4 @@
-"""UI layer (canvas) — but pure Python, no Qt: automatic layouts and arrangement.
+"""Diagram layer (engine side, no Qt): automatic layouts and arrangement.
 
 * :func:`layered_layout` — columns by supply tier, left to right: origins → platforms
   and services → channels → users. Longest-path layering over the supply flows, with

@@ -1,4 +1,4 @@
-"""UI layer (canvas): plain 2-D geometry with no Qt — convex outlines of the entity
+"""Diagram layer (engine side, no Qt): plain 2-D geometry — convex outlines of the entity
 shapes, where a ray leaves them, convex hulls and flow fan-out offsets. Pure functions,
 so they are cheap to call while dragging and testable alone.
 """

@@ -1,4 +1,4 @@
-"""UI layer (canvas): the routes of many flows at once — numpy, no Qt.
+"""Diagram layer (engine side, no Qt): the routes of many flows at once, in numpy.
 
 A flow leaves its source's outline towards a control point and enters its target's
 outline from it; the control point sits on the perpendicular through the midpoint, ``2 *

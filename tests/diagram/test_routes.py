@@ -1,4 +1,4 @@
-"""Flow routes in batches (numpy) against the plain one-ray geometry they vectorise."""
+"""Flow routes in batches (numpy) against the plain one-ray geometry they vectorise — no Qt."""
 
 from __future__ import annotations
 
@@ -7,10 +7,18 @@ import math
 import numpy as np
 import pytest
 
+from ecodesk.diagram.geometry import outline, ray_exit
+from ecodesk.diagram.routes import END_GAP, K, ray_exit_many, route_flows
 from ecodesk.model import EntityKind
-from ecodesk.ui.canvas.geometry import ray_exit
-from ecodesk.ui.canvas.glyphs import entity_outline
-from ecodesk.ui.canvas.routes import END_GAP, K, ray_exit_many, route_flows
+
+#: half-sizes of the shapes as the canvas draws them (ecodesk.ui.canvas.style.ENTITY_RADIUS)
+RADIUS = {"platform": 36.0, "supplier": 26.0, "channel": 29.0, "service": 27.0, "user": 26.0, "partner": 28.0,
+          "research": 27.0, "other": 25.0}  # fmt: skip
+
+
+def entity_outline(kind: EntityKind) -> tuple[tuple[float, float], ...]:
+    return tuple(outline(kind.value, RADIUS[kind.value]))
+
 
 OUTLINES = [entity_outline(k) for k in EntityKind]
 

@@ -1,0 +1,202 @@
+"""UI layer (canvas): drawing the rows of the flow table with QPainter — in batches.
+
+A frame culls the rows against the rect to draw (:meth:`FlowTable.visible_rows
+<ecodesk.diagram.flowtable.FlowTable.visible_rows>`) and draws one path per style, built
+in one go from bytes (QDataStream, the trick pyqtgraph's ``arrayToQPath`` uses), so the
+Python work per frame is a few numpy calls plus one draw per style — not per flow. Long
+flows crossing the rect are stroked only along their clipped pieces; a dense fan of them
+(the hub's) becomes hairlines. The selected flows get a glow, drawn over everything.
+
+:class:`FlowPainter` holds the pens; the flow layer item calls it for its frames, its
+frame cache and exports alike.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QDataStream, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+
+from ecodesk.diagram.flowtable import FlowTable, load_numpy
+
+if TYPE_CHECKING:
+    import numpy as np
+
+GLOW_MAX = 300  # more selected flows than this are drawn as lines in the selection colour
+DENSE_PIECES = 1500  # clipped pieces of through-flows above which they are drawn as hairlines
+_TAIL = struct.pack(">ii", 0, 0)  # cStart, fill rule (odd-even)
+_REC: Any = None  # the QDataStream record of a path element (made with numpy)
+
+
+def path_from_polylines(pts: np.ndarray, closed: bool = False) -> QPainterPath:
+    """One QPainterPath of ``n`` polylines (array ``(n, k, 2)``), built from bytes in C++
+    instead of ``n * k`` Python calls."""
+    global _REC
+    np = load_numpy()
+    if _REC is None:
+        _REC = np.dtype([("t", ">i4"), ("x", ">f8"), ("y", ">f8")])
+    n, k = pts.shape[:2]
+    kk = k + 1 if closed else k
+    rec = np.empty((n, kk), dtype=_REC)
+    rec["t"] = 1
+    rec["t"][:, 0] = 0
+    rec["x"][:, :k] = pts[..., 0]
+    rec["y"][:, :k] = pts[..., 1]
+    if closed:
+        rec["x"][:, k] = pts[:, 0, 0]
+        rec["y"][:, k] = pts[:, 0, 1]
+    data = struct.pack(">i", n * kk) + rec.tobytes() + _TAIL
+    path = QPainterPath()
+    if n:
+        buf = QByteArray(data)
+        stream = QDataStream(buf)  # the read-only constructor; ``buf`` outlives the read
+        stream >> path
+    return path
+
+
+def _edges(rect: QRectF) -> tuple[float, float, float, float]:
+    return rect.left(), rect.top(), rect.right(), rect.bottom()
+
+
+class FlowPainter:
+    """Draws the rows of a :class:`FlowTable` (see the module docstring)."""
+
+    def __init__(self, table: FlowTable) -> None:
+        self.table = table
+        self.detail = 0  # 0 full, 1 hairlines, 2 hairlines without heads
+        self.selection_color = QColor("#2f7ed8")  # the theme's (set by the scene)
+        #: Draws what lies beneath the flows in a scene rect (the ecosystem hulls).
+        self.backdrop: Callable[[QPainter, QRectF], None] | None = None
+        self._styles: dict[tuple[int, float, int], int] = {}
+        self._pens: list[tuple[QColor, float, Qt.PenStyle]] = []
+
+    def style_index(self, color: QColor, width: float, dash: Qt.PenStyle) -> int:
+        """The index of the pen (colour, width in quarter steps, dash) for the style column."""
+        key = (color.rgba(), round(width * 4) / 4, int(dash.value))
+        idx = self._styles.get(key)
+        if idx is None:
+            idx = self._styles[key] = len(self._pens)
+            self._pens.append((QColor(color), key[1], dash))
+        return idx
+
+    def draw(
+        self, painter: QPainter, rect: QRectF, lod: float, dense: bool | None = None,
+        touching: Sequence[QRectF] | None = None, *, cached: bool = False, only: np.ndarray | None = None,
+        backdrop: bool = True, heads: bool = True,
+    ) -> bool | None:
+        """Draw the backdrop and the flows seen in scene rect ``rect`` (``lod``: the
+        painter's scale); ``dense``: whether crossing flows are hairlines (None: decide
+        from what crosses ``rect``); ``cached``: for the frame cache (without the
+        floating rows). Returns the ``dense`` used (None: nothing crossed)."""
+        if self.backdrop is not None and backdrop:
+            painter.save()
+            self.backdrop(painter, rect)
+            painter.restore()
+        table = self.table
+        if not table.size:
+            return dense
+        np = load_numpy()
+        seen = _edges(rect)
+        near = [_edges(r) for r in touching] if touching else None
+        inside, cross, segs = table.visible_rows(seen, near, only=only, lifted=not cached)
+        if not len(inside) and not len(cross):
+            return dense
+        detail = self.detail
+        straight = detail >= 2 or lod < 0.05  # bends under a pixel: two points a flow
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail < 2)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        seg_style = table.style[cross][segs[1]] if len(cross) else np.empty(0, np.int32)
+        # a dense fan of long through-flows (the hub's): hairlines without antialiasing,
+        # thousands of wide antialiased strokes would cost a second and show a solid wedge
+        if dense is None and len(seg_style):
+            dense = len(seg_style) > DENSE_PIECES
+        in_style = table.style[inside]
+        for st in np.union1d(np.unique(in_style), np.unique(seg_style)):
+            color, width, dash = self._pens[int(st)]
+            pen = QPen(color, width if detail == 0 else 0.0)
+            pen.setCosmetic(detail != 0)
+            pen.setStyle(dash)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(pen)
+            group = inside[in_style == st]
+            pieces = segs[0][seg_style == st]
+            if len(group):
+                pts = table.pts[group][:, [0, -1]] if straight else table.pts[group]
+                painter.drawPath(path_from_polylines(pts))
+            if len(pieces):
+                if dense and detail == 0:
+                    thin = QPen(pen)
+                    thin.setWidthF(0.0)
+                    thin.setCosmetic(True)
+                    painter.setPen(thin)
+                    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+                painter.drawPath(path_from_polylines(pieces))
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail < 2)
+        if detail >= 2 or not heads:
+            return dense
+        painter.setPen(Qt.PenStyle.NoPen)
+        rows = np.concatenate([inside, table.heads_near(cross, seen)])
+        styles = table.style[rows]
+        for st in np.unique(styles):
+            painter.setBrush(self._pens[int(st)][0])
+            painter.drawPath(path_from_polylines(table.head[rows[styles == st]], closed=True))
+        return dense
+
+    def draw_selection(self, painter: QPainter, rect: QRectF, lod: float) -> None:
+        """The selected flows over everything else: a glow, then the flows themselves —
+        or, when many are selected (a Select All), the flows as lines in the selection
+        colour: thousands of wide antialiased glows would take seconds a frame."""
+        table = self.table
+        if not table.size:
+            return
+        sel = table.selected_rows()
+        if len(sel):
+            sel = table.boxes_meeting(sel, *_edges(rect))
+        if not len(sel):
+            return
+        painter.save()
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if len(sel) > GLOW_MAX:
+            pen = QPen(QColor(self.selection_color), 0.0)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            inside, _cross, segs = table.visible_rows(_edges(rect), only=sel)
+            pts = table.pts[inside]
+            painter.drawPath(path_from_polylines(pts[:, [0, -1]] if self.detail >= 2 else pts))
+            if len(segs[0]):
+                painter.drawPath(path_from_polylines(segs[0]))
+            painter.restore()
+            return
+        glow = QColor(self.selection_color)
+        glow.setAlpha(90)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for row in sel:  # each its own path: one stroked path of many overlapping glows is slow
+            pen = QPen(glow, float(table.width[row]) + 7 if self.detail == 0 else 5.0)
+            pen.setCosmetic(self.detail != 0)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(pen)
+            path = path_from_polylines(table.pts[row : row + 1])
+            if self.detail < 2:
+                path.addPath(path_from_polylines(table.head[row : row + 1], closed=True))
+            painter.drawPath(path)
+        painter.restore()
+        painter.save()
+        self.draw(painter, rect, lod, None, only=sel, backdrop=False)
+        painter.restore()
+
+    def draw_floating(self, painter: QPainter, rect: QRectF, lod: float) -> None:
+        """The flows being dragged (drawn over the frame cache, which has none of them)."""
+        lifted = self.table.floating_rows()
+        if len(lifted):
+            painter.save()
+            # many (a dragged hub's): hairlines without heads while they move (the heads of
+            # thousands of flows into the hub are one blob, and costly to fill every frame)
+            many = len(lifted) > DENSE_PIECES
+            self.draw(painter, rect, lod, True if many else None, only=lifted, backdrop=False, heads=not many)
+            painter.restore()
