@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ecodesk.model.labels import field_label, what_label
+
 
 class EcodeskError(Exception):
     """Base of every error ecodesk reports to a user as one clear sentence."""
@@ -12,6 +14,10 @@ class ValidationError(EcodeskError, ValueError):
 
     ``what`` is the kind of object ('entity', 'flow' …), ``obj_id`` its id, ``field`` the
     offending field; ``message`` is an English sentence and ``message_zh`` its Chinese twin.
+
+    Two renderings: :meth:`sentence` names the field by its code name (``str(exc)``, the
+    command line, files and logs keep it stable); :meth:`readable` names it by its label
+    ("Revenue", "收入") for the people using the app.
     """
 
     def __init__(self, what: str, obj_id: str, field: str, message: str, message_zh: str = "") -> None:
@@ -23,20 +29,23 @@ class ValidationError(EcodeskError, ValueError):
         super().__init__(self.sentence())
 
     def sentence(self, lang: str = "en") -> str:
-        label = _WHAT_ZH.get(self.what, self.what) if lang.startswith("zh") else self.what
+        """The refusal with the field's code name: "Entity 'e1', field 'risk': …"."""
+        zh = lang.startswith("zh")
+        label = what_label(self.what, "zh") if zh else self.what
         ident = f" '{self.obj_id}'" if self.obj_id else ""
-        if lang.startswith("zh"):
+        if zh:
             return f"{label}{ident} 的字段 {self.field}：{self.message_zh}"
         return f"{label.capitalize()}{ident}, field '{self.field}': {self.message}"
 
-
-_WHAT_ZH = {
-    "entity": "主体",
-    "flow": "资源流",
-    "capability": "能力",
-    "ecosystem": "生态",
-    "need": "需求",
-    "pool": "共享安排",
-    "scenario": "情景",
-    "project": "项目",
-}
+    def readable(self, lang: str = "en") -> str:
+        """The refusal as a planner reads it, with the field's label: "Entity 'e1', Risk: …"
+        / "主体 'e1' 的风险：…"."""
+        zh = lang.startswith("zh")
+        label = what_label(self.what, lang)
+        ident = f" '{self.obj_id}'" if self.obj_id else ""
+        if not self.field:
+            return f"{label}{ident}：{self.message_zh}" if zh else f"{label.capitalize()}{ident}: {self.message}"
+        name = field_label(self.field, lang, self.what)
+        if zh:
+            return f"{label}{ident}{' ' if ident else ''}的{name}：{self.message_zh}"
+        return f"{label.capitalize()}{ident}, {name}: {self.message}"

@@ -3,7 +3,8 @@
 The engine speaks English templates (command labels marked with ``tr_noop``, enum values,
 field names) plus Chinese twins for validation sentences; this module turns them into the
 UI language: command labels through context ``commands`` of the .qm file, kind labels
-through the enums' ``label(lang)``, refusals through ``ValidationError.sentence(lang)``.
+through the enums' ``label(lang)``, field labels through :mod:`ecodesk.model.labels`, and
+refusals through ``ValidationError.readable(lang)`` (the field's label, not its code name).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from ecodesk.model import labels
 from ecodesk.model.errors import ValidationError
 from ecodesk.model.kinds import LabelledEnum
 from ecodesk.paths import resources_dir
@@ -86,7 +88,7 @@ def command_text(command: Any) -> str:
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
-        return command.text  # type: ignore[no-any-return]
+        return str(command.text)
 
 
 def enum_label(value: Any) -> str:
@@ -97,9 +99,9 @@ def enum_label(value: Any) -> str:
 
 
 def error_text(exc: BaseException) -> str:
-    """A refusal as one sentence in the UI language."""
+    """A refusal as one sentence in the UI language, naming fields by their labels."""
     if isinstance(exc, ValidationError):
-        return exc.sentence(current_language())
+        return exc.readable(current_language())
     sentence = getattr(exc, "sentence", None)  # the store's ProjectFileError speaks zh too
     if callable(sentence):
         try:
@@ -110,54 +112,13 @@ def error_text(exc: BaseException) -> str:
 
 
 def field_label(name: str) -> str:
-    """A model field's label in the UI language (context ``fields``)."""
-    return QCoreApplication.translate("fields", FIELD_LABELS.get(name, name))
+    """A model field's label in the UI language (the engine's table, :mod:`ecodesk.model.labels`)."""
+    return labels.field_label(name, current_language())
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
-
-#: Every model field shown in the inspector or the tables (context ``fields``).
-FIELD_LABELS: dict[str, str] = {
-    "id": QT_TRANSLATE_NOOP("fields", "ID"),
-    "name": QT_TRANSLATE_NOOP("fields", "Name"),
-    "kind": QT_TRANSLATE_NOOP("fields", "Kind"),
-    "industry": QT_TRANSLATE_NOOP("fields", "Industry"),
-    "ecosystems": QT_TRANSLATE_NOOP("fields", "Ecosystems"),
-    "demand": QT_TRANSLATE_NOOP("fields", "Demand"),
-    "risk": QT_TRANSLATE_NOOP("fields", "Risk"),
-    "revenue": QT_TRANSLATE_NOOP("fields", "Revenue"),
-    "notes": QT_TRANSLATE_NOOP("fields", "Notes"),
-    "x": QT_TRANSLATE_NOOP("fields", "X"),
-    "y": QT_TRANSLATE_NOOP("fields", "Y"),
-    "color": QT_TRANSLATE_NOOP("fields", "Colour"),
-    "category": QT_TRANSLATE_NOOP("fields", "Category"),
-    "owner": QT_TRANSLATE_NOOP("fields", "Owner"),
-    "fixed_cost": QT_TRANSLATE_NOOP("fields", "Fixed cost"),
-    "unit_cost": QT_TRANSLATE_NOOP("fields", "Unit cost"),
-    "capacity": QT_TRANSLATE_NOOP("fields", "Capacity"),
-    "source": QT_TRANSLATE_NOOP("fields", "Source"),
-    "target": QT_TRANSLATE_NOOP("fields", "Target"),
-    "volume": QT_TRANSLATE_NOOP("fields", "Volume"),
-    "unit_value": QT_TRANSLATE_NOOP("fields", "Unit value"),
-    "value": QT_TRANSLATE_NOOP("fields", "Value"),
-    "capability": QT_TRANSLATE_NOOP("fields", "Capability"),
-    "standalone_cost": QT_TRANSLATE_NOOP("fields", "Standalone cost"),
-    "entity": QT_TRANSLATE_NOOP("fields", "Entity"),
-    "type": QT_TRANSLATE_NOOP("fields", "Type"),
-    "amount": QT_TRANSLATE_NOOP("fields", "Amount"),
-    "members": QT_TRANSLATE_NOOP("fields", "Members"),
-    "rule": QT_TRANSLATE_NOOP("fields", "Rule"),
-    "weights": QT_TRANSLATE_NOOP("fields", "Weights"),
-    "floors": QT_TRANSLATE_NOOP("fields", "Floors"),
-    "tiers": QT_TRANSLATE_NOOP("fields", "Tiers"),
-    "claims": QT_TRANSLATE_NOOP("fields", "Claims"),
-    "scale_exponent": QT_TRANSLATE_NOOP("fields", "Scale exponent β"),
-    "currency": QT_TRANSLATE_NOOP("fields", "Currency"),
-    "period": QT_TRANSLATE_NOOP("fields", "Period"),
-    "member_count": QT_TRANSLATE_NOOP("fields", "Members"),
-}
 
 #: The object words used in command labels (``{what}``), context ``commands``.
 WHAT_LABELS = [

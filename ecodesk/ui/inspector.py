@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecodesk.commands import AddObject, ChangeProject, remove_objects, set_membership, set_pool_membership
+from ecodesk.commands.editrules import change_command, new_object
 from ecodesk.model import (
     RULES_BY_TYPE,
     Capability,
@@ -41,8 +42,7 @@ from ecodesk.model import (
     ValidationError,
 )
 from ecodesk.ui.document import Document
-from ecodesk.ui.fieldedit import change_command, new_object
-from ecodesk.ui.i18n import enum_label, error_text, field_label, what_label
+from ecodesk.ui.i18n import current_language, enum_label, error_text, field_label, what_label
 from ecodesk.ui.inspector_fields import (
     ChoiceField,
     ColorField,
@@ -506,7 +506,7 @@ class InspectorWidget(QWidget):
         if not isinstance(self.obj, Entity) or self.scenario is None:
             return None
         try:
-            child = new_object(self.scenario, what, [self.obj])
+            child = new_object(self.scenario, what, [self.obj], lang=current_language())
         except ValidationError as exc:
             self.status_message.emit(error_text(exc))
             return None

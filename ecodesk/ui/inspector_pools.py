@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ecodesk.commands import ChangeObject
+from ecodesk.commands.editrules import CHANGE_FIELD, parse_number
 from ecodesk.model import Pool, Tier, ValidationError
-from ecodesk.ui.fieldedit import CHANGE_FIELD, parse_number
 from ecodesk.ui.i18n import error_text, field_label
 from ecodesk.ui.tablemodels import edit_number
 

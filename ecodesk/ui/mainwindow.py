@@ -35,15 +35,15 @@ from PySide6.QtWidgets import (
 
 from ecodesk import __version__
 from ecodesk.commands import AddObject
+from ecodesk.commands.editrules import new_object
 from ecodesk.model import Entity, Scenario
 from ecodesk.model.errors import EcodeskError
 from ecodesk.ui.actions import Actions
 from ecodesk.ui.autosave import Autosaver
 from ecodesk.ui.document import Document
 from ecodesk.ui.exportops import ExportOpsMixin
-from ecodesk.ui.fieldedit import new_object
 from ecodesk.ui.fileops import FileOpsMixin
-from ecodesk.ui.i18n import command_text, error_text, install_language
+from ecodesk.ui.i18n import command_text, current_language, error_text, install_language
 from ecodesk.ui.scenarioops import ScenarioOpsMixin
 from ecodesk.ui.settings import Settings
 from ecodesk.ui.theme import apply_theme
@@ -565,7 +565,7 @@ class MainWindow(FileOpsMixin, ExportOpsMixin, ScenarioOpsMixin, QMainWindow):
         keyboard focus in the inspector so it can be named at once."""
         doc = self.document
         try:
-            obj = new_object(doc.scenario, what, doc.selected_objects())
+            obj = new_object(doc.scenario, what, doc.selected_objects(), lang=current_language())
         except EcodeskError as exc:
             self.statusBar().showMessage(error_text(exc), 8000)
             return None

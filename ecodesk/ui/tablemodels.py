@@ -4,7 +4,7 @@ The table follows the collection's own signals — ``added`` / ``removed`` becom
 insertions and removals, ``changed`` a ``dataChanged`` of one row — so large tables never
 reset on an edit. It keeps its own list of objects so that Qt can still ask about a row
 while it is being removed. ``setData`` never writes to the model: it builds a
-:class:`ChangeObject` (see :mod:`ecodesk.ui.fieldedit`) and pushes it through the
+:class:`ChangeObject` (see :mod:`ecodesk.commands.editrules`) and pushes it through the
 Document; a refusal is announced with ``refused(sentence)`` and the cell keeps its value.
 """
 
@@ -26,11 +26,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QWidget
 
+from ecodesk.commands.editrules import change_command
 from ecodesk.model import EntityKind, FlowKind, ModelObject, PoolRule, PoolType, Scenario
 from ecodesk.model.errors import EcodeskError
 from ecodesk.model.kinds import RULES_BY_TYPE, LabelledEnum
 from ecodesk.ui.document import Document
-from ecodesk.ui.fieldedit import change_command
 from ecodesk.ui.i18n import enum_label, error_text, field_label
 
 #: Role giving a value to sort by (numbers as numbers, text case-folded).

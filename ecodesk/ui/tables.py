@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from ecodesk.commands import remove_objects
+from ecodesk.commands.editrules import SET_FOR_SELECTED, change_command, new_object
 from ecodesk.model.errors import EcodeskError
 from ecodesk.ui.document import Document
-from ecodesk.ui.fieldedit import SET_FOR_SELECTED, change_command, new_object
-from ecodesk.ui.i18n import error_text, field_label
+from ecodesk.ui.i18n import current_language, error_text, field_label
 from ecodesk.ui.tablemodels import ID_ROLE, CollectionDelegate, CollectionProxyModel, CollectionTableModel
 
 #: The tabs, in order: collection name and the kind of object it holds.
@@ -212,7 +212,7 @@ class CollectionPageWidget(QWidget):
         """Add a new object (defaults from the selection); returns its id, or None if refused."""
         scenario = self.document.scenario
         try:
-            obj = new_object(scenario, self.what, self.document.selected_objects())
+            obj = new_object(scenario, self.what, self.document.selected_objects(), lang=current_language())
         except EcodeskError as exc:
             self._show_error(error_text(exc))
             return None

@@ -95,12 +95,12 @@ def test_invalid_number_is_explained_inline_and_the_model_is_unchanged(inspector
     _retype(qtbot, revenue.editor, "-5")
     qtbot.keyClick(revenue.editor, Qt.Key.Key_Return)
     assert revenue.error_label.isVisibleTo(inspector)
-    assert revenue.error_label.text() == "Entity 'e1', field 'revenue': must not be negative (got -5)"
+    assert revenue.error_label.text() == "Entity 'e1', Revenue: must not be negative (got -5)"
     assert doc.scenario.entities["e1"].revenue == 5_000_000
     assert len(doc.history) == 0
     _retype(qtbot, revenue.editor, "abc")
     qtbot.keyClick(revenue.editor, Qt.Key.Key_Return)
-    assert revenue.error_label.text() == "Entity 'e1', field 'revenue': 'abc' is not a number"
+    assert revenue.error_label.text() == "Entity 'e1', Revenue: 'abc' is not a number"
     _retype(qtbot, revenue.editor, "")  # empty: no revenue
     qtbot.keyClick(revenue.editor, Qt.Key.Key_Return)
     assert doc.scenario.entities["e1"].revenue is None
@@ -128,7 +128,7 @@ def test_refusals_are_explained_in_chinese(inspector, qtbot):
     at = eds["source"].editor.findData("e2")
     eds["source"].editor.activated.emit(at)
     assert "能力流必须来自能力的所有者" in eds["source"].error_label.text()
-    assert eds["source"].error_label.text().startswith("资源流 'f2' 的字段 source")
+    assert eds["source"].error_label.text().startswith("资源流 'f2' 的来源：")
 
 
 def test_flow_kind_change_drops_the_capability_in_one_step(inspector):

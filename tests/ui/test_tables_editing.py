@@ -116,7 +116,7 @@ def test_a_refused_cell_edit_is_explained_and_changes_nothing(tables, qtbot):
     _edit_cell(qtbot, page, 0, "risk", "1.5")
     assert doc.scenario.entities["e1"].risk == 0.02 and len(doc.history) == 0
     assert page.error_label.isVisibleTo(tables)
-    assert page.error_label.text() == "Entity 'e1', field 'risk': must be at most 1 (got 1.5)"
+    assert page.error_label.text() == "Entity 'e1', Risk: must be at most 1 (got 1.5)"
     flows = tables.page("flows")
     tables.show_page("flows")
     row = flows.proxy.mapFromSource(flows.model.index(flows.model.row_of("f2"), 0)).row()

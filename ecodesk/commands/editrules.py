@@ -1,0 +1,292 @@
+"""Commands layer (pure Python): the rules of an edit — turning "set this field of that
+object to what the planner typed" into a validated object and a command.
+
+Every front end edits the same way through this module: the inspector, the tables, the
+canvas, the importers and the command line.
+
+* **Numbers as planners type them** (:func:`parse_number`): "3,000", "3，000", "１２"
+  (full-width), "−5" (a typographic minus), "1e6"; and, where the field's unit allows
+  (:data:`FIELD_UNITS`):
+
+  - money and quantity fields take the Chinese magnitudes 万 (10⁴) and 亿 (10⁸) and
+    the Western k/K/千 (10³) and M/百万 (10⁶): "1万" = 10,000, "1.2亿" = 120,000,000,
+    "2k" = "2K" = 2,000 (both cases: the app's own summaries print "K");
+  - fraction fields (risk, a tier's rate, thresholds) take a percentage: "15%" = 0.15;
+  - positions (x, y) and the scale exponent β take plain numbers only.
+
+  Anything else is refused with a :class:`ValidationError` naming the object and the
+  field — never guessed, never clamped. Ranges (no negative demand, risk at most 1) are
+  the model's to check: :func:`evolved` builds the object, which refuses.
+* **Dependent fields** (:func:`evolved`): a flow that stops being a capability flow drops
+  its capability and standalone cost (and one that becomes one takes its source's first
+  capability); a pool whose new type does not allow its rule takes the first rule that
+  fits; a pool's new member list prunes weights, floors and claims of those who left.
+* **New objects** (:func:`new_object`) with defaults from the selection and default names
+  in English or Chinese (:func:`default_name`).
+
+Nothing here changes the model: it builds objects (which validate themselves) and commands.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Any
+
+from ecodesk.commands.edits import AddObject, ChangeObject, unique_id
+from ecodesk.commands.history import tr_noop
+from ecodesk.model.errors import ValidationError
+from ecodesk.model.kinds import RULES_BY_TYPE, EntityKind, FlowKind, PoolRule, PoolType
+from ecodesk.model.objects import Capability, Ecosystem, Entity, Flow, ModelObject, Need, Pool
+from ecodesk.model.scenario import Scenario
+
+# units ---------------------------------------------------------------------------
+
+MONEY = "money"  #: an amount of money: magnitudes (万, 亿, k, M) allowed
+QUANTITY = "quantity"  #: a count or volume: magnitudes allowed
+FRACTION = "fraction"  #: a share from 0 to 1: percentages allowed ("15%")
+PLAIN = "plain"  #: a plain number only (positions, the scale exponent β)
+
+#: Field (its base name: ``weights[e1]`` → ``weights``, ``tiers[0].rate`` → ``rate``) → unit.
+FIELD_UNITS: dict[str, str] = {
+    "demand": QUANTITY, "capacity": QUANTITY, "volume": QUANTITY, "weights": QUANTITY, "up_to": QUANTITY,
+    "revenue": MONEY, "fixed_cost": MONEY, "unit_cost": MONEY, "unit_value": MONEY, "standalone_cost": MONEY,
+    "amount": MONEY, "floors": MONEY, "claims": MONEY,
+    "risk": FRACTION, "rate": FRACTION, "threshold": FRACTION, "cascade_threshold": FRACTION,
+    "x": PLAIN, "y": PLAIN, "scale_exponent": PLAIN,
+}
+
+#: Suffixes multiplying a money or quantity number.
+MAGNITUDES: dict[str, float] = {"k": 1e3, "K": 1e3, "千": 1e3, "万": 1e4, "M": 1e6, "百万": 1e6, "亿": 1e8}
+_POWERS = {suffix: len(str(int(v))) - 1 for suffix, v in MAGNITUDES.items()}
+
+#: Fields holding optional numbers: empty text means "none".
+OPTIONAL_NUMBERS = frozenset({"revenue", "capacity", "standalone_cost"})
+#: Fields holding required numbers.
+NUMBERS = frozenset({"demand", "risk", "x", "y", "fixed_cost", "unit_cost", "volume", "unit_value", "amount",
+                     "scale_exponent"})
+ENUMS: dict[str, dict[str, Any]] = {
+    "entity": {"kind": EntityKind},
+    "flow": {"kind": FlowKind},
+    "pool": {"type": PoolType, "rule": PoolRule},
+}
+
+#: Command labels (translated by the UI in context ``commands``).
+CHANGE_FIELD = tr_noop("Change {field} of {what} '{name}'")
+SET_FOR_SELECTED = tr_noop("Set {field} for {n} objects")
+
+#: Default names of new objects, (English, Chinese).
+DEFAULT_NAMES: dict[str, tuple[str, str]] = {
+    "entity": ("New entity", "新主体"),
+    "ecosystem": ("New ecosystem", "新生态"),
+    "capability": ("New capability", "新能力"),
+    "pool": ("New pool", "新共享安排"),
+    "category": ("service", "服务"),  # the category of a new capability or need
+}
+
+#: Colours offered to new ecosystems, in turn.
+ECOSYSTEM_COLORS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7")
+
+_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+_SUFFIX = re.compile(r"^(?P<num>.*?)(?P<suffix>百万|[kK千万M亿]|%)$")
+
+
+def field_unit(field: str) -> str:
+    """The unit of a field or of a part of one (``weights[e1]``, ``tiers[0].rate``)."""
+    base = field.rsplit(".", 1)[-1].split("[", 1)[0]
+    return FIELD_UNITS.get(base, PLAIN)
+
+
+def _refuse(obj: ModelObject | None, field: str, en: str, zh: str) -> ValidationError:
+    what = obj.WHAT if obj is not None else "object"
+    obj_id = getattr(obj, "id", "") if obj is not None else ""
+    return ValidationError(what, obj_id, field, en, zh)
+
+
+def parse_number(obj: ModelObject | None, field: str, text: Any) -> float | None:
+    """What the planner typed into ``field`` of ``obj``, as a float (None: empty optional field).
+
+    Numbers (not bools) pass through as floats. Text is read as described in the module
+    docstring; refusals raise :class:`ValidationError` naming ``obj`` and ``field``.
+    """
+    if text is None or (isinstance(text, (int, float)) and not isinstance(text, bool)):
+        return None if text is None else float(text)
+    typed = str(text)
+    s = unicodedata.normalize("NFKC", typed).strip()
+    for sep in (",", "_", " ", "\u00a0", "\u2009", "\u202f"):
+        s = s.replace(sep, "")
+    s = s.replace("\u2212", "-").replace("\u2013", "-")  # a typographic minus or dash
+    base = field.rsplit(".", 1)[-1].split("[", 1)[0]
+    if s in ("", "—", "-"):
+        if base in OPTIONAL_NUMBERS:
+            return None
+        raise _refuse(obj, field, "needs a number", "需要填写数值")
+    factor = 1
+    m = _SUFFIX.match(s)
+    if m is not None and _NUMBER.match(m["num"]):
+        unit = field_unit(field)
+        suffix = m["suffix"]
+        if suffix == "%":
+            if unit != FRACTION:
+                raise _refuse(obj, field, f"takes no percentage: type a plain number (not '{typed}')",
+                              f"不能填写百分比，请填写数值（不是“{typed}”）")
+            factor = -2  # a power of ten: exact decimal scaling (15% is 0.15, 1.1万 is 11000)
+        else:
+            if unit == FRACTION:
+                raise _refuse(obj, field, f"takes a share from 0 to 1 or a percentage such as 15% (not '{typed}')",
+                              f"请填写 0 到 1 之间的比例或百分比，如 15%（不是“{typed}”）")
+            if unit not in (MONEY, QUANTITY):
+                raise _refuse(obj, field, f"takes a plain number, without 万, 亿 or k (not '{typed}')",
+                              f"请填写数值，不能使用万、亿、k 等单位（不是“{typed}”）")
+            factor = _POWERS[suffix]
+        s = m["num"]
+    if not _NUMBER.match(s):
+        if s.lower().lstrip("+-") in ("inf", "infinity", "nan"):
+            return float(s)  # the model explains why it is no usable number
+        raise _refuse(obj, field, f"'{typed}' is not a number", f"“{typed}”不是数字")
+    if factor == 1:
+        return float(s)
+    return float(Decimal(s).scaleb(factor))
+
+
+def parse_id_list(scenario: Scenario, obj: ModelObject, field: str, text: Any, coll: str) -> tuple[str, ...]:
+    """Ids from a list or from "name, name2" text (names or ids of objects in ``coll``)."""
+    if isinstance(text, (list, tuple)):
+        return tuple(str(t) for t in text)
+    collection = getattr(scenario, coll)
+    out: list[str] = []
+    for token in str(text or "").replace("，", ",").replace(";", ",").replace("；", ",").split(","):
+        token = token.strip()
+        if not token:
+            continue
+        if token in collection:
+            out.append(token)
+            continue
+        match = [o.id for o in collection if getattr(o, "name", "") == token]
+        if not match:
+            what = {"ecosystems": "ecosystem", "entities": "entity"}[coll]
+            raise ValidationError(obj.WHAT, obj.id, field, f"there is no {what} called '{token}'",
+                                  f"没有名为“{token}”的{'生态' if what == 'ecosystem' else '主体'}")
+        out.append(match[0])
+    return tuple(out)
+
+
+def evolved(scenario: Scenario, obj: ModelObject, field: str, value: Any) -> ModelObject:
+    """``obj`` with ``field`` set to ``value`` (parsed), dependent fields adjusted.
+
+    Raises ValidationError (from parsing or the object's own checks); the model is untouched.
+    """
+    changes: dict[str, Any] = {}
+    if field in NUMBERS or field in OPTIONAL_NUMBERS:
+        changes[field] = parse_number(obj, field, value)
+    elif field in ENUMS.get(obj.WHAT, {}):
+        enum = ENUMS[obj.WHAT][field]
+        try:
+            changes[field] = enum(value)
+        except ValueError:
+            matches = [m for m in enum if value in (m.en, m.zh)]
+            changes[field] = matches[0] if matches else value  # the model names the bad value
+    elif field == "ecosystems":
+        changes[field] = parse_id_list(scenario, obj, field, value, "ecosystems")
+    elif field == "members":
+        changes[field] = parse_id_list(scenario, obj, field, value, "entities")
+    else:
+        changes[field] = value if value is None or isinstance(value, (str, tuple, dict)) else str(value)
+    if isinstance(obj, Flow) and field == "kind":
+        kind = changes["kind"]
+        if kind == FlowKind.CAPABILITY.value and not obj.capability:
+            owned = [c.id for c in scenario.capabilities if c.owner == obj.source]
+            changes["capability"] = owned[0] if owned else None
+        elif kind != FlowKind.CAPABILITY.value:
+            changes["capability"] = None
+            changes["standalone_cost"] = None
+    if isinstance(obj, Flow) and field == "capability" and value in ("", None):
+        changes["capability"] = None
+    if isinstance(obj, Pool) and field == "type":
+        try:
+            ptype = PoolType(changes["type"])
+            if obj.rule not in RULES_BY_TYPE[ptype]:
+                changes["rule"] = RULES_BY_TYPE[ptype][0]
+        except ValueError:
+            pass
+    if isinstance(obj, Pool) and field == "members":
+        members = set(changes["members"])
+        for m in ("weights", "floors", "claims"):
+            changes[m] = {k: v for k, v in getattr(obj, m).items() if k in members}
+    new: ModelObject = obj.evolve(**changes)
+    return new
+
+
+def change_command(scenario: Scenario, obj: ModelObject, field: str, value: Any,
+                   merge: bool = False) -> ChangeObject:
+    """A ChangeObject setting one field, labelled with it; merges keystrokes when ``merge``.
+
+    Raises ValidationError when the value is refused (nothing changes)."""
+    new = evolved(scenario, obj, field, value)
+    cmd = ChangeObject(scenario, new, text=CHANGE_FIELD, merge_key=field if merge else None)
+    cmd.params["field"] = field
+    return cmd
+
+
+# new objects -------------------------------------------------------------------
+
+def default_name(what: str, lang: str = "en") -> str:
+    """The name a new object of kind ``what`` gets ('category': a new capability's category)."""
+    en, zh = DEFAULT_NAMES.get(what, ("", ""))
+    return zh if lang.lower().startswith("zh") else en
+
+
+def _near(scenario: Scenario) -> tuple[float, float]:
+    if not len(scenario.entities):
+        return 0.0, 0.0
+    xs = [e.x for e in scenario.entities]
+    ys = [e.y for e in scenario.entities]
+    return max(xs) + 160.0, sum(ys) / len(ys)
+
+
+def new_object(scenario: Scenario, what: str, selected: list[ModelObject] | None = None,
+               lang: str = "en") -> ModelObject:
+    """A fresh object of kind ``what`` with defaults taken from the selection, named in ``lang``.
+
+    Raises ValidationError when it cannot exist yet (a flow needs two entities …).
+    """
+    selected = selected or []
+    sel_entities = [o for o in selected if isinstance(o, Entity)]
+    entities = list(scenario.entities)
+    if what == "entity":
+        x, y = _near(scenario)
+        return Entity(unique_id(scenario, "e"), name=default_name(what, lang), kind=EntityKind.OTHER, x=x, y=y)
+    if what == "ecosystem":
+        color = ECOSYSTEM_COLORS[len(scenario.ecosystems) % len(ECOSYSTEM_COLORS)]
+        return Ecosystem(unique_id(scenario, "eco"), name=default_name(what, lang), color=color)
+    if what == "capability":
+        owner = (sel_entities or entities or [None])[0]
+        if owner is None:
+            raise ValidationError("capability", "", "owner", "add an entity first: a capability needs an owner",
+                                  "请先添加主体：能力需要一个所有者")
+        return Capability(unique_id(scenario, "cap"), name=default_name(what, lang),
+                          category=default_name("category", lang), owner=owner.id)
+    if what == "need":
+        ent = (sel_entities or entities or [None])[0]
+        if ent is None:
+            raise ValidationError("need", "", "entity", "add an entity first: a need belongs to an entity",
+                                  "请先添加主体：需求属于某个主体")
+        others = [c.category for c in scenario.capabilities if c.owner != ent.id and c.category.strip()]
+        category = others[0] if others else default_name("category", lang)
+        return Need(unique_id(scenario, "need"), entity=ent.id, category=category)
+    if what == "flow":
+        pair = sel_entities[:2] if len(sel_entities) >= 2 else entities[:2]
+        if len(pair) < 2:
+            raise ValidationError("flow", "", "source", "a flow needs two entities; add another entity first",
+                                  "资源流需要两个主体，请先再添加一个主体")
+        return Flow(unique_id(scenario, "f"), source=pair[0].id, target=pair[1].id, kind=FlowKind.GOODS)
+    if what == "pool":
+        members = tuple(e.id for e in sel_entities)
+        return Pool(unique_id(scenario, "pool"), name=default_name(what, lang), type=PoolType.COST, members=members,
+                    rule=PoolRule.PROPORTIONAL)
+    raise ValueError(f"unknown kind of object {what!r}")
+
+
+def add_command(scenario: Scenario, obj: ModelObject) -> AddObject:
+    return AddObject(scenario, obj)
