@@ -1,8 +1,11 @@
 """Analysis layer: scenario comparison (SPEC §3.5) — every headline figure of two analyses side by side.
 
-Works on the ``ecodesk analyze --json`` objects (SPEC §5: sections ``reuse``, ``cost_sharing``,
-``resilience``, ``kpis``), so it compares saved results as readily as fresh ones. A figure
-missing from either side gets ``None`` for the missing value, the delta and ``better``.
+Compares :class:`~ecodesk.analysis.run.AnalysisResult` objects or their ``ecodesk analyze --json``
+form (SPEC §5: sections ``reuse``, ``cost_sharing``, ``resilience``, ``kpis``), so it compares
+saved results as readily as fresh ones. A figure missing from either side gets ``None`` for the
+missing value, the delta and ``better``. Each figure's key also has a label in English and
+Chinese and a display kind (:func:`figure_label`, :func:`figure_kind`), so no front end spells
+the keys itself.
 """
 
 from __future__ import annotations
@@ -11,7 +14,58 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ecodesk.model import EntityKind, FlowKind
+
 Number = int | float
+
+#: Label of each fixed figure (en, zh).
+LABELS: dict[str, tuple[str, str]] = {
+    "reuse.total_savings": ("Savings from shared capabilities", "能力共享带来的节省"),
+    "reuse.reuse_index": ("Reuse index", "复用指数"),
+    "reuse.capability_count": ("Capabilities", "能力数"),
+    "reuse.redundancy_count": ("Capabilities built twice", "重复建设的能力"),
+    "reuse.redundancy_potential_savings": ("Potential savings from redundancies", "消除重复可节省"),
+    "reuse.gap_count": ("Unmet needs", "未满足的需求"),
+    "cost_sharing.total_cost": ("Total cost together", "合作总成本"),
+    "cost_sharing.total_standalone": ("Total cost alone", "各自独立的总成本"),
+    "cost_sharing.total_savings": ("Savings of the cost game", "成本博弈的节省额"),
+    "cost_sharing.player_count": ("Partners in the cost game", "参与成本博弈的伙伴"),
+    "cost_sharing.in_core": ("Fair split stable (1 = yes)", "公平分摊稳定（1 = 是）"),
+    "cost_sharing.blocking_count": ("Groups that would leave", "会退出的伙伴组合"),
+    "resilience.service_level": ("Service level", "服务水平"),
+    "resilience.robustness.random.r_index": ("Robustness R, random failures", "鲁棒性 R（随机失效）"),
+    "resilience.robustness.targeted.r_index": ("Robustness R, targeted loss", "鲁棒性 R（定向失去）"),
+    "resilience.monte_carlo.expected_service": ("Expected service (Monte Carlo)", "期望服务水平（蒙特卡洛）"),
+    "resilience.monte_carlo.p05": ("Service p05", "服务水平 p05"),
+    "resilience.monte_carlo.p50": ("Service p50", "服务水平 p50"),
+    "resilience.monte_carlo.p95": ("Service p95", "服务水平 p95"),
+    "resilience.monte_carlo.p_below": ("Share of trials below the threshold", "低于阈值的试验占比"),
+    "resilience.single_points_of_failure": ("Single points of failure", "单点故障"),
+    "resilience.articulation_point_count": ("Articulation points", "割点"),
+    "resilience.single_sourced_count": ("Single-sourced demand entities", "单一来源的需求主体"),
+    "resilience.max_cascade_size": ("Largest cascade", "最大级联规模"),
+    "kpis.entity_count": ("Entities", "主体数"),
+    "kpis.flow_count": ("Flows", "资源流数"),
+    "kpis.total_flow_value": ("Total flow value", "资源流总价值"),
+    "kpis.data_interop_rate": ("Data interoperability", "数据互通率"),
+    "kpis.reverse_data_ratio": ("Reverse data feedback", "数据反向反馈率"),
+    "kpis.cross_industry_share": ("Cross-industry flows", "跨行业资源流占比"),
+    "kpis.top_hub_share": ("Top hub's share of flows", "最大枢纽的资源流占比"),
+    "kpis.multi_ecosystem_entities": ("Entities in several ecosystems", "跨多个生态的主体"),
+    "kpis.ecosystem_count": ("Ecosystems", "生态数"),
+    "kpis.capability_count": ("Capabilities (indicators)", "能力数（指标）"),
+    "kpis.need_count": ("Needs", "需求数"),
+    "kpis.pool_count": ("Sharing pools", "共享安排数"),
+}
+#: Counts and values by kind: key prefix → (label template en, zh; the kind enum).
+BY_KIND_LABELS: dict[str, tuple[str, str, type[EntityKind] | type[FlowKind]]] = {
+    "kpis.entities_by_kind.": ("Entities: {0}", "主体：{0}", EntityKind),
+    "kpis.flows_by_kind.": ("Flows: {0}", "资源流：{0}", FlowKind),
+    "kpis.flow_value_by_kind.": ("Flow value: {0}", "资源流价值：{0}", FlowKind),
+}
+_PERCENT = ("service_level", "r_index", "expected_service", "p05", "p50", "p95", "p_below", "_rate", "_share",
+            "_ratio")
+_MONEY = ("savings", "total_cost", "total_standalone", "flow_value", "potential_savings")
 
 #: For each figure: True = higher is better, False = lower is better, None = neither.
 HIGHER_IS_BETTER: dict[str, bool | None] = {
@@ -198,10 +252,52 @@ def _better(key: str, x: Number | None, y: Number | None) -> str | None:
     return "b" if (y > x) == hib else "a"
 
 
-def compare_results(
-    name_a: str, result_a: Mapping[str, Any], name_b: str, result_b: Mapping[str, Any]
-) -> dict[str, Any]:
-    """``{"a", "b", "figures": [{key, a, b, delta, better}]}`` for two analyze JSON objects (SPEC §5)."""
+def figure_label(key: str, lang: str = "en") -> str:
+    """A figure's name for people in ``lang`` ("en" or "zh"); the key itself when unknown."""
+    zh = lang.lower().startswith("zh")
+    if key in LABELS:
+        return LABELS[key][1 if zh else 0]
+    for prefix, (en_text, zh_text, enum) in BY_KIND_LABELS.items():
+        if key.startswith(prefix):
+            value = key[len(prefix):]
+            try:
+                name = enum(value).label("zh" if zh else "en")
+            except ValueError:
+                name = value
+            return (zh_text if zh else en_text).format(name)
+    return key
+
+
+def figure_kind(key: str) -> str:
+    """How a figure is shown: "percent", "money", "int" or "number"."""
+    leaf = key.rsplit(".", 1)[-1]
+    if key.startswith("kpis.flow_value_by_kind") or any(m in key for m in _MONEY):
+        return "money"
+    if key.startswith(("kpis.entities_by_kind", "kpis.flows_by_kind")) or leaf.endswith(("count", "_entities")) \
+            or leaf in ("single_points_of_failure", "max_cascade_size", "blocking_count"):
+        return "int"
+    if any(leaf == p or leaf.endswith(p) for p in _PERCENT):
+        return "percent"
+    return "number"
+
+
+def is_by_kind(key: str) -> bool:
+    """A count or value by entity/flow kind (the app hides them unless asked)."""
+    return key.startswith(tuple(BY_KIND_LABELS))
+
+
+def _as_json(result: Any) -> Mapping[str, Any]:
+    """An AnalysisResult's SPEC §5 form (JSON objects pass through)."""
+    if isinstance(result, Mapping):
+        return result
+    out: Mapping[str, Any] = result.to_json()
+    return out
+
+
+def compare_results(name_a: str, result_a: Any, name_b: str, result_b: Any) -> dict[str, Any]:
+    """``{"a", "b", "figures": [{key, a, b, delta, better}]}`` for two results: AnalysisResult
+    objects or analyze JSON objects (SPEC §5)."""
+    result_a, result_b = _as_json(result_a), _as_json(result_b)
     figures: list[dict[str, Any]] = []
     for key in _keys(result_a, result_b):
         x, y = figure(result_a, key), figure(result_b, key)

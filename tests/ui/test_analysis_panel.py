@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ecodesk.analysis.compare import compare_results
-from ecodesk.analysis.run import analyze_scenario
+from ecodesk.analysis.run import analyze_scenario, run_analysis
 from tests.ui.panel_helpers import open_window, project_of, rows_by_id, wait_current
 
 
@@ -24,7 +24,8 @@ def _same(a, b) -> bool:
 
 
 def check_tabs_against_engine(panel, scenario, settings) -> None:
-    expected = analyze_scenario(scenario, settings)
+    typed = run_analysis(scenario, settings)
+    expected = typed.to_json()
     r, cs, res = expected, expected["cost_sharing"], expected["resilience"]
     # Overview: the cards keep the engine's numbers
     ov = panel.show_tab("overview")
@@ -66,7 +67,7 @@ def check_tabs_against_engine(panel, scenario, settings) -> None:
     for p in cs["players"]:
         for key in ("standalone", "shapley", "savings", "proportional", "equal_savings"):
             assert rows[p][key] == cs[key][p], (p, key)
-    assert cost.core_label.text() == panel.core_sentence(expected)
+    assert cost.core_label.text() == panel.core_sentence(typed)
     # pools: the selected pool's allocation is the engine's
     for pool_row in cs["pools"]:
         cost.editor.select_pool(pool_row["id"])
@@ -137,15 +138,15 @@ def test_analysis_panel_table_exports_csv_with_bom_and_copies_tab_separated(qtbo
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads the Chinese names
     lines = raw.decode("utf-8-sig").splitlines()
     assert lines[0].split(",")[:3] == ["Partner", "Standalone", "Fair share (Shapley)"]
-    first = result["cost_sharing"]["players"][0]
+    first = result.cost_sharing.players[0]
     name = w.document.scenario.entities[first].label
-    assert lines[1].split(",")[:2] == [name, repr(result["cost_sharing"]["standalone"][first])]
+    assert lines[1].split(",")[:2] == [name, repr(result.cost_sharing.standalone[first])]
     cost.table.select_source_row(0)
     text = cost.table.copy_selection()
     assert QApplication.clipboard().text() == text
     header, row = text.splitlines()
     assert header.split("\t")[0] == "Partner" and row.split("\t")[0] == name
-    assert float(row.split("\t")[2]) == result["cost_sharing"]["shapley"][first]
+    assert float(row.split("\t")[2]) == result.cost_sharing.shapley[first]
 
 
 def test_analysis_panel_compare_tab_matches_compare_results(qtbot):

@@ -17,7 +17,7 @@ def test_analysis_panel_core_status_in_words(qtbot):
     panel, doc = w.analysis_panel, w.document
     linear, network = doc.project.scenarios
     result = wait_current(qtbot, panel)  # 1.0 linear supply chain: not in the core
-    first = result["cost_sharing"]["blocking_coalitions"][0]
+    first = result.cost_sharing.blocking_coalitions[0]
     names = [linear.entities[m].label for m in first["members"]]
     cost = panel.show_tab("cost")
     text = cost.core_label.text()

@@ -37,11 +37,11 @@ def test_analysis_panel_recomputes_after_edits_and_greys_stale_results(qtbot):
     result = wait_current(qtbot, panel)
     assert cost.partners.isEnabled() and not cost.stale_overlay_visible(cost.partners)
     assert panel.channel.result_tag.revision == doc.scenario.revision
-    loss_before = result["resilience"]["monte_carlo"]["expected_service"]
+    loss_before = result.resilience.monte_carlo.expected_service
     assert "Up to date" in panel.state_label.text()
     doc.undo()
     result = wait_current(qtbot, panel)
-    assert result["resilience"]["monte_carlo"]["expected_service"] != loss_before
+    assert result.resilience.monte_carlo.expected_service != loss_before
 
 
 def test_analysis_panel_never_shows_a_superseded_result(qtbot, monkeypatch):
@@ -93,7 +93,7 @@ def test_analysis_parameters_are_saved_with_the_project_and_undoable(qtbot, tmp_
     assert w.actions.edit_undo.text() == "&Undo Change analysis parameters"
     assert panel.channel.stale  # the settings are part of every result's tag
     result = wait_current(qtbot, panel)
-    assert result["settings"]["trials"] == 2000 and result["resilience"]["monte_carlo"]["trials"] == 2000
+    assert result.settings.trials == 2000 and result.resilience.monte_carlo.trials == 2000
     doc.save_as(tmp_path / "p.ecodesk")
     again = Document.load(tmp_path / "p.ecodesk")
     assert again.project.settings == doc.project.settings

@@ -75,7 +75,7 @@ def test_analysis_panel_gap_button_draws_the_suggested_flow_as_one_undoable_comm
     assert doc.selection == [flow.id]
     assert w.actions.edit_undo.text() == "&Undo Meet the need of '农业物联网平台' for '通信模组'"
     result = wait_current(qtbot, panel)
-    assert result["reuse"]["gaps"] == []  # the need is met now
+    assert result.reuse.gaps == []  # the need is met now
     panel.show_tab("reuse")
     assert reuse.gap_model.rows == []
     w.undo()

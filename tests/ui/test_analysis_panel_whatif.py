@@ -55,7 +55,7 @@ def test_analysis_what_if_from_the_canvas_context_menu_and_remove_in_a_new_scena
     names = [a.objectName() for a in menu.actions()]
     assert "what_if_action" in names and "remove_in_new_scenario_action" in names
     next(a for a in menu.actions() if a.objectName() == "what_if_action").trigger()
-    dialog = w.analysis_panel._what_if
+    dialog = w.analysis_panel.what_if_dialog
     d = _wait_dialog(qtbot, dialog)
     assert d["entity"] == "brand" and d["service_loss"] == 1.0
     assert dialog.windowTitle() == "What if 家电品牌 S2B2B 平台 leaves?"
@@ -83,6 +83,6 @@ def test_analysis_what_if_menu_needs_one_selected_entity(qtbot):
     w.document.set_selection(["cloud"])
     assert act.isEnabled()
     act.trigger()
-    d = _wait_dialog(qtbot, w.analysis_panel._what_if)
+    d = _wait_dialog(qtbot, w.analysis_panel.what_if_dialog)
     assert d["entity"] == "cloud" and d["service_loss"] == 0.0
     assert [c["id"] for c in d["lost_capabilities"]] == ["cloud_iot", "analytics_cloud"]

@@ -39,7 +39,7 @@ def test_scenario_switch_shows_that_scenarios_results_and_reuses_them(qtbot):
     ra = wait_current(qtbot, panel)
     assert ra["scenario"] == a.name
     doc.set_scenario(b)
-    assert panel.channel.result is None or panel.channel.result["scenario"] == b.name  # never A's
+    assert panel.channel.result is None or panel.channel.result.scenario_name == b.name  # never A's
     rb = wait_current(qtbot, panel)
     assert rb["scenario"] == b.name
     doc.set_scenario(a)

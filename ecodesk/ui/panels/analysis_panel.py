@@ -5,12 +5,15 @@ the shown scenario, kept current by an :class:`AnalysisChannel` (off the GUI thr
 debounced after edits, stale results greyed and never mixed with new ones). The header
 runs, cancels and parameterises the analysis and drives the canvas: colour mode, marks
 and flow filters. Rows selected in any result table select and centre their entities on
-the canvas; entities selected on the canvas highlight their rows.
+the canvas; entities selected on the canvas highlight their rows (a :class:`CanvasLink` the
+panel owns does the canvas side). Results are typed
+:class:`~ecodesk.analysis.run.AnalysisResult` objects; the panel follows the document's
+signals through one :class:`~ecodesk.model.signals.Bindings`.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSignalBlocker, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -26,17 +29,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecodesk.model import AnalysisSettings, FlowKind, Scenario
+import ecodesk.ui.panels.colormodes as colormodes
+from ecodesk.model import AnalysisSettings, Bindings, FlowKind, Scenario
+from ecodesk.numfmt import money, number
 from ecodesk.ui.canvas.style import FLOW_COLORS
 from ecodesk.ui.i18n import enum_label, is_chinese
-from ecodesk.ui.panels import colormodes
 from ecodesk.ui.panels.base import tone_color
-from ecodesk.ui.panels.canvaslink import CanvasLinkMixin
-from ecodesk.ui.panels.fmt import money, num
+from ecodesk.ui.panels.canvaslink import CanvasLink
 from ecodesk.ui.panels.params import ParamsWidget
 from ecodesk.ui.panels.tables import ResultTableView
 from ecodesk.ui.panels.whatif import WhatIfDialog
 from ecodesk.ui.panels.worker import AnalysisChannel, ResultCache
+
+if TYPE_CHECKING:
+    from ecodesk.analysis.run import AnalysisResult
 
 TABS = ("overview", "reuse", "cost", "resilience", "compare")
 RESULT_TABS = ("overview", "reuse", "cost", "resilience")
@@ -53,7 +59,7 @@ def _swatch(color: str) -> QIcon:
     return QIcon(pm)
 
 
-class AnalysisPanel(CanvasLinkMixin, QWidget):
+class AnalysisPanel(QWidget):
     """The dockable analysis panel (see the module docstring)."""
 
     #: A status-bar message for the window (argument: text).
@@ -71,14 +77,12 @@ class AnalysisPanel(CanvasLinkMixin, QWidget):
         super().__init__(parent)
         self.setObjectName("analysis_panel")
         self.document: Any = None
-        self.canvas: Any = None
         self.cache = ResultCache()
         self.channel = AnalysisChannel(lambda: self.settings, self.cache, delay_ms=600, parent=self)
         self.color_mode = "kind"
         self.marks_on = True
-        self._syncing = False
-        self._listened: Scenario | None = None
-        self._what_if: WhatIfDialog | None = None
+        self._bindings = Bindings()
+        self.link = CanvasLink(self)
         self._build()
         self.channel.result_changed.connect(self._on_channel_result_changed)
         self.channel.state_changed.connect(self._on_channel_state_changed)
@@ -86,7 +90,7 @@ class AnalysisPanel(CanvasLinkMixin, QWidget):
         self.channel.cancelled.connect(lambda: self.status(self.tr("Analysis cancelled")))
         self.retranslate()
         if canvas is not None:
-            self.set_canvas(canvas)
+            self.link.set_canvas(canvas)
         if document is not None:
             self.set_document(document)
 
@@ -135,7 +139,7 @@ class AnalysisPanel(CanvasLinkMixin, QWidget):
             box.setObjectName(f"show_flows_{kind.value}")
             box.setChecked(True)
             box.setIcon(_swatch(FLOW_COLORS[kind]))
-            box.toggled.connect(lambda on, k=kind.value: self.set_flow_kind_visible(k, on))
+            box.toggled.connect(lambda on, k=kind.value: self.link.set_flow_kind_visible(k, on))
             self.flow_boxes[kind.value] = box
             row2.addWidget(box)
         row2.addStretch(1)
@@ -183,8 +187,8 @@ class AnalysisPanel(CanvasLinkMixin, QWidget):
             old.deleteLater()
             self.tabs.setCurrentIndex(current)
         self.pages[key] = page
-        for table in (t for sec in page.sections for t in sec.tables):
-            table.rows_selected.connect(self._on_table_rows_selected)
+        for table in page.result_tables():
+            table.rows_selected.connect(lambda ids, t=table: self.link.on_table_rows_selected(ids, t))
         doc = self.document
         if key == "overview":
             page.open_tab.connect(self.show_tab)
@@ -230,35 +234,25 @@ class AnalysisPanel(CanvasLinkMixin, QWidget):
     # document and canvas ----------------------------------------------------------------------
     def set_document(self, document: Any) -> None:
         """Follow ``document`` (its shown scenario, selection, settings)."""
-        old = self.document
-        if old is not None:
-            for sig, slot in self._doc_slots(old):
-                try:
-                    sig.disconnect(slot)
-                except (RuntimeError, TypeError):
-                    pass
-            old.project.changed.disconnect(self._on_project_changed)
+        self._bindings.clear()
         self.document = document
         if document is not None:
-            for sig, slot in self._doc_slots(document):
-                sig.connect(slot)
-            document.project.changed.connect(self._on_project_changed)
+            b = self._bindings
+            b.connect(document.scenario_switched, self._on_document_scenario_switched)
+            b.connect(document.selection_changed, self.link.on_document_selection_changed)
+            b.connect(document.project.changed, self._on_project_changed)
         if "compare" in self.pages:
             self.pages["compare"].set_project(document.project if document is not None else None)
         self.params.refresh()
         self._on_document_scenario_switched(document.scenario if document is not None else None)
-
-    def _doc_slots(self, doc: Any) -> list[tuple[Any, Any]]:
-        return [(doc.scenario_switched, self._on_document_scenario_switched),
-                (doc.selection_changed, self._on_document_selection_changed)]
 
     def _on_document_scenario_switched(self, scenario: Scenario | None) -> None:
         if "cost" in self.pages:
             self.pages["cost"].set_scenario(scenario)
         self.channel.follow(scenario, run=self.channel.auto)
         if "compare" in self.pages:
-            self.pages["compare"]._on_choice_changed()
-        self._apply_canvas_look()
+            self.pages["compare"].follow_choices()
+        self.link.apply_canvas_look()
 
     def _on_project_changed(self) -> None:
         self.params.refresh()
@@ -275,6 +269,47 @@ class AnalysisPanel(CanvasLinkMixin, QWidget):
     @property
     def chinese(self) -> bool:
         return is_chinese()
+
+    # the canvas (see CanvasLink) ---------------------------------------------------------------
+    @property
+    def canvas(self) -> Any:
+        return self.link.canvas
+
+    def set_canvas(self, canvas: Any) -> None:
+        self.link.set_canvas(canvas)
+
+    def set_color_mode(self, mode: str) -> None:
+        if mode not in colormodes.MODES:
+            raise ValueError(f"unknown colour mode {mode!r}")
+        self.color_mode = mode
+        with QSignalBlocker(self.mode_combo):
+            self.mode_combo.setCurrentIndex(self.mode_combo.findData(mode))
+        self.link.apply_canvas_look()
+        self.color_mode_changed.emit(mode)
+
+    def set_marks_visible(self, on: bool) -> None:
+        self.marks_on = on
+        with QSignalBlocker(self.marks_box):
+            self.marks_box.setChecked(on)
+        self.link.apply_canvas_look()
+        self.marks_changed.emit(on)
+
+    def set_flow_kind_visible(self, kind: str, visible: bool) -> None:
+        self.link.set_flow_kind_visible(kind, visible)
+
+    def select_and_centre(self, select: list[str], centre: list[str]) -> None:
+        self.link.select_and_centre(select, centre)
+
+    def show_what_if(self, entity_id: str) -> WhatIfDialog | None:
+        """The "What if it leaves?" dialog for ``entity_id`` (None if it is not in the shown scenario)."""
+        return self.link.show_what_if(entity_id)
+
+    @property
+    def what_if_dialog(self) -> WhatIfDialog | None:
+        return self.link.what_if
+
+    def remove_in_new_scenario(self, entity_id: str) -> Scenario | None:
+        return self.link.remove_in_new_scenario(entity_id)
 
     # running -------------------------------------------------------------------------------------
     def run_now(self) -> None:
@@ -296,8 +331,8 @@ class AnalysisPanel(CanvasLinkMixin, QWidget):
         self.channel.shutdown()
         if "compare" in self.pages:
             self.pages["compare"].shutdown()
-        if self._what_if is not None:
-            self._what_if.close()
+        if self.link.what_if is not None:
+            self.link.what_if.close()
 
     def _on_channel_failed(self, message: str) -> None:
         self.status(self.tr("Analysis failed: {0}").format(message))
@@ -339,7 +374,7 @@ class AnalysisPanel(CanvasLinkMixin, QWidget):
     def _on_channel_result_changed(self) -> None:
         self._dirty = {k for k in RESULT_TABS if k in self.pages}  # pages built later start dirty
         self._refresh_current_tab()
-        self._apply_canvas_look()
+        self.link.apply_canvas_look()
         self._on_channel_state_changed()
 
     def _refresh_current_tab(self) -> None:
@@ -351,8 +386,8 @@ class AnalysisPanel(CanvasLinkMixin, QWidget):
         if key in self._dirty:
             self._dirty.discard(key)
             page = self.pages[key]
-            page.set_result(self.channel.result, self.channel.result_scenario)
-            self._highlight_rows(page)
+            page.set_result(self.channel.result)
+            self.link.highlight_rows(page)
 
     def refresh_all(self) -> None:
         """Refresh every tab now (the panel refreshes only the shown tab as results arrive)."""
@@ -360,7 +395,7 @@ class AnalysisPanel(CanvasLinkMixin, QWidget):
             self.ensure_page(key)
         for key in list(self._dirty):
             self._dirty.discard(key)
-            self.pages[key].set_result(self.channel.result, self.channel.result_scenario)
+            self.pages[key].set_result(self.channel.result)
 
     def current_tab(self) -> str:
         i = self.tabs.currentIndex()
@@ -372,8 +407,8 @@ class AnalysisPanel(CanvasLinkMixin, QWidget):
         self.tabs.setCurrentIndex(TABS.index(key))
         if key in self._dirty:
             self._dirty.discard(key)
-            page.set_result(self.channel.result, self.channel.result_scenario)
-            self._highlight_rows(page)
+            page.set_result(self.channel.result)
+            self.link.highlight_rows(page)
         return page
 
     def _on_tab_changed(self, index: int) -> None:
@@ -383,19 +418,18 @@ class AnalysisPanel(CanvasLinkMixin, QWidget):
         return [t for p in self.pages.values() for s in p.sections for t in s.tables]
 
     # words and numbers ---------------------------------------------------------------------------------------
-    def core_sentence(self, result: dict[str, Any] | None) -> str:
+    def core_sentence(self, result: AnalysisResult | None) -> str:
         """The core status in words: stable, or which group would pay how much less alone."""
-        cs = (result or {}).get("cost_sharing") or {}
-        if cs.get("in_core") is None:
+        if result is None:
             return ""
-        if cs["in_core"]:
+        cs = result.cost_sharing
+        if cs.in_core:
             return self.tr("Stable: no group of partners would rather leave.")
-        blocking = cs.get("blocking_coalitions") or []
-        if not blocking:
+        if not cs.blocking_coalitions:
             return self.tr("Not stable: some group of partners would pay less on its own.")
-        first = blocking[0]
-        snap = self.channel.result_scenario
-        names = [(snap.entities[m].label if snap is not None and m in snap.entities else m) for m in first["members"]]
+        first = cs.blocking_coalitions[0]
+        snap = result.scenario
+        names = [(snap.entities[m].label if m in snap.entities else m) for m in first["members"]]
         excess = money(first.get("excess"))
         if len(names) == 1:
             return self.tr("Not stable: {0} would pay {1} less on its own.").format(names[0], excess)
@@ -405,7 +439,7 @@ class AnalysisPanel(CanvasLinkMixin, QWidget):
         return money(value)
 
     def fmt_num(self, value: Any) -> str:
-        return num(value)
+        return number(value)
 
     def status(self, text: str) -> None:
         self.status_message.emit(text)
@@ -443,7 +477,7 @@ class AnalysisPanel(CanvasLinkMixin, QWidget):
         self._refresh_current_tab()
         self._on_channel_state_changed()
         if self.canvas is not None:
-            self._apply_canvas_look()
+            self.link.apply_canvas_look()
         self.retranslated.emit()
 
     def _retranslate_tabs(self) -> None:

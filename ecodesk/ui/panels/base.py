@@ -1,5 +1,6 @@
-"""UI layer: what every analysis tab shares — the result it shows, the scenario copy that
-result was computed on (for names), and helpers for labels and good/bad colours."""
+"""UI layer: what every analysis tab shares — the typed result it shows
+(:class:`~ecodesk.analysis.run.AnalysisResult`), the scenario copy that result was computed on
+(for names), and helpers for labels and good/bad colours."""
 
 from __future__ import annotations
 
@@ -13,16 +14,7 @@ from ecodesk.ui.panels.tables import ResultTableView
 from ecodesk.ui.theme import current_theme
 
 if TYPE_CHECKING:
-    from ecodesk.ui.panels.analysis_panel import AnalysisPanel
-
-
-def get(data: Any, path: str, default: Any = None) -> Any:
-    """``data['a']['b']`` for path 'a.b' (default when any part is missing)."""
-    for part in path.split("."):
-        if not isinstance(data, dict) or part not in data:
-            return default
-        data = data[part]
-    return data
+    from ecodesk.analysis.run import AnalysisResult
 
 
 def tone_color(tone: str) -> QColor:
@@ -42,14 +34,18 @@ def tint(tone: str, strength: float = 1.0) -> QColor:
 class ResultTab(ResultPage):
     """A tab page over the panel's current result."""
 
-    def __init__(self, panel: AnalysisPanel, name: str) -> None:
+    def __init__(self, panel: Any, name: str) -> None:
         super().__init__(name, panel)
         self.panel = panel
-        self.result: dict[str, Any] | None = None
-        self.snapshot: Scenario | None = None
+        self.result: AnalysisResult | None = None
 
-    def set_result(self, result: dict[str, Any] | None, snapshot: Scenario | None) -> None:
-        self.result, self.snapshot = result, snapshot
+    @property
+    def snapshot(self) -> Scenario | None:
+        """The scenario copy the shown result was computed on."""
+        return self.result.scenario if self.result is not None else None
+
+    def set_result(self, result: AnalysisResult | None) -> None:
+        self.result = result
         self.refresh()
 
     def refresh(self) -> None:

@@ -20,7 +20,8 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenu, QVBoxLayout, QWidget
 
-from ecodesk.ui.panels.fmt import compact_number
+from ecodesk.numfmt import compact
+from ecodesk.ui.i18n import current_language
 
 #: Series colours (colour-blind aware, readable on light and dark backgrounds).
 COLORS = {
@@ -91,7 +92,8 @@ class CompactAxis(pg.AxisItem):
             return out
         if self.percent:
             return [f"{100 * v:.0f} %" for v in values]
-        return [compact_number(v) for v in values]
+        lang = current_language()
+        return [compact(v, lang) for v in values]
 
 
 def palette_colors() -> tuple[QColor, QColor]:

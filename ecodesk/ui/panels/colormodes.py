@@ -7,14 +7,18 @@ panel hands them to ``CanvasView.set_color_overrides`` / ``set_markers``."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from ecodesk.model import Scenario
+from ecodesk.numfmt import compact
 from ecodesk.ui.canvas.style import ecosystem_color
-from ecodesk.ui.panels.fmt import compact_number
+from ecodesk.ui.i18n import current_language
+
+if TYPE_CHECKING:
+    from ecodesk.analysis.run import AnalysisResult
 
 MODES = ("kind", "criticality", "ecosystem", "shapley")
 NEUTRAL = "#C9D1D9"
@@ -28,14 +32,6 @@ SAVINGS_BINS = ((0.25, "#C7E9C0"), (0.5, "#74C476"), (0.75, "#31A354"), (1.01, "
 tr = QCoreApplication.translate
 
 
-def _get(data: Any, path: str) -> Any:
-    for part in path.split("."):
-        if not isinstance(data, dict) or part not in data:
-            return None
-        data = data[part]
-    return data
-
-
 def mode_label(mode: str) -> str:
     return {"kind": tr("ColorModes", "By kind"), "criticality": tr("ColorModes", "By criticality"), "ecosystem": tr("ColorModes", "By ecosystem"),
             "shapley": tr("ColorModes", "By Shapley savings")}[mode]
@@ -45,8 +41,8 @@ Colours = dict[str, QColor]
 Legend = list[tuple[str, QColor]]
 
 
-def criticality_colours(scenario: Scenario, result: dict[str, Any]) -> tuple[Colours, Legend]:
-    loss = {c["id"]: c.get("service_loss") or 0.0 for c in _get(result, "resilience.critical_entities") or ()}
+def criticality_colours(scenario: Scenario, result: AnalysisResult | None) -> tuple[Colours, Legend]:
+    loss = result.resilience.service_loss if result is not None else {}
     out: Colours = {}
     for e in scenario.entities:
         v = loss.get(e.id, 0.0)
@@ -60,7 +56,7 @@ def criticality_colours(scenario: Scenario, result: dict[str, Any]) -> tuple[Col
     return out, legend
 
 
-def ecosystem_colours(scenario: Scenario, result: dict[str, Any] | None = None) -> tuple[Colours, Legend]:
+def ecosystem_colours(scenario: Scenario, result: AnalysisResult | None = None) -> tuple[Colours, Legend]:
     eco_colour = {eco.id: ecosystem_color(eco.color, i) for i, eco in enumerate(scenario.ecosystems)}
     out: Colours = {}
     used: dict[str, None] = {}
@@ -84,8 +80,8 @@ def ecosystem_colours(scenario: Scenario, result: dict[str, Any] | None = None) 
     return out, legend
 
 
-def shapley_colours(scenario: Scenario, result: dict[str, Any]) -> tuple[Colours, Legend]:
-    savings = _get(result, "cost_sharing.savings") or {}
+def shapley_colours(scenario: Scenario, result: AnalysisResult | None) -> tuple[Colours, Legend]:
+    savings = result.cost_sharing.savings if result is not None else {}
     top = max([v for v in savings.values() if v is not None] + [0.0])
     out: Colours = {}
     for e in scenario.entities:
@@ -99,28 +95,29 @@ def shapley_colours(scenario: Scenario, result: dict[str, Any]) -> tuple[Colours
         lo = 0.0
         for bound, c in SAVINGS_BINS:
             hi = min(bound, 1.0) * top
-            legend.append((tr("ColorModes", "Saves {0}–{1}").format(compact_number(lo), compact_number(hi)), QColor(c)))
+            lang = current_language()
+            legend.append((tr("ColorModes", "Saves {0}–{1}").format(compact(lo, lang), compact(hi, lang)), QColor(c)))
             lo = hi
     return out, legend
 
 
-COLOURERS: dict[str, Callable[[Scenario, dict[str, Any]], tuple[Colours, Legend]]] = {
+COLOURERS: dict[str, Callable[[Scenario, AnalysisResult | None], tuple[Colours, Legend]]] = {
     "criticality": criticality_colours,
     "ecosystem": ecosystem_colours,
     "shapley": shapley_colours,
 }
 
 
-def colours_for(mode: str, scenario: Scenario, result: dict[str, Any] | None) -> tuple[Colours | None, Legend | None]:
+def colours_for(mode: str, scenario: Scenario, result: AnalysisResult | None) -> tuple[Colours | None, Legend | None]:
     """Entity colours and legend rows of ``mode`` (None, None: colours by kind)."""
     if mode == "kind" or mode not in COLOURERS:
         return None, None
     if mode != "ecosystem" and result is None:
         return None, None
-    return COLOURERS[mode](scenario, result or {})
+    return COLOURERS[mode](scenario, result)
 
 
-def markers_for(scenario: Scenario, result: dict[str, Any] | None) -> tuple[dict[str, tuple[str, ...]], list[tuple[str, str]]]:
+def markers_for(scenario: Scenario, result: AnalysisResult | None) -> tuple[dict[str, tuple[str, ...]], list[tuple[str, str]]]:
     """Marks by entity id and the legend rows (label, mark) of the marks in use.
 
     Single points of failure: entities whose failure loses service *beyond their own
@@ -130,18 +127,17 @@ def markers_for(scenario: Scenario, result: dict[str, Any] | None) -> tuple[dict
     if result is None:
         return {}, []
     marks: dict[str, list[str]] = {}
-    demand = _get(result, "resilience.demand_entities") or {}
-    for c in _get(result, "resilience.critical_entities") or ():
-        if c.get("single_point_of_failure") and c["id"] not in demand and c["id"] in scenario.entities:
-            marks.setdefault(c["id"], []).append("spof")
-    for r in _get(result, "reuse.redundancies") or ():
-        for cap in r.get("redundant") or ():
+    for entity_id in result.resilience.ringed_single_points:
+        if entity_id in scenario.entities:
+            marks.setdefault(entity_id, []).append("spof")
+    for r in result.reuse.redundancies:
+        for cap in r.redundant:
             owner = scenario.capabilities.get(cap)
             if owner is not None and owner.owner in scenario.entities and "redundant" not in marks.get(owner.owner, []):
                 marks.setdefault(owner.owner, []).append("redundant")
-    for g in _get(result, "reuse.gaps") or ():
-        if g.get("entity") in scenario.entities and "gap" not in marks.get(g["entity"], []):
-            marks.setdefault(g["entity"], []).append("gap")
+    for g in result.reuse.gaps:
+        if g.entity in scenario.entities and "gap" not in marks.get(g.entity, []):
+            marks.setdefault(g.entity, []).append("gap")
     used = {m for ms in marks.values() for m in ms}
     legend = [(label, m) for label, m in ((tr("ColorModes", "Single point of failure"), "spof"),
                                           (tr("ColorModes", "Capability built twice"), "redundant"),

@@ -14,31 +14,14 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
-from ecodesk.analysis.compare import compare_results
-from ecodesk.model import EntityKind, FlowKind, Project, Scenario
-from ecodesk.ui.i18n import enum_label
+from ecodesk.analysis.compare import compare_results, figure_kind, figure_label, is_by_kind
+from ecodesk.model import Project, Scenario
+from ecodesk.numfmt import DASH, format_value, signed_delta
+from ecodesk.ui.i18n import current_language
 from ecodesk.ui.panels.base import tint, tone_color
-from ecodesk.ui.panels.fmt import DASH, format_value
 from ecodesk.ui.panels.section import ResultPage, Section
 from ecodesk.ui.panels.tables import Column, ResultTableModel, ResultTableView
 from ecodesk.ui.panels.worker import AnalysisChannel
-
-_PERCENT = ("service_level", "r_index", "expected_service", "p05", "p50", "p95", "p_below", "_rate", "_share",
-            "_ratio")
-_MONEY = ("savings", "total_cost", "total_standalone", "flow_value", "potential_savings")
-
-
-def figure_kind(key: str) -> str:
-    """How a compared figure is shown: percent, money, int or number."""
-    leaf = key.rsplit(".", 1)[-1]
-    if key.startswith("kpis.flow_value_by_kind") or any(m in key for m in _MONEY):
-        return "money"
-    if key.startswith(("kpis.entities_by_kind", "kpis.flows_by_kind")) or leaf.endswith(("count", "_entities")) \
-            or leaf in ("single_points_of_failure", "max_cascade_size", "blocking_count"):
-        return "int"
-    if any(leaf == p or leaf.endswith(p) for p in _PERCENT):
-        return "percent"
-    return "number"
 
 
 class CompareTab(ResultPage):
@@ -59,7 +42,7 @@ class CompareTab(ResultPage):
         for c in (self.combo_a, self.combo_b):
             c.setMinimumContentsLength(14)
             c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            c.activated.connect(lambda _i: self._on_choice_changed())
+            c.activated.connect(lambda _i: self.follow_choices())
         self.swap = QToolButton(bar)
         self.swap.setText("⇄")
         self.swap.clicked.connect(self.swap_sides)
@@ -100,11 +83,11 @@ class CompareTab(ResultPage):
             for sig in (project.scenario_added, project.scenario_removed, project.scenario_renamed):
                 sig.connect(self._on_project_scenarios_changed)
         self._fill_combos()
-        self._on_choice_changed()
+        self.follow_choices()
 
     def _on_project_scenarios_changed(self, *args: Any) -> None:
         self._fill_combos()
-        self._on_choice_changed()
+        self.follow_choices()
 
     def _scenarios(self) -> list[Scenario]:
         return self.project.scenarios if self.project is not None else []
@@ -133,17 +116,18 @@ class CompareTab(ResultPage):
         """Compare scenario ``a`` with ``b`` (by name)."""
         for combo, name in ((self.combo_a, a), (self.combo_b, b)):
             combo.setCurrentIndex(combo.findText(name))
-        self._on_choice_changed()
+        self.follow_choices()
 
     def swap_sides(self) -> None:
         a, b = self.combo_a.currentIndex(), self.combo_b.currentIndex()
         with QSignalBlocker(self.combo_a), QSignalBlocker(self.combo_b):
             self.combo_a.setCurrentIndex(b)
             self.combo_b.setCurrentIndex(a)
-        self._on_choice_changed()
+        self.follow_choices()
 
     # channels ------------------------------------------------------------------------------------
-    def _on_choice_changed(self) -> None:
+    def follow_choices(self) -> None:
+        """Each side follows its chosen scenario (the shown one through the panel's own channel)."""
         doc = self.panel.document
         for side in ("a", "b"):
             scenario = self.chosen(side)
@@ -173,7 +157,7 @@ class CompareTab(ResultPage):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._on_choice_changed()
+        self.follow_choices()
 
     def hideEvent(self, event: Any) -> None:
         super().hideEvent(event)
@@ -209,8 +193,7 @@ class CompareTab(ResultPage):
         d = r.get("delta")
         if d is None:
             return DASH
-        text = format_value(r["kind"], d)
-        return ("+" + text) if d > 0 else text
+        return signed_delta(format_value(r["kind"], d), d)
 
     def _delta_bg(self, r: dict[str, Any]) -> QColor | None:
         return None if r.get("better") is None else tint("good" if r["better"] == "b" else "bad", 0.45)
@@ -238,65 +221,14 @@ class CompareTab(ResultPage):
             return
         self.comparison = compare_results(names[0], a.result, names[1], b.result)
         rows = []
+        lang = current_language()
         for f in self.comparison["figures"]:
             key = f["key"]
-            if not self.by_kind.isChecked() and "_by_kind." in key:
+            if not self.by_kind.isChecked() and is_by_kind(key):
                 continue
-            rows.append({**f, "label": self.figure_label(key), "kind": figure_kind(key), "_tip": key})
+            rows.append({**f, "label": figure_label(key, lang), "kind": figure_kind(key), "_tip": key})
         self.model.set_rows(rows)
         self._on_state_changed()
-
-    def figure_label(self, key: str) -> str:
-        labels = {
-            "reuse.total_savings": self.tr("Savings from shared capabilities"),
-            "reuse.reuse_index": self.tr("Reuse index"),
-            "reuse.capability_count": self.tr("Capabilities"),
-            "reuse.redundancy_count": self.tr("Capabilities built twice"),
-            "reuse.redundancy_potential_savings": self.tr("Potential savings from redundancies"),
-            "reuse.gap_count": self.tr("Unmet needs"),
-            "cost_sharing.total_cost": self.tr("Total cost together"),
-            "cost_sharing.total_standalone": self.tr("Total cost alone"),
-            "cost_sharing.total_savings": self.tr("Savings of the cost game"),
-            "cost_sharing.player_count": self.tr("Partners in the cost game"),
-            "cost_sharing.in_core": self.tr("Fair split stable (1 = yes)"),
-            "cost_sharing.blocking_count": self.tr("Groups that would leave"),
-            "resilience.service_level": self.tr("Service level"),
-            "resilience.robustness.random.r_index": self.tr("Robustness R, random failures"),
-            "resilience.robustness.targeted.r_index": self.tr("Robustness R, targeted loss"),
-            "resilience.monte_carlo.expected_service": self.tr("Expected service (Monte Carlo)"),
-            "resilience.monte_carlo.p05": self.tr("Service p05"),
-            "resilience.monte_carlo.p50": self.tr("Service p50"),
-            "resilience.monte_carlo.p95": self.tr("Service p95"),
-            "resilience.monte_carlo.p_below": self.tr("Share of trials below the threshold"),
-            "resilience.single_points_of_failure": self.tr("Single points of failure"),
-            "resilience.articulation_point_count": self.tr("Articulation points"),
-            "resilience.single_sourced_count": self.tr("Single-sourced demand entities"),
-            "resilience.max_cascade_size": self.tr("Largest cascade"),
-            "kpis.entity_count": self.tr("Entities"),
-            "kpis.flow_count": self.tr("Flows"),
-            "kpis.total_flow_value": self.tr("Total flow value"),
-            "kpis.data_interop_rate": self.tr("Data interoperability"),
-            "kpis.reverse_data_ratio": self.tr("Reverse data feedback"),
-            "kpis.cross_industry_share": self.tr("Cross-industry flows"),
-            "kpis.top_hub_share": self.tr("Top hub's share of flows"),
-            "kpis.multi_ecosystem_entities": self.tr("Entities in several ecosystems"),
-            "kpis.ecosystem_count": self.tr("Ecosystems"),
-            "kpis.capability_count": self.tr("Capabilities (indicators)"),
-            "kpis.need_count": self.tr("Needs"),
-            "kpis.pool_count": self.tr("Sharing pools"),
-        }
-        if key in labels:
-            return labels[key]
-        for group, text, enum in (("kpis.entities_by_kind.", self.tr("Entities: {0}"), EntityKind),
-                                  ("kpis.flows_by_kind.", self.tr("Flows: {0}"), FlowKind),
-                                  ("kpis.flow_value_by_kind.", self.tr("Flow value: {0}"), FlowKind)):
-            if key.startswith(group):
-                value = key[len(group):]
-                try:
-                    return text.format(enum_label(enum(value)))
-                except ValueError:
-                    return text.format(value)
-        return key
 
     def retranslate(self) -> None:
         self._set_columns()

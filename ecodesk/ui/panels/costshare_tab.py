@@ -16,11 +16,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+import ecodesk.ui.panels.charts as charts
 from ecodesk.analysis.notes_zh import notes_text
 from ecodesk.model import PoolType, Scenario
 from ecodesk.ui.i18n import current_language, enum_label
-from ecodesk.ui.panels import charts
-from ecodesk.ui.panels.base import ResultTab, get, tint, tone_color
+from ecodesk.ui.panels.base import ResultTab, tint, tone_color
 from ecodesk.ui.panels.charts import ChartWidget
 from ecodesk.ui.panels.pool_editor import PoolEditorWidget
 from ecodesk.ui.panels.section import Section
@@ -139,27 +139,28 @@ class CostShareTab(ResultTab):
 
     # partners ------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        r = self.result or {}
-        cs = r.get("cost_sharing") or {}
+        r = self.result
+        cs = r.cost_sharing if r is not None else None
         self.core.title.setText(self.tr("Is the fair split stable?"))
         self.partners.title.setText(self.tr("Partners"))
         self.pools.title.setText(self.tr("Sharing pools"))
         sentence = self.panel.core_sentence(r)
         self.core_label.setText(sentence)
-        in_core = cs.get("in_core")
+        in_core = cs.in_core if cs is not None else None
         self.core_label.setStyleSheet("" if in_core is None else f"color: {tone_color('good' if in_core else 'bad').name()};")
-        more = cs.get("blocking_count") or 0
+        more = cs.blocking_count if cs is not None else 0
         self.core.hint.setText(self.tr("Groups that would leave: {0}").format(more) if more > 1 else "")
         rows = []
-        for p in cs.get("players") or ():
-            rows.append({"id": p, "name": self.name(p), "standalone": cs["standalone"].get(p),
-                         "shapley": cs["shapley"].get(p), "savings": cs["savings"].get(p),
-                         "proportional": (cs.get("proportional") or {}).get(p),
-                         "equal_savings": (cs.get("equal_savings") or {}).get(p), "_ids": [p]})
+        for p in cs.players if cs is not None else ():
+            rows.append({"id": p, "name": self.name(p), "standalone": cs.standalone.get(p),
+                         "shapley": cs.shapley.get(p), "savings": cs.savings.get(p),
+                         "proportional": cs.proportional.get(p),
+                         "equal_savings": cs.equal_savings.get(p), "_ids": [p]})
         self.model.set_rows(rows)
         cur = self.panel.currency
         self.partners.hint.setText(self.tr("Together {0} {2} · alone {1} {2}").format(
-            self.panel.fmt_money(cs.get("total_cost")), self.panel.fmt_money(cs.get("total_standalone")), cur))
+            self.panel.fmt_money(cs.total_cost if cs else None),
+            self.panel.fmt_money(cs.total_standalone if cs else None), cur))
         top = sorted(rows, key=lambda x: -(x["standalone"] or 0))[:TOP_BARS]
         title = self.tr("Standalone vs fair share") if len(rows) <= TOP_BARS else self.tr(
             "Standalone vs fair share: top {0} of {1} partners").format(TOP_BARS, len(rows))
@@ -225,6 +226,3 @@ class CostShareTab(ResultTab):
 
     def pool_values(self, key: str) -> dict[str, Any]:
         return {r["id"]: r.get(key) for r in self.pool_model.rows}
-
-    def get(self, path: str) -> Any:
-        return get(self.result, path)

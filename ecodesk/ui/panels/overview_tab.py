@@ -10,8 +10,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from ecodesk.ui.panels.base import ResultTab, get, tone_color
-from ecodesk.ui.panels.fmt import DASH, compact_money, integer, money, num, pct
+from ecodesk.numfmt import DASH, compact_money, integer, money
+from ecodesk.numfmt import number as num
+from ecodesk.numfmt import percent as pct
+from ecodesk.ui.i18n import current_language
+from ecodesk.ui.panels.base import ResultTab, tone_color
 from ecodesk.ui.panels.section import Section
 
 
@@ -93,46 +96,50 @@ class OverviewTab(ResultTab):
         self._columns = 0
 
     def card_data(self) -> list[CardData]:
-        r = self.result or {}
-        cur = self.panel.currency
-        settings = r.get("settings") or {}
-        threshold = settings.get("threshold", 0.9)
-        sl = get(r, "resilience.service_level")
-        mc = get(r, "resilience.monte_carlo") or {}
-        total_cost, alone = get(r, "cost_sharing.total_cost"), get(r, "cost_sharing.total_standalone")
-        saved = (alone - total_cost) / alone if alone else None
-        caps = get(r, "reuse.capabilities") or []
-        critical = get(r, "resilience.critical_entities") or []
-        spof = [c["id"] for c in critical if c.get("single_point_of_failure")]
-        own = get(r, "resilience.demand_entities") or {}
-        beyond = [i for i in spof if i not in own]  # what the canvas rings (colormodes.markers_for)
-        in_core = get(r, "cost_sharing.in_core")
-        gaps = get(r, "reuse.gaps") or []
-        redund = get(r, "reuse.redundancies") or []
-        pot = sum(x.get("potential_savings") or 0 for x in redund)
-        multi = get(r, "kpis.multi_ecosystem_entity_ids") or []
-        hub = get(r, "kpis.top_hub")
-        rr, rt = get(r, "resilience.robustness.random.r_index"), get(r, "resilience.robustness.targeted.r_index")
+        r = self.result
+        cur, lang = self.panel.currency, current_language()
+        threshold = r.settings.threshold if r is not None else 0.9
+        reuse = r.reuse if r is not None else None
+        cs = r.cost_sharing if r is not None else None
+        res = r.resilience if r is not None else None
+        kpis = r.kpis if r is not None else None
+        mc = res.monte_carlo if res is not None else None
+        sl = res.service_level if res is not None else None
+        total_cost, alone = (cs.total_cost, cs.total_standalone) if cs is not None else (None, None)
+        saved = (alone - total_cost) / alone if alone and total_cost is not None else None
+        caps = reuse.capabilities if reuse is not None else []
+        spof = res.single_points_of_failure if res is not None else []
+        beyond = res.ringed_single_points if res is not None else []  # what the canvas rings
+        in_core = cs.in_core if cs is not None else None
+        gaps = reuse.gaps if reuse is not None else []
+        redund = reuse.redundancies if reuse is not None else []
+        pot = sum(x.potential_savings for x in redund)
+        multi = kpis.multi_ecosystem_entity_ids if kpis is not None else []
+        hub = kpis.top_hub if kpis is not None else None
+        rr = res.robustness.random.r_index if res is not None else None
+        rt = res.robustness.targeted.r_index if res is not None else None
+        expected = mc.expected_service if mc is not None else None
+        savings = reuse.total_savings if reuse is not None else None
         return [
             CardData("service_level", self.tr("Service level"), pct(sl), self.tr("Share of final demand supplied"), sl,
                      "good" if sl is not None and sl >= threshold else "bad", "resilience"),
-            CardData("expected_service", self.tr("Expected service (Monte Carlo)"), pct(mc.get("expected_service")),
-                     self.tr("p05 {0} · {1} of trials below {2}").format(pct(mc.get("p05")), pct(mc.get("p_below")),
-                                                                    pct(threshold, 0)),
-                     mc.get("expected_service"),
-                     "good" if (mc.get("expected_service") or 0) >= threshold else "warn", "resilience",
-                     self.tr("{0} trials, seed {1}").format(integer(mc.get("trials")), mc.get("seed", DASH))),
+            CardData("expected_service", self.tr("Expected service (Monte Carlo)"), pct(expected),
+                     self.tr("p05 {0} · {1} of trials below {2}").format(pct(mc.p05 if mc else None),
+                                                                    pct(mc.p_below if mc else None), pct(threshold, 0)),
+                     expected, "good" if (expected or 0) >= threshold else "warn", "resilience",
+                     self.tr("{0} trials, seed {1}").format(integer(mc.trials if mc else None),
+                                                          mc.seed if mc else DASH)),
             CardData("total_savings", self.tr("Savings from shared capabilities"),
-                     compact_money(get(r, "reuse.total_savings"), cur),
+                     compact_money(savings, lang, cur),
                      self.tr("Across {0} capabilities built once and shared").format(len(caps)),
-                     get(r, "reuse.total_savings"), "good" if (get(r, "reuse.total_savings") or 0) > 0 else "neutral",
-                     "reuse", money(get(r, "reuse.total_savings")) + f" {cur}"),
-            CardData("total_cost", self.tr("Total cost together"), compact_money(total_cost, cur),
-                     self.tr("Alone: {0} · {1} saved").format(compact_money(alone, cur), pct(saved)), total_cost,
+                     savings, "good" if (savings or 0) > 0 else "neutral",
+                     "reuse", money(savings) + f" {cur}"),
+            CardData("total_cost", self.tr("Total cost together"), compact_money(total_cost, lang, cur),
+                     self.tr("Alone: {0} · {1} saved").format(compact_money(alone, lang, cur), pct(saved)), total_cost,
                      "good" if saved else "neutral", "cost",
                      self.tr("Together {0} {2} · alone {1} {2}").format(money(total_cost), money(alone), cur)),
-            CardData("reuse_index", self.tr("Reuse index"), num(get(r, "reuse.reuse_index")),
-                     self.tr("Consumers per capability"), get(r, "reuse.reuse_index"), "neutral", "reuse"),
+            CardData("reuse_index", self.tr("Reuse index"), num(reuse.reuse_index if reuse else None),
+                     self.tr("Consumers per capability"), reuse.reuse_index if reuse else None, "neutral", "reuse"),
             CardData("in_core", self.tr("Fair split (Shapley)"),
                      DASH if in_core is None else (self.tr("Stable") if in_core else self.tr("Not stable")),
                      self.panel.core_sentence(r), in_core,
@@ -144,24 +151,25 @@ class OverviewTab(ResultTab):
                          "rings the other {1}.").format(integer(len(spof) - len(beyond)), integer(len(beyond)))),
             CardData("robustness", self.tr("Robustness R (random / targeted)"), f"{num(rr)} / {num(rt)}",
                      self.tr("Mean service while partners drop out"), rr, "neutral", "resilience"),
-            CardData("data_interop", self.tr("Data interoperability"), pct(get(r, "kpis.data_interop_rate")),
-                     self.tr("Linked pairs that also exchange data"), get(r, "kpis.data_interop_rate")),
-            CardData("cross_industry", self.tr("Cross-industry flows"), pct(get(r, "kpis.cross_industry_share")),
-                     self.tr("Flows between different industries"), get(r, "kpis.cross_industry_share")),
+            CardData("data_interop", self.tr("Data interoperability"), pct(kpis.data_interop_rate if kpis else None),
+                     self.tr("Linked pairs that also exchange data"), kpis.data_interop_rate if kpis else None),
+            CardData("cross_industry", self.tr("Cross-industry flows"),
+                     pct(kpis.cross_industry_share if kpis else None),
+                     self.tr("Flows between different industries"), kpis.cross_industry_share if kpis else None),
             CardData("top_hub", self.tr("Top hub"), self.name(hub) if hub else DASH,
-                     self.tr("{0} of all flows touch it").format(pct(get(r, "kpis.top_hub_share"))),
-                     get(r, "kpis.top_hub_share")),
+                     self.tr("{0} of all flows touch it").format(pct(kpis.top_hub_share if kpis else None)),
+                     kpis.top_hub_share if kpis else None),
             CardData("gaps", self.tr("Unmet needs"), integer(len(gaps)),
-                     self.tr("Built twice: {0} · could save {1}").format(len(redund), compact_money(pot, cur)),
+                     self.tr("Built twice: {0} · could save {1}").format(len(redund), compact_money(pot, lang, cur)),
                      len(gaps), "warn" if gaps else "good", "reuse"),
             CardData("multi_ecosystem", self.tr("Entities in several ecosystems"),
-                     integer(get(r, "kpis.multi_ecosystem_entities")),
+                     integer(kpis.multi_ecosystem_entities if kpis else None),
                      self.names(multi[:3]) + (" …" if len(multi) > 3 else ""),
-                     get(r, "kpis.multi_ecosystem_entities")),
+                     kpis.multi_ecosystem_entities if kpis else None),
             CardData("counts", self.tr("Entities / flows"),
-                     f"{integer(get(r, 'kpis.entity_count'))} / {integer(get(r, 'kpis.flow_count'))}",
+                     f"{integer(kpis.entity_count if kpis else None)} / {integer(kpis.flow_count if kpis else None)}",
                      self.tr("{0} capabilities · {1} sharing pools").format(
-                         len(caps), len(get(r, "cost_sharing.pools") or [])), get(r, "kpis.entity_count")),
+                         len(caps), len(cs.pools) if cs else 0), kpis.entity_count if kpis else None),
         ]
 
     def _spof_line(self, spof: list[str], beyond: list[str]) -> str:

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from ecodesk.commands import AddObject, ChangeObject, remove_objects, set_pool_membership, unique_id
 from ecodesk.model import RULES_BY_TYPE, EcodeskError, Pool, PoolRule, PoolType, Scenario, Tier
+from ecodesk.numfmt import number as num
 from ecodesk.ui.i18n import enum_label, error_text
-from ecodesk.ui.panels.fmt import num
 from ecodesk.ui.tablemodels import edit_number
 
 _PARAM_COLS = ("weights", "floors", "claims")

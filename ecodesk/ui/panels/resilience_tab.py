@@ -5,17 +5,23 @@ number of independent supply paths of each demand entity."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
+import ecodesk.ui.panels.charts as charts
+from ecodesk.numfmt import integer
+from ecodesk.numfmt import number as num
+from ecodesk.numfmt import percent as pct
 from ecodesk.ui.i18n import enum_label
-from ecodesk.ui.panels import charts
-from ecodesk.ui.panels.base import ResultTab, get, tint
+from ecodesk.ui.panels.base import ResultTab, tint
 from ecodesk.ui.panels.charts import ChartWidget
-from ecodesk.ui.panels.fmt import integer, num, pct
 from ecodesk.ui.panels.section import Section
 from ecodesk.ui.panels.tables import Column, ResultTableModel, ResultTableView
+
+if TYPE_CHECKING:
+    from ecodesk.analysis.resilience import ResilienceResult
+    from ecodesk.model import AnalysisSettings
 
 TOP_CASCADES = 15
 
@@ -71,33 +77,33 @@ class ResilienceTab(ResultTab):
         self._set_columns()
 
     def refresh(self) -> None:
-        r = self.result or {}
-        res = r.get("resilience") or {}
+        r = self.result
+        res = r.resilience if r is not None else None
         self.crit.title.setText(self.tr("Critical entities and robustness"))
         self.mc.title.setText(self.tr("Monte Carlo: service when partners and flows fail at random"))
         self.casc.title.setText(self.tr("Cascades and redundancy"))
-        cascades = {c["id"]: c for c in res.get("cascade") or ()}
-        aps = set(res.get("articulation_points") or ())
+        cascades = {c.id: c for c in res.cascade} if res is not None else {}
+        aps = set(res.articulation_points) if res is not None else set()
         rows = []
         s = self.snapshot
-        for c in res.get("critical_entities") or ():
-            e = s.entities.get(c["id"]) if s is not None else None
-            cas = cascades.get(c["id"], {})
-            rows.append({"id": c["id"], "name": self.name(c["id"]), "kind": enum_label(e.kind) if e else "",
-                         "service_loss": c.get("service_loss"), "spof": bool(c.get("single_point_of_failure")),
-                         "articulation": c["id"] in aps, "cascade_size": cas.get("cascade_size"),
-                         "cascade_service": cas.get("service_level"), "_ids": [c["id"]],
-                         "_tip_cascade_size": self.tr("Fails with it: {0}").format(self.names(cas.get("failed")))
-                         if cas.get("failed") else None})
+        for c in res.critical_entities if res is not None else ():
+            e = s.entities.get(c.id) if s is not None else None
+            cas = cascades.get(c.id)
+            rows.append({"id": c.id, "name": self.name(c.id), "kind": enum_label(e.kind) if e else "",
+                         "service_loss": c.service_loss, "spof": c.single_point_of_failure,
+                         "articulation": c.id in aps, "cascade_size": cas.cascade_size if cas else None,
+                         "cascade_service": cas.service_level if cas else None, "_ids": [c.id],
+                         "_tip_cascade_size": self.tr("Fails with it: {0}").format(self.names(cas.failed))
+                         if cas and cas.failed else None})
         self.crit_model.set_rows(rows)
         n_spof = sum(1 for x in rows if x["spof"])
         self.crit.hint.setText(self.tr("Service level {0} · {1} single points of failure · {2} articulation points").format(
-            pct(res.get("service_level")), n_spof, len(aps)))
+            pct(res.service_level if res else None), n_spof, len(aps)))
         self._draw_robustness(res)
-        self._draw_histogram(res, r.get("settings") or {})
+        self._draw_histogram(res, r.settings if r is not None else None)
         self._draw_cascades(res)
-        demand = res.get("demand_entities") or {}
-        red = res.get("redundancy") or {}
+        demand = res.demand_entities if res is not None else {}
+        red = res.redundancy if res is not None else {}
         self.red_model.set_rows([{
             "id": d, "name": self.name(d), "demand": w, "paths": red.get(d),
             "status": self._status(red.get(d)), "_ids": [d]} for d, w in demand.items()])
@@ -111,58 +117,57 @@ class ResilienceTab(ResultTab):
             return self.tr("single-sourced")
         return self.tr("redundant")
 
-    def _draw_robustness(self, res: dict[str, Any]) -> None:
-        rob = res.get("robustness") or {}
-        rnd, tgt = rob.get("random") or {}, rob.get("targeted") or {}
-        curve = rnd.get("curve") or []
+    def _draw_robustness(self, res: ResilienceResult | None) -> None:
+        rnd = res.robustness.random if res is not None else None
+        tgt = res.robustness.targeted if res is not None else None
+        curve = list(rnd.curve) if rnd is not None else []
         ch = self.robust
         ch.reset(self.tr("Service as partners drop out"), self.tr("Entities removed"), self.tr("Service level"), legend=True)
         if not curve:
             ch.set_note(self.tr("No removal candidates."))
             return
         xs = list(range(len(curve)))
-        lines = [(self.tr("Random failures (R = {0})").format(num(rnd.get("r_index"))), curve, charts.COLORS["random"],
+        assert rnd is not None and tgt is not None
+        lines = [(self.tr("Random failures (R = {0})").format(num(rnd.r_index)), curve, charts.COLORS["random"],
                   Qt.PenStyle.SolidLine)]
-        if tgt.get("curve"):
-            lines.append((self.tr("Targeted loss (R = {0})").format(num(tgt.get("r_index"))), tgt["curve"],
+        if tgt.curve:
+            lines.append((self.tr("Targeted loss (R = {0})").format(num(tgt.r_index)), list(tgt.curve),
                           charts.COLORS["targeted"], Qt.PenStyle.DashLine))
         band = None
-        if rnd.get("curve_p05") and rnd.get("curve_p95"):
-            band = (self.tr("Random, p05–p95"), rnd["curve_p05"], rnd["curve_p95"], charts.COLORS["random"])
+        if rnd.curve_p05 and rnd.curve_p95:
+            band = (self.tr("Random, p05–p95"), list(rnd.curve_p05), list(rnd.curve_p95), charts.COLORS["random"])
         charts.curves(ch, xs, lines, band)
         ch.set_note(self.tr("{0} random orders; targeted order: by service loss, then degree.").format(
-            integer(rnd.get("orders"))))
+            integer(rnd.orders)))
 
-    def _draw_histogram(self, res: dict[str, Any], settings: dict[str, Any]) -> None:
-        mc = res.get("monte_carlo") or {}
-        hist = mc.get("histogram") or {}
+    def _draw_histogram(self, res: ResilienceResult | None, settings: AnalysisSettings | None) -> None:
+        mc = res.monte_carlo if res is not None else None
         ch = self.hist
-        ch.reset(self.tr("Service level over {0} trials").format(integer(mc.get("trials"))), self.tr("Service level"),
-                 self.tr("Trials"))
-        th = mc.get("threshold", settings.get("threshold", 0.9))
-        marks = [("p05 " + pct(mc.get("p05")), mc.get("p05") or 0, charts.COLORS["percentile"], Qt.PenStyle.DotLine),
-                 ("p50 " + pct(mc.get("p50")), mc.get("p50") or 0, charts.COLORS["percentile"], Qt.PenStyle.DashLine),
-                 ("p95 " + pct(mc.get("p95")), mc.get("p95") or 0, charts.COLORS["percentile"], Qt.PenStyle.DotLine),
+        ch.reset(self.tr("Service level over {0} trials").format(integer(mc.trials if mc else None)),
+                 self.tr("Service level"), self.tr("Trials"))
+        th = mc.threshold if mc is not None else (settings.threshold if settings is not None else 0.9)
+        p05, p50, p95 = (mc.p05, mc.p50, mc.p95) if mc is not None else (None, None, None)
+        marks = [("p05 " + pct(p05), p05 or 0, charts.COLORS["percentile"], Qt.PenStyle.DotLine),
+                 ("p50 " + pct(p50), p50 or 0, charts.COLORS["percentile"], Qt.PenStyle.DashLine),
+                 ("p95 " + pct(p95), p95 or 0, charts.COLORS["percentile"], Qt.PenStyle.DotLine),
                  (self.tr("threshold {0}").format(pct(th, 0)), th, charts.COLORS["threshold"], Qt.PenStyle.SolidLine)]
-        charts.histogram(ch, hist.get("bin_edges") or [], hist.get("counts") or [], marks)
+        charts.histogram(ch, list(mc.histogram_edges) if mc else [], list(mc.histogram_counts) if mc else [], marks)
         self.mc.hint.setText(self.tr("Expected service {0} · {1} of trials below the threshold {2} · seed {3}").format(
-            pct(mc.get("expected_service")), pct(mc.get("p_below")), pct(th, 0), mc.get("seed", "—")))
+            pct(mc.expected_service if mc else None), pct(mc.p_below if mc else None), pct(th, 0),
+            mc.seed if mc else "—"))
 
-    def _draw_cascades(self, res: dict[str, Any]) -> None:
-        cas = [c for c in res.get("cascade") or () if (c.get("cascade_size") or 0) > 1][:TOP_CASCADES]
+    def _draw_cascades(self, res: ResilienceResult | None) -> None:
+        cas = [c for c in (res.cascade if res is not None else ()) if c.cascade_size > 1][:TOP_CASCADES]
         ch = self.cascade_chart
-        ch.reset(self.tr("Largest cascades (θ = {0})").format(num((self.result or {}).get("settings", {}).get(
-            "cascade_threshold"))), self.tr("Entities failing"))
+        theta = self.result.settings.cascade_threshold if self.result is not None else None
+        ch.reset(self.tr("Largest cascades (θ = {0})").format(num(theta)), self.tr("Entities failing"))
         if not cas:
             ch.set_note(self.tr("No failure spreads beyond the entity itself."))
             return
-        charts.hbars(ch, [self.name(c["id"]) for c in cas],
-                     [(self.tr("Cascade size"), [c["cascade_size"] for c in cas], charts.COLORS["cascade"])],
+        charts.hbars(ch, [self.name(c.id) for c in cas],
+                     [(self.tr("Cascade size"), [c.cascade_size for c in cas], charts.COLORS["cascade"])],
                      tooltips=[self.tr("{0}: {1} fail, service falls to {2}").format(
-                         self.name(c["id"]), c["cascade_size"], pct(c.get("service_level"))) for c in cas])
+                         self.name(c.id), c.cascade_size, pct(c.service_level)) for c in cas])
 
     def critical(self) -> dict[str, Any]:
         return {row["id"]: row for row in self.crit_model.rows}
-
-    def get(self, path: str) -> Any:
-        return get(self.result, path)

@@ -5,18 +5,22 @@ from the chosen candidate's capability of that category (one undoable command)."
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtWidgets import QComboBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+import ecodesk.ui.panels.charts as charts
 from ecodesk.commands import AddObject, tr_noop, unique_id
 from ecodesk.model import Capability, Flow, FlowKind, Scenario, category_key
-from ecodesk.ui.panels import charts
-from ecodesk.ui.panels.base import ResultTab, get, tint
+from ecodesk.ui.panels.base import ResultTab, tint
 from ecodesk.ui.panels.charts import ChartWidget
 from ecodesk.ui.panels.section import Section
 from ecodesk.ui.panels.tables import Column, ResultTableModel, ResultTableView
+
+if TYPE_CHECKING:
+    from ecodesk.analysis.reuse import CapabilityReuse, Gap, ReuseResult
 
 #: Heat map cells: nothing, an unmet need, uses the capability, owns it.
 COVERAGE_COLORS = ("#00000000", "#E8862A", "#8FB8E0", "#2B5C94")
@@ -114,38 +118,38 @@ class ReuseTab(ResultTab):
 
     # drawing -----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        r = self.result or {}
+        r = self.result.reuse if self.result is not None else None
         self.caps.title.setText(self.tr("Capabilities"))
         self.coverage.title.setText(self.tr("Coverage: who owns, uses and needs each capability"))
         self.rg.title.setText(self.tr("Built twice, and unmet needs"))
-        caps = get(r, "reuse.capabilities") or []
+        caps = r.capabilities if r is not None else []
         s = self.snapshot
-        self._max_savings = max([c.get("savings") or 0 for c in caps] + [1.0])
+        self._max_savings = max([c.savings for c in caps] + [1.0])
         rows = []
         for c in caps:
-            flows = [f.id for f in s.flows if f.capability == c["id"]] if s is not None else []
-            rows.append({**c, "name": c.get("name") or c["id"], "owner_name": self.name(c.get("owner")),
-                         "ecosystem_names": self.names(c.get("ecosystems")), "_ids": [c.get("owner")],
-                         "_select": [c.get("owner"), *flows],
-                         "_tip": self.tr("Consumers: {0}").format(self.names(c.get("consumers")) or "—")})
+            flows = [f.id for f in s.flows if f.capability == c.id] if s is not None else []
+            rows.append({**asdict(c), "name": c.name or c.id, "owner_name": self.name(c.owner),
+                         "ecosystem_names": self.names(c.ecosystems), "_ids": [c.owner],
+                         "_select": [c.owner, *flows],
+                         "_tip": self.tr("Consumers: {0}").format(self.names(c.consumers) or "—")})
         self.cap_model.set_rows(rows)
         self.caps.hint.setText(self.tr("Total savings {0} {1} · reuse index {2}").format(
-            self.panel.fmt_money(get(r, "reuse.total_savings")), self.panel.currency,
-            self.panel.fmt_num(get(r, "reuse.reuse_index"))))
+            self.panel.fmt_money(r.total_savings if r else None), self.panel.currency,
+            self.panel.fmt_num(r.reuse_index if r else None)))
         self._draw_savings(caps)
         self._draw_coverage(r)
-        reds = get(r, "reuse.redundancies") or []
+        reds = r.redundancies if r is not None else []
         self.red_model.set_rows([{
-            **x, "keep_name": f"{self.name(x.get('keep'))} ({self.name(self._owner(x.get('keep')))})",
-            "redundant_names": self.names(self._owner(c) for c in x.get("redundant") or ()),
-            "ecosystem_names": self.names(x.get("ecosystems")) or self.tr("anywhere"),
-            "_ids": list(x.get("owners") or ()),
+            **asdict(x), "keep_name": f"{self.name(x.keep)} ({self.name(self._owner(x.keep))})",
+            "redundant_names": self.names(self._owner(c) for c in x.redundant),
+            "ecosystem_names": self.names(x.ecosystems) or self.tr("anywhere"),
+            "_ids": list(x.owners),
         } for x in reds])
-        gaps = get(r, "reuse.gaps") or []
+        gaps = r.gaps if r is not None else []
         self.gap_model.set_rows([{
-            **g, "entity_name": self.name(g.get("entity")),
-            "candidate_names": self.names(g.get("candidates")) or self.tr("nobody offers it yet"),
-            "_ids": [g.get("entity")],
+            **asdict(g), "entity_name": self.name(g.entity),
+            "candidate_names": self.names(g.candidates) or self.tr("nobody offers it yet"),
+            "_ids": [g.entity],
         } for g in gaps])
         self._make_gap_widgets(gaps)
         self.rg.hint.setText(self.tr("Built twice: {0} · unmet needs: {1}").format(len(reds), len(gaps)))
@@ -155,42 +159,42 @@ class ReuseTab(ResultTab):
         cap = s.capabilities.get(cap_id) if s is not None and cap_id else None
         return cap.owner if cap is not None else None
 
-    def _draw_savings(self, caps: list[dict[str, Any]]) -> None:
+    def _draw_savings(self, caps: list[CapabilityReuse]) -> None:
         ch = self.savings_chart
-        top = sorted(caps, key=lambda c: -(c.get("savings") or 0))[:TOP_BARS]
+        top = sorted(caps, key=lambda c: -c.savings)[:TOP_BARS]
         title = self.tr("Savings by capability") if len(caps) <= TOP_BARS else self.tr(
             "Savings: top {0} of {1} capabilities").format(TOP_BARS, len(caps))
         ch.reset(title, self.panel.currency)
-        charts.hbars(ch, [c.get("name") or c["id"] for c in top],
-                     [(self.tr("Savings"), [c.get("savings") or 0 for c in top], charts.COLORS["savings"])],
-                     tooltips=[f"{c.get('name') or c['id']}: {self.panel.fmt_money(c.get('savings'))}" for c in top])
+        charts.hbars(ch, [c.name or c.id for c in top],
+                     [(self.tr("Savings"), [c.savings for c in top], charts.COLORS["savings"])],
+                     tooltips=[f"{c.name or c.id}: {self.panel.fmt_money(c.savings)}" for c in top])
 
-    def coverage_matrix(self, r: dict[str, Any]) -> tuple[list[str], list[str], np.ndarray]:
+    def coverage_matrix(self, r: ReuseResult | None) -> tuple[list[str], list[str], np.ndarray]:
         """Rows: entities that own, use or need a capability; columns: capabilities (and
         categories needed that nobody offers). Cells 3 owns, 2 uses, 1 needs (unmet), 0."""
-        caps = get(r, "reuse.capabilities") or []
-        gaps = get(r, "reuse.gaps") or []
-        cols: list[tuple[str, str]] = [(c["id"], c.get("category") or "") for c in caps]
+        caps = r.capabilities if r is not None else []
+        gaps = r.gaps if r is not None else []
+        cols: list[tuple[str, str]] = [(c.id, c.category) for c in caps]
         col_keys = {category_key(cat) for _, cat in cols}
         for g in gaps:
-            k = category_key(g.get("category") or "")
+            k = category_key(g.category)
             if k not in col_keys:
-                cols.append(("", g.get("category") or ""))
+                cols.append(("", g.category))
                 col_keys.add(k)
         cells: dict[tuple[str, int], int] = {}
         order: dict[str, None] = {}
         for ci, c in enumerate(caps):
-            cells[(c["owner"], ci)] = 3
-            order.setdefault(c["owner"])
-            for e in c.get("consumers") or ():
+            cells[(c.owner, ci)] = 3
+            order.setdefault(c.owner)
+            for e in c.consumers:
                 cells[(e, ci)] = max(cells.get((e, ci), 0), 2)
                 order.setdefault(e)
         for g in gaps:
-            k = category_key(g.get("category") or "")
+            k = category_key(g.category)
             for ci, (_cid, cat) in enumerate(cols):
-                if category_key(cat) == k and cells.get((g["entity"], ci), 0) < 1:
-                    cells[(g["entity"], ci)] = 1
-            order.setdefault(g["entity"])
+                if category_key(cat) == k and cells.get((g.entity, ci), 0) < 1:
+                    cells[(g.entity, ci)] = 1
+            order.setdefault(g.entity)
         rows = list(order)
         m = np.zeros((len(rows), len(cols)), dtype=int)
         index = {e: i for i, e in enumerate(rows)}
@@ -199,7 +203,7 @@ class ReuseTab(ResultTab):
         col_ids = [cid or f"?{cat}" for cid, cat in cols]
         return rows, col_ids, m
 
-    def _draw_coverage(self, r: dict[str, Any]) -> None:
+    def _draw_coverage(self, r: ReuseResult | None) -> None:
         ch = self.heat
         rows, cols, m = self.coverage_matrix(r)
         ch.reset(self.tr("Entity × capability"))
@@ -224,13 +228,13 @@ class ReuseTab(ResultTab):
         ch.set_note(legend)
 
     # gaps ------------------------------------------------------------------------------------------
-    def _make_gap_widgets(self, gaps: list[dict[str, Any]]) -> None:
+    def _make_gap_widgets(self, gaps: list[Gap]) -> None:
         self.gap_widgets = []
         choose, draw = self.gap_model.column_index("_choose"), self.gap_model.column_index("_draw")
         for row, g in enumerate(gaps):
             combo = QComboBox()
             combo.setObjectName(f"gap_candidate_{row}")
-            for cand in g.get("candidates") or ():
+            for cand in g.candidates:
                 combo.addItem(self.name(cand), cand)
             button = QPushButton(self.tr("Draw Flow"))
             button.setObjectName(f"gap_draw_{row}")
@@ -248,22 +252,21 @@ class ReuseTab(ResultTab):
             self.gap_table.setColumnWidth(self.gap_model.column_index("candidate_names"), 150)
             self.gap_table.verticalHeader().setDefaultSectionSize(max(26, self.gap_widgets[0][0].sizeHint().height()))
 
-    def draw_gap_flow(self, gap: dict[str, Any], candidate: str | None) -> str | None:
+    def draw_gap_flow(self, gap: Gap, candidate: str | None) -> str | None:
         """Draw the suggested flow for ``gap`` from ``candidate``; returns the new flow's id."""
         doc = self.panel.document
         if doc is None or not candidate:
             return None
-        cmd = gap_flow_command(doc.scenario, gap["entity"], gap.get("category") or "", gap.get("volume") or 0.0,
-                               gap.get("standalone_cost") or 0.0, candidate)
+        cmd = gap_flow_command(doc.scenario, gap.entity, gap.category, gap.volume, gap.standalone_cost, candidate)
         if cmd is None:
             self.panel.status(self.tr("{0} offers no capability of category “{1}” any more").format(
-                self.name(candidate), gap.get("category")))
+                self.name(candidate), gap.category))
             return None
         if not doc.push(cmd):
             return None
-        flow_id = cmd.obj.id  # type: ignore[attr-defined]
-        self.panel.select_and_centre([flow_id], [gap["entity"], candidate])
-        return flow_id  # type: ignore[no-any-return]
+        flow_id: str = cmd.obj.id
+        self.panel.select_and_centre([flow_id], [gap.entity, candidate])
+        return flow_id
 
     def splitters(self) -> list[QSplitter]:
         return self.findChildren(QSplitter)

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from ecodesk.commands import AddScenario, Macro, remove_objects, tr_noop, unique_name
 from ecodesk.model import AnalysisSettings, Project, Scenario
+from ecodesk.numfmt import money
+from ecodesk.numfmt import percent as pct
 from ecodesk.ui.panels.base import tone_color
-from ecodesk.ui.panels.fmt import money, pct
 from ecodesk.ui.panels.tables import Column, ResultTableModel, ResultTableView
 from ecodesk.ui.panels.worker import run_in_background
 
@@ -40,43 +41,42 @@ def what_if(scenario: Scenario, settings: AnalysisSettings, entity_id: str) -> d
     base = scenario.copy()
     entity = base.entities[entity_id]
     light = dataclasses.replace(settings, trials=1, orders=1)  # Monte Carlo and curves are not needed
-    res = analyze_resilience(base, light).to_json()
-    crit = next((c for c in res["critical_entities"] if c["id"] == entity_id), {"service_loss": 0.0})
-    cascade = next((c for c in res["cascade"] if c["id"] == entity_id),
-                   {"cascade_size": 1, "service_level": res["service_level"], "failed": [entity_id]})
+    res = analyze_resilience(base, light)
+    loss = res.service_loss.get(entity_id, 0.0)
+    cascade = next((c for c in res.cascade if c.id == entity_id), None)
     without = base.copy()
     remove_objects(without, [without.entities[entity_id]]).do()
-    cs_before = analyze_cost_sharing(base, seed=settings.seed).to_json()
-    cs_after = analyze_cost_sharing(without, seed=settings.seed).to_json()
-    reuse_before, reuse_after = analyze_reuse(base).to_json(), analyze_reuse(without).to_json()
-    partners = list(dict.fromkeys([*cs_before["players"], *cs_after["players"]]))
+    cs_before = analyze_cost_sharing(base, seed=settings.seed)
+    cs_after = analyze_cost_sharing(without, seed=settings.seed)
+    reuse_before, reuse_after = analyze_reuse(base), analyze_reuse(without)
+    partners = list(dict.fromkeys([*cs_before.players, *cs_after.players]))
     rows = []
     for p in partners:
-        before, after = cs_before["shapley"].get(p), cs_after["shapley"].get(p)
+        before, after = cs_before.shapley.get(p), cs_after.shapley.get(p)
         rows.append({
             "id": p, "shapley_before": before, "shapley_after": after,
             "change": None if before is None or after is None else after - before,
-            "savings_before": cs_before["savings"].get(p), "savings_after": cs_after["savings"].get(p),
+            "savings_before": cs_before.savings.get(p), "savings_after": cs_after.savings.get(p),
         })
-    lost_caps = [{"id": c["id"], "name": c.get("name") or c["id"], "consumers": list(c.get("consumers") or ())}
-                 for c in reuse_before["capabilities"] if c.get("owner") == entity_id and c.get("consumers")]
-    gaps_before = {g["need"] for g in reuse_before["gaps"]}
-    new_gaps = [g for g in reuse_after["gaps"] if g["need"] not in gaps_before]
+    lost_caps = [{"id": c.id, "name": c.name or c.id, "consumers": list(c.consumers)}
+                 for c in reuse_before.capabilities if c.owner == entity_id and c.consumers]
+    gaps_before = {g.need for g in reuse_before.gaps}
+    new_gaps = [{"entity": g.entity, "category": g.category} for g in reuse_after.gaps if g.need not in gaps_before]
     return {
         "entity": entity_id,
         "name": entity.label,
-        "service_before": res["service_level"],
-        "service_loss": crit["service_loss"],
-        "service_after": res["service_level"] - crit["service_loss"],
-        "cascade_size": cascade["cascade_size"],
-        "cascade_failed": [i for i in cascade["failed"] if i != entity_id],
-        "cascade_service": cascade["service_level"],
+        "service_before": res.service_level,
+        "service_loss": loss,
+        "service_after": res.service_level - loss,
+        "cascade_size": cascade.cascade_size if cascade else 1,
+        "cascade_failed": [i for i in cascade.failed if i != entity_id] if cascade else [],
+        "cascade_service": cascade.service_level if cascade else res.service_level,
         "cascade_threshold": settings.cascade_threshold,
         "cost_rows": rows,
-        "total_cost_before": cs_before["total_cost"], "total_cost_after": cs_after["total_cost"],
-        "savings_before": cs_before["total_standalone"] - cs_before["total_cost"],
-        "savings_after": cs_after["total_standalone"] - cs_after["total_cost"],
-        "reuse_savings_before": reuse_before["total_savings"], "reuse_savings_after": reuse_after["total_savings"],
+        "total_cost_before": cs_before.total_cost, "total_cost_after": cs_after.total_cost,
+        "savings_before": cs_before.total_savings,
+        "savings_after": cs_after.total_savings,
+        "reuse_savings_before": reuse_before.total_savings, "reuse_savings_after": reuse_after.total_savings,
         "lost_capabilities": lost_caps,
         "new_gaps": new_gaps,
         "pools_left": [p.label for p in base.pools if entity_id in p.members],

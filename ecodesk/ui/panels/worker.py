@@ -11,6 +11,8 @@ for an older state is cancelled and superseded. Each job is tagged with the scen
 identity, its ``revision`` and the settings; a finished job whose tag is not the current
 one is dropped, so results of different states are never mixed. Results are kept in a
 small shared cache, so switching back to a scenario, or comparing it, costs nothing.
+Results are typed :class:`~ecodesk.analysis.run.AnalysisResult` objects (they cross from the
+worker thread to the GUI thread as they are; each holds the scenario copy it was computed on).
 """
 
 from __future__ import annotations
@@ -22,12 +24,15 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from ecodesk.analysis.errors import AnalysisCancelled
 from ecodesk.model import AnalysisSettings, Scenario
+
+if TYPE_CHECKING:
+    from ecodesk.analysis.run import AnalysisResult
 
 Progress = Callable[[float, str], None]
 Cancel = Callable[[], bool]
@@ -236,17 +241,19 @@ class ResultCache:
 
     def __init__(self, size: int = 12) -> None:
         self.size = size
-        self._items: OrderedDict[JobTag, tuple[weakref.ref[Scenario], dict[str, Any], Scenario]] = OrderedDict()
+        self._items: OrderedDict[JobTag, tuple[weakref.ref[Scenario], AnalysisResult]] = OrderedDict()
 
-    def get(self, scenario: Scenario, tag: JobTag) -> tuple[dict[str, Any], Scenario] | None:
+    def get(self, scenario: Scenario, tag: JobTag) -> AnalysisResult | None:
+        """The result of ``scenario`` in the state ``tag`` names, if kept (its ``scenario`` is
+        the copy it was computed on)."""
         hit = self._items.get(tag)
         if hit is None or hit[0]() is not scenario:
             return None
         self._items.move_to_end(tag)
-        return hit[1], hit[2]
+        return hit[1]
 
-    def put(self, scenario: Scenario, tag: JobTag, result: dict[str, Any], snapshot: Scenario) -> None:
-        self._items[tag] = (weakref.ref(scenario), result, snapshot)
+    def put(self, scenario: Scenario, tag: JobTag, result: AnalysisResult) -> None:
+        self._items[tag] = (weakref.ref(scenario), result)
         self._items.move_to_end(tag)
         while len(self._items) > self.size:
             self._items.popitem(last=False)
@@ -255,10 +262,10 @@ class ResultCache:
 def full_analysis(snapshot: Scenario, settings: AnalysisSettings) -> Work:
     """The work of one panel refresh: every analysis of SPEC §3 on ``snapshot``."""
 
-    def work(progress: Progress, cancel: Cancel) -> dict[str, Any]:
-        from ecodesk.analysis.run import analyze_scenario
+    def work(progress: Progress, cancel: Cancel) -> AnalysisResult:
+        from ecodesk.analysis.run import run_analysis
 
-        return analyze_scenario(snapshot, settings, progress=progress, cancel=cancel)
+        return run_analysis(snapshot, settings, progress=progress, cancel=cancel)
 
     return work
 
@@ -283,10 +290,8 @@ class AnalysisChannel(QObject):
         self.pool = pool or shared_pool()
         self.auto = True
         self.scenario: Scenario | None = None
-        self.result: dict[str, Any] | None = None
+        self.result: AnalysisResult | None = None
         self.result_tag: JobTag | None = None
-        #: The copy the result was computed on (names and kinds as analysed).
-        self.result_scenario: Scenario | None = None
         self.job: JobState | None = None
         self.percent = 0
         self.stage = ""
@@ -311,11 +316,12 @@ class AnalysisChannel(QObject):
         self.error = ""
         if scenario is not None:
             scenario.changed.connect(self._on_scenario_changed)
-        self._set_result(None, None, None)
-        if scenario is not None:
-            hit = self.cache.get(scenario, self.current_tag())  # type: ignore[arg-type]
+        self._set_result(None, None)
+        tag = self.current_tag()
+        if scenario is not None and tag is not None:
+            hit = self.cache.get(scenario, tag)
             if hit is not None:
-                self._set_result(hit[0], self.current_tag(), hit[1])
+                self._set_result(hit, tag)
         self._cancel_job()
         self._timer.stop()
         self._dirty_since = None
@@ -323,6 +329,11 @@ class AnalysisChannel(QObject):
             self._dirty_since = time.perf_counter()
             self._timer.start()  # after the debounce delay: a window opening stays quick
         self.state_changed.emit()
+
+    @property
+    def result_scenario(self) -> Scenario | None:
+        """The copy the result was computed on (names and kinds as analysed)."""
+        return self.result.scenario if self.result is not None else None
 
     def current_tag(self) -> JobTag | None:
         return None if self.scenario is None else tag_of(self.scenario, self._settings())
@@ -391,7 +402,7 @@ class AnalysisChannel(QObject):
             return  # already computing exactly this
         hit = self.cache.get(scenario, tag)
         if hit is not None and not force:
-            self._accept(hit[0], tag, hit[1])
+            self._accept(hit, tag)
             return
         self._cancel_job()
         snapshot = scenario.copy()
@@ -415,27 +426,27 @@ class AnalysisChannel(QObject):
             self.percent, self.stage = percent, stage
             self.state_changed.emit()
 
-    def _on_job_done(self, state: JobState, result: dict[str, Any]) -> None:
+    def _on_job_done(self, state: JobState, result: AnalysisResult) -> None:
         if state is not self.job:
             return  # superseded: never shown
         self.job = None
         scenario = self.scenario
         self.last_duration = (state.stopped_at or 0) - (state.started_at or 0)
         if scenario is not None and id(scenario) == state.tag.scenario:
-            self.cache.put(scenario, state.tag, result, state.snapshot)  # type: ignore[arg-type]
+            self.cache.put(scenario, state.tag, result)
         if state.tag != self.current_tag():
             # the scenario moved on while this ran: drop it, the newer state is (or will be) queued
             if self.auto and not self._timer.isActive():
                 self._timer.start()
             self.state_changed.emit()
             return
-        self._accept(result, state.tag, state.snapshot)  # type: ignore[arg-type]
+        self._accept(result, state.tag)
 
-    def _accept(self, result: dict[str, Any], tag: JobTag, snapshot: Scenario) -> None:
+    def _accept(self, result: AnalysisResult, tag: JobTag) -> None:
         if self._dirty_since is not None:
             self.last_latency = time.perf_counter() - self._dirty_since
             self._dirty_since = None
-        self._set_result(result, tag, snapshot)
+        self._set_result(result, tag)
         self.state_changed.emit()
 
     def _on_job_failed(self, state: JobState, message: str) -> None:
@@ -451,8 +462,8 @@ class AnalysisChannel(QObject):
             self.job = None
             self.state_changed.emit()
 
-    def _set_result(self, result: dict[str, Any] | None, tag: JobTag | None, snapshot: Scenario | None) -> None:
-        self.result, self.result_tag, self.result_scenario = result, tag, snapshot
+    def _set_result(self, result: AnalysisResult | None, tag: JobTag | None) -> None:
+        self.result, self.result_tag = result, tag
         self.result_changed.emit()
 
 
