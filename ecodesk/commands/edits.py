@@ -88,6 +88,9 @@ class ChangeObject(Command):
         self.new = other.new
         return True
 
+    def is_noop(self) -> bool:
+        return self.old is not None and self.old == self.new
+
 
 class MoveEntities(Command):
     """Move several entities in one step (a drag, align, distribute, auto-layout)."""

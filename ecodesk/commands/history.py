@@ -50,6 +50,11 @@ class Command:
         """Absorb ``other`` (already done) into self; return False if that is impossible."""
         return False
 
+    def is_noop(self) -> bool:
+        """True when the command (after merges) changes nothing: the history then drops it
+        (typing a value and then typing the old one back leaves no undo step)."""
+        return False
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.text!r}>"
 
@@ -181,14 +186,27 @@ class History:
             and self._clean != self._index
             and top.merge(command)
         ):
-            pass
+            self._merge_blocked = False
+            if top.is_noop():  # merged back to where it started: no undo step, and a fresh one next
+                self._stack.pop()
+                self._index -= 1
+                self._merge_blocked = True
         else:
             self._stack.append(command)
             self._index += 1
-        self._merge_blocked = False
+            self._merge_blocked = False
         if was != self.is_clean():
             self.clean_changed.emit(self.is_clean())
         self.changed.emit()
+
+    def open_merge(self, merge_id: Hashable) -> Command | None:
+        """The step a command with ``merge_id`` pushed now would merge into (the user is still
+        typing into that field), or None."""
+        top = self._stack[-1] if self._stack and self._index == len(self._stack) else None
+        if (top is None or self._merge_blocked or self._macro is not None or merge_id is None
+                or top.merge_id != merge_id or self._clean == self._index):
+            return None
+        return top
 
     def break_merge(self) -> None:
         """The next pushed command starts a new undo step (e.g. a spin box lost focus)."""

@@ -24,8 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecodesk.commands import AddObject, ChangeProject, remove_objects, set_membership, set_pool_membership
-from ecodesk.commands.editrules import change_command, new_object
+from ecodesk.commands import (
+    AddObject,
+    ChangeObject,
+    ChangeProject,
+    remove_objects,
+    set_membership,
+    set_pool_membership,
+)
+from ecodesk.commands.editrules import CHANGE_FIELD, change_command, new_object
 from ecodesk.model import (
     RULES_BY_TYPE,
     Capability,
@@ -74,6 +81,10 @@ FIELDS: dict[str, list[tuple[str, str]]] = {
     "pool": [("id", "readonly"), ("name", "text"), ("type", "pool_type"), ("rule", "pool_rule"),
              ("amount", "number"), ("scale_exponent", "beta")],
 }
+
+
+#: Up/Down step of each kind of number field (the model, not the editor, sets the range).
+_STEPS = {"number": 1.0, "coord": 10.0, "risk": 0.01, "beta": 0.05}
 
 
 def _entity_choices(obj: Any, scenario: Scenario | None) -> list[tuple[str, Any]]:
@@ -284,14 +295,8 @@ class InspectorWidget(QWidget):
             return TextField(field, b)
         if kind == "notes":
             return NotesField(field, b)
-        if kind == "number":
-            return NumberField(field, b)
-        if kind == "coord":
-            return NumberField(field, b, minimum=-1e7, maximum=1e7, step=10.0)
-        if kind == "risk":
-            return NumberField(field, b, minimum=0.0, maximum=1.0, step=0.01)
-        if kind == "beta":
-            return NumberField(field, b, minimum=0.01, maximum=1.0, step=0.05)
+        if kind in _STEPS:
+            return NumberField(field, b, step=_STEPS[kind])
         if kind == "optional":
             editor = OptionalNumberField(field, b)
             editor.editor.setPlaceholderText(self.tr("none"))  # type: ignore[attr-defined]
@@ -400,29 +405,45 @@ class InspectorWidget(QWidget):
         try:
             cmd = change_command(scenario, obj, field, value, merge=merge)
         except ValidationError as exc:
-            self._refuse(field, exc)
+            self._refuse(field, exc, typing=merge)
             return
         if cmd.new == obj:
             self._clear_error(field)
             return
         exc2 = self.document.attempt(cmd)
         if exc2 is not None:
-            self._refuse(field, exc2)
+            self._refuse(field, exc2, typing=merge)
             return
         self._clear_error(field)
         if editor is not None and isinstance(editor, OptionalNumberField):
             editor.set_value(getattr(self.obj, field))
 
-    def _refuse(self, field: str, exc: Exception) -> None:
+    def _refuse(self, field: str, exc: Exception, typing: bool = False) -> None:
         """Explain the refusal under the field; widgets that cannot show an invalid value
-        (combo boxes, spin boxes) go back to the model's value."""
+        (combo boxes) go back to the model's value, text fields keep what was typed. While
+        typing, the keystrokes already applied to the model are taken back: the model keeps
+        the value it had before the typing began (the refused text is never half-applied)."""
         message = error_text(exc)
         target = self.editors.get(field)
-        other = self.editors.get(getattr(exc, "field", ""))
-        (target or other).show_error(message) if (target or other) else None  # type: ignore[union-attr]
-        if target is not None and not isinstance(target, (OptionalNumberField, ColorField)) and self.obj is not None:
+        shown = target or self.editors.get(getattr(exc, "field", ""))
+        if shown is not None:
+            shown.show_error(message)
+        if typing:
+            self._revert_typing(field)
+        if target is not None and not isinstance(target, (NumberField, OptionalNumberField, ColorField)) \
+                and self.obj is not None:
             target.set_value(getattr(self.obj, field), self.obj, self.scenario)
         self.status_message.emit(message)
+
+    def _revert_typing(self, field: str) -> None:
+        obj, scenario = self.obj, self.scenario
+        if obj is None or scenario is None:
+            return
+        key = ChangeObject(scenario, obj, merge_key=field).merge_id
+        step = self.document.history.open_merge(key)
+        if isinstance(step, ChangeObject) and step.old is not None:
+            # merges into the open step, which then changes nothing and leaves the history
+            self.document.attempt(ChangeObject(scenario, step.old, text=CHANGE_FIELD, merge_key=field))
 
     def _clear_error(self, field: str) -> None:
         editor = self.editors.get(field)

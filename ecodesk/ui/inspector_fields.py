@@ -3,7 +3,8 @@
 An editor shows one model field and reports what the user did with ``committed(field,
 value, merge)``; it never touches the model. ``merge`` is True for keystrokes in a spin box
 or a line edit (consecutive ones become one undo step); leaving the field emits
-``finished`` so the inspector can break the merge. Updates from the model go through
+``finished`` so the inspector can break the merge. Numbers are free text parsed by the
+engine's edit rules (:mod:`ecodesk.commands.editrules`), never a range-clamping spin box. Updates from the model go through
 :meth:`FieldEditor.set_value`, which blocks the widget's own signals and leaves a widget
 alone when it already shows the value (so the cursor of someone typing does not jump).
 """
@@ -14,11 +15,10 @@ import math
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QWheelEvent
+from PySide6.QtGui import QColor, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,52 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecodesk.commands.editrules import parse_number
+from ecodesk.model.errors import ValidationError
 from ecodesk.model.kinds import LabelledEnum
 from ecodesk.ui.i18n import current_language
 from ecodesk.ui.tablemodels import edit_number
-
-
-class NumberSpinBox(QDoubleSpinBox):
-    """A spin box that shows numbers without trailing zeros and ignores the wheel unless
-    focused (scrolling the inspector must not change values by accident)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDecimals(6)
-        self.setKeyboardTracking(True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccelerated(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignRight)
-
-    def textFromValue(self, value: float) -> str:
-        text = f"{value:.6f}".rstrip("0").rstrip(".")
-        return "0" if text in ("-0", "") else text
-
-    def valueFromText(self, text: str) -> float:
-        try:
-            return float(text.replace(",", "").strip() or 0)
-        except ValueError:
-            return self.value()
-
-    def validate(self, text: str, pos: int) -> object:
-        from PySide6.QtGui import QValidator
-
-        s = text.replace(",", "").strip()
-        if s in ("", "-", ".", "-."):
-            return QValidator.State.Intermediate, text, pos
-        try:
-            v = float(s)
-        except ValueError:
-            return QValidator.State.Invalid, text, pos
-        if v > self.maximum() or v < self.minimum():
-            return QValidator.State.Intermediate, text, pos
-        return QValidator.State.Acceptable, text, pos
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
 
 
 class FieldEditor(QObject):
@@ -189,25 +148,71 @@ class OptionalNumberField(FieldEditor):
             self.editor.setText(self._shown)  # type: ignore[attr-defined]
 
 
-class NumberField(FieldEditor):
-    """A required number in a spin box; typing merges into one undo step."""
+class NumberLineEdit(QLineEdit):
+    """A right-aligned line for a number: Up/Down (and the wheel, only while focused, so
+    scrolling the inspector never changes a value) step it; ``stepped`` reports the new text."""
 
-    def __init__(self, field: str, parent: QWidget, minimum: float = 0.0, maximum: float = 1e12,
-                 step: float = 1.0) -> None:
+    stepped = Signal(str)
+
+    def __init__(self, field: str, parent: QWidget | None = None, step: float = 1.0) -> None:
+        super().__init__(parent)
+        self.field, self.step = field, step
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def value(self) -> float | None:
+        """The number the text stands for (read by the edit rules), None if it is none."""
+        try:
+            return parse_number(None, self.field, self.text())
+        except ValidationError:
+            return None
+
+    def _step_by(self, steps: int) -> None:
+        value = self.value()
+        if value is None:
+            return  # nothing sensible to step from: the refusal under the field says why
+        self.setText(edit_number(round(value + steps * self.step, 10)))
+        self.stepped.emit(self.text())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self._step_by(1 if event.key() == Qt.Key.Key_Up else -1)
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus() and event.angleDelta().y():
+            self._step_by(1 if event.angleDelta().y() > 0 else -1)
+            event.accept()
+        else:
+            event.ignore()
+
+
+class NumberField(FieldEditor):
+    """A required number as the planner types it ("1万", "15%" where the field allows).
+
+    Every keystroke is an edit (consecutive ones merge into one undo step). What the model
+    refuses — a negative demand, a risk over 1, text that is no number — is explained under
+    the field and the model keeps the value it had before the typing began: nothing is
+    clamped. The explanation goes as soon as the field holds a valid value again.
+    """
+
+    def __init__(self, field: str, parent: QWidget, step: float = 1.0) -> None:
         super().__init__(field, parent)
-        spin = NumberSpinBox(self.container)
-        spin.setRange(minimum, maximum)
-        spin.setSingleStep(step)
-        spin.valueChanged.connect(lambda v: self.committed.emit(self.field, float(v), True))
-        spin.editingFinished.connect(lambda: self.finished.emit(self.field))
-        self._place(spin)
+        edit = NumberLineEdit(field, self.container, step)
+        edit.textEdited.connect(lambda text: self.committed.emit(self.field, text, True))
+        edit.stepped.connect(lambda text: self.committed.emit(self.field, text, True))
+        edit.editingFinished.connect(lambda: self.finished.emit(self.field))
+        self._place(edit)
 
     def set_value(self, value: Any, obj: Any = None, scenario: Any = None) -> None:
-        spin: NumberSpinBox = self.editor  # type: ignore[assignment]
-        v = float(value or 0.0)
-        if not math.isclose(spin.value(), v, rel_tol=1e-9, abs_tol=1e-9):
-            with QSignalBlocker(spin):
-                spin.setValue(v)
+        edit: NumberLineEdit = self.editor  # type: ignore[assignment]
+        if self.error:  # the refused text stays for the user to correct
+            return
+        shown = edit.value()
+        if shown is None or not math.isclose(shown, float(value or 0.0), rel_tol=1e-12, abs_tol=1e-12):
+            with QSignalBlocker(edit):  # "2,5" for 25 stays as typed: only other values replace it
+                edit.setText(edit_number(value))
 
 
 class NotesField(FieldEditor):

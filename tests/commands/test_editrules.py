@@ -197,3 +197,21 @@ def test_field_labels_for_parts_of_fields():
     assert field_label("tiers[0].rate", "zh") == "分档（1）的比例"
     assert field_label("settings.trials", "zh") == "试验次数"
     assert field_label("no_such_field") == "no_such_field"
+
+
+def test_typing_back_to_the_old_value_leaves_no_undo_step(scenario):
+    history = History()
+    e1 = scenario.entities["e1"]
+    history.push(change_command(scenario, e1, "demand", "2", merge=True))
+    history.push(change_command(scenario, scenario.entities["e1"], "demand", "25", merge=True))
+    assert len(history) == 1
+    step = history.open_merge((id(scenario), "entity", "e1", "demand"))
+    assert step is not None and step.old == e1
+    assert history.open_merge((id(scenario), "entity", "e1", "risk")) is None
+    history.push(change_command(scenario, scenario.entities["e1"], "demand", "100", merge=True))  # the old value
+    assert len(history) == 0 and not history.can_undo()
+    assert history.is_clean()
+    history.push(change_command(scenario, scenario.entities["e1"], "demand", "7", merge=True))
+    assert len(history) == 1 and scenario.entities["e1"].demand == 7
+    history.break_merge()
+    assert history.open_merge((id(scenario), "entity", "e1", "demand")) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from ecodesk.commands import ChangeObject
@@ -37,9 +38,20 @@ def _retype(qtbot, widget, text):
     else:
         widget.lineEdit().selectAll()
     if text:
-        qtbot.keyClicks(widget, text)
+        type_text(qtbot, widget, text)
     else:
         qtbot.keyClick(widget, Qt.Key.Key_Backspace)
+
+
+def type_text(qtbot, widget, text):
+    """Key clicks; characters outside Latin-1 (万, 亿, ％) arrive as an input method commits them."""
+    for ch in text:
+        if ord(ch) < 256:
+            qtbot.keyClicks(widget, ch)
+        else:
+            event = QInputMethodEvent("", [])
+            event.setCommitString(ch)
+            QApplication.sendEvent(widget, event)
 
 
 def test_shows_every_field_of_an_entity_with_its_capabilities_and_needs(inspector):
@@ -249,3 +261,124 @@ def test_removed_object_clears_the_inspector(inspector):
     doc.push(remove_objects(doc.scenario, [doc.scenario.entities["e7"]]))
     QApplication.processEvents()
     assert inspector.title.text() in ("Project", "0 objects selected") or inspector.obj is None
+
+
+# refuse, never clamp ----------------------------------------------------------------
+
+def _type_and_enter(qtbot, widget, text):
+    _retype(qtbot, widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def test_negative_demand_is_refused_not_clamped(inspector, qtbot):
+    doc = inspector.document
+    demand = _select(inspector, "e5")["demand"]
+    _type_and_enter(qtbot, demand.editor, "-5")
+    assert doc.scenario.entities["e5"].demand == 1200  # not 0
+    assert len(doc.history) == 0
+    assert demand.error_label.isVisibleTo(inspector)
+    assert demand.error_label.text() == "Entity 'e5', Demand: must not be negative (got -5)"
+    assert demand.editor.text() == "-5"  # what was typed stays, to be corrected
+
+
+def test_risk_over_one_is_refused_and_the_typed_digits_are_taken_back(inspector, qtbot):
+    doc = inspector.document
+    risk = _select(inspector, "e1")["risk"]
+    _type_and_enter(qtbot, risk.editor, "1.5")  # "1" alone was valid: it must not stay applied
+    assert doc.scenario.entities["e1"].risk == pytest.approx(0.02)  # not 1
+    assert len(doc.history) == 0 and not doc.history.can_redo()
+    assert risk.error_label.text() == "Entity 'e1', Risk: must be at most 1 (got 1.5)"
+    _type_and_enter(qtbot, risk.editor, "0.5")  # valid again: applied, the refusal goes
+    assert doc.scenario.entities["e1"].risk == 0.5
+    assert not risk.error_label.isVisibleTo(inspector) and risk.error == ""
+    assert len(doc.history) == 1
+    doc.undo()
+    assert doc.scenario.entities["e1"].risk == pytest.approx(0.02)
+
+
+def test_text_that_is_no_number_is_refused(inspector, qtbot):
+    doc = inspector.document
+    eds = _select(inspector, "e5")
+    _type_and_enter(qtbot, eds["demand"].editor, "abc")
+    assert doc.scenario.entities["e5"].demand == 1200
+    assert eds["demand"].error_label.text() == "Entity 'e5', Demand: 'abc' is not a number"
+    _type_and_enter(qtbot, eds["x"].editor, "1万")  # positions take plain numbers only
+    assert doc.scenario.entities["e5"].x == 520
+    assert eds["x"].error_label.text() == "Entity 'e5', X: takes a plain number, without 万, 亿 or k (not '1万')"
+    assert len(doc.history) == 0
+
+
+def test_planner_numbers_are_accepted_where_the_unit_allows(inspector, qtbot):
+    doc = inspector.document
+    eds = _select(inspector, "e5")
+    _type_and_enter(qtbot, eds["demand"].editor, "1万")
+    assert doc.scenario.entities["e5"].demand == 10_000
+    _type_and_enter(qtbot, eds["risk"].editor, "15%")
+    assert doc.scenario.entities["e5"].risk == 0.15
+    assert len(doc.history) == 2  # one undo step per field
+    assert not eds["demand"].error_label.isVisibleTo(inspector)
+    assert not eds["risk"].error_label.isVisibleTo(inspector)
+    f = _select(inspector, "f4")
+    _type_and_enter(qtbot, f["volume"].editor, "1.2万")
+    assert doc.scenario.flows["f4"].volume == 12_000
+    _type_and_enter(qtbot, f["risk"].editor, "15%")
+    assert doc.scenario.flows["f4"].risk == 0.15
+
+
+def test_refusal_goes_when_the_field_is_valid_again_or_the_selection_changes(inspector, qtbot):
+    doc = inspector.document
+    demand = _select(inspector, "e5")["demand"]
+    _retype(qtbot, demand.editor, "-5")
+    assert demand.error_label.isVisibleTo(inspector)
+    qtbot.keyClick(demand.editor, Qt.Key.Key_Backspace)  # "-"
+    qtbot.keyClick(demand.editor, Qt.Key.Key_Backspace)  # ""
+    qtbot.keyClicks(demand.editor, "7")
+    assert not demand.error_label.isVisibleTo(inspector)
+    assert doc.scenario.entities["e5"].demand == 7
+    qtbot.keyClick(demand.editor, Qt.Key.Key_Return)  # Enter ends the step: 7 stays whatever comes next
+    _retype(qtbot, demand.editor, "abc")
+    assert demand.error_label.isVisibleTo(inspector)
+    assert doc.scenario.entities["e5"].demand == 7 and len(doc.history) == 1
+    eds = _select(inspector, "e4")
+    assert not eds["demand"].error_label.isVisibleTo(inspector)
+    _select(inspector, "e5")
+    assert inspector.editors["demand"].editor.text() == "7"
+    assert inspector.editors["demand"].error == ""
+
+
+def test_refusals_use_the_field_label_in_chinese(inspector, qtbot):
+    install_language("zh")
+    doc = inspector.document
+    eds = _select(inspector, "e5")
+    _type_and_enter(qtbot, eds["demand"].editor, "-5")
+    assert eds["demand"].error_label.text() == "主体 'e5' 的需求量：不能为负数（当前为 -5）"
+    _type_and_enter(qtbot, eds["risk"].editor, "1.5")
+    assert eds["risk"].error_label.text() == "主体 'e5' 的风险：不能大于 1（当前为 1.5）"
+    _type_and_enter(qtbot, eds["demand"].editor, "abc")
+    assert eds["demand"].error_label.text() == "主体 'e5' 的需求量：“abc”不是数字"
+    assert doc.scenario.entities["e5"].demand == 1200 and doc.scenario.entities["e5"].risk == 0
+    _type_and_enter(qtbot, eds["demand"].editor, "2万")
+    assert doc.scenario.entities["e5"].demand == 20_000
+    assert not eds["demand"].error_label.isVisibleTo(inspector)
+
+
+def test_the_wheel_changes_nothing_unless_the_field_has_focus(inspector, qtbot):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    doc = inspector.document
+    demand = _select(inspector, "e5")["demand"].editor
+    inspector.editors["name"].editor.setFocus()
+
+    def wheel():
+        event = QWheelEvent(QPointF(5, 5), QPointF(demand.mapToGlobal(QPoint(5, 5))), QPoint(0, 0), QPoint(0, 120),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+                            False)
+        QApplication.sendEvent(demand, event)
+
+    wheel()
+    assert doc.scenario.entities["e5"].demand == 1200
+    demand.setFocus()
+    wheel()
+    assert doc.scenario.entities["e5"].demand == 1201
+    assert demand.alignment() & Qt.AlignmentFlag.AlignRight
