@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from ecodesk import __version__
+from ecodesk.io.formats import IMAGE_FORMATS, REPORT_FORMATS, cli_help, format_names, get_format
 from ecodesk.model.errors import EcodeskError, ValidationError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
@@ -75,21 +76,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("templates", help="list templates: NAME<TAB>title")
 
-    s = sub.add_parser("import", help="build FILE from json/csv/graphml/gexf/kumu")
+    s = sub.add_parser("import", help=f"build FILE from {cli_help('read', ('data',))}")
     s.add_argument("src", metavar="SRC")
     s.add_argument("file", metavar="FILE")
-    s.add_argument("--format", dest="fmt", metavar="F", help="source format (default: from the extension)")
+    s.add_argument("--format", dest="fmt", metavar="F", help="source format, one of "
+                   f"{', '.join(format_names('read', ('data',)))} (default: from the extension)")
     s.add_argument("--force", action="store_true", help="replace an existing FILE (atomically)")
 
     s = sub.add_parser(
-        "export", help="write FILE as json/csv/graphml/gexf/png/svg/pdf/html",
+        "export", help=f"write FILE as {cli_help('write', ('data', 'picture', 'report'))}",
         description="Write FILE (a project or any importable file) as interchange data, as a picture of the "
         "canvas (png, svg, pdf — no display needed) or as a self-contained HTML report of every analysis.",
         epilog="Pictures and the report show one scenario: --scenario, else the first. The report is written in "
         "the project's language when it has one, else in --lang.")
     s.add_argument("file", metavar="FILE")
     s.add_argument("dest", metavar="DEST")
-    s.add_argument("--format", dest="fmt", metavar="F", help="format (default: from DEST's extension)")
+    s.add_argument("--format", dest="fmt", metavar="F", help="format, one of "
+                   f"{', '.join(format_names('write', ('data', 'picture', 'report')))} (default: from DEST's extension)")
     s.add_argument("--scenario", metavar="S", help="only this scenario")
     s.add_argument("--scale", type=_scale, metavar="N",
                    help="png only: pixels per canvas unit, e.g. 2 for a sharp picture on slides (default 1 = 96 dpi)")
@@ -214,14 +217,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-IMAGE_FORMATS = ("png", "svg", "pdf")
-REPORT_FORMATS = ("html", "htm")
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from ecodesk.io import export_file
 
     fmt = (args.fmt or Path(args.dest).suffix.lstrip(".")).lower()
+    if args.fmt is not None:  # a named format must be one the registry can write
+        fmt = get_format(args.fmt, "write", ("data", "picture", "report")).name
+    elif fmt in ("htm",):
+        fmt = "html"
     if args.scale is not None and fmt != "png":
         raise UsageError("--scale applies to PNG pictures only")
     if args.select is not None and fmt not in IMAGE_FORMATS:
@@ -253,12 +256,12 @@ def _export_image(project: Any, args: argparse.Namespace, fmt: str) -> list[str]
 
 def _export_report(project: Any, args: argparse.Namespace) -> list[str]:
     """The HTML report, with the canvas picture when Qt can draw it."""
-    from ecodesk.analysis.run import analyze_scenario
+    from ecodesk.analysis.run import run_analysis
     from ecodesk.io.report import export_report, report_language
 
     scenario = project.scenario(args.scenario)
     lang = report_language(project, args.lang)
-    result = analyze_scenario(scenario, _settings(project, args))
+    result = run_analysis(scenario, _settings(project, args))
     image, note = _canvas_picture(project, scenario, lang)
     return export_report(project, args.dest, args.scenario, lang=lang, canvas_image=image, canvas_note=note,
                          result=result)
@@ -289,14 +292,14 @@ def _settings(project: Any, args: argparse.Namespace) -> Any:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from ecodesk.analysis.run import analyze_scenario
+    from ecodesk.analysis.run import run_analysis
     from ecodesk.analysis.summary import format_summary
 
     project = load_any(args.file)
     scenario = project.scenario(args.scenario)
-    result = analyze_scenario(scenario, _settings(project, args))
+    result = run_analysis(scenario, _settings(project, args))
     if args.json:
-        print(json.dumps(result, ensure_ascii=False, allow_nan=False))
+        print(json.dumps(result.to_json(), ensure_ascii=False, allow_nan=False))
     else:
         print(format_summary(project, scenario, result, args.lang))
     return EXIT_OK
@@ -304,13 +307,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from ecodesk.analysis.compare import compare_results
-    from ecodesk.analysis.run import analyze_scenario
+    from ecodesk.analysis.run import run_analysis
     from ecodesk.analysis.summary import format_comparison
 
     project = load_any(args.file)
     a, b = project.scenario(args.a), project.scenario(args.b)
     settings = project.settings
-    res = compare_results(a.name, analyze_scenario(a, settings), b.name, analyze_scenario(b, settings))
+    res = compare_results(a.name, run_analysis(a, settings), b.name, run_analysis(b, settings))
     if args.json:
         print(json.dumps(res, ensure_ascii=False, allow_nan=False))
     else:

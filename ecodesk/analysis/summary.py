@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ecodesk import numfmt
+from ecodesk.analysis.compare import figure_label
 from ecodesk.analysis.notes_zh import notes_text
 
 _T = {
@@ -81,12 +83,14 @@ def _width(text: str) -> int:
 
 
 def _fmt(value: Any) -> str:
-    if isinstance(value, bool):
-        return "✓" if value else "✗"
+    """Numbers by the one convention of :mod:`ecodesk.numfmt` (up to four decimals below 10,
+    two above); text as it is."""
+    if isinstance(value, bool) or value is None:
+        return numfmt.number(value)
     if isinstance(value, float):
-        return f"{value:,.4f}".rstrip("0").rstrip(".") if abs(value) < 10 else f"{value:,.2f}"
-    if value is None:
-        return "—"
+        return numfmt.number(value, 4 if abs(value) < 10 else 2)
+    if isinstance(value, int):
+        return numfmt.integer(value)
     return str(value)
 
 
@@ -108,7 +112,11 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], limit: int = 15
     return "\n".join(lines)
 
 
-def format_summary(project: Any, scenario: Any, result: dict[str, Any], lang: str = "en") -> str:
+def format_summary(project: Any, scenario: Any, result: Any, lang: str = "en") -> str:
+    """The readable summary of ``ecodesk analyze``: ``result`` is an AnalysisResult (or its
+    SPEC §5 JSON form, which the tables below are written from)."""
+    if not isinstance(result, Mapping):
+        result = result.to_json()
     names = {e.id: e.label for e in scenario.entities}
     cap_names = {c.id: c.label for c in scenario.capabilities}
 
@@ -189,6 +197,6 @@ def format_comparison(res: dict[str, Any], lang: str = "en") -> str:
     rows = []
     for f in res["figures"]:
         mark = {"b": "✓", "a": "✗"}.get(f.get("better") or "", "")  # ✓: B is better than A
-        rows.append([f["key"], f["a"], f["b"], f["delta"], mark])
+        rows.append([figure_label(f["key"], lang), f["a"], f["b"], f["delta"], mark])
     head = t("compare", lang, a=res["a"], b=res["b"])
     return head + "\n" + table([t("figure", lang), res["a"], res["b"], t("delta", lang), ""], rows, limit=200)

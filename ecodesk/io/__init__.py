@@ -3,7 +3,8 @@
 ``import_file``/``export_file`` pick the format from ``fmt`` or the path: a folder, ``.csv``
 or ``.zip`` is CSV; ``.graphml``, ``.gexf``, ``.gml`` are themselves; a ``.json`` file is
 Kumu's when it has ``elements``/``connections`` and no ``"format": "ecodesk"``, else ours;
-an ``.xml`` file is GraphML or GEXF by its root element. Every importer builds nothing from a
+an ``.xml`` file is GraphML or GEXF by its root element. The names, suffixes and labels of
+every format live in one registry, :mod:`ecodesk.io.formats`. Every importer builds nothing from a
 bad file and raises :class:`FormatError` naming each problem's place; every exporter writes
 atomically and returns notices (e.g. "GEXF holds one scenario …") for the caller to show.
 """
@@ -14,23 +15,20 @@ import os
 from pathlib import Path
 
 from ecodesk.io.errors import FormatError
+from ecodesk.io.formats import EXPORT_FORMATS, IMPORT_FORMATS, format_for_path, get_format
 from ecodesk.io.jsonio import export_json, project_from_json, read_json_file
 from ecodesk.model.scenario import Project
 
-IMPORT_FORMATS = ("json", "csv", "graphml", "gexf", "kumu", "gml")
-EXPORT_FORMATS = ("json", "csv", "graphml", "gexf", "kumu")
-
-_SUFFIXES = {"ecodesk": "ecodesk", "json": "json", "csv": "csv", "zip": "csv", "graphml": "graphml",
-             "gexf": "gexf", "gml": "gml", "kumu": "kumu"}
-
 
 def guess_format(path: str | os.PathLike[str]) -> str:
-    """The format a path suggests (by extension; a folder is CSV)."""
+    """The format a path suggests (by extension; a folder is CSV; ``.xml`` is "xml", sniffed by
+    the importer; an unknown suffix is returned as it is, no suffix is JSON)."""
     p = Path(path)
-    if p.is_dir():
-        return "csv"
     suffix = p.suffix.lower().lstrip(".")
-    return _SUFFIXES.get(suffix, suffix or "json")
+    if suffix == "xml" and not p.is_dir():
+        return "xml"
+    fmt = format_for_path(p)
+    return fmt.name if fmt is not None else (suffix or "json")
 
 
 def _sniff_xml(path: Path) -> str:
@@ -52,6 +50,7 @@ def import_file(path: str | os.PathLike[str], fmt: str | None = None) -> Project
     fmt = (fmt or guess_format(p)).lower()
     if fmt == "xml" and not explicit:
         fmt = _sniff_xml(p)
+    fmt = get_format(fmt, "read", ("data",), where=str(path)).name
     if fmt == "json":
         from ecodesk.io.kumu import is_kumu, project_from_kumu
 
@@ -77,13 +76,13 @@ def import_file(path: str | os.PathLike[str], fmt: str | None = None) -> Project
         from ecodesk.io.graphml import import_gml
 
         return import_gml(p)
-    raise FormatError(str(path), [f"cannot import format '{fmt}' (known: {', '.join(IMPORT_FORMATS)})."])
+    raise FormatError(str(path), [f"cannot import format '{fmt}' (known: {', '.join(IMPORT_FORMATS)})."])  # pragma: no cover
 
 
 def export_file(project: Project, dest: str | os.PathLike[str], fmt: str | None = None,
                 scenario: str | None = None) -> list[str]:
     """Write ``project`` (or only ``scenario``) to ``dest``; returns notices for the user."""
-    fmt = (fmt or guess_format(dest)).lower()
+    fmt = get_format(fmt or guess_format(dest), "write", ("data",), where=str(dest)).name
     if fmt == "json":
         export_json(project, dest, scenario)
         return []
@@ -103,7 +102,7 @@ def export_file(project: Project, dest: str | os.PathLike[str], fmt: str | None 
         from ecodesk.io.kumu import export_kumu
 
         return export_kumu(project, dest, scenario)
-    raise FormatError(str(dest), [f"cannot export format '{fmt}' (known: {', '.join(EXPORT_FORMATS)})."])
+    raise FormatError(str(dest), [f"cannot export format '{fmt}' (known: {', '.join(EXPORT_FORMATS)})."])  # pragma: no cover
 
 
 __all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "FormatError", "export_file", "guess_format", "import_file"]

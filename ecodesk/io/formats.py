@@ -69,7 +69,7 @@ FORMATS: tuple[Format, ...] = (
 
 _BY_NAME = {f.name: f for f in FORMATS}
 #: Alternative names accepted on the command line.
-ALIASES = {"htm": "html", "zip": "csv", "xml": "graphml"}
+ALIASES = {"htm": "html", "zip": "csv"}
 
 #: Interchange formats by name (what ``ecodesk import``/``export`` read and write as data).
 IMPORT_FORMATS = tuple(f.name for f in FORMATS if f.kind == "data" and f.can_read)

@@ -1,8 +1,9 @@
 """I/O layer: the HTML report — one self-contained file with the model summary, a picture of
 the canvas and every analysis with its tables and charts, in English or Chinese.
 
-Pure Python: it takes the project, the scenario, the analysis result (SPEC §5 JSON; run here
-when not given) and, optionally, the canvas as an SVG document, which only the UI layer can
+Pure Python: it takes the project and the typed analysis result
+(:class:`~ecodesk.analysis.run.AnalysisResult`, which holds the scenario as analysed; run here
+when not given — the command line and the app's background runner pass theirs) and, optionally, the canvas as an SVG document, which only the UI layer can
 draw (the command line and the app pass it in; without it the report says why the map is
 missing). Nothing is loaded from the network: the styles are inline, the charts are inline
 SVG (:mod:`ecodesk.io.svgchart`) and the canvas picture is a ``data:`` URI inside an
@@ -20,13 +21,16 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ecodesk import __version__
 from ecodesk.analysis.notes_zh import notes_text
 from ecodesk.io.report_text import RATIO_KPIS, Words
 from ecodesk.io.svgchart import Series, bar_chart, histogram, line_chart
-from ecodesk.model import EntityKind, FlowKind, PoolRule, PoolType, Project, Scenario
+from ecodesk.model import EntityKind, FlowKind, PoolRule, PoolType, Project
+
+if TYPE_CHECKING:
+    from ecodesk.analysis.run import AnalysisResult
 
 REPORT_FORMATS = ("html",)
 PICTURE_TYPES = ("image/svg+xml", "image/png")
@@ -121,12 +125,16 @@ def _td(c: Cell | None) -> str:
 
 
 class ReportBuilder:
-    """Builds the report's HTML for one scenario and its analysis result."""
+    """Builds the report's HTML for one analysed scenario. The tables are written from the
+    result's SPEC §5 form (``result.to_json()``), the same numbers ``analyze --json`` prints, so
+    every ``data-value`` can be checked against it."""
 
-    def __init__(self, project: Project, scenario: Scenario, result: dict[str, Any], lang: str = "en", *,
+    def __init__(self, project: Project, result: AnalysisResult, lang: str = "en", *,
                  canvas_svg: str | None = None, canvas_note: str | None = None,
                  canvas_image: tuple[str, bytes] | None = None, generated: _dt.datetime | None = None) -> None:
-        self.project, self.scenario, self.result = project, scenario, result
+        scenario = result.scenario
+        self.project, self.scenario, self.analysis = project, scenario, result
+        self.result = result.to_json()
         self.w = Words(lang, project.currency or "", project.period or "year")
         self.lang = lang
         if canvas_image is None and canvas_svg:
@@ -579,28 +587,29 @@ class ReportBuilder:
         return out
 
 
-def build_report(project: Project, scenario: Scenario, result: dict[str, Any], lang: str = "en", *,
+def build_report(project: Project, result: AnalysisResult, lang: str = "en", *,
                  canvas_svg: str | None = None, canvas_note: str | None = None,
                  canvas_image: tuple[str, bytes] | None = None, generated: _dt.datetime | None = None) -> str:
-    """The report as one HTML document (a string). The canvas picture is ``canvas_svg`` (an
-    SVG document) or ``canvas_image`` (mime type, bytes: SVG or PNG); without either, the
-    report says why with ``canvas_note``."""
-    return ReportBuilder(project, scenario, result, lang, canvas_svg=canvas_svg, canvas_note=canvas_note,
+    """The report of ``result`` (its scenario, as analysed) as one HTML document (a string).
+    The canvas picture is ``canvas_svg`` (an SVG document) or ``canvas_image`` (mime type,
+    bytes: SVG or PNG); without either, the report says why with ``canvas_note``. The one
+    builder of the report: the command line and the app both call it."""
+    return ReportBuilder(project, result, lang, canvas_svg=canvas_svg, canvas_note=canvas_note,
                          canvas_image=canvas_image, generated=generated).build()
 
 
 def export_report(project: Project, dest: str | os.PathLike[str], scenario: str | None = None, *,
                   lang: str = "en", canvas_svg: str | None = None, canvas_note: str | None = None,
-                  canvas_image: tuple[str, bytes] | None = None, result: dict[str, Any] | None = None) -> list[str]:
+                  canvas_image: tuple[str, bytes] | None = None, result: AnalysisResult | None = None) -> list[str]:
     """Analyse ``scenario`` (the first when None) unless ``result`` is given, and write the
     report to ``dest`` atomically; returns notices for the user."""
-    from ecodesk.analysis.run import analyze_scenario
+    from ecodesk.analysis.run import run_analysis
     from ecodesk.io.atomic import atomic_write
 
     s = project.scenario(scenario)
     if result is None:
-        result = analyze_scenario(s, project.settings)
-    html = build_report(project, s, result, report_language(project, lang), canvas_svg=canvas_svg,
+        result = run_analysis(s, project.settings)
+    html = build_report(project, result, report_language(project, lang), canvas_svg=canvas_svg,
                         canvas_note=canvas_note, canvas_image=canvas_image)
     with atomic_write(dest) as fh:
         fh.write(html)

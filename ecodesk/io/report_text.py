@@ -7,9 +7,9 @@ the text summary's labels (:mod:`ecodesk.analysis.summary`) are reused where the
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
+from ecodesk import numfmt
 from ecodesk.analysis.summary import _KPI_LABELS
 
 L: dict[str, tuple[str, str]] = {
@@ -263,51 +263,30 @@ class Words:
         return ("、" if self.zh else ", ").join(items)
 
     # numbers -----------------------------------------------------------------------
+    # numbers: the one convention of ecodesk.numfmt ------------------------------------
     @staticmethod
     def money(v: Any) -> str:
-        if v is None or (isinstance(v, float) and not math.isfinite(v)):
-            return "—"
-        v = float(v)
-        if abs(v) >= 100 or v == int(v):
-            return f"{v:,.0f}".replace("-", "−")
-        return f"{v:,.2f}".replace("-", "−")
+        """Whole amounts from 100 up, two decimals below: ``12,346``, ``12.35``, ``−250``."""
+        return numfmt.money(v, None)
 
     def money_cur(self, v: Any) -> str:
         return f"{self.money(v)} {self.currency}"
 
     @staticmethod
     def pct(v: Any, digits: int = 1) -> str:
-        if v is None:
-            return "—"
-        return f"{float(v) * 100:.{digits}f}%".replace("-", "−")
+        return numfmt.percent(v, digits)
 
     @staticmethod
     def num(v: Any) -> str:
-        if v is None:
-            return "—"
-        if isinstance(v, bool):
-            return "✓" if v else "✗"
-        if isinstance(v, int):
-            return f"{v:,}"
-        v = float(v)
-        if v == int(v) and abs(v) < 1e15:
-            return f"{int(v):,}"
-        return (f"{v:,.3f}".rstrip("0").rstrip(".") if abs(v) < 100 else f"{v:,.0f}").replace("-", "−")
+        """Counts whole; other numbers with up to three decimals below 100, whole above."""
+        if isinstance(v, bool) or numfmt.finite(v) is None:
+            return numfmt.number(v)
+        return numfmt.number(v, 3 if abs(float(v)) < 100 else 0)
 
     @staticmethod
     def ratio(v: Any) -> str:
-        return "—" if v is None else f"{float(v):.3f}"
+        return numfmt.ratio(v)
 
     def short(self, v: float) -> str:
-        """A compact axis label: 1.2M / 350K, or 120万 / 1.2亿."""
-        a = abs(v)
-        sign = "−" if v < 0 else ""
-        if self.zh:
-            for div, unit in ((1e8, "亿"), (1e4, "万")):
-                if a >= div:
-                    return f"{sign}{a / div:.4g}{unit}"
-            return f"{sign}{a:.4g}"
-        for div, unit in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
-            if a >= div:
-                return f"{sign}{a / div:.4g}{unit}"
-        return f"{sign}{a:.4g}"
+        """A compact axis label: 1.2 M / 350 K, or 120 万 / 1.2 亿."""
+        return numfmt.compact(v, self.lang, 4)

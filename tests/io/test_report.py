@@ -11,7 +11,7 @@ import re
 import defusedxml.ElementTree as DET
 import pytest
 
-from ecodesk.analysis.run import analyze_scenario
+from ecodesk.analysis.run import run_analysis
 from ecodesk.io import report as report_mod
 from ecodesk.io.report import build_report, export_report, report_language
 from ecodesk.io.svgchart import Series, bar_chart, histogram, line_chart, nice_ticks
@@ -26,14 +26,14 @@ WHEN = dt.datetime(2025, 3, 1, 9, 30)
 def analysed():
     project = report_project("zh")
     scenario = project.scenario()
-    return project, scenario, analyze_scenario(scenario, project.settings)
+    return project, scenario, run_analysis(scenario, project.settings)
 
 
 @pytest.fixture(scope="module")
 def html(analysed):
-    project, scenario, result = analysed
+    project, scenario, typed = analysed
     svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>画布</text></svg>'
-    return build_report(project, scenario, result, "zh", canvas_svg=svg, generated=WHEN)
+    return build_report(project, typed, "zh", canvas_svg=svg, generated=WHEN)
 
 
 def test_self_contained_no_network_loads(html):
@@ -68,8 +68,8 @@ def test_canvas_picture_is_an_inert_data_uri(html):
 
 
 def test_without_picture_says_why(analysed):
-    project, scenario, result = analysed
-    out = build_report(project, scenario, result, "en", canvas_note="Qt is not available")
+    project, scenario, typed = analysed
+    out = build_report(project, typed, "en", canvas_note="Qt is not available")
     assert "data:image/svg+xml" not in out
     assert "The map is not included (Qt is not available)" in out
 
@@ -93,7 +93,8 @@ def test_user_text_is_escaped(html):
 
 
 def test_reuse_numbers_equal_the_analysis(html, analysed):
-    _p, _s, result = analysed
+    _p, _s, typed = analysed
+    result = typed.to_json()
     rows = Tables(html).table("reuse:reuse")[1:]
     caps = result["reuse"]["capabilities"]
     assert len(rows) == len(caps) + 1  # + total
@@ -107,7 +108,8 @@ def test_reuse_numbers_equal_the_analysis(html, analysed):
 
 
 def test_cost_sharing_numbers_equal_the_analysis(html, analysed):
-    _p, _s, result = analysed
+    _p, _s, typed = analysed
+    result = typed.to_json()
     cost = result["cost_sharing"]
     rows = Tables(html).table("cost:cost")[1:]
     for row, p in zip(rows, cost["players"]):
@@ -118,7 +120,8 @@ def test_cost_sharing_numbers_equal_the_analysis(html, analysed):
 
 
 def test_pool_numbers_equal_the_analysis(html, analysed):
-    _p, _s, result = analysed
+    _p, _s, typed = analysed
+    result = typed.to_json()
     pools = result["cost_sharing"]["pools"]
     tables = [rows for key, rows in Tables(html).tables if key == "pools:pooltable"]
     assert len(tables) == len(pools) == 3
@@ -129,7 +132,8 @@ def test_pool_numbers_equal_the_analysis(html, analysed):
 
 
 def test_resilience_numbers_equal_the_analysis(html, analysed):
-    _p, _s, result = analysed
+    _p, _s, typed = analysed
+    result = typed.to_json()
     res = result["resilience"]
     t = Tables(html)
     crit = [c for c in res["critical_entities"] if c["service_loss"] > 0]
@@ -146,7 +150,8 @@ def test_resilience_numbers_equal_the_analysis(html, analysed):
 
 
 def test_indicators_and_settings(html, analysed):
-    _p, _s, result = analysed
+    _p, _s, typed = analysed
+    result = typed.to_json()
     rows = Tables(html).table("indicators:kpis")[1:]
     kpis = result["kpis"]
     keys = ["entity_count", "flow_count", "total_flow_value", "data_interop_rate", "reverse_data_ratio",
@@ -157,12 +162,12 @@ def test_indicators_and_settings(html, analysed):
 
 
 def test_language_follows_the_project(analysed):
-    project, scenario, result = analysed
+    project, scenario, typed = analysed
     assert report_language(project, "en") == "zh"
     assert report_language(Project("x", language="en"), "zh") == "en"
     assert report_language(Project("x"), "zh") == "zh" and report_language(Project("x"), "en") == "en"
-    zh = build_report(project, scenario, result, "zh", generated=WHEN)
-    en = build_report(project, scenario, result, "en", generated=WHEN)
+    zh = build_report(project, typed, "zh", generated=WHEN)
+    en = build_report(project, typed, "en", generated=WHEN)
     assert '<html lang="zh-CN">' in zh and "能力复用" in zh and "网络韧性" in zh and "2025-03-01" in zh
     assert '<html lang="en">' in en and "Capability reuse" in en and "Network resilience" in en
     assert "能力复用" not in en
@@ -260,8 +265,9 @@ def test_long_tables_show_the_biggest_partners_first(tmp_path):
         s.add(Flow(f"f{i:02}", "hub", f"c{i:02}", "capability", volume=10 + i, capability="cap",
                    standalone_cost=2000 + 100 * i))
     project = Project("大", scenarios=[s])
-    result = analyze_scenario(s, project.settings.evolve(trials=50, orders=3))
-    html = build_report(project, s, result, "en")
+    typed = run_analysis(s, project.settings.evolve(trials=50, orders=3))
+    result = typed.to_json()
+    html = build_report(project, typed, "en")
     rows = Tables(html).table("cost:cost")[1:]
     cost = result["cost_sharing"]
     biggest = sorted(cost["players"], key=lambda p: -cost["standalone"][p])[:report_mod.MAX_PLAYERS]
