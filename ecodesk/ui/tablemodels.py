@@ -5,7 +5,10 @@ insertions and removals, ``changed`` a ``dataChanged`` of one row — so large t
 reset on an edit. It keeps its own list of objects so that Qt can still ask about a row
 while it is being removed. ``setData`` never writes to the model: it builds a
 :class:`ChangeObject` (see :mod:`ecodesk.commands.editrules`) and pushes it through the
-Document; a refusal is announced with ``refused(sentence)`` and the cell keeps its value.
+Document; a refusal is announced with ``refused(sentence)`` (the model's sentence in the UI
+language, naming the field by its label) and the cell keeps its value — text is read by the
+engine's edit rules ("1万", "15%" where the field allows), never clamped; ``accepted`` follows
+a valid edit, so the page can take the refusal away.
 """
 
 from __future__ import annotations
@@ -112,6 +115,8 @@ class CollectionTableModel(QAbstractTableModel):
 
     #: An edit was refused (argument: the sentence to show).
     refused = Signal(str)
+    #: An edit was accepted (a refusal shown before can go).
+    accepted = Signal()
 
     def __init__(self, document: Document, collection: str, parent: Any = None) -> None:
         super().__init__(parent)
@@ -326,6 +331,7 @@ class CollectionTableModel(QAbstractTableModel):
         if error:
             self.refused.emit(error)
             return False
+        self.accepted.emit()
         return True
 
     def set_field(self, obj: ModelObject, field: str, value: Any) -> str:

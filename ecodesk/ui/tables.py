@@ -53,6 +53,7 @@ class CollectionPageWidget(QWidget):
         self.model = CollectionTableModel(document, collection, self)
         self.proxy = CollectionProxyModel(self.model, self)
         self.model.refused.connect(self._show_error)
+        self.model.accepted.connect(self._on_model_accepted)
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setClearButtonEnabled(True)
@@ -203,6 +204,9 @@ class CollectionPageWidget(QWidget):
         if message:
             self.status_message.emit(message)
             QTimer.singleShot(8000, lambda m=message: self._clear_error(m))
+
+    def _on_model_accepted(self) -> None:
+        self._show_error("")
 
     def _clear_error(self, message: str) -> None:
         if self.error_label.text() == message:

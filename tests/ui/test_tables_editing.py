@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QInputDialog
 
 from ecodesk.commands import AddObject, ChangeObject
 from ecodesk.model import Entity
 from ecodesk.ui.document import Document
+from ecodesk.ui.i18n import install_language
 from ecodesk.ui.tablemodels import ID_ROLE
 from ecodesk.ui.tables import TablesWidget
 from tests.ui.mw_helpers import sample_project
@@ -46,9 +48,20 @@ def _edit_cell(qtbot, page, row, field, text):
     qtbot.keyClick(page.view, Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
     editor.selectAll()
-    qtbot.keyClicks(editor, text)
+    _type_text(qtbot, editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     _wait_closed(qtbot, page)
+
+
+def _type_text(qtbot, widget, text):
+    """Key clicks; characters outside Latin-1 (万, 亿) arrive as an input method commits them."""
+    for ch in text:
+        if ord(ch) < 256:
+            qtbot.keyClicks(widget, ch)
+        else:
+            event = QInputMethodEvent("", [])
+            event.setCommitString(ch)
+            QApplication.sendEvent(widget, event)
 
 
 def _wait_closed(qtbot, page):
@@ -213,3 +226,63 @@ def test_select_rows_from_the_keyboard(tables, qtbot):
     page.view.selectionModel().setCurrentIndex(page.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
     qtbot.keyClick(page.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     assert tables.document.selection == ["n1", "n2"] or tables.document.selection == ["n2"]
+
+
+# refuse, never clamp ----------------------------------------------------------------
+
+def _row(page, obj_id):
+    return page.proxy.mapFromSource(page.model.index(page.model.row_of(obj_id), 0)).row()
+
+
+def test_cells_refuse_bad_numbers_with_the_models_sentence(tables, qtbot):
+    doc, page = tables.document, tables.page("entities")
+    _edit_cell(qtbot, page, _row(page, "e5"), "demand", "-5")
+    assert doc.scenario.entities["e5"].demand == 1200  # not 0
+    assert page.error_label.isVisibleTo(tables)
+    assert page.error_label.text() == "Entity 'e5', Demand: must not be negative (got -5)"
+    _edit_cell(qtbot, page, _row(page, "e5"), "risk", "1.5")
+    assert doc.scenario.entities["e5"].risk == 0  # not 1
+    assert page.error_label.text() == "Entity 'e5', Risk: must be at most 1 (got 1.5)"
+    _edit_cell(qtbot, page, _row(page, "e5"), "demand", "abc")
+    assert page.error_label.text() == "Entity 'e5', Demand: 'abc' is not a number"
+    _edit_cell(qtbot, page, _row(page, "e5"), "risk", "1万")
+    assert page.error_label.text() == ("Entity 'e5', Risk: takes a share from 0 to 1 or a percentage such as 15% "
+                                       "(not '1万')")
+    assert doc.scenario.entities["e5"].demand == 1200 and doc.scenario.entities["e5"].risk == 0
+    assert len(doc.history) == 0
+    assert page.model.index(page.model.row_of("e5"), _column(page, "demand")).data() == "1,200"  # the cell too
+
+
+def test_cells_accept_planner_numbers_and_the_refusal_goes(tables, qtbot):
+    doc, page = tables.document, tables.page("entities")
+    _edit_cell(qtbot, page, _row(page, "e5"), "demand", "-5")
+    assert page.error_label.isVisibleTo(tables)
+    _edit_cell(qtbot, page, _row(page, "e5"), "demand", "1万")
+    assert doc.scenario.entities["e5"].demand == 10_000
+    assert not page.error_label.isVisibleTo(tables)  # valid again: the refusal is gone at once
+    _edit_cell(qtbot, page, _row(page, "e5"), "risk", "15%")
+    assert doc.scenario.entities["e5"].risk == 0.15
+    flows = tables.page("flows")
+    tables.show_page("flows")
+    _edit_cell(qtbot, flows, _row(flows, "f4"), "volume", "1.2万")
+    assert doc.scenario.flows["f4"].volume == 12_000
+    _edit_cell(qtbot, flows, _row(flows, "f4"), "unit_value", "3,000")
+    assert doc.scenario.flows["f4"].unit_value == 3000
+    assert len(doc.history) == 4
+
+
+def test_cell_refusals_in_chinese_name_the_field_by_its_label(tables, qtbot):
+    install_language("zh")
+    QApplication.processEvents()  # the tables retranslate (a posted LanguageChange) before the edit
+    doc, page = tables.document, tables.page("entities")
+    assert page.model.headerData(_column(page, "demand"), Qt.Orientation.Horizontal) == "需求量"
+    _edit_cell(qtbot, page, _row(page, "e5"), "demand", "-5")
+    assert page.error_label.text() == "主体 'e5' 的需求量：不能为负数（当前为 -5）"
+    _edit_cell(qtbot, page, _row(page, "e5"), "risk", "1.5")
+    assert page.error_label.text() == "主体 'e5' 的风险：不能大于 1（当前为 1.5）"
+    _edit_cell(qtbot, page, _row(page, "e5"), "demand", "abc")
+    assert page.error_label.text() == "主体 'e5' 的需求量：“abc”不是数字"
+    assert doc.scenario.entities["e5"].demand == 1200 and len(doc.history) == 0
+    _edit_cell(qtbot, page, _row(page, "e5"), "demand", "1万")
+    assert doc.scenario.entities["e5"].demand == 10_000
+    assert not page.error_label.isVisibleTo(tables)
