@@ -14,6 +14,7 @@ Python wrapper lives on clears its :class:`Bindings` when it detaches or is dest
 from __future__ import annotations
 
 import types
+import warnings
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -128,10 +129,15 @@ class Bindings:
                 if isinstance(signal, Signal):
                     signal._prune()
                 continue
-            try:
+            if isinstance(signal, Signal):
                 signal.disconnect(slot)
-            except (RuntimeError, TypeError):  # a Qt signal whose object or connection is gone
-                pass
+                continue
+            with warnings.catch_warnings():  # a Qt signal: Qt may have cut the connection already
+                warnings.simplefilter("ignore", RuntimeWarning)
+                try:
+                    signal.disconnect(slot)
+                except Exception:  # its object deleted: nothing left to disconnect
+                    pass
 
     def __len__(self) -> int:
         return len(self._pairs)

@@ -35,6 +35,7 @@ from ecodesk.commands import (
 from ecodesk.commands.editrules import CHANGE_FIELD, change_command, new_object
 from ecodesk.model import (
     RULES_BY_TYPE,
+    Bindings,
     Capability,
     Ecosystem,
     Entity,
@@ -118,6 +119,11 @@ class InspectorWidget(QWidget):
         self._what = ""
         self._pending = False
         self._sections: list[Any] = []
+        self._document_bindings = Bindings()
+        self._scenario_bindings = Bindings()
+        # Qt may delete this widget while its Python side lives on: stop the model calling it.
+        self.destroyed.connect(self._document_bindings.clear)
+        self.destroyed.connect(self._scenario_bindings.clear)
 
         self.title = QLabel(self)
         self.title.setProperty("role", "heading")
@@ -137,41 +143,32 @@ class InspectorWidget(QWidget):
 
     # wiring ------------------------------------------------------------------------
     def _connect(self, document: Document) -> None:
-        document.selection_changed.connect(self._on_document_selection_changed)
-        document.scenario_switched.connect(self._on_document_scenario_switched)
-        document.project.changed.connect(self._on_project_changed)
+        b = self._document_bindings
+        b.connect(document.selection_changed, self._on_document_selection_changed)
+        b.connect(document.scenario_switched, self._on_document_scenario_switched)
+        b.connect(document.project.changed, self._on_project_changed)
         self._listen(document.scenario)
 
     def set_document(self, document: Document) -> None:
-        old = self.document
-        for sig, slot in ((old.selection_changed, self._on_document_selection_changed),
-                          (old.scenario_switched, self._on_document_scenario_switched)):
-            try:
-                sig.disconnect(slot)
-            except (RuntimeError, TypeError):
-                pass
-        old.project.changed.disconnect(self._on_project_changed)
-        self._listen(None)
+        self.detach()
         self.document = document
         self._connect(document)
         self._on_document_selection_changed(document.selection)
 
     def detach(self) -> None:
+        """Stop following the document and its model (the window closes or swaps documents)."""
+        self._document_bindings.clear()
         self._listen(None)
-        self.document.project.changed.disconnect(self._on_project_changed)
 
     def _listen(self, scenario: Scenario | None) -> None:
-        if self.scenario is not None:
-            for coll in self.scenario.collections().values():
-                coll.added.disconnect(self._on_model_changed)
-                coll.removed.disconnect(self._on_model_removed)
-                coll.changed.disconnect(self._on_model_changed)
+        self._scenario_bindings.clear()
         self.scenario = scenario
         if scenario is not None:
+            b = self._scenario_bindings
             for coll in scenario.collections().values():
-                coll.added.connect(self._on_model_changed)
-                coll.removed.connect(self._on_model_removed)
-                coll.changed.connect(self._on_model_changed)
+                b.connect(coll.added, self._on_model_changed)
+                b.connect(coll.removed, self._on_model_removed)
+                b.connect(coll.changed, self._on_model_changed)
 
     def _on_document_scenario_switched(self, scenario: Scenario) -> None:
         self._listen(scenario)

@@ -30,7 +30,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QWidget
 
 from ecodesk.commands.editrules import change_command
-from ecodesk.model import EntityKind, FlowKind, ModelObject, PoolRule, PoolType, Scenario
+from ecodesk.model import Bindings, EntityKind, FlowKind, ModelObject, PoolRule, PoolType, Scenario
 from ecodesk.model.errors import EcodeskError
 from ecodesk.model.kinds import RULES_BY_TYPE, LabelledEnum
 from ecodesk.ui.document import Document
@@ -127,41 +127,37 @@ class CollectionTableModel(QAbstractTableModel):
         self._objs: list[ModelObject] = []
         self._rows: dict[str, int] | None = {}
         self._refs_pending = False
+        self._document_bindings = Bindings()
+        self._scenario_bindings = Bindings()
+        # Qt may delete this model while its Python side lives on: stop the model calling it.
+        self.destroyed.connect(self._scenario_bindings.clear)
         self.set_document(document)
 
     # wiring ----------------------------------------------------------------------
     def set_document(self, document: Document) -> None:
-        if self.document is not None:
-            self.document.scenario_switched.disconnect(self._on_document_scenario_switched)
+        self._document_bindings.clear()
         self.document = document
-        document.scenario_switched.connect(self._on_document_scenario_switched)
+        self._document_bindings.connect(document.scenario_switched, self._on_document_scenario_switched)
         self._on_document_scenario_switched(document.scenario)
 
     def detach(self) -> None:
         """Stop listening to the model (the table is going away)."""
+        self._document_bindings.clear()
         self._connect(None)
 
     def _connect(self, scenario: Scenario | None) -> None:
-        old = self.scenario
-        if old is not None:
-            coll = getattr(old, self.collection_name)
-            coll.added.disconnect(self._on_collection_added)
-            coll.removed.disconnect(self._on_collection_removed)
-            coll.changed.disconnect(self._on_collection_changed)
-            for ref in _REFERENCED[self.collection_name]:
-                rc = getattr(old, ref)
-                for sig in (rc.added, rc.removed, rc.changed):
-                    sig.disconnect(self._on_referenced_changed)
+        b = self._scenario_bindings
+        b.clear()
         self.scenario = scenario
         if scenario is not None:
             coll = getattr(scenario, self.collection_name)
-            coll.added.connect(self._on_collection_added)
-            coll.removed.connect(self._on_collection_removed)
-            coll.changed.connect(self._on_collection_changed)
+            b.connect(coll.added, self._on_collection_added)
+            b.connect(coll.removed, self._on_collection_removed)
+            b.connect(coll.changed, self._on_collection_changed)
             for ref in _REFERENCED[self.collection_name]:
                 rc = getattr(scenario, ref)
                 for sig in (rc.added, rc.removed, rc.changed):
-                    sig.connect(self._on_referenced_changed)
+                    b.connect(sig, self._on_referenced_changed)
 
     def _on_document_scenario_switched(self, scenario: Scenario) -> None:
         self.beginResetModel()

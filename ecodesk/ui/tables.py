@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ecodesk.commands import remove_objects
 from ecodesk.commands.editrules import SET_FOR_SELECTED, change_command, new_object
+from ecodesk.model import Bindings
 from ecodesk.model.errors import EcodeskError
 from ecodesk.ui.document import Document
 from ecodesk.ui.i18n import current_language, error_text, field_label
@@ -324,25 +325,24 @@ class TablesWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+        self._bindings = Bindings()
         self._connect(document)
         self.retranslate()
         if document.selection:  # the window may build the tables after a selection
             self._on_document_selection_changed(document.selection)
 
     def _connect(self, document: Document) -> None:
-        document.selection_changed.connect(self._on_document_selection_changed)
+        self._bindings.connect(document.selection_changed, self._on_document_selection_changed)
 
     def set_document(self, document: Document) -> None:
-        try:
-            self.document.selection_changed.disconnect(self._on_document_selection_changed)
-        except (RuntimeError, TypeError):
-            pass
+        self._bindings.clear()
         self.document = document
         for page in self.pages.values():
             page.set_document(document)
         self._connect(document)
 
     def detach(self) -> None:
+        self._bindings.clear()
         for page in self.pages.values():
             page.model.detach()
 

@@ -382,3 +382,16 @@ def test_the_wheel_changes_nothing_unless_the_field_has_focus(inspector, qtbot):
     wheel()
     assert doc.scenario.entities["e5"].demand == 1201
     assert demand.alignment() & Qt.AlignmentFlag.AlignRight
+
+
+def test_an_inspector_deleted_by_qt_is_no_longer_called_by_the_model(qtbot):
+    doc = Document(sample_project())
+    widget = InspectorWidget(doc)
+    widget.document.set_selection(["e1"])
+    s = doc.scenario
+    assert len(s.entities.changed) == 1
+    widget.deleteLater()  # the C++ side goes; the Python wrapper below lives on
+    qtbot.waitUntil(lambda: len(s.entities.changed) == 0)
+    doc.push(ChangeObject(s, s.entities["e1"].evolve(name="still fine")))  # must not reach the dead widget
+    assert s.entities["e1"].name == "still fine"
+    assert widget is not None

@@ -286,3 +286,14 @@ def test_cell_refusals_in_chinese_name_the_field_by_its_label(tables, qtbot):
     _edit_cell(qtbot, page, _row(page, "e5"), "demand", "1万")
     assert doc.scenario.entities["e5"].demand == 10_000
     assert not page.error_label.isVisibleTo(tables)
+
+
+def test_tables_deleted_by_qt_are_no_longer_called_by_the_model(qtbot):
+    doc = Document(sample_project())
+    widget = TablesWidget(doc)
+    s = doc.scenario
+    assert len(s.entities.added) == 6  # the entities table, and the five that show entity names
+    widget.deleteLater()  # the C++ side goes; the Python wrapper below lives on
+    qtbot.waitUntil(lambda: len(s.entities.added) == 0)
+    doc.push(AddObject(s, Entity("e99", name="late")))  # must not reach the dead tables
+    assert "e99" in s.entities and widget is not None
