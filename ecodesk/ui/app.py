@@ -23,7 +23,11 @@ def create_application(argv: Sequence[str] | None = None) -> object:
 
 
 def build_window(files: Sequence[str] = (), *, first_start: bool = True) -> object:
-    """Language, theme and the main window with its first project (not yet shown)."""
+    """Language, theme, the first document (opened before any widget exists: see
+    :func:`ecodesk.ui.controller.start_document`) and the main window over it (not yet shown)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ecodesk.ui.controller import start_document
     from ecodesk.ui.i18n import install_language
     from ecodesk.ui.mainwindow import MainWindow
     from ecodesk.ui.settings import Settings
@@ -32,15 +36,13 @@ def build_window(files: Sequence[str] = (), *, first_start: bool = True) -> obje
     settings = Settings()
     install_language(settings.language)
     apply_theme(settings.theme)
-    window = MainWindow(settings=settings)
-    if files:
-        for f in files[:1]:
-            window.open_file(f, ask=False)
-    elif first_start:
-        recent = [r for r in settings.recent_files() if Path(r).is_file()]
-        opened = bool(recent) and window.open_file(recent[0], ask=False)
-        if not opened and not settings.recent_files():
-            window.open_sample_or_blank()
+    document, failed, message = start_document(settings, files, first_start=first_start)
+    window = MainWindow(document, settings)
+    if message:
+        window.statusBar().showMessage(message, 8000)
+    for path, reason in failed:  # a file given on the command line that cannot be read
+        window.prompter.error(QCoreApplication.translate("FileOpsMixin", "Cannot open “{0}”").format(Path(path).name),
+                              reason)
     return window
 
 
@@ -59,7 +61,7 @@ def run_app(files: Sequence[str] = ()) -> int:
 
         from ecodesk.ui.autosave import offer_recovery
 
-        QTimer.singleShot(0, lambda: offer_recovery(window))  # after a crash: recover, compare, discard
+        QTimer.singleShot(0, lambda: offer_recovery(window, window.controller))  # type: ignore[attr-defined]  # after a crash: recover, compare, discard
     return int(app.exec())  # type: ignore[attr-defined]
 
 

@@ -2,19 +2,23 @@
 crash (recover, compare with the saved file, or discard).
 
 The recovery lives in the user's data folder (:mod:`ecodesk.store.recovery`), never over
-the user's file. Saving the project, or closing it cleanly, removes its recovery.
+the user's file. Saving the project, or closing it cleanly, removes its recovery. The
+window creates the :class:`Autosaver` and attaches every document the controller shows;
+:func:`offer_recovery` hands a recovered project to the controller.
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ecodesk.model import Bindings
 from ecodesk.model.errors import EcodeskError
 
 # The store (sqlite3 and friends) loads on first use, not while the first window is built.
@@ -22,20 +26,24 @@ from ecodesk.model.errors import EcodeskError
 if TYPE_CHECKING:
     from ecodesk.store.recovery import Recovery
     from ecodesk.ui.document import Document
-    from ecodesk.ui.mainwindow import MainWindow
+    from ecodesk.ui.prompts import DocumentHost
+    from ecodesk.ui.settings import Settings
 
 log = logging.getLogger("ecodesk.autosave")
 
 
 class Autosaver(QObject):
-    """Writes the window's document to its recovery file while it has unsaved changes."""
+    """Writes the attached document to its recovery file while it has unsaved changes;
+    ``status(text, msecs)`` reports a failure."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, settings: Settings, status: Callable[[str, int], object], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.status = status
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.autosave_now)
         self.document: Document | None = None
+        self._bindings = Bindings()
         self.key = uuid.uuid4().hex
         self._written = False  # a recovery may exist under ``key`` (discard has work to do)
         self.last_error = ""
@@ -43,7 +51,7 @@ class Autosaver(QObject):
 
     def apply_interval(self) -> None:
         """(Re)start the timer from the preference; 0 minutes turns autosave off."""
-        minutes = self.window.settings.autosave_minutes
+        minutes = self.settings.autosave_minutes
         if minutes <= 0:
             self.timer.stop()
         else:
@@ -53,14 +61,11 @@ class Autosaver(QObject):
         """Follow ``document`` (the previous one's recovery is removed: it was closed)."""
         if self.document is not None:
             self.discard()
-            try:
-                self.document.modified_changed.disconnect(self._on_document_modified_changed)
-            except (RuntimeError, TypeError):
-                pass
+        self._bindings.clear()
         self.document = document
         self.key = uuid.uuid4().hex
         self._written = False
-        document.modified_changed.connect(self._on_document_modified_changed)
+        self._bindings.connect(document.modified_changed, self._on_document_modified_changed)
 
     def _on_document_modified_changed(self, modified: bool) -> None:
         if not modified:  # saved (or undone back to the saved state): nothing to recover
@@ -79,7 +84,7 @@ class Autosaver(QObject):
         except (EcodeskError, OSError) as exc:
             self.last_error = str(exc)
             log.warning("autosave failed: %s", exc)
-            self.window.statusBar().showMessage(self.tr("Autosave failed: {0}").format(exc), 8000)
+            self.status(self.tr("Autosave failed: {0}").format(exc), 8000)
             return False
         self.last_error = ""
         log.info("autosaved %s", doc.title)
@@ -94,22 +99,22 @@ class Autosaver(QObject):
         self._written = False
 
 
-def offer_recovery(window: MainWindow) -> bool:
-    """After a crash: ask, for each recovery left behind, whether to recover it.
-    Returns True if a project was recovered into the window."""
+def offer_recovery(window: QWidget, host: DocumentHost) -> bool:
+    """After a crash: ask (over ``window``), for each recovery left behind, whether to recover
+    it. Returns True if a project was recovered into ``host`` (the document controller)."""
     from ecodesk.store.recovery import pending_recoveries, remove_recovery
 
     recovered = False
     for rec in pending_recoveries():
         answer = _ask(window, rec)
         if answer == "recover" and not recovered:
-            recovered = _recover(window, rec)
+            recovered = _recover(window, host, rec)
         elif answer == "discard":
             remove_recovery(rec.key)
     return recovered
 
 
-def _ask(window: MainWindow, rec: Recovery) -> str:
+def _ask(window: QWidget, rec: Recovery) -> str:
     while True:
         box = QMessageBox(window)
         box.setIcon(QMessageBox.Icon.Warning)
@@ -133,7 +138,7 @@ def _ask(window: MainWindow, rec: Recovery) -> str:
         return "later"
 
 
-def _compare(window: MainWindow, rec: Recovery) -> None:
+def _compare(window: QWidget, rec: Recovery) -> None:
     from ecodesk.store import open_project
     from ecodesk.store.recovery import describe_differences, load_recovery
 
@@ -147,7 +152,7 @@ def _compare(window: MainWindow, rec: Recovery) -> None:
     QMessageBox.information(window, QCoreApplication.translate("Autosave", "Compare with the saved file"), "\n".join(lines))
 
 
-def _recover(window: MainWindow, rec: Recovery) -> bool:
+def _recover(window: QWidget, host: DocumentHost, rec: Recovery) -> bool:
     from ecodesk.store.recovery import load_recovery, remove_recovery
     from ecodesk.ui.document import Document
 
@@ -156,8 +161,8 @@ def _recover(window: MainWindow, rec: Recovery) -> bool:
     except EcodeskError as exc:
         QMessageBox.warning(window, QCoreApplication.translate("Autosave", "Cannot recover"), str(exc))
         return False
-    doc = Document(project, rec.original, window)
+    doc = Document(project, rec.original)
     doc.mark_unsaved()  # Save writes it over the original (atomically), or asks where
-    window.set_document(doc)
+    host.set_document(doc)
     remove_recovery(rec.key)  # the open document is autosaved again under its own key
     return True

@@ -160,13 +160,6 @@ class Document(QObject):
         name = self.project.name if self.project.name and self.project.name != "Untitled" else ""
         return name or (self.path.stem if self.path else untitled)
 
-    @property
-    def is_pristine(self) -> bool:
-        """A blank, unsaved, untouched project that can be replaced without asking."""
-        return (self.path is None and not self.modified and len(self.history) == 0
-                and len(self.project.scenarios) == 1
-                and not any(len(c) for c in self._scenario.collections().values()))
-
     @classmethod
     def load(cls, path: Path | str, parent: QObject | None = None) -> Document:
         """Open a ``.ecodesk`` file (through the store) or import an interchange JSON file.

@@ -1,99 +1,102 @@
-"""UI layer: the main window's Scenario menu and toolbar switcher — switch, new (blank),
-duplicate, rename, delete. Every change of the scenario list is an undoable command."""
+"""UI layer: scenario operations of the document controller — switch, next/previous, new
+(blank), duplicate, new from current (named copy), rename, delete. Every change of the
+scenario list is one undoable command; a refusal is shown with the model's sentence.
+
+:class:`ScenarioOps` is a collaborator of :class:`ecodesk.ui.controller.DocumentController`
+(``controller.scenarios``) and sees it only as a :class:`ecodesk.ui.prompts.DocumentHost`.
+Texts keep their old translation context ``ScenarioOpsMixin``.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from PySide6.QtCore import QCoreApplication
 
-from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QInputDialog
-
-from ecodesk.commands import AddScenario, RemoveScenario, RenameScenario, duplicate_scenario, unique_name
+from ecodesk.commands import AddScenario, Command, RemoveScenario, RenameScenario, duplicate_scenario, unique_name
 from ecodesk.model import Scenario, ValidationError
+from ecodesk.ui.i18n import error_text
+from ecodesk.ui.prompts import DocumentHost
 
-if TYPE_CHECKING:
-    from ecodesk.ui.mainwindow import MainWindow
 
+class ScenarioOps:
+    """The Scenario menu's operations on ``host.document``."""
 
-class ScenarioOpsMixin:
-    """Mixed into :class:`MainWindow`; uses ``self.document`` and ``self.scenario_combo``."""
+    def __init__(self, host: DocumentHost) -> None:
+        self.host = host
 
-    def _refresh_scenarios(self: MainWindow) -> None:
-        names = self.document.project.scenario_names()
-        with QSignalBlocker(self.scenario_combo):
-            self.scenario_combo.clear()
-            self.scenario_combo.addItems(names)
-            self.scenario_combo.setCurrentIndex(names.index(self.document.scenario.name)
-                                                if self.document.scenario.name in names else 0)
-        self._update_enabled()
+    def switch(self, scenario: Scenario | str) -> None:
+        self.host.document.set_scenario(scenario)
 
-    def _on_project_scenarios_changed(self: MainWindow, *args: Any) -> None:
-        self._refresh_scenarios()
+    def step(self, step: int) -> None:
+        """Show the next (``step`` 1) or previous (-1) scenario, round the end."""
+        doc = self.host.document
+        scenarios = doc.project.scenarios
+        self.switch(scenarios[(scenarios.index(doc.scenario) + step) % len(scenarios)])
 
-    def _on_document_scenario_switched(self: MainWindow, scenario: Scenario) -> None:
-        self._listen_scenario(scenario)
-        self._refresh_scenarios()
-        self._update_counts()
-        self.statusBar().showMessage(self.tr("Scenario “{0}”").format(scenario.name), 3000)
-
-    def _on_scenario_combo_activated(self: MainWindow, index: int) -> None:
-        scenarios = self.document.project.scenarios
-        if 0 <= index < len(scenarios):
-            self.document.set_scenario(scenarios[index])
-
-    def _fill_switch_menu(self: MainWindow) -> None:
-        self.switch_menu.clear()
-        for i, s in enumerate(self.document.project.scenarios):
-            act = self.switch_menu.addAction(f"&{i + 1}  {s.name}" if i < 9 else s.name)
-            act.setCheckable(True)
-            act.setChecked(s is self.document.scenario)
-            act.triggered.connect(lambda checked=False, sc=s: self.document.set_scenario(sc))
-
-    def step_scenario(self: MainWindow, step: int) -> None:
-        scenarios = self.document.project.scenarios
-        i = scenarios.index(self.document.scenario)
-        self.document.set_scenario(scenarios[(i + step) % len(scenarios)])
-
-    def new_scenario(self: MainWindow, name: str | None = None) -> bool:
+    def new(self, name: str | None = None) -> bool:
         """Add a blank scenario after the shown one and show it (one undo step)."""
-        project = self.document.project
+        doc = self.host.document
+        project = doc.project
         if name is None:
-            suggestion = unique_name(self.tr("Scenario"), project.scenario_names())
-            name, ok = QInputDialog.getText(self, self.tr("New Scenario"), self.tr("Name of the new scenario:"),
-                                            text=suggestion)
-            if not ok:
+            name = self.host.prompter.text(
+                QCoreApplication.translate("ScenarioOpsMixin", "New Scenario"),
+                QCoreApplication.translate("ScenarioOpsMixin", "Name of the new scenario:"),
+                unique_name(QCoreApplication.translate("ScenarioOpsMixin", "Scenario"), project.scenario_names()))
+            if name is None:
                 return False
         try:
             scenario = Scenario(name)
         except ValidationError as exc:
-            self._error(self.tr("Cannot add the scenario"), exc)
+            self.host.prompter.error(QCoreApplication.translate("ScenarioOpsMixin", "Cannot add the scenario"),
+                                     error_text(exc))
             return False
-        index = project.scenarios.index(self.document.scenario) + 1
-        return self._push_scenario(AddScenario(project, scenario, index), scenario)
+        index = project.scenarios.index(doc.scenario) + 1
+        return self._push(AddScenario(project, scenario, index), scenario)
 
-    def duplicate_scenario(self: MainWindow) -> bool:
-        project = self.document.project
-        cmd = duplicate_scenario(project, self.document.scenario.name,
-                                 unique_name(self.tr("{0} (copy)").format(self.document.scenario.name),
-                                             project.scenario_names()))
-        return self._push_scenario(cmd, cmd.scenario)
+    def duplicate(self) -> bool:
+        """A copy of the shown scenario named "… (copy)", shown."""
+        doc = self.host.document
+        name = unique_name(QCoreApplication.translate("ScenarioOpsMixin", "{0} (copy)").format(doc.scenario.name),
+                           doc.project.scenario_names())
+        cmd = duplicate_scenario(doc.project, doc.scenario.name, name)
+        return self._push(cmd, cmd.scenario)
 
-    def _push_scenario(self: MainWindow, cmd: Any, show: Scenario | None) -> bool:
-        error = self.document.attempt(cmd)
+    def new_from_current(self, name: str | None = None) -> bool:
+        """A copy of the shown scenario under a name the user gives, shown (one undo step)."""
+        doc = self.host.document
+        current = doc.scenario
+        if name is None:
+            name = self.host.prompter.text(
+                QCoreApplication.translate("AnalysisMenus", "New Scenario from Current"),
+                QCoreApplication.translate("AnalysisMenus", "Name of the new scenario (a copy of “{0}”):")
+                .format(current.name),
+                unique_name(QCoreApplication.translate("AnalysisMenus", "{0} – variant").format(current.name),
+                            doc.project.scenario_names()))
+            if name is None:
+                return False
+        cmd = duplicate_scenario(doc.project, current.name, name)
+        return self._push(cmd, cmd.scenario)
+
+    def rename(self, new: str | None = None) -> bool:
+        doc = self.host.document
+        old = doc.scenario.name
+        if new is None:
+            new = self.host.prompter.text(QCoreApplication.translate("ScenarioOpsMixin", "Rename Scenario"),
+                                          QCoreApplication.translate("ScenarioOpsMixin", "New name:"), old)
+            if new is None or new == old:
+                return False
+        return self._push(RenameScenario(doc.project, old, new), None)
+
+    def delete(self) -> bool:
+        doc = self.host.document
+        return self._push(RemoveScenario(doc.project, doc.scenario.name), None)
+
+    def _push(self, cmd: Command, show: Scenario | None) -> bool:
+        doc = self.host.document
+        error = doc.attempt(cmd)
         if error is not None:
-            self._error(self.tr("Scenario not changed"), error)
+            self.host.prompter.error(QCoreApplication.translate("ScenarioOpsMixin", "Scenario not changed"),
+                                     error_text(error))
             return False
         if show is not None:
-            self.document.set_scenario(show)
+            doc.set_scenario(show)
         return True
-
-    def rename_scenario(self: MainWindow, new: str | None = None) -> bool:
-        old = self.document.scenario.name
-        if new is None:
-            new, ok = QInputDialog.getText(self, self.tr("Rename Scenario"), self.tr("New name:"), text=old)
-            if not ok or new == old:
-                return False
-        return self._push_scenario(RenameScenario(self.document.project, old, new), None)
-
-    def delete_scenario(self: MainWindow) -> bool:
-        return self._push_scenario(RemoveScenario(self.document.project, self.document.scenario.name), None)

@@ -54,7 +54,7 @@ def test_autosave_writes_recovery_only_while_unsaved(window, data_dir, tmp_path)
     rec = pending_recoveries(include_running=True)
     assert len(rec) == 1 and "autosaved" in open_project(rec[0].file).scenario().entities
     target = tmp_path / "mine.ecodesk"
-    assert window.save_as(target)
+    assert window.controller.save_as(target)
     assert pending_recoveries(include_running=True) == []  # saved: nothing to recover
     window.document.push(AddObject(window.document.scenario, Entity("later")))
     before = target.read_bytes()
@@ -117,13 +117,13 @@ def test_after_a_kill_the_next_start_recovers(window, data_dir, tmp_path, sensor
     original = _kill_app_with_unsaved_work(tmp_path, sensor_project)
     before = original.read_bytes()
     shown = _clicks(monkeypatch, ["Compare…", "Recover"])
-    assert offer_recovery(window)
+    assert offer_recovery(window, window.controller)
     assert "did not close normally" in shown[0]
     assert shown[1] == "Scenario 'Base', entities: 1 added, 0 removed, 0 changed."
     doc = window.document
     assert "unsaved-work" in doc.scenario.entities and doc.modified and doc.path == original
     assert original.read_bytes() == before  # the user's file is untouched until they save
-    assert window.save()
+    assert window.controller.save()
     assert "unsaved-work" in open_project(original).scenario().entities
     assert pending_recoveries() == []
 
@@ -133,7 +133,7 @@ def test_after_a_kill_discard_removes_the_recovery(window, data_dir, tmp_path, s
 
     _kill_app_with_unsaved_work(tmp_path, sensor_project)
     _clicks(monkeypatch, ["Discard"])
-    assert not offer_recovery(window)
+    assert not offer_recovery(window, window.controller)
     assert pending_recoveries() == [] and "unsaved-work" not in window.document.scenario.entities
 
 

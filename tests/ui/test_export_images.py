@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from ecodesk.io import import_file
 from ecodesk.io.csvio import export_csv
+from ecodesk.io.formats import get_format
 from ecodesk.io.jsonio import export_json
 from ecodesk.model import Project, Scenario
 from ecodesk.ui.render import (
@@ -250,7 +251,7 @@ def test_cancelled_picture_options_write_nothing(window, tmp_path, monkeypatch):
 
     monkeypatch.setattr(ImageExportDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     answer_save(monkeypatch, tmp_path / "x.png")
-    assert window.export_dialog(("png",)) is False
+    assert window.controller.transfer.export_dialog(("png",)) is False
     assert not (tmp_path / "x.png").exists()
 
 
@@ -265,7 +266,7 @@ def test_export_json_round_trips(window, tmp_path, monkeypatch):
 def test_export_gexf_holds_the_shown_scenario(window, tmp_path, monkeypatch):
     window.document.set_scenario("线性供应链 1.0")
     window.document.set_scenario(window.document.project.scenarios[0])
-    answer_save(monkeypatch, tmp_path / "g", flt=window._filter("gexf"))
+    answer_save(monkeypatch, tmp_path / "g", flt=get_format("gexf").filter("en"))
     find_action(window.file_menu, "file_export").trigger()
     assert (tmp_path / "g.gexf").exists()
     assert "网络生态 2.0" in window.statusBar().currentMessage()
@@ -279,7 +280,7 @@ def test_export_csv_folder(window, tmp_path, monkeypatch):
 
 def test_export_failure_is_explained_and_writes_nothing(window, tmp_path, monkeypatch, boxes):
     answer_save(monkeypatch, tmp_path / "missing" / "data.json")
-    assert window.export_dialog() is False
+    assert window.controller.transfer.export_dialog() is False
     assert boxes.shown and "data.json" in boxes.shown[-1][0]
     assert "Nothing was written" in boxes.shown[-1][1]
     assert not (tmp_path / "missing").exists()
@@ -315,7 +316,7 @@ def test_bad_import_says_where_and_keeps_the_project(window, tmp_path, monkeypat
     src.write_text(json.dumps(data), encoding="utf-8")
     answer_open(monkeypatch, src)
     old = window.document
-    assert window.import_dialog() is False
+    assert window.controller.transfer.import_dialog() is False
     assert window.document is old
     title, text, info = boxes.shown[-1]
     assert "bad.json" in title and "Nothing was imported" in text
@@ -332,7 +333,7 @@ def test_import_offers_every_import_format(window, monkeypatch):
         return "", ""
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake))
-    window.import_dialog()
+    window.controller.transfer.import_dialog()
     filters = seen[0].split(";;")
     assert filters[0].startswith("All supported files")
     assert len(filters) == 1 + len(io.IMPORT_FORMATS)
@@ -386,6 +387,6 @@ def test_report_picture_is_svg_or_a_png_for_big_models(qapp, project, monkeypatc
 def test_picture_keeps_the_canvas_look(window, tmp_path):
     """A picture from the app shows what the canvas shows: hidden flow kinds stay hidden."""
     window.canvas.set_flow_kind_visible("data", False)
-    assert window.export_image_to(tmp_path / "m.svg", "svg")
+    assert window.controller.transfer.export_image_to(tmp_path / "m.svg", "svg")
     texts = "".join(t.text or "" for t in DET.parse(tmp_path / "m.svg").getroot().iter(f"{SVG_NS}text"))
     assert "Goods" in texts and "Data" not in texts  # the legend lists only the kinds drawn

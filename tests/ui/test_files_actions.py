@@ -83,7 +83,7 @@ def test_open_through_the_dialog_adds_to_recent_files(window, saved_file, monkey
 
 
 def test_save_is_incremental_and_reopening_gives_the_same_project(window, saved_file, qtbot):
-    assert window.open_file(saved_file)
+    assert window.controller.open_file(saved_file)
     doc = window.document
     _move(doc, 77.0)
     doc.set_selection(["e2"])
@@ -99,7 +99,7 @@ def test_save_is_incremental_and_reopening_gives_the_same_project(window, saved_
 
 
 def test_save_as_continues_in_the_new_file(window, saved_file, tmp_path, monkeypatch):
-    window.open_file(saved_file)
+    window.controller.open_file(saved_file)
     target = tmp_path / "copy"  # the suffix is added
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     _move(window.document)
@@ -109,7 +109,7 @@ def test_save_as_continues_in_the_new_file(window, saved_file, tmp_path, monkeyp
     assert open_project(doc.path).content_equals(doc.project)
     assert open_project(saved_file).scenario("网络生态 2.0").entities["e1"].x == 0.0  # the old one untouched
     _move(doc, 5.0)
-    window.save()
+    window.controller.save()
     assert open_project(doc.path).scenario("网络生态 2.0").entities["e1"].x == 5.0
 
 
@@ -125,7 +125,7 @@ def test_open_recent_prunes_missing_files_with_a_message(window, saved_file, tmp
     assert window.document.path == saved_file
     saved_file.unlink()  # vanishes while listed
     window.settings.set_recent_files([str(saved_file)])
-    assert not window.open_recent(str(saved_file))
+    assert not window.controller.open_recent(str(saved_file))
     assert boxes.shown[-1][0] == "File not found"
     assert window.settings.recent_files() == []
 
@@ -134,7 +134,7 @@ def test_damaged_file_is_refused_with_the_store_sentence(window, tmp_path, boxes
     bad = tmp_path / "bad.ecodesk"
     bad.write_bytes(b"this is not a database at all")
     before = window.document
-    assert not window.open_file(bad)
+    assert not window.controller.open_file(bad)
     title, text, _ = boxes.shown[-1]
     assert title == "Cannot open “bad.ecodesk”"
     with pytest.raises(ProjectFileError) as err:
@@ -145,7 +145,7 @@ def test_damaged_file_is_refused_with_the_store_sentence(window, tmp_path, boxes
 
 def test_failed_save_keeps_the_document_modified_and_offers_save_as(window, saved_file, tmp_path, boxes,
                                                                     monkeypatch):
-    window.open_file(saved_file)
+    window.controller.open_file(saved_file)
     doc = window.document
     _move(doc)
 
@@ -157,7 +157,7 @@ def test_failed_save_keeps_the_document_modified_and_offers_save_as(window, save
     boxes.click = "Save As…"
     target = tmp_path / "rescued.ecodesk"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
-    assert window.save()
+    assert window.controller.save()
     title, text, info = boxes.shown[0]
     assert title == "Cannot save" and "the disk is full" in text and "nothing was lost" in info
     assert doc.path == target and not doc.modified
@@ -165,17 +165,17 @@ def test_failed_save_keeps_the_document_modified_and_offers_save_as(window, save
 
 
 def test_failed_save_cancelled_leaves_it_modified(window, saved_file, boxes, monkeypatch):
-    window.open_file(saved_file)
+    window.controller.open_file(saved_file)
     _move(window.document)
     monkeypatch.setattr(ProjectFile, "save", lambda self: (_ for _ in ()).throw(
         ProjectFileError(saved_file, "write_failed", "could not be written")))
     boxes.answer = SB.Cancel
-    assert not window.save()
+    assert not window.controller.save()
     assert window.document.modified and window.isWindowModified()
 
 
 def test_close_and_quit_prompt_save_discard_cancel(window, saved_file, boxes, qtbot):
-    window.open_file(saved_file)
+    window.controller.open_file(saved_file)
     _move(window.document, 11.0)
     boxes.answer = SB.Cancel
     window.actions.file_quit.trigger()
@@ -184,7 +184,7 @@ def test_close_and_quit_prompt_save_discard_cancel(window, saved_file, boxes, qt
     window.actions.file_close.trigger()  # saves, then shows a blank project
     assert window.document.path is None
     assert open_project(saved_file).scenario("网络生态 2.0").entities["e1"].x == 11.0
-    window.insert_object("entity")
+    window.controller.insert_object("entity")
     boxes.answer = SB.Discard
     window.actions.file_quit.trigger()
     assert not window.isVisible()
@@ -226,7 +226,7 @@ def test_dropping_json_imports_it_as_an_unsaved_project(window, tmp_path, boxes,
     assert doc.project.content_equals(sample_project())
     target = tmp_path / "imported.ecodesk"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
-    assert window.save()  # no file yet: Save asks where
+    assert window.controller.save()  # no file yet: Save asks where
     assert doc.path == target and open_project(target).content_equals(doc.project)
 
 

@@ -18,7 +18,7 @@ def test_title_and_modified_mark_follow_edits_and_save(window, qtbot, tmp_path):
     doc.push(MoveEntities(doc.scenario, {"e1": (10.0, 20.0)}))
     assert window.isWindowModified()
     assert "Unsaved" in window.saved_label.text()
-    assert window.save_as(tmp_path / "plan.ecodesk")
+    assert window.controller.save_as(tmp_path / "plan.ecodesk")
     assert not window.isWindowModified()
     assert window.saved_label.text() == "Saved"
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo past the save
@@ -30,7 +30,7 @@ def test_title_of_an_untitled_project_uses_the_file_name_after_save(qtbot, tmp_p
     w = MainWindow()
     qtbot.addWidget(w)
     assert w.windowTitle() == "Untitled[*] — ecodesk"
-    w.save_as(tmp_path / "alliance.ecodesk")
+    w.controller.save_as(tmp_path / "alliance.ecodesk")
     assert w.windowTitle() == "alliance[*] — ecodesk"
 
 
@@ -60,7 +60,7 @@ def test_menus_toolbar_and_status_bar(window):
 
 
 def test_status_bar_counts_follow_the_model(window, qtbot):
-    window.insert_object("entity")
+    window.controller.insert_object("entity")
     qtbot.waitUntil(lambda: window.counts_label.text() == "8 entities · 9 flows")
     window.undo()
     qtbot.waitUntil(lambda: window.counts_label.text() == "7 entities · 9 flows")
@@ -144,14 +144,14 @@ def test_insert_menu_adds_each_kind_of_object_as_a_command(window):
     doc = window.document
     doc.set_selection(["e1"])
     before = len(doc.history)
-    ids = {what: window.insert_object(what) for what in ("ecosystem", "capability", "need", "pool")}
+    ids = {what: window.controller.insert_object(what) for what in ("ecosystem", "capability", "need", "pool")}
     s = doc.scenario
     assert ids["ecosystem"] in s.ecosystems and ids["capability"] in s.capabilities
     assert s.capabilities[ids["capability"]].owner == "e1"
     assert ids["need"] in s.needs and ids["pool"] in s.pools
     assert len(doc.history) == before + 4
     doc.set_selection(["e2", "e4"])
-    flow_id = window.insert_object("flow")
+    flow_id = window.controller.insert_object("flow")
     assert (s.flows[flow_id].source, s.flows[flow_id].target) == ("e2", "e4")
 
 
@@ -173,7 +173,7 @@ def test_run_analysis_shows_the_analysis_panel(window, qtbot):
     qtbot.waitUntil(lambda: panel.channel.result is not None and not panel.channel.stale, timeout=30000)
     panel.show_tab("overview")
     card = panel.overview.cards["total_savings"]
-    assert card.raw == panel.channel.result["reuse"]["total_savings"] >= 0
+    assert card.raw == panel.channel.result.reuse.total_savings >= 0
     assert card.value.text().endswith("CNY")
 
 

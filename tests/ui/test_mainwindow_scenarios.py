@@ -71,7 +71,7 @@ def test_rename_scenario_and_undo(window, monkeypatch):
 
 
 def test_rename_to_a_taken_name_is_refused_with_the_model_sentence(window, boxes):
-    assert not window.rename_scenario("线性供应链 1.0")
+    assert not window.controller.scenarios.rename("线性供应链 1.0")
     assert "already the name of another scenario" in boxes.shown[-1][1]
     assert window.document.project.scenario_names() == ["网络生态 2.0", "线性供应链 1.0"]
 
@@ -90,7 +90,7 @@ def test_delete_scenario_and_undo_restores_it_in_place(window):
 def test_undo_shows_the_scenario_it_changes(window):
     doc = window.document
     doc.push(MoveEntities(doc.scenario, {"e1": (9.0, 9.0)}))
-    window.step_scenario(1)
+    window.controller.scenarios.step(1)
     assert doc.scenario.name == "线性供应链 1.0"
     window.undo()
     assert doc.scenario.name == "网络生态 2.0"

@@ -55,7 +55,7 @@ def test_scenario_rename_duplicate_delete_reach_the_compare_tab(qtbot, monkeypat
         return [compare.combo_a.itemText(i) for i in range(compare.combo_a.count())]
 
     assert names() == doc.project.scenario_names()
-    w.duplicate_scenario()
+    w.controller.scenarios.duplicate()
     assert names() == doc.project.scenario_names() and len(names()) == 3
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("2.1 平台+金融", True)))
     w.actions.scenario_rename.trigger()

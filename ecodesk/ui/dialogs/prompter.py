@@ -1,0 +1,112 @@
+"""UI layer: the main window's answers to the document controller's questions — file
+dialogs, message boxes and input dialogs (implements :class:`ecodesk.ui.prompts.Prompter`).
+
+Texts keep the translation contexts they had when the window asked these questions itself
+(``FileOpsMixin``, ``ExportOpsMixin``), so the existing Chinese still applies.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from ecodesk.ui.prompts import SaveAnswer
+
+MAX_SHOWN_PROBLEMS = 8
+
+
+class DialogPrompter:
+    """Asks with modal dialogs over ``parent``."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+        self.image_export_dialog: Any = None  # the last picture-options dialog (tests look at it)
+
+    def open_path(self, title: str, start: str, filters: str) -> tuple[str, str]:
+        path, chosen = QFileDialog.getOpenFileName(self.parent, title, start, filters)
+        return path, chosen
+
+    def save_path(self, title: str, start: str, filters: str, selected: str = "") -> tuple[str, str]:
+        if selected:
+            path, chosen = QFileDialog.getSaveFileName(self.parent, title, start, filters, selected)
+        else:
+            path, chosen = QFileDialog.getSaveFileName(self.parent, title, start, filters)
+        return path, chosen
+
+    def folder(self, title: str, start: str) -> str:
+        return QFileDialog.getExistingDirectory(self.parent, title, start)
+
+    def text(self, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(self.parent, title, label, text=text)
+        return value if ok else None
+
+    def save_changes(self, title: str) -> SaveAnswer:
+        sb = QMessageBox.StandardButton
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QCoreApplication.translate("FileOpsMixin", "Unsaved changes"))
+        box.setText(QCoreApplication.translate("FileOpsMixin", "“{0}” has changes that are not saved.").format(title))
+        box.setInformativeText(QCoreApplication.translate("FileOpsMixin", "Do you want to save them?"))
+        box.setStandardButtons(sb.Save | sb.Discard | sb.Cancel)
+        box.setDefaultButton(sb.Save)
+        answer = box.exec()
+        return "save" if answer == sb.Save else "discard" if answer == sb.Discard else "cancel"
+
+    def save_failed(self, text: str, offer_save_as: bool) -> bool:
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(QCoreApplication.translate("FileOpsMixin", "Cannot save"))
+        box.setText(text)
+        if offer_save_as:
+            box.setInformativeText(QCoreApplication.translate(
+                "FileOpsMixin", "Your project is still open and nothing was lost. Save it under another name?"))
+            save_as = box.addButton(QCoreApplication.translate("FileOpsMixin", "Save As…"),
+                                    QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+        else:
+            box.setInformativeText(QCoreApplication.translate(
+                "FileOpsMixin", "Your project is still open and nothing was lost."))
+            save_as = None
+            box.addButton(QMessageBox.StandardButton.Ok)
+        box.exec()
+        return save_as is not None and box.clickedButton() is save_as
+
+    def error(self, title: str, text: str) -> None:
+        QMessageBox.critical(self.parent, title, text)
+
+    def warning(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.parent, title, text)
+
+    def information(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)
+
+    def problems(self, title: str, text: str, lines: list[str]) -> None:
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(title)
+        box.setText(text)
+        shown = lines[:MAX_SHOWN_PROBLEMS]
+        more = len(lines) - len(shown)
+        info = "\n".join(f"• {line}" for line in shown)
+        if more > 0:
+            info += "\n" + QCoreApplication.translate("ExportOpsMixin", "… and {0} more (see Details)").format(more)
+            box.setDetailedText("\n".join(lines))
+        box.setInformativeText(info)
+        box.exec()
+
+    def template(self) -> str | None:
+        from ecodesk.ui.dialogs.templates import NewFromTemplateDialog
+
+        dialog = NewFromTemplateDialog(self.parent)
+        return dialog.chosen() if dialog.exec() else None
+
+    def image_options(self, fmt: str, selected: int, natural_size: tuple[float, float] | None,
+                      scale: float) -> Any:
+        from ecodesk.ui.dialogs.image_export import ImageExportDialog
+
+        dialog = ImageExportDialog(fmt, selected=selected, natural_size=natural_size, scale=scale,
+                                   parent=self.parent)
+        self.image_export_dialog = dialog
+        return dialog.options() if dialog.exec() else None

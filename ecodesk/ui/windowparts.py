@@ -1,0 +1,101 @@
+"""UI layer: small parts of the main window that need no window state — the menus filled
+when they open (Open Recent, Switch To), opening files dropped on the window, the About box
+and the log folder. They talk to the document controller, not to the window's internals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from ecodesk import __version__
+from ecodesk.ui.document import IMPORT_SUFFIXES, PROJECT_SUFFIX
+
+OPENABLE = (PROJECT_SUFFIX, *IMPORT_SUFFIXES)
+
+
+def fill_recent_menu(menu: QMenu, controller: Any, actions: Any) -> None:
+    """File ▸ Open Recent: the recent files that still exist, then Clear Recent Files."""
+    menu.clear()
+    recent = controller.recent_files()
+    for i, path in enumerate(recent, 1):
+        action = menu.addAction(f"&{i % 10}  {Path(path).name}")
+        action.setToolTip(path)
+        action.setStatusTip(path)
+        action.setData(path)
+        action.triggered.connect(lambda checked=False, p=path: controller.open_recent(p))
+    if recent:
+        menu.addSeparator()
+    menu.addAction(actions.file_clear_recent)
+    actions.file_clear_recent.setEnabled(bool(recent))
+
+
+def fill_switch_menu(menu: QMenu, controller: Any) -> None:
+    """Scenario ▸ Switch To: every scenario, the shown one checked."""
+    menu.clear()
+    doc = controller.document
+    for i, s in enumerate(doc.project.scenarios):
+        act = menu.addAction(f"&{i + 1}  {s.name}" if i < 9 else s.name)
+        act.setCheckable(True)
+        act.setChecked(s is doc.scenario)
+        act.triggered.connect(lambda checked=False, sc=s: controller.scenarios.switch(sc))
+
+
+def _local_paths(event: QDropEvent) -> list[Path]:
+    mime = event.mimeData()
+    urls: list[QUrl] = mime.urls() if mime.hasUrls() else []
+    return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in OPENABLE]
+
+
+class DropOpener(QObject):
+    """Opens a project (or interchange JSON) file dropped on ``widget`` (or passed up to it
+    by a child, like the canvas, that takes only its own drags)."""
+
+    def __init__(self, widget: QWidget, controller: Any) -> None:
+        super().__init__(widget)
+        self.controller = controller
+        widget.setAcceptDrops(True)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QDropEvent):  # drag enter and drag move events are drop events too
+            return False
+        paths = _local_paths(event)
+        if not paths:
+            event.ignore()
+        elif event.type() == QEvent.Type.Drop:
+            event.acceptProposedAction()
+            self.controller.open_file(paths[0])
+        else:
+            event.acceptProposedAction()
+        return True
+
+
+def show_about(parent: QWidget) -> None:
+    QMessageBox.about(parent, QCoreApplication.translate("MainWindow", "About ecodesk"), QCoreApplication.translate(
+        "MainWindow",
+        "<h3>ecodesk {0}</h3><p>Plan mutual supply ecosystems (互供生态): capability reuse, cost sharing "
+        "and network resilience.</p><p>Projects are SQLite files you can hand on; everything works "
+        "offline.</p>").format(__version__))
+
+
+def show_log_folder(parent: QWidget, status: Callable[[str, int], object]) -> bool:
+    """Open the log folder in the file manager (created if needed); returns success."""
+    from PySide6.QtGui import QDesktopServices
+
+    from ecodesk.logs import log_folder
+    from ecodesk.userdata import ensure
+
+    folder = log_folder()
+    try:
+        ensure(folder)
+    except OSError as exc:
+        QMessageBox.warning(parent, QCoreApplication.translate("MainWindow", "Log folder"), str(exc))
+        return False
+    status(str(folder), 10000)
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
