@@ -37,11 +37,11 @@ def test_scenario_switch_shows_that_scenarios_results_and_reuses_them(qtbot):
     panel, doc = w.analysis_panel, w.document
     a, b = doc.project.scenarios
     ra = wait_current(qtbot, panel)
-    assert ra["scenario"] == a.name
+    assert ra.scenario_name == a.name
     doc.set_scenario(b)
     assert panel.channel.result is None or panel.channel.result.scenario_name == b.name  # never A's
     rb = wait_current(qtbot, panel)
-    assert rb["scenario"] == b.name
+    assert rb.scenario_name == b.name
     doc.set_scenario(a)
     assert panel.channel.result is ra and not panel.channel.stale  # from the cache, at once
 

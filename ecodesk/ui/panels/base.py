@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor
 
 from ecodesk.model import Scenario
 from ecodesk.ui.panels.section import ResultPage
-from ecodesk.ui.panels.tables import ResultTableView
 from ecodesk.ui.theme import current_theme
 
 if TYPE_CHECKING:
@@ -74,5 +73,3 @@ class ResultTab(ResultPage):
         return "、".join(self.name(i) for i in ids or ()) if self.panel.chinese else ", ".join(
             self.name(i) for i in ids or ())
 
-    def result_tables(self) -> list[ResultTableView]:
-        return [t for s in self.sections for t in s.tables]

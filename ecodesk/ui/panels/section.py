@@ -160,6 +160,10 @@ class ResultPage(QScrollArea):
         self._overlays: dict[int, StaleOverlay] = {}
         self._stale = False
 
+    def result_tables(self) -> list[Any]:
+        """Every result table of the page's sections."""
+        return [t for sec in self.sections for t in sec.tables]
+
     def add_section(self, section: Section, results: bool = True) -> Section:
         self.column.addWidget(section)
         self.sections.append(section)
