@@ -204,12 +204,9 @@ def evolved(scenario: Scenario, obj: ModelObject, field: str, value: Any) -> Mod
     if isinstance(obj, Flow) and field == "capability" and value in ("", None):
         changes["capability"] = None
     if isinstance(obj, Pool) and field == "type":
-        try:
-            ptype = PoolType(changes["type"])
-            if obj.rule not in RULES_BY_TYPE[ptype]:
-                changes["rule"] = RULES_BY_TYPE[ptype][0]
-        except ValueError:
-            pass
+        ptype = next((t for t in PoolType if t.value == changes["type"]), None)  # None: the model refuses it
+        if ptype is not None and obj.rule not in RULES_BY_TYPE[ptype]:
+            changes["rule"] = RULES_BY_TYPE[ptype][0]
     if isinstance(obj, Pool) and field == "members":
         members = set(changes["members"])
         for m in ("weights", "floors", "claims"):
@@ -261,17 +258,18 @@ def new_object(scenario: Scenario, what: str, selected: list[ModelObject] | None
         color = ECOSYSTEM_COLORS[len(scenario.ecosystems) % len(ECOSYSTEM_COLORS)]
         return Ecosystem(unique_id(scenario, "eco"), name=default_name(what, lang), color=color)
     if what == "capability":
-        owner = (sel_entities or entities or [None])[0]
-        if owner is None:
+        candidates = sel_entities or entities
+        if not candidates:
             raise ValidationError("capability", "", "owner", "add an entity first: a capability needs an owner",
                                   "请先添加主体：能力需要一个所有者")
         return Capability(unique_id(scenario, "cap"), name=default_name(what, lang),
-                          category=default_name("category", lang), owner=owner.id)
+                          category=default_name("category", lang), owner=candidates[0].id)
     if what == "need":
-        ent = (sel_entities or entities or [None])[0]
-        if ent is None:
+        candidates = sel_entities or entities
+        if not candidates:
             raise ValidationError("need", "", "entity", "add an entity first: a need belongs to an entity",
                                   "请先添加主体：需求属于某个主体")
+        ent = candidates[0]
         others = [c.category for c in scenario.capabilities if c.owner != ent.id and c.category.strip()]
         category = others[0] if others else default_name("category", lang)
         return Need(unique_id(scenario, "need"), entity=ent.id, category=category)

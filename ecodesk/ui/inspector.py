@@ -128,15 +128,15 @@ class InspectorWidget(QWidget):
         self.title = QLabel(self)
         self.title.setProperty("role", "heading")
         self.title.setWordWrap(True)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.body = QWidget()
-        self.scroll.setWidget(self.body)
+        self.scroll_area.setWidget(self.body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.title)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self._connect(document)
         objs = document.selected_objects()  # the window may build the inspector after a selection
         self._show(objs[0] if len(objs) == 1 else None, count=len(objs), force=True)
@@ -180,7 +180,7 @@ class InspectorWidget(QWidget):
 
     def _on_model_changed(self, old: Any, new: Any = None) -> None:
         if isinstance(new, ModelObject) and self.obj is not None and new.id == self.obj.id \
-                and new.WHAT == self.obj.WHAT:  # type: ignore[attr-defined]
+                and new.WHAT == self.obj.WHAT:
             self.obj = new
             self._update()
         else:
@@ -208,7 +208,7 @@ class InspectorWidget(QWidget):
         if self.scenario is None:  # detached meanwhile (window closing)
             return
         if self.obj is not None:
-            current = self.scenario.collection_of(self.obj).get(self.obj.id)  # type: ignore[attr-defined]
+            current = self.scenario.collection_of(self.obj).get(self.obj.id)
             if current is None:
                 self._show(None, count=0)
                 return
@@ -217,9 +217,9 @@ class InspectorWidget(QWidget):
 
     # building -----------------------------------------------------------------------
     def _show(self, obj: ModelObject | None, count: int = 0, force: bool = False) -> None:
-        what = obj.WHAT if obj is not None else ("multi" if count > 1 else "project")  # type: ignore[attr-defined]
+        what = obj.WHAT if obj is not None else ("multi" if count > 1 else "project")
         same = (not force and what == self._what and obj is not None and self.obj is not None
-                and obj.id == self.obj.id)  # type: ignore[attr-defined]
+                and obj.id == self.obj.id)
         self.obj = obj
         self._count = count
         if not same:
@@ -238,7 +238,7 @@ class InspectorWidget(QWidget):
         try:
             self._build_body(what)
         finally:
-            self.scroll.setWidget(self.body)  # shows it; deletes the old body
+            self.scroll_area.setWidget(self.body)  # shows it; deletes the old body
             self._chain_tab_order()
 
     def _build_body(self, what: str) -> None:
@@ -296,7 +296,7 @@ class InspectorWidget(QWidget):
             return NumberField(field, b, step=_STEPS[kind])
         if kind == "optional":
             editor = OptionalNumberField(field, b)
-            editor.editor.setPlaceholderText(self.tr("none"))  # type: ignore[attr-defined]
+            editor.line.setPlaceholderText(self.tr("none"))
             return editor
         if kind == "color":
             return ColorField(field, b)
@@ -351,8 +351,8 @@ class InspectorWidget(QWidget):
             label.setBuddy(editor.editor)
             form.addRow(label, editor.container)
         notes = NotesField("notes", self.body)
-        notes.editor.textChanged.disconnect()  # type: ignore[attr-defined]
-        notes.finished.connect(lambda f: self._commit_project(f, notes.editor.toPlainText(), False))  # type: ignore[attr-defined]
+        notes.text_edit.textChanged.disconnect()
+        notes.finished.connect(lambda f: self._commit_project(f, notes.text_edit.toPlainText(), False))
         self.editors["notes"] = notes
         form.addRow(QLabel(field_label("notes"), self.body), notes.container)
         self.summary = QLabel(self.body)
@@ -381,7 +381,7 @@ class InspectorWidget(QWidget):
                     s.name, len(s.entities), len(s.flows), len(s.capabilities), len(s.needs), len(s.pools),
                     len(s.ecosystems)))
             return
-        name = getattr(obj, "name", "") or obj.id  # type: ignore[attr-defined]
+        name = getattr(obj, "name", "") or obj.id
         kind = getattr(obj, "kind", None)
         extra = f" · {enum_label(kind)}" if kind is not None else ""
         self.title.setText(self.tr("{0}: {1}").format(what_label(obj.WHAT).capitalize(), name) + extra)
@@ -528,7 +528,7 @@ class InspectorWidget(QWidget):
         except ValidationError as exc:
             self.status_message.emit(error_text(exc))
             return None
-        return None if self._push(AddObject(self.scenario, child)) else child.id  # type: ignore[attr-defined]
+        return None if self._push(AddObject(self.scenario, child)) else child.id
 
     def remove_child(self, obj_id: str) -> bool:
         if self.scenario is None:

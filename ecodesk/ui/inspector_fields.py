@@ -89,11 +89,12 @@ class ReadOnlyField(FieldEditor):
         edit.setReadOnly(True)
         edit.setFrame(False)
         self._place(edit)
+        self.line: QLineEdit = edit
 
     def set_value(self, value: Any, obj: Any = None, scenario: Any = None) -> None:
         text = "" if value is None else str(value)
-        if self.editor.text() != text:  # type: ignore[attr-defined]
-            self.editor.setText(text)  # type: ignore[attr-defined]
+        if self.line.text() != text:
+            self.line.setText(text)
 
 
 class TextField(FieldEditor):
@@ -108,10 +109,11 @@ class TextField(FieldEditor):
             edit.editingFinished.connect(lambda: self.committed.emit(self.field, edit.text(), False))
         edit.editingFinished.connect(lambda: self.finished.emit(self.field))
         self._place(edit)
+        self.line: QLineEdit = edit
 
     def set_value(self, value: Any, obj: Any = None, scenario: Any = None) -> None:
         text = "" if value is None else str(value)
-        edit: QLineEdit = self.editor  # type: ignore[assignment]
+        edit = self.line
         if edit.text() != text:
             with QSignalBlocker(edit):
                 edit.setText(text)
@@ -128,24 +130,25 @@ class OptionalNumberField(FieldEditor):
         edit.setClearButtonEnabled(True)
         edit.editingFinished.connect(self._on_finished)
         self._place(edit)
+        self.line: QLineEdit = edit
         self._shown = ""
 
     def _on_finished(self) -> None:
-        edit: QLineEdit = self.editor  # type: ignore[assignment]
+        edit = self.line
         if edit.text() != self._shown or self.error:
             self.committed.emit(self.field, edit.text(), False)
         self.finished.emit(self.field)
 
     def set_value(self, value: Any, obj: Any = None, scenario: Any = None) -> None:
         self._shown = edit_number(value)
-        edit: QLineEdit = self.editor  # type: ignore[assignment]
+        edit = self.line
         if edit.text() != self._shown and not self.error:
             with QSignalBlocker(edit):
                 edit.setText(self._shown)
 
     def revert(self) -> None:
-        with QSignalBlocker(self.editor):
-            self.editor.setText(self._shown)  # type: ignore[attr-defined]
+        with QSignalBlocker(self.line):
+            self.line.setText(self._shown)
 
 
 class NumberLineEdit(QLineEdit):
@@ -204,9 +207,10 @@ class NumberField(FieldEditor):
         edit.stepped.connect(lambda text: self.committed.emit(self.field, text, True))
         edit.editingFinished.connect(lambda: self.finished.emit(self.field))
         self._place(edit)
+        self.number: NumberLineEdit = edit
 
     def set_value(self, value: Any, obj: Any = None, scenario: Any = None) -> None:
-        edit: NumberLineEdit = self.editor  # type: ignore[assignment]
+        edit = self.number
         if self.error:  # the refused text stays for the user to correct
             return
         shown = edit.value()
@@ -224,9 +228,10 @@ class NotesField(FieldEditor):
         edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # rows stay at the top
         edit.textChanged.connect(lambda: self.committed.emit(self.field, edit.toPlainText(), True))
         self._place(edit)
+        self.text_edit: QPlainTextEdit = edit
 
     def set_value(self, value: Any, obj: Any = None, scenario: Any = None) -> None:
-        edit: QPlainTextEdit = self.editor  # type: ignore[assignment]
+        edit = self.text_edit
         text = value or ""
         if edit.toPlainText() != text:
             with QSignalBlocker(edit):
@@ -245,9 +250,10 @@ class ChoiceField(FieldEditor):
         combo.setMinimumContentsLength(12)
         combo.activated.connect(lambda i: self.committed.emit(self.field, combo.itemData(i), False))
         self._place(combo)
+        self.combo: QComboBox = combo
 
     def set_value(self, value: Any, obj: Any = None, scenario: Any = None) -> None:
-        combo: QComboBox = self.editor  # type: ignore[assignment]
+        combo = self.combo
         choices = self._choices_fn(obj, scenario)
         with QSignalBlocker(combo):
             if choices != self._choices:
@@ -293,15 +299,16 @@ class ColorField(FieldEditor):
         h.addWidget(edit, 1)
         h.addWidget(self.swatch)
         self._place(edit, row)
+        self.line: QLineEdit = edit
 
     def _pick(self) -> None:
-        edit: QLineEdit = self.editor  # type: ignore[assignment]
+        edit = self.line
         color = QColorDialog.getColor(QColor(edit.text() or "#888888"), self.container)
         if color.isValid():
             self.committed.emit(self.field, color.name(), False)
 
     def set_value(self, value: Any, obj: Any = None, scenario: Any = None) -> None:
-        edit: QLineEdit = self.editor  # type: ignore[assignment]
+        edit = self.line
         if edit.text() != (value or ""):
             with QSignalBlocker(edit):
                 edit.setText(value or "")

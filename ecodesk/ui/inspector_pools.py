@@ -27,6 +27,11 @@ from ecodesk.ui.tablemodels import edit_number
 _MAPS = ("weights", "floors", "claims")
 
 
+def _cell_text(table: QTableWidget, row: int, col: int, empty: str = "") -> str:
+    item = table.item(row, col)
+    return item.text() if item is not None else empty
+
+
 class PoolParamsSection(QObject):
     """Weights/floors/claims by member, and tiers; empty cells mean "not set" (defaults)."""
 
@@ -132,7 +137,7 @@ class PoolParamsSection(QObject):
         if pool is None or row >= len(pool.members):
             return
         member, name = pool.members[row], _MAPS[col]
-        text = self.members.item(row, col).text()
+        text = _cell_text(self.members, row, col)
 
         def change(p: Pool) -> Pool:
             value = parse_number(p, f"{name}[{member}]", text) if text.strip() else None
@@ -141,15 +146,15 @@ class PoolParamsSection(QObject):
                 mapping.pop(member, None)
             else:
                 mapping[member] = value
-            return p.evolve(**{name: mapping})  # type: ignore[no-any-return]
+            return p.evolve(**{name: mapping})
 
         self._push(change, name)
 
     def _tiers_from_table(self, p: Pool) -> tuple[Tier, ...]:
         out = []
         for r in range(self.tiers.rowCount()):
-            up = self.tiers.item(r, 0).text() if self.tiers.item(r, 0) else ""
-            rate = self.tiers.item(r, 1).text() if self.tiers.item(r, 1) else "0"
+            up = _cell_text(self.tiers, r, 0)
+            rate = _cell_text(self.tiers, r, 1, "0")
             out.append(Tier(parse_number(p, f"tiers[{r}].up_to", up) if up.strip() else None,
                             parse_number(p, f"tiers[{r}].rate", rate) or 0.0))
         return tuple(out)
@@ -166,7 +171,7 @@ class PoolParamsSection(QObject):
                 tiers += [Tier(bound or 100.0, last.rate), last]
             else:
                 tiers.append(Tier(None, 0.1))
-            return p.evolve(tiers=tuple(tiers))  # type: ignore[no-any-return]
+            return p.evolve(tiers=tuple(tiers))
 
         self._push(change, "tiers")
 
@@ -177,6 +182,6 @@ class PoolParamsSection(QObject):
             tiers = list(p.tiers)
             if tiers:
                 tiers.pop(row if 0 <= row < len(tiers) else len(tiers) - 1)
-            return p.evolve(tiers=tuple(tiers))  # type: ignore[no-any-return]
+            return p.evolve(tiers=tuple(tiers))
 
         self._push(change, "tiers")

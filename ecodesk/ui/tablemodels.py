@@ -30,7 +30,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QWidget
 
 from ecodesk.commands.editrules import change_command
-from ecodesk.model import Bindings, EntityKind, FlowKind, ModelObject, PoolRule, PoolType, Scenario
+from ecodesk.model import Bindings, EntityKind, Flow, FlowKind, ModelObject, Pool, PoolRule, PoolType, Scenario
 from ecodesk.model.errors import EcodeskError
 from ecodesk.model.kinds import RULES_BY_TYPE, LabelledEnum
 from ecodesk.ui.document import Document
@@ -174,7 +174,7 @@ class CollectionTableModel(QAbstractTableModel):
         self.endInsertRows()
 
     def _on_collection_removed(self, obj: ModelObject, index: int) -> None:
-        row = index if 0 <= index < len(self._objs) and self._objs[index].id == obj.id else self.row_of(obj.id)  # type: ignore[attr-defined]
+        row = index if 0 <= index < len(self._objs) and self._objs[index].id == obj.id else self.row_of(obj.id)
         if row < 0:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
@@ -183,7 +183,7 @@ class CollectionTableModel(QAbstractTableModel):
         self.endRemoveRows()
 
     def _on_collection_changed(self, old: ModelObject, new: ModelObject) -> None:
-        row = self.row_of(new.id)  # type: ignore[attr-defined]
+        row = self.row_of(new.id)
         if row < 0:
             return
         self._objs[row] = new
@@ -212,14 +212,14 @@ class CollectionTableModel(QAbstractTableModel):
     # lookup ------------------------------------------------------------------------
     def row_of(self, obj_id: str) -> int:
         if self._rows is None:
-            self._rows = {o.id: r for r, o in enumerate(self._objs)}  # type: ignore[attr-defined]
+            self._rows = {o.id: r for r, o in enumerate(self._objs)}
         return self._rows.get(obj_id, -1)
 
     def obj_at(self, row: int) -> ModelObject:
         return self._objs[row]
 
     def ids(self) -> list[str]:
-        return [o.id for o in self._objs]  # type: ignore[attr-defined]
+        return [o.id for o in self._objs]
 
     def column_of(self, field: str) -> int:
         for c, col in enumerate(self.columns):
@@ -260,11 +260,11 @@ class CollectionTableModel(QAbstractTableModel):
 
     def raw(self, obj: ModelObject, col: Column) -> Any:
         if col.field == "value":
-            return obj.value  # type: ignore[attr-defined]
+            return obj.value if isinstance(obj, Flow) else None
         if col.field == "member_count":
             if self.scenario is None:
                 return 0
-            return sum(1 for e in self.scenario.entities if obj.id in e.ecosystems)  # type: ignore[attr-defined]
+            return sum(1 for e in self.scenario.entities if obj.id in e.ecosystems)
         return getattr(obj, col.field)
 
     def display(self, obj: ModelObject, col: Column) -> str:
@@ -301,7 +301,7 @@ class CollectionTableModel(QAbstractTableModel):
                 return -math.inf if value is None else float(value)
             return self.display(obj, col).casefold()
         if role == ID_ROLE:
-            return obj.id  # type: ignore[attr-defined]
+            return obj.id
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if col.kind in ("number", "optional", "computed"):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -339,21 +339,21 @@ class CollectionTableModel(QAbstractTableModel):
             return error_text(exc)
         if cmd.new == obj:
             return ""
-        exc = self.document.attempt(cmd)
-        return error_text(exc) if exc else ""
+        refusal = self.document.attempt(cmd)
+        return error_text(refusal) if refusal else ""
 
     def choices(self, col: Column, obj: ModelObject | None = None) -> list[tuple[str, Any]]:
         """(label, value) pairs offered for an enum or ref column."""
         if col.kind == "enum" and col.enum is not None:
             members = list(col.enum)
-            if col.enum is PoolRule and obj is not None:
-                members = list(RULES_BY_TYPE[obj.type])  # type: ignore[attr-defined]
+            if col.enum is PoolRule and isinstance(obj, Pool):
+                members = list(RULES_BY_TYPE[obj.type])
             return [(m.label(_lang()), m.value) for m in members]
         if col.kind == "ref" and self.scenario is not None:
             coll = getattr(self.scenario, col.ref)
             items = list(coll)
-            if col.field == "capability" and obj is not None:
-                items = [c for c in items if c.owner == obj.source] or items  # type: ignore[attr-defined]
+            if col.field == "capability" and isinstance(obj, Flow):
+                items = [c for c in items if c.owner == obj.source] or items
             out: list[tuple[str, Any]] = [(f"{getattr(o, 'name', '') or o.id}  ({o.id})", o.id) for o in items]
             if col.field == "capability":
                 out.insert(0, ("—", ""))
@@ -395,8 +395,8 @@ class CollectionDelegate(QStyledItemDelegate):
     def _source(self, index: _Index) -> QModelIndex:
         model = index.model()
         if isinstance(model, QSortFilterProxyModel):
-            return model.mapToSource(index)  # type: ignore[arg-type]
-        return QModelIndex(index)
+            return model.mapToSource(index)
+        return QModelIndex(index) if isinstance(index, QModelIndex) else self.table_model.index(index.row(), index.column())
 
     def createEditor(self, parent: QWidget, option: Any, index: _Index) -> QWidget:
         src = self._source(index)

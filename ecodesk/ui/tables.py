@@ -229,11 +229,11 @@ class CollectionPageWidget(QWidget):
             return None
         self._show_error("")
         self.filter_edit.clear()
-        self.document.set_selection([obj.id])  # type: ignore[attr-defined]
-        row = self.proxy.mapFromSource(self.model.index(self.model.row_of(obj.id), 1))  # type: ignore[attr-defined]
+        self.document.set_selection([obj.id])
+        row = self.proxy.mapFromSource(self.model.index(self.model.row_of(obj.id), 1))
         self.view.setCurrentIndex(row)
         self.view.scrollTo(row)
-        return obj.id  # type: ignore[attr-defined,no-any-return]
+        return obj.id
 
     def delete_selected(self) -> int:
         """Remove the selected rows (with everything attached) as one undo step."""
