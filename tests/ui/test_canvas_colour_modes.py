@@ -26,7 +26,7 @@ def test_canvas_colour_by_criticality_follows_the_analysis(qtbot):
     index = panel.mode_combo.findData("criticality")
     panel.mode_combo.setCurrentIndex(index)
     panel.mode_combo.activated.emit(index)
-    loss = {c["id"]: c["service_loss"] for c in result["resilience"]["critical_entities"]}
+    loss = {c.id: c.service_loss for c in result.resilience.critical_entities}
     assert loss["sensor"] == 1.0 and loss["cloud"] == 0.0
     assert _fill(canvas, "sensor") == QColor(colormodes.CRITICAL_BINS[-1][1])  # the hottest
     assert _fill(canvas, "cloud") == QColor(colormodes.NEUTRAL)
@@ -48,10 +48,12 @@ def test_canvas_colour_by_ecosystem_and_by_shapley_savings_from_the_panel(qtbot)
     assert s.entities["home_pf"].ecosystems == ("home",)
     assert _fill(canvas, "home_pf").name().lower() == QColor(home.color).name().lower() or home.color == ""
     assert _fill(canvas, "sensor") == QColor(colormodes.SEVERAL)  # in three ecosystems
-    labels = [label for label, _c in canvas._legend_entries and [(e.label, e.color) for e in canvas._legend_entries]]
+    colour = canvas.legend_sections()[0]  # the colour mode's entries replace the kinds
+    assert colour.title == "Colour"
+    labels = [e.label for e in colour.entries]
     assert "Several ecosystems" in labels
     panel.set_color_mode("shapley")
-    savings = result["cost_sharing"]["savings"]
+    savings = result.cost_sharing.savings
     top = max(savings, key=savings.get)
     assert _fill(canvas, top) == QColor(colormodes.SAVINGS_BINS[-1][1])
     assert _fill(canvas, "households") == QColor(colormodes.NEUTRAL)  # not in the cost game
@@ -62,13 +64,13 @@ def test_canvas_marks_weak_points_from_the_analysis(qtbot):
     panel, canvas = w.analysis_panel, w.canvas
     result = wait_current(qtbot, panel)
     marks = canvas.markers
-    demand = result["resilience"]["demand_entities"]
-    spof = {c["id"] for c in result["resilience"]["critical_entities"] if c["single_point_of_failure"]}
+    demand = result.resilience.demand_entities
+    spof = {c.id for c in result.resilience.critical_entities if c.single_point_of_failure}
     assert {k for k, v in marks.items() if "spof" in v} == spof - set(demand)
     redundant_owners = {w.document.scenario.capabilities[c].owner
-                        for r in result["reuse"]["redundancies"] for c in r["redundant"]}
+                        for r in result.reuse.redundancies for c in r.redundant}
     assert {k for k, v in marks.items() if "redundant" in v} == redundant_owners
-    assert {k for k, v in marks.items() if "gap" in v} == {g["entity"] for g in result["reuse"]["gaps"]}
+    assert {k for k, v in marks.items() if "gap" in v} == {g.entity for g in result.reuse.gaps}
     item = canvas.canvas_scene.entity_items[next(iter(spof - set(demand)))]
     assert "spof" in item.markers
     titles = [s.title for s in canvas.legend_sections()]

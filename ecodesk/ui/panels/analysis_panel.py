@@ -16,26 +16,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSignalBlocker, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 import ecodesk.ui.panels.colormodes as colormodes
-from ecodesk.model import AnalysisSettings, Bindings, FlowKind, Scenario
+from ecodesk.model import AnalysisSettings, Bindings, Scenario
 from ecodesk.numfmt import money, number
-from ecodesk.ui.canvas.style import FLOW_COLORS
-from ecodesk.ui.i18n import enum_label, is_chinese
+from ecodesk.ui.i18n import is_chinese
 from ecodesk.ui.panels.base import tone_color
 from ecodesk.ui.panels.canvaslink import CanvasLink
+from ecodesk.ui.panels.header import AnalysisHeader
 from ecodesk.ui.panels.params import ParamsWidget
 from ecodesk.ui.panels.tables import ResultTableView
 from ecodesk.ui.panels.whatif import WhatIfDialog
@@ -46,17 +39,6 @@ if TYPE_CHECKING:
 
 TABS = ("overview", "reuse", "cost", "resilience", "compare")
 RESULT_TABS = ("overview", "reuse", "cost", "resilience")
-
-
-def short_kind_label(kind: FlowKind) -> str:
-    """'Capability / service' → 'Capability', '能力/服务' → '能力' (for compact check boxes)."""
-    return enum_label(kind).split(" /")[0].split("/")[0]
-
-
-def _swatch(color: str) -> QIcon:
-    pm = QPixmap(10, 10)
-    pm.fill(QColor(color))
-    return QIcon(pm)
 
 
 class AnalysisPanel(QWidget):
@@ -96,53 +78,18 @@ class AnalysisPanel(QWidget):
 
     # construction --------------------------------------------------------------------------
     def _build(self) -> None:
-        self.state_label = QLabel(self)
-        self.state_label.setObjectName("analysis_state")
-        self.run_button = QPushButton(self)
-        self.run_button.setObjectName("analysis_run")
-        self.run_button.clicked.connect(self.run_now)
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setObjectName("analysis_cancel")
-        self.cancel_button.clicked.connect(self.cancel)
-        self.auto_box = QCheckBox(self)
-        self.auto_box.setObjectName("analysis_auto")
-        self.auto_box.setChecked(True)
-        self.auto_box.toggled.connect(self.set_auto)
-        self.params_button = QToolButton(self)
-        self.params_button.setObjectName("analysis_params_toggle")
-        self.params_button.setCheckable(True)
-        self.params_button.toggled.connect(lambda on: self.params.setVisible(on))
-        self.mode_label = QLabel(self)
-        self.mode_combo = QComboBox(self)
-        self.mode_combo.setObjectName("color_mode")
-        self.mode_combo.activated.connect(lambda i: self.set_color_mode(self.mode_combo.itemData(i)))
-        self.marks_box = QCheckBox(self)
-        self.marks_box.setObjectName("analysis_marks")
-        self.marks_box.setChecked(True)
-        self.marks_box.toggled.connect(self.set_marks_visible)
-        self.flows_label = QLabel(self)
-        self.flow_boxes: dict[str, QCheckBox] = {}
-        row1 = QHBoxLayout()
-        row1.setContentsMargins(0, 0, 0, 0)
-        row1.addWidget(self.state_label, 1)
-        for w in (self.auto_box, self.params_button, self.run_button, self.cancel_button):
-            row1.addWidget(w)
-        row2 = QHBoxLayout()
-        row2.setContentsMargins(0, 0, 0, 0)
-        row2.addWidget(self.mode_label)
-        row2.addWidget(self.mode_combo)
-        row2.addWidget(self.marks_box)
-        row2.addSpacing(14)
-        row2.addWidget(self.flows_label)
-        for kind in FlowKind:
-            box = QCheckBox(self)
-            box.setObjectName(f"show_flows_{kind.value}")
-            box.setChecked(True)
-            box.setIcon(_swatch(FLOW_COLORS[kind]))
-            box.toggled.connect(lambda on, k=kind.value: self.link.set_flow_kind_visible(k, on))
-            self.flow_boxes[kind.value] = box
-            row2.addWidget(box)
-        row2.addStretch(1)
+        h = self.header = AnalysisHeader(self)
+        self.state_label, self.run_button, self.cancel_button = h.state_label, h.run_button, h.cancel_button
+        self.auto_box, self.params_button, self.mode_combo = h.auto_box, h.params_button, h.mode_combo
+        self.marks_box, self.flow_boxes = h.marks_box, h.flow_boxes
+        h.run_button.clicked.connect(self.run_now)
+        h.cancel_button.clicked.connect(self.cancel)
+        h.auto_box.toggled.connect(self.set_auto)
+        h.params_button.toggled.connect(lambda on: self.params.setVisible(on))
+        h.mode_combo.activated.connect(lambda i: self.set_color_mode(h.mode_combo.itemData(i)))
+        h.marks_box.toggled.connect(self.set_marks_visible)
+        for kind, box in h.flow_boxes.items():
+            box.toggled.connect(lambda on, k=kind: self.link.set_flow_kind_visible(k, on))
         self.params = ParamsWidget(self, self)
         self.params.hide()
         self.tabs = QTabWidget(self)
@@ -155,8 +102,7 @@ class AnalysisPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 2)
         lay.setSpacing(3)
-        lay.addLayout(row1)
-        lay.addLayout(row2)
+        lay.addWidget(self.header)
         lay.addWidget(self.params)
         lay.addWidget(self.tabs, 1)
         self._dirty: set[str] = set()
@@ -446,27 +392,7 @@ class AnalysisPanel(QWidget):
 
     # language ----------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.run_button.setText(self.tr("Run"))
-        self.run_button.setToolTip(self.tr("Analyse the shown scenario now"))
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.setToolTip(self.tr("Stop the running analysis"))
-        self.auto_box.setText(self.tr("Automatic"))
-        self.auto_box.setToolTip(self.tr("Recompute shortly after every edit"))
-        self.params_button.setText(self.tr("Parameters"))
-        self.params_button.setToolTip(self.tr("Seed, trials, orders, thresholds and supply flows (saved with the project)"))
-        self.mode_label.setText(self.tr("Canvas colours:"))
-        with QSignalBlocker(self.mode_combo):
-            self.mode_combo.clear()
-            for mode in colormodes.MODES:
-                self.mode_combo.addItem(colormodes.mode_label(mode), mode)
-            self.mode_combo.setCurrentIndex(self.mode_combo.findData(self.color_mode))
-        self.marks_box.setText(self.tr("Mark weak points"))
-        self.marks_box.setToolTip(self.tr("Rings on the canvas: single points of failure (red), capabilities built "
-                                     "twice (orange), unmet needs (violet)"))
-        self.flows_label.setText(self.tr("Show flows:"))
-        for kind, box in self.flow_boxes.items():
-            box.setText(short_kind_label(FlowKind(kind)))
-            box.setToolTip(self.tr("Show or hide flows of kind: {0}").format(enum_label(FlowKind(kind))))
+        self.header.retranslate(self.color_mode)
         self._retranslate_tabs()
         for key in RESULT_TABS:
             if key in self.pages:
