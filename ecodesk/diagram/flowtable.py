@@ -218,7 +218,11 @@ class FlowTable:
         return rows[(b[:, 0] <= x1) & (b[:, 2] >= x0) & (b[:, 1] <= y1) & (b[:, 3] >= y0)]
 
     def visible_rows(
-        self, rect: Rect, touching: Sequence[Rect] | None = None, *, only: np.ndarray | None = None,
+        self,
+        rect: Rect,
+        touching: Sequence[Rect] | None = None,
+        *,
+        only: np.ndarray | None = None,
         lifted: bool = True,
     ) -> Visible:
         """Rows seen in ``rect`` (padded by :data:`PAD`): ``(inside, crossing, segments)`` —

@@ -66,7 +66,7 @@ def test_cached_frames_equal_direct_drawing_after_pans_drags_and_changes(qtbot, 
         bar.setValue(bar.value() + dx)
         assert matches_direct(view), dx
     # drag an entity with flows: only its flows' segments are redrawn in the cache
-    eid = next(e for e, fl in sc._entity_flows.items() if len(fl) >= 3)
+    eid = next(e for e in sc.entity_items if len(sc.network.flows_of(e)) >= 3)
     item = sc.entity_items[eid]
     view.centerOn(item.pos())
     pixels(view)
@@ -152,14 +152,14 @@ def test_a_drag_floats_its_flows_over_the_cache_and_puts_them_back_on_release(qt
     sc = view.canvas_scene
     layer = sc.flow_layer
     settle(qtbot, view)
-    eid = next(e for e, fl in sc._entity_flows.items() if len(fl) >= 3 and sc.entity_items[e].entity.ecosystems)
+    eid = next(e for e in sc.entity_items if len(sc.network.flows_of(e)) >= 3 and sc.entity_items[e].entity.ecosystems)
     view.centerOn(sc.entity_items[eid].pos())
     settle(qtbot, view)
     hull = sc.hull_items[sc.entity_items[eid].entity.ecosystems[0]]
     start = entity_pos(view, eid)
     drag(qtbot, view, start, start + QPoint(140, 90), release=False)
     table = layer.table
-    rows = [table.row_of(f) for f in sc._entity_flows[eid]]
+    rows = [table.row_of(f) for f in sc.network.flows_of(eid)]
     assert table.floating[rows].all() and table.floating[: table.size].sum() == len(rows)
     # mid-drag the cached image has none of them (they are drawn over it, on top of the
     # other flows): without them, the frame is what drawing everything anew gives
@@ -200,7 +200,8 @@ def assert_layer_consistent(view) -> None:
         row = layer.row_of(fid)
         assert row is not None and layer.route(fid) is not None
         src = sc.entity_items[f.source]
-        assert layer.table.src_idx[row] == sc._eidx[f.source] and layer.table.dst_idx[row] == sc._eidx[f.target]
+        assert layer.table.src_idx[row] == sc.network.index_of(f.source) >= 0
+        assert layer.table.dst_idx[row] == sc.network.index_of(f.target) >= 0
         assert abs(layer.table.pts[row][0][0] - src.x()) < 80 and abs(layer.table.pts[row][0][1] - src.y()) < 80
         assert bool(layer.table.shown[row]) == (f.kind not in sc.hidden_flow_kinds)
 
@@ -210,7 +211,7 @@ def test_delete_undo_redo_and_moves_keep_the_layer_in_step_with_the_model(qtbot,
     sc = view.canvas_scene
     doc = view.document
     settle(qtbot, view)
-    eid = max(sc._entity_flows, key=lambda e: len(sc._entity_flows[e]))
+    eid = max(sc.entity_items, key=lambda e: len(sc.network.flows_of(e)))
     n_flows = len(sc.flows)
     view.select_ids([eid])
     assert view.delete_selection()

@@ -232,8 +232,8 @@ def test_a_closed_canvas_stops_following_the_model(qtbot):
     other = CanvasView(Document(Project("P", scenarios=[s])))
     sc = other.canvas_scene
     assert "late" in sc.entity_items
+    before = len(s.entities.added)
     shiboken6.delete(other)
     assert not shiboken6.isValid(sc)
-    before = len(s.entities.added)
     s.add(Entity("later", "更晚"))  # must not call into the deleted scene
     assert len(s.entities.added) < before

@@ -1,9 +1,22 @@
 """UI layer: the canvas — the diagram editor planners live in.
 
-:class:`CanvasView` (tools, selection, zoom, editing) over a :class:`CanvasScene` that is
-filled from the document's scenario and then follows the model's signals only; items for
-entities, flows and ecosystem hulls; a legend; the entity palette; and pure-Python
-auto-layouts in :mod:`ecodesk.ui.canvas.layout`.
+The layering, bottom up (each module imports only those below it; no import cycles):
+
+* engine side, no Qt — :mod:`ecodesk.diagram`: geometry, routes, the flow table (one numpy
+  row per flow), hit tests, the flow network, auto-layouts;
+* look — :mod:`~ecodesk.ui.canvas.style`, :mod:`~ecodesk.ui.canvas.glyphs`;
+* flow drawing — :mod:`~ecodesk.ui.canvas.flow_paint` (batched QPainter paths),
+  :mod:`~ecodesk.ui.canvas.frame_cache` (the image frames blit),
+  :mod:`~ecodesk.ui.canvas.flow_layer` (the thin item drawing every flow);
+* items — entities, flows (on demand), ecosystem hulls; they reach their scene through the
+  :mod:`~ecodesk.ui.canvas.scene_api` Protocol;
+* :class:`CanvasScene` — filled from the document's scenario, then following the model's
+  signals only;
+* the view's parts — tools, :class:`~ecodesk.ui.canvas.editing.CanvasEditor` (every edit
+  one command), :class:`~ecodesk.ui.canvas.selection.CanvasSelection`, the legend overlay —
+  reaching the view through the :mod:`~ecodesk.ui.canvas.host` Protocol;
+* :class:`CanvasView` — composes them (no mixins) and keeps zoom, pan and the look;
+  the entity palette and image export sit beside it.
 """
 
 from ecodesk.ui.canvas.clipboard import MIME_ENTITY_KIND, MIME_OBJECTS

@@ -8,7 +8,7 @@ command on release.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 
 from ecodesk.model import Entity
 from ecodesk.ui.canvas.glyphs import entity_outline, entity_shape_path, paint_glyph
+from ecodesk.ui.canvas.scene_api import item_scene
 from ecodesk.ui.canvas.style import (
     ENTITY_RADIUS,
     LABEL_GAP,
@@ -38,9 +39,6 @@ from ecodesk.ui.canvas.style import (
     paint_marker_ring,
     readable_on,
 )
-
-if TYPE_CHECKING:
-    from ecodesk.ui.canvas.scene import CanvasScene
 
 ENTITY_ITEM_TYPE = QGraphicsItem.UserType + 1
 
@@ -223,9 +221,9 @@ class EntityItem(QGraphicsRectItem):
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
         if change == _MOVED:
-            sc = self.scene()
+            sc = item_scene(self)
             if sc is not None:
-                sc.entity_item_moved(self)  # type: ignore[attr-defined]
+                sc.entity_item_moved(self)
         return value  # what QGraphicsItem.itemChange does (a C++ call saved per change)
 
     def hoverEnterEvent(self, event: Any) -> None:
@@ -239,7 +237,7 @@ class EntityItem(QGraphicsRectItem):
         super().hoverLeaveEvent(event)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        sc: CanvasScene | None = self.scene()  # type: ignore[assignment]
+        sc = item_scene(self)
         theme = sc.theme if sc is not None else LIGHT
         fill = sc.entity_color(self.entity) if sc is not None else QColor("#888888")
         lod = option.levelOfDetailFromTransform(painter.worldTransform())

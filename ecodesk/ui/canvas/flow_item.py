@@ -1,26 +1,27 @@
 """UI layer (canvas): the graphics item of one flow — an arrow coloured by kind, its width
 log-scaled by volume, bent into a curve when several flows join the same two entities,
-and a label on hover (drawn by the scene's shared :class:`FlowLabelItem`)."""
+and a label on hover (drawn by the scene's shared :class:`FlowLabelItem`, worded by
+:func:`flow_summary`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsPolygonItem, QStyleOptionGraphicsItem, QWidget
 
-from ecodesk.model import Flow
+from ecodesk.model import Flow, Scenario
+from ecodesk.ui.canvas.scene_api import item_scene
 from ecodesk.ui.canvas.style import FLOW_DASHES, LIGHT, canvas_font, flow_width
-
-if TYPE_CHECKING:
-    from ecodesk.ui.canvas.scene import CanvasScene
 
 FLOW_ITEM_TYPE = QGraphicsItem.UserType + 2
 _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 
 
 _SELECTED_CHANGED = QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged  # looked up once, not per change
+
 
 class FlowItem(QGraphicsItem):
     """One flow; its geometry lives in scene coordinates (the item stays at the origin).
@@ -82,17 +83,20 @@ class FlowItem(QGraphicsItem):
     @property
     def glow(self) -> QGraphicsPathItem:
         self._ensure_children()
-        return self._glow  # type: ignore[return-value]
+        assert self._glow is not None
+        return self._glow
 
     @property
     def shaft(self) -> QGraphicsPathItem:
         self._ensure_children()
-        return self._shaft  # type: ignore[return-value]
+        assert self._shaft is not None
+        return self._shaft
 
     @property
     def head(self) -> QGraphicsPolygonItem:
         self._ensure_children()
-        return self._head  # type: ignore[return-value]
+        assert self._head is not None
+        return self._head
 
     def type(self) -> int:
         return FLOW_ITEM_TYPE
@@ -100,7 +104,7 @@ class FlowItem(QGraphicsItem):
     def set_flow(self, flow: Flow, color: QColor | None = None) -> None:
         """Show ``flow`` (kind, volume) in ``color`` (default: the scene's colour for it)."""
         self.flow = flow
-        sc: CanvasScene | None = self.scene()  # type: ignore[assignment]
+        sc = item_scene(self)
         if color is None:
             color = sc.flow_color(flow) if sc is not None else QColor("#666666")
         self._color = QColor(color)
@@ -153,14 +157,16 @@ class FlowItem(QGraphicsItem):
         """The shaft, built from the route when first needed (a Select All makes tens of
         thousands of items that never draw or hit-test themselves)."""
         if self._path is None:
-            (x0, y0), (cx, cy), (ex, ey), _apex = self._geom[0]  # type: ignore[index]
+            assert self._geom is not None  # set_geometry came first
+            ends, curved, head = self._geom
+            (x0, y0), (cx, cy), (ex, ey), _apex = ends
             path = QPainterPath(QPointF(x0, y0))
-            if self._geom[1]:  # type: ignore[index]
+            if curved:
                 path.quadTo(QPointF(cx, cy), QPointF(ex, ey))
             else:
                 path.lineTo(QPointF(ex, ey))
             self._path = path
-            self._arrow = QPolygonF([QPointF(x, y) for x, y in self._geom[2]])  # type: ignore[index]
+            self._arrow = QPolygonF([QPointF(x, y) for x, y in head])
         return self._path
 
     def path(self) -> QPainterPath:
@@ -188,9 +194,9 @@ class FlowItem(QGraphicsItem):
         pad = self._width / 2 + 6
         self._bounds = QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
         self._shape = None
-        if self._shaft is not None:
+        if self._shaft is not None and self._head is not None:
             self._shaft.setPath(self._built_path())
-            self._head.setPolygon(self._arrow)  # type: ignore[union-attr]
+            self._head.setPolygon(self._arrow)
         if self._glow is not None and self._glow.isVisible():
             self._update_glow()
 
@@ -214,9 +220,9 @@ class FlowItem(QGraphicsItem):
     def _update_glow(self) -> None:
         """The selection glow is drawn by the scene's flow layer (in one batch for every
         selected flow); the hover glow by this item's child."""
-        layer = getattr(self.scene(), "flow_layer", None)
-        if layer is not None:
-            layer.set_flow_selected(self.flow_id, self.isSelected())
+        sc = item_scene(self)
+        if sc is not None:
+            sc.flow_layer.set_flow_selected(self.flow_id, self.isSelected())
         on = self._hover
         if on:
             glow = QColor(self._color)
@@ -236,18 +242,18 @@ class FlowItem(QGraphicsItem):
 
     def hoverEnterEvent(self, event: Any) -> None:
         self._hover = True
-        sc = self.scene()
+        sc = item_scene(self)
         if sc is not None:
-            self.setToolTip(sc.flow_tooltip(self.flow))  # type: ignore[attr-defined]
-            sc.show_flow_label(self)  # type: ignore[attr-defined]
+            self.setToolTip(sc.flow_tooltip(self.flow))
+            sc.show_flow_label(self)
         self._update_glow()
         super().hoverEnterEvent(event)
 
     def hoverLeaveEvent(self, event: Any) -> None:
         self._hover = False
-        sc = self.scene()
+        sc = item_scene(self)
         if sc is not None:
-            sc.hide_flow_label(self)  # type: ignore[attr-defined]
+            sc.hide_flow_label(self)
         self._update_glow()
         super().hoverLeaveEvent(event)
 
@@ -283,7 +289,7 @@ class FlowLabelItem(QGraphicsItem):
         return self._rect.adjusted(-2, -2, 2, 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        sc: CanvasScene | None = self.scene()  # type: ignore[assignment]
+        sc = item_scene(self)
         theme = sc.theme if sc is not None else LIGHT
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         bg = QColor(theme.legend_bg)
@@ -304,3 +310,27 @@ class FlowLabelItem(QGraphicsItem):
             painter.setPen(QColor(theme.text))
             painter.drawText(QPointF(self._rect.left() + 11, y), line)
             y += fm.height()
+
+
+def flow_summary(
+    flow: Flow, scenario: Scenario | None, name_of: Callable[[str], str], language: str, currency: str
+) -> list[str]:
+    """Lines naming a flow for its label and tooltip: kind and ends, volume and value, the
+    capability it carries, its risk of break."""
+    tr = QCoreApplication.translate
+    lines = [f"{flow.kind.label(language)}  ·  {name_of(flow.source)} → {name_of(flow.target)}"]
+    lines.append(
+        tr("Canvas", "Volume {volume} · value {value} {currency}").format(
+            volume=_num(flow.volume), value=_num(flow.value), currency=currency
+        )
+    )
+    if flow.capability and scenario is not None:
+        cap = scenario.capabilities.get(flow.capability)
+        lines.append(tr("Canvas", "Capability: {name}").format(name=cap.label if cap else flow.capability))
+    if flow.risk:
+        lines.append(tr("Canvas", "Risk of break: {risk}").format(risk=f"{flow.risk:.0%}"))
+    return lines
+
+
+def _num(v: float) -> str:
+    return f"{v:,.0f}" if abs(v) >= 100 or v == int(v) else f"{v:,.2f}"

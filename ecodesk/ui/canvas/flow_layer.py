@@ -247,9 +247,17 @@ class FlowLayerItem(QGraphicsItem):
         return self._bounds
 
     def draw_flows(
-        self, painter: QPainter, rect: QRectF, lod: float, dense: bool | None = None,
-        touching: Sequence[QRectF] | None = None, *, cached: bool = False, only: np.ndarray | None = None,
-        backdrop: bool = True, heads: bool = True,
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        lod: float,
+        dense: bool | None = None,
+        touching: Sequence[QRectF] | None = None,
+        *,
+        cached: bool = False,
+        only: np.ndarray | None = None,
+        backdrop: bool = True,
+        heads: bool = True,
     ) -> bool | None:
         """Draw the backdrop and the flows in ``rect`` (see :meth:`FlowPainter.draw`)."""
         return self.painter.draw(
@@ -293,4 +301,3 @@ class FlowLayerItem(QGraphicsItem):
             rect = self._visible_rect(painter, option)
             self.draw_flows(painter, rect, world.m11())
             self.painter.draw_selection(painter, rect, world.m11())
-

@@ -83,9 +83,17 @@ class FlowPainter:
         return idx
 
     def draw(
-        self, painter: QPainter, rect: QRectF, lod: float, dense: bool | None = None,
-        touching: Sequence[QRectF] | None = None, *, cached: bool = False, only: np.ndarray | None = None,
-        backdrop: bool = True, heads: bool = True,
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        lod: float,
+        dense: bool | None = None,
+        touching: Sequence[QRectF] | None = None,
+        *,
+        cached: bool = False,
+        only: np.ndarray | None = None,
+        backdrop: bool = True,
+        heads: bool = True,
     ) -> bool | None:
         """Draw the backdrop and the flows seen in scene rect ``rect`` (``lod``: the
         painter's scale); ``dense``: whether crossing flows are hairlines (None: decide

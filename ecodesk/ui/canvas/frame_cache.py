@@ -37,9 +37,17 @@ class CachedLayer(Protocol):
     """What the frame cache needs of the item it caches (the flow layer)."""
 
     def draw_flows(
-        self, painter: QPainter, rect: QRectF, lod: float, dense: bool | None = None,
-        touching: Sequence[QRectF] | None = None, *, cached: bool = False, only: np.ndarray | None = None,
-        backdrop: bool = True, heads: bool = True,
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        lod: float,
+        dense: bool | None = None,
+        touching: Sequence[QRectF] | None = None,
+        *,
+        cached: bool = False,
+        only: np.ndarray | None = None,
+        backdrop: bool = True,
+        heads: bool = True,
     ) -> bool | None: ...
 
     def draw_overlays(self, painter: QPainter, seen: QRectF, scale: float) -> None: ...
@@ -119,8 +127,9 @@ class FrameCache:
         if (
             frame is not None and frame.scale != scale and frame.dpr == dpr and frame.detail == detail
         ):  # zooming: show the image scaled while the wheel turns, draw it anew once it stops
-            old = QRectF(frame.origin, QSizeF(frame.image.width() / dpr / frame.scale,
-                                              frame.image.height() / dpr / frame.scale))
+            old = QRectF(
+                frame.origin, QSizeF(frame.image.width() / dpr / frame.scale, frame.image.height() / dpr / frame.scale)
+            )
             if old.contains(seen) and not any(r.intersects(seen) for r in self.dirty):
                 painter.save()
                 painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)

@@ -10,8 +10,8 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
-from ecodesk.model import EntityKind, FlowKind
 from ecodesk.diagram import geometry
+from ecodesk.model import EntityKind, FlowKind
 from ecodesk.ui.canvas.style import (
     ENTITY_RADIUS,
     FLOW_DASHES,

@@ -2,24 +2,24 @@
 
 The hull is the convex hull of discs around the members, corners rounded. An entity in
 several ecosystems gets a slightly larger disc in each further one, so three hulls around
-one entity show as three nested rings rather than one.
+one entity show as three nested rings rather than one. :class:`EcosystemHulls` keeps a
+scene's hulls and their members.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
-from ecodesk.model import Ecosystem
 from ecodesk.diagram.geometry import disc_inside, padded_hull
+from ecodesk.model import Ecosystem
+from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.glyphs import rounded_polygon_path
+from ecodesk.ui.canvas.scene_api import item_scene
 from ecodesk.ui.canvas.style import LIGHT, canvas_font
-
-if TYPE_CHECKING:
-    from ecodesk.ui.canvas.scene import CanvasScene
 
 HULL_ITEM_TYPE = QGraphicsItem.UserType + 3
 HULL_PAD = 50.0  # disc radius around a member in its first ecosystem
@@ -106,10 +106,10 @@ class EcosystemHullItem(QGraphicsItem):
 
     def _repaint(self, old: QRectF | None = None) -> None:
         """Have the flow layer redraw where the hull is (and was)."""
-        layer = getattr(self.scene(), "flow_layer", None)
-        if layer is not None:
+        sc = item_scene(self)
+        if sc is not None:
             rect = self.sceneBoundingRect()
-            layer.area_changed(rect.united(old) if old is not None and not old.isNull() else rect)
+            sc.flow_layer.area_changed(rect.united(old) if old is not None and not old.isNull() else rect)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemVisibleHasChanged:
@@ -129,7 +129,7 @@ class EcosystemHullItem(QGraphicsItem):
         """Paint the hull (scene coordinates: the item stays at the origin)."""
         if self._path.isEmpty():
             return
-        sc: CanvasScene | None = self.scene()  # type: ignore[assignment]
+        sc = item_scene(self)
         theme = sc.theme if sc is not None else LIGHT
         fill = QColor(self._color)
         fill.setAlpha(theme.hull_fill_alpha)
@@ -189,7 +189,7 @@ class HullLabelItem(QGraphicsItem):
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        sc: CanvasScene | None = self.scene()  # type: ignore[assignment]
+        sc = item_scene(self)
         theme = sc.theme if sc is not None else LIGHT
         color = self.hull.color
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -201,3 +201,77 @@ class HullLabelItem(QGraphicsItem):
         painter.setFont(canvas_font(9.0, bold=True))
         painter.setPen(color.darker(130) if theme is LIGHT else color.lighter(135))
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text())
+
+
+class EcosystemHulls:
+    """The hull items of a scene's ecosystems and the members of each: who joins or leaves
+    an ecosystem, which hulls must be reshaped, and the names stacked where hulls meet."""
+
+    def __init__(self, scene: QGraphicsScene, entity_items: Mapping[str, EntityItem]) -> None:
+        self._scene = scene
+        self._entity_items = entity_items
+        self.items: dict[str, EcosystemHullItem] = {}
+        self._members: dict[str, set[str]] = {}  # ecosystem id -> entity ids
+
+    def clear(self) -> None:
+        for item in self.items.values():
+            self._scene.removeItem(item)
+        self.items.clear()
+        self._members.clear()
+
+    def add(self, eco: Ecosystem, color: QColor) -> None:
+        item = EcosystemHullItem(eco, color)
+        self.items[eco.id] = item
+        self._scene.addItem(item)
+
+    def remove(self, eco_id: str) -> QRectF | None:
+        """Take the hull away; returns where it was."""
+        item = self.items.pop(eco_id, None)
+        if item is None:
+            return None
+        rect = item.sceneBoundingRect()
+        self._scene.removeItem(item)
+        return rect
+
+    def join(self, entity_id: str, ecosystems: Iterable[str]) -> None:
+        for eco in ecosystems:
+            self._members.setdefault(eco, set()).add(entity_id)
+
+    def leave(self, entity_id: str, ecosystems: Iterable[str]) -> None:
+        for eco in ecosystems:
+            self._members.get(eco, set()).discard(entity_id)
+
+    def reshape(self, eco_ids: Iterable[str]) -> None:
+        """Recompute these hulls from their members' places, then restack the names."""
+        for eco in eco_ids:
+            hull = self.items.get(eco)
+            if hull is None:
+                continue
+            discs = []
+            for eid in self._members.get(eco, ()):
+                item = self._entity_items.get(eid)
+                if item is not None:
+                    rank = item.entity.ecosystems.index(eco)
+                    discs.append((eid, item.x(), item.y(), HULL_PAD + HULL_STEP * rank))
+            hull.set_members(discs)
+        self._stack_labels()
+
+    def _stack_labels(self) -> None:
+        """Ecosystem names whose anchors nearly coincide go one above the other, in
+        ecosystem order (a handful of hulls: quadratic is fine)."""
+        placed: list[tuple[QPointF, int]] = []
+        for hull in self.items.values():
+            if not hull.isVisible():
+                continue
+            p = hull.label.anchor
+            level = 0
+            while any(lv == level and abs(q.x() - p.x()) < 120 and abs(q.y() - p.y()) < 40 for q, lv in placed):
+                level += 1
+            hull.label.set_stack(level)
+            placed.append((p, level))
+
+    def draw(self, painter: QPainter, rect: QRectF) -> None:
+        """Paint the hulls meeting scene rect ``rect`` (the flow layer's backdrop)."""
+        for hull in self.items.values():
+            if hull.isVisible() and hull.sceneBoundingRect().intersects(rect):
+                hull.draw(painter)

@@ -7,9 +7,9 @@ canvas places an entity where it is dropped (mime type ``application/x-ecodesk-e
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from ecodesk.model import EntityKind
@@ -17,8 +17,15 @@ from ecodesk.ui.canvas.clipboard import MIME_ENTITY_KIND
 from ecodesk.ui.canvas.glyphs import entity_icon
 from ecodesk.ui.canvas.style import translate
 
-if TYPE_CHECKING:
-    from ecodesk.ui.canvas.view import CanvasView
+
+class ToolTarget(Protocol):
+    """What the palette needs of a canvas view: its tool and the signal that it changed."""
+
+    @property
+    def tool_changed(self) -> SignalInstance: ...
+
+    def set_tool(self, name: str, kind: EntityKind | str | None = None) -> None: ...
+
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -29,10 +36,10 @@ class EntityPaletteWidget(QListWidget):
     #: A kind was clicked (argument: the EntityKind).
     kind_activated = Signal(object)
 
-    def __init__(self, view: CanvasView | None = None, parent: QWidget | None = None, language: str = "en") -> None:
+    def __init__(self, view: ToolTarget | None = None, parent: QWidget | None = None, language: str = "en") -> None:
         super().__init__(parent)
         self.setObjectName("entityPalette")
-        self.view: CanvasView | None = None
+        self.view: ToolTarget | None = None
         self.language = language
         self.setIconSize(QSize(26, 26))
         self.setSpacing(1)
@@ -59,7 +66,7 @@ class EntityPaletteWidget(QListWidget):
             item.setText(kind.label(language))
             item.setToolTip(translate("Place: {kind}").format(kind=kind.label(language)))
 
-    def set_view(self, view: CanvasView | None) -> None:
+    def set_view(self, view: ToolTarget | None) -> None:
         if self.view is not None:
             self.view.tool_changed.disconnect(self._on_view_tool_changed)
         self.view = view

@@ -2,10 +2,12 @@
 *only* by the model's signals (orange-canvas-core's rule), keeping ``dict[id, Item]``.
 
 Flows are not Qt items: each is a row of the batched
-:class:`~ecodesk.ui.canvas.flow_layer.FlowLayerItem`, routed in vectorised batches
-(:mod:`~ecodesk.ui.canvas.routes`); a :class:`FlowItem` is created on demand for the few
-flows that are selected, hovered or asked for (``flow_items`` is a lazy mapping), so the
-seed-size platform's 52,000 flows cost no Qt items to load or to draw.
+:class:`~ecodesk.ui.canvas.flow_layer.FlowLayerItem`, routed in vectorised batches from
+the scene's :class:`~ecodesk.diagram.flownet.FlowNetwork` (the engine-side record of who
+connects to whom); a :class:`FlowItem` is created on demand for the few flows that are
+selected, hovered or asked for (``flow_items`` is a lazy mapping), so the seed-size
+platform's 52,000 flows cost no Qt items to load or to draw. The ecosystem hulls and their
+members are kept by :class:`~ecodesk.ui.canvas.hull_item.EcosystemHulls`.
 
 Geometry that depends on several items (a flow's route, fan-out of parallel flows, the
 ecosystem hulls, the scene rect) is recomputed lazily: changes mark it dirty and one
@@ -17,22 +19,21 @@ frame is proportional to what moved, never to the size of the scene.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from ecodesk.model import Capability, Ecosystem, Entity, EntityKind, Flow, FlowKind, Scenario
+from ecodesk.diagram.flownet import FlowNetwork
+from ecodesk.diagram.flowtable import load_numpy
+from ecodesk.model import Bindings, Capability, Ecosystem, Entity, Flow, FlowKind, Scenario
 from ecodesk.ui.canvas.entity_item import EntityItem
-from ecodesk.ui.canvas.flow_item import FlowItem, FlowLabelItem
+from ecodesk.ui.canvas.flow_item import FlowItem, FlowLabelItem, flow_summary
 from ecodesk.ui.canvas.flow_layer import FlowLayerItem
-from ecodesk.diagram.geometry import fan_offsets
 from ecodesk.ui.canvas.glyphs import entity_outline
-from ecodesk.ui.canvas.hull_item import HULL_PAD, HULL_STEP, EcosystemHullItem
+from ecodesk.ui.canvas.hull_item import HULL_PAD, HULL_STEP, EcosystemHulls
 from ecodesk.ui.canvas.style import (
     FLOW_DASHES,
     LIGHT,
@@ -43,30 +44,9 @@ from ecodesk.ui.canvas.style import (
     flow_width,
 )
 
-FAN_SPACING = 24.0
 MIN_RECT = QRectF(-1600, -1000, 3200, 2000)
 RECT_MARGIN = 800.0
 LIVE_CAP = 256  # idle FlowItems kept before the scene drops them
-
-PairKey = tuple[str, str]
-
-
-def guard_slot(owner: QObject, signal: Any, slot: Callable[..., Any]) -> Callable[..., Any]:
-    """``slot`` for a model signal, disconnecting itself once ``owner``'s C++ side is gone
-    (a closed window whose scenario lives on must not call into deleted Qt objects)."""
-
-    def guarded(*args: Any) -> None:
-        if not shiboken6.isValid(owner):
-            signal.disconnect(guarded)
-            return
-        slot(*args)
-
-    return guarded
-
-
-def pair_key(flow: Flow) -> PairKey:
-    a, b = flow.source, flow.target
-    return (a, b) if a <= b else (b, a)
 
 
 class FlowItemMap(Mapping[str, FlowItem]):
@@ -95,33 +75,24 @@ class FlowItemMap(Mapping[str, FlowItem]):
 class CanvasScene(QGraphicsScene):
     """Entities, flows and ecosystem hulls of one scenario."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.scenario: Scenario | None = None
-        self._bound: list[tuple[Any, Any]] = []  # (model signal, slot) to disconnect
+        self._bindings = Bindings()  # the scenario's signals
+        self.destroyed.connect(self._bindings.clear)  # a scene deleted under a live model lets go
         self.currency = "CNY"
         self.entity_items: dict[str, EntityItem] = {}
         self.flows: dict[str, Flow] = {}  # the flows shown, by id (rows of the flow layer)
         self.flow_items = FlowItemMap(self)
+        self.network = FlowNetwork(entity_outline)  # entities and flows as routing sees them
+        self.hulls = EcosystemHulls(self, self.entity_items)
+        self.hull_items = self.hulls.items
         self._live: dict[str, FlowItem] = {}  # the FlowItems that exist
         self._keep_items = 0  # > 0: no idle FlowItem is dropped (flow_items_for)
-        self._offset: dict[str, float] = {}  # fan-out bend of each flow
-        # entity centres and outline kinds by index, for routing flows in numpy batches
-        self._eidx: dict[str, int] = {}
-        self._ex: list[float] = []
-        self._ey: list[float] = []
-        self._eshape: list[int] = []
-        self._outlines: dict[EntityKind, int] = {}
-        self._outline_list: list[tuple[tuple[float, float], ...]] = []
         self._style_cache: dict[tuple[FlowKind, int], int] = {}
-        self.hull_items: dict[str, EcosystemHullItem] = {}
-        self._pairs: dict[PairKey, list[str]] = {}
-        self._entity_flows: dict[str, set[str]] = {}
-        self._members: dict[str, set[str]] = {}  # ecosystem id -> entity ids
         self._dirty_flows: set[str] = set()  # to re-route
         self._dirty_styles: set[str] = set()  # to re-style (colour, width, shown)
-        self._dirty_pairs: set[PairKey] = set()
         self._dirty_hulls: set[str] = set()
         self._dirty_rect: list[QRectF] = []
         self._moving: set[str] | None = None  # during a drag: ecosystems whose hulls wait
@@ -139,39 +110,30 @@ class CanvasScene(QGraphicsScene):
         self.flow_label = FlowLabelItem()
         self.addItem(self.flow_label)
         self.flow_layer = FlowLayerItem()  # draws every flow (FlowItems: selection, hover)
-        self.flow_layer.backdrop = self._draw_hulls  # and the hulls beneath them
+        self.flow_layer.backdrop = self.hulls.draw  # and the hulls beneath them
         self.flow_layer.selection_color = QColor(self.theme.selection)
         self.addItem(self.flow_layer)
         self.setBackgroundBrush(QBrush(QColor(self.theme.background)))
         self.setSceneRect(MIN_RECT)
 
     # binding -------------------------------------------------------------------
-    def _connections(self, s: Scenario) -> list[tuple[Any, Any]]:
-        return [
-            (s.entities.added, self._on_entities_added),
-            (s.entities.removed, self._on_entities_removed),
-            (s.entities.changed, self._on_entities_changed),
-            (s.flows.added, self._on_flows_added),
-            (s.flows.removed, self._on_flows_removed),
-            (s.flows.changed, self._on_flows_changed),
-            (s.ecosystems.added, self._on_ecosystems_added),
-            (s.ecosystems.removed, self._on_ecosystems_removed),
-            (s.ecosystems.changed, self._on_ecosystems_changed),
-            (s.capabilities.changed, self._on_capabilities_changed),
-            (s.changed, self._on_scenario_changed),
-        ]
-
     def set_scenario(self, scenario: Scenario | None) -> None:
         """Show ``scenario`` (None: nothing) and follow its signals from now on."""
-        for sig, slot in self._bound:
-            sig.disconnect(slot)
-        self._bound = []
+        self._bindings.clear()
         self.scenario = scenario
         if scenario is not None:
-            for sig, slot in self._connections(scenario):
-                guarded = guard_slot(self, sig, slot)
-                sig.connect(guarded)
-                self._bound.append((sig, guarded))
+            s, b = scenario, self._bindings
+            b.connect(s.entities.added, self._on_entities_added)
+            b.connect(s.entities.removed, self._on_entities_removed)
+            b.connect(s.entities.changed, self._on_entities_changed)
+            b.connect(s.flows.added, self._on_flows_added)
+            b.connect(s.flows.removed, self._on_flows_removed)
+            b.connect(s.flows.changed, self._on_flows_changed)
+            b.connect(s.ecosystems.added, self._on_ecosystems_added)
+            b.connect(s.ecosystems.removed, self._on_ecosystems_removed)
+            b.connect(s.ecosystems.changed, self._on_ecosystems_changed)
+            b.connect(s.capabilities.changed, self._on_capabilities_changed)
+            b.connect(s.changed, self._on_scenario_changed)
         self.rebuild()
 
     def detach(self) -> None:
@@ -181,23 +143,16 @@ class CanvasScene(QGraphicsScene):
     def rebuild(self) -> None:
         """Recreate every item from the scenario (on switch, or after a bulk load)."""
         self.clearSelection()
-        for d in (self._live, self.entity_items, self.hull_items):
+        for d in (self._live, self.entity_items):
             for item in d.values():
                 self.removeItem(item)
             d.clear()
+        self.hulls.clear()
         self.flows.clear()
-        self._offset.clear()
-        self._eidx.clear()
-        self._ex.clear()
-        self._ey.clear()
-        self._eshape.clear()
+        self.network.clear()
         self.flow_layer.clear()
-        self._pairs.clear()
-        self._entity_flows.clear()
-        self._members.clear()
         self._dirty_flows.clear()
         self._dirty_styles.clear()
-        self._dirty_pairs.clear()
         self._dirty_hulls.clear()
         self.flow_label.hide()
         s = self.scenario
@@ -219,46 +174,20 @@ class CanvasScene(QGraphicsScene):
         if e.id in self.markers:
             item.set_markers(self.markers[e.id])
         self.entity_items[e.id] = item
-        self._eidx[e.id] = len(self._ex)
-        self._ex.append(e.x)
-        self._ey.append(e.y)
-        self._eshape.append(self._outline_index(e.kind))
-        self._dirty_styles.update(self._entity_flows.get(e.id, ()))  # (re)link them to it
-        self._entity_flows.setdefault(e.id, set())
+        self._dirty_styles.update(self.network.add_entity(e.id, e.x, e.y, e.kind))  # (re)link its flows
         self.addItem(item)
-        for eco in e.ecosystems:
-            self._members.setdefault(eco, set()).add(e.id)
+        self.hulls.join(e.id, e.ecosystems)
         self._dirty_hulls.update(e.ecosystems)
         self._dirty_rect.append(item.sceneBoundingRect())
 
     def _add_flow(self, f: Flow) -> None:
         self.flows[f.id] = f
-        self._offset[f.id] = 0.0
         self._dirty_styles.add(f.id)
         self._dirty_flows.add(f.id)
-        key = pair_key(f)
-        self._pairs.setdefault(key, []).append(f.id)
-        self._entity_flows.setdefault(f.source, set()).add(f.id)
-        self._entity_flows.setdefault(f.target, set()).add(f.id)
-        self._dirty_pairs.add(key)
-
-    def _drop_flow(self, f: Flow) -> None:
-        key = pair_key(f)
-        ids = self._pairs.get(key, [])
-        if f.id in ids:
-            ids.remove(f.id)
-        if not ids:
-            self._pairs.pop(key, None)
-        self._dirty_pairs.add(key)
-        for end in (f.source, f.target):
-            self._entity_flows.get(end, set()).discard(f.id)
-        self._dirty_flows.discard(f.id)
-        self._dirty_styles.discard(f.id)
+        self.network.add_flow(f.id, f.source, f.target)
 
     def _add_hull(self, eco: Ecosystem, index: int) -> None:
-        item = EcosystemHullItem(eco, ecosystem_color(eco.color, index))
-        self.hull_items[eco.id] = item
-        self.addItem(item)
+        self.hulls.add(eco, ecosystem_color(eco.color, index))
         self._dirty_hulls.add(eco.id)
 
     def _on_entities_added(self, e: Entity, index: int) -> None:
@@ -266,13 +195,11 @@ class CanvasScene(QGraphicsScene):
         self._schedule()
 
     def _on_entities_removed(self, e: Entity, index: int) -> None:
-        self._eidx.pop(e.id, None)
         item = self.entity_items.pop(e.id, None)
         if item is not None:
             self.removeItem(item)
-        self._entity_flows.pop(e.id, None)
-        for eco in e.ecosystems:
-            self._members.get(eco, set()).discard(e.id)
+        self.network.remove_entity(e.id)
+        self.hulls.leave(e.id, e.ecosystems)
         self._dirty_hulls.update(e.ecosystems)
         self._schedule()
 
@@ -282,16 +209,12 @@ class CanvasScene(QGraphicsScene):
             return
         item.set_entity(new)  # a position change arrives through entity_item_moved
         if old.kind != new.kind:
-            idx = self._eidx.get(new.id)
-            if idx is not None:
-                self._eshape[idx] = self._outline_index(new.kind)
-            self._dirty_flows.update(self._entity_flows.get(new.id, ()))
+            self.network.set_kind(new.id, new.kind)
+            self._dirty_flows.update(self.network.flows_of(new.id))
             self._dirty_hulls.update(new.ecosystems)
         if old.ecosystems != new.ecosystems:
-            for eco in old.ecosystems:
-                self._members.get(eco, set()).discard(new.id)
-            for eco in new.ecosystems:
-                self._members.setdefault(eco, set()).add(new.id)
+            self.hulls.leave(new.id, old.ecosystems)
+            self.hulls.join(new.id, new.ecosystems)
             self._dirty_hulls.update(old.ecosystems)
             self._dirty_hulls.update(new.ecosystems)
         self._schedule()
@@ -303,34 +226,30 @@ class CanvasScene(QGraphicsScene):
     def _on_flows_removed(self, f: Flow, index: int) -> None:
         if self.flows.pop(f.id, None) is None:
             return
-        self._offset.pop(f.id, None)
         if self.flow_label.data(0) == f.id:
             self.flow_label.hide()
         item = self._live.pop(f.id, None)
         if item is not None:
             self.removeItem(item)
         self.flow_layer.remove_flow(f.id)
-        self._drop_flow(f)
+        self.network.remove_flow(f.id, f.source, f.target)
+        self._dirty_flows.discard(f.id)
+        self._dirty_styles.discard(f.id)
         self._schedule()
 
     def _on_flows_changed(self, old: Flow, new: Flow) -> None:
         if new.id not in self.flows:
             return
         self.flows[new.id] = new
-        if pair_key(old) != pair_key(new) or (old.source, old.target) != (new.source, new.target):
-            self._drop_flow(old)
-            key = pair_key(new)
-            self._pairs.setdefault(key, []).append(new.id)
-            self._entity_flows.setdefault(new.source, set()).add(new.id)
-            self._entity_flows.setdefault(new.target, set()).add(new.id)
-            self._dirty_pairs.add(key)
+        if (old.source, old.target) != (new.source, new.target):
+            self.network.relink_flow(new.id, (old.source, old.target), (new.source, new.target))
         item = self._live.get(new.id)
         if item is not None:
             item.set_flow(new, self.flow_color(new))
             item.setVisible(new.kind not in self.hidden_flow_kinds)
         self._dirty_styles.add(new.id)
         self._dirty_flows.add(new.id)  # the width sets the arrowhead
-        self._dirty_pairs.add(pair_key(new))
+        self.network.mark_pair(new.source, new.target)
         self._schedule()
 
     def _on_ecosystems_added(self, eco: Ecosystem, index: int) -> None:
@@ -338,10 +257,9 @@ class CanvasScene(QGraphicsScene):
         self._schedule()
 
     def _on_ecosystems_removed(self, eco: Ecosystem, index: int) -> None:
-        item = self.hull_items.pop(eco.id, None)
-        if item is not None:
-            self.flow_layer.area_changed(item.sceneBoundingRect())
-            self.removeItem(item)
+        rect = self.hulls.remove(eco.id)
+        if rect is not None:
+            self.flow_layer.area_changed(rect)
 
     def _on_ecosystems_changed(self, old: Ecosystem, new: Ecosystem) -> None:
         item = self.hull_items.get(new.id)
@@ -362,15 +280,13 @@ class CanvasScene(QGraphicsScene):
             self.rebuild()
 
     # live geometry ---------------------------------------------------------------
-    def entity_item_moved(self, item: EntityItem) -> None:
+    def entity_item_moved(self, item: QGraphicsItem) -> None:
         """An entity item moved (a drag, or the model): its flows and hulls follow."""
+        assert isinstance(item, EntityItem)
         eid = item.entity_id
-        self._dirty_flows.update(self._entity_flows.get(eid, ()))
+        self._dirty_flows.update(self.network.flows_of(eid))
         x, y = item.x(), item.y()
-        idx = self._eidx.get(eid)
-        if idx is not None:
-            self._ex[idx] = x
-            self._ey[idx] = y
+        self.network.move_entity(eid, x, y)
         if self._moving is not None:  # a drag: the hulls follow on release (see begin_move)
             self._moving.update(item.entity.ecosystems)
         else:
@@ -403,22 +319,8 @@ class CanvasScene(QGraphicsScene):
     def flush_pending(self) -> None:
         """Recompute the dirty flow routes, hulls and scene rect now."""
         self._flush_timer.stop()
-        pairs, self._dirty_pairs = self._dirty_pairs, set()
-        for key in pairs:
-            ids = self._pairs.get(key)
-            if not ids:
-                continue
-            ids.sort()
-            if len(ids) == 1:
-                fid = ids[0]
-                if self._offset.get(fid) != 0.0:
-                    self._offset[fid] = 0.0
-                    self._dirty_flows.add(fid)
-                continue
-            for fid, off in zip(ids, fan_offsets(len(ids), FAN_SPACING)):
-                if self._offset.get(fid) != off:
-                    self._offset[fid] = off
-                    self._dirty_flows.add(fid)
+        if self.network.dirty_pairs:
+            self._dirty_flows.update(self.network.spread_fans())
         styles, self._dirty_styles = self._dirty_styles, set()
         if styles:
             self._restyle([fid for fid in styles if fid in self.flows])
@@ -427,8 +329,7 @@ class CanvasScene(QGraphicsScene):
             self._reroute([fid for fid in flows if fid in self.flows])
         hulls, self._dirty_hulls = self._dirty_hulls, set()
         if hulls:
-            self._update_hulls(hulls)
-            self._stack_hull_labels()
+            self.hulls.reshape(hulls)
         rects, self._dirty_rect = self._dirty_rect, []
         if rects:
             r = self.sceneRect()
@@ -443,11 +344,10 @@ class CanvasScene(QGraphicsScene):
         flow layer's frame cache until :meth:`end_move` (see FlowLayerItem.float_rows), and
         their ecosystems' hulls are reshaped on release, not on every frame (a hull is
         redrawn wherever it lies: the hub's eight hulls cover the whole canvas)."""
-        entity_ids = list(entity_ids)
         self._moving = set()
         ids: set[str] = set()
         for eid in entity_ids:
-            ids.update(self._entity_flows.get(eid, ()))
+            ids.update(self.network.flows_of(eid))
         ids.intersection_update(self.flows)
         if ids:
             self.flush_pending()
@@ -461,24 +361,11 @@ class CanvasScene(QGraphicsScene):
         self.flush_pending()
         self.flow_layer.sink_rows()
 
-    def _draw_hulls(self, painter: Any, rect: QRectF) -> None:
-        for hull in self.hull_items.values():
-            if hull.isVisible() and hull.sceneBoundingRect().intersects(rect):
-                hull.draw(painter)
-
-    def _outline_index(self, kind: EntityKind) -> int:
-        idx = self._outlines.get(kind)
-        if idx is None:
-            idx = self._outlines[kind] = len(self._outline_list)
-            self._outline_list.append(entity_outline(kind))
-        return idx
-
     def _restyle(self, ids: Sequence[str]) -> None:
-        """Colour, width and visibility of these flows' rows in the layer."""
+        """Colour, width and visibility of these flows' rows in the layer, and their ends."""
         if not ids:
             return
-        import numpy as np
-
+        np = load_numpy()
         layer = self.flow_layer
         rows = layer.rows_for(ids)
         styles = np.empty(len(ids), np.int32)
@@ -488,17 +375,16 @@ class CanvasScene(QGraphicsScene):
         dst = np.empty(len(ids), np.intp)
         flip = np.empty(len(ids), bool)
         cache, overrides, hidden = self._style_cache, self.color_overrides, self.hidden_flow_kinds
-        eidx = self._eidx
+        index_of = self.network.index_of
         for i, fid in enumerate(ids):
             f = self.flows[fid]
-            src[i] = eidx.get(f.source, -1)
-            dst[i] = eidx.get(f.target, -1)
+            src[i] = index_of(f.source)
+            dst[i] = index_of(f.target)
             flip[i] = f.source > f.target
+            w = flow_width(f.volume)
             if overrides and fid in overrides:
-                w = flow_width(f.volume)
                 st = layer.style_index(overrides[fid], w, FLOW_DASHES.get(f.kind, Qt.PenStyle.SolidLine))
             else:
-                w = flow_width(f.volume)
                 key = (f.kind, round(w * 4))  # the layer's pens step widths by a quarter
                 st = cache.get(key)
                 if st is None:
@@ -515,39 +401,17 @@ class CanvasScene(QGraphicsScene):
     def _reroute(self, ids: Sequence[str]) -> None:
         """Route these flows (in one vectorised batch) and hand the routes to the layer
         and to their FlowItems, if any."""
-        import numpy as np
-
-        from ecodesk.diagram.routes import route_flows
-
-        if not ids:
+        routed = self.network.route(self.flow_layer.table, ids)
+        if routed is None:
             return
-        layer = self.flow_layer
-        rows = layer.rows_for(ids)
-        table = layer.table
-        si, di = table.src_idx[rows], table.dst_idx[rows]
-        ok = (si >= 0) & (di >= 0)  # both ends on the canvas (linked by _restyle)
-        if not ok.all():
-            keep = np.flatnonzero(ok)
-            ids = [ids[i] for i in keep]
-            rows, si, di = rows[keep], si[keep], di[keep]
-            if not ids:
-                return
-        ex, ey = np.array(self._ex), np.array(self._ey)
-        shape = np.array(self._eshape, dtype=np.intp)
-        src = np.stack([ex[si], ey[si]], axis=1)
-        dst = np.stack([ex[di], ey[di]], axis=1)
-        offset = np.array([self._offset.get(fid, 0.0) for fid in ids])
-        outlines = self._outline_list
-        routes = route_flows(
-            src, dst, table.flip[rows], offset, table.width[rows], outlines, outlines, shape[si], shape[di]
-        )
-        layer.set_routes(rows, routes)
+        ids, rows, routes = routed
+        self.flow_layer.set_routes(rows, routes)
         if self._live:
             for fid in set(ids).intersection(self._live):
                 self._sync_item(self._live[fid])
 
     def _sync_item(self, item: FlowItem) -> None:
-        item.offset = self._offset.get(item.flow_id, 0.0)
+        item.offset = self.network.offset(item.flow_id)
         route = self.flow_layer.route(item.flow_id)
         if route is not None:
             ends, curved, head, _width = route
@@ -563,7 +427,7 @@ class CanvasScene(QGraphicsScene):
         f = self.flows.get(flow_id)
         if f is None:
             return None
-        if flow_id in self._dirty_flows or flow_id in self._dirty_styles or self._dirty_pairs:
+        if flow_id in self._dirty_flows or flow_id in self._dirty_styles or self.network.dirty_pairs:
             self.flush_pending()
         if len(self._live) >= LIVE_CAP and not self._keep_items:
             self._drop_idle_items()
@@ -604,32 +468,6 @@ class CanvasScene(QGraphicsScene):
         """FlowItems of the shown flows meeting scene rect ``rect`` (created on demand)."""
         self.flush_pending()
         return self.flow_items_for(self.flow_layer.flows_in_rect(rect))
-
-    def _update_hulls(self, eco_ids: set[str]) -> None:
-        for eco in eco_ids:
-            hull = self.hull_items.get(eco)
-            if hull is None:
-                continue
-            discs = []
-            for eid in self._members.get(eco, ()):
-                item = self.entity_items.get(eid)
-                if item is not None:
-                    rank = item.entity.ecosystems.index(eco)
-                    discs.append((eid, item.x(), item.y(), HULL_PAD + HULL_STEP * rank))
-            hull.set_members(discs)
-
-    def _stack_hull_labels(self) -> None:
-        """Ecosystem names whose anchors nearly coincide go one above the other, in
-        ecosystem order (a handful of hulls: quadratic is fine)."""
-        shown = [h for h in self.hull_items.values() if h.isVisible()]
-        placed: list[tuple[QPointF, int]] = []
-        for hull in shown:
-            p = hull.label.anchor
-            level = 0
-            while any(lv == level and abs(q.x() - p.x()) < 120 and abs(q.y() - p.y()) < 40 for q, lv in placed):
-                level += 1
-            hull.label.set_stack(level)
-            placed.append((p, level))
 
     def _fitted_rect(self) -> QRectF:
         r = self.content_rect()
@@ -712,37 +550,22 @@ class CanvasScene(QGraphicsScene):
     # flow labels --------------------------------------------------------------------
     def flow_summary(self, f: Flow) -> list[str]:
         """Lines naming a flow: kind, volume and value, capability."""
-        tr = QCoreApplication.translate
-        lines = [f"{f.kind.label(self.language)}  ·  {self._name(f.source)} → {self._name(f.target)}"]
-        lines.append(
-            tr("Canvas", "Volume {volume} · value {value} {currency}").format(
-                volume=_num(f.volume), value=_num(f.value), currency=self.currency
-            )
-        )
-        if f.capability and self.scenario is not None:
-            cap = self.scenario.capabilities.get(f.capability)
-            lines.append(tr("Canvas", "Capability: {name}").format(name=cap.label if cap else f.capability))
-        if f.risk:
-            lines.append(tr("Canvas", "Risk of break: {risk}").format(risk=f"{f.risk:.0%}"))
-        return lines
+        return flow_summary(f, self.scenario, self._name, self.language, self.currency)
 
     def flow_tooltip(self, f: Flow) -> str:
         return "\n".join([*self.flow_summary(f), f"id: {f.id}"])
 
-    def show_flow_label(self, item: FlowItem) -> None:
+    def show_flow_label(self, item: QGraphicsItem) -> None:
+        assert isinstance(item, FlowItem)
         self.flow_label.set_text(self.flow_summary(item.flow), item.color)
         self.flow_label.setData(0, item.flow_id)
         self.flow_label.setPos(item.apex)
         self.flow_label.show()
 
-    def hide_flow_label(self, item: FlowItem) -> None:
-        if self.flow_label.data(0) == item.flow_id:
+    def hide_flow_label(self, item: QGraphicsItem) -> None:
+        if isinstance(item, FlowItem) and self.flow_label.data(0) == item.flow_id:
             self.flow_label.hide()
 
     def _name(self, entity_id: str) -> str:
         item = self.entity_items.get(entity_id)
         return item.entity.label if item is not None else entity_id
-
-
-def _num(v: float) -> str:
-    return f"{v:,.0f}" if abs(v) >= 100 or v == int(v) else f"{v:,.2f}"

@@ -3,7 +3,9 @@ rubber band, place an entity, draw a flow, pan) — the orange-canvas-core lesso
 2,700-line editor, every gesture in its own place.
 
 A tool receives the view's mouse events and returns True when it handled one. Tools never
-touch the model: they move items for live feedback and ask the view to push commands.
+touch the model: they move items for live feedback and ask the view (their
+:class:`~ecodesk.ui.canvas.host.CanvasHost`, whose editor pushes the commands) to edit.
+The place tool also takes drops of entity kinds from the palette.
 Drags follow pyqtgraph's start → update → finish shape: one command at the finish, none
 while moving, and ``cancel`` (Esc) restores the start.
 """
@@ -12,21 +14,19 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QDragMoveEvent, QDropEvent, QMouseEvent, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsPathItem, QRubberBand
 
+from ecodesk.diagram.geometry import ray_exit
 from ecodesk.model import EntityKind
+from ecodesk.ui.canvas.clipboard import MIME_ENTITY_KIND
 from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.flow_item import FlowItem
-from ecodesk.diagram.geometry import ray_exit
 from ecodesk.ui.canvas.glyphs import entity_shape_path
+from ecodesk.ui.canvas.host import CanvasHost
 from ecodesk.ui.canvas.style import entity_base_color, translate
-
-if TYPE_CHECKING:
-    from ecodesk.ui.canvas.view import CanvasView
 
 _ADD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.MetaModifier
 
@@ -37,7 +37,7 @@ class CanvasTool:
     name = ""
     cursor = Qt.CursorShape.ArrowCursor
 
-    def __init__(self, view: CanvasView) -> None:
+    def __init__(self, view: CanvasHost) -> None:
         self.view = view
 
     def activate(self) -> None:
@@ -86,7 +86,7 @@ class SelectTool(CanvasTool):
 
     name = "select"
 
-    def __init__(self, view: CanvasView) -> None:
+    def __init__(self, view: CanvasHost) -> None:
         super().__init__(view)
         self._drag: _Drag | None = None
         self._band: _Band | None = None
@@ -222,7 +222,7 @@ class PlaceTool(CanvasTool):
     name = "place"
     cursor = Qt.CursorShape.CrossCursor
 
-    def __init__(self, view: CanvasView) -> None:
+    def __init__(self, view: CanvasHost) -> None:
         super().__init__(view)
         self.kind = EntityKind.PLATFORM
         self._ghost: QGraphicsPathItem | None = None
@@ -261,6 +261,41 @@ class PlaceTool(CanvasTool):
         self.show_ghost(self.view.mapToScene(event.position().toPoint()))
         return False  # hover still reaches the items
 
+    # drops from the palette (in any tool) --------------------------------------------------
+    @staticmethod
+    def dropped_kind(event: QDropEvent) -> EntityKind | None:
+        """The entity kind a drag from the palette carries (None: not one)."""
+        mime = event.mimeData()
+        if not mime.hasFormat(MIME_ENTITY_KIND):
+            return None
+        try:
+            return EntityKind(bytes(mime.data(MIME_ENTITY_KIND).data()).decode("ascii").strip())
+        except ValueError:
+            return None
+
+    def drag_move(self, event: QDragMoveEvent) -> None:
+        kind = self.dropped_kind(event)
+        if kind is None:
+            event.ignore()
+            return
+        self.show_ghost(self.view.mapToScene(event.position().toPoint()), kind)
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+
+    def drop(self, event: QDropEvent, active: bool) -> None:
+        """Place the dropped kind where it was dropped (``active``: this is the current tool,
+        whose ghost stays)."""
+        kind = self.dropped_kind(event)
+        if not active:
+            self.hide_ghost()
+        if kind is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.view.place_entity(kind, self.view.mapToScene(event.position().toPoint()))
+        self.view.setFocus()
+
     def mouse_press(self, event: QMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
             return False
@@ -280,7 +315,7 @@ class FlowTool(CanvasTool):
     name = "flow"
     cursor = Qt.CursorShape.CrossCursor
 
-    def __init__(self, view: CanvasView) -> None:
+    def __init__(self, view: CanvasHost) -> None:
         super().__init__(view)
         self._source: EntityItem | None = None
         self._target: EntityItem | None = None
@@ -384,7 +419,7 @@ class PanTool(CanvasTool):
     name = "pan"
     cursor = Qt.CursorShape.OpenHandCursor
 
-    def __init__(self, view: CanvasView) -> None:
+    def __init__(self, view: CanvasHost) -> None:
         super().__init__(view)
         self._last: QPoint | None = None
 
@@ -411,11 +446,12 @@ class PanTool(CanvasTool):
         return True
 
     def mouse_release(self, event: QMouseEvent) -> bool:
+        return self.cancel()
+
+    def cancel(self) -> bool:
+        """End the pan where it is (a pan has nothing to undo)."""
         if self._last is None:
             return False
         self._last = None
         self.view.viewport().setCursor(self.view.current_tool.cursor)
         return True
-
-    def cancel(self) -> bool:
-        return self.mouse_release(None) if self._last is not None else False  # type: ignore[arg-type]

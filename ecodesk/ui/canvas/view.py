@@ -1,29 +1,42 @@
-"""UI layer (canvas): the canvas view — tools, selection sync with the document, zoom,
-pan, drops from the palette, the legend overlay and image export.
+"""UI layer (canvas): the canvas view — the diagram editor of one document's scenario.
 
-Selection flows both ways: canvas → ``document.set_selection(ids)`` and document →
-canvas, with a guard (and a QSignalBlocker on the scene) so neither echoes the other.
-The public methods below are what the main window binds to its actions.
+:class:`CanvasView` is a QGraphicsView that arranges the canvas's parts, each its own
+object, and routes the user's input to them:
+
+* the tools (:mod:`~ecodesk.ui.canvas.tools`): one small class per gesture;
+* :class:`~ecodesk.ui.canvas.editing.CanvasEditor`: every editing operation, each one
+  command through the document (the view's ``place_entity``, ``paste``, ``align`` … are
+  thin calls into it, the API the main window binds its actions to);
+* :class:`~ecodesk.ui.canvas.selection.CanvasSelection`: the selection, in step with the
+  document's both ways;
+* :class:`~ecodesk.ui.canvas.legend_overlay.CanvasLegend`: the legend over the canvas.
+
+The parts call back through :class:`~ecodesk.ui.canvas.host.CanvasHost` (a Protocol the
+view fulfils), so none imports this module. The view itself keeps zoom, pan, the level of
+detail, the grid, the look (theme, colour modes, marks) and image export, and follows the
+document and scenario it shows with :class:`~ecodesk.model.Bindings`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QLineF, QLocale, QPoint, QPointF, QRect, QRectF, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QCloseEvent,
     QColor,
     QContextMenuEvent,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QImage,
     QKeyEvent,
-    QKeySequence,
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
-    QPen,
+    QPaintEvent,
     QPixmapCache,
     QResizeEvent,
     QTransform,
@@ -31,25 +44,19 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QMenu, QWidget
 
-from ecodesk.model import EntityKind, FlowKind, Scenario
+from ecodesk.model import Bindings, EntityKind, FlowKind, Scenario
 from ecodesk.ui.canvas.clipboard import MIME_ENTITY_KIND
-from ecodesk.ui.canvas.editing import CanvasEditingMixin, default_capability_chooser, default_flow_kind_chooser
+from ecodesk.ui.canvas.editing import CanvasEditor, default_capability_chooser, default_flow_kind_chooser
 from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.export import ImageExporter
 from ecodesk.ui.canvas.flow_item import FlowItem
+from ecodesk.ui.canvas.host import MenuHook
 from ecodesk.ui.canvas.legend import LegendEntry, LegendSection, LegendWidget
+from ecodesk.ui.canvas.legend_overlay import CanvasLegend
 from ecodesk.ui.canvas.rename import InlineRenameEditor
-from ecodesk.ui.canvas.scene import CanvasScene, guard_slot
-from ecodesk.ui.canvas.style import (
-    GRID,
-    LOD_LABELS,
-    LOD_SIMPLE,
-    THEMES,
-    entity_base_color,
-    flow_color,
-    marker_color,
-    translate,
-)
+from ecodesk.ui.canvas.scene import CanvasScene
+from ecodesk.ui.canvas.selection import CanvasSelection
+from ecodesk.ui.canvas.style import GRID, LOD_LABELS, LOD_SIMPLE, THEMES, draw_grid, marker_color, translate
 from ecodesk.ui.canvas.tools import CanvasTool, FlowTool, PanTool, PlaceTool, SelectTool
 from ecodesk.ui.document import Document
 
@@ -73,7 +80,7 @@ def detail_level(zoom: float) -> int:
     return 0 if zoom >= LOD_LABELS else 1 if zoom >= LOD_SIMPLE else 2
 
 
-class CanvasView(CanvasEditingMixin, QGraphicsView):
+class CanvasView(QGraphicsView):
     """The diagram editor of one document's current scenario."""
 
     zoom_changed = Signal(float)
@@ -99,23 +106,20 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
         self.snap_to_grid = False
         self.show_grid = True
         self.grid = GRID
-        self.rename_editor: InlineRenameEditor | None = None
-        self.flow_kind_chooser = lambda src, dst: default_flow_kind_chooser(self, src, dst)
+        self.flow_kind_chooser = lambda src, dst: default_flow_kind_chooser(self, self.language, src, dst)
         self.capability_chooser = lambda src, caps: default_capability_chooser(self, src, caps)
-        self._legend_entries: list[LegendEntry] | None = None
-        self._marker_legend: list[LegendEntry] = []
         #: Callables ``hook(menu, item)`` that add entries to the context menu (``item`` is
         #: the EntityItem/FlowItem under the mouse, or None) — how panels add their actions.
-        self.context_menu_hooks: list[Callable[[QMenu, EntityItem | FlowItem | None], None]] = []
-        self._legend_wanted = True
+        self.context_menu_hooks: list[MenuHook] = []
+        self.editor = CanvasEditor(self)
+        self.selection = CanvasSelection(self)
         self._zoom = 1.0
         self._auto_fit = True  # until the user zooms or pans, keep the diagram fitted on resize
-        self._syncing = False
         self._space = False
         self._panning = False
-        self._paste_serial = 0
-        self._doc_connections: list[tuple[Signal, object]] = []
-        self._scenario_slot: tuple[object, object] | None = None
+        self._doc_bindings = Bindings()  # the document's (Qt) signals, to this view's slots
+        self._scenario_bindings = Bindings()  # the shown scenario's (model) signals
+        self.destroyed.connect(self._scenario_bindings.clear)  # Qt drops its own connections
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
@@ -127,22 +131,21 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self._place = PlaceTool(self)
         self._tools: dict[str, CanvasTool] = {
             "select": SelectTool(self),
             "pan": PanTool(self),
-            "place": PlaceTool(self),
+            "place": self._place,
             "flow": FlowTool(self),
         }
         self._pan = PanTool(self)  # middle button / Space+drag, in any tool
         self._tool: CanvasTool = self._tools["select"]
         self.legend = LegendWidget(self)
+        self.legend_overlay = CanvasLegend(self, self.legend)
         self.legend.flow_kind_toggled.connect(
             lambda k: self.set_flow_kind_visible(k, k in self.canvas_scene.hidden_flow_kinds)
         )
-        self._legend_timer = QTimer(self)
-        self._legend_timer.setSingleShot(True)
-        self._legend_timer.setInterval(50)
-        self._legend_timer.timeout.connect(self.refresh_legend)
+        # Qt signals go to the view's own slots: Qt drops them with the view (the parts are no QObjects)
         self.canvas_scene.selectionChanged.connect(self._on_scene_selection_changed)
         self.horizontalScrollBar().valueChanged.connect(lambda _v: self.finish_rename(True))
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.finish_rename(True))
@@ -160,30 +163,20 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
         """Show ``doc`` (its current scenario) and follow it; None shows nothing."""
         self.finish_rename(False)
         self._tool.cancel()
-        for sig, slot in self._doc_connections:
-            sig.disconnect(slot)
-        self._doc_connections.clear()
+        self._doc_bindings.clear()
         self.document = doc
         self.canvas_scene.currency = doc.project.currency if doc is not None else "CNY"
         self._show_scenario(doc.scenario if doc is not None else None)
         if doc is not None:
-            for sig, slot in (
-                (doc.scenario_switched, self._on_document_scenario_switched),
-                (doc.selection_changed, self._on_document_selection_changed),
-            ):
-                sig.connect(slot)
-                self._doc_connections.append((sig, slot))
+            self._doc_bindings.connect(doc.scenario_switched, self._on_document_scenario_switched)
+            self._doc_bindings.connect(doc.selection_changed, self._on_document_selection_changed)
             self._on_document_selection_changed(doc.selection)
 
     def _show_scenario(self, scenario: Scenario | None) -> None:
-        if self._scenario_slot is not None:
-            self._scenario_slot[0].disconnect(self._scenario_slot[1])
-            self._scenario_slot = None
+        self._scenario_bindings.clear()
         self.canvas_scene.set_scenario(scenario)
         if scenario is not None:
-            slot = guard_slot(self, scenario.changed, self._on_scenario_changed)
-            scenario.changed.connect(slot)
-            self._scenario_slot = (scenario.changed, slot)
+            self._scenario_bindings.connect(scenario.changed, self.legend_overlay.refresh_soon)
         self.refresh_legend()
         self.fit_all()
         self._auto_fit = True
@@ -193,89 +186,88 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
         self._tool.cancel()
         self._show_scenario(scenario)
 
-    def _on_scenario_changed(self) -> None:
-        if not self._legend_timer.isActive():
-            self._legend_timer.start()
+    def _on_document_selection_changed(self, ids: list[str]) -> None:
+        self.selection.on_document_selection_changed(ids)
 
-    # selection ---------------------------------------------------------------------------
+    def _on_scene_selection_changed(self) -> None:
+        self.selection.on_scene_selection_changed()
+
+    # selection (CanvasSelection) -----------------------------------------------------------
     def selected_items(self) -> list[QGraphicsItem]:
-        return [i for i in self.canvas_scene.selectedItems() if isinstance(i, (EntityItem, FlowItem))]
+        return self.selection.items()
 
     def selected_entity_ids(self) -> list[str]:
         """Selected entities, in the order the document lists them (then scenario order)."""
-        sel = {i.entity_id for i in self.canvas_scene.selectedItems() if isinstance(i, EntityItem)}
-        return self._ordered(sel)
+        return self.selection.entity_ids()
 
     def selected_flow_ids(self) -> list[str]:
-        return self._ordered({i.flow_id for i in self.canvas_scene.selectedItems() if isinstance(i, FlowItem)})
-
-    def _ordered(self, ids: set[str]) -> list[str]:
-        first = [i for i in (self.document.selection if self.document else []) if i in ids]
-        return first + sorted(ids.difference(first))
+        return self.selection.flow_ids()
 
     def select_items(self, items: Iterable[QGraphicsItem]) -> None:
         """Make ``items`` the canvas selection (one update of the document)."""
-        items = list(items)
-        with QSignalBlocker(self.canvas_scene):
-            keep = set(map(id, items))
-            for it in self.canvas_scene.selectedItems():
-                if id(it) not in keep:
-                    it.setSelected(False)
-            for it in items:
-                it.setSelected(True)
-        self._on_scene_selection_changed()
+        self.selection.select_items(items)
 
     def select_ids(self, ids: Iterable[str]) -> None:
-        sc = self.canvas_scene
-        ids = list(ids)
-        flows = {it.flow_id: it for it in sc.flow_items_for([i for i in ids if i in sc.flows])}
-        self.select_items(
-            [it for i in ids if (it := sc.entity_items.get(i) or flows.get(i)) is not None and it.isVisible()]
-        )
+        self.selection.select_ids(ids)
 
     def select_all(self) -> None:
-        sc = self.canvas_scene
-        hidden = sc.hidden_flow_kinds
-        flows = sc.flow_items_for([i for i, f in sc.flows.items() if f.kind not in hidden])
-        self.select_items([*sc.entity_items.values(), *flows])
+        self.selection.select_all()
 
-    def _on_scene_selection_changed(self) -> None:
-        if self._syncing or self.document is None:
-            return
-        self._syncing = True
-        try:
-            ents = {i.entity_id for i in self.canvas_scene.selectedItems() if isinstance(i, EntityItem)}
-            flows = {i.flow_id for i in self.canvas_scene.selectedItems() if isinstance(i, FlowItem)}
-            prev = [i for i in self.document.selection if i in ents or i in flows]
-            new = [i for i in self.scenario.entities.ids() if i in ents and i not in prev] if self.scenario else []
-            new += sorted(flows.difference(prev))
-            self.document.set_selection(prev + new)
-        finally:
-            self._syncing = False
+    # editing (CanvasEditor): what the window's actions call ----------------------------------
+    @property
+    def rename_editor(self) -> InlineRenameEditor | None:
+        return self.editor.rename_editor
 
-    def _on_document_selection_changed(self, ids: list[str]) -> None:
-        wanted = set(ids)
-        self._update_hull_highlight(wanted)
-        if self._syncing:
-            return
-        self._syncing = True
-        try:
-            sc = self.canvas_scene
-            with QSignalBlocker(sc):
-                for it in sc.selectedItems():
-                    key = it.entity_id if isinstance(it, EntityItem) else getattr(it, "flow_id", None)
-                    if key not in wanted:
-                        it.setSelected(False)
-                for i in ids:
-                    it = sc.entity_items.get(i) or sc.flow_items.get(i)
-                    if it is not None and it.isVisible():
-                        it.setSelected(True)
-        finally:
-            self._syncing = False
+    def place_entity(self, kind: EntityKind | str, pos: QPointF) -> str | None:
+        return self.editor.place_entity(kind, pos)
 
-    def _update_hull_highlight(self, ids: set[str]) -> None:
-        for eco, hull in self.canvas_scene.hull_items.items():
-            hull.set_highlighted(eco in ids)
+    def create_flow(self, source: str, target: str, kind: FlowKind | str | None = None) -> str | None:
+        return self.editor.create_flow(source, target, kind)
+
+    def commit_move(self, origins: Mapping[str, QPointF]) -> bool:
+        return self.editor.commit_move(origins)
+
+    def nudge(self, dx: float, dy: float) -> bool:
+        return self.editor.nudge(dx, dy)
+
+    def delete_selection(self) -> bool:
+        return self.editor.delete_selection()
+
+    def copy_selection(self) -> int:
+        return self.editor.copy_selection()
+
+    def cut_selection(self) -> bool:
+        return self.editor.cut_selection()
+
+    def paste(self) -> list[str]:
+        return self.editor.paste()
+
+    def duplicate_selection(self) -> list[str]:
+        return self.editor.duplicate_selection()
+
+    def rename_selected(self) -> bool:
+        return self.editor.rename_selected()
+
+    def start_rename(self, entity_id: str) -> bool:
+        return self.editor.start_rename(entity_id)
+
+    def finish_rename(self, commit: bool = True) -> None:
+        self.editor.finish_rename(commit)
+
+    def align(self, edge: str) -> bool:
+        return self.editor.align(edge)
+
+    def distribute(self, axis: str) -> bool:
+        return self.editor.distribute(axis)
+
+    def auto_layout(self, kind: str = "layered") -> bool:
+        return self.editor.auto_layout(kind)
+
+    def find(self, text: str) -> list[str]:
+        return self.editor.find(text)
+
+    def build_context_menu(self, item: EntityItem | FlowItem | None) -> QMenu:
+        return self.editor.build_context_menu(item, self)
 
     # items under the mouse -----------------------------------------------------------------
     def item_at(self, pos: QPoint) -> EntityItem | FlowItem | None:
@@ -376,7 +368,6 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if key == Qt.Key.Key_Space and not event.isAutoRepeat() and not self._tool.busy:
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
@@ -395,27 +386,7 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
             self.zoom_out()
         elif key == Qt.Key.Key_0:
             self.zoom_reset()
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not self._tool.busy:
-            self.delete_selection()
-        elif key == Qt.Key.Key_F2:
-            self.rename_selected()
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down) and not self._tool.busy:
-            step = self.grid if self.snap_to_grid else 1.0
-            step *= 10 if mods & Qt.KeyboardModifier.ShiftModifier else 1
-            dx = {Qt.Key.Key_Left: -step, Qt.Key.Key_Right: step}.get(key, 0.0)
-            dy = {Qt.Key.Key_Up: -step, Qt.Key.Key_Down: step}.get(key, 0.0)
-            self.nudge(dx, dy)
-        elif event.matches(QKeySequence.StandardKey.SelectAll):
-            self.select_all()
-        elif event.matches(QKeySequence.StandardKey.Copy):
-            self.copy_selection()
-        elif event.matches(QKeySequence.StandardKey.Cut):
-            self.cut_selection()
-        elif event.matches(QKeySequence.StandardKey.Paste):
-            self.paste()
-        elif key == Qt.Key.Key_D and mods == Qt.KeyboardModifier.ControlModifier:
-            self.duplicate_selection()
-        else:
+        elif not self.editor.key_press(event, self._tool.busy):
             super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
@@ -426,9 +397,9 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
             return
         super().keyReleaseEvent(event)
 
-    def focusOutEvent(self, event: object) -> None:
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         self._space = False
-        super().focusOutEvent(event)  # type: ignore[arg-type]
+        super().focusOutEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """The mouse wheel zooms about the pointer; a touchpad's two-finger scroll pans
@@ -450,7 +421,7 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
                 return True
         return super().viewportEvent(event)
 
-    # drops from the palette ------------------------------------------------------------
+    # drops from the palette: the place tool's, whichever tool is active ---------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasFormat(MIME_ENTITY_KIND) and self.scenario is not None:
             event.setDropAction(Qt.DropAction.CopyAction)
@@ -459,43 +430,14 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        kind = self._dropped_kind(event)
-        if kind is None:
-            event.ignore()
-            return
-        place = self._tools["place"]
-        assert isinstance(place, PlaceTool)
-        place.show_ghost(self.mapToScene(event.position().toPoint()), kind)
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
+        self._place.drag_move(event)
 
-    def dragLeaveEvent(self, event: object) -> None:
-        place = self._tools["place"]
-        if place is not self._tool:
-            place.hide_ghost()  # type: ignore[attr-defined]
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        if self._place is not self._tool:
+            self._place.hide_ghost()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        kind = self._dropped_kind(event)
-        place = self._tools["place"]
-        if place is not self._tool:
-            place.hide_ghost()  # type: ignore[attr-defined]
-        if kind is None:
-            event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-        self.place_entity(kind, self.mapToScene(event.position().toPoint()))
-        self.setFocus()
-
-    @staticmethod
-    def _dropped_kind(event: QDropEvent) -> EntityKind | None:
-        mime = event.mimeData()
-        if not mime.hasFormat(MIME_ENTITY_KIND):
-            return None
-        try:
-            return EntityKind(bytes(mime.data(MIME_ENTITY_KIND).data()).decode("ascii").strip())
-        except ValueError:
-            return None
+        self._place.drop(event, self._place is self._tool)
 
     # zoom ----------------------------------------------------------------------------------
     @property
@@ -563,7 +505,7 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
             self.centerOn(0, 0)
             return
         self._fit_rect(rect, 1.0)
-        self._place_legend()
+        self.legend_overlay.place()
 
     def zoom_to_selection(self) -> None:
         rect = QRectF()
@@ -608,14 +550,14 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
         """Colour entities (and flows) by id — a colour mode; None returns to colours by
         kind. ``legend`` optionally replaces the kind entries of the legend."""
         self.canvas_scene.set_color_overrides(overrides)
-        self._legend_entries = [LegendEntry(label, QColor(c)) for label, c in legend] if legend else None
+        self.legend_overlay.entries = [LegendEntry(label, QColor(c)) for label, c in legend] if legend else None
         self.refresh_legend()
 
     def set_flow_kind_visible(self, kind: FlowKind | str, visible: bool) -> None:
         kind = FlowKind(kind)
         was = kind not in self.canvas_scene.hidden_flow_kinds
         self.canvas_scene.set_flow_kind_visible(kind, visible)
-        self._on_scene_selection_changed()
+        self.selection.on_scene_selection_changed()
         self.refresh_legend()
         if was != visible:
             self.flow_kind_visibility_changed.emit(kind.value, visible)
@@ -629,7 +571,9 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
         """Mark entities with rings — ``{entity id: 'spof' | 'redundant' | 'gap' (or several)}``;
         None clears. ``legend`` lists (label, mark) rows for a "Marks" section of the legend."""
         self.canvas_scene.set_markers(markers)
-        self._marker_legend = [LegendEntry(label, marker_color(m), marker=m) for label, m in (legend or [])]
+        self.legend_overlay.marker_entries = [
+            LegendEntry(label, marker_color(m), marker=m) for label, m in legend or []
+        ]
         self.refresh_legend()
 
     @property
@@ -637,70 +581,14 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
         return dict(self.canvas_scene.markers)
 
     def set_legend_visible(self, visible: bool) -> None:
-        self._legend_wanted = visible
+        self.legend_overlay.wanted = visible
         self.refresh_legend()
 
     def legend_sections(self) -> list[LegendSection]:
-        s = self.scenario
-        if s is None or not len(s.entities):
-            return []
-        lang = self.language
-        ent_kinds = {e.kind for e in s.entities}
-        flow_kinds = {f.kind for f in s.flows}
-        if self._legend_entries is not None:
-            first = LegendSection(translate("Colour"), tuple(self._legend_entries))
-        else:
-            first = LegendSection(
-                translate("Entities"),
-                tuple(
-                    LegendEntry(k.label(lang), entity_base_color(k), entity_kind=k)
-                    for k in EntityKind
-                    if k in ent_kinds
-                ),
-            )
-        sections = [first]
-        if self._marker_legend and self.canvas_scene.markers:
-            sections.append(LegendSection(translate("Marks"), tuple(self._marker_legend)))
-        if flow_kinds:
-            hidden = self.canvas_scene.hidden_flow_kinds
-            sections.append(
-                LegendSection(
-                    translate("Flows"),
-                    tuple(
-                        LegendEntry(k.label(lang), flow_color("", k), flow_kind=k, hidden=k in hidden)
-                        for k in FlowKind
-                        if k in flow_kinds
-                    ),
-                )
-            )
-        return sections
+        return self.legend_overlay.sections()
 
     def refresh_legend(self) -> None:
-        sections = self.legend_sections()
-        self.legend.set_sections(sections, self.canvas_scene.theme)
-        self.legend.setVisible(self._legend_wanted and bool(sections))
-        self._place_legend()
-
-    def _place_legend(self) -> None:
-        """Put the legend in the corner of the view that covers the fewest items
-        (bottom-left when there is a tie), collapsing it on small views."""
-        vp = self.viewport().geometry()
-        self.legend.fit_to(vp.size())
-        w, h, m = self.legend.width(), self.legend.height(), 12
-        corners = [
-            (vp.left() + m, vp.bottom() - h - m),
-            (vp.right() - w - m, vp.bottom() - h - m),
-            (vp.left() + m, vp.top() + m),
-            (vp.right() - w - m, vp.top() + m),
-        ]
-
-        def covered(x: int, y: int) -> int:
-            rect = QRect(x - vp.left(), y - vp.top(), w, h)
-            flows = self.canvas_scene.flow_layer.count_in_rect(self.mapToScene(rect).boundingRect())
-            return flows + sum(1 for it in self.items(rect) if isinstance(it, EntityItem))
-
-        x, y = min(corners, key=lambda c: (covered(*c), corners.index(c)))
-        self.legend.move(x, y)
+        self.legend_overlay.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -709,7 +597,7 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._place_legend()
+        self.legend_overlay.place()
         if self._auto_fit:
             self.fit_all()
             self._auto_fit = True
@@ -717,42 +605,12 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         theme = self.canvas_scene.theme
         painter.fillRect(rect, QColor(theme.background))
-        if not self.show_grid:
-            return
-        g = self.grid
-        px = g * self._zoom
-        major = 5 * g
-        lines_minor: list[QLineF] = []
-        lines_major: list[QLineF] = []
-        step = g if px >= 9 else major if px * 5 >= 12 else 0.0
-        if not step:
-            return
-        left = int(rect.left() // step) * step
-        top = int(rect.top() // step) * step
-        x = left
-        while x <= rect.right():
-            (lines_major if abs(x / major - round(x / major)) < 1e-6 else lines_minor).append(
-                QLineF(x, rect.top(), x, rect.bottom())
-            )
-            x += step
-        y = top
-        while y <= rect.bottom():
-            (lines_major if abs(y / major - round(y / major)) < 1e-6 else lines_minor).append(
-                QLineF(rect.left(), y, rect.right(), y)
-            )
-            y += step
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # axis-aligned: 3x faster
-        pen = QPen(QColor(theme.grid_minor), 0)
-        painter.setPen(pen)
-        painter.drawLines(lines_minor)
-        pen.setColor(QColor(theme.grid_major))
-        painter.setPen(pen)
-        painter.drawLines(lines_major)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if self.show_grid:
+            draw_grid(painter, rect, theme, self.grid, self._zoom)
 
-    def paintEvent(self, event: object) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         self.canvas_scene.flush_pending()  # routes and hulls are current in every frame
-        super().paintEvent(event)  # type: ignore[arg-type]
+        super().paintEvent(event)
 
     # export ------------------------------------------------------------------------------
     def render_to_image(self, width: int, height: int, legend: bool = True) -> QImage:
@@ -760,6 +618,6 @@ class CanvasView(CanvasEditingMixin, QGraphicsView):
         ``height`` image, without selection marks; the legend in the bottom-left corner."""
         return ImageExporter(self.canvas_scene).export(width, height, self.legend_sections() if legend else [])
 
-    def closeEvent(self, event: object) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.set_document(None)
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)

@@ -1,0 +1,186 @@
+"""Diagram layer (engine side, no Qt): the flow network of a canvas — what routing needs to
+know of who connects to whom.
+
+Entities by index (centre, outline shape), the flows at each entity and between each pair,
+and each flow's offset in the fan of parallel flows between the same two entities. The
+scene keeps it in step with the model; :meth:`FlowNetwork.route` routes a batch of flows
+from it in one vectorised call (:func:`~ecodesk.diagram.routes.route_flows`) into the rows
+of a :class:`~ecodesk.diagram.flowtable.FlowTable`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence, Set
+from typing import TYPE_CHECKING
+
+from ecodesk.diagram.flowtable import FlowTable, load_numpy
+from ecodesk.diagram.geometry import fan_offsets
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from ecodesk.diagram.routes import Routes
+
+FAN_SPACING = 24.0  # between parallel flows of one pair
+PairKey = tuple[str, str]
+Outline = Sequence[tuple[float, float]]
+_NONE: frozenset[str] = frozenset()
+
+
+def pair_key(source: str, target: str) -> PairKey:
+    """The pair of a flow, whichever way it runs."""
+    return (source, target) if source <= target else (target, source)
+
+
+class FlowNetwork:
+    """Entities and flows of a canvas as routing sees them (see the module docstring).
+
+    ``outline_of(kind)`` gives the convex outline of an entity kind, centred on the origin."""
+
+    def __init__(self, outline_of: Callable[[Hashable], Outline], spacing: float = FAN_SPACING) -> None:
+        self._outline_of = outline_of
+        self.spacing = spacing
+        self._eidx: dict[str, int] = {}
+        self._ex: list[float] = []
+        self._ey: list[float] = []
+        self._eshape: list[int] = []
+        self._shapes: dict[Hashable, int] = {}
+        self._outlines: list[Outline] = []
+        self._pairs: dict[PairKey, list[str]] = {}
+        self._entity_flows: dict[str, set[str]] = {}
+        self._offset: dict[str, float] = {}
+        #: Pairs whose fan must be spread again (:meth:`spread_fans`).
+        self.dirty_pairs: set[PairKey] = set()
+
+    def clear(self) -> None:
+        for d in (self._eidx, self._pairs, self._entity_flows, self._offset):
+            d.clear()
+        self._ex.clear()
+        self._ey.clear()
+        self._eshape.clear()
+        self.dirty_pairs.clear()
+
+    # entities --------------------------------------------------------------------------
+    def _shape(self, kind: Hashable) -> int:
+        idx = self._shapes.get(kind)
+        if idx is None:
+            idx = self._shapes[kind] = len(self._outlines)
+            self._outlines.append(self._outline_of(kind))
+        return idx
+
+    def add_entity(self, entity_id: str, x: float, y: float, kind: Hashable) -> Set[str]:
+        """Put an entity on the canvas; returns the flows already waiting for it."""
+        self._eidx[entity_id] = len(self._ex)
+        self._ex.append(x)
+        self._ey.append(y)
+        self._eshape.append(self._shape(kind))
+        return self._entity_flows.setdefault(entity_id, set())
+
+    def remove_entity(self, entity_id: str) -> None:
+        self._eidx.pop(entity_id, None)
+        self._entity_flows.pop(entity_id, None)
+
+    def move_entity(self, entity_id: str, x: float, y: float) -> None:
+        idx = self._eidx.get(entity_id)
+        if idx is not None:
+            self._ex[idx] = x
+            self._ey[idx] = y
+
+    def set_kind(self, entity_id: str, kind: Hashable) -> None:
+        idx = self._eidx.get(entity_id)
+        if idx is not None:
+            self._eshape[idx] = self._shape(kind)
+
+    def index_of(self, entity_id: str) -> int:
+        """The entity's index (the flow table's ``src_idx``/``dst_idx``); -1: not on the canvas."""
+        return self._eidx.get(entity_id, -1)
+
+    def flows_of(self, entity_id: str) -> Set[str]:
+        """The flows (ids) starting or ending at an entity."""
+        return self._entity_flows.get(entity_id, _NONE)
+
+    # flows -------------------------------------------------------------------------------
+    def add_flow(self, flow_id: str, source: str, target: str) -> None:
+        self._offset[flow_id] = 0.0
+        self._link(flow_id, source, target)
+
+    def _link(self, flow_id: str, source: str, target: str) -> None:
+        key = pair_key(source, target)
+        self._pairs.setdefault(key, []).append(flow_id)
+        self._entity_flows.setdefault(source, set()).add(flow_id)
+        self._entity_flows.setdefault(target, set()).add(flow_id)
+        self.dirty_pairs.add(key)
+
+    def unlink_flow(self, flow_id: str, source: str, target: str) -> None:
+        """Take a flow out of its pair and its ends (its offset stays until :meth:`remove_flow`)."""
+        key = pair_key(source, target)
+        ids = self._pairs.get(key, [])
+        if flow_id in ids:
+            ids.remove(flow_id)
+        if not ids:
+            self._pairs.pop(key, None)
+        self.dirty_pairs.add(key)
+        for end in (source, target):
+            self._entity_flows.get(end, set()).discard(flow_id)
+
+    def remove_flow(self, flow_id: str, source: str, target: str) -> None:
+        self._offset.pop(flow_id, None)
+        self.unlink_flow(flow_id, source, target)
+
+    def relink_flow(self, flow_id: str, old: tuple[str, str], new: tuple[str, str]) -> None:
+        """A flow's ends changed from ``old`` to ``new`` (source, target)."""
+        self.unlink_flow(flow_id, *old)
+        self._link(flow_id, *new)
+
+    def mark_pair(self, source: str, target: str) -> None:
+        self.dirty_pairs.add(pair_key(source, target))
+
+    def offset(self, flow_id: str) -> float:
+        """The flow's perpendicular bend in its pair's fan (0: straight)."""
+        return self._offset.get(flow_id, 0.0)
+
+    def spread_fans(self) -> set[str]:
+        """Give the flows of every dirty pair their place in its fan (sorted by id, symmetric
+        around the straight line); returns the flows whose offset changed."""
+        changed: set[str] = set()
+        pairs, self.dirty_pairs = self.dirty_pairs, set()
+        for key in pairs:
+            ids = self._pairs.get(key)
+            if not ids:
+                continue
+            ids.sort()
+            offsets = [0.0] if len(ids) == 1 else fan_offsets(len(ids), self.spacing)
+            for fid, off in zip(ids, offsets):
+                if self._offset.get(fid) != off:
+                    self._offset[fid] = off
+                    changed.add(fid)
+        return changed
+
+    # routing -----------------------------------------------------------------------------
+    def route(self, table: FlowTable, ids: Sequence[str]) -> tuple[list[str], np.ndarray, Routes] | None:
+        """Route the flows ``ids`` whose two ends are on the canvas (their table rows are
+        linked: ``src_idx``/``dst_idx`` ≥ 0): ``(ids routed, their rows, routes)``, or None."""
+        from ecodesk.diagram.routes import route_flows
+
+        np = load_numpy()
+        if not ids:
+            return None
+        rows = table.rows_for(ids)
+        si, di = table.src_idx[rows], table.dst_idx[rows]
+        ok = (si >= 0) & (di >= 0)
+        if not ok.all():
+            keep = np.flatnonzero(ok)
+            ids = [ids[i] for i in keep]
+            rows, si, di = rows[keep], si[keep], di[keep]
+            if not ids:
+                return None
+        ex, ey = np.array(self._ex), np.array(self._ey)
+        shape = np.array(self._eshape, dtype=np.intp)
+        src = np.stack([ex[si], ey[si]], axis=1)
+        dst = np.stack([ex[di], ey[di]], axis=1)
+        offset = np.array([self._offset.get(fid, 0.0) for fid in ids])
+        outlines = self._outlines
+        routes = route_flows(
+            src, dst, table.flip[rows], offset, table.width[rows], outlines, outlines, shape[si], shape[di]
+        )
+        return list(ids), rows, routes
