@@ -92,6 +92,21 @@ _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 _SUFFIX = re.compile(r"^(?P<num>.*?)(?P<suffix>百万|[kK千万M亿]|%)$")
 
 
+def split_suffix(text: str) -> tuple[str, int]:
+    """A number's text and the power of ten its suffix stands for: ("1.2", 8) for "1.2亿",
+    ("15", -2) for "15%", ("2", 3) for "2k"; (text, 0) when it has none (importers use this
+    with their own, stricter, reading of the number itself)."""
+    m = _SUFFIX.match(text)
+    if m is None or not m["num"].strip():
+        return text, 0
+    return m["num"], -2 if m["suffix"] == "%" else _POWERS[m["suffix"]]
+
+
+def allows_magnitude(field: str) -> bool:
+    """Whether ``field`` takes 万, 亿, k … (money and quantities do; shares and positions not)."""
+    return field_unit(field) in (MONEY, QUANTITY)
+
+
 def field_unit(field: str) -> str:
     """The unit of a field or of a part of one (``weights[e1]``, ``tiers[0].rate``)."""
     base = field.rsplit(".", 1)[-1].split("[", 1)[0]

@@ -121,14 +121,14 @@ _FLOW_KIND_KEYS = ("kind", "type", "connection type", "connection_type")
 _NOTE_KEYS = ("notes", "description")
 
 
-def _number(value: Any, low: float = 0.0, high: float = math.inf) -> float | None:
+def _number(value: Any, low: float = 0.0, high: float = math.inf, field: str = "") -> float | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (int, float)):
         v = float(value)
     elif isinstance(value, str):
         try:
-            v = parse_number(value)
+            v = parse_number(value, field)  # "1万" is 10,000 where the field takes money or quantities
         except CellError:
             return None
     else:
@@ -241,7 +241,7 @@ def _entity(node: ForeignNode, ecosystems: dict[str, Place]) -> tuple[dict[str, 
         found = _pop(attrs, (key,))
         if found is None:
             continue
-        value = _number(found[1], low, high)
+        value = _number(found[1], low, high, key)
         if value is None:
             notes.add(found[0], found[1])
         else:
@@ -300,7 +300,7 @@ def _flow(edge: ForeignEdge) -> dict[str, Any]:
         found = _pop(attrs, names)
         if found is None:
             continue
-        value = _number(found[1], 0.0, high)
+        value = _number(found[1], 0.0, high, key)
         if value is None:
             notes.add(found[0], found[1])
         else:

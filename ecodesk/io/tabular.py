@@ -4,8 +4,9 @@ all-or-nothing builder that names the place (file, row, node …) of every probl
 Cell conventions (CSV cells, GraphML/GEXF attribute values, Kumu attributes):
 
 * numbers: plain decimal (``1500``, ``0.05``, ``2.5e6``); on import also ``1,000,000``
-  (thousands), ``5%`` and full-width digits; ``1,5`` is refused as ambiguous. An empty
-  cell means the field's default (``None`` for optional numbers).
+  (thousands), ``5%``, full-width digits and, in money and quantity fields, ``1万``, ``1.2亿``,
+  ``2k``, ``3M`` (the engine's edit rules, :mod:`ecodesk.commands.editrules`); ``1,5`` is
+  refused as ambiguous. An empty cell means the field's default (``None`` for optional numbers).
 * lists of ids (entity ``ecosystems``, pool ``members``): ``car;home`` (``；`` accepted).
 * mappings (``weights``, ``floors``, ``claims``): ``auto=2;homeco=1``.
 * ``tiers``: ``up_to:rate`` pairs, ``1000000:0.2;:0.15``; an empty ``up_to`` is "no bound".
@@ -21,8 +22,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
+from decimal import Decimal
 from typing import Any
 
+from ecodesk.commands.editrules import allows_magnitude, split_suffix
 from ecodesk.io.errors import Problem
 from ecodesk.model import kinds
 from ecodesk.model.errors import ValidationError
@@ -180,17 +183,24 @@ _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
-def parse_number(text: str) -> float:
-    """A number from a cell; raises CellError with the text quoted."""
+def parse_number(text: str, field: str = "") -> float:
+    """A number from a cell of ``field`` (any field when ''); raises CellError with the text quoted.
+
+    Besides plain numbers: thousands separators, ``5%``, and — where the field is money or a
+    quantity (:func:`ecodesk.commands.editrules.allows_magnitude`) — the magnitudes a planner
+    writes in a sheet: ``1万`` = 10,000, ``1.2亿``, ``2k``, ``3M`` (the edit rules' suffixes).
+    """
     t = unicodedata.normalize("NFKC", text).strip()
-    scale = 1.0
-    if t.endswith("%"):
-        t, scale = t[:-1].strip(), 0.01
+    t, power = split_suffix(t)
+    if power > 0 and field and not allows_magnitude(field):
+        raise CellError(f"{text.strip()!r}: {field} takes a plain number, without 万, 亿 or k",
+                        f"{text.strip()!r}：{field} 请填写数值，不能使用万、亿、k 等单位")
+    t = t.strip()
     if _THOUSANDS.fullmatch(t):
         t = t.replace(",", "")
     if not _NUMBER.fullmatch(t):
         raise CellError(f"{text.strip()!r} is not a number", f"{text.strip()!r} 不是数字")
-    value = float(t) * scale
+    value = float(Decimal(t).scaleb(power)) if power else float(t)
     if not math.isfinite(value):
         raise CellError(f"{text.strip()!r} is too large", f"{text.strip()!r} 数值过大")
     return value
@@ -226,7 +236,7 @@ def parse_list(text: str) -> list[str]:
     return _pieces(t)
 
 
-def parse_mapping(text: str) -> dict[str, Any]:
+def parse_mapping(text: str, field: str = "") -> dict[str, Any]:
     t = text.strip()
     if t.startswith("{"):
         return _json_cell(t, dict)  # type: ignore[no-any-return]
@@ -241,14 +251,14 @@ def parse_mapping(text: str) -> dict[str, Any]:
         key = key.strip()
         if key in out:
             raise CellError(f"{key!r} appears twice", f"{key!r} 出现了两次")
-        out[key] = parse_number(value)
+        out[key] = parse_number(value, field)
     return out
 
 
 _NO_BOUND = {"", "none", "null", "inf", "infinity", "∞", "-", "无", "无上限"}
 
 
-def parse_tiers(text: str) -> list[dict[str, Any]]:
+def parse_tiers(text: str, field: str = "tiers") -> list[dict[str, Any]]:
     t = text.strip()
     if t.startswith("["):
         tiers = []
@@ -263,8 +273,8 @@ def parse_tiers(text: str) -> list[dict[str, Any]]:
         if not found:
             raise CellError(f"{piece!r} should read up_to:rate (empty up_to for no bound)",
                             f"{piece!r} 应写作 上限:比例（无上限时上限留空）")
-        out.append({"up_to": None if up.strip().casefold() in _NO_BOUND else parse_number(up),
-                    "rate": parse_number(rate)})
+        out.append({"up_to": None if up.strip().casefold() in _NO_BOUND else parse_number(up, f"{field}.up_to"),
+                    "rate": parse_number(rate, f"{field}.rate")})
     return out
 
 
@@ -295,15 +305,15 @@ def parse_cell(cname: str, fld: str, text: str) -> Any:
     if kind == ID:
         return text.strip()
     if kind == NUMBER:
-        return parse_number(text)
+        return parse_number(text, fld)
     if kind == ENUM:
         member = match_enum(ENUMS[cname, fld], text)
         return member.value if member is not None else text.strip()  # the model names the allowed values
     if kind == IDS:
         return parse_list(text)
     if kind == MAPPING:
-        return parse_mapping(text)
-    return parse_tiers(text)
+        return parse_mapping(text, fld)
+    return parse_tiers(text, fld)
 
 
 def parse_cells(cname: str, cells: Mapping[str, str], place: Place, problems: list[Problem],
