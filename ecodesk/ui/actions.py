@@ -140,6 +140,7 @@ class Actions(QObject):
         menu.setObjectName(spec.object_name or spec.path.replace("/", "_") + "_menu")
         menu.setProperty("title_source", spec.title)
         menu.setProperty("title_context", spec.context)
+        menu.setTitle(QCoreApplication.translate(spec.context, spec.title))
         return menu
 
     def build_toolbar(self, toolbar: QToolBar, hooks: dict[int, Callable[[QToolBar], object]]) -> None:

@@ -7,11 +7,17 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ecodesk.ui.settings import APPLICATION, ORGANIZATION
 
+if TYPE_CHECKING:  # Qt and the window load when the app starts, not when this module is imported
+    from PySide6.QtCore import QCoreApplication
 
-def create_application(argv: Sequence[str] | None = None) -> object:
+    from ecodesk.ui.mainwindow import MainWindow
+
+
+def create_application(argv: Sequence[str] | None = None) -> QCoreApplication:
     """The QApplication (created once), named so QSettings finds the user's preferences."""
     from PySide6.QtWidgets import QApplication
 
@@ -22,7 +28,7 @@ def create_application(argv: Sequence[str] | None = None) -> object:
     return app
 
 
-def build_window(files: Sequence[str] = (), *, first_start: bool = True) -> object:
+def build_window(files: Sequence[str] = (), *, first_start: bool = True) -> MainWindow:
     """Language, theme, the first document (opened before any widget exists: see
     :func:`ecodesk.ui.controller.start_document`) and the main window over it (not yet shown)."""
     from PySide6.QtCore import QCoreApplication
@@ -53,7 +59,7 @@ def run_app(files: Sequence[str] = ()) -> int:
     setup_logging()
     app = create_application()
     window = build_window(files)
-    window.show()  # type: ignore[attr-defined]
+    window.show()
     if os.environ.get("ECODESK_STARTUP_PROBE"):
         _report_startup(window)
     else:
@@ -61,11 +67,11 @@ def run_app(files: Sequence[str] = ()) -> int:
 
         from ecodesk.ui.autosave import offer_recovery
 
-        QTimer.singleShot(0, lambda: offer_recovery(window, window.controller))  # type: ignore[attr-defined]  # after a crash: recover, compare, discard
-    return int(app.exec())  # type: ignore[attr-defined]
+        QTimer.singleShot(0, lambda: offer_recovery(window, window.controller))  # after a crash: recover, compare, discard
+    return int(app.exec())
 
 
-def _report_startup(window: object) -> None:
+def _report_startup(window: MainWindow) -> None:
     """Print the moment the window is exposed and quit (startup-time measurement)."""
     import time
 
@@ -73,7 +79,7 @@ def _report_startup(window: object) -> None:
     from PySide6.QtWidgets import QApplication
 
     def probe() -> None:
-        if window.isVisible() and window.windowHandle() is not None and window.windowHandle().isExposed():  # type: ignore[attr-defined]
+        if window.isVisible() and window.windowHandle() is not None and window.windowHandle().isExposed():
             print(f"ECODESK_WINDOW_SHOWN {time.time():.6f}", flush=True)
             QApplication.quit()
         else:

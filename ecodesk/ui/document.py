@@ -13,6 +13,7 @@ redo first show the scenario the step belongs to, so no change happens out of si
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -20,6 +21,9 @@ from ecodesk.commands import AddScenario, Command, History, Macro
 from ecodesk.model import ModelObject, Project, Scenario
 from ecodesk.model.errors import EcodeskError
 from ecodesk.ui.i18n import error_text
+
+if TYPE_CHECKING:
+    from ecodesk.store import ProjectFile
 
 #: File suffixes the window opens: project files, and interchange JSON imported as untitled.
 PROJECT_SUFFIX = ".ecodesk"
@@ -49,7 +53,7 @@ class Document(QObject):
             self.project.add_scenario(Scenario("Base"))
         self.history = History()
         self.path = path
-        self.file: object | None = None  # the store's ProjectFile, once opened or saved
+        self.file: ProjectFile | None = None  # the store's, once opened or saved
         self._scenario = self.project.scenarios[0]
         self._selection: list[str] = []
         self._unsaved = False  # imported or copied content that was never saved
@@ -185,8 +189,8 @@ class Document(QObject):
         """Save to ``self.path`` (incrementally when the file is open); raises EcodeskError."""
         if self.path is None:
             raise ValueError("the document has no path; use save_as")
-        if self.file is not None and Path(self.file.path) == self.path:  # type: ignore[attr-defined]
-            self.file.save()  # type: ignore[attr-defined]
+        if self.file is not None and Path(self.file.path) == self.path:
+            self.file.save()
         else:
             self._create(self.path)
         self.mark_saved()
@@ -195,7 +199,7 @@ class Document(QObject):
         """Save to a new ``path`` and continue there; raises EcodeskError (document unchanged)."""
         path = Path(path)
         if self.file is not None:
-            self.file.save_as(path)  # type: ignore[attr-defined]
+            self.file.save_as(path)
         else:
             self._create(path)
         self.set_path(path)
@@ -211,5 +215,5 @@ class Document(QObject):
     def close_file(self) -> None:
         """Let go of the project file (it stops following the project's changes)."""
         if self.file is not None:
-            self.file.close()  # type: ignore[attr-defined]
+            self.file.close()
             self.file = None

@@ -103,7 +103,7 @@ class Settings(QObject):
     def autosave_minutes(self) -> int:
         """Minutes between autosaves; 0 turns autosave off."""
         try:
-            return max(0, min(120, int(self._get("files/autosave_minutes", 5))))  # type: ignore[call-overload]
+            return max(0, min(120, int(str(self._get("files/autosave_minutes", 5)))))
         except (TypeError, ValueError):
             return 5
 
@@ -116,7 +116,7 @@ class Settings(QObject):
         value = self._get("files/recent", [])
         if isinstance(value, str):
             value = [value] if value else []
-        return [str(v) for v in value][:MAX_RECENT]  # type: ignore[union-attr]
+        return [str(v) for v in value][:MAX_RECENT] if isinstance(value, list | tuple) else []
 
     def set_recent_files(self, paths: list[str]) -> None:
         self._set("files/recent", list(dict.fromkeys(paths))[:MAX_RECENT])
@@ -149,7 +149,7 @@ class Settings(QObject):
     def image_scale(self) -> float:
         """The scale last chosen for PNG pictures (1 = 96 dpi)."""
         try:
-            return max(0.25, min(10.0, float(self._get("export/image_scale", 2.0))))  # type: ignore[arg-type]
+            return max(0.25, min(10.0, float(str(self._get("export/image_scale", 2.0)))))
         except (TypeError, ValueError):
             return 2.0
 

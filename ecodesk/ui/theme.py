@@ -121,9 +121,10 @@ def stylesheet(theme: str) -> str:
 
 def apply_theme(name: str, app: QApplication | None = None) -> None:
     """Apply 'light', 'dark' or 'system' to the application (live; no restart needed)."""
-    app = app or QApplication.instance()  # type: ignore[assignment]
-    if not isinstance(app, QApplication):
+    instance = app or QApplication.instance()
+    if not isinstance(instance, QApplication):
         return
+    app = instance
     if _state["system_palette"] is None:
         _state["system_palette"] = QPalette(app.palette())
     _state["theme"] = name
@@ -134,7 +135,9 @@ def apply_theme(name: str, app: QApplication | None = None) -> None:
             style = QStyleFactory.create(str(_state["system_style"]) or "Fusion")
             if style is not None:
                 app.setStyle(style)
-        app.setPalette(_state["system_palette"])  # type: ignore[arg-type]
+        palette = _state["system_palette"]
+        if isinstance(palette, QPalette):
+            app.setPalette(palette)
     else:
         if _state["system_style"] is None:
             _state["system_style"] = app.style().name()  # to go back to for 'system'

@@ -239,5 +239,6 @@ def failure_text(exc: BaseException) -> str:
     if isinstance(exc, EcodeskError):
         sentences = getattr(exc, "sentences", None)
         return "\n".join(sentences(current_language())) if callable(sentences) else error_text(exc)
-    where = getattr(exc, "filename", None)
-    return f"{where}: {exc.strerror}" if where and getattr(exc, "strerror", None) else str(exc)  # type: ignore[attr-defined]
+    if isinstance(exc, OSError) and exc.filename and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}"
+    return str(exc)

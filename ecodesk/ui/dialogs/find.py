@@ -78,7 +78,7 @@ class FindDialog(QDialog):
             obj = scenario.find(obj_id)
             name = getattr(obj, "name", "") or obj_id
             kind = getattr(obj, "kind", None)
-            detail = enum_label(kind) if kind is not None else what_label(obj.WHAT)  # type: ignore[union-attr]
+            detail = enum_label(kind) if kind is not None else what_label(getattr(obj, "WHAT", ""))
             item = QListWidgetItem(f"{name} — {detail}  ({obj_id})", self.results)
             item.setData(Qt.ItemDataRole.UserRole, obj_id)
         text = self.edit.text().strip()

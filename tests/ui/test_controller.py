@@ -1,0 +1,238 @@
+"""The document controller without a window: open, save, save as, new, close, scenarios,
+insertion, import and start-up — every question answered by a scripted prompter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ecodesk.commands import MoveEntities
+from ecodesk.io.jsonio import export_json
+from ecodesk.store import ProjectFile, ProjectFileError, open_project, write_project_atomic
+from ecodesk.ui.controller import DocumentController, blank_document, start_document
+from ecodesk.ui.document import Document
+from ecodesk.ui.settings import Settings
+from tests.ui.mw_helpers import sample_project
+
+
+class FakePrompter:
+    """Answers from ``answers`` (method name → list of answers, first first) and records
+    every question as (method, *arguments)."""
+
+    def __init__(self, **answers):
+        self.answers = {k: list(v) for k, v in answers.items()}
+        self.asked: list[tuple] = []
+
+    def _answer(self, name, *args, default=None):
+        self.asked.append((name, *args))
+        queue = self.answers.get(name)
+        return queue.pop(0) if queue else default
+
+    def open_path(self, title, start, filters):
+        return self._answer("open_path", title, filters, default=("", ""))
+
+    def save_path(self, title, start, filters, selected=""):
+        return self._answer("save_path", title, filters, default=("", ""))
+
+    def folder(self, title, start):
+        return self._answer("folder", title, default="")
+
+    def text(self, title, label, text=""):
+        return self._answer("text", title, text)
+
+    def save_changes(self, title):
+        return self._answer("save_changes", title, default="cancel")
+
+    def save_failed(self, text, offer_save_as):
+        return self._answer("save_failed", text, offer_save_as, default=False)
+
+    def error(self, title, text):
+        self._answer("error", title, text)
+
+    def warning(self, title, text):
+        self._answer("warning", title, text)
+
+    def information(self, title, text):
+        self._answer("information", title, text)
+
+    def problems(self, title, text, lines):
+        self._answer("problems", title, text, lines)
+
+    def template(self):
+        return self._answer("template")
+
+    def image_options(self, fmt, selected, natural_size, scale):
+        return self._answer("image_options", fmt)
+
+
+@pytest.fixture
+def saved_file(tmp_path):
+    path = tmp_path / "plan.ecodesk"
+    write_project_atomic(sample_project(), path)
+    return path
+
+
+def make(document=None, **answers):
+    prompter = FakePrompter(**answers)
+    ctl = DocumentController(document or Document(sample_project()), Settings(), prompter)
+    messages: list[str] = []
+    ctl.status_message.connect(lambda text, ms: messages.append(text))
+    return ctl, prompter, messages
+
+
+def _move(doc, x=42.0):
+    doc.push(MoveEntities(doc.scenario, {"e1": (x, x)}))
+
+
+def test_open_then_save_writes_only_the_change_and_reopens_equal(saved_file):
+    ctl, prompter, messages = make()
+    shown = []
+    ctl.document_changed.connect(shown.append)
+    assert ctl.open_file(saved_file)
+    doc = ctl.document
+    assert shown == [doc] and doc.path == saved_file and messages[-1] == "Opened “plan.ecodesk”"
+    assert ctl.settings.recent_files()[0] == str(saved_file.resolve())
+    _move(doc, 7.0)
+    assert ctl.save()
+    assert not doc.modified and not doc.file.last_save.full_rewrite
+    assert open_project(saved_file).scenario("网络生态 2.0").entities["e1"].x == 7.0
+    assert prompter.asked == []  # nothing had to be asked
+
+
+def test_unsaved_changes_are_asked_about_and_cancel_keeps_everything(saved_file):
+    ctl, prompter, _ = make(save_changes=["cancel", "discard"])
+    before = ctl.document
+    _move(before)
+    assert not ctl.new_blank()
+    assert ctl.document is before and prompter.asked == [("save_changes", "互供生态示例")]
+    assert ctl.open_file(saved_file)  # the second answer: discard
+    assert ctl.document is not before and ctl.document.path == saved_file
+
+
+def test_answer_save_saves_first_through_save_as(tmp_path):
+    target = tmp_path / "kept"
+    ctl, prompter, _ = make(save_changes=["save"], save_path=[(str(target), "")])
+    _move(ctl.document, 3.0)
+    assert ctl.close_project()
+    assert ctl.document.path is None and len(ctl.document.scenario.entities) == 0
+    assert open_project(tmp_path / "kept.ecodesk").scenario("网络生态 2.0").entities["e1"].x == 3.0
+
+
+def test_a_damaged_file_is_refused_with_the_store_sentence(tmp_path):
+    bad = tmp_path / "bad.ecodesk"
+    bad.write_bytes(b"not a database")
+    ctl, prompter, _ = make()
+    before = ctl.document
+    assert not ctl.open_file(bad)
+    with pytest.raises(ProjectFileError) as err:
+        ProjectFile.open(bad)
+    assert prompter.asked == [("error", "Cannot open “bad.ecodesk”", str(err.value))]
+    assert ctl.document is before
+
+
+def test_a_failed_save_keeps_the_project_modified_and_offers_save_as(saved_file, tmp_path, monkeypatch):
+    rescue = tmp_path / "rescue.ecodesk"
+    ctl, prompter, _ = make(save_failed=[True], save_path=[(str(rescue), "")])
+    ctl.open_file(saved_file)
+    _move(ctl.document)
+    monkeypatch.setattr(ProjectFile, "save", lambda self: (_ for _ in ()).throw(
+        ProjectFileError(saved_file, "write_failed", "could not be written: the disk is full")))
+    assert ctl.save()
+    name, text, offered = prompter.asked[0]
+    assert name == "save_failed" and "the disk is full" in text and offered is True
+    assert ctl.document.path == rescue and not ctl.document.modified
+
+
+def test_open_recent_of_a_vanished_file_removes_it(tmp_path):
+    ctl, prompter, _ = make()
+    gone = str(tmp_path / "gone.ecodesk")
+    ctl.settings.set_recent_files([gone])
+    assert not ctl.open_recent(gone)
+    assert prompter.asked[0][:2] == ("warning", "File not found")
+    assert ctl.settings.recent_files() == []
+
+
+def test_scenario_operations_are_undoable_commands():
+    ctl, prompter, _ = make(text=["与银行结盟", "网络生态 3.0"])
+    doc, ops = ctl.document, ctl.scenarios
+    assert ops.new()
+    assert doc.project.scenario_names() == ["网络生态 2.0", "与银行结盟", "线性供应链 1.0"]
+    assert doc.scenario.name == "与银行结盟" and prompter.asked[0] == ("text", "New Scenario", "Scenario")
+    ops.step(-1)
+    assert ops.rename()
+    assert doc.scenario.name == "网络生态 3.0"
+    assert ops.duplicate() and doc.scenario.name == "网络生态 3.0 (copy)"
+    assert ops.delete() and "网络生态 3.0 (copy)" not in doc.project.scenario_names()
+    for _ in range(4):
+        ctl.undo()
+    assert doc.project.scenario_names() == ["网络生态 2.0", "线性供应链 1.0"]
+
+
+def test_scenario_refusals_show_the_model_sentence_and_change_nothing():
+    ctl, prompter, _ = make(text=[None])
+    doc = ctl.document
+    assert not ctl.scenarios.new()  # cancelled: not even an error
+    assert prompter.asked == [("text", "New Scenario", "Scenario")]
+    assert not ctl.scenarios.rename("线性供应链 1.0")
+    title, text = prompter.asked[-1][1:]
+    assert title == "Scenario not changed" and "already the name of another scenario" in text
+    assert doc.project.scenario_names() == ["网络生态 2.0", "线性供应链 1.0"] and len(doc.history) == 0
+
+
+def test_new_from_current_suggests_a_variant_name():
+    ctl, prompter, _ = make(text=["方案 B"])
+    assert ctl.scenarios.new_from_current()
+    assert prompter.asked[0][2] == "网络生态 2.0 – variant"
+    assert ctl.document.scenario.name == "方案 B" and len(ctl.document.scenario.entities) == 7
+
+
+def test_insert_object_selects_it_and_tells_the_window():
+    ctl, _, messages = make()
+    inserted = []
+    ctl.object_inserted.connect(lambda obj_id, what: inserted.append((obj_id, what)))
+    doc = ctl.document
+    doc.set_selection(["e2", "e4"])
+    flow_id = ctl.insert_object("flow")
+    flow = doc.scenario.flows[flow_id]
+    assert (flow.source, flow.target) == ("e2", "e4") and doc.selection == [flow_id]
+    assert inserted == [(flow_id, "flow")]
+    empty, _, messages = make(blank_document())
+    assert empty.insert_object("flow") is None  # no entities to join: the engine's sentence
+    assert messages and len(empty.document.history) == 0
+
+
+def test_import_makes_a_new_unsaved_document(tmp_path):
+    src = tmp_path / "in.json"
+    export_json(sample_project(), src)
+    ctl, _, messages = make(blank_document())
+    assert ctl.transfer.import_path(src)
+    doc = ctl.document
+    assert doc.path is None and doc.modified and doc.project.content_equals(sample_project())
+    assert "in.json" in messages[-1]
+
+
+def test_a_bad_import_lists_the_reasons_and_keeps_the_project(tmp_path):
+    src = tmp_path / "bad.json"
+    src.write_text('{"format": "ecodesk", "version": 1, "entities": [{"id": "a", "risk": 7}]}', encoding="utf-8")
+    ctl, prompter, _ = make()
+    before = ctl.document
+    assert not ctl.transfer.import_path(src)
+    name, title, text, lines = prompter.asked[-1]
+    assert name == "problems" and "bad.json" in title and "Nothing was imported" in text
+    assert any("risk" in line for line in lines) and ctl.document is before
+
+
+def test_start_document_opens_the_file_given_then_the_recent_one_then_a_blank(saved_file, tmp_path):
+    settings = Settings()
+    doc, failed, _ = start_document(settings, [str(saved_file)])
+    assert doc.path == saved_file and failed == []
+    doc.close_file()
+    doc, failed, _ = start_document(settings, [])  # the most recent project
+    assert doc.path == saved_file.resolve()
+    doc.close_file()
+    bad = tmp_path / "bad.ecodesk"
+    bad.write_bytes(b"junk")
+    doc, failed, _ = start_document(settings, [str(bad)])
+    assert doc.path is None and len(doc.scenario.entities) == 0
+    assert [Path(f[0]).name for f in failed] == ["bad.ecodesk"] and failed[0][1]
