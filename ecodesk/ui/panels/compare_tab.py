@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from ecodesk.analysis.compare import compare_results, figure_kind, figure_label, is_by_kind
-from ecodesk.model import Project, Scenario
+from ecodesk.model import Bindings, Project, Scenario
 from ecodesk.numfmt import DASH, format_value, signed_delta
 from ecodesk.ui.i18n import current_language
 from ecodesk.ui.panels.base import tint, tone_color
@@ -68,6 +68,8 @@ class CompareTab(ResultPage):
         self.own = {side: AnalysisChannel(lambda: self.panel.settings, panel.cache, delay_ms=600, parent=self)
                     for side in ("a", "b")}
         self.sides: dict[str, AnalysisChannel | None] = {"a": None, "b": None}
+        self._side_bindings = {"a": Bindings(), "b": Bindings()}
+        self._project_bindings = Bindings()
         for ch in self.own.values():
             ch.auto = False
         self.comparison: dict[str, Any] | None = None
@@ -75,13 +77,11 @@ class CompareTab(ResultPage):
 
     # project ------------------------------------------------------------------------------------
     def set_project(self, project: Project | None) -> None:
-        if self.project is not None:
-            for sig in (self.project.scenario_added, self.project.scenario_removed, self.project.scenario_renamed):
-                sig.disconnect(self._on_project_scenarios_changed)
+        self._project_bindings.clear()
         self.project = project
         if project is not None:
             for sig in (project.scenario_added, project.scenario_removed, project.scenario_renamed):
-                sig.connect(self._on_project_scenarios_changed)
+                self._project_bindings.connect(sig, self._on_project_scenarios_changed)
         self._fill_combos()
         self.follow_choices()
 
@@ -139,12 +139,11 @@ class CompareTab(ResultPage):
                 ch = self.own[side]
                 ch.follow(scenario, run=False)
             if old is not ch:
-                if old is not None:
-                    old.result_changed.disconnect(self.refresh)
-                    old.state_changed.disconnect(self._on_state_changed)
-                ch.result_changed.connect(self.refresh)
-                ch.state_changed.connect(self._on_state_changed)
                 self.sides[side] = ch
+                b = self._side_bindings[side]
+                b.clear()
+                b.connect(ch.result_changed, self.refresh)
+                b.connect(ch.state_changed, self._on_state_changed)
         self._sync_auto()
         self.refresh()
 

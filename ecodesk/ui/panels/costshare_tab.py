@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 import ecodesk.ui.panels.charts as charts
 from ecodesk.analysis.notes_zh import notes_text
-from ecodesk.model import PoolType, Scenario
+from ecodesk.model import Bindings, PoolType, Scenario
 from ecodesk.ui.i18n import current_language, enum_label
 from ecodesk.ui.panels.base import ResultTab, tint, tone_color
 from ecodesk.ui.panels.charts import ChartWidget
@@ -70,6 +70,7 @@ class CostShareTab(ResultTab):
         self.finish()
         self.editor.pool_selected.connect(lambda _id: self.refresh_pool())
         self._live: Scenario | None = None
+        self._bindings = Bindings()
         self._pool_key: tuple[Any, ...] | None = None
         self._pool_timer = QTimer(self)
         self._pool_timer.setSingleShot(True)
@@ -83,11 +84,10 @@ class CostShareTab(ResultTab):
         """The live scenario (the pool editor edits it; pools are analysed on it). Edits of
         the pools refresh at once (through the editor); other edits (flows change default
         weights) once the event loop is idle."""
-        if self._live is not None:
-            self._live.changed.disconnect(self._pool_timer.start)
+        self._bindings.clear()
         self._live = scenario
         if scenario is not None:
-            scenario.changed.connect(self._pool_timer.start)
+            self._bindings.connect(scenario.changed, self._pool_timer.start)
         self.editor.set_scenario(scenario)
         self.refresh_pool()
 

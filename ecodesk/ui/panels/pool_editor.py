@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecodesk.commands import AddObject, ChangeObject, remove_objects, set_pool_membership, unique_id
-from ecodesk.model import RULES_BY_TYPE, EcodeskError, Pool, PoolRule, PoolType, Scenario, Tier
+from ecodesk.model import RULES_BY_TYPE, Bindings, EcodeskError, Pool, PoolRule, PoolType, Scenario, Tier
 from ecodesk.numfmt import number as num
 from ecodesk.ui.i18n import enum_label, error_text
 from ecodesk.ui.tablemodels import edit_number
@@ -54,7 +54,7 @@ class PoolEditorWidget(QWidget):
         self.setObjectName("pool_editor")
         self.panel = panel
         self.scenario: Scenario | None = None
-        self._bound: list[tuple[Any, Any]] = []
+        self._bindings = Bindings()
         self.pools = QListWidget(self)
         self.pools.setObjectName("pool_list")
         self.pools.setMaximumHeight(96)
@@ -161,9 +161,7 @@ class PoolEditorWidget(QWidget):
 
     # model ------------------------------------------------------------------------------------
     def set_scenario(self, scenario: Scenario | None) -> None:
-        for sig, slot in self._bound:
-            sig.disconnect(slot)
-        self._bound = []
+        self._bindings.clear()
         self.scenario = scenario
         if scenario is not None:
             for sig, slot in ((scenario.pools.added, self._on_pools_changed),
@@ -175,8 +173,7 @@ class PoolEditorWidget(QWidget):
                               (scenario.flows.added, self._on_entities_changed),
                               (scenario.flows.removed, self._on_entities_changed),
                               (scenario.flows.changed, self._on_entities_changed)):
-                sig.connect(slot)
-                self._bound.append((sig, slot))
+                self._bindings.connect(sig, slot)
         self._fill_pool_list()
         self._fill_form()
 

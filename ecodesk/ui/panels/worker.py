@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from ecodesk.analysis.errors import AnalysisCancelled
-from ecodesk.model import AnalysisSettings, Scenario
+from ecodesk.model import AnalysisSettings, Bindings, Scenario
 
 if TYPE_CHECKING:
     from ecodesk.analysis.run import AnalysisResult
@@ -300,6 +300,7 @@ class AnalysisChannel(QObject):
         self.last_latency: float | None = None
         self.last_duration: float | None = None
         self._dirty_since: float | None = None
+        self._bindings = Bindings()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -310,12 +311,11 @@ class AnalysisChannel(QObject):
         """Follow ``scenario`` (None: nothing); shows its cached result at once, if any."""
         if scenario is self.scenario:
             return
-        if self.scenario is not None:
-            self.scenario.changed.disconnect(self._on_scenario_changed)
+        self._bindings.clear()
         self.scenario = scenario
         self.error = ""
         if scenario is not None:
-            scenario.changed.connect(self._on_scenario_changed)
+            self._bindings.connect(scenario.changed, self._on_scenario_changed)
         self._set_result(None, None)
         tag = self.current_tag()
         if scenario is not None and tag is not None:
