@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QWidget
 
+from ecodesk import numfmt
 from ecodesk.commands.editrules import change_command
 from ecodesk.model import Bindings, EntityKind, Flow, FlowKind, ModelObject, Pool, PoolRule, PoolType, Scenario
 from ecodesk.model.errors import EcodeskError
@@ -93,15 +94,9 @@ _REFERENCED = {"entities": ("ecosystems",), "flows": ("entities", "capabilities"
 
 
 def format_number(value: float | None) -> str:
-    """Numbers as planners read them: thousands separated, at most four decimals."""
-    if value is None:
-        return "—"
-    if not math.isfinite(value):
-        return str(value)
-    if abs(value) >= 1e15:
-        return f"{value:.3g}"
-    text = f"{value:,.4f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    """Numbers as planners read them: the one convention of :func:`ecodesk.numfmt.number`
+    (thousands separated, at most four decimals, a true minus sign)."""
+    return numfmt.number(value)
 
 
 def edit_number(value: float | None) -> str:
