@@ -3,9 +3,13 @@
 The inspector shows the single selected entity, flow, capability, ecosystem, need or pool
 (or, with nothing selected, the project). Each field is a small editor from
 :mod:`ecodesk.ui.inspector_fields`; an edit becomes a :class:`ChangeObject` (typing merges
-into one undo step per field; leaving the field breaks the merge). A refusal is explained
-in red under the field, in the UI language, and the model stays as it was. The widgets
-follow the model's signals, never the other way round.
+into one undo step per field; leaving the field breaks the merge). What is typed is read by
+the engine's edit rules (:mod:`ecodesk.commands.editrules`: "1万", "15%" where the field
+allows); a refusal is the model's sentence, in the UI language with the field's label, shown
+under the field until the field is valid again — the model stays as it was, nothing is
+clamped. The widgets follow the model's signals (held in :class:`~ecodesk.model.Bindings`,
+cleared on detach), never the other way round; the list sections live in
+:mod:`ecodesk.ui.inspector_sections`.
 """
 
 from __future__ import annotations
@@ -29,22 +33,17 @@ from ecodesk.commands import (
     ChangeObject,
     ChangeProject,
     remove_objects,
-    set_membership,
-    set_pool_membership,
 )
 from ecodesk.commands.editrules import CHANGE_FIELD, change_command, new_object
 from ecodesk.model import (
     RULES_BY_TYPE,
     Bindings,
-    Capability,
-    Ecosystem,
     Entity,
     EntityKind,
     Flow,
     FlowKind,
     ModelObject,
     Need,
-    Pool,
     PoolType,
     Scenario,
     ValidationError,
@@ -63,8 +62,7 @@ from ecodesk.ui.inspector_fields import (
     enum_choices,
     object_choices,
 )
-from ecodesk.ui.inspector_pools import PoolParamsSection
-from ecodesk.ui.inspector_sections import ChecklistSection, ChildListSection, InfoSection
+from ecodesk.ui.inspector_sections import build_sections
 
 #: The fields of each kind of object, in the order shown, with the editor they use.
 FIELDS: dict[str, list[tuple[str, str]]] = {
@@ -315,27 +313,7 @@ class InspectorWidget(QWidget):
         raise ValueError(kind)
 
     def _add_sections(self, what: str, form: QFormLayout) -> None:
-        self.texts = {
-            "open_child": self.tr("Double-click (or press Enter) to open it in the inspector"),
-            "remove": self.tr("Remove"),
-            "remove_tip": self.tr("Remove the selected item (a capability takes its flows along)"),
-        }
-        if what == "entity":
-            self._sections = [
-                ChecklistSection(self, self.tr("Ecosystems"), self._ecosystem_items, self._toggle_ecosystem),
-                ChildListSection(self, self.tr("Capabilities"), "capability", self._owned_capabilities,
-                                  self.tr("Add capability")),
-                ChildListSection(self, self.tr("Needs"), "need", self._own_needs, self.tr("Add need")),
-            ]
-        elif what == "ecosystem":
-            self._sections = [ChecklistSection(self, self.tr("Members"), self._member_items, self._toggle_member)]
-        elif what == "pool":
-            self._sections = [
-                ChecklistSection(self, self.tr("Members"), self._pool_member_items, self._toggle_pool_member),
-                PoolParamsSection(self),
-            ]
-        elif what == "capability":
-            self._sections = [InfoSection(self, self.tr("Delivered to"), self._deliveries)]
+        self._sections = build_sections(self, what)
         for s in self._sections:
             heading = QLabel(s.title, self.body)
             heading.setProperty("role", "heading")
@@ -460,57 +438,9 @@ class InspectorWidget(QWidget):
         else:
             self.editors[field].show_error("")
 
-    # sections' data -------------------------------------------------------------------
-    def _ecosystem_items(self) -> list[tuple[str, str, bool]]:
-        assert isinstance(self.obj, Entity) and self.scenario is not None
-        return [(e.id, e.name or e.id, e.id in self.obj.ecosystems) for e in self.scenario.ecosystems]
-
-    def _toggle_ecosystem(self, eco_id: str, member: bool) -> str:
-        assert isinstance(self.obj, Entity) and self.scenario is not None
-        return self._push(set_membership(self.scenario, self.obj.id, eco_id, member))
-
-    def _member_items(self) -> list[tuple[str, str, bool]]:
-        assert isinstance(self.obj, Ecosystem) and self.scenario is not None
-        return [(e.id, e.label, self.obj.id in e.ecosystems) for e in self.scenario.entities]
-
-    def _toggle_member(self, entity_id: str, member: bool) -> str:
-        assert isinstance(self.obj, Ecosystem) and self.scenario is not None
-        return self._push(set_membership(self.scenario, entity_id, self.obj.id, member))
-
-    def _pool_member_items(self) -> list[tuple[str, str, bool]]:
-        assert isinstance(self.obj, Pool) and self.scenario is not None
-        return [(e.id, e.label, e.id in self.obj.members) for e in self.scenario.entities]
-
-    def _toggle_pool_member(self, entity_id: str, member: bool) -> str:
-        assert isinstance(self.obj, Pool) and self.scenario is not None
-        return self._push(set_pool_membership(self.scenario, self.obj.id, entity_id, member))
-
-    def _owned_capabilities(self) -> list[tuple[str, str]]:
-        assert isinstance(self.obj, Entity) and self.scenario is not None
-        out = []
-        for c in self.scenario.capabilities:
-            if c.owner == self.obj.id:
-                users = len({f.target for f in self.scenario.flows if f.capability == c.id})
-                out.append((c.id, self.tr("{0} — {1} (used by {2})").format(c.label, c.category or "—", users)))
-        return out
-
-    def _own_needs(self) -> list[tuple[str, str]]:
-        assert isinstance(self.obj, Entity) and self.scenario is not None
-        return [(n.id, self.tr("{0} — volume {1}").format(n.category, f"{n.volume:g}"))
-                for n in self.scenario.needs if n.entity == self.obj.id]
-
-    def _deliveries(self) -> str:
-        assert isinstance(self.obj, Capability) and self.scenario is not None
-        flows = [f for f in self.scenario.flows if f.capability == self.obj.id]
-        if not flows:
-            return self.tr("Not delivered by any flow yet.")
-        names = []
-        for f in flows:
-            t = self.scenario.entities.get(f.target)
-            names.append(f"{t.label if t else f.target} ({f.volume:g})")
-        return ", ".join(names)
-
-    def _push(self, cmd: Any) -> str:
+    # children and memberships (the sections call these) --------------------------------
+    def push(self, cmd: Any) -> str:
+        """Push an edit made in a section; returns the refusal sentence ('' when done)."""
         error = self.document.attempt(cmd)
         if error is not None:
             message = error_text(error)
@@ -528,7 +458,7 @@ class InspectorWidget(QWidget):
         except ValidationError as exc:
             self.status_message.emit(error_text(exc))
             return None
-        return None if self._push(AddObject(self.scenario, child)) else child.id
+        return None if self.push(AddObject(self.scenario, child)) else child.id
 
     def remove_child(self, obj_id: str) -> bool:
         if self.scenario is None:
@@ -536,7 +466,7 @@ class InspectorWidget(QWidget):
         obj = self.scenario.find(obj_id)
         if obj is None:
             return False
-        return not self._push(remove_objects(self.scenario, [obj]))
+        return not self.push(remove_objects(self.scenario, [obj]))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.scenario is not None:

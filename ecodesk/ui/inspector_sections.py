@@ -1,15 +1,23 @@
 """UI layer: the inspector's list sections — checklists (ecosystem membership, pool
 members), an entity's capabilities and needs with add/remove buttons, and read-only notes.
 
-Sections never touch the model: they call back into the inspector, which pushes commands.
+Sections never touch the model: they build commands and hand them to the inspector's
+``push``. :func:`build_sections` gives the sections of each kind of object.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from ecodesk.commands import set_membership, set_pool_membership
+from ecodesk.model import Capability, Ecosystem, Entity, Pool
+from ecodesk.ui.inspector_pools import PoolParamsSection
+
+# Texts keep the context they had in InspectorWidget (so their translations still apply).
+_translate = QCoreApplication.translate
 
 
 class ChecklistSection:
@@ -97,3 +105,94 @@ class InfoSection:
 
     def refresh(self) -> None:
         self.widget.setText(self._text())
+
+
+class _SectionData:
+    """What the sections show and do for the inspector's current object."""
+
+    def __init__(self, inspector: Any) -> None:
+        self.inspector = inspector
+
+    @property
+    def obj(self) -> Any:
+        return self.inspector.obj
+
+    @property
+    def scenario(self) -> Any:
+        return self.inspector.scenario
+
+    def ecosystem_items(self) -> list[tuple[str, str, bool]]:
+        assert isinstance(self.obj, Entity) and self.scenario is not None
+        return [(e.id, e.name or e.id, e.id in self.obj.ecosystems) for e in self.scenario.ecosystems]
+
+    def toggle_ecosystem(self, eco_id: str, member: bool) -> str:
+        assert isinstance(self.obj, Entity) and self.scenario is not None
+        return str(self.inspector.push(set_membership(self.scenario, self.obj.id, eco_id, member)))
+
+    def member_items(self) -> list[tuple[str, str, bool]]:
+        assert isinstance(self.obj, Ecosystem) and self.scenario is not None
+        return [(e.id, e.label, self.obj.id in e.ecosystems) for e in self.scenario.entities]
+
+    def toggle_member(self, entity_id: str, member: bool) -> str:
+        assert isinstance(self.obj, Ecosystem) and self.scenario is not None
+        return str(self.inspector.push(set_membership(self.scenario, entity_id, self.obj.id, member)))
+
+    def pool_member_items(self) -> list[tuple[str, str, bool]]:
+        assert isinstance(self.obj, Pool) and self.scenario is not None
+        return [(e.id, e.label, e.id in self.obj.members) for e in self.scenario.entities]
+
+    def toggle_pool_member(self, entity_id: str, member: bool) -> str:
+        assert isinstance(self.obj, Pool) and self.scenario is not None
+        return str(self.inspector.push(set_pool_membership(self.scenario, self.obj.id, entity_id, member)))
+
+    def owned_capabilities(self) -> list[tuple[str, str]]:
+        assert isinstance(self.obj, Entity) and self.scenario is not None
+        out = []
+        for c in self.scenario.capabilities:
+            if c.owner == self.obj.id:
+                users = len({f.target for f in self.scenario.flows if f.capability == c.id})
+                out.append((c.id, _translate("InspectorWidget", "{0} — {1} (used by {2})").format(c.label, c.category or "—", users)))
+        return out
+
+    def own_needs(self) -> list[tuple[str, str]]:
+        assert isinstance(self.obj, Entity) and self.scenario is not None
+        return [(n.id, _translate("InspectorWidget", "{0} — volume {1}").format(n.category, f"{n.volume:g}"))
+                for n in self.scenario.needs if n.entity == self.obj.id]
+
+    def deliveries(self) -> str:
+        assert isinstance(self.obj, Capability) and self.scenario is not None
+        flows = [f for f in self.scenario.flows if f.capability == self.obj.id]
+        if not flows:
+            return _translate("InspectorWidget", "Not delivered by any flow yet.")
+        names = []
+        for f in flows:
+            t = self.scenario.entities.get(f.target)
+            names.append(f"{t.label if t else f.target} ({f.volume:g})")
+        return ", ".join(names)
+
+
+def build_sections(inspector: Any, what: str) -> list[Any]:
+    """The list sections shown under the fields of a ``what`` object (in the inspector's body)."""
+    inspector.texts = {
+        "open_child": _translate("InspectorWidget", "Double-click (or press Enter) to open it in the inspector"),
+        "remove": _translate("InspectorWidget", "Remove"),
+        "remove_tip": _translate("InspectorWidget", "Remove the selected item (a capability takes its flows along)"),
+    }
+    d = _SectionData(inspector)
+    if what == "entity":
+        return [
+            ChecklistSection(inspector, _translate("InspectorWidget", "Ecosystems"), d.ecosystem_items, d.toggle_ecosystem),
+            ChildListSection(inspector, _translate("InspectorWidget", "Capabilities"), "capability", d.owned_capabilities,
+                             _translate("InspectorWidget", "Add capability")),
+            ChildListSection(inspector, _translate("InspectorWidget", "Needs"), "need", d.own_needs, _translate("InspectorWidget", "Add need")),
+        ]
+    if what == "ecosystem":
+        return [ChecklistSection(inspector, _translate("InspectorWidget", "Members"), d.member_items, d.toggle_member)]
+    if what == "pool":
+        return [
+            ChecklistSection(inspector, _translate("InspectorWidget", "Members"), d.pool_member_items, d.toggle_pool_member),
+            PoolParamsSection(inspector),
+        ]
+    if what == "capability":
+        return [InfoSection(inspector, _translate("InspectorWidget", "Delivered to"), d.deliveries)]
+    return []
