@@ -346,7 +346,9 @@ def test_export_report_from_the_menu(window, tmp_path, monkeypatch, qtbot):
     answer_save(monkeypatch, tmp_path / "报告")
     find_action(window.file_menu, "file_export_report").trigger()
     dest = tmp_path / "报告.html"
-    qtbot.waitUntil(lambda: dest.exists() and window._report_thread is None, timeout=30000)
+    transfer = window.controller.transfer
+    qtbot.waitUntil(lambda: dest.exists() and transfer.report_job is not None and not transfer.report_job.running,
+                    timeout=30000)
     text = dest.read_text(encoding="utf-8")
     assert "data:image/svg+xml;base64," in text and "云链平台" in text
     for anchor in ("reuse", "cost", "pools", "resilience", "indicators"):
@@ -357,21 +359,28 @@ def test_export_report_from_the_menu(window, tmp_path, monkeypatch, qtbot):
 
 
 def test_cancelled_report_writes_nothing(window, tmp_path, monkeypatch, qtbot):
-    import ecodesk.analysis.run as run
+    from ecodesk.ui.panels import worker
 
-    def slow(scenario, settings=None, *, progress=None, cancel=None):
-        while not cancel():
-            time.sleep(0.01)
-        raise RuntimeError("cancelled")
+    def slow(snapshot, settings):
+        def work(progress, cancel):
+            while not cancel():
+                time.sleep(0.01)
+            raise RuntimeError("cancelled")
 
-    monkeypatch.setattr(run, "analyze_scenario", slow)
+        return work
+
+    monkeypatch.setattr(worker, "full_analysis", slow)
+    window.analysis_panel.set_auto(False)
+    transfer = window.controller.transfer
     dest = tmp_path / "r.html"
-    assert window.export_report_to(dest) is True
-    assert window.export_report_to(dest) is False  # one report at a time
-    window._report_thread.cancel()
-    qtbot.waitUntil(lambda: window._report_thread is None, timeout=10000)
+    assert transfer.export_report_to(dest) is True
+    assert transfer.export_report_to(dest) is False  # one report at a time
+    qtbot.waitUntil(lambda: window.analysis_panel.channel.running, timeout=10000)
+    window.analysis_status.cancel_button.click()  # the status bar's Cancel, as for Run Analysis
+    qtbot.waitUntil(lambda: not transfer.report_job.running, timeout=10000)
     assert not dest.exists()
     assert "cancelled" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not worker._LIVE)
 
 
 def test_report_picture_is_svg_or_a_png_for_big_models(qapp, project, monkeypatch):
