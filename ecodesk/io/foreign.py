@@ -90,7 +90,7 @@ def _synonyms(table: Mapping[Any, str]) -> dict[str, LabelledEnum]:
     for member, words in table.items():
         for w in words.split():
             out[w.replace("_", " ")] = member
-        for label in (member.en, member.zh):  # type: ignore[attr-defined]
+        for label in (member.en, member.zh):
             for part in str(label).replace("／", "/").split("/"):
                 out.setdefault(part.strip().casefold(), member)
     return out

@@ -104,17 +104,17 @@ def _field_type(name: str, annotation: str) -> str:
 
 
 def _enum_of(annotation: str) -> type[kinds.LabelledEnum]:
-    return getattr(kinds, annotation.strip())  # type: ignore[no-any-return]
+    return getattr(kinds, annotation.strip())
 
 
 #: For each collection, its fields in model order with their cell type.
 FIELDS: dict[str, dict[str, str]] = {
-    cname: {f.name: _field_type(f.name, str(f.type)) for f in fields(cls)}  # type: ignore[arg-type]
+    cname: {f.name: _field_type(f.name, str(f.type)) for f in fields(cls)}
     for cname, cls in COLLECTIONS.items()
 }
 ENUMS: dict[tuple[str, str], type[kinds.LabelledEnum]] = {
     (cname, f.name): _enum_of(str(f.type))
-    for cname, cls in COLLECTIONS.items() for f in fields(cls)  # type: ignore[arg-type]
+    for cname, cls in COLLECTIONS.items() for f in fields(cls)
     if FIELDS[cname][f.name] == ENUM
 }
 
@@ -232,14 +232,14 @@ def parse_list(text: str) -> list[str]:
         value = _json_cell(t, list)
         if not all(isinstance(v, str) for v in value):
             raise CellError(f"{t!r} must be a list of ids (text)", f"{t!r} 必须是 id（文本）列表")
-        return value  # type: ignore[no-any-return]
+        return value
     return _pieces(t)
 
 
 def parse_mapping(text: str, field: str = "") -> dict[str, Any]:
     t = text.strip()
     if t.startswith("{"):
-        return _json_cell(t, dict)  # type: ignore[no-any-return]
+        return _json_cell(t, dict)
     out: dict[str, Any] = {}
     for piece in _pieces(t):
         for sep in ("=", ":", "："):
@@ -283,8 +283,8 @@ def match_enum(enum: type[kinds.LabelledEnum], text: str) -> Any:
     is ``text``, case-insensitive; else None."""
     key = " ".join(text.split()).casefold()
     for member in enum:
-        labels = {member.value, member.en.casefold(), member.zh}  # type: ignore[attr-defined]
-        for label in (member.en, member.zh):  # type: ignore[attr-defined]
+        labels = {member.value, member.en.casefold(), member.zh}
+        for label in (member.en, member.zh):
             labels.update(part.strip().casefold() for part in label.split("/"))  # 'Platform', '平台'
         if key in labels:
             return member
@@ -404,7 +404,7 @@ def _names_failed(obj: ModelObject, exc: ValidationError, failed: set[str]) -> b
 
 
 def _name_unnamed(staged: dict[str, list[tuple[Place, ModelObject]]], unnamed: list[tuple[str, int]]) -> None:
-    taken = {o.id for objs in staged.values() for _, o in objs}  # type: ignore[attr-defined]
+    taken = {o.id for objs in staged.values() for _, o in objs}
     counters = dict.fromkeys(AUTO_IDS, 0)
     for cname, pos in unnamed:
         prefix = AUTO_IDS[cname]
