@@ -47,6 +47,13 @@ def _shortcuts(key: SK | str | None) -> list[QKeySequence]:
     return [QKeySequence(key)] if key else []
 
 
+def _adder(action: QAction) -> Callable[[QToolBar], object]:
+    def add(toolbar: QToolBar) -> None:
+        toolbar.addAction(action)
+
+    return add
+
+
 class Actions(QObject):
     """Every action of the window, as attributes named like their specs (``actions.file_save``),
     in :attr:`all` by name, and per family (``actions.flow_visible["goods"]``)."""
@@ -146,9 +153,10 @@ class Actions(QObject):
     def build_toolbar(self, toolbar: QToolBar, hooks: dict[int, Callable[[QToolBar], object]]) -> None:
         """The toolbar from the specs' ``toolbar`` positions; a separator between groups of
         ten; ``hooks[position](toolbar)`` adds widgets at a position of their own."""
-        entries: list[tuple[int, Callable[[QToolBar], object]]] = [
-            (s.toolbar, lambda tb, a=self.all[s.name]: tb.addAction(a)) for s in self.specs if s.toolbar is not None]
-        entries += list(hooks.items())
+        entries: list[tuple[int, Callable[[QToolBar], object]]] = list(hooks.items())
+        for spec in self.specs:
+            if spec.toolbar is not None:
+                entries.append((spec.toolbar, _adder(self.all[spec.name])))
         last = None
         for pos, add in sorted(entries, key=lambda e: e[0]):
             if last is not None and pos // TOOLBAR_GROUP != last // TOOLBAR_GROUP:

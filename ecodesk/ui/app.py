@@ -19,12 +19,13 @@ if TYPE_CHECKING:  # Qt and the window load when the app starts, not when this m
 
 def create_application(argv: Sequence[str] | None = None) -> QCoreApplication:
     """The QApplication (created once), named so QSettings finds the user's preferences."""
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
-    app.setApplicationDisplayName("ecodesk")
+    QGuiApplication.setApplicationDisplayName("ecodesk")
     return app
 
 

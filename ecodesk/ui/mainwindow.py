@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
 
     def select_all(self) -> None:
         focus = QApplication.focusWidget()
-        if self.panes.tables_have_focus() and hasattr(focus, "selectAll"):
+        if focus is not None and self.panes.tables_have_focus() and hasattr(focus, "selectAll"):
             focus.selectAll()  # in a table, Select All selects its rows
         else:
             self.canvas.select_all()

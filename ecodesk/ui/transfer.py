@@ -230,7 +230,12 @@ class TransferOps:
             return False
         self.report_job = job
         settings = self.host.settings
-        job.finished.connect(lambda ok, message: ok and settings.set_last_folder("report", dest.parent))
+
+        def remember_folder(ok: bool, message: str) -> None:
+            if ok:
+                settings.set_last_folder("report", dest.parent)
+
+        job.finished.connect(remember_folder)
         return True
 
 
