@@ -34,7 +34,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Any
 
-from ecodesk.commands.edits import AddObject, ChangeObject, unique_id
+from ecodesk.commands.edits import ChangeObject, unique_id
 from ecodesk.commands.history import tr_noop
 from ecodesk.model.errors import ValidationError
 from ecodesk.model.kinds import RULES_BY_TYPE, EntityKind, FlowKind, PoolRule, PoolType
@@ -299,7 +299,3 @@ def new_object(scenario: Scenario, what: str, selected: list[ModelObject] | None
         return Pool(unique_id(scenario, "pool"), name=default_name(what, lang), type=PoolType.COST, members=members,
                     rule=PoolRule.PROPORTIONAL)
     raise ValueError(f"unknown kind of object {what!r}")
-
-
-def add_command(scenario: Scenario, obj: ModelObject) -> AddObject:
-    return AddObject(scenario, obj)

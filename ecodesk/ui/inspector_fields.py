@@ -146,10 +146,6 @@ class OptionalNumberField(FieldEditor):
             with QSignalBlocker(edit):
                 edit.setText(self._shown)
 
-    def revert(self) -> None:
-        with QSignalBlocker(self.line):
-            self.line.setText(self._shown)
-
 
 class NumberLineEdit(QLineEdit):
     """A right-aligned line for a number: Up/Down (and the wheel, only while focused, so
