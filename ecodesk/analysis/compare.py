@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ecodesk.model import EntityKind, FlowKind
+from ecodesk.model.kinds import LabelledEnum
 
 Number = int | float
 
@@ -260,10 +261,8 @@ def figure_label(key: str, lang: str = "en") -> str:
     for prefix, (en_text, zh_text, enum) in BY_KIND_LABELS.items():
         if key.startswith(prefix):
             value = key[len(prefix):]
-            try:
-                name = enum(value).label("zh" if zh else "en")
-            except ValueError:
-                name = value
+            member = enum._value2member_map_.get(value)
+            name = member.label("zh" if zh else "en") if isinstance(member, LabelledEnum) else value
             return (zh_text if zh else en_text).format(name)
     return key
 

@@ -7,7 +7,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 
 def fsync_dir(folder: Path) -> None:
@@ -74,9 +74,12 @@ def atomic_path(dest: str | os.PathLike[str], suffix: str = ".tmp") -> Iterator[
 
 
 @contextlib.contextmanager
-def atomic_write(dest: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:  # type: ignore[type-arg]
+def atomic_write(dest: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
     """Open a temporary file for writing that atomically becomes ``dest`` when closed."""
     with atomic_path(dest) as tmp:
-        kwargs = {"encoding": encoding, "newline": ""} if "b" not in mode else {}
-        with open(tmp, mode, **kwargs) as fh:  # type: ignore[call-overload]
-            yield fh
+        if "b" in mode:
+            with open(tmp, mode) as fh:
+                yield fh
+        else:
+            with open(tmp, mode, encoding=encoding, newline="") as fh:
+                yield fh

@@ -247,7 +247,7 @@ def _name_needs(staged: dict[str, list[ModelObject]], positions: list[int]) -> N
     """Needs may come without ids (SPEC lists none); give them stable ones: need1, need2 …"""
     if not positions:
         return
-    taken = {o.id for objs in staged.values() for o in objs}  # type: ignore[attr-defined]
+    taken = {o.id for objs in staged.values() for o in objs}
     needs = staged["needs"]
     n = 0
     for pos in positions:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ecodesk.model import Bindings
+from ecodesk.model import Bindings, Project, Scenario
 from ecodesk.model.errors import EcodeskError
 from ecodesk.ui.i18n import current_language
 
@@ -46,8 +46,8 @@ class ReportJob(QObject):
         super().__init__(panel)
         self.panel, self.path, self.parent_widget = panel, path, parent
         doc = panel.document
-        self.project = doc.project
-        self.scenario = doc.scenario
+        self.project: Project = doc.project
+        self.scenario: Scenario = doc.scenario
         self.lang = lang
         self.running = False
         self.result: AnalysisResult | None = None
@@ -155,8 +155,9 @@ def _failure_text(exc: BaseException) -> str:
         from ecodesk.ui.i18n import error_text
 
         return error_text(exc)
-    where = getattr(exc, "filename", None)
-    return f"{where}: {exc.strerror}" if where and getattr(exc, "strerror", None) else str(exc)  # type: ignore[attr-defined]
+    if isinstance(exc, OSError) and exc.filename and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}"
+    return str(exc)
 
 
 _JOBS: dict[str, ReportJob] = {}

@@ -13,6 +13,7 @@ signals through one :class:`~ecodesk.model.signals.Bindings`.
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSignalBlocker, QTimer, Signal
@@ -38,6 +39,10 @@ if TYPE_CHECKING:
     from ecodesk.analysis.run import AnalysisResult
 
 TABS = ("overview", "reuse", "cost", "resilience", "compare")
+#: Tab → (module, class) of its page, imported when first shown.
+PAGE_CLASSES = {"overview": ("overview_tab", "OverviewTab"), "reuse": ("reuse_tab", "ReuseTab"),
+                "cost": ("costshare_tab", "CostShareTab"), "resilience": ("resilience_tab", "ResilienceTab"),
+                "compare": ("compare_tab", "CompareTab")}
 RESULT_TABS = ("overview", "reuse", "cost", "resilience")
 
 
@@ -113,16 +118,8 @@ class AnalysisPanel(QWidget):
         page = self.pages.get(key)
         if page is not None:
             return page
-        if key == "overview":
-            from ecodesk.ui.panels.overview_tab import OverviewTab as cls
-        elif key == "reuse":
-            from ecodesk.ui.panels.reuse_tab import ReuseTab as cls  # type: ignore[assignment]
-        elif key == "cost":
-            from ecodesk.ui.panels.costshare_tab import CostShareTab as cls  # type: ignore[assignment]
-        elif key == "resilience":
-            from ecodesk.ui.panels.resilience_tab import ResilienceTab as cls  # type: ignore[assignment]
-        else:
-            from ecodesk.ui.panels.compare_tab import CompareTab as cls  # type: ignore[assignment]
+        module, name = PAGE_CLASSES[key]
+        cls = getattr(importlib.import_module(f"ecodesk.ui.panels.{module}"), name)
         page = cls(self)
         i = TABS.index(key)
         with QSignalBlocker(self.tabs):

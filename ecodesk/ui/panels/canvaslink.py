@@ -156,12 +156,11 @@ class CanvasLink(QObject):
             return None
         label = doc.scenario.entities[entity_id].label
         name = new_scenario_name(doc.project, label, QCoreApplication.translate("CanvasLinkMixin", "Without {0}"))
-        cmd = remove_in_new_scenario(doc.project, doc.scenario, entity_id, name)
+        cmd, added = remove_in_new_scenario(doc.project, doc.scenario, entity_id, name)
         error = doc.attempt(cmd)
         if error is not None:
             QMessageBox.warning(panel, QCoreApplication.translate("CanvasLinkMixin", "Scenario not added"), error_text(error))
             return None
-        added: Scenario = cmd.new_scenario  # type: ignore[attr-defined]
         doc.set_scenario(added)
         panel.status(QCoreApplication.translate("CanvasLinkMixin", "Scenario “{0}” added: the model without {1}").format(name, label))
         return added

@@ -74,7 +74,8 @@ class CompactAxis(pg.AxisItem):
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:
         if not self.categories:
-            return super().tickValues(minVal, maxVal, size)  # type: ignore[no-any-return]
+            ticks: list[tuple[float, list[float]]] = super().tickValues(minVal, maxVal, size)
+            return ticks
         lo, hi = min(minVal, maxVal), max(minVal, maxVal)
         shown = max(1.0, hi - lo)
         step = max(1, int(np.ceil(shown * self.MIN_LABEL_SPACING / max(size, 1.0))))
@@ -121,6 +122,8 @@ class ChartWidget(QWidget):
         self.plot.setMinimumHeight(180)
         self.item = self.plot.getPlotItem()
         self.legend: pg.LegendItem | None = None
+        #: Legend samples drawn for bands (kept referenced while the legend shows them).
+        self.legend_samples: list[Any] = []
         self.note = QLabel(self)
         self.note.setProperty("role", "hint")
         self.note.setWordWrap(True)
@@ -357,7 +360,7 @@ def curves(chart: ChartWidget, x: Sequence[float], lines: Sequence[tuple[str, Se
             # a legend sample of a FillBetweenItem crashes pyqtgraph: show a broad, pale line instead
             sample = pg.PlotDataItem([], [], pen=pg.mkPen(fill_color, width=9))
             chart.legend.addItem(sample, name)
-            chart._legend_samples = [sample]  # type: ignore[attr-defined]
+            chart.legend_samples = [sample]  # kept referenced while the legend shows it
     for name, ys, color, style in lines:
         pen = pg.mkPen(color, width=2.2, style=style)
         item = chart.item.plot(xs, np.asarray(ys, dtype=float), pen=pen, name=name,

@@ -150,8 +150,9 @@ class CostShareTab(ResultTab):
         self.core_label.setStyleSheet("" if in_core is None else f"color: {tone_color('good' if in_core else 'bad').name()};")
         more = cs.blocking_count if cs is not None else 0
         self.core.hint.setText(self.tr("Groups that would leave: {0}").format(more) if more > 1 else "")
-        rows = []
+        rows: list[dict[str, Any]] = []
         for p in cs.players if cs is not None else ():
+            assert cs is not None
             rows.append({"id": p, "name": self.name(p), "standalone": cs.standalone.get(p),
                          "shapley": cs.shapley.get(p), "savings": cs.savings.get(p),
                          "proportional": cs.proportional.get(p),
@@ -195,7 +196,7 @@ class CostShareTab(ResultTab):
         self.pool_result = res
         gaps = [abs(v) for v in res.fairness_gap.values()]
         self._max_gap = max([*gaps, 1e-09])
-        rows = []
+        rows: list[dict[str, Any]] = []
         for m in res.members:
             ent = s.entities.get(m)
             rows.append({"id": m, "name": ent.label if ent is not None else m, "weight": res.weights.get(m),

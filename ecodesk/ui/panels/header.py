@@ -64,8 +64,9 @@ class AnalysisHeader(QWidget):
             row1.addWidget(w)
         row2 = QHBoxLayout()
         row2.setContentsMargins(0, 0, 0, 0)
-        for w in (self.mode_label, self.mode_combo, self.marks_box):
-            row2.addWidget(w)
+        row2.addWidget(self.mode_label)
+        row2.addWidget(self.mode_combo)
+        row2.addWidget(self.marks_box)
         row2.addSpacing(14)
         row2.addWidget(self.flows_label)
         for kind in FlowKind:

@@ -182,7 +182,8 @@ class PoolEditorWidget(QWidget):
         item = self.pools.currentItem()
         if item is None or self.scenario is None:
             return None
-        return self.scenario.pools.get(item.data(Qt.ItemDataRole.UserRole))  # type: ignore[no-any-return]
+        pool: Pool | None = self.scenario.pools.get(item.data(Qt.ItemDataRole.UserRole))
+        return pool
 
     def select_pool(self, pool_id: str) -> None:
         for i in range(self.pools.count()):

@@ -84,15 +84,15 @@ def what_if(scenario: Scenario, settings: AnalysisSettings, entity_id: str) -> d
     }
 
 
-def remove_in_new_scenario(project: Project, scenario: Scenario, entity_id: str, name: str) -> Macro:
-    """One undoable step: a copy of ``scenario`` called ``name``, right after it, without the entity."""
+def remove_in_new_scenario(project: Project, scenario: Scenario, entity_id: str, name: str) -> tuple[Macro, Scenario]:
+    """One undoable step: a copy of ``scenario`` called ``name``, right after it, without the
+    entity; returns the step and the new scenario."""
     copy = scenario.copy(name)
     add = AddScenario(project, copy, project.scenarios.index(scenario) + 1)
     removal = remove_objects(copy, [copy.entities[entity_id]])
     macro = Macro(tr_noop("New scenario '{scenario}' without '{name}'"), [add, removal],
                   scenario=name, name=scenario.entities[entity_id].label)
-    macro.new_scenario = copy  # type: ignore[attr-defined]
-    return macro
+    return macro, copy
 
 
 class WhatIfDialog(QDialog):
