@@ -25,10 +25,11 @@ from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.export import ImageExporter
 from ecodesk.ui.canvas.flow_item import FlowItem, FlowLabelItem
 from ecodesk.ui.canvas.hull_item import EcosystemHullItem
+from ecodesk.ui.canvas.interaction import TOOLS
 from ecodesk.ui.canvas.legend import LegendWidget
 from ecodesk.ui.canvas.palette import EntityPaletteWidget
 from ecodesk.ui.canvas.scene import CanvasScene
-from ecodesk.ui.canvas.view import TOOLS, CanvasView
+from ecodesk.ui.canvas.view import CanvasView
 
 __all__ = [
     "MIME_ENTITY_KIND",

@@ -1,7 +1,8 @@
 """UI layer (canvas): what the canvas's parts need of the view, declared as Protocols.
 
-The view (:class:`~ecodesk.ui.canvas.view.CanvasView`) owns its tools, its editor, its
-selection and its legend overlay; they call back into it through :class:`CanvasHost`,
+The view (:class:`~ecodesk.ui.canvas.view.CanvasView`) owns its input routing and tools,
+its editor, its selection and its legend overlay; they call back into it through
+:class:`CanvasHost` (and into the editor through :class:`CanvasEdits`),
 so none of them imports ``view.py`` and the canvas package has no import cycle (the
 layering: diagram engine → items → scene → tools / editor / selection / legend → view).
 """
@@ -12,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol, overload
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, SignalInstance
-from PySide6.QtGui import QPolygonF
+from PySide6.QtGui import QKeyEvent, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QMenu, QScrollBar, QWidget
 
 from ecodesk.model import Capability, Entity, EntityKind, FlowKind, Scenario
@@ -29,6 +30,22 @@ class HasCursor(Protocol):
     cursor: Qt.CursorShape
 
 
+class CanvasEdits(Protocol):
+    """The editor's operations the tools and the input routing call."""
+
+    def place_entity(self, kind: EntityKind | str, pos: QPointF) -> str | None: ...
+
+    def create_flow(self, source: str, target: str, kind: FlowKind | str | None = None) -> str | None: ...
+
+    def commit_move(self, origins: Mapping[str, QPointF]) -> bool: ...
+
+    def start_rename(self, entity_id: str) -> bool: ...
+
+    def finish_rename(self, commit: bool = True) -> None: ...
+
+    def key_press(self, event: QKeyEvent, busy: bool) -> bool: ...
+
+
 class CanvasHost(Protocol):
     """The canvas view, as its tools, editor, selection and legend overlay see it."""
 
@@ -42,6 +59,9 @@ class CanvasHost(Protocol):
     #: (source, its capabilities) -> capability id, NEW_CAPABILITY, or None.
     capability_chooser: Callable[[Entity, list[Capability]], str | None]
     context_menu_hooks: list[MenuHook]
+
+    @property
+    def editor(self) -> CanvasEdits: ...
 
     @property
     def status_message(self) -> SignalInstance: ...
@@ -76,14 +96,14 @@ class CanvasHost(Protocol):
 
     def select_all(self) -> None: ...
 
-    # editing
-    def place_entity(self, kind: EntityKind | str, pos: QPointF) -> str | None: ...
-
-    def create_flow(self, source: str, target: str, kind: FlowKind | str | None = None) -> str | None: ...
-
-    def commit_move(self, origins: Mapping[str, QPointF]) -> bool: ...
-
+    # zoom
     def fit_all(self) -> None: ...
+
+    def zoom_in(self) -> None: ...
+
+    def zoom_out(self) -> None: ...
+
+    def zoom_reset(self) -> None: ...
 
     def center_on_ids(self, ids: Iterable[str]) -> None: ...
 

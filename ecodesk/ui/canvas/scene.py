@@ -51,13 +51,17 @@ LIVE_CAP = 256  # idle FlowItems kept before the scene drops them
 
 class FlowItemMap(Mapping[str, FlowItem]):
     """``scene.flow_items``: every flow id of the scene, mapped to its :class:`FlowItem`,
-    which is created when looked up (iterating, ``in`` and ``len`` create nothing)."""
+    which is created when looked up (iterating, ``in`` and ``len`` create nothing). Items
+    exist only for the few flows selected, hovered or asked for (``live``); idle ones
+    beyond :data:`LIVE_CAP` are dropped when a new one is made."""
 
     def __init__(self, scene: CanvasScene) -> None:
         self._scene = scene
+        self.live: dict[str, FlowItem] = {}  # the FlowItems that exist
+        self._keep = 0  # > 0: no idle FlowItem is dropped (items_for)
 
     def __getitem__(self, flow_id: str) -> FlowItem:
-        item = self._scene.flow_item(flow_id)
+        item = self.item(flow_id)
         if item is None:
             raise KeyError(flow_id)
         return item
@@ -70,6 +74,53 @@ class FlowItemMap(Mapping[str, FlowItem]):
 
     def __len__(self) -> int:
         return len(self._scene.flows)
+
+    def item(self, flow_id: str) -> FlowItem | None:
+        """The FlowItem of a flow, created if it does not exist (None: no such flow)."""
+        item = self.live.get(flow_id)
+        if item is not None:
+            return item
+        sc = self._scene
+        f = sc.flows.get(flow_id)
+        if f is None:
+            return None
+        if sc.is_pending(flow_id):
+            sc.flush_pending()
+        if len(self.live) >= LIVE_CAP and not self._keep:
+            self._drop_idle()
+        item = FlowItem(f, sc.flow_color(f))
+        item.setParentItem(sc.flow_layer)  # drawn with the layer's z, below the entities
+        item.set_detail(sc.detail)
+        item.setVisible(f.kind not in sc.hidden_flow_kinds)
+        self.live[flow_id] = item
+        self.sync(item)
+        return item
+
+    def items_for(self, flow_ids: Iterable[str]) -> list[FlowItem]:
+        """The FlowItems of these flows, all kept (for a selection of many: none of them is
+        dropped as idle before it is selected)."""
+        self._keep += 1
+        try:
+            return [it for fid in flow_ids if (it := self.item(fid)) is not None]
+        finally:
+            self._keep -= 1
+
+    def _drop_idle(self) -> None:
+        sc = self._scene
+        label = sc.flow_label.data(0) if sc.flow_label.isVisible() else None
+        for fid, item in list(self.live.items()):
+            if not item.isSelected() and not item.is_hovered and fid != label:
+                del self.live[fid]
+                sc.removeItem(item)
+
+    def sync(self, item: FlowItem) -> None:
+        """Give the item the route its flow has in the flow layer."""
+        sc = self._scene
+        item.offset = sc.network.offset(item.flow_id)
+        route = sc.flow_layer.route(item.flow_id)
+        if route is not None:
+            ends, curved, head, _width = route
+            item.set_geometry(ends, curved, head)
 
 
 class CanvasScene(QGraphicsScene):
@@ -88,8 +139,6 @@ class CanvasScene(QGraphicsScene):
         self.network = FlowNetwork(entity_outline)  # entities and flows as routing sees them
         self.hulls = EcosystemHulls(self, self.entity_items)
         self.hull_items = self.hulls.items
-        self._live: dict[str, FlowItem] = {}  # the FlowItems that exist
-        self._keep_items = 0  # > 0: no idle FlowItem is dropped (flow_items_for)
         self._style_cache: dict[tuple[FlowKind, int], int] = {}
         self._dirty_flows: set[str] = set()  # to re-route
         self._dirty_styles: set[str] = set()  # to re-style (colour, width, shown)
@@ -143,7 +192,7 @@ class CanvasScene(QGraphicsScene):
     def rebuild(self) -> None:
         """Recreate every item from the scenario (on switch, or after a bulk load)."""
         self.clearSelection()
-        for d in (self._live, self.entity_items):
+        for d in (self.flow_items.live, self.entity_items):
             for item in d.values():
                 self.removeItem(item)
             d.clear()
@@ -228,7 +277,7 @@ class CanvasScene(QGraphicsScene):
             return
         if self.flow_label.data(0) == f.id:
             self.flow_label.hide()
-        item = self._live.pop(f.id, None)
+        item = self.flow_items.live.pop(f.id, None)
         if item is not None:
             self.removeItem(item)
         self.flow_layer.remove_flow(f.id)
@@ -243,7 +292,7 @@ class CanvasScene(QGraphicsScene):
         self.flows[new.id] = new
         if (old.source, old.target) != (new.source, new.target):
             self.network.relink_flow(new.id, (old.source, old.target), (new.source, new.target))
-        item = self._live.get(new.id)
+        item = self.flow_items.live.get(new.id)
         if item is not None:
             item.set_flow(new, self.flow_color(new))
             item.setVisible(new.kind not in self.hidden_flow_kinds)
@@ -339,6 +388,10 @@ class CanvasScene(QGraphicsScene):
             if grown != r:
                 self.setSceneRect(grown)
 
+    def is_pending(self, flow_id: str) -> bool:
+        """Whether the flow's route or style waits for :meth:`flush_pending`."""
+        return flow_id in self._dirty_flows or flow_id in self._dirty_styles or bool(self.network.dirty_pairs)
+
     def begin_move(self, entity_ids: Iterable[str]) -> None:
         """An interactive drag of these entities starts: their flows are drawn over the
         flow layer's frame cache until :meth:`end_move` (see FlowLayerItem.float_rows), and
@@ -406,58 +459,23 @@ class CanvasScene(QGraphicsScene):
             return
         ids, rows, routes = routed
         self.flow_layer.set_routes(rows, routes)
-        if self._live:
-            for fid in set(ids).intersection(self._live):
-                self._sync_item(self._live[fid])
+        live = self.flow_items.live
+        if live:
+            for fid in set(ids).intersection(live):
+                self.flow_items.sync(live[fid])
 
-    def _sync_item(self, item: FlowItem) -> None:
-        item.offset = self.network.offset(item.flow_id)
-        route = self.flow_layer.route(item.flow_id)
-        if route is not None:
-            ends, curved, head, _width = route
-            item.set_geometry(ends, curved, head)
-
-    # flow items on demand ------------------------------------------------------------
+    # flow items on demand (FlowItemMap) ------------------------------------------------
     def flow_item(self, flow_id: str) -> FlowItem | None:
-        """The :class:`FlowItem` of a flow, created if it does not exist (None: no such
-        flow). Idle items beyond :data:`LIVE_CAP` are dropped when a new one is made."""
-        item = self._live.get(flow_id)
-        if item is not None:
-            return item
-        f = self.flows.get(flow_id)
-        if f is None:
-            return None
-        if flow_id in self._dirty_flows or flow_id in self._dirty_styles or self.network.dirty_pairs:
-            self.flush_pending()
-        if len(self._live) >= LIVE_CAP and not self._keep_items:
-            self._drop_idle_items()
-        item = FlowItem(f, self.flow_color(f))
-        item.setParentItem(self.flow_layer)  # drawn with the layer's z, below the entities
-        item.set_detail(self.detail)
-        item.setVisible(f.kind not in self.hidden_flow_kinds)
-        self._live[flow_id] = item
-        self._sync_item(item)
-        return item
+        """The :class:`FlowItem` of a flow, created if it does not exist (None: no such flow)."""
+        return self.flow_items.item(flow_id)
 
     def flow_items_for(self, flow_ids: Iterable[str]) -> list[FlowItem]:
-        """The FlowItems of these flows, all kept (for a selection of many: none of them is
-        dropped as idle before it is selected)."""
-        self._keep_items += 1
-        try:
-            return [it for fid in flow_ids if (it := self.flow_item(fid)) is not None]
-        finally:
-            self._keep_items -= 1
-
-    def _drop_idle_items(self) -> None:
-        label = self.flow_label.data(0) if self.flow_label.isVisible() else None
-        for fid, item in list(self._live.items()):
-            if not item.isSelected() and not item.is_hovered and fid != label:
-                del self._live[fid]
-                self.removeItem(item)
+        """The FlowItems of these flows, all kept (none dropped as idle before it is selected)."""
+        return self.flow_items.items_for(flow_ids)
 
     def live_flow_items(self) -> list[FlowItem]:
         """The FlowItems that exist now (selected, hovered or recently asked for)."""
-        return list(self._live.values())
+        return list(self.flow_items.live.values())
 
     def flow_at(self, p: QPointF) -> FlowItem | None:
         """The FlowItem of the shown flow under scene point ``p`` (created on demand)."""
@@ -516,7 +534,7 @@ class CanvasScene(QGraphicsScene):
             item.update()
         self._style_cache.clear()
         self._restyle(list(self.flows))
-        for f in self._live.values():
+        for f in self.flow_items.live.values():
             f.set_flow(f.flow, self.flow_color(f.flow))
         self.flow_layer.invalidate_cache()
         self.flow_layer.update()
@@ -528,7 +546,7 @@ class CanvasScene(QGraphicsScene):
         switched once per crossing of a zoom threshold, not per frame."""
         if level != self.detail:
             self.detail = level
-            for item in self._live.values():
+            for item in self.flow_items.live.values():
                 item.set_detail(level)
             self.flow_layer.set_detail(level)
 
@@ -538,7 +556,7 @@ class CanvasScene(QGraphicsScene):
             self.hidden_flow_kinds.discard(kind)
         else:
             self.hidden_flow_kinds.add(kind)
-        for item in self._live.values():
+        for item in self.flow_items.live.values():
             if item.flow.kind is kind:
                 if not visible:
                     item.setSelected(False)

@@ -182,7 +182,7 @@ class SelectTool(CanvasTool):
             d, self._drag = self._drag, None
             if d.moved:
                 try:
-                    self.view.commit_move(d.origins)
+                    self.view.editor.commit_move(d.origins)
                 finally:
                     self.view.canvas_scene.end_move()
             elif d.reselect:
@@ -293,13 +293,13 @@ class PlaceTool(CanvasTool):
             return
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
-        self.view.place_entity(kind, self.view.mapToScene(event.position().toPoint()))
+        self.view.editor.place_entity(kind, self.view.mapToScene(event.position().toPoint()))
         self.view.setFocus()
 
     def mouse_press(self, event: QMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
             return False
-        self.view.place_entity(self.kind, self.view.mapToScene(event.position().toPoint()))
+        self.view.editor.place_entity(self.kind, self.view.mapToScene(event.position().toPoint()))
         if not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             self.view.set_tool("select")
         return True
@@ -393,7 +393,7 @@ class FlowTool(CanvasTool):
         target = self.view.entity_at(event.position().toPoint())
         self._clear()
         if target is not None and target is not src:
-            self.view.create_flow(src.entity_id, target.entity_id)
+            self.view.editor.create_flow(src.entity_id, target.entity_id)
         elif target is None:
             self.view.status_message.emit(translate("No flow drawn: release the mouse over another entity"))
         return True

@@ -3,7 +3,9 @@
 :class:`CanvasView` is a QGraphicsView that arranges the canvas's parts, each its own
 object, and routes the user's input to them:
 
-* the tools (:mod:`~ecodesk.ui.canvas.tools`): one small class per gesture;
+* :class:`~ecodesk.ui.canvas.interaction.CanvasInput`: the tools (one small class per
+  gesture) and the routing of mouse and keys to them;
+* :class:`~ecodesk.ui.canvas.zoom.CanvasZoom`: zoom, fit, centre, the level of detail;
 * :class:`~ecodesk.ui.canvas.editing.CanvasEditor`: every editing operation, each one
   command through the document (the view's ``place_entity``, ``paste``, ``align`` … are
   thin calls into it, the API the main window binds its actions to);
@@ -12,8 +14,8 @@ object, and routes the user's input to them:
 * :class:`~ecodesk.ui.canvas.legend_overlay.CanvasLegend`: the legend over the canvas.
 
 The parts call back through :class:`~ecodesk.ui.canvas.host.CanvasHost` (a Protocol the
-view fulfils), so none imports this module. The view itself keeps zoom, pan, the level of
-detail, the grid, the look (theme, colour modes, marks) and image export, and follows the
+view fulfils), so none imports this module. The view itself keeps the grid, the look
+(theme, colour modes, marks) and image export, and follows the
 document and scenario it shows with :class:`~ecodesk.model.Bindings`.
 """
 
@@ -39,7 +41,6 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPixmapCache,
     QResizeEvent,
-    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QMenu, QWidget
@@ -51,16 +52,16 @@ from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.export import ImageExporter
 from ecodesk.ui.canvas.flow_item import FlowItem
 from ecodesk.ui.canvas.host import MenuHook
+from ecodesk.ui.canvas.interaction import CanvasInput
 from ecodesk.ui.canvas.legend import LegendEntry, LegendSection, LegendWidget
 from ecodesk.ui.canvas.legend_overlay import CanvasLegend
 from ecodesk.ui.canvas.rename import InlineRenameEditor
 from ecodesk.ui.canvas.scene import CanvasScene
 from ecodesk.ui.canvas.selection import CanvasSelection
-from ecodesk.ui.canvas.style import GRID, LOD_LABELS, LOD_SIMPLE, THEMES, draw_grid, marker_color, translate
-from ecodesk.ui.canvas.tools import CanvasTool, FlowTool, PanTool, PlaceTool, SelectTool
+from ecodesk.ui.canvas.style import GRID, THEMES, draw_grid, marker_color, translate
+from ecodesk.ui.canvas.tools import CanvasTool
+from ecodesk.ui.canvas.zoom import ZOOM_STEP, CanvasZoom
 from ecodesk.ui.document import Document
-
-TOOLS = ("select", "pan", "place", "flow")
 
 
 def _ui_language() -> str:
@@ -75,11 +76,6 @@ def _ui_language() -> str:
 PIXMAP_CACHE_KB = 96 * 1024
 
 
-def detail_level(zoom: float) -> int:
-    """Flow detail for a zoom: 0 full, 1 hairlines (no labels), 2 overview."""
-    return 0 if zoom >= LOD_LABELS else 1 if zoom >= LOD_SIMPLE else 2
-
-
 class CanvasView(QGraphicsView):
     """The diagram editor of one document's current scenario."""
 
@@ -88,10 +84,6 @@ class CanvasView(QGraphicsView):
     tool_changed = Signal(str)
     #: A flow kind was shown or hidden (arguments: the kind's value, visible).
     flow_kind_visibility_changed = Signal(str, bool)
-
-    MIN_ZOOM = 0.01  # "fit all" shows the seed-size platform whole even in a small window
-    MAX_ZOOM = 6.0
-    ZOOM_STEP = 1.25
 
     def __init__(self, document: Document | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,10 +105,7 @@ class CanvasView(QGraphicsView):
         self.context_menu_hooks: list[MenuHook] = []
         self.editor = CanvasEditor(self)
         self.selection = CanvasSelection(self)
-        self._zoom = 1.0
-        self._auto_fit = True  # until the user zooms or pans, keep the diagram fitted on resize
-        self._space = False
-        self._panning = False
+        self.zooming = CanvasZoom(self, self.canvas_scene, lambda: self.finish_rename(True), self.zoom_changed.emit)
         self._doc_bindings = Bindings()  # the document's (Qt) signals, to this view's slots
         self._scenario_bindings = Bindings()  # the shown scenario's (model) signals
         self.destroyed.connect(self._scenario_bindings.clear)  # Qt drops its own connections
@@ -131,15 +120,7 @@ class CanvasView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
-        self._place = PlaceTool(self)
-        self._tools: dict[str, CanvasTool] = {
-            "select": SelectTool(self),
-            "pan": PanTool(self),
-            "place": self._place,
-            "flow": FlowTool(self),
-        }
-        self._pan = PanTool(self)  # middle button / Space+drag, in any tool
-        self._tool: CanvasTool = self._tools["select"]
+        self.input = CanvasInput(self, self.tool_changed.emit)
         self.legend = LegendWidget(self)
         self.legend_overlay = CanvasLegend(self, self.legend)
         self.legend.flow_kind_toggled.connect(
@@ -162,7 +143,7 @@ class CanvasView(QGraphicsView):
     def set_document(self, doc: Document | None) -> None:
         """Show ``doc`` (its current scenario) and follow it; None shows nothing."""
         self.finish_rename(False)
-        self._tool.cancel()
+        self.input.current.cancel()
         self._doc_bindings.clear()
         self.document = doc
         self.canvas_scene.currency = doc.project.currency if doc is not None else "CNY"
@@ -179,11 +160,11 @@ class CanvasView(QGraphicsView):
             self._scenario_bindings.connect(scenario.changed, self.legend_overlay.refresh_soon)
         self.refresh_legend()
         self.fit_all()
-        self._auto_fit = True
+        self.zooming.auto_fit = True
 
     def _on_document_scenario_switched(self, scenario: Scenario) -> None:
         self.finish_rename(False)
-        self._tool.cancel()
+        self.input.current.cancel()
         self._show_scenario(scenario)
 
     def _on_document_selection_changed(self, ids: list[str]) -> None:
@@ -218,15 +199,6 @@ class CanvasView(QGraphicsView):
     def rename_editor(self) -> InlineRenameEditor | None:
         return self.editor.rename_editor
 
-    def place_entity(self, kind: EntityKind | str, pos: QPointF) -> str | None:
-        return self.editor.place_entity(kind, pos)
-
-    def create_flow(self, source: str, target: str, kind: FlowKind | str | None = None) -> str | None:
-        return self.editor.create_flow(source, target, kind)
-
-    def commit_move(self, origins: Mapping[str, QPointF]) -> bool:
-        return self.editor.commit_move(origins)
-
     def nudge(self, dx: float, dy: float) -> bool:
         return self.editor.nudge(dx, dy)
 
@@ -247,9 +219,6 @@ class CanvasView(QGraphicsView):
 
     def rename_selected(self) -> bool:
         return self.editor.rename_selected()
-
-    def start_rename(self, entity_id: str) -> bool:
-        return self.editor.start_rename(entity_id)
 
     def finish_rename(self, commit: bool = True) -> None:
         self.editor.finish_rename(commit)
@@ -287,118 +256,53 @@ class CanvasView(QGraphicsView):
         g = self.grid
         return QPointF(round(p.x() / g) * g, round(p.y() / g) * g)
 
-    # tools ---------------------------------------------------------------------------------
+    # tools (CanvasInput) -------------------------------------------------------------------
     @property
     def current_tool(self) -> CanvasTool:
-        return self._tool
+        return self.input.current
 
     @property
     def tool_name(self) -> str:
-        return self._tool.name
+        return self.input.current.name
 
     def tool(self, name: str) -> CanvasTool:
-        return self._tools[name]
+        return self.input.tools[name]
 
     def set_tool(self, name: str, kind: EntityKind | str | None = None) -> None:
         """Switch to 'select', 'pan', 'place' (with an entity ``kind``) or 'flow'."""
-        if name not in self._tools:
-            raise ValueError(f"unknown tool {name!r} (tools: {', '.join(TOOLS)})")
-        tool = self._tools[name]
-        if isinstance(tool, PlaceTool) and kind is not None:
-            tool.kind = EntityKind(kind)
-        changed = tool is not self._tool
-        self._tool.deactivate()
-        self._tool = tool
-        tool.activate()
-        if changed:
-            self.tool_changed.emit(name)
+        self.input.set_tool(name, kind)
 
-    # events --------------------------------------------------------------------------------
+    # events: to the input routing, else to QGraphicsView ------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.finish_rename(True)
-        self._auto_fit = False
-        if event.button() == Qt.MouseButton.MiddleButton or (
-            event.button() == Qt.MouseButton.LeftButton and self._space
-        ):
-            self._panning = self._pan.mouse_press(event)
-            return
-        if event.button() == Qt.MouseButton.RightButton:
-            item = self.item_at(event.position().toPoint())
-            if item is not None and not item.isSelected():
-                self.select_items([item])
-            return  # the context menu event follows
-        if not self._tool.mouse_press(event):
+        self.zooming.auto_fit = False
+        if not self.input.mouse_press(event):
             super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._panning:
-            self._pan.mouse_move(event)
-            return
-        handled = self._tool.mouse_move(event)
-        if not handled or isinstance(self._tool, FlowTool):
-            if event.buttons() == Qt.MouseButton.NoButton and self.entity_at(event.position().toPoint()) is None:
-                # flows have no Qt items until needed: give the one under the mouse an
-                # item now, so the scene's hover dispatch finds it
-                self.canvas_scene.flow_at(self.mapToScene(event.position().toPoint()))
-            super().mouseMoveEvent(event)  # hover highlights and flow labels
+        if not self.input.mouse_move(event):
+            super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self._panning:
-            self._pan.mouse_release(event)
-            self._panning = False
-            if self._space:
-                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
-            return
-        if not self._tool.mouse_release(event):
+        if not self.input.mouse_release(event):
             super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        if event.button() != Qt.MouseButton.LeftButton or self._tool.name not in ("select", "flow"):
-            return
-        item = self.item_at(event.position().toPoint())
-        if isinstance(item, EntityItem):
-            self.select_items([item])
-            self.start_rename(item.entity_id)
+        self.input.double_click(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        if self._tool.busy:
-            return
-        menu = self.build_context_menu(self.item_at(event.pos()))
-        menu.exec(event.globalPos())
+        if not self.input.current.busy:
+            self.build_context_menu(self.item_at(event.pos())).exec(event.globalPos())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key == Qt.Key.Key_Space and not event.isAutoRepeat() and not self._tool.busy:
-            self._space = True
-            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
-            return
-        if key == Qt.Key.Key_Escape:
-            if self._pan.cancel() or self._tool.cancel():
-                self._panning = False
-            elif self._tool.name != "select":
-                self.set_tool("select")
-            else:
-                self.select_items([])
-            return
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom_in()
-        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
-            self.zoom_out()
-        elif key == Qt.Key.Key_0:
-            self.zoom_reset()
-        elif not self.editor.key_press(event, self._tool.busy):
+        if not self.input.key_press(event):
             super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
-            self._space = False
-            if not self._panning:
-                self.viewport().setCursor(self._tool.cursor)
-            return
-        super().keyReleaseEvent(event)
+        if not self.input.key_release(event):
+            super().keyReleaseEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        self._space = False
+        self.input.focus_out()
         super().focusOutEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -411,13 +315,13 @@ class CanvasView(QGraphicsView):
             return
         dy = event.angleDelta().y() or event.angleDelta().x()
         if dy:
-            self.zoom_at(self._zoom * (1.0015**dy), event.position().toPoint())
+            self.zoom_at(self.zoom * (1.0015**dy), event.position().toPoint())
         event.accept()
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent):
             if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
-                self.zoom_at(self._zoom * (1.0 + event.value()), event.position().toPoint())
+                self.zoom_at(self.zoom * (1.0 + event.value()), event.position().toPoint())
                 return True
         return super().viewportEvent(event)
 
@@ -430,19 +334,19 @@ class CanvasView(QGraphicsView):
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        self._place.drag_move(event)
+        self.input.place.drag_move(event)
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        if self._place is not self._tool:
-            self._place.hide_ghost()
+        if self.input.place is not self.input.current:
+            self.input.place.hide_ghost()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        self._place.drop(event, self._place is self._tool)
+        self.input.place.drop(event, self.input.place is self.input.current)
 
-    # zoom ----------------------------------------------------------------------------------
+    # zoom (CanvasZoom) ------------------------------------------------------------------------
     @property
     def zoom(self) -> float:
-        return self._zoom
+        return self.zooming.zoom
 
     def set_zoom(self, zoom: float) -> None:
         """Zoom about the centre of the view."""
@@ -450,61 +354,20 @@ class CanvasView(QGraphicsView):
 
     def zoom_at(self, zoom: float, view_pos: QPoint) -> None:
         """Zoom keeping the scene point under ``view_pos`` where it is."""
-        zoom = max(self.MIN_ZOOM, min(self.MAX_ZOOM, zoom))
-        self._auto_fit = False
-        if abs(zoom - self._zoom) < 1e-9:
-            return
-        self.finish_rename(True)
-        anchor = self.mapToScene(view_pos)
-        self._apply_zoom(zoom)
-        delta = self.mapFromScene(anchor) - view_pos
-        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + delta.x())
-        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + delta.y())
-        self.zoom_changed.emit(zoom)
-
-    def _apply_zoom(self, zoom: float) -> None:
-        self.setTransform(QTransform.fromScale(zoom, zoom))
-        self._zoom = zoom
-        self._set_detail(detail_level(zoom))
-
-    def _set_detail(self, level: int) -> None:
-        self.canvas_scene.set_detail(level)
-        # in the overview thousands of hairlines are drawn: without antialiasing (the items
-        # that need it — entities, hulls — switch it on themselves)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing, level < 2)
+        self.zooming.zoom_at(zoom, view_pos)
 
     def zoom_in(self) -> None:
-        self.set_zoom(self._zoom * self.ZOOM_STEP)
+        self.set_zoom(self.zoom * ZOOM_STEP)
 
     def zoom_out(self) -> None:
-        self.set_zoom(self._zoom / self.ZOOM_STEP)
+        self.set_zoom(self.zoom / ZOOM_STEP)
 
     def zoom_reset(self) -> None:
         self.set_zoom(1.0)
 
-    def _fit_rect(self, rect: QRectF, max_zoom: float, margin: int = 36) -> None:
-        """Zoom (up to ``max_zoom``) so ``rect`` fits with ``margin`` screen pixels around
-        it (a little more on top, for the ecosystem names), and centre it."""
-        if rect.isNull() or rect.isEmpty():
-            return
-        vp = self.viewport().rect()
-        w, h = max(vp.width() - 2 * margin, 40), max(vp.height() - 2 * margin - 20, 40)
-        zoom = min(w / rect.width(), h / rect.height())
-        zoom = max(self.MIN_ZOOM, min(max_zoom, zoom))
-        if abs(zoom - self._zoom) > 1e-9:
-            self._apply_zoom(zoom)
-            self.zoom_changed.emit(zoom)
-        self.centerOn(rect.center() - QPointF(0, 10 / zoom))
-
     def fit_all(self) -> None:
         """Show every entity (and hull), at most at 100 %."""
-        self.canvas_scene.flush_pending()
-        rect = self.canvas_scene.content_rect()
-        if rect.isNull():
-            self.zoom_reset()
-            self.centerOn(0, 0)
-            return
-        self._fit_rect(rect, 1.0)
+        self.zooming.fit_all()
         self.legend_overlay.place()
 
     def zoom_to_selection(self) -> None:
@@ -514,7 +377,7 @@ class CanvasView(QGraphicsView):
         if rect.isNull():
             self.status_message.emit(translate("Nothing selected"))
             return
-        self._fit_rect(rect, 2.0)
+        self.zooming.fit_rect(rect, 2.0)
 
     def center_on_ids(self, ids: Iterable[str]) -> None:
         """Centre the view on these objects, zooming out if they do not fit."""
@@ -524,13 +387,7 @@ class CanvasView(QGraphicsView):
             it = sc.entity_items.get(i) or sc.flow_items.get(i)
             if it is not None:
                 rect = rect.united(it.sceneBoundingRect())
-        if rect.isNull():
-            return
-        visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        if rect.width() > visible.width() * 0.9 or rect.height() > visible.height() * 0.9:
-            self._fit_rect(rect, self._zoom)
-        else:
-            self.centerOn(rect.center())
+        self.zooming.center_on(rect)
 
     # look ------------------------------------------------------------------------------------
     def set_language(self, language: str) -> None:
@@ -598,15 +455,15 @@ class CanvasView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.legend_overlay.place()
-        if self._auto_fit:
+        if self.zooming.auto_fit:
             self.fit_all()
-            self._auto_fit = True
+            self.zooming.auto_fit = True
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         theme = self.canvas_scene.theme
         painter.fillRect(rect, QColor(theme.background))
         if self.show_grid:
-            draw_grid(painter, rect, theme, self.grid, self._zoom)
+            draw_grid(painter, rect, theme, self.grid, self.zoom)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self.canvas_scene.flush_pending()  # routes and hulls are current in every frame
