@@ -40,6 +40,8 @@ class ValidationError(EcodeskError, ValueError):
     def readable(self, lang: str = "en") -> str:
         """The refusal as a planner reads it, with the field's label: "Entity 'e1', Risk: …"
         / "主体 'e1' 的风险：…"."""
+        if not self.what:  # no object to name (a subclass's own sentence, e.g. a place in a file)
+            return self.sentence(lang)
         zh = lang.startswith("zh")
         label = what_label(self.what, lang)
         ident = f" '{self.obj_id}'" if self.obj_id else ""

@@ -215,3 +215,4 @@ def test_typing_back_to_the_old_value_leaves_no_undo_step(scenario):
     assert len(history) == 1 and scenario.entities["e1"].demand == 7
     history.break_merge()
     assert history.open_merge((id(scenario), "entity", "e1", "demand")) is None
+
