@@ -24,13 +24,15 @@ if TYPE_CHECKING:
 
 class DockPanes(QObject):
     """The four docks of ``window`` around ``canvas``; ``document()`` is the document shown,
-    ``status(text, msecs)`` shows the parts' messages."""
+    ``status(text, msecs)`` shows the parts' messages, ``analysis_built(parts)`` is called once
+    the analysis panel exists."""
 
     def __init__(self, window: QMainWindow, canvas: Any, palette: QWidget, actions: Any,
-                 document: Callable[[], Any], status: Callable[[str, int], object]) -> None:
+                 document: Callable[[], Any], status: Callable[[str, int], object],
+                 analysis_built: Callable[[AnalysisParts], object]) -> None:
         super().__init__(window)
         self.window, self.canvas, self.palette, self.actions = window, canvas, palette, actions
-        self.document, self.status = document, status
+        self.document, self.status, self._analysis_built = document, status, analysis_built
         self._inspector: InspectorWidget | None = None
         self._tables: TablesWidget | None = None
         self._analysis: AnalysisParts | None = None
@@ -97,6 +99,7 @@ class DockPanes(QObject):
                                                     self.window.statusBar(), self.actions)
             self.analysis_dock.setWidget(self._analysis.panel)
             self._analysis.panel.status_message.connect(self.status)
+            self._analysis_built(self._analysis)
         return self._analysis
 
     def _canvas_menu_hook(self, menu: QMenu, item: Any) -> None:

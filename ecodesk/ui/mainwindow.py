@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.actions = Actions(self)
         # the dock frames now (restoreState below needs them); their contents after the first paint
         self.panes = DockPanes(self, self.canvas, self.palette_widget, self.actions, lambda: self.document,
-                               self._show_status)
+                               self._show_status, self._on_panes_analysis_built)
         self.inspector_dock, self.tables_dock = self.panes.inspector_dock, self.panes.tables_dock
         self.palette_dock, self.analysis_dock = self.panes.palette_dock, self.panes.analysis_dock
         menus = self.actions.build_menus(self.menuBar(), {
@@ -177,7 +177,6 @@ class MainWindow(QMainWindow):
             return
         self._startup_scheduled = True
         self.panes.build_all()
-        self._update_enabled()
 
     @property
     def inspector(self) -> InspectorWidget:
@@ -195,10 +194,11 @@ class MainWindow(QMainWindow):
         return self._build_analysis().panel
 
     def _build_analysis(self) -> AnalysisParts:
-        if self.panes.analysis_built is None:
-            self.panes.build_analysis().panel.state_changed.connect(self._update_enabled)
-            self._update_enabled()
         return self.panes.build_analysis()
+
+    def _on_panes_analysis_built(self, parts: AnalysisParts) -> None:
+        parts.panel.state_changed.connect(self._update_enabled)  # Analyze ▸ Cancel while it runs
+        self._update_enabled()
 
     @property
     def analysis_status(self) -> AnalysisStatusWidget:

@@ -127,3 +127,27 @@ def test_the_registry_builds_menus_toolbar_and_slots_from_declarations(qtbot):
     reg.retranslate()
     assert reg.one.text() == QCoreApplication.translate("Actions", "&Undo") != "&Undo"
     assert menus["m"].title() == QCoreApplication.translate("MainWindow", "&File") != "&File"
+
+
+def test_cancel_is_enabled_while_an_analysis_runs_after_the_panel_was_built_late(window, qtbot, monkeypatch):
+    import time
+
+    from ecodesk.ui.panels import worker
+
+    def slow(snapshot, settings):
+        def work(progress, cancel):
+            while not cancel():
+                time.sleep(0.005)
+            raise RuntimeError("stopped")
+
+        return work
+
+    monkeypatch.setattr(worker, "full_analysis", slow)
+    qtbot.waitUntil(lambda: window.analysis_dock.widget() is not None)  # built after the first paint
+    cancel = window.actions.analyze_cancel
+    assert not cancel.isEnabled()
+    window.actions.analyze_run.trigger()
+    assert window.analysis_panel.channel.running and cancel.isEnabled()
+    cancel.trigger()
+    assert not window.analysis_panel.channel.running and not cancel.isEnabled()
+    qtbot.waitUntil(lambda: not worker._LIVE)
