@@ -26,10 +26,10 @@ def test_analysis_what_if_shows_service_cascade_and_cost_change_without_editing(
     engine = analyze_scenario(before, doc.project.settings)
     loss = next(c for c in engine["resilience"]["critical_entities"] if c["id"] == "sensor")["service_loss"]
     cascade = next(c for c in engine["resilience"]["cascade"] if c["id"] == "sensor")
-    assert d["service_loss"] == loss == 1.0
-    assert d["service_after"] == 0.0
-    assert set(d["cascade_failed"]) == set(cascade["failed"]) - {"sensor"}
-    assert d["cascade_size"] == cascade["cascade_size"]
+    assert d.service_loss == loss == 1.0
+    assert d.service_after == 0.0
+    assert set(d.cascade_failed) == set(cascade["failed"]) - {"sensor"}
+    assert d.cascade_size == cascade["cascade_size"]
     without = before.copy()
     remove_objects(without, [without.entities["sensor"]]).do()
     after = analyze_cost_sharing(without, seed=doc.project.settings.seed).to_json()
@@ -57,7 +57,7 @@ def test_analysis_what_if_from_the_canvas_context_menu_and_remove_in_a_new_scena
     next(a for a in menu.actions() if a.objectName() == "what_if_action").trigger()
     dialog = w.analysis_panel.what_if_dialog
     d = _wait_dialog(qtbot, dialog)
-    assert d["entity"] == "brand" and d["service_loss"] == 1.0
+    assert d.entity == "brand" and d.service_loss == 1.0
     assert dialog.windowTitle() == "What if 家电品牌 S2B2B 平台 leaves?"
     dialog.remove_button.click()  # Remove It in a New Scenario
     new = doc.scenario
@@ -84,5 +84,5 @@ def test_analysis_what_if_menu_needs_one_selected_entity(qtbot):
     assert act.isEnabled()
     act.trigger()
     d = _wait_dialog(qtbot, w.analysis_panel.what_if_dialog)
-    assert d["entity"] == "cloud" and d["service_loss"] == 0.0
-    assert [c["id"] for c in d["lost_capabilities"]] == ["cloud_iot", "analytics_cloud"]
+    assert d.entity == "cloud" and d.service_loss == 0.0
+    assert [c.id for c in d.lost_capabilities] == ["cloud_iot", "analytics_cloud"]

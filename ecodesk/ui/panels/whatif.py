@@ -1,17 +1,15 @@
 """UI layer: "What if it leaves?" — what one entity's exit does, without editing the model.
 
-:func:`what_if` works on copies only: the service lost and the dependency cascade are the
-engine's failure figures of the intact scenario (``critical_entities`` and ``cascade``:
-downstream partners lose their supply); the cost-sharing and reuse changes come from
-analysing a copy from which the entity was removed with ``remove_objects`` (re-planned
-without it). :func:`remove_in_new_scenario` turns the what-if into a scenario as one
-undoable step (duplicate + removal).
+:func:`what_if` works on copies only: it removes the entity from a copy with the commands'
+``remove_objects`` (re-planned without it) and hands both to the engine's typed
+:func:`ecodesk.analysis.whatif.what_if`; the dialog shows that :class:`WhatIf`.
+:func:`remove_in_new_scenario` turns the what-if into a scenario as one undoable step
+(duplicate + removal).
 """
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,57 +29,19 @@ from ecodesk.ui.panels.base import tone_color
 from ecodesk.ui.panels.tables import Column, ResultTableModel, ResultTableView
 from ecodesk.ui.panels.worker import run_in_background
 
+if TYPE_CHECKING:
+    from ecodesk.analysis.whatif import WhatIf
 
-def what_if(scenario: Scenario, settings: AnalysisSettings, entity_id: str) -> dict[str, Any]:
-    """The effect of ``entity_id`` leaving ``scenario`` (a copy; neither is edited)."""
-    from ecodesk.analysis.costshare import analyze_cost_sharing
-    from ecodesk.analysis.resilience import analyze_resilience
-    from ecodesk.analysis.reuse import analyze_reuse
+
+def what_if(scenario: Scenario, settings: AnalysisSettings, entity_id: str) -> WhatIf:
+    """The effect of ``entity_id`` leaving ``scenario`` (copies; neither is edited): the engine's
+    :func:`ecodesk.analysis.whatif.what_if` against a copy re-planned without it."""
+    from ecodesk.analysis.whatif import what_if as figures
 
     base = scenario.copy()
-    entity = base.entities[entity_id]
-    light = dataclasses.replace(settings, trials=1, orders=1)  # Monte Carlo and curves are not needed
-    res = analyze_resilience(base, light)
-    loss = res.service_loss.get(entity_id, 0.0)
-    cascade = next((c for c in res.cascade if c.id == entity_id), None)
     without = base.copy()
     remove_objects(without, [without.entities[entity_id]]).do()
-    cs_before = analyze_cost_sharing(base, seed=settings.seed)
-    cs_after = analyze_cost_sharing(without, seed=settings.seed)
-    reuse_before, reuse_after = analyze_reuse(base), analyze_reuse(without)
-    partners = list(dict.fromkeys([*cs_before.players, *cs_after.players]))
-    rows = []
-    for p in partners:
-        before, after = cs_before.shapley.get(p), cs_after.shapley.get(p)
-        rows.append({
-            "id": p, "shapley_before": before, "shapley_after": after,
-            "change": None if before is None or after is None else after - before,
-            "savings_before": cs_before.savings.get(p), "savings_after": cs_after.savings.get(p),
-        })
-    lost_caps = [{"id": c.id, "name": c.name or c.id, "consumers": list(c.consumers)}
-                 for c in reuse_before.capabilities if c.owner == entity_id and c.consumers]
-    gaps_before = {g.need for g in reuse_before.gaps}
-    new_gaps = [{"entity": g.entity, "category": g.category} for g in reuse_after.gaps if g.need not in gaps_before]
-    return {
-        "entity": entity_id,
-        "name": entity.label,
-        "service_before": res.service_level,
-        "service_loss": loss,
-        "service_after": res.service_level - loss,
-        "cascade_size": cascade.cascade_size if cascade else 1,
-        "cascade_failed": [i for i in cascade.failed if i != entity_id] if cascade else [],
-        "cascade_service": cascade.service_level if cascade else res.service_level,
-        "cascade_threshold": settings.cascade_threshold,
-        "cost_rows": rows,
-        "total_cost_before": cs_before.total_cost, "total_cost_after": cs_after.total_cost,
-        "savings_before": cs_before.total_savings,
-        "savings_after": cs_after.total_savings,
-        "reuse_savings_before": reuse_before.total_savings, "reuse_savings_after": reuse_after.total_savings,
-        "lost_capabilities": lost_caps,
-        "new_gaps": new_gaps,
-        "pools_left": [p.label for p in base.pools if entity_id in p.members],
-        "names": {e.id: e.label for e in base.entities},
-    }
+    return figures(base, without, settings, entity_id)
 
 
 def remove_in_new_scenario(project: Project, scenario: Scenario, entity_id: str, name: str) -> tuple[Macro, Scenario]:
@@ -109,7 +69,7 @@ class WhatIfDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.entity_id = entity_id
         self.currency = currency
-        self.data: dict[str, Any] | None = None
+        self.data: WhatIf | None = None
         name = scenario.entities[entity_id].label
         self.setWindowTitle(self.tr("What if {0} leaves?").format(name))
         self.resize(640, 560)
@@ -150,43 +110,43 @@ class WhatIfDialog(QDialog):
         lay.addWidget(self.note)
         lay.addWidget(self.buttons)
         snapshot = scenario.copy()  # copied here, in the GUI thread: the live model never crosses threads
+        self._names = {e.id: e.label for e in snapshot.entities}
         self._job = run_in_background(lambda progress, cancel: what_if(snapshot, settings, entity_id),
                                       self.show_data, self._failed)
 
     def _failed(self, message: str) -> None:
         self.headline.setText(self.tr("The what-if could not be computed: {0}").format(message))
 
-    def show_data(self, d: dict[str, Any]) -> None:
+    def show_data(self, d: WhatIf) -> None:
         self.data = d
-        names = d["names"]
+        names = self._names
 
         def nm(i: str) -> str:
-            return str(names.get(i, i))
+            return names.get(i, i)
 
         sep = "、" if self._chinese() else ", "
-        loss = d["service_loss"]
-        self.headline.setText(self.tr("If {0} fails or leaves:").format(d["name"]))
+        loss = d.service_loss
+        self.headline.setText(self.tr("If {0} fails or leaves:").format(d.name))
         self.service.setText(self.tr("Service level falls from {0} to {1} (−{2} points).").format(
-            pct(d["service_before"]), pct(d["service_after"]), f"{100 * loss:.1f}") if loss > 1e-12 else
-            self.tr("Service level stays at {0}: nobody depends on it alone.").format(pct(d["service_before"])))
+            pct(d.service_before), pct(d.service_after), f"{100 * loss:.1f}") if loss > 1e-12 else
+            self.tr("Service level stays at {0}: nobody depends on it alone.").format(pct(d.service_before)))
         self.service.setStyleSheet(f"color: {tone_color('bad' if loss > 1e-12 else 'good').name()};")
-        failed = d["cascade_failed"]
+        failed = d.cascade_failed
         self.cascade.setText(self.tr("Cascade (θ = {0}): {1} more entities fail — {2}. Service then: {3}.").format(
-            d["cascade_threshold"], len(failed), sep.join(nm(i) for i in failed), pct(d["cascade_service"]))
-            if failed else self.tr("Cascade (θ = {0}): no other entity fails.").format(d["cascade_threshold"]))
-        lines = [f"{c['name']} → {sep.join(nm(i) for i in c['consumers'])}"
-                 for c in d["lost_capabilities"]]
+            d.cascade_threshold, len(failed), sep.join(nm(i) for i in failed), pct(d.cascade_service))
+            if failed else self.tr("Cascade (θ = {0}): no other entity fails.").format(d.cascade_threshold))
+        lines = [f"{c.name} → {sep.join(nm(i) for i in c.consumers)}" for c in d.lost_capabilities]
         text = self.tr("Capabilities lost: {0}.").format("; ".join(lines)) if lines else self.tr("It provides no capability "
                                                                                         "to others.")
-        if d["new_gaps"]:
+        if d.new_gaps:
             text += " " + self.tr("New unmet needs: {0}.").format(sep.join(
-                f"{nm(g['entity'])} ({g['category']})" for g in d["new_gaps"]))
-        if d["pools_left"]:
-            text += " " + self.tr("It leaves the pools: {0}.").format(sep.join(d["pools_left"]))
+                f"{nm(g.entity)} ({g.category})" for g in d.new_gaps))
+        if d.pools_left:
+            text += " " + self.tr("It leaves the pools: {0}.").format(sep.join(d.pools_left))
         self.capabilities.setText(text)
         self.cost.setText(self.tr("Cost sharing: total cost together {0} → {1} {4}; savings {2} → {3} {4}.").format(
-            money(d["total_cost_before"]), money(d["total_cost_after"]), money(d["savings_before"]),
-            money(d["savings_after"]), self.currency))
+            money(d.total_cost_before), money(d.total_cost_after), money(d.savings_before),
+            money(d.savings_after), self.currency))
         self.cost_model.set_columns([
             Column("name", self.tr("Partner")), Column("shapley_before", self.tr("Fair share before"), "money"),
             Column("shapley_after", self.tr("Fair share after"), "money"),
@@ -195,7 +155,10 @@ class WhatIfDialog(QDialog):
                        "bad" if r["change"] > 0 else "good")),
             Column("savings_before", self.tr("Savings before"), "money"),
             Column("savings_after", self.tr("Savings after"), "money")])
-        self.cost_model.set_rows([{**r, "name": nm(r["id"]), "_ids": [r["id"]]} for r in d["cost_rows"]])
+        self.cost_model.set_rows([{
+            "id": p.id, "name": nm(p.id), "shapley_before": p.shapley_before, "shapley_after": p.shapley_after,
+            "change": p.change, "savings_before": p.savings_before, "savings_after": p.savings_after, "_ids": [p.id],
+        } for p in d.partners])
         self.computed.emit()
 
     def _chinese(self) -> bool:
