@@ -167,11 +167,15 @@ class DocumentController(QObject):
 
     # open ------------------------------------------------------------------------------
     def open_dialog(self) -> bool:
+        """Ask for a project file (or interchange JSON, opened as an untitled import) and open it."""
+        from ecodesk.io.formats import get_format
+
+        lang = current_language()
+        filters = [get_format("ecodesk").filter(lang), get_format("json").filter(lang),
+                   QCoreApplication.translate("DocumentController", "All files (*)")]
         recent = self.settings.recent_files()
-        path, _ = self.prompter.open_path(
-            QCoreApplication.translate("FileOpsMixin", "Open Project"), str(Path(recent[0]).parent) if recent else "",
-            QCoreApplication.translate("FileOpsMixin",
-                                       "ecodesk projects (*.ecodesk);;Interchange JSON (*.json);;All files (*)"))
+        path, _ = self.prompter.open_path(QCoreApplication.translate("FileOpsMixin", "Open Project"),
+                                          str(Path(recent[0]).parent) if recent else "", ";;".join(filters))
         return self.open_file(path) if path else False
 
     def open_file(self, path: str | Path, *, ask: bool = True) -> bool:
@@ -238,8 +242,10 @@ class DocumentController(QObject):
         doc = self.document
         if path is None:
             start = str(doc.path or Path.home() / f"{doc.title}{PROJECT_SUFFIX}")
+            from ecodesk.io.formats import get_format
+
             chosen, _ = self.prompter.save_path(QCoreApplication.translate("FileOpsMixin", "Save Project As"), start,
-                                                QCoreApplication.translate("FileOpsMixin", "ecodesk projects (*.ecodesk)"))
+                                                get_format("ecodesk").filter(current_language()))
             if not chosen:
                 return False
             path = chosen

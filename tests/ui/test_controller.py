@@ -236,3 +236,16 @@ def test_start_document_opens_the_file_given_then_the_recent_one_then_a_blank(sa
     doc, failed, _ = start_document(settings, [str(bad)])
     assert doc.path is None and len(doc.scenario.entities) == 0
     assert [Path(f[0]).name for f in failed] == ["bad.ecodesk"] and failed[0][1]
+
+
+def test_open_and_save_as_dialogs_offer_the_registry_formats(saved_file, tmp_path):
+    from ecodesk.io.formats import get_format
+
+    ctl, prompter, _ = make(open_path=[(str(saved_file), "")], save_path=[(str(tmp_path / "copy"), "")])
+    assert ctl.open_dialog() and ctl.document.path == saved_file
+    name, title, filters = prompter.asked[0]
+    assert (name, title) == ("open_path", "Open Project")
+    assert filters.split(";;") == [get_format("ecodesk").filter("en"), get_format("json").filter("en"), "All files (*)"]
+    assert ctl.save_as()
+    assert prompter.asked[1][1:] == ("Save Project As", "ecodesk projects (*.ecodesk)")
+    assert ctl.document.path == tmp_path / "copy.ecodesk"
