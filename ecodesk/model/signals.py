@@ -21,17 +21,35 @@ from contextlib import contextmanager
 from typing import Any
 
 Slot = Callable[..., Any]
-# One connection: (True, WeakMethod) for a bound method, (False, callable) otherwise.
-_Entry = tuple[bool, Any]
+# One connection: (weakref to the receiver, its function) for a bound method, (None, callable)
+# otherwise. Calling ``func(receiver, *args)`` after a C-level ``ref()`` keeps emit about as
+# fast as a strong list (weakref.WeakMethod's own call is Python code, several times slower).
+_Entry = tuple["weakref.ref[Any] | None", Callable[..., Any]]
 
 
 def _entry(slot: Slot) -> _Entry:
     if isinstance(slot, types.MethodType):
         try:
-            return True, weakref.WeakMethod(slot)
+            return weakref.ref(slot.__self__), slot.__func__
         except TypeError:  # the receiver cannot be weakly referenced (__slots__ without __weakref__)
             pass
-    return False, slot
+    return None, slot
+
+
+def _resolve(entry: _Entry) -> Slot | None:
+    """The callable an entry stands for (a fresh bound method), None if its receiver died."""
+    ref, func = entry
+    if ref is None:
+        return func
+    obj = ref()
+    return None if obj is None else types.MethodType(func, obj)
+
+
+def _matches(entry: _Entry, slot: Slot) -> bool:
+    ref, func = entry
+    if ref is None:
+        return func == slot
+    return isinstance(slot, types.MethodType) and slot.__func__ is func and slot.__self__ is ref()
 
 
 class Signal:
@@ -41,48 +59,50 @@ class Signal:
 
     def __init__(self, name: str = "") -> None:
         self.name = name
-        self._slots: list[_Entry] = []
+        # A tuple, replaced (never changed in place) on connect/disconnect: emit iterates a
+        # snapshot for free, so slots may connect or disconnect while it runs.
+        self._slots: tuple[_Entry, ...] = ()
         self._blocked = 0
 
     def _index(self, slot: Slot) -> int:
-        for i, (weak, ref) in enumerate(self._slots):
-            if (ref() if weak else ref) == slot:
+        for i, entry in enumerate(self._slots):
+            if _matches(entry, slot):
                 return i
         return -1
 
     def connect(self, slot: Slot) -> Slot:
         """Connect ``slot`` (once); returns it so this works as a decorator."""
         if self._index(slot) < 0:
-            self._slots.append(_entry(slot))
+            self._slots = (*self._slots, _entry(slot))
         return slot
 
     def disconnect(self, slot: Slot | None = None) -> None:
         """Disconnect ``slot`` (all slots when None); unknown slots are ignored."""
         if slot is None:
-            self._slots.clear()
+            self._slots = ()
             return
         i = self._index(slot)
         if i >= 0:
-            del self._slots[i]
+            self._slots = self._slots[:i] + self._slots[i + 1:]
 
     def emit(self, *args: Any) -> None:
         if self._blocked:
             return
         dead = False
-        for weak, ref in tuple(self._slots):
-            if weak:
-                slot = ref()
-                if slot is None:
-                    dead = True
-                    continue
-                slot(*args)
+        for ref, func in self._slots:
+            if ref is None:
+                func(*args)
             else:
-                ref(*args)
+                obj = ref()
+                if obj is None:
+                    dead = True
+                else:
+                    func(obj, *args)
         if dead:
             self._prune()
 
     def _prune(self) -> None:
-        self._slots = [(weak, ref) for weak, ref in self._slots if not weak or ref() is not None]
+        self._slots = tuple(e for e in self._slots if e[0] is None or e[0]() is not None)
 
     @contextmanager
     def blocked(self) -> Iterator[None]:
@@ -123,8 +143,8 @@ class Bindings:
     def clear(self, *_args: Any) -> None:
         """Disconnect every pair made (extra arguments ignored, so Qt's ``destroyed`` can call it)."""
         pairs, self._pairs = self._pairs, []
-        for signal, (weak, ref) in pairs:
-            slot = ref() if weak else ref
+        for signal, entry in pairs:
+            slot = _resolve(entry)
             if slot is None:  # receiver already collected: its weak slot is just dead weight
                 if isinstance(signal, Signal):
                     signal._prune()
