@@ -83,6 +83,7 @@ MARKS = [
     QT_TRANSLATE_NOOP("commands", "Align {n} entities"),
     QT_TRANSLATE_NOOP("commands", "Change analysis parameters"),
     QT_TRANSLATE_NOOP("commands", "Change project settings"),
+    QT_TRANSLATE_NOOP("commands", "Change {field} of {what} '{name}'"),
     QT_TRANSLATE_NOOP("commands", "Change {what} '{name}'"),
     QT_TRANSLATE_NOOP("commands", "Cut"),
     QT_TRANSLATE_NOOP("commands", "Distribute {n} entities"),
@@ -102,4 +103,5 @@ MARKS = [
     QT_TRANSLATE_NOOP("commands", "Remove {what} '{name}'"),
     QT_TRANSLATE_NOOP("commands", "Rename scenario '{old}' to '{new}'"),
     QT_TRANSLATE_NOOP("commands", "Rename {what} '{name}'"),
+    QT_TRANSLATE_NOOP("commands", "Set {field} for {n} objects"),
 ]
