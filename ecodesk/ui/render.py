@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ecodesk.io.formats import IMAGE_FORMATS  # the one format registry (re-exported here)
 from ecodesk.model import Ecosystem, Project, Scenario
 from ecodesk.model.errors import EcodeskError
 
-IMAGE_FORMATS = ("png", "svg", "pdf")
 #: Largest PNG side in pixels; bigger pictures are drawn at a smaller scale (with a notice).
 MAX_PNG_SIDE = 16384
 MAX_SCALE = 10.0
