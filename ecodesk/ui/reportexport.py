@@ -25,12 +25,7 @@ if TYPE_CHECKING:
     from ecodesk.analysis.run import AnalysisResult
     from ecodesk.ui.panels.analysis_panel import AnalysisPanel
 
-#: Texts keep the translation context they had in the main window's export code.
-_CONTEXT = "ExportOpsMixin"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+#: Texts keep the translation context they had in the main window's export code ("ExportOpsMixin").
 
 
 class ReportJob(QObject):
@@ -75,7 +70,9 @@ class ReportJob(QObject):
         b.connect(ch.state_changed, self._on_channel_changed)
         b.connect(ch.failed, self._on_channel_failed)
         b.connect(ch.cancelled, self.cancel)
-        self.panel.status(_tr("Analysing “{0}” for the report…").format(self.scenario.name))
+        self.panel.status(
+            QCoreApplication.translate("ExportOpsMixin", "Analysing “{0}” for the report…").format(self.scenario.name)
+        )
         ch.run_now()
 
     def _current(self) -> AnalysisResult | None:
@@ -93,7 +90,9 @@ class ReportJob(QObject):
             return
         ch = self.panel.channel
         if ch.scenario is not self.scenario:  # another scenario is shown now
-            self._finish(False, _tr("Report cancelled; nothing was written"), warn=False)
+            self._finish(
+                False, QCoreApplication.translate("ExportOpsMixin", "Report cancelled; nothing was written"), warn=False
+            )
             return
         hit = self._current()
         if hit is not None:
@@ -108,7 +107,9 @@ class ReportJob(QObject):
     def cancel(self) -> None:
         """Stop waiting (the panel's Cancel also lands here); nothing is written."""
         if self.running:
-            self._finish(False, _tr("Report cancelled; nothing was written"), warn=False)
+            self._finish(
+                False, QCoreApplication.translate("ExportOpsMixin", "Report cancelled; nothing was written"), warn=False
+            )
 
     # writing ----------------------------------------------------------------------------
     def _write(self, result: AnalysisResult) -> None:
@@ -130,7 +131,11 @@ class ReportJob(QObject):
         except (EcodeskError, OSError) as exc:
             self._finish(False, _failure_text(exc), warn=True)
             return
-        self._finish(True, _tr("Report saved to “{0}”").format(self.path.name), warn=False)
+        self._finish(
+            True,
+            QCoreApplication.translate("ExportOpsMixin", "Report saved to “{0}”").format(self.path.name),
+            warn=False,
+        )
 
     def _finish(self, ok: bool, message: str, warn: bool) -> None:
         self.running = False
@@ -139,9 +144,13 @@ class ReportJob(QObject):
         if _JOBS.get("job") is self:
             del _JOBS["job"]
         if warn:
-            QMessageBox.warning(self.parent_widget or self.panel.window(),
-                                _tr("Cannot export to “{0}”").format(self.path.name),
-                                message + "\n\n" + _tr("Nothing was written; your project is unchanged."))
+            QMessageBox.warning(
+                self.parent_widget or self.panel.window(),
+                QCoreApplication.translate("ExportOpsMixin", "Cannot export to “{0}”").format(self.path.name),
+                message
+                + "\n\n"
+                + QCoreApplication.translate("ExportOpsMixin", "Nothing was written; your project is unchanged."),
+            )
         else:
             self.panel.status(message)
         self.finished.emit(ok, message)
@@ -163,8 +172,9 @@ def _failure_text(exc: BaseException) -> str:
 _JOBS: dict[str, ReportJob] = {}
 
 
-def export_report(panel: AnalysisPanel, path: str | Path, *, lang: str | None = None,
-                  parent: QWidget | None = None) -> ReportJob | None:
+def export_report(
+    panel: AnalysisPanel, path: str | Path, *, lang: str | None = None, parent: QWidget | None = None
+) -> ReportJob | None:
     """Write the HTML report of the scenario the panel follows (the shown one) to ``path``.
 
     Returns the :class:`ReportJob` (it starts when control returns to the event loop; connect

@@ -17,10 +17,6 @@ from ecodesk.ui.canvas.style import FLOW_COLORS
 from ecodesk.ui.i18n import enum_label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AnalysisPanel", text)
-
-
 def short_kind_label(kind: FlowKind) -> str:
     """'Capability / service' → 'Capability', '能力/服务' → '能力' (for compact check boxes)."""
     return enum_label(kind).split(" /")[0].split("/")[0]
@@ -84,24 +80,37 @@ class AnalysisHeader(QWidget):
         lay.addLayout(row2)
 
     def retranslate(self, color_mode: str) -> None:
-        self.run_button.setText(_tr("Run"))
-        self.run_button.setToolTip(_tr("Analyse the shown scenario now"))
-        self.cancel_button.setText(_tr("Cancel"))
-        self.cancel_button.setToolTip(_tr("Stop the running analysis"))
-        self.auto_box.setText(_tr("Automatic"))
-        self.auto_box.setToolTip(_tr("Recompute shortly after every edit"))
-        self.params_button.setText(_tr("Parameters"))
-        self.params_button.setToolTip(_tr("Seed, trials, orders, thresholds and supply flows (saved with the project)"))
-        self.mode_label.setText(_tr("Canvas colours:"))
+        self.run_button.setText(QCoreApplication.translate("AnalysisPanel", "Run"))
+        self.run_button.setToolTip(QCoreApplication.translate("AnalysisPanel", "Analyse the shown scenario now"))
+        self.cancel_button.setText(QCoreApplication.translate("AnalysisPanel", "Cancel"))
+        self.cancel_button.setToolTip(QCoreApplication.translate("AnalysisPanel", "Stop the running analysis"))
+        self.auto_box.setText(QCoreApplication.translate("AnalysisPanel", "Automatic"))
+        self.auto_box.setToolTip(QCoreApplication.translate("AnalysisPanel", "Recompute shortly after every edit"))
+        self.params_button.setText(QCoreApplication.translate("AnalysisPanel", "Parameters"))
+        self.params_button.setToolTip(
+            QCoreApplication.translate(
+                "AnalysisPanel", "Seed, trials, orders, thresholds and supply flows (saved with the project)"
+            )
+        )
+        self.mode_label.setText(QCoreApplication.translate("AnalysisPanel", "Canvas colours:"))
         with QSignalBlocker(self.mode_combo):
             self.mode_combo.clear()
             for mode in colormodes.MODES:
                 self.mode_combo.addItem(colormodes.mode_label(mode), mode)
             self.mode_combo.setCurrentIndex(self.mode_combo.findData(color_mode))
-        self.marks_box.setText(_tr("Mark weak points"))
-        self.marks_box.setToolTip(_tr("Rings on the canvas: single points of failure (red), capabilities built "
-                                      "twice (orange), unmet needs (violet)"))
-        self.flows_label.setText(_tr("Show flows:"))
+        self.marks_box.setText(QCoreApplication.translate("AnalysisPanel", "Mark weak points"))
+        self.marks_box.setToolTip(
+            QCoreApplication.translate(
+                "AnalysisPanel",
+                "Rings on the canvas: single points of failure (red), capabilities built "
+                "twice (orange), unmet needs (violet)",
+            )
+        )
+        self.flows_label.setText(QCoreApplication.translate("AnalysisPanel", "Show flows:"))
         for kind, box in self.flow_boxes.items():
             box.setText(short_kind_label(FlowKind(kind)))
-            box.setToolTip(_tr("Show or hide flows of kind: {0}").format(enum_label(FlowKind(kind))))
+            box.setToolTip(
+                QCoreApplication.translate("AnalysisPanel", "Show or hide flows of kind: {0}").format(
+                    enum_label(FlowKind(kind))
+                )
+            )
