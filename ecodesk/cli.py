@@ -4,6 +4,11 @@ only to open the window.
 Every failure is one clear sentence per problem on stderr — never a traceback — with
 exit status 1 for bad input and 2 for usage; a failing command leaves every existing
 file as it was and no half-written output behind.
+
+Format names, their help text and the "unknown format" sentences come from the one format
+registry (:mod:`ecodesk.io.formats`). The analyses return typed results
+(:func:`ecodesk.analysis.run.run_analysis`); JSON is made here, at the edge, and the HTML
+report is built by the same :func:`ecodesk.io.report.build_report` the app uses.
 """
 
 from __future__ import annotations
