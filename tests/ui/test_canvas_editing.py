@@ -285,3 +285,21 @@ def test_context_menu_offers_canvas_actions(qtbot):
     assert "Rename" in texts and "Delete" in texts
     empty = view.build_context_menu(None)
     assert "Paste" in [a.text() for a in empty.actions()]
+
+
+def test_a_capability_made_on_the_fly_follows_the_engine_rules_in_the_ui_language(qtbot):
+    from ecodesk.commands.editrules import default_name
+
+    view = make_view(qtbot)
+    s = view.scenario
+    view.set_language("zh_CN")
+    view.flow_kind_chooser = lambda src, dst: FlowKind.CAPABILITY
+    view.capability_chooser = lambda src, caps: NEW_CAPABILITY
+    n_c = len(s.capabilities)
+    view.set_tool("flow")
+    drag(qtbot, view, entity_pos(view, "c1"), entity_pos(view, "u1"))
+    drag(qtbot, view, entity_pos(view, "c1"), entity_pos(view, "u2"))
+    made = [s.capabilities.at(i) for i in range(n_c, len(s.capabilities))]
+    assert [c.name for c in made] == ["新能力", "新能力 2"]  # the engine's name, made unique
+    assert {c.category for c in made} == {default_name("category", "zh")} and {c.owner for c in made} == {"c1"}
+    assert [s.flows.at(len(s.flows) - 2).capability, s.flows.at(len(s.flows) - 1).capability] == [c.id for c in made]

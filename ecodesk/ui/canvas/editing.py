@@ -158,8 +158,9 @@ class CanvasEditor:
                 )
                 return None
             if choice == NEW_CAPABILITY:  # the engine's new capability, owned by the source
-                cap = new_object(s, "capability", [src], lang=view.language)
-                cap = cap.evolve(name=unique_name(cap.name, (c.name for c in s.capabilities)))
+                new = new_object(s, "capability", [src], lang=view.language)
+                assert isinstance(new, Capability)
+                cap = new.evolve(name=unique_name(new.name, (c.name for c in s.capabilities)))
                 cmds.append(AddObject(s, cap))
                 cap_id = cap.id
             else:
