@@ -285,6 +285,18 @@ class FlowLabelItem(QGraphicsItem):
     def text(self) -> str:
         return "\n".join(self._lines)
 
+    def show_flow(self, flow_id: str, lines: list[str], color: QColor, at: QPointF) -> None:
+        """Name flow ``flow_id`` with ``lines`` at scene point ``at`` (its apex)."""
+        self.set_text(lines, color)
+        self.setData(0, flow_id)
+        self.setPos(at)
+        self.show()
+
+    def hide_flow(self, flow_id: str) -> None:
+        """Hide the label if it names ``flow_id``."""
+        if self.data(0) == flow_id:
+            self.hide()
+
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-2, -2, 2, 2)
 

@@ -8,14 +8,14 @@ scene's hulls and their members.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
 from ecodesk.diagram.geometry import disc_inside, padded_hull
-from ecodesk.model import Ecosystem
+from ecodesk.model import Ecosystem, Entity
 from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.glyphs import rounded_polygon_path
 from ecodesk.ui.canvas.scene_api import item_scene
@@ -240,6 +240,15 @@ class EcosystemHulls:
     def leave(self, entity_id: str, ecosystems: Iterable[str]) -> None:
         for eco in ecosystems:
             self._members.get(eco, set()).discard(entity_id)
+
+    def reshaped_by(self, entity: Entity, x: float, y: float, known: Set[str]) -> set[str]:
+        """The ecosystems (not already ``known``) whose hull changes when ``entity`` is at (x, y)."""
+        out = set()
+        for rank, eco in enumerate(entity.ecosystems):
+            hull = self.items.get(eco)
+            if hull is not None and eco not in known and hull.affected_by(entity.id, x, y, HULL_PAD + HULL_STEP * rank):
+                out.add(eco)
+        return out
 
     def reshape(self, eco_ids: Iterable[str]) -> None:
         """Recompute these hulls from their members' places, then restack the names."""

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from ecodesk.diagram.flownet import FlowNetwork
 from ecodesk.diagram.flowtable import load_numpy
-from ecodesk.model import Bindings, Capability, Ecosystem, Entity, Flow, FlowKind, Scenario
+from ecodesk.model import Bindings, Ecosystem, Entity, Flow, FlowKind, Scenario
 from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.flow_item import FlowItem, FlowLabelItem, flow_summary
 from ecodesk.ui.canvas.flow_layer import FlowLayerItem
 from ecodesk.ui.canvas.glyphs import entity_outline
-from ecodesk.ui.canvas.hull_item import HULL_PAD, HULL_STEP, EcosystemHulls
+from ecodesk.ui.canvas.hull_item import EcosystemHulls
 from ecodesk.ui.canvas.style import (
     FLOW_DASHES,
     LIGHT,
@@ -181,7 +181,7 @@ class CanvasScene(QGraphicsScene):
             b.connect(s.ecosystems.added, self._on_ecosystems_added)
             b.connect(s.ecosystems.removed, self._on_ecosystems_removed)
             b.connect(s.ecosystems.changed, self._on_ecosystems_changed)
-            b.connect(s.capabilities.changed, self._on_capabilities_changed)
+            # (capability names appear in tooltips only, which are built on hover)
             b.connect(s.changed, self._on_scenario_changed)
         self.rebuild()
 
@@ -275,8 +275,7 @@ class CanvasScene(QGraphicsScene):
     def _on_flows_removed(self, f: Flow, index: int) -> None:
         if self.flows.pop(f.id, None) is None:
             return
-        if self.flow_label.data(0) == f.id:
-            self.flow_label.hide()
+        self.flow_label.hide_flow(f.id)
         item = self.flow_items.live.pop(f.id, None)
         if item is not None:
             self.removeItem(item)
@@ -315,9 +314,6 @@ class CanvasScene(QGraphicsScene):
         if item is not None and self.scenario is not None:
             item.set_ecosystem(new, ecosystem_color(new.color, self.scenario.ecosystems.index(new.id)))
 
-    def _on_capabilities_changed(self, old: Capability, new: Capability) -> None:
-        pass  # capability names appear in tooltips only, which are built on hover
-
     def _on_scenario_changed(self) -> None:
         s = self.scenario
         # bulk_load fills a scenario without per-object signals: catch up in one go
@@ -339,14 +335,7 @@ class CanvasScene(QGraphicsScene):
         if self._moving is not None:  # a drag: the hulls follow on release (see begin_move)
             self._moving.update(item.entity.ecosystems)
         else:
-            for rank, eco in enumerate(item.entity.ecosystems):
-                hull = self.hull_items.get(eco)
-                if (
-                    hull is not None
-                    and eco not in self._dirty_hulls
-                    and hull.affected_by(eid, x, y, HULL_PAD + HULL_STEP * rank)
-                ):
-                    self._dirty_hulls.add(eco)
+            self._dirty_hulls.update(self.hulls.reshaped_by(item.entity, x, y, self._dirty_hulls))
         self._dirty_rect.append(item.sceneBoundingRect())
         self._schedule()
 
@@ -574,15 +563,12 @@ class CanvasScene(QGraphicsScene):
         return "\n".join([*self.flow_summary(f), f"id: {f.id}"])
 
     def show_flow_label(self, item: QGraphicsItem) -> None:
-        assert isinstance(item, FlowItem)
-        self.flow_label.set_text(self.flow_summary(item.flow), item.color)
-        self.flow_label.setData(0, item.flow_id)
-        self.flow_label.setPos(item.apex)
-        self.flow_label.show()
+        if isinstance(item, FlowItem):
+            self.flow_label.show_flow(item.flow_id, self.flow_summary(item.flow), item.color, item.apex)
 
     def hide_flow_label(self, item: QGraphicsItem) -> None:
-        if isinstance(item, FlowItem) and self.flow_label.data(0) == item.flow_id:
-            self.flow_label.hide()
+        if isinstance(item, FlowItem):
+            self.flow_label.hide_flow(item.flow_id)
 
     def _name(self, entity_id: str) -> str:
         item = self.entity_items.get(entity_id)
