@@ -41,8 +41,15 @@ from ecodesk.ui.docks import DockPanes
 from ecodesk.ui.document import Document
 from ecodesk.ui.i18n import command_text, current_language, install_language
 from ecodesk.ui.settings import Settings
-from ecodesk.ui.theme import apply_theme, current_theme
-from ecodesk.ui.windowparts import DropOpener, fill_recent_menu, fill_switch_menu, show_about, show_log_folder
+from ecodesk.ui.theme import apply_theme
+from ecodesk.ui.windowparts import (
+    CanvasLook,
+    DropOpener,
+    fill_recent_menu,
+    fill_switch_menu,
+    show_about,
+    show_log_folder,
+)
 
 if TYPE_CHECKING:
     from ecodesk.ui.inspector import InspectorWidget
@@ -111,8 +118,9 @@ class MainWindow(QMainWindow):
         self._restore_window()
         self.autosaver = Autosaver(self.settings, self._show_status, self)  # recovery while unsaved
         self._on_controller_document_changed(self.document)
-        self._apply_canvas_preferences()
-        self._push_look_to_canvas()
+        self.canvas_look = CanvasLook(self.settings, self.actions, self.canvas, self.palette_widget)
+        self.canvas_look.load_grid()
+        self.canvas_look.push_look()
         self.retranslate()
 
     @property
@@ -427,32 +435,9 @@ class MainWindow(QMainWindow):
             install_language(s.language)  # widgets receive LanguageChange and retranslate
         apply_theme(s.theme)
         self.actions.refresh_icons()
-        self._apply_canvas_preferences()
-        self._push_look_to_canvas()
+        self.canvas_look.load_grid()
+        self.canvas_look.push_look()
         self.autosaver.apply_interval()
-
-    def _apply_canvas_preferences(self) -> None:
-        s = self.settings
-        for act, value in ((self.actions.view_show_grid, s.show_grid), (self.actions.view_snap_grid, s.snap_to_grid)):
-            with QSignalBlocker(act):
-                act.setChecked(value)
-        self._push_grid_to_canvas()
-
-    def on_grid_toggled(self) -> None:
-        self.settings.show_grid = self.actions.view_show_grid.isChecked()
-        self.settings.snap_to_grid = self.actions.view_snap_grid.isChecked()
-        self._push_grid_to_canvas()
-
-    def _push_grid_to_canvas(self) -> None:
-        self.canvas.show_grid = self.settings.show_grid
-        self.canvas.snap_to_grid = self.settings.snap_to_grid
-        self.canvas.viewport().update()
-
-    def _push_look_to_canvas(self) -> None:
-        """The canvas and palette draw kind labels and colours themselves: tell them."""
-        self.canvas.set_language(current_language())
-        self.palette_widget.set_language(current_language())
-        self.canvas.set_theme(current_theme())
 
     # language --------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -471,7 +456,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "counts_label"):
             self.retranslate()
-            self._push_look_to_canvas()
+            self.canvas_look.push_look()
         elif event.type() == QEvent.Type.PaletteChange and hasattr(self, "actions"):
             self.actions.refresh_icons()
         super().changeEvent(event)

@@ -1,6 +1,7 @@
 """UI layer: small parts of the main window that need no window state — the menus filled
-when they open (Open Recent, Switch To), opening files dropped on the window, the About box
-and the log folder. They talk to the document controller, not to the window's internals.
+when they open (Open Recent, Switch To), opening files dropped on the window, the canvas's
+look from the preferences (:class:`CanvasLook`), the About box and the log folder. They talk
+to the document controller, the settings and the canvas, not to the window's internals.
 """
 
 from __future__ import annotations
@@ -9,12 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from ecodesk import __version__
 from ecodesk.ui.document import IMPORT_SUFFIXES, PROJECT_SUFFIX
+from ecodesk.ui.i18n import current_language
+from ecodesk.ui.theme import current_theme
 
 OPENABLE = (PROJECT_SUFFIX, *IMPORT_SUFFIXES)
 
@@ -74,6 +77,39 @@ class DropOpener(QObject):
         else:
             event.acceptProposedAction()
         return True
+
+
+class CanvasLook:
+    """The preferences the canvas draws with: grid and snapping (from the settings and the
+    View menu's checkable actions), language and theme of its labels and colours."""
+
+    def __init__(self, settings: Any, actions: Any, canvas: Any, palette: Any) -> None:
+        self.settings, self.actions, self.canvas, self.palette = settings, actions, canvas, palette
+
+    def load_grid(self) -> None:
+        """The View menu and the canvas take the grid preferences from the settings."""
+        s = self.settings
+        for act, value in ((self.actions.view_show_grid, s.show_grid), (self.actions.view_snap_grid, s.snap_to_grid)):
+            with QSignalBlocker(act):
+                act.setChecked(value)
+        self._push_grid()
+
+    def on_grid_toggled(self) -> None:
+        """View ▸ Show Grid / Snap to Grid: into the settings and onto the canvas."""
+        self.settings.show_grid = self.actions.view_show_grid.isChecked()
+        self.settings.snap_to_grid = self.actions.view_snap_grid.isChecked()
+        self._push_grid()
+
+    def _push_grid(self) -> None:
+        self.canvas.show_grid = self.settings.show_grid
+        self.canvas.snap_to_grid = self.settings.snap_to_grid
+        self.canvas.viewport().update()
+
+    def push_look(self) -> None:
+        """The canvas and palette draw kind labels and colours themselves: tell them."""
+        self.canvas.set_language(current_language())
+        self.palette.set_language(current_language())
+        self.canvas.set_theme(current_theme())
 
 
 def show_about(parent: QWidget) -> None:
