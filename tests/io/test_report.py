@@ -31,7 +31,7 @@ def analysed():
 
 @pytest.fixture(scope="module")
 def html(analysed):
-    project, scenario, typed = analysed
+    project, _scenario, typed = analysed
     svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>画布</text></svg>'
     return build_report(project, typed, "zh", canvas_svg=svg, generated=WHEN)
 
@@ -68,7 +68,7 @@ def test_canvas_picture_is_an_inert_data_uri(html):
 
 
 def test_without_picture_says_why(analysed):
-    project, scenario, typed = analysed
+    project, _scenario, typed = analysed
     out = build_report(project, typed, "en", canvas_note="Qt is not available")
     assert "data:image/svg+xml" not in out
     assert "The map is not included (Qt is not available)" in out
@@ -162,7 +162,7 @@ def test_indicators_and_settings(html, analysed):
 
 
 def test_language_follows_the_project(analysed):
-    project, scenario, typed = analysed
+    project, _scenario, typed = analysed
     assert report_language(project, "en") == "zh"
     assert report_language(Project("x", language="en"), "zh") == "en"
     assert report_language(Project("x"), "zh") == "zh" and report_language(Project("x"), "en") == "en"
