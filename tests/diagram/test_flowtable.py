@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from ecodesk.diagram.flowtable import K, PAD, FlowTable, clip_segments, segment_boxes, union_box
+from ecodesk.diagram.flowtable import PAD, FlowTable, K, clip_segments, segment_boxes, union_box
 from ecodesk.diagram.geometry import outline
 from ecodesk.diagram.routes import route_flows
 
