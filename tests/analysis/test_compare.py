@@ -147,3 +147,26 @@ def test_equal_results_have_no_better_side() -> None:
     out = compare_results("x", a, "y", a)
     assert all(f["better"] is None for f in out["figures"])
     assert all(f["delta"] in (0, None) for f in out["figures"])
+
+
+def test_figures_carry_labels_and_kinds_in_both_languages(sensor_scenario) -> None:
+    from ecodesk.analysis.compare import LABELS, compare_results, figure_kind, figure_label, is_by_kind
+    from ecodesk.analysis.run import run_analysis
+    from ecodesk.model import AnalysisSettings
+
+    assert figure_label("reuse.total_savings", "en") == "Savings from shared capabilities"
+    assert figure_label("reuse.total_savings", "zh") == "能力共享带来的节省"
+    assert figure_label("resilience.robustness.random.r_index", "zh_CN") == "鲁棒性 R（随机失效）"
+    assert figure_label("kpis.entities_by_kind.supplier", "en") == "Entities: Supplier"
+    assert figure_label("kpis.flow_value_by_kind.goods", "zh") == "资源流价值：商品"
+    assert figure_label("kpis.flows_by_kind.teleport", "en") == "Flows: teleport"
+    assert figure_label("reuse.something_new", "zh") == "reuse.something_new"
+    assert all(en and zh for en, zh in LABELS.values()) and len({zh for _en, zh in LABELS.values()}) == len(LABELS)
+    assert [figure_kind(k) for k in ("reuse.total_savings", "resilience.service_level", "kpis.flow_count",
+                                     "reuse.reuse_index", "kpis.flow_value_by_kind.goods")] == [
+        "money", "percent", "int", "number", "money"]
+    assert is_by_kind("kpis.flows_by_kind.data") and not is_by_kind("kpis.flow_count")
+    # typed results compare exactly as their JSON does
+    s = AnalysisSettings(trials=40, orders=3)
+    a, b = run_analysis(sensor_scenario, s), run_analysis(sensor_scenario.copy("B"), s)
+    assert compare_results("A", a, "B", b) == compare_results("A", a.to_json(), "B", b.to_json())

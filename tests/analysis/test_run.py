@@ -93,3 +93,24 @@ def test_progress_and_cancel(sensor_scenario):
 
     with pytest.raises(AnalysisCancelled):
         analyze_scenario(sensor_scenario, FAST, cancel=cancel)
+
+
+def test_run_analysis_is_typed_and_its_json_is_analyze_scenario(sensor_scenario):
+    from ecodesk.analysis.run import AnalysisResult, run_analysis
+
+    typed = run_analysis(sensor_scenario, FAST)
+    assert isinstance(typed, AnalysisResult)
+    assert typed.scenario is sensor_scenario and typed.scenario_name == "Base" and typed.settings == FAST
+    assert _dump(typed.to_json()) == _dump(analyze_scenario(sensor_scenario, FAST))
+    # the figures the app reads, typed
+    assert typed.reuse.capabilities[0].id == "rd" and typed.reuse.total_savings == pytest.approx(900)
+    cs = typed.cost_sharing
+    assert cs.total_savings == pytest.approx(cs.total_standalone - cs.total_cost)
+    assert cs.pool("p1") is cs.pools[0] and cs.pools[0].rule == "shapley" and cs.pool("nope") is None
+    res = typed.resilience
+    assert set(res.single_points_of_failure) == {"sensor", "users"}
+    assert res.ringed_single_points == ["sensor"]  # the users lose only their own demand
+    assert res.service_loss["sensor"] == 1.0 and res.demand_entities == {"users": 100.0}
+    assert res.max_cascade_size == max(c.cascade_size for c in res.cascade)
+    assert typed.kpis.top_hub == "users" and typed.kpis.multi_ecosystem_entity_ids == ["sensor", "users"]
+    assert typed.notes == [*typed.reuse.notes, *cs.notes, *res.notes, *typed.kpis.notes]
