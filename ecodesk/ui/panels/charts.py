@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenu, QVBoxLayout, QWidget
 
-from ecodesk.numfmt import compact
+from ecodesk.numfmt import compact, percent
 from ecodesk.ui.i18n import current_language
 
 #: Series colours (colour-blind aware, readable on light and dark backgrounds).
@@ -92,7 +92,7 @@ class CompactAxis(pg.AxisItem):
                 out.append(short(self.categories[i], 14) if 0 <= i < len(self.categories) else "")
             return out
         if self.percent:
-            return [f"{100 * v:.0f} %" for v in values]
+            return [percent(v, 0) for v in values]
         lang = current_language()
         return [compact(v, lang) for v in values]
 
