@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 import ecodesk.ui.panels.colormodes as colormodes
 from ecodesk.model import AnalysisSettings, Bindings, Scenario
-from ecodesk.numfmt import money, number
+from ecodesk.numfmt import money
 from ecodesk.ui.i18n import is_chinese
 from ecodesk.ui.panels.base import tone_color
 from ecodesk.ui.panels.canvaslink import CanvasLink
@@ -377,12 +377,6 @@ class AnalysisPanel(QWidget):
         if len(names) == 1:
             return self.tr("Not stable: {0} would pay {1} less on its own.").format(names[0], excess)
         return self.tr("Not stable: {0} would pay {1} less on their own.").format(" + ".join(names), excess)
-
-    def fmt_money(self, value: Any) -> str:
-        return money(value)
-
-    def fmt_num(self, value: Any) -> str:
-        return number(value)
 
     def status(self, text: str) -> None:
         self.status_message.emit(text)

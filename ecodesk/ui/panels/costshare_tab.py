@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 import ecodesk.ui.panels.charts as charts
 from ecodesk.analysis.notes_zh import notes_text
 from ecodesk.model import Bindings, PoolType, Scenario
+from ecodesk.numfmt import money
 from ecodesk.ui.i18n import current_language, enum_label
 from ecodesk.ui.panels.base import ResultTab, tint, tone_color
 from ecodesk.ui.panels.charts import ChartWidget
@@ -160,8 +161,8 @@ class CostShareTab(ResultTab):
         self.model.set_rows(rows)
         cur = self.panel.currency
         self.partners.hint.setText(self.tr("Together {0} {2} · alone {1} {2}").format(
-            self.panel.fmt_money(cs.total_cost if cs else None),
-            self.panel.fmt_money(cs.total_standalone if cs else None), cur))
+            money(cs.total_cost if cs else None),
+            money(cs.total_standalone if cs else None), cur))
         top = sorted(rows, key=lambda x: -(x["standalone"] or 0))[:TOP_BARS]
         title = self.tr("Standalone vs fair share") if len(rows) <= TOP_BARS else self.tr(
             "Standalone vs fair share: top {0} of {1} partners").format(TOP_BARS, len(rows))
@@ -169,7 +170,7 @@ class CostShareTab(ResultTab):
         charts.hbars(self.chart, [x["name"] for x in top], [
             (self.tr("Standalone"), [x["standalone"] or 0 for x in top], charts.COLORS["standalone"]),
             (self.tr("Fair share"), [x["shapley"] or 0 for x in top], charts.COLORS["fair"])],
-            tooltips=[f"{x['name']}: {self.panel.fmt_money(x['standalone'])} → {self.panel.fmt_money(x['shapley'])}"
+            tooltips=[f"{x['name']}: {money(x['standalone'])} → {money(x['shapley'])}"
                       for x in top])
         self.refresh_pool(force=True)
 
@@ -208,10 +209,10 @@ class CostShareTab(ResultTab):
         cur = self.panel.currency
         worst = max(rows, key=lambda x: abs(x["fairness_gap"] or 0), default=None)
         self.pool_summary.setText(self.tr("{0}: {1} of {2} {3} allocated by “{4}”; fair share by {5}.").format(
-            pool.label, self.panel.fmt_money(res.total_allocated), self.panel.fmt_money(res.amount), cur,
+            pool.label, money(res.total_allocated), money(res.amount), cur,
             enum_label(pool.rule), self._method(res.shapley_method))
             + ("" if worst is None or abs(worst["fairness_gap"] or 0) < 1e-9 else " " + self.tr(
-                "Largest gap: {0} ({1} {2}).").format(worst["name"], self.panel.fmt_money(worst["fairness_gap"]), cur)))
+                "Largest gap: {0} ({1} {2}).").format(worst["name"], money(worst["fairness_gap"]), cur)))
         note = self.tr("Red: pays more (or receives less) than its fair share; amber: the opposite.")
         notes = [html.escape(n) for n in notes_text(res.notes, current_language())]
         self.pool_notes.setText(note + ("<br>" + "<br>".join(notes) if notes else ""))

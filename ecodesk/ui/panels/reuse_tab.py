@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QPushButton, QSplitter, QVBoxLayout, QW
 import ecodesk.ui.panels.charts as charts
 from ecodesk.commands import AddObject, tr_noop, unique_id
 from ecodesk.model import Capability, Flow, FlowKind, Scenario, category_key
+from ecodesk.numfmt import money, number
 from ecodesk.ui.panels.base import ResultTab, tint
 from ecodesk.ui.panels.charts import ChartWidget
 from ecodesk.ui.panels.section import Section
@@ -134,8 +135,8 @@ class ReuseTab(ResultTab):
                          "_tip": self.tr("Consumers: {0}").format(self.names(c.consumers) or "—")})
         self.cap_model.set_rows(rows)
         self.caps.hint.setText(self.tr("Total savings {0} {1} · reuse index {2}").format(
-            self.panel.fmt_money(r.total_savings if r else None), self.panel.currency,
-            self.panel.fmt_num(r.reuse_index if r else None)))
+            money(r.total_savings if r else None), self.panel.currency,
+            number(r.reuse_index if r else None)))
         self._draw_savings(caps)
         self._draw_coverage(r)
         reds = r.redundancies if r is not None else []
@@ -167,7 +168,7 @@ class ReuseTab(ResultTab):
         ch.reset(title, self.panel.currency)
         charts.hbars(ch, [c.name or c.id for c in top],
                      [(self.tr("Savings"), [c.savings for c in top], charts.COLORS["savings"])],
-                     tooltips=[f"{c.name or c.id}: {self.panel.fmt_money(c.savings)}" for c in top])
+                     tooltips=[f"{c.name or c.id}: {money(c.savings)}" for c in top])
 
     def coverage_matrix(self, r: ReuseResult | None) -> tuple[list[str], list[str], np.ndarray]:
         """Rows: entities that own, use or need a capability; columns: capabilities (and
