@@ -2,7 +2,7 @@
 with its text, tip, shortcut, icon, slot, menu, toolbar place and enablement rule, and the
 menus in menu-bar order. :class:`ecodesk.ui.actions.Actions` builds everything from them.
 
-A slot is called with the window; it reaches the document controller as ``w.controller``,
+Declarations are NamedTuples (cheap to build at start-up). A slot is called with the window; it reaches the document controller as ``w.controller``,
 the canvas as ``w.canvas`` and the analysis panel as ``w.analysis_panel`` (built on first
 use). Texts are marked with ``QT_TRANSLATE_NOOP`` in the context they are translated in.
 """
@@ -10,7 +10,6 @@ use). Texts are marked with ``QT_TRANSLATE_NOOP`` in the context they are transl
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication
@@ -34,8 +33,7 @@ class ActionState(NamedTuple):
     analysis_running: bool = False
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     """One action. ``menu``: menu paths ("edit/arrange"); a path starting with "-" puts a
     separator before the action in that menu. ``slot(window)`` runs on trigger,
     ``toggled(window, on)`` on a change of a checkable action."""
@@ -56,8 +54,7 @@ class ActionSpec:
     context: str = "Actions"
 
 
-@dataclass(frozen=True)
-class MenuSpec:
+class MenuSpec(NamedTuple):
     """A menu (``path`` "view/flows" is a submenu of "view") with its title (context
     ``MainWindow``) and objectName; ``separator``: a separator before it in its parent."""
 
@@ -68,8 +65,7 @@ class MenuSpec:
     context: str = "MainWindow"
 
 
-@dataclass(frozen=True)
-class HookSpec:
+class HookSpec(NamedTuple):
     """A place in a menu the window fills itself (dock toggles …); ``name`` keys its hooks."""
 
     path: str
@@ -77,8 +73,7 @@ class HookSpec:
     separator: bool = False
 
 
-@dataclass(frozen=True)
-class FamilySpec:
+class FamilySpec(NamedTuple):
     """One action per value (objectName ``{prefix}{value}``), kept in the dict attribute
     ``attr`` of the registry and listed in the menu ``menu``."""
 
