@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import datetime as _dt
+import math
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -30,6 +31,8 @@ from ecodesk.io.svgchart import Series, bar_chart, histogram, line_chart
 from ecodesk.model import EntityKind, FlowKind, PoolRule, PoolType, Project
 
 if TYPE_CHECKING:
+    from ecodesk.analysis.pools import PoolResult
+    from ecodesk.analysis.reuse import CapabilityReuse
     from ecodesk.analysis.run import AnalysisResult
 
 REPORT_FORMATS = ("html",)
@@ -71,6 +74,11 @@ class _Num:
     __slots__ = ("text", "value")
 
     def __init__(self, value: Any, text: str) -> None:
+        item = getattr(value, "item", None)  # a numpy scalar: the plain number, as in the JSON
+        if callable(item) and not isinstance(value, (int, float)):
+            value = item()
+        if isinstance(value, float) and not math.isfinite(value):
+            value = None  # as the JSON writes it
         self.value, self.text = value, text
 
 
@@ -125,16 +133,14 @@ def _td(c: Cell | None) -> str:
 
 
 class ReportBuilder:
-    """Builds the report's HTML for one analysed scenario. The tables are written from the
-    result's SPEC §5 form (``result.to_json()``), the same numbers ``analyze --json`` prints, so
-    every ``data-value`` can be checked against it."""
+    """Builds the report's HTML for one analysed scenario from its typed result. Every numeric
+    cell's ``data-value`` is the number ``analyze --json`` prints for it."""
 
     def __init__(self, project: Project, result: AnalysisResult, lang: str = "en", *,
                  canvas_svg: str | None = None, canvas_note: str | None = None,
                  canvas_image: tuple[str, bytes] | None = None, generated: _dt.datetime | None = None) -> None:
         scenario = result.scenario
-        self.project, self.scenario, self.analysis = project, scenario, result
-        self.result = result.to_json()
+        self.project, self.scenario, self.result = project, scenario, result
         self.w = Words(lang, project.currency or "", project.period or "year")
         self.lang = lang
         if canvas_image is None and canvas_svg:
@@ -163,10 +169,9 @@ class ReportBuilder:
         c = self.caps.get(cap_id)
         return c.label if c is not None else cap_id
 
-    def cap_cell(self, c: dict[str, Any]) -> _Html:
+    def cap_cell(self, c: CapabilityReuse) -> _Html:
         """A capability's name with its category beneath, smaller."""
-        cat = c.get("category", "")
-        return _Html(esc(self.cap_name(c["id"])) + (f'<div class="cat">{esc(cat)}</div>' if cat else ""))
+        return _Html(esc(self.cap_name(c.id)) + (f'<div class="cat">{esc(c.category)}</div>' if c.category else ""))
 
     def money(self, v: Any) -> _Num:
         return _Num(v, self.w.money(v))
@@ -221,19 +226,19 @@ class ReportBuilder:
 
     def cover(self) -> str:
         w, r = self.w, self.result
-        reuse, cost, res = r["reuse"], r["cost_sharing"], r["resilience"]
-        spof = [c for c in res["critical_entities"] if c["service_loss"] > 0]
+        reuse, cost, res = r.reuse, r.cost_sharing, r.resilience
+        spof = [c for c in res.critical_entities if c.service_loss > 0]
         date = self.generated.strftime("%Y-%m-%d")
         sub = [f'{esc(w("scenario"))}: <b>{esc(self.scenario.name)}</b>',
                esc(w("units", c=w.currency, p=w.period_label())), esc(w("generated", d=date, v=__version__))]
         cards = [
-            (w("total_savings"), w.money_cur(reuse["total_savings"])),
-            (w("reuse_index_short"), w.ratio(reuse["reuse_index"])),
-            (w("total_cost"), w.money_cur(cost["total_cost"])),
-            (w("service"), w.pct(res["service_level"])),
-            (w("expected"), w.pct(res["monte_carlo"]["expected_service"])),
-            (w("r_random"), w.ratio(res["robustness"]["random"]["r_index"])),
-            (w("r_targeted"), w.ratio(res["robustness"]["targeted"]["r_index"])),
+            (w("total_savings"), w.money_cur(reuse.total_savings)),
+            (w("reuse_index_short"), w.ratio(reuse.reuse_index)),
+            (w("total_cost"), w.money_cur(cost.total_cost)),
+            (w("service"), w.pct(res.service_level)),
+            (w("expected"), w.pct(res.monte_carlo.expected_service)),
+            (w("r_random"), w.ratio(res.robustness.random.r_index)),
+            (w("r_targeted"), w.ratio(res.robustness.targeted.r_index)),
             (w("spof_count"), str(len(spof))),
         ]
         card_html = "".join(f'<div class="card"><div class="k">{esc(k)}</div><div class="v">{esc(v)}</div></div>'
@@ -248,49 +253,47 @@ class ReportBuilder:
     def findings(self) -> list[str]:
         w, r = self.w, self.result
         out: list[str] = []
-        reuse, cost, res = r["reuse"], r["cost_sharing"], r["resilience"]
-        used = [c for c in reuse["capabilities"] if c["reuse_count"] > 0]
+        reuse, cost, res = r.reuse, r.cost_sharing, r.resilience
+        used = [c for c in reuse.capabilities if c.reuse_count > 0]
         if used:
-            top = max(used, key=lambda c: (c["reuse_count"], c["savings"]))
-            out.append(w("f_savings", x=w.money_cur(reuse["total_savings"]), top=self.cap_name(top["id"]),
-                         n=top["reuse_count"]))
+            top = max(used, key=lambda c: (c.reuse_count, c.savings))
+            out.append(w("f_savings", x=w.money_cur(reuse.total_savings), top=self.cap_name(top.id), n=top.reuse_count))
         else:
             out.append(w("f_no_savings"))
-        if reuse["redundancies"]:
-            out.append(w("f_redundant", n=len(reuse["redundancies"]),
-                         x=w.money_cur(sum(x["potential_savings"] for x in reuse["redundancies"]))))
-        if reuse["gaps"]:
-            out.append(w("f_gaps", n=len(reuse["gaps"])))
-        if cost["players"]:
-            if cost["in_core"]:
-                out.append(w("f_core_yes", x=w.money_cur(cost["total_cost"])))
-            elif cost["blocking_coalitions"]:
-                b = cost["blocking_coalitions"][0]
+        if reuse.redundancies:
+            out.append(w("f_redundant", n=len(reuse.redundancies),
+                         x=w.money_cur(sum(x.potential_savings for x in reuse.redundancies))))
+        if reuse.gaps:
+            out.append(w("f_gaps", n=len(reuse.gaps)))
+        if cost.players:
+            if cost.in_core:
+                out.append(w("f_core_yes", x=w.money_cur(cost.total_cost)))
+            elif cost.blocking_coalitions:
+                b = cost.blocking_coalitions[0]
                 out.append(w("f_core_no", m=" + ".join(map(self.nm, b["members"])), x=w.money_cur(b["excess"])))
-        worst = None
-        for pool in cost.get("pools", []):
-            for m, gap in pool["fairness_gap"].items():
+        worst: tuple[PoolResult, str, float] | None = None
+        for pool in cost.pools:
+            for m, gap in pool.fairness_gap.items():
                 if worst is None or abs(gap) > abs(worst[2]):
                     worst = (pool, m, gap)
         if worst is not None and abs(worst[2]) > 1e-9:
             pool, m, gap = worst
-            is_cost = pool.get("type") == "cost"
+            is_cost = pool.type == "cost"
             direction = w(("pays_more" if gap > 0 else "pays_less") if is_cost else ("more" if gap > 0 else "less"))
-            out.append(w("f_pool", p=pool.get("name") or pool["id"], m=self.nm(m), x=w.money_cur(abs(gap)),
-                         dir=direction, r=self.rule_label(pool["rule"])))
-        spof = [c for c in res["critical_entities"] if c["service_loss"] > 0]
+            out.append(w("f_pool", p=pool.name or pool.id, m=self.nm(m), x=w.money_cur(abs(gap)),
+                         dir=direction, r=self.rule_label(pool.rule)))
+        spof = [c for c in res.critical_entities if c.service_loss > 0]
         if spof:
-            names = [f"{self.nm(c['id'])} ({w.pct(c['service_loss'], 0)})" for c in spof[:5]]
+            names = [f"{self.nm(c.id)} ({w.pct(c.service_loss, 0)})" for c in spof[:5]]
             out.append(w("f_spof", names=w.list(names) + ("…" if len(spof) > 5 else "")))
-        elif res["demand_entities"]:
+        elif res.demand_entities:
             out.append(w("f_no_spof"))
-        rob = res["robustness"]
-        if rob.get("candidates", 0):
-            out.append(w("f_robust", r=w.ratio(rob["random"]["r_index"]), t=w.ratio(rob["targeted"]["r_index"])))
-        mc = res["monte_carlo"]
-        if res["demand_entities"]:
-            out.append(w("f_mc", e=w.pct(mc["expected_service"]), t=w.pct(mc.get("threshold", 0.9), 0),
-                         b=w.pct(mc["p_below"])))
+        rob = res.robustness
+        if rob.candidates:
+            out.append(w("f_robust", r=w.ratio(rob.random.r_index), t=w.ratio(rob.targeted.r_index)))
+        mc = res.monte_carlo
+        if res.demand_entities:
+            out.append(w("f_mc", e=w.pct(mc.expected_service), t=w.pct(mc.threshold, 0), b=w.pct(mc.p_below)))
         return out
 
     def rule_label(self, rule: str) -> str:
@@ -305,16 +308,16 @@ class ReportBuilder:
         out: list[str] = []
         if self.project.notes.strip():
             out.append(f'<h3>{esc(w("project_notes"))}</h3><div class="notes">{esc(self.project.notes)}</div>')
-        kpis = self.result["kpis"]
+        kpis = self.result.kpis
         out.append(f'<h3>{esc(w("composition"))}</h3>')
         out.append(self.facts([(w("n_entities"), w.num(len(s.entities))), (w("n_flows"), w.num(len(s.flows))),
                                (w("ecosystems"), w.num(len(s.ecosystems))),
                                (w("n_capabilities"), w.num(len(s.capabilities))),
                                (w("n_needs"), w.num(len(s.needs))), (w("n_pools"), w.num(len(s.pools)))]))
-        by_kind = kpis.get("entities_by_kind", {})
+        by_kind = kpis.entities_by_kind
         ent_rows = [[k.label(w.lang), self.count(by_kind.get(k.value, 0))] for k in EntityKind
                     if by_kind.get(k.value, 0)]
-        flows_n, flows_v = kpis.get("flows_by_kind", {}), kpis.get("flow_value_by_kind", {})
+        flows_n, flows_v = kpis.flows_by_kind, kpis.flow_value_by_kind
         flow_rows = [[k.label(w.lang), self.count(flows_n.get(k.value, 0)), self.money(flows_v.get(k.value, 0.0))]
                      for k in FlowKind if flows_n.get(k.value, 0)]
         out.append('<div class="cols">')
@@ -324,7 +327,7 @@ class ReportBuilder:
         out.append(f'<div><h4>{esc(w("flows_by_kind"))}</h4>'
                    + self.table([w("kind"), w("count"), f'{w("value")} ({w.currency})'], flow_rows, limit=None,
                                 foot=[w("total"), self.count(len(s.flows)),
-                                      self.money(kpis.get("total_flow_value", 0.0))]) + "</div>")
+                                      self.money(kpis.total_flow_value)]) + "</div>")
         out.append("</div>")
         out.append(f'<h4>{esc(w("ecosystems"))}</h4>')
         if s.ecosystems:
@@ -357,186 +360,182 @@ class ReportBuilder:
         return [self.p(w("canvas_missing", why=self.canvas_note or "—"), "muted")]
 
     def reuse_section(self) -> list[str]:
-        w, reuse = self.w, self.result["reuse"]
+        w, reuse = self.w, self.result.reuse
         out = [self.p(w("reuse_lead"), "lead")]
-        caps = reuse["capabilities"]
-        out.append(self.facts([(w("total_savings"), w.money_cur(reuse["total_savings"])),
-                               (w("reuse_index"), w.ratio(reuse["reuse_index"]))]))
+        caps = reuse.capabilities
+        out.append(self.facts([(w("total_savings"), w.money_cur(reuse.total_savings)),
+                               (w("reuse_index"), w.ratio(reuse.reuse_index))]))
         if not caps:
             out.append(self.p(w("no_capabilities"), "muted"))
         else:
-            rows = [[self.cap_cell(c), self.nm(c.get("owner", "")), self.count(c["reuse_count"]), self.money(c["amortised_fixed_cost"]), self.money(c["shared_cost"]),
-                     self.money(c["standalone_cost"]), self.money(c["savings"])] for c in caps]
+            rows = [[self.cap_cell(c), self.nm(c.owner), self.count(c.reuse_count), self.money(c.amortised_fixed_cost),
+                     self.money(c.shared_cost), self.money(c.standalone_cost), self.money(c.savings)] for c in caps]
             out.append(self.table([w("capability"), w("owner"), w("reuse_count"), w("amortised"), w("shared"),
                                    w("standalone"), w("savings")], rows, cls="reuse", limit=MAX_PLAYERS,
-                                  foot=[w("total"), None, None, None, None, None, self.money(reuse["total_savings"])]))
-            top = sorted(caps, key=lambda c: -abs(c["savings"]))[:MAX_BARS]
-            svg = bar_chart([self.cap_name(c["id"]) for c in top],
-                            [Series(w("savings"), [c["savings"] for c in top], C_SAVE)],
+                                  foot=[w("total"), None, None, None, None, None, self.money(reuse.total_savings)]))
+            top = sorted(caps, key=lambda c: -abs(c.savings))[:MAX_BARS]
+            svg = bar_chart([self.cap_name(c.id) for c in top],
+                            [Series(w("savings"), [c.savings for c in top], C_SAVE)],
                             fmt=w.money, short=w.short, title=w("chart_savings"))
             out.append(self.figure(svg, f'{w("chart_savings")} ({w.currency})', len(top), len(caps)))
         out.append(f'<h3>{esc(w("redundancies"))}</h3>')
-        if reuse["redundancies"]:
-            rows = [[r.get("category", ""), w.list([self.cap_name(c) for c in r.get("capabilities", [])]),
-                     w.list([self.nm(o) for o in r.get("owners", [])]), self.cap_name(r.get("keep", "")),
-                     self.money(r["potential_savings"])] for r in reuse["redundancies"]]
+        if reuse.redundancies:
+            rows = [[r.category, w.list([self.cap_name(c) for c in r.capabilities]),
+                     w.list([self.nm(o) for o in r.owners]), self.cap_name(r.keep),
+                     self.money(r.potential_savings)] for r in reuse.redundancies]
             out.append(self.table([w("category"), w("capability"), w("built_by"), w("keep"), w("potential")], rows))
         else:
             out.append(self.p(w("no_redundancy"), "muted"))
         out.append(f'<h3>{esc(w("gaps"))}</h3>')
-        if reuse["gaps"]:
-            rows = [[self.nm(g["entity"]), g["category"], self.count(g.get("volume")), self.money(g.get("standalone_cost")),
-                     w.list([self.nm(c) for c in g.get("candidates", [])]) or w("nobody")] for g in reuse["gaps"]]
+        if reuse.gaps:
+            rows = [[self.nm(g.entity), g.category, self.count(g.volume), self.money(g.standalone_cost),
+                     w.list([self.nm(c) for c in g.candidates]) or w("nobody")] for g in reuse.gaps]
             out.append(self.table([w("entity"), w("category"), w("volume"), w("need_cost"), w("candidates")], rows, cls="gaps"))
         else:
             out.append(self.p(w("no_gaps"), "muted"))
         return out
 
     def cost_section(self) -> list[str]:
-        w, cost = self.w, self.result["cost_sharing"]
+        w, cost = self.w, self.result.cost_sharing
         out = [self.p(w("cost_lead"), "lead")]
-        players = cost["players"]
+        players = cost.players
         if not players:
             return [*out, self.p(w("no_players"), "muted")]
-        out.append(self.facts([(w("total_cost"), w.money_cur(cost["total_cost"])),
-                               (w("total_standalone"), w.money_cur(cost["total_standalone"])),
-                               (w("total_savings"), w.money_cur(cost.get("total_savings",
-                                                                         cost["total_standalone"] - cost["total_cost"])))]))
-        listed = players if len(players) <= MAX_PLAYERS else sorted(players, key=lambda p: -cost["standalone"][p])
-        rows = [[self.nm(p), self.money(cost["standalone"][p]), self.money(cost["shapley"][p]),
-                 self.money(cost["savings"][p]), self.money(cost["proportional"][p]),
-                 self.money(cost["equal_savings"][p])] for p in listed]
+        out.append(self.facts([(w("total_cost"), w.money_cur(cost.total_cost)),
+                               (w("total_standalone"), w.money_cur(cost.total_standalone)),
+                               (w("total_savings"), w.money_cur(cost.total_savings))]))
+        listed = players if len(players) <= MAX_PLAYERS else sorted(players, key=lambda p: -cost.standalone[p])
+        rows = [[self.nm(p), self.money(cost.standalone[p]), self.money(cost.shapley[p]),
+                 self.money(cost.savings[p]), self.money(cost.proportional[p]),
+                 self.money(cost.equal_savings[p])] for p in listed]
         out.append(self.table([w("player"), w("standalone_i"), w("shapley"), w("savings"), w("proportional"),
                                w("equal_savings")], rows, cls="cost", limit=MAX_PLAYERS,
-                              foot=[w("total"), self.money(cost["total_standalone"]), self.money(cost["total_cost"]),
-                                    self.money(cost.get("total_savings")), self.money(cost["total_cost"]),
-                                    self.money(cost["total_cost"])]))
-        shown = sorted(players, key=lambda p: -cost["standalone"][p])[:MAX_BARS]
-        series = [Series(w("standalone_i"), [cost["standalone"][p] for p in shown], C_ALONE),
-                  Series(w("shapley"), [cost["shapley"][p] for p in shown], C_SHAPLEY),
-                  Series(w("proportional"), [cost["proportional"][p] for p in shown], C_PROP),
-                  Series(w("equal_savings"), [cost["equal_savings"][p] for p in shown], C_EQUAL)]
+                              foot=[w("total"), self.money(cost.total_standalone), self.money(cost.total_cost),
+                                    self.money(cost.total_savings), self.money(cost.total_cost),
+                                    self.money(cost.total_cost)]))
+        shown = sorted(players, key=lambda p: -cost.standalone[p])[:MAX_BARS]
+        series = [Series(w("standalone_i"), [cost.standalone[p] for p in shown], C_ALONE),
+                  Series(w("shapley"), [cost.shapley[p] for p in shown], C_SHAPLEY),
+                  Series(w("proportional"), [cost.proportional[p] for p in shown], C_PROP),
+                  Series(w("equal_savings"), [cost.equal_savings[p] for p in shown], C_EQUAL)]
         svg = bar_chart([self.nm(p) for p in shown], series, fmt=w.money, short=w.short, title=w("chart_split"))
         out.append(self.figure(svg, f'{w("chart_split")} ({w.currency})', len(shown), len(players)))
-        if cost["in_core"]:
+        if cost.in_core:
             out.append(f'<div class="callout ok">{esc(w("core_yes"))}</div>')
         else:
-            n = cost.get("blocking_count", len(cost["blocking_coalitions"]))
-            out.append(f'<div class="callout warn">{esc(w("core_no", n=n))}</div>')
+            out.append(f'<div class="callout warn">{esc(w("core_no", n=cost.blocking_count))}</div>')
             rows = [[" + ".join(map(self.nm, b["members"])), self.money(b["excess"])]
-                    for b in cost["blocking_coalitions"]]
+                    for b in cost.blocking_coalitions]
             out.append(self.table([w("coalition"), w("excess")], rows, limit=10))
         return out
 
     def pools_section(self) -> list[str]:
         w = self.w
-        pools = self.result["cost_sharing"].get("pools", [])
+        pools = self.result.cost_sharing.pools
         out = [self.p(w("pools_lead"), "lead")]
         if not pools:
             return [*out, self.p(w("no_pools"), "muted")]
         for pool in pools:
-            name = pool.get("name") or pool["id"]
-            try:
-                ptype = PoolType(pool.get("type", "cost"))
-            except ValueError:
-                ptype = PoolType.COST
-            head = w("pool_head", type=ptype.label(w.lang), rule=self.rule_label(pool["rule"]),
-                     amount=w.money_cur(pool.get("amount")))
+            name = pool.name or pool.id
+            ptype = PoolType._value2member_map_.get(pool.type, PoolType.COST)
+            assert isinstance(ptype, PoolType)
+            head = w("pool_head", type=ptype.label(w.lang), rule=self.rule_label(pool.rule),
+                     amount=w.money_cur(pool.amount))
             out.append(f'<div class="pool"><h3>{esc(name)}</h3><div class="sub">{esc(head)}</div>')
-            members = list(pool["allocation"])
+            members = list(pool.allocation)
             reserve = ptype is PoolType.RESERVE
-            basis = pool.get("claims", {}) if reserve else pool.get("weights", {})
-            rows = [[self.nm(m), _Num(basis.get(m), w.num(basis.get(m))), self.money(pool["allocation"][m]),
-                     self.money(pool["shapley"][m]), self.money(pool["fairness_gap"][m])] for m in members]
-            total = pool.get("total_allocated", sum(pool["allocation"].values()))
+            basis = pool.claims if reserve else pool.weights
+            rows = [[self.nm(m), _Num(basis.get(m), w.num(basis.get(m))), self.money(pool.allocation[m]),
+                     self.money(pool.shapley[m]), self.money(pool.fairness_gap[m])] for m in members]
+            total = pool.total_allocated
             out.append(self.table([w("member"), w("claim") if reserve else w("weight"), w("allocation"),
                                    w("fair_share"), w("gap")], rows, cls="pooltable", limit=MAX_PLAYERS,
                                   foot=[w("total"), None, self.money(total),
-                                        self.money(sum(pool["shapley"].values())), None]))
-            notes = [w("allocated_of", a=w.money_cur(total), b=w.money_cur(pool.get("amount"))),
+                                        self.money(sum(pool.shapley.values())), None]))
+            notes = [w("allocated_of", a=w.money_cur(total), b=w.money_cur(pool.amount)),
                      w("gap_cost") if ptype is PoolType.COST else w("gap_revenue")]
             out.append(self.p(" ".join(notes), "muted"))
             shown = members if len(members) <= MAX_BARS else sorted(
-                members, key=lambda m: -abs(pool["fairness_gap"][m]))[:MAX_BARS]
+                members, key=lambda m: -abs(pool.fairness_gap[m]))[:MAX_BARS]
             svg = bar_chart([self.nm(m) for m in shown],
-                            [Series(w("allocation"), [pool["allocation"][m] for m in shown], C_SAVE),
-                             Series(w("fair_share"), [pool["shapley"][m] for m in shown], C_SHAPLEY)],
+                            [Series(w("allocation"), [pool.allocation[m] for m in shown], C_SAVE),
+                             Series(w("fair_share"), [pool.shapley[m] for m in shown], C_SHAPLEY)],
                             fmt=w.money, short=w.short, title=w("chart_pool"))
             out.append(self.figure(svg, f'{name} — {w("chart_pool")} ({w.currency})', len(shown), len(members)))
-            for note in notes_text(pool.get("notes", []), self.lang):
+            for note in notes_text(pool.notes, self.lang):
                 out.append(self.p(note, "note"))
             out.append("</div>")
         return out
 
     def resilience_section(self) -> list[str]:
-        w, res = self.w, self.result["resilience"]
-        kinds = self.result.get("settings", {}).get("supply_kinds", [])
-        out = [self.p(w("res_lead", kinds=w.list([self.flow_kind(k) for k in kinds])), "lead")]
-        demand = res.get("demand_entities", {})
+        w, res = self.w, self.result.resilience
+        kinds = self.result.settings.supply_kinds
+        out = [self.p(w("res_lead", kinds=w.list([self.flow_kind(str(k)) for k in kinds])), "lead")]
+        demand = res.demand_entities
         out.append(self.facts([
-            (w("service"), w.pct(res["service_level"])),
+            (w("service"), w.pct(res.service_level)),
             (w("demand"), self.names_list(list(demand))),
-            (w("origins"), self.names_list(res.get("origins", []))),
+            (w("origins"), self.names_list(list(res.origins))),
         ]))
         # critical partners
         out.append(f'<h3>{esc(w("critical"))}</h3>')
-        arts = set(res.get("articulation_points", []))
-        crit = [c for c in res["critical_entities"] if c["service_loss"] > 0]
+        arts = set(res.articulation_points)
+        crit = [c for c in res.critical_entities if c.service_loss > 0]
         if crit:
-            rows = [[self.nm(c["id"]), self.pct(c["service_loss"]), w("yes") if c["id"] in arts else "",
-                     w("yes") if c.get("single_point_of_failure", c["service_loss"] > 0) else ""] for c in crit]
+            rows = [[self.nm(c.id), self.pct(c.service_loss), w("yes") if c.id in arts else "",
+                     w("yes") if c.single_point_of_failure else ""] for c in crit]
             out.append(self.table([w("entity"), w("loss"), w("articulation"), w("spof")], rows, cls="critical"))
         else:
             out.append(self.p(w("no_spof"), "muted"))
         # robustness
-        rob = res["robustness"]
+        rob = res.robustness
         out.append(f'<h3>{esc(w("robustness"))}</h3>')
-        out.append(self.facts([(w("r_random"), w.ratio(rob["random"]["r_index"])),
-                               (w("r_targeted"), w.ratio(rob["targeted"]["r_index"]))]))
-        curve = rob["random"].get("curve", [])
+        out.append(self.facts([(w("r_random"), w.ratio(rob.random.r_index)),
+                               (w("r_targeted"), w.ratio(rob.targeted.r_index))]))
+        curve = list(rob.random.curve)
         if len(curve) > 1:
             xs = list(range(len(curve)))
             band = None
-            if rob["random"].get("curve_p05") and rob["random"].get("curve_p95"):
-                band = (rob["random"]["curve_p05"], rob["random"]["curve_p95"], C_BAND)
+            if rob.random.curve_p05 and rob.random.curve_p95:
+                band = (list(rob.random.curve_p05), list(rob.random.curve_p95), C_BAND)
             svg = line_chart(xs, [Series(w("random_mean"), curve, C_RANDOM),
-                                  Series(w("targeted"), rob["targeted"].get("curve", []), C_TARGET, "6 4")],
+                                  Series(w("targeted"), list(rob.targeted.curve), C_TARGET, "6 4")],
                              band=band, band_name=w("random_band") if band else "", x_label=w("removed"),
                              y_label=w("service_axis"), y_fmt=lambda v: w.pct(v, 0), x_fmt=lambda v: f"{v:g}",
                              title=w("chart_robust"))
             out.append(self.figure(svg, w("chart_robust")))
         # Monte Carlo
-        mc = res["monte_carlo"]
-        t = mc.get("threshold", 0.9)
+        mc = res.monte_carlo
+        t = mc.threshold
         out.append(f'<h3>{esc(w("mc"))}</h3>')
-        out.append(self.p(w("mc_text", n=w.num(mc["trials"]), e=w.pct(mc["expected_service"]), b=w.pct(mc["p_below"]),
+        out.append(self.p(w("mc_text", n=w.num(mc.trials), e=w.pct(mc.expected_service), b=w.pct(mc.p_below),
                             t=w.pct(t, 0))))
         out.append(self.table([w("expected"), "p05", "p50", "p95", w("p_below", t=w.pct(t, 0))],
-                              [[self.pct(mc["expected_service"]), self.pct(mc["p05"]), self.pct(mc["p50"]),
-                                self.pct(mc["p95"]), self.pct(mc["p_below"])]], cls="mc"))
-        hist = mc.get("histogram")
-        if hist and hist.get("counts"):
-            markers = [(mc["p05"], "p05", w.pct(mc["p05"], 0), "#7f3c8d", "3 3"),
-                       (mc["p50"], "p50", w.pct(mc["p50"], 0), "#11a579", ""),
-                       (mc["p95"], "p95", w.pct(mc["p95"], 0), "#3969ac", "3 3"),
+                              [[self.pct(mc.expected_service), self.pct(mc.p05), self.pct(mc.p50),
+                                self.pct(mc.p95), self.pct(mc.p_below)]], cls="mc"))
+        if mc.histogram_counts:
+            markers = [(mc.p05, "p05", w.pct(mc.p05, 0), "#7f3c8d", "3 3"),
+                       (mc.p50, "p50", w.pct(mc.p50, 0), "#11a579", ""),
+                       (mc.p95, "p95", w.pct(mc.p95, 0), "#3969ac", "3 3"),
                        (t, w("threshold"), w.pct(t, 0), "#e73f74", "6 3")]
-            svg = histogram(hist["counts"], hist["bin_edges"], markers=markers, x_fmt=lambda v: w.pct(v, 0),
+            svg = histogram(list(mc.histogram_counts), list(mc.histogram_edges), markers=markers,
+                            x_fmt=lambda v: w.pct(v, 0),
                             x_label=w("service_axis"), y_label=w("trials_axis"), title=w("chart_mc"))
             out.append(self.figure(svg, w("chart_mc")))
         # cascades
-        theta = self.result.get("settings", {}).get("cascade_threshold", 0.5)
+        theta = self.result.settings.cascade_threshold
         out.append(f'<h3>{esc(w("cascade"))}</h3>')
         out.append(self.p(w("cascade_lead", t=w.pct(theta, 0)), "muted"))
-        casc = [c for c in res["cascade"] if c["cascade_size"] > 1]
+        casc = [c for c in res.cascade if c.cascade_size > 1]
         if casc:
-            rows = [[self.nm(c["id"]), self.count(c["cascade_size"]), self.pct(c["service_level"]),
-                     w.list([self.nm(f) for f in c.get("failed", []) if f != c["id"]])] for c in casc]
+            rows = [[self.nm(c.id), self.count(c.cascade_size), self.pct(c.service_level),
+                     w.list([self.nm(f) for f in c.failed if f != c.id])] for c in casc]
             out.append(self.table([w("first"), w("size"), w("after"), w("also")], rows, cls="cascade", limit=15))
         else:
             out.append(self.p(w("no_cascade"), "muted"))
         # redundancy
         out.append(f'<h3>{esc(w("redundancy"))}</h3>')
-        red = res.get("redundancy", {})
+        red = res.redundancy
         if red:
             rows = []
             for d, n in red.items():
@@ -555,31 +554,29 @@ class ReportBuilder:
             return kind
 
     def kpi_section(self) -> list[str]:
-        w, kpis = self.w, self.result["kpis"]
+        w, kpis = self.w, self.result.kpis
         rows: list[list[Cell | None]] = []
         for key in ("entity_count", "flow_count", "total_flow_value", "data_interop_rate", "reverse_data_ratio",
                     "cross_industry_share", "top_hub_share", "multi_ecosystem_entities"):
-            if key not in kpis:
-                continue
-            v = kpis[key]
+            v = getattr(kpis, key)
             cell = self.pct(v) if key in RATIO_KPIS else self.money(v) if key == "total_flow_value" else self.count(v)
             explain = w.kpi_explain(key)
-            if key == "top_hub_share" and kpis.get("top_hub"):
-                explain += f" — {w('top_hub')}: {self.nm(kpis['top_hub'])}"
-            if key == "multi_ecosystem_entities" and kpis.get("multi_ecosystem_entity_ids"):
-                explain += " — " + w.list([self.nm(i) for i in kpis["multi_ecosystem_entity_ids"]])
+            if key == "top_hub_share" and kpis.top_hub:
+                explain += f" — {w('top_hub')}: {self.nm(kpis.top_hub)}"
+            if key == "multi_ecosystem_entities" and kpis.multi_ecosystem_entity_ids:
+                explain += " — " + w.list([self.nm(i) for i in kpis.multi_ecosystem_entity_ids])
             rows.append([w.kpi(key), cell, explain])
         return [self.table([w("indicator"), w("value"), ""], rows, cls="kpis", limit=None)]
 
     def method_section(self) -> list[str]:
         w = self.w
-        st = self.result.get("settings", {})
-        rows = [[w("seed"), self.count(st.get("seed"))], [w("trials"), self.count(st.get("trials"))],
-                [w("orders"), self.count(st.get("orders"))], [w("threshold_s"), self.pct(st.get("threshold"))],
-                [w("cascade_threshold"), self.pct(st.get("cascade_threshold"))],
-                [w("supply_kinds"), w.list([self.flow_kind(k) for k in st.get("supply_kinds", [])])]]
+        st = self.result.settings
+        rows = [[w("seed"), self.count(st.seed)], [w("trials"), self.count(st.trials)],
+                [w("orders"), self.count(st.orders)], [w("threshold_s"), self.pct(st.threshold)],
+                [w("cascade_threshold"), self.pct(st.cascade_threshold)],
+                [w("supply_kinds"), w.list([self.flow_kind(str(k)) for k in st.supply_kinds])]]
         out = [f'<h3>{esc(w("settings"))}</h3>', self.table(["", ""], rows, cls="settings", limit=None)]
-        notes = [n for sec in ("reuse", "cost_sharing", "resilience", "kpis") for n in self.result[sec].get("notes", [])]
+        notes = self.result.notes
         if notes:
             out.append(f'<h3>{esc(w("engine_notes"))}</h3><ul class="notes-list">'
                        + "".join(f"<li>{esc(n)}</li>" for n in notes_text(dict.fromkeys(notes), self.lang))
