@@ -179,7 +179,7 @@ class FlowItem(QGraphicsItem):
 
     # geometry ------------------------------------------------------------------
     def set_geometry(self, ends: Any, curved: bool, head: Any) -> None:
-        """Take the route the scene computed (:mod:`~ecodesk.ui.canvas.routes`): ``ends``
+        """Take the route the scene computed (:mod:`~ecodesk.diagram.routes`): ``ends``
         rows source end, control point, shaft end, apex; ``head`` the arrowhead's 4 points."""
         e = ends.tolist()
         h = head.tolist()
