@@ -3,9 +3,10 @@ the canvas and every analysis with its tables and charts, in English or Chinese.
 
 Pure Python: it takes the project and the typed analysis result
 (:class:`~ecodesk.analysis.run.AnalysisResult`, which holds the scenario as analysed; run here
-when not given — the command line and the app's background runner pass theirs) and, optionally, the canvas as an SVG document, which only the UI layer can
-draw (the command line and the app pass it in; without it the report says why the map is
-missing). Nothing is loaded from the network: the styles are inline, the charts are inline
+when not given — the command line and the app's background runner pass theirs) and,
+optionally, the canvas as an SVG document, which only the UI layer can draw (the command line
+and the app pass it in; without it the report says why the map is missing). Numbers are
+written by the one convention of :mod:`ecodesk.numfmt`. Nothing is loaded from the network: the styles are inline, the charts are inline
 SVG (:mod:`ecodesk.io.svgchart`) and the canvas picture is a ``data:`` URI inside an
 ``<img>`` — so even the picture's text cannot act as markup. Every piece of user text is
 escaped with :func:`html.escape`; ecosystem colours are used only when they are plain
