@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QToolBar
 
 from ecodesk.model import Bindings, Entity
@@ -44,7 +44,8 @@ from ecodesk.ui.settings import Settings
 from ecodesk.ui.theme import apply_theme
 from ecodesk.ui.windowparts import (
     CanvasLook,
-    DropOpener,
+    accept_file_drag,
+    drop_file,
     fill_recent_menu,
     fill_switch_menu,
     show_about,
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self._build_status_bar()
         self._connect_parts()
-        self.drops = DropOpener(self, self.controller)
+        self.setAcceptDrops(True)  # a project file dropped on the window (or passed up by the canvas) opens
         self.resize(1280, 800)
         self._restore_window()
         self.autosaver = Autosaver(self.settings, self._show_status, self)  # recovery while unsaved
@@ -460,6 +461,15 @@ class MainWindow(QMainWindow):
         elif event.type() == QEvent.Type.PaletteChange and hasattr(self, "actions"):
             self.actions.refresh_icons()
         super().changeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        accept_file_drag(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        accept_file_drag(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        drop_file(event, self.controller)
 
     # window state ------------------------------------------------------------------------------
     def _restore_window(self) -> None:

@@ -1,5 +1,5 @@
 """UI layer: small parts of the main window that need no window state — the menus filled
-when they open (Open Recent, Switch To), opening files dropped on the window, the canvas's
+when they open (Open Recent, Switch To), files dropped on the window, the canvas's
 look from the preferences (:class:`CanvasLook`), the About box and the log folder. They talk
 to the document controller, the settings and the canvas, not to the window's internals.
 """
@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, QUrl
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
@@ -55,28 +55,22 @@ def _local_paths(event: QDropEvent) -> list[Path]:
     return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in OPENABLE]
 
 
-class DropOpener(QObject):
-    """Opens a project (or interchange JSON) file dropped on ``widget`` (or passed up to it
-    by a child, like the canvas, that takes only its own drags)."""
+def accept_file_drag(event: QDropEvent) -> None:
+    """Take a drag (enter or move) that carries a project or interchange JSON file."""
+    if _local_paths(event):
+        event.acceptProposedAction()
+    else:
+        event.ignore()
 
-    def __init__(self, widget: QWidget, controller: Any) -> None:
-        super().__init__(widget)
-        self.controller = controller
-        widget.setAcceptDrops(True)
-        widget.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not isinstance(event, QDropEvent):  # drag enter and drag move events are drop events too
-            return False
-        paths = _local_paths(event)
-        if not paths:
-            event.ignore()
-        elif event.type() == QEvent.Type.Drop:
-            event.acceptProposedAction()
-            self.controller.open_file(paths[0])
-        else:
-            event.acceptProposedAction()
-        return True
+def drop_file(event: QDropEvent, controller: Any) -> bool:
+    """Open the first project (or interchange JSON) file dropped; False if there was none."""
+    paths = _local_paths(event)
+    if not paths:
+        event.ignore()
+        return False
+    event.acceptProposedAction()
+    return bool(controller.open_file(paths[0]))
 
 
 class CanvasLook:
