@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from ecodesk import numfmt
 from ecodesk.analysis.compare import figure_label
 from ecodesk.analysis.notes_zh import notes_text
+
+if TYPE_CHECKING:
+    from ecodesk.analysis.run import AnalysisResult
 
 _T = {
     "title": ("Analysis of scenario '{s}' in project '{p}'", "项目「{p}」情景「{s}」分析"),
@@ -85,6 +88,9 @@ def _width(text: str) -> int:
 def _fmt(value: Any) -> str:
     """Numbers by the one convention of :mod:`ecodesk.numfmt` (up to four decimals below 10,
     two above); text as it is."""
+    item = getattr(value, "item", None)  # a numpy scalar: the plain number
+    if callable(item) and not isinstance(value, (str, int, float)):
+        value = item()
     if isinstance(value, bool) or value is None:
         return numfmt.number(value)
     if isinstance(value, float):
@@ -112,11 +118,8 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], limit: int = 15
     return "\n".join(lines)
 
 
-def format_summary(project: Any, scenario: Any, result: Any, lang: str = "en") -> str:
-    """The readable summary of ``ecodesk analyze``: ``result`` is an AnalysisResult (or its
-    SPEC §5 JSON form, which the tables below are written from)."""
-    if not isinstance(result, Mapping):
-        result = result.to_json()
+def format_summary(project: Any, scenario: Any, result: AnalysisResult, lang: str = "en") -> str:
+    """The readable summary of ``ecodesk analyze`` from the typed result."""
     names = {e.id: e.label for e in scenario.entities}
     cap_names = {c.id: c.label for c in scenario.capabilities}
 
@@ -124,70 +127,70 @@ def format_summary(project: Any, scenario: Any, result: Any, lang: str = "en") -
         return names.get(i, i)
 
     out: list[str] = [t("title", lang, s=scenario.name, p=project.name), ""]
-    reuse = result["reuse"]
+    reuse = result.reuse
     out += [f"## {t('reuse', lang)}", table(
         [t("capability", lang), t("owner", lang), t("reuse_count", lang), t("amortised", lang), t("shared", lang),
          t("standalone", lang), t("savings", lang)],
-        [[cap_names.get(c["id"], c["id"]), nm(c.get("owner", "")), c["reuse_count"], c["amortised_fixed_cost"],
-          c["shared_cost"], c["standalone_cost"], c["savings"]] for c in reuse["capabilities"]])]
-    out.append(f"{t('total_savings', lang)}: {_fmt(reuse['total_savings'])}    "
-               f"{t('reuse_index', lang)}: {_fmt(reuse['reuse_index'])}")
-    for r in reuse["redundancies"]:
-        out.append(f"{t('redundant', lang)}: {r.get('category')} — {', '.join(map(nm, r.get('owners', [])))}; "
-                   f"{t('keep', lang)} {cap_names.get(r.get('keep'), r.get('keep'))}, "
-                   f"{t('potential', lang)} {_fmt(r['potential_savings'])}")
-    for g in reuse["gaps"]:
-        cands = ", ".join(map(nm, g.get("candidates", []))) or t("none", lang)
-        out.append(f"{t('gaps', lang)}: {nm(g['entity'])} / {g['category']} — {t('candidates', lang)}: {cands}")
+        [[cap_names.get(c.id, c.id), nm(c.owner), c.reuse_count, c.amortised_fixed_cost,
+          c.shared_cost, c.standalone_cost, c.savings] for c in reuse.capabilities])]
+    out.append(f"{t('total_savings', lang)}: {_fmt(reuse.total_savings)}    "
+               f"{t('reuse_index', lang)}: {_fmt(reuse.reuse_index)}")
+    for r in reuse.redundancies:
+        out.append(f"{t('redundant', lang)}: {r.category} — {', '.join(map(nm, r.owners))}; "
+                   f"{t('keep', lang)} {cap_names.get(r.keep, r.keep)}, "
+                   f"{t('potential', lang)} {_fmt(r.potential_savings)}")
+    for g in reuse.gaps:
+        cands = ", ".join(map(nm, g.candidates)) or t("none", lang)
+        out.append(f"{t('gaps', lang)}: {nm(g.entity)} / {g.category} — {t('candidates', lang)}: {cands}")
     out.append("")
 
-    cost = result["cost_sharing"]
+    cost = result.cost_sharing
     out += [f"## {t('cost', lang)}", table(
         [t("player", lang), t("standalone", lang), t("shapley", lang), t("savings", lang), t("proportional", lang),
          t("equal_savings", lang)],
-        [[nm(p), cost["standalone"][p], cost["shapley"][p], cost["savings"][p], cost["proportional"][p],
-          cost["equal_savings"][p]] for p in cost["players"]])]
-    out.append(f"{t('total_cost', lang)}: {_fmt(cost['total_cost'])}    "
-               f"{t('total_standalone', lang)}: {_fmt(cost['total_standalone'])}")
-    if cost["in_core"]:
+        [[nm(p), cost.standalone[p], cost.shapley[p], cost.savings[p], cost.proportional[p],
+          cost.equal_savings[p]] for p in cost.players])]
+    out.append(f"{t('total_cost', lang)}: {_fmt(cost.total_cost)}    "
+               f"{t('total_standalone', lang)}: {_fmt(cost.total_standalone)}")
+    if cost.in_core:
         out.append(t("core_yes", lang))
     else:
-        b = cost["blocking_coalitions"][0]
+        b = cost.blocking_coalitions[0]
         out.append(t("core_no", lang, m=" + ".join(map(nm, b["members"])), x=_fmt(b["excess"])))
-    for pool in cost.get("pools", []):
-        out.append(f"{t('pool', lang)} {pool.get('name') or pool['id']} ({pool['rule']}):")
+    for pool in cost.pools:
+        out.append(f"{t('pool', lang)} {pool.name or pool.id} ({pool.rule}):")
         out.append(table([t("player", lang), t("allocation", lang), t("shapley", lang), t("gap", lang)],
-                         [[nm(m), pool["allocation"][m], pool["shapley"][m], pool["fairness_gap"][m]]
-                          for m in pool["allocation"]]))
+                         [[nm(m), pool.allocation[m], pool.shapley[m], pool.fairness_gap[m]]
+                          for m in pool.allocation]))
     out.append("")
 
-    res = result["resilience"]
-    out += [f"## {t('res', lang)}", f"{t('service', lang)}: {_fmt(res['service_level'])}"]
-    spof = [c for c in res["critical_entities"] if c["service_loss"] > 0]
+    res = result.resilience
+    out += [f"## {t('res', lang)}", f"{t('service', lang)}: {_fmt(res.service_level)}"]
+    spof = [c for c in res.critical_entities if c.service_loss > 0]
     out.append(f"{t('spof', lang)}:")
-    out.append(table([t("entity", lang), t("loss", lang)], [[nm(c["id"]), c["service_loss"]] for c in spof], 10)
+    out.append(table([t("entity", lang), t("loss", lang)], [[nm(c.id), c.service_loss] for c in spof], 10)
                if spof else "  " + t("none", lang))
-    out.append(f"{t('art', lang)}: {', '.join(map(nm, res['articulation_points'])) or t('none', lang)}")
-    rob = res["robustness"]
-    out.append(f"{t('r_random', lang)}: {_fmt(rob['random']['r_index'])}    "
-               f"{t('r_targeted', lang)}: {_fmt(rob['targeted']['r_index'])}")
-    mc = res["monte_carlo"]
-    out.append(f"{t('mc', lang, n=mc['trials'])}: {t('expected', lang)} {_fmt(mc['expected_service'])}, "
-               f"p05 {_fmt(mc['p05'])}, p50 {_fmt(mc['p50'])}, p95 {_fmt(mc['p95'])}, "
-               f"{t('below', lang, t=_fmt(mc.get('threshold', 0.9)))} = {_fmt(mc['p_below'])}")
-    casc = [c for c in res["cascade"] if c["cascade_size"] > 1][:5]
+    out.append(f"{t('art', lang)}: {', '.join(map(nm, res.articulation_points)) or t('none', lang)}")
+    rob = res.robustness
+    out.append(f"{t('r_random', lang)}: {_fmt(rob.random.r_index)}    "
+               f"{t('r_targeted', lang)}: {_fmt(rob.targeted.r_index)}")
+    mc = res.monte_carlo
+    out.append(f"{t('mc', lang, n=mc.trials)}: {t('expected', lang)} {_fmt(mc.expected_service)}, "
+               f"p05 {_fmt(mc.p05)}, p50 {_fmt(mc.p50)}, p95 {_fmt(mc.p95)}, "
+               f"{t('below', lang, t=_fmt(mc.threshold))} = {_fmt(mc.p_below)}")
+    casc = [c for c in res.cascade if c.cascade_size > 1][:5]
     if casc:
         out.append(f"{t('cascade', lang)}:")
         out.append(table([t("entity", lang), t("size", lang), t("final", lang)],
-                         [[nm(c["id"]), c["cascade_size"], c["service_level"]] for c in casc]))
+                         [[nm(c.id), c.cascade_size, c.service_level] for c in casc]))
     out.append("")
 
-    kpis = result["kpis"]
+    kpis = result.kpis
     out.append(f"## {t('kpi', lang)}")
     for key, (en, zh) in _KPI_LABELS.items():
-        if key in kpis:
-            out.append(f"{zh if lang.startswith('zh') else en}: {_fmt(kpis[key])}")
-    notes = [n for sec in ("reuse", "cost_sharing", "resilience", "kpis") for n in result[sec].get("notes", [])]
+        if hasattr(kpis, key):
+            out.append(f"{zh if lang.startswith('zh') else en}: {_fmt(getattr(kpis, key))}")
+    notes = result.notes
     if notes:
         out += ["", f"{t('notes', lang)}:"] + [f"- {n}" for n in notes_text(notes, lang)]
     return "\n".join(out)
