@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QTo
 
 if TYPE_CHECKING:
     from ecodesk.ui.inspector import InspectorWidget
+    from ecodesk.ui.panels.analysis_panel import AnalysisPanel
     from ecodesk.ui.panels.wiring import AnalysisParts
     from ecodesk.ui.tables import TablesWidget
 
@@ -101,6 +102,23 @@ class DockPanes(QObject):
             self._analysis.panel.status_message.connect(self.status)
             self._analysis_built(self._analysis)
         return self._analysis
+
+    def show_analysis(self) -> AnalysisPanel:
+        """The analysis dock, shown in front."""
+        self.analysis_dock.show()
+        self.analysis_dock.raise_()
+        return self.build_analysis().panel
+
+    def edit_in_inspector(self) -> None:
+        """The inspector in front with the keyboard in its first field (a new object's name)."""
+        self.inspector_dock.show()
+        self.inspector_dock.raise_()
+        inspector = self.build_inspector()
+        editor = inspector.editors.get("name") or inspector.editors.get("volume")
+        if editor is not None:
+            editor.editor.setFocus()
+            if hasattr(editor.editor, "selectAll"):  # a line edit or a spin box
+                editor.editor.selectAll()
 
     def _canvas_menu_hook(self, menu: QMenu, item: Any) -> None:
         """The analysis panel's entries in the canvas context menu (What If It Leaves?…)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QToolBar
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QMenu, QToolBar
 
 from ecodesk.model import Bindings, Entity
 from ecodesk.ui.action_specs import ActionState
@@ -70,6 +70,23 @@ MENU_ATTRS = {
 
 class MainWindow(QMainWindow):
     """The ecodesk window: one project at a time (see the module docstring)."""
+
+    # the registry's menus (MENU_ATTRS)
+    file_menu: QMenu
+    recent_menu: QMenu
+    edit_menu: QMenu
+    arrange_menu: QMenu
+    view_menu: QMenu
+    flow_kinds_menu: QMenu
+    panels_menu: QMenu
+    insert_menu: QMenu
+    entity_tool_menu: QMenu
+    flow_tool_menu: QMenu
+    analyze_menu: QMenu
+    colour_menu: QMenu
+    scenario_menu: QMenu
+    switch_menu: QMenu
+    help_menu: QMenu
 
     def __init__(self, document: Document | None = None, settings: Settings | None = None) -> None:
         super().__init__()
@@ -259,13 +276,7 @@ class MainWindow(QMainWindow):
         """A new object: show it and put the keyboard focus in the inspector to name it."""
         if what in ("entity", "flow"):
             self.canvas.center_on_ids([obj_id])
-        self.inspector_dock.show()
-        self.inspector_dock.raise_()
-        editor = self.inspector.editors.get("name") or self.inspector.editors.get("volume")
-        if editor is not None:
-            editor.editor.setFocus()
-            if hasattr(editor.editor, "selectAll"):  # a line edit or a spin box
-                editor.editor.selectAll()
+        self.panes.edit_in_inspector()
 
     def _refresh_scenarios(self, *args: Any) -> None:
         doc = self.document
@@ -389,9 +400,7 @@ class MainWindow(QMainWindow):
 
     def run_analysis(self) -> None:
         """Show the analysis panel and analyse the shown scenario now (off the GUI thread)."""
-        self.analysis_dock.show()
-        self.analysis_dock.raise_()
-        self.analysis_panel.run_now()
+        self.panes.show_analysis().run_now()
 
     def what_if_selected(self) -> None:
         ents = [o for o in self.document.selected_objects() if isinstance(o, Entity)]
@@ -402,9 +411,7 @@ class MainWindow(QMainWindow):
                 "AnalysisMenus", "Select one entity to ask what happens if it leaves"))
 
     def show_compare(self) -> None:
-        self.analysis_dock.show()
-        self.analysis_dock.raise_()
-        self.analysis_panel.show_tab("compare")
+        self.panes.show_analysis().show_tab("compare")
 
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
