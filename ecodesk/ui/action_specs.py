@@ -332,15 +332,15 @@ COLOUR_MODES = {
     "shapley": QT_TRANSLATE_NOOP("ColorModes", "By Shapley savings"),
 }
 
+_ENTITY_KINDS = {k.value: k for k in EntityKind}
+_FLOW_KINDS = {k.value: k for k in FlowKind}
+
 FAMILIES = (
-    FamilySpec("entity_kinds", "entity_kind_", tuple(k.value for k in EntityKind),
-               lambda v: enum_label(EntityKind(v)), QT_TRANSLATE_NOOP("Actions", "Click on the canvas to place: {0}"),
+    FamilySpec("entity_kinds", "entity_kind_", tuple(_ENTITY_KINDS), lambda v: enum_label(_ENTITY_KINDS[v]), QT_TRANSLATE_NOOP("Actions", "Click on the canvas to place: {0}"),
                menu="insert/entity", slot=lambda w, v: w.pick_tool("place", v)),
-    FamilySpec("flow_kinds", "flow_kind_", tuple(k.value for k in FlowKind),
-               lambda v: enum_label(FlowKind(v)), QT_TRANSLATE_NOOP("Actions", "Drag between two entities to draw a flow: {0}"),
+    FamilySpec("flow_kinds", "flow_kind_", tuple(_FLOW_KINDS), lambda v: enum_label(_FLOW_KINDS[v]), QT_TRANSLATE_NOOP("Actions", "Drag between two entities to draw a flow: {0}"),
                menu="insert/flow", slot=lambda w, v: w.pick_tool("flow", v)),
-    FamilySpec("flow_visible", "show_flow_", tuple(k.value for k in FlowKind),
-               lambda v: enum_label(FlowKind(v)), QT_TRANSLATE_NOOP("Actions", "Show or hide flows of kind: {0}"),
+    FamilySpec("flow_visible", "show_flow_", tuple(_FLOW_KINDS), lambda v: enum_label(_FLOW_KINDS[v]), QT_TRANSLATE_NOOP("Actions", "Show or hide flows of kind: {0}"),
                menu="view/flows", checkable=True, checked=lambda v: True,
                toggled=lambda w, v, on: w.canvas.set_flow_kind_visible(v, on)),
     FamilySpec("color_modes", "color_mode_", tuple(COLOUR_MODES), lambda v: QCoreApplication.translate(

