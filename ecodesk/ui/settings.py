@@ -130,7 +130,8 @@ class Settings(QObject):
 
     def prune_recent_files(self) -> list[str]:
         """Drop recent files that no longer exist; returns the dropped paths."""
-        kept, gone = [], []
+        kept: list[str] = []
+        gone: list[str] = []
         for r in self.recent_files():
             (kept if Path(r).is_file() else gone).append(r)
         if gone:
