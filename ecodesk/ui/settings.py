@@ -28,10 +28,6 @@ class Settings(QObject):
         super().__init__(parent)
         self._qs = QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
 
-    @property
-    def qsettings(self) -> QSettings:
-        return self._qs
-
     def file_name(self) -> str:
         return self._qs.fileName()
 

@@ -28,10 +28,6 @@ def current_theme() -> str:
     return "light"
 
 
-def error_color() -> str:
-    return ERROR_COLOR[current_theme()]
-
-
 def _light_palette() -> QPalette:
     p = QPalette()
     c = {
