@@ -115,6 +115,7 @@ def test_answer_save_saves_first_through_save_as(tmp_path):
     ctl, prompter, _ = make(save_changes=["save"], save_path=[(str(target), "")])
     _move(ctl.document, 3.0)
     assert ctl.close_project()
+    assert [q[0] for q in prompter.asked] == ["save_changes", "save_path"]  # untitled: Save asks where
     assert ctl.document.path is None and len(ctl.document.scenario.entities) == 0
     assert open_project(tmp_path / "kept.ecodesk").scenario("网络生态 2.0").entities["e1"].x == 3.0
 
@@ -249,3 +250,21 @@ def test_open_and_save_as_dialogs_offer_the_registry_formats(saved_file, tmp_pat
     assert ctl.save_as()
     assert prompter.asked[1][1:] == ("Save Project As", "ecodesk projects (*.ecodesk)")
     assert ctl.document.path == tmp_path / "copy.ecodesk"
+
+
+def test_export_through_the_prompter_writes_data_and_pictures_without_a_window(tmp_path):
+    from ecodesk.io import import_file
+    from ecodesk.io.formats import get_format
+    from ecodesk.ui.dialogs.image_export import ImageOptions
+
+    ctl, prompter, messages = make(save_path=[(str(tmp_path / "data"), get_format("json").filter("en")),
+                                              (str(tmp_path / "map.png"), "")],
+                                   image_options=[ImageOptions(scale=1.0)])
+    assert ctl.transfer.export_dialog()
+    assert import_file(tmp_path / "data.json").content_equals(ctl.document.project)  # the suffix was added
+    assert messages[-1] == "Exported to “data.json”"
+    assert ctl.transfer.export_dialog(("png", "svg", "pdf"))
+    assert (tmp_path / "map.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert [q[:2] for q in prompter.asked] == [("save_path", "Export"), ("save_path", "Export Picture"),
+                                               ("image_options", "png")]
+    assert ctl.settings.last_folder("export") == str(tmp_path)
