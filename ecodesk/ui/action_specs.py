@@ -7,7 +7,6 @@ the canvas as ``w.canvas`` and the analysis panel as ``w.analysis_panel`` (built
 use). Texts are marked with ``QT_TRANSLATE_NOOP`` in the context they are translated in.
 """
 
-from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any, NamedTuple

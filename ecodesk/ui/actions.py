@@ -76,11 +76,13 @@ class Actions(QObject):
         for spec in self.specs:
             action = QAction(window)
             action.setObjectName(spec.name)
-            action.setShortcuts(_shortcuts(spec.shortcut))
+            if spec.shortcut is not None:
+                action.setShortcuts(_shortcuts(spec.shortcut))
             if spec.icon:
                 action.setIcon(icon(spec.icon))
-            action.setCheckable(spec.checkable)
-            action.setChecked(spec.checked)
+            if spec.checkable:
+                action.setCheckable(True)
+                action.setChecked(spec.checked)
             if spec.group:
                 self._group(spec.group).addAction(action)
             if spec.slot is not None:
@@ -97,8 +99,9 @@ class Actions(QObject):
                 a = QAction(window)
                 a.setObjectName(f"{fam.prefix}{value}")
                 a.setData(value)
-                a.setCheckable(fam.checkable)
-                a.setChecked(fam.checked(value))
+                if fam.checkable:
+                    a.setCheckable(True)
+                    a.setChecked(fam.checked(value))
                 if group is not None:
                     group.addAction(a)
                 if fam.slot is not None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -31,10 +32,12 @@ from ecodesk.model.errors import EcodeskError
 from ecodesk.paths import projects_dir
 from ecodesk.ui.document import PROJECT_SUFFIX, Document
 from ecodesk.ui.i18n import current_language, error_text
-from ecodesk.ui.prompts import Prompter
 from ecodesk.ui.scenarioops import ScenarioOps
 from ecodesk.ui.settings import Settings
 from ecodesk.ui.transfer import TransferOps
+
+if TYPE_CHECKING:  # interfaces only: nothing of them runs
+    from ecodesk.ui.prompts import Prompter
 
 
 def blank_document() -> Document:

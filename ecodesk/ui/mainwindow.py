@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         self.canvas_look = CanvasLook(self.settings, self.registry, self.canvas, self.palette_widget)
         self.canvas_look.load_grid()
         self.canvas_look.push_look()
-        self.retranslate()
+        self._retranslate_chrome()  # the registry's texts are set already
 
     @property
     def document(self) -> Document:
@@ -452,7 +452,14 @@ class MainWindow(QMainWindow):
 
     # language --------------------------------------------------------------------------------
     def retranslate(self) -> None:
+        """Every text again, in the language installed now."""
         self.registry.retranslate()
+        self._retranslate_chrome()
+        self._update_title()
+        self._update_undo()
+        self._update_counts()
+
+    def _retranslate_chrome(self) -> None:
         self.palette_widget.setToolTip(self.tr("Click a kind, then click on the canvas"))
         self.panes.retranslate()
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
@@ -460,9 +467,6 @@ class MainWindow(QMainWindow):
         self.scenario_combo.setToolTip(self.tr("The scenario shown and edited (Ctrl+PgUp / Ctrl+PgDown)"))
         self.zoom_label.setText(f"{self._zoom * 100:.0f} %")
         self.zoom_label.setToolTip(self.tr("Zoom"))
-        self._update_title()
-        self._update_undo()
-        self._update_counts()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "counts_label"):

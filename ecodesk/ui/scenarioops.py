@@ -9,12 +9,16 @@ Texts keep their old translation context ``ScenarioOpsMixin``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from ecodesk.commands import AddScenario, Command, RemoveScenario, RenameScenario, duplicate_scenario, unique_name
 from ecodesk.model import Scenario, ValidationError
 from ecodesk.ui.i18n import error_text
-from ecodesk.ui.prompts import DocumentHost
+
+if TYPE_CHECKING:  # an interface only
+    from ecodesk.ui.prompts import DocumentHost
 
 
 class ScenarioOps:

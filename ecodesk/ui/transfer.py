@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -21,7 +21,9 @@ from ecodesk.model import Scenario
 from ecodesk.model.errors import EcodeskError
 from ecodesk.ui.document import Document
 from ecodesk.ui.i18n import current_language, error_text
-from ecodesk.ui.prompts import DocumentHost
+
+if TYPE_CHECKING:  # an interface only
+    from ecodesk.ui.prompts import DocumentHost
 
 #: The look of the canvas for pictures: (its scene or None, its legend sections or None).
 CanvasLook = Callable[[], tuple[Any, Any]]

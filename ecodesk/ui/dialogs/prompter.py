@@ -7,12 +7,13 @@ Texts keep the translation contexts they had when the window asked these questio
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from ecodesk.ui.prompts import SaveAnswer
+if TYPE_CHECKING:
+    from ecodesk.ui.prompts import SaveAnswer
 
 MAX_SHOWN_PROBLEMS = 8
 
