@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from ecodesk.model import EntityKind, FlowKind
 from ecodesk.ui.i18n import QT_TRANSLATE_NOOP, enum_label
+from ecodesk.ui.windowparts import show_about, show_log_folder, show_shortcuts
 
 SK = QKeySequence.StandardKey
 #: Toolbar positions in the same group of ten sit together; a separator between groups.
@@ -314,12 +315,12 @@ ITEMS: tuple[ActionSpec | MenuSpec | HookSpec, ...] = (
       menu=("analyze", "-scenario"), context="AnalysisMenus", slot=lambda w: w.show_compare()),
     # Help ------------------------------------------------------------------------------------
     A("help_shortcuts", QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"), QT_TRANSLATE_NOOP("Actions", "List every keyboard shortcut"),
-      shortcut=SK.HelpContents, menu="help", slot=lambda w: w.show_shortcuts()),
+      shortcut=SK.HelpContents, menu="help", slot=lambda w: show_shortcuts(w, w.actions.all.values())),
     A("help_log_folder", QT_TRANSLATE_NOOP("Actions", "Show &Log Folder"),
       QT_TRANSLATE_NOOP("Actions", "Open the folder with ecodesk's log and crash reports, to send with a bug report"),
-      menu="help", slot=lambda w: w.show_log_folder()),
+      menu="help", slot=lambda w: show_log_folder(w, w.statusBar().showMessage)),
     A("help_about", QT_TRANSLATE_NOOP("Actions", "&About ecodesk"), QT_TRANSLATE_NOOP("Actions", "Version and licence"),
-      menu="-help", slot=lambda w: w.show_about()),
+      menu="-help", slot=lambda w: show_about(w)),
     A("help_about_qt", QT_TRANSLATE_NOOP("Actions", "About &Qt"), QT_TRANSLATE_NOOP("Actions", "The Qt toolkit ecodesk is built with"),
       menu="help", slot=lambda w: QApplication.aboutQt()),
 )

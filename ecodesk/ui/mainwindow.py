@@ -48,8 +48,6 @@ from ecodesk.ui.windowparts import (
     drop_file,
     fill_recent_menu,
     fill_switch_menu,
-    show_about,
-    show_log_folder,
 )
 
 if TYPE_CHECKING:
@@ -418,17 +416,6 @@ class MainWindow(QMainWindow):
 
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
-
-    def show_shortcuts(self) -> None:
-        from ecodesk.ui.dialogs.shortcuts import ShortcutsDialog
-
-        ShortcutsDialog(self.registry.all.values(), self).exec()
-
-    def show_log_folder(self) -> bool:
-        return show_log_folder(self, self._show_status)
-
-    def show_about(self) -> None:
-        show_about(self)
 
     # preferences ---------------------------------------------------------------------------
     def show_preferences(self) -> None:

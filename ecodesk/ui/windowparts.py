@@ -6,12 +6,12 @@ to the document controller, the settings and the canvas, not to the window's int
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from ecodesk import __version__
@@ -104,6 +104,13 @@ class CanvasLook:
         self.canvas.set_language(current_language())
         self.palette.set_language(current_language())
         self.canvas.set_theme(current_theme())
+
+
+def show_shortcuts(parent: QWidget, actions: Iterable[QAction]) -> None:
+    """Help ▸ Keyboard Shortcuts."""
+    from ecodesk.ui.dialogs.shortcuts import ShortcutsDialog
+
+    ShortcutsDialog(actions, parent).exec()
 
 
 def show_about(parent: QWidget) -> None:
