@@ -48,7 +48,7 @@ def build_window(files: Sequence[str] = (), *, first_start: bool = True) -> Main
     if message:
         window.statusBar().showMessage(message, 8000)
     for path, reason in failed:  # a file given on the command line that cannot be read
-        window.prompter.error(QCoreApplication.translate("FileOpsMixin", "Cannot open “{0}”").format(Path(path).name),
+        window.prompter.error(QCoreApplication.translate("DocumentController", "Cannot open “{0}”").format(Path(path).name),
                               reason)
     return window
 

@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # interfaces only: nothing of them runs
 
 def blank_document() -> Document:
     """An untitled project with one empty scenario."""
-    return Document(Project(name="", scenarios=[Scenario(QCoreApplication.translate("FileOpsMixin", "Base"))]))
+    return Document(Project(name="", scenarios=[Scenario(QCoreApplication.translate("DocumentController", "Base"))]))
 
 
 def sample_document() -> tuple[Document, str] | None:
@@ -57,7 +57,7 @@ def sample_document() -> tuple[Document, str] | None:
         doc.close_file()
         doc.set_path(None)
         return doc, QCoreApplication.translate(
-            "FileOpsMixin", "Sample project “{0}” — your changes are saved to a new file").format(sample.stem)
+            "DocumentController", "Sample project “{0}” — your changes are saved to a new file").format(sample.stem)
     return None
 
 
@@ -137,7 +137,7 @@ class DocumentController(QObject):
         if not self.maybe_save():
             return False
         self.set_document(blank_document())
-        self.status(QCoreApplication.translate("FileOpsMixin", "New project"))
+        self.status(QCoreApplication.translate("DocumentController", "New project"))
         return True
 
     def new_from_template(self, name: str | None = None) -> bool:
@@ -153,13 +153,13 @@ class DocumentController(QObject):
         try:
             project = load_template(name)
         except EcodeskError as exc:
-            self.prompter.error(QCoreApplication.translate("FileOpsMixin", "Cannot use the template"),
+            self.prompter.error(QCoreApplication.translate("DocumentController", "Cannot use the template"),
                                 error_text(exc))
             return False
         if not project.scenarios:
-            project.add_scenario(Scenario(QCoreApplication.translate("FileOpsMixin", "Base")))
+            project.add_scenario(Scenario(QCoreApplication.translate("DocumentController", "Base")))
         self.set_document(Document(project))
-        self.status(QCoreApplication.translate("FileOpsMixin", "New project from template “{0}”").format(name))
+        self.status(QCoreApplication.translate("DocumentController", "New project from template “{0}”").format(name))
         return True
 
     def close_project(self) -> bool:
@@ -177,7 +177,7 @@ class DocumentController(QObject):
         filters = [get_format("ecodesk").filter(lang), get_format("json").filter(lang),
                    QCoreApplication.translate("DocumentController", "All files (*)")]
         recent = self.settings.recent_files()
-        path, _ = self.prompter.open_path(QCoreApplication.translate("FileOpsMixin", "Open Project"),
+        path, _ = self.prompter.open_path(QCoreApplication.translate("DocumentController", "Open Project"),
                                           str(Path(recent[0]).parent) if recent else "", ";;".join(filters))
         return self.open_file(path) if path else False
 
@@ -185,14 +185,14 @@ class DocumentController(QObject):
         """Open a project file (or import JSON); False (with a message) if it cannot be read."""
         path = Path(path)
         if self.document.path is not None and path.resolve() == self.document.path.resolve():
-            self.status(QCoreApplication.translate("FileOpsMixin", "“{0}” is already open").format(path.name))
+            self.status(QCoreApplication.translate("DocumentController", "“{0}” is already open").format(path.name))
             return True
         if ask and not self.maybe_save():
             return False
         try:
             doc = Document.load(path)
         except EcodeskError as exc:
-            self.prompter.error(QCoreApplication.translate("FileOpsMixin", "Cannot open “{0}”").format(path.name),
+            self.prompter.error(QCoreApplication.translate("DocumentController", "Cannot open “{0}”").format(path.name),
                                 error_text(exc))
             if not path.exists():
                 self.settings.remove_recent_file(str(path.resolve()))
@@ -200,18 +200,18 @@ class DocumentController(QObject):
         self.set_document(doc)
         if doc.path is not None:
             self.settings.add_recent_file(path)
-            self.status(QCoreApplication.translate("FileOpsMixin", "Opened “{0}”").format(path.name))
+            self.status(QCoreApplication.translate("DocumentController", "Opened “{0}”").format(path.name))
         else:
             self.status(QCoreApplication.translate(
-                "FileOpsMixin", "Imported “{0}” — save it as a project file to keep it").format(path.name), 6000)
+                "DocumentController", "Imported “{0}” — save it as a project file to keep it").format(path.name), 6000)
         return True
 
     def open_recent(self, path: str) -> bool:
         if not Path(path).is_file():
             self.settings.remove_recent_file(path)
-            self.prompter.warning(QCoreApplication.translate("FileOpsMixin", "File not found"),
+            self.prompter.warning(QCoreApplication.translate("DocumentController", "File not found"),
                                   QCoreApplication.translate(
-                                      "FileOpsMixin", "“{0}” no longer exists; it was removed from the recent files.")
+                                      "DocumentController", "“{0}” no longer exists; it was removed from the recent files.")
                                   .format(path))
             return False
         return self.open_file(path)
@@ -222,7 +222,7 @@ class DocumentController(QObject):
         if gone:
             names = ", ".join(Path(g).name for g in gone)
             self.status(QCoreApplication.translate(
-                "FileOpsMixin", "Removed from recent files (no longer found): {0}").format(names), 8000)
+                "DocumentController", "Removed from recent files (no longer found): {0}").format(names), 8000)
         return self.settings.recent_files()
 
     def clear_recent(self) -> None:
@@ -238,7 +238,7 @@ class DocumentController(QObject):
         except EcodeskError as exc:
             return self._save_failed(exc)
         self.settings.add_recent_file(doc.path)
-        self.status(QCoreApplication.translate("FileOpsMixin", "Saved “{0}”").format(doc.path.name))
+        self.status(QCoreApplication.translate("DocumentController", "Saved “{0}”").format(doc.path.name))
         return True
 
     def save_as(self, path: str | Path | None = None) -> bool:
@@ -247,7 +247,7 @@ class DocumentController(QObject):
             start = str(doc.path or Path.home() / f"{doc.title}{PROJECT_SUFFIX}")
             from ecodesk.io.formats import get_format
 
-            chosen, _ = self.prompter.save_path(QCoreApplication.translate("FileOpsMixin", "Save Project As"), start,
+            chosen, _ = self.prompter.save_path(QCoreApplication.translate("DocumentController", "Save Project As"), start,
                                                 get_format("ecodesk").filter(current_language()))
             if not chosen:
                 return False
@@ -260,7 +260,7 @@ class DocumentController(QObject):
         except EcodeskError as exc:
             return self._save_failed(exc, offer_save_as=False)
         self.settings.add_recent_file(path)
-        self.status(QCoreApplication.translate("FileOpsMixin", "Saved “{0}”").format(path.name))
+        self.status(QCoreApplication.translate("DocumentController", "Saved “{0}”").format(path.name))
         return True
 
     def _save_failed(self, exc: EcodeskError, offer_save_as: bool = True) -> bool:

@@ -145,9 +145,9 @@ class DockPanes(QObject):
                 part.detach()
 
     def retranslate(self) -> None:
-        for dock, text in ((self.inspector_dock, "Inspector"), (self.tables_dock, "Tables"),
-                           (self.palette_dock, "Palette")):
-            dock.setWindowTitle(QCoreApplication.translate("MainWindow", text))
+        self.inspector_dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Inspector"))
+        self.tables_dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Tables"))
+        self.palette_dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Palette"))
         self.analysis_dock.setWindowTitle(QCoreApplication.translate("AnalysisMenus", "Analysis"))
         self.analysis_dock.toggleViewAction().setText(QCoreApplication.translate("AnalysisMenus", "Analysis &Panel"))
 

@@ -16,8 +16,7 @@ from ecodesk.commands import set_membership, set_pool_membership
 from ecodesk.model import Capability, Ecosystem, Entity, Pool
 from ecodesk.ui.inspector_pools import PoolParamsSection
 
-# Texts keep the context they had in InspectorWidget (so their translations still apply).
-_translate = QCoreApplication.translate
+# Texts are translated in context InspectorWidget, where the inspector shows them.
 
 
 class ChecklistSection:
@@ -151,19 +150,19 @@ class _SectionData:
         for c in self.scenario.capabilities:
             if c.owner == self.obj.id:
                 users = len({f.target for f in self.scenario.flows if f.capability == c.id})
-                out.append((c.id, _translate("InspectorWidget", "{0} — {1} (used by {2})").format(c.label, c.category or "—", users)))
+                out.append((c.id, QCoreApplication.translate("InspectorWidget", "{0} — {1} (used by {2})").format(c.label, c.category or "—", users)))
         return out
 
     def own_needs(self) -> list[tuple[str, str]]:
         assert isinstance(self.obj, Entity) and self.scenario is not None
-        return [(n.id, _translate("InspectorWidget", "{0} — volume {1}").format(n.category, f"{n.volume:g}"))
+        return [(n.id, QCoreApplication.translate("InspectorWidget", "{0} — volume {1}").format(n.category, f"{n.volume:g}"))
                 for n in self.scenario.needs if n.entity == self.obj.id]
 
     def deliveries(self) -> str:
         assert isinstance(self.obj, Capability) and self.scenario is not None
         flows = [f for f in self.scenario.flows if f.capability == self.obj.id]
         if not flows:
-            return _translate("InspectorWidget", "Not delivered by any flow yet.")
+            return QCoreApplication.translate("InspectorWidget", "Not delivered by any flow yet.")
         names = []
         for f in flows:
             t = self.scenario.entities.get(f.target)
@@ -174,25 +173,25 @@ class _SectionData:
 def build_sections(inspector: Any, what: str) -> list[Any]:
     """The list sections shown under the fields of a ``what`` object (in the inspector's body)."""
     inspector.texts = {
-        "open_child": _translate("InspectorWidget", "Double-click (or press Enter) to open it in the inspector"),
-        "remove": _translate("InspectorWidget", "Remove"),
-        "remove_tip": _translate("InspectorWidget", "Remove the selected item (a capability takes its flows along)"),
+        "open_child": QCoreApplication.translate("InspectorWidget", "Double-click (or press Enter) to open it in the inspector"),
+        "remove": QCoreApplication.translate("InspectorWidget", "Remove"),
+        "remove_tip": QCoreApplication.translate("InspectorWidget", "Remove the selected item (a capability takes its flows along)"),
     }
     d = _SectionData(inspector)
     if what == "entity":
         return [
-            ChecklistSection(inspector, _translate("InspectorWidget", "Ecosystems"), d.ecosystem_items, d.toggle_ecosystem),
-            ChildListSection(inspector, _translate("InspectorWidget", "Capabilities"), "capability", d.owned_capabilities,
-                             _translate("InspectorWidget", "Add capability")),
-            ChildListSection(inspector, _translate("InspectorWidget", "Needs"), "need", d.own_needs, _translate("InspectorWidget", "Add need")),
+            ChecklistSection(inspector, QCoreApplication.translate("InspectorWidget", "Ecosystems"), d.ecosystem_items, d.toggle_ecosystem),
+            ChildListSection(inspector, QCoreApplication.translate("InspectorWidget", "Capabilities"), "capability", d.owned_capabilities,
+                             QCoreApplication.translate("InspectorWidget", "Add capability")),
+            ChildListSection(inspector, QCoreApplication.translate("InspectorWidget", "Needs"), "need", d.own_needs, QCoreApplication.translate("InspectorWidget", "Add need")),
         ]
     if what == "ecosystem":
-        return [ChecklistSection(inspector, _translate("InspectorWidget", "Members"), d.member_items, d.toggle_member)]
+        return [ChecklistSection(inspector, QCoreApplication.translate("InspectorWidget", "Members"), d.member_items, d.toggle_member)]
     if what == "pool":
         return [
-            ChecklistSection(inspector, _translate("InspectorWidget", "Members"), d.pool_member_items, d.toggle_pool_member),
+            ChecklistSection(inspector, QCoreApplication.translate("InspectorWidget", "Members"), d.pool_member_items, d.toggle_pool_member),
             PoolParamsSection(inspector),
         ]
     if what == "capability":
-        return [InfoSection(inspector, _translate("InspectorWidget", "Delivered to"), d.deliveries)]
+        return [InfoSection(inspector, QCoreApplication.translate("InspectorWidget", "Delivered to"), d.deliveries)]
     return []

@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         self._follow_scenario()
         self._refresh_scenarios()
         self._update_counts()
-        self._show_status(QCoreApplication.translate("ScenarioOpsMixin", "Scenario “{0}”").format(scenario.name), 3000)
+        self._show_status(QCoreApplication.translate("ScenarioOps", "Scenario “{0}”").format(scenario.name), 3000)
 
     def _on_controller_object_inserted(self, obj_id: str, what: str) -> None:
         """A new object: show it and put the keyboard focus in the inspector to name it."""

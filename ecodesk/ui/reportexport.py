@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ecodesk.analysis.run import AnalysisResult
     from ecodesk.ui.panels.analysis_panel import AnalysisPanel
 
-#: Texts keep the translation context they had in the main window's export code ("ExportOpsMixin").
+#: Texts keep the translation context they had in the main window's export code ("TransferOps").
 
 
 class ReportJob(QObject):
@@ -71,7 +71,7 @@ class ReportJob(QObject):
         b.connect(ch.failed, self._on_channel_failed)
         b.connect(ch.cancelled, self.cancel)
         self.panel.status(
-            QCoreApplication.translate("ExportOpsMixin", "Analysing “{0}” for the report…").format(self.scenario.name)
+            QCoreApplication.translate("TransferOps", "Analysing “{0}” for the report…").format(self.scenario.name)
         )
         ch.run_now()
 
@@ -91,7 +91,7 @@ class ReportJob(QObject):
         ch = self.panel.channel
         if ch.scenario is not self.scenario:  # another scenario is shown now
             self._finish(
-                False, QCoreApplication.translate("ExportOpsMixin", "Report cancelled; nothing was written"), warn=False
+                False, QCoreApplication.translate("TransferOps", "Report cancelled; nothing was written"), warn=False
             )
             return
         hit = self._current()
@@ -108,7 +108,7 @@ class ReportJob(QObject):
         """Stop waiting (the panel's Cancel also lands here); nothing is written."""
         if self.running:
             self._finish(
-                False, QCoreApplication.translate("ExportOpsMixin", "Report cancelled; nothing was written"), warn=False
+                False, QCoreApplication.translate("TransferOps", "Report cancelled; nothing was written"), warn=False
             )
 
     # writing ----------------------------------------------------------------------------
@@ -133,7 +133,7 @@ class ReportJob(QObject):
             return
         self._finish(
             True,
-            QCoreApplication.translate("ExportOpsMixin", "Report saved to “{0}”").format(self.path.name),
+            QCoreApplication.translate("TransferOps", "Report saved to “{0}”").format(self.path.name),
             warn=False,
         )
 
@@ -146,10 +146,10 @@ class ReportJob(QObject):
         if warn:
             QMessageBox.warning(
                 self.parent_widget or self.panel.window(),
-                QCoreApplication.translate("ExportOpsMixin", "Cannot export to “{0}”").format(self.path.name),
+                QCoreApplication.translate("TransferOps", "Cannot export to “{0}”").format(self.path.name),
                 message
                 + "\n\n"
-                + QCoreApplication.translate("ExportOpsMixin", "Nothing was written; your project is unchanged."),
+                + QCoreApplication.translate("TransferOps", "Nothing was written; your project is unchanged."),
             )
         else:
             self.panel.status(message)

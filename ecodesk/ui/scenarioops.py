@@ -4,7 +4,7 @@ scenario list is one undoable command; a refusal is shown with the model's sente
 
 :class:`ScenarioOps` is a collaborator of :class:`ecodesk.ui.controller.DocumentController`
 (``controller.scenarios``) and sees it only as a :class:`ecodesk.ui.prompts.DocumentHost`.
-Texts keep their old translation context ``ScenarioOpsMixin``.
+Texts are translated in context ``ScenarioOps``.
 """
 
 from __future__ import annotations
@@ -42,15 +42,15 @@ class ScenarioOps:
         project = doc.project
         if name is None:
             name = self.host.prompter.text(
-                QCoreApplication.translate("ScenarioOpsMixin", "New Scenario"),
-                QCoreApplication.translate("ScenarioOpsMixin", "Name of the new scenario:"),
-                unique_name(QCoreApplication.translate("ScenarioOpsMixin", "Scenario"), project.scenario_names()))
+                QCoreApplication.translate("ScenarioOps", "New Scenario"),
+                QCoreApplication.translate("ScenarioOps", "Name of the new scenario:"),
+                unique_name(QCoreApplication.translate("ScenarioOps", "Scenario"), project.scenario_names()))
             if name is None:
                 return False
         try:
             scenario = Scenario(name)
         except ValidationError as exc:
-            self.host.prompter.error(QCoreApplication.translate("ScenarioOpsMixin", "Cannot add the scenario"),
+            self.host.prompter.error(QCoreApplication.translate("ScenarioOps", "Cannot add the scenario"),
                                      error_text(exc))
             return False
         index = project.scenarios.index(doc.scenario) + 1
@@ -59,7 +59,7 @@ class ScenarioOps:
     def duplicate(self) -> bool:
         """A copy of the shown scenario named "… (copy)", shown."""
         doc = self.host.document
-        name = unique_name(QCoreApplication.translate("ScenarioOpsMixin", "{0} (copy)").format(doc.scenario.name),
+        name = unique_name(QCoreApplication.translate("ScenarioOps", "{0} (copy)").format(doc.scenario.name),
                            doc.project.scenario_names())
         cmd = duplicate_scenario(doc.project, doc.scenario.name, name)
         return self._push(cmd, cmd.scenario)
@@ -84,8 +84,8 @@ class ScenarioOps:
         doc = self.host.document
         old = doc.scenario.name
         if new is None:
-            new = self.host.prompter.text(QCoreApplication.translate("ScenarioOpsMixin", "Rename Scenario"),
-                                          QCoreApplication.translate("ScenarioOpsMixin", "New name:"), old)
+            new = self.host.prompter.text(QCoreApplication.translate("ScenarioOps", "Rename Scenario"),
+                                          QCoreApplication.translate("ScenarioOps", "New name:"), old)
             if new is None or new == old:
                 return False
         return self._push(RenameScenario(doc.project, old, new), None)
@@ -98,7 +98,7 @@ class ScenarioOps:
         doc = self.host.document
         error = doc.attempt(cmd)
         if error is not None:
-            self.host.prompter.error(QCoreApplication.translate("ScenarioOpsMixin", "Scenario not changed"),
+            self.host.prompter.error(QCoreApplication.translate("ScenarioOps", "Scenario not changed"),
                                      error_text(error))
             return False
         if show is not None:

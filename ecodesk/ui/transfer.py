@@ -6,7 +6,7 @@
 :class:`ecodesk.ui.prompts.DocumentHost` and asks through its prompter. An import becomes a
 new, unsaved document (the current one is offered for saving first); a bad file imports
 nothing and the importer's sentences say where and why. Every export is written whole or
-not at all, and remembers its folder. Texts keep their old context ``ExportOpsMixin``.
+not at all, and remembers its folder. Texts are translated in context ``TransferOps``.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ class TransferOps:
         from ecodesk.io.formats import file_filters
 
         filters = file_filters("read", current_language())
-        path, chosen = self.host.prompter.open_path(QCoreApplication.translate("ExportOpsMixin", "Import"),
+        path, chosen = self.host.prompter.open_path(QCoreApplication.translate("TransferOps", "Import"),
                                                     str(self.start_folder("import")),
                                                     ";;".join(f.text for f in filters))
         if not path:
@@ -77,7 +77,7 @@ class TransferOps:
         return self.import_path(path, None if fmt is None or fmt.name == "json" else fmt.name)
 
     def import_csv_folder_dialog(self) -> bool:
-        folder = self.host.prompter.folder(QCoreApplication.translate("ExportOpsMixin", "Import CSV Folder"),
+        folder = self.host.prompter.folder(QCoreApplication.translate("TransferOps", "Import CSV Folder"),
                                            str(self.start_folder("import")))
         return self.import_path(folder, "csv") if folder else False
 
@@ -92,19 +92,19 @@ class TransferOps:
             lines = list(sentences(current_language())) if callable(sentences) else [
                 error_text(exc) if isinstance(exc, EcodeskError) else f"{getattr(exc, 'strerror', '') or exc}"]
             self.host.prompter.problems(
-                QCoreApplication.translate("ExportOpsMixin", "Cannot import “{0}”").format(path.name),
-                QCoreApplication.translate("ExportOpsMixin", "Nothing was imported; the project you had open is unchanged."),
+                QCoreApplication.translate("TransferOps", "Cannot import “{0}”").format(path.name),
+                QCoreApplication.translate("TransferOps", "Nothing was imported; the project you had open is unchanged."),
                 lines)
             return False
         self.host.settings.set_last_folder("import", path.parent)
         if not self.host.maybe_save():
             return False
         if not project.scenarios:
-            project.add_scenario(Scenario(QCoreApplication.translate("ExportOpsMixin", "Base")))
+            project.add_scenario(Scenario(QCoreApplication.translate("TransferOps", "Base")))
         doc = Document(project)
         doc.mark_unsaved()
         self.host.set_document(doc)
-        self.host.status(QCoreApplication.translate("ExportOpsMixin", "Imported “{0}” — save it as a project file to keep it")
+        self.host.status(QCoreApplication.translate("TransferOps", "Imported “{0}” — save it as a project file to keep it")
                          .format(path.name), 8000)
         return True
 
@@ -119,8 +119,8 @@ class TransferOps:
         names = [f.format.name for f in filters if f.format is not None]
         first = filters[0]
         start = self.start_folder("export") / (self.default_name() + first.suffix)
-        title = (QCoreApplication.translate("ExportOpsMixin", "Export Picture") if set(names) <= set(IMAGE_FORMATS)
-                 else QCoreApplication.translate("ExportOpsMixin", "Export"))
+        title = (QCoreApplication.translate("TransferOps", "Export Picture") if set(names) <= set(IMAGE_FORMATS)
+                 else QCoreApplication.translate("TransferOps", "Export"))
         texts = [f.text for f in filters]
         path, chosen_text = self.host.prompter.save_path(title, str(start), ";;".join(texts), texts[0])
         if not path:
@@ -190,19 +190,19 @@ class TransferOps:
     def _exported(self, dest: Path, notices: list[str], scenario: str | None) -> None:
         self.host.settings.set_last_folder("export", dest.parent)
         if scenario is not None and len(self.host.document.project.scenarios) > 1:
-            message = QCoreApplication.translate("ExportOpsMixin", "Exported scenario “{0}” to “{1}”").format(
+            message = QCoreApplication.translate("TransferOps", "Exported scenario “{0}” to “{1}”").format(
                 scenario, dest.name)
         else:
-            message = QCoreApplication.translate("ExportOpsMixin", "Exported to “{0}”").format(dest.name)
+            message = QCoreApplication.translate("TransferOps", "Exported to “{0}”").format(dest.name)
         self.host.status(message, 6000)
         if notices:
-            self.host.prompter.information(QCoreApplication.translate("ExportOpsMixin", "Exported"),
+            self.host.prompter.information(QCoreApplication.translate("TransferOps", "Exported"),
                                            message + "\n\n" + "\n".join(notices))
 
     def _export_failed(self, dest: Path, exc: BaseException) -> bool:
-        self.host.prompter.error(QCoreApplication.translate("ExportOpsMixin", "Cannot export to “{0}”").format(dest.name),
+        self.host.prompter.error(QCoreApplication.translate("TransferOps", "Cannot export to “{0}”").format(dest.name),
                                  failure_text(exc) + "\n\n"
-                                 + QCoreApplication.translate("ExportOpsMixin", "Nothing was written; your project is unchanged."))
+                                 + QCoreApplication.translate("TransferOps", "Nothing was written; your project is unchanged."))
         return False
 
     # report --------------------------------------------------------------------------------
@@ -211,7 +211,7 @@ class TransferOps:
 
         report = file_filters("write", current_language(), kinds=("report",))[0]
         start = self.start_folder("report") / (self.default_name() + report.suffix)
-        path, _ = self.host.prompter.save_path(QCoreApplication.translate("ExportOpsMixin", "Export Report"),
+        path, _ = self.host.prompter.save_path(QCoreApplication.translate("TransferOps", "Export Report"),
                                                str(start), report.text)
         if not path:
             return False

@@ -3,608 +3,607 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="141" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="147" />
         <source>&amp;New</source>
-        <extracomment>name → (standard key or key text or None, icon name or None, checkable)</extracomment>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="141" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="147" />
         <source>Start a new, blank project</source>
         <translation>新建一个空白项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="142" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="149" />
         <source>New from &amp;Template…</source>
         <translation>从模板新建(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="142" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="150" />
         <source>Start a new project from a template</source>
         <translation>从模板新建项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="143" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="152" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="143" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="153" />
         <source>Open a project file (.ecodesk) or import interchange JSON</source>
         <translation>打开项目文件（.ecodesk）或导入交换格式 JSON</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="144" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="156" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="144" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="157" />
         <source>Save the project (only what changed is written)</source>
         <translation>保存项目（只写入改动的部分）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="145" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="159" />
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="145" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="160" />
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="146" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="178" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="146" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="179" />
         <source>Close the project (asks to save changes)</source>
         <translation>关闭项目（未保存的修改会提示保存）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="147" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="181" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="147" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="181" />
         <source>Quit ecodesk (asks to save changes)</source>
         <translation>退出 ecodesk（未保存的修改会提示保存）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="148" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="183" />
         <source>Clear Recent Files</source>
         <translation>清空最近文件</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="148" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="184" />
         <source>Empty the list of recent files</source>
         <translation>清空最近打开的文件列表</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="149" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="186" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="149" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="186" />
         <source>Undo the last edit</source>
         <translation>撤销上一步编辑</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="150" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="188" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="150" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="188" />
         <source>Redo the edit just undone</source>
         <translation>重做刚撤销的编辑</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="151" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="190" />
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="151" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="190" />
         <source>Cut the selected entities to the clipboard</source>
         <translation>将选中的主体剪切到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="152" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="192" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="152" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="193" />
         <source>Copy the selected entities (with the flows between them)</source>
         <translation>复制选中的主体（连同它们之间的资源流）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="153" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="195" />
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="153" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="195" />
         <source>Paste entities with new ids</source>
         <translation>粘贴主体（分配新的 id）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="154" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="197" />
         <source>D&amp;uplicate</source>
         <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="154" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="197" />
         <source>Duplicate the selected entities</source>
         <translation>为选中的主体创建副本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="155" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="199" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="155" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="200" />
         <source>Delete the selection and everything attached to it</source>
         <translation>删除所选对象及其关联的一切</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="156" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="202" />
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="156" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="203" />
         <source>Select every entity and flow of the scenario</source>
         <translation>选中情景中的全部主体和资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="157" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="205" />
         <source>Re&amp;name</source>
         <translation>重命名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="157" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="205" />
         <source>Rename the selected entity on the canvas</source>
         <translation>在画布上重命名选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="158" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="207" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="158" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="207" />
         <source>Find objects by name or id and jump to them</source>
         <translation>按名称或 id 查找对象并定位</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="159" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="225" />
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="159" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="226" />
         <source>Language, theme, grid and autosave</source>
         <translation>语言、主题、网格和自动保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="160" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="116" />
         <source>Align &amp;Left</source>
         <translation>左对齐(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="160" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="117" />
         <source>Align the selected entities on their left edges</source>
         <translation>按左边缘对齐选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="161" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="118" />
         <source>Align Centres &amp;Horizontally</source>
         <translation>水平居中对齐(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="161" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="119" />
         <source>Align the selected entities on a vertical line</source>
         <translation>将选中的主体对齐到一条竖线上</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="162" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="120" />
         <source>Align &amp;Right</source>
         <translation>右对齐(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="162" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="121" />
         <source>Align the selected entities on their right edges</source>
         <translation>按右边缘对齐选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="163" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="122" />
         <source>Align &amp;Top</source>
         <translation>顶端对齐(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="163" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="123" />
         <source>Align the selected entities on their top edges</source>
         <translation>按上边缘对齐选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="164" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="124" />
         <source>Align Centres &amp;Vertically</source>
         <translation>垂直居中对齐(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="164" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="125" />
         <source>Align the selected entities on a horizontal line</source>
         <translation>将选中的主体对齐到一条横线上</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="165" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="126" />
         <source>Align &amp;Bottom</source>
         <translation>底端对齐(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="165" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="127" />
         <source>Align the selected entities on their bottom edges</source>
         <translation>按下边缘对齐选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="166" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="212" />
         <source>Distribute Hori&amp;zontally</source>
         <translation>水平均匀分布(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="166" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="213" />
         <source>Space the selected entities evenly from left to right</source>
         <translation>让选中的主体从左到右等距分布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="168" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="215" />
         <source>Distribute V&amp;ertically</source>
         <translation>垂直均匀分布(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="168" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="216" />
         <source>Space the selected entities evenly from top to bottom</source>
         <translation>让选中的主体从上到下等距分布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="170" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="218" />
         <source>&amp;Layered Layout</source>
         <translation>分层布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="170" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="219" />
         <source>Arrange by supply tier: origins → platforms → channels → users (one undo step)</source>
         <translation>按供给层级排列：源头 → 平台 → 渠道 → 用户（一步即可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="172" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="222" />
         <source>&amp;Force Layout</source>
         <translation>力导向布局(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="172" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="223" />
         <source>Arrange entities by a force-directed layout (one undo step)</source>
         <translation>用力导向算法排列主体（一步即可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="173" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="229" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="173" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="229" />
         <source>Zoom in on the canvas</source>
         <translation>放大画布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="174" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="231" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="174" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="231" />
         <source>Zoom out of the canvas</source>
         <translation>缩小画布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="175" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="233" />
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="175" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="233" />
         <source>Zoom to 100 %</source>
         <translation>缩放到 100%</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="176" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="235" />
         <source>&amp;Fit All</source>
         <translation>适应全部(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="176" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="235" />
         <source>Zoom to show the whole ecosystem</source>
         <translation>缩放以显示整个生态</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="177" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="237" />
         <source>Zoom to &amp;Selection</source>
         <translation>缩放到所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="177" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="238" />
         <source>Zoom to the selected entities</source>
         <translation>缩放到选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="178" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="240" />
         <source>Show &amp;Grid</source>
         <translation>显示网格(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="178" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="240" />
         <source>Show the grid on the canvas</source>
         <translation>在画布上显示网格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="179" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="242" />
         <source>S&amp;nap to Grid</source>
         <translation>对齐到网格(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="179" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="243" />
         <source>Snap entities to the grid when moving them</source>
         <translation>移动主体时吸附到网格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="180" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="254" />
         <source>F&amp;ull Screen</source>
         <translation>全屏(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="180" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="255" />
         <source>Show the window full screen (for the projector)</source>
         <translation>全屏显示窗口（适合投影）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="181" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="248" />
         <source>Next &amp;Pane</source>
         <translation>下一个窗格(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="181" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="249" />
         <source>Move the keyboard focus to the next pane</source>
         <translation>将键盘焦点移到下一个窗格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="182" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="251" />
         <source>Previous Pa&amp;ne</source>
         <translation>上一个窗格(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="182" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="252" />
         <source>Move the keyboard focus to the previous pane</source>
         <translation>将键盘焦点移到上一个窗格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="183" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="258" />
         <source>&amp;Select</source>
         <translation>选择(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="183" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="259" />
         <source>Select and move entities (Esc returns here)</source>
         <translation>选择并移动主体（按 Esc 回到此工具）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="184" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="261" />
         <source>&amp;Entity Tool</source>
         <translation>主体工具(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="184" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="261" />
         <source>Click on the canvas to place an entity</source>
         <translation>在画布上单击以放置主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="185" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="263" />
         <source>F&amp;low Tool</source>
         <translation>资源流工具(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="185" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="264" />
         <source>Drag from one entity to another to draw a flow</source>
         <translation>从一个主体拖到另一个主体以绘制资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="186" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="131" />
         <source>New &amp;Entity</source>
         <translation>新建主体(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="186" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="132" />
         <source>Add an entity at a free spot and edit it in the inspector</source>
         <translation>在空白处添加一个主体，并在检查器中编辑</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="187" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="133" />
         <source>New &amp;Flow</source>
         <translation>新建资源流(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="187" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="134" />
         <source>Add a flow between the two selected entities (or the first two)</source>
         <translation>在选中的两个主体（或前两个主体）之间添加资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="188" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="135" />
         <source>New Eco&amp;system</source>
         <translation>新建生态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="188" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="136" />
         <source>Add an ecosystem (a named group of entities)</source>
         <translation>添加一个生态（一组有名称的主体）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="189" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="137" />
         <source>New &amp;Capability</source>
         <translation>新建能力(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="189" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="138" />
         <source>Add a capability owned by the selected entity</source>
         <translation>为选中的主体添加一项能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="190" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="139" />
         <source>New Nee&amp;d</source>
         <translation>新建需求(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="190" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="140" />
         <source>Add a need of the selected entity</source>
         <translation>为选中的主体添加一项需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="191" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="141" />
         <source>New &amp;Pool</source>
         <translation>新建共享安排(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="191" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="142" />
         <source>Add a sharing arrangement of the selected entities</source>
         <translation>为选中的主体添加一个共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="192" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="271" />
         <source>&amp;Run Analysis</source>
         <translation>运行分析(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="192" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="272" />
         <source>Analyse the shown scenario: reuse, cost sharing, resilience, indicators</source>
         <translation>分析当前情景：能力复用、成本分摊、网络韧性和生态指标</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="194" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="300" />
         <source>&amp;New Scenario…</source>
         <translation>新建情景(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="194" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="300" />
         <source>Add a blank scenario</source>
         <translation>添加一个空白情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="195" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="305" />
         <source>&amp;Duplicate Scenario</source>
         <translation>复制情景(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="195" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="306" />
         <source>Add a copy of the shown scenario</source>
         <translation>添加当前情景的副本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="196" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="308" />
         <source>&amp;Rename Scenario…</source>
         <translation>重命名情景(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="196" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="308" />
         <source>Rename the shown scenario</source>
         <translation>重命名当前情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="197" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="310" />
         <source>De&amp;lete Scenario</source>
         <translation>删除情景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="197" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="311" />
         <source>Delete the shown scenario (undoable)</source>
         <translation>删除当前情景（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="198" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="294" />
         <source>Ne&amp;xt Scenario</source>
         <translation>下一个情景(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="198" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="294" />
         <source>Show the next scenario</source>
         <translation>显示下一个情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="199" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="297" />
         <source>Pre&amp;vious Scenario</source>
         <translation>上一个情景(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="199" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="297" />
         <source>Show the previous scenario</source>
         <translation>显示上一个情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="200" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="317" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="200" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="317" />
         <source>List every keyboard shortcut</source>
         <translation>列出全部键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="201" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="319" />
         <source>Show &amp;Log Folder</source>
         <translation>显示日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="202" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="320" />
         <source>Open the folder with ecodesk's log and crash reports, to send with a bug report</source>
         <translation>打开存放 ecodesk 日志和崩溃报告的文件夹，便于随问题报告一并发送</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="203" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="322" />
         <source>&amp;About ecodesk</source>
         <translation>关于 ecodesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="203" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="322" />
         <source>Version and licence</source>
         <translation>版本与许可</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="204" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="324" />
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="204" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="324" />
         <source>The Qt toolkit ecodesk is built with</source>
         <translation>ecodesk 所用的 Qt 工具包</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="216" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="339" />
         <source>Click on the canvas to place: {0}</source>
         <translation>在画布上单击以放置：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="220" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="341" />
         <source>Drag between two entities to draw a flow: {0}</source>
         <translation>在两个主体之间拖动以绘制资源流：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/actions.py" line="224" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="343" />
         <source>Show or hide flows of kind: {0}</source>
         <translation>显示或隐藏此类资源流：{0}</translation>
     </message>
@@ -612,98 +611,97 @@
 <context>
     <name>AnalysisMenus</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="139" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="411" />
         <source>Select one entity to ask what happens if it leaves</source>
         <translation>请选择一个主体，查看它退出后的影响</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="152" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="76" />
         <source>{0} – variant</source>
         <translation>{0} – 变体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="153" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="73" />
         <source>New Scenario from Current</source>
         <translation>从当前情景新建</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="154" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="74" />
         <source>Name of the new scenario (a copy of “{0}”):</source>
         <translation>新情景的名称（复制自“{0}”）：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="724" />
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="162" />
+        <location filename="../../ecodesk/ui/docks.py" line="151" />
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="166" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="274" />
         <source>&amp;Cancel Analysis</source>
         <translation>取消分析(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="166" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="275" />
         <source>Stop the running analysis</source>
         <translation>停止正在进行的分析</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="167" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="277" />
         <source>Recompute &amp;Automatically</source>
         <translation>自动重新计算(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="167" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="278" />
         <source>Recompute the analysis shortly after every edit</source>
         <translation>每次编辑后稍候自动重新分析</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="168" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="283" />
         <source>&amp;Mark Weak Points</source>
         <translation>标记薄弱环节(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="168" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="284" />
         <source>Ring single points of failure, capabilities built twice and unmet needs on the canvas</source>
         <translation>在画布上用圆环标出单点故障、重复建设的能力和未满足的需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="170" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="288" />
         <source>&amp;What If the Selected Entity Leaves?…</source>
         <translation>假如所选主体退出？(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="171" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="289" />
         <source>Service, cascade and cost sharing without the selected entity (the model is not changed)</source>
         <translation>没有所选主体时的服务水平、级联失效和成本分摊（不修改模型）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="172" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="313" />
         <source>Co&amp;mpare Scenarios</source>
         <translation>比较情景(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="172" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="314" />
         <source>Two scenarios side by side in the analysis panel</source>
         <translation>在分析面板中并排比较两个情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="173" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="302" />
         <source>New Scenario from &amp;Current…</source>
         <translation>从当前情景新建(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="173" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="303" />
         <source>Add a copy of the shown scenario under a new name</source>
         <translation>以新名称添加当前情景的副本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="181" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="281" />
         <source>&amp;Colour Canvas</source>
         <translation>画布着色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="182" />
+        <location filename="../../ecodesk/ui/docks.py" line="152" />
         <source>Analysis &amp;Panel</source>
         <translation>分析面板(&amp;P)</translation>
     </message>
@@ -711,214 +709,214 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="86" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="77" />
         <source>Analysis cancelled</source>
-        <extracomment>A status-bar message for the window (argument: text). Running / stale / progress changed (the status bar and menus follow it). The canvas colour mode changed (argument: the mode). Marks on the canvas were switched on or off. Texts were set again (after a language change).</extracomment>
+        <extracomment>Tab → (module, class) of its page, imported when first shown. A status-bar message for the window (argument: text). Running / stale / progress changed (the status bar and menus follow it). The canvas colour mode changed (argument: the mode). Marks on the canvas were switched on or off. Texts were set again (after a language change).</extracomment>
         <translation>分析已取消</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="303" />
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="311" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="281" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="289" />
         <source>Analysis failed: {0}</source>
         <translation>分析失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="309" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="287" />
         <source>Analysing “{0}”… {1} % ({2})</source>
         <translation>正在分析“{0}”… {1} %（{2}）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="313" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="291" />
         <source>Not analysed yet — press Run</source>
         <translation>尚未分析——请点击“运行”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="313" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="291" />
         <source>Waiting to analyse…</source>
         <translation>等待分析…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="315" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="293" />
         <source>Out of date — recomputing shortly…</source>
         <translation>结果已过期——即将重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="316" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="294" />
         <source>Out of date — press Run to recompute</source>
         <translation>结果已过期——点击“运行”重新计算</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="319" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="297" />
         <source>Up to date · “{0}”</source>
         <translation>已是最新 · “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="320" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="298" />
         <source> · computed in {0} s</source>
         <translation> · 用时 {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="334" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="312" />
         <source>capability reuse</source>
         <translation>能力复用</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="334" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="312" />
         <source>cost sharing</source>
         <translation>成本分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="334" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="312" />
         <source>indicators</source>
         <translation>生态指标</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="335" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="313" />
         <source>supply graph</source>
         <translation>供给网络</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="335" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="313" />
         <source>critical entities</source>
         <translation>关键主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="336" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="314" />
         <source>robustness</source>
         <translation>鲁棒性</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="336" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="314" />
         <source>redundancy</source>
         <translation>冗余度</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="336" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="314" />
         <source>Monte Carlo</source>
         <translation>蒙特卡洛</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="337" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="315" />
         <source>cascades</source>
         <translation>级联失效</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="337" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="315" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="337" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="315" />
         <source>starting</source>
         <translation>启动中</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="392" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="370" />
         <source>Stable: no group of partners would rather leave.</source>
         <translation>稳定：没有任何伙伴组合愿意退出。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="395" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="372" />
         <source>Not stable: some group of partners would pay less on its own.</source>
         <translation>不稳定：有伙伴组合单干会付得更少。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="401" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="378" />
         <source>Not stable: {0} would pay {1} less on its own.</source>
         <translation>不稳定：{0} 单干可少付 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="402" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="379" />
         <source>Not stable: {0} would pay {1} less on their own.</source>
         <translation>不稳定：{0} 单干可少付 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="415" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="83" />
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="416" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="84" />
         <source>Analyse the shown scenario now</source>
         <translation>立即分析当前情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="417" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="85" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="418" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="86" />
         <source>Stop the running analysis</source>
         <translation>停止正在进行的分析</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="419" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="87" />
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="420" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="88" />
         <source>Recompute shortly after every edit</source>
         <translation>每次编辑后稍候自动重新计算</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="421" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="89" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="422" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="91" />
         <source>Seed, trials, orders, thresholds and supply flows (saved with the project)</source>
         <translation>随机种子、试验次数、移除顺序数、阈值和供给流类型（随项目保存）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="423" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="95" />
         <source>Canvas colours:</source>
         <translation>画布着色：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="429" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="101" />
         <source>Mark weak points</source>
         <translation>标记薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="430" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="103" />
         <source>Rings on the canvas: single points of failure (red), capabilities built twice (orange), unmet needs (violet)</source>
         <translation>画布上的圆环：单点故障（红）、重复建设的能力（橙）、未满足的需求（紫）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="432" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="109" />
         <source>Show flows:</source>
         <translation>显示资源流：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="435" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="113" />
         <source>Show or hide flows of kind: {0}</source>
         <translation>显示或隐藏此类资源流：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="450" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="401" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="450" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="401" />
         <source>Capability reuse</source>
         <translation>能力复用</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="451" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="402" />
         <source>Cost sharing</source>
         <translation>成本分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="451" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="402" />
         <source>Resilience</source>
         <translation>网络韧性</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="452" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="403" />
         <source>Compare</source>
         <translation>情景比较</translation>
     </message>
@@ -944,47 +942,47 @@
 <context>
     <name>Autosave</name>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="116" />
+        <location filename="../../ecodesk/ui/autosave.py" line="121" />
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="117" />
+        <location filename="../../ecodesk/ui/autosave.py" line="122" />
         <source>ecodesk did not close normally. Unsaved work of “{0}” was autosaved.</source>
         <translation>ecodesk 上次未正常关闭。“{0}”中未保存的工作已自动保存。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="120" />
+        <location filename="../../ecodesk/ui/autosave.py" line="125" />
         <source>Recover</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="121" />
+        <location filename="../../ecodesk/ui/autosave.py" line="126" />
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="122" />
+        <location filename="../../ecodesk/ui/autosave.py" line="127" />
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="123" />
+        <location filename="../../ecodesk/ui/autosave.py" line="128" />
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="144" />
+        <location filename="../../ecodesk/ui/autosave.py" line="149" />
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="147" />
+        <location filename="../../ecodesk/ui/autosave.py" line="152" />
         <source>Compare with the saved file</source>
         <translation>与已保存的文件比较</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="157" />
+        <location filename="../../ecodesk/ui/autosave.py" line="162" />
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
@@ -992,7 +990,7 @@
 <context>
     <name>Autosaver</name>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="82" />
+        <location filename="../../ecodesk/ui/autosave.py" line="87" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
@@ -1271,29 +1269,29 @@
     </message>
 </context>
 <context>
-    <name>CanvasLinkMixin</name>
+    <name>CanvasLink</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="130" />
+        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="122" />
         <source>What If It Leaves?…</source>
         <translation>假如它退出？…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="132" />
+        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="124" />
         <source>Remove It in a New Scenario</source>
         <translation>在新情景中移除它</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="160" />
+        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="158" />
         <source>Without {0}</source>
         <translation>不含{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="164" />
+        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="162" />
         <source>Scenario not added</source>
         <translation>未添加情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="167" />
+        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="165" />
         <source>Scenario “{0}” added: the model without {1}</source>
         <translation>已添加情景“{0}”：不含{1}的模型</translation>
     </message>
@@ -1301,38 +1299,38 @@
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="238" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="243" />
         <source>PNG images (*.png)</source>
-        <extracomment>Series colours (colour-blind aware, readable on light and dark backgrounds). The chart was redrawn (argument: number of data items).</extracomment>
+        <extracomment>Series colours (colour-blind aware, readable on light and dark backgrounds). The chart was redrawn (argument: number of data items). Legend samples drawn for bands (kept referenced while the legend shows them).</extracomment>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="238" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="243" />
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="239" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="244" />
         <source>Save Chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="249" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="254" />
         <source>Save Chart as PNG…</source>
         <translation>将图表另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="250" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="255" />
         <source>Save Chart as SVG…</source>
         <translation>将图表另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="251" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="256" />
         <source>Copy Chart</source>
         <translation>复制图表</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="254" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="259" />
         <source>Reset Zoom</source>
         <translation>重置缩放</translation>
     </message>
@@ -1340,104 +1338,104 @@
 <context>
     <name>CollectionPageWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="131" />
+        <location filename="../../ecodesk/ui/tables.py" line="133" />
         <source>entities</source>
         <extracomment>The tabs, in order: collection name and the kind of object it holds. A message for the status bar.</extracomment>
         <translation>主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="131" />
+        <location filename="../../ecodesk/ui/tables.py" line="133" />
         <source>flows</source>
         <translation>资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="131" />
+        <location filename="../../ecodesk/ui/tables.py" line="133" />
         <source>capabilities</source>
         <translation>能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="132" />
+        <location filename="../../ecodesk/ui/tables.py" line="134" />
         <source>needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="132" />
+        <location filename="../../ecodesk/ui/tables.py" line="134" />
         <source>pools</source>
         <translation>共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="132" />
+        <location filename="../../ecodesk/ui/tables.py" line="134" />
         <source>ecosystems</source>
         <translation>生态</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="133" />
+        <location filename="../../ecodesk/ui/tables.py" line="135" />
         <source>Filter {0}…</source>
         <translation>筛选{0}…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="134" />
+        <location filename="../../ecodesk/ui/tables.py" line="136" />
         <source>Show only rows containing this text (any column)</source>
         <translation>只显示包含此文字的行（任意列）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="135" />
+        <location filename="../../ecodesk/ui/tables.py" line="137" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="136" />
+        <location filename="../../ecodesk/ui/tables.py" line="138" />
         <source>Add a row (defaults come from the selection)</source>
         <translation>添加一行（默认值取自当前选择）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="137" />
-        <location filename="../../ecodesk/ui/tables.py" line="142" />
+        <location filename="../../ecodesk/ui/tables.py" line="139" />
+        <location filename="../../ecodesk/ui/tables.py" line="144" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="138" />
+        <location filename="../../ecodesk/ui/tables.py" line="140" />
         <source>Delete the selected rows and what depends on them</source>
         <translation>删除选中的行及依赖它们的对象</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="139" />
+        <location filename="../../ecodesk/ui/tables.py" line="141" />
         <source>Set value…</source>
         <translation>统一设值…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="140" />
+        <location filename="../../ecodesk/ui/tables.py" line="142" />
         <source>Set the current column to one value for every selected row (one undo step)</source>
         <translation>将当前列在所有选中行中设为同一个值（一步即可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="143" />
+        <location filename="../../ecodesk/ui/tables.py" line="145" />
         <source>Set value for selected…</source>
         <translation>为选中行统一设值…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="144" />
+        <location filename="../../ecodesk/ui/tables.py" line="146" />
         <source>Set one column to the same value for all selected rows</source>
         <translation>将某一列在所有选中行中设为同一个值</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="157" />
+        <location filename="../../ecodesk/ui/tables.py" line="159" />
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="278" />
+        <location filename="../../ecodesk/ui/tables.py" line="283" />
         <source>Select rows and click a cell of the column to set.</source>
         <translation>请先选中若干行，并单击要设置的那一列中的单元格。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="281" />
+        <location filename="../../ecodesk/ui/tables.py" line="286" />
         <source>Set value for selected</source>
         <translation>为选中行统一设值</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="282" />
+        <location filename="../../ecodesk/ui/tables.py" line="287" />
         <source>{0} for {1} selected rows:</source>
         <translation>{1} 个选中行的“{0}”：</translation>
     </message>
@@ -1445,7 +1443,7 @@
 <context>
     <name>ColorField</name>
     <message>
-        <location filename="../../ecodesk/ui/inspector_fields.py" line="286" />
+        <location filename="../../ecodesk/ui/inspector_fields.py" line="293" />
         <source>Choose a colour</source>
         <translation>选择颜色</translation>
     </message>
@@ -1468,21 +1466,25 @@
         <translation>60 % 及以上</translation>
     </message>
     <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="332" />
         <location filename="../../ecodesk/ui/tr_marks.py" line="66" />
         <source>By Shapley savings</source>
         <translation>按 Shapley 节省额</translation>
     </message>
     <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="330" />
         <location filename="../../ecodesk/ui/tr_marks.py" line="67" />
         <source>By criticality</source>
         <translation>按关键程度</translation>
     </message>
     <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="331" />
         <location filename="../../ecodesk/ui/tr_marks.py" line="68" />
         <source>By ecosystem</source>
         <translation>按生态</translation>
     </message>
     <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="329" />
         <location filename="../../ecodesk/ui/tr_marks.py" line="69" />
         <source>By kind</source>
         <translation>按类型</translation>
@@ -1536,441 +1538,246 @@
 <context>
     <name>CompareTab</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="188" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="171" />
         <source>Analysing… {0} %</source>
         <translation>正在分析… {0} %</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="189" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="172" />
         <source>Out of date</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="189" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="172" />
         <source>Up to date</source>
         <translation>已是最新</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="195" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="178" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="197" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="180" />
         <source>Change (B − A)</source>
         <translation>变化（B − A）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="197" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="180" />
         <source>Green: B is better; red: B is worse</source>
         <translation>绿色：B 更好；红色：B 更差</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="200" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="183" />
         <source>Comparison</source>
         <translation>情景比较</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="222" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="204" />
         <source>Compare scenarios</source>
         <translation>比较情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="223" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="205" />
         <source>A:</source>
         <translation>A：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="224" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="206" />
         <source>B:</source>
         <translation>B：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="225" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="207" />
         <source>Swap A and B</source>
         <translation>交换 A 与 B</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="226" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="208" />
         <source>Counts by kind</source>
         <translation>按类型计数</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="251" />
-        <source>Savings from shared capabilities</source>
-        <translation>能力共享带来的节省</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="252" />
-        <source>Reuse index</source>
-        <translation>复用指数</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="253" />
-        <source>Capabilities</source>
-        <translation>能力数</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="254" />
-        <source>Capabilities built twice</source>
-        <translation>重复建设的能力</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="255" />
-        <source>Potential savings from redundancies</source>
-        <translation>消除重复可节省</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="256" />
-        <source>Unmet needs</source>
-        <translation>未满足的需求</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="257" />
-        <source>Total cost together</source>
-        <translation>合作总成本</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="258" />
-        <source>Total cost alone</source>
-        <translation>各自独立的总成本</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="259" />
-        <source>Savings of the cost game</source>
-        <translation>成本博弈的节省额</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="260" />
-        <source>Partners in the cost game</source>
-        <translation>参与成本博弈的伙伴</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="261" />
-        <source>Fair split stable (1 = yes)</source>
-        <translation>公平分摊稳定（1 = 是）</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="262" />
-        <source>Groups that would leave</source>
-        <translation>会退出的伙伴组合</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="263" />
-        <source>Service level</source>
-        <translation>服务水平</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="264" />
-        <source>Robustness R, random failures</source>
-        <translation>鲁棒性 R（随机失效）</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="265" />
-        <source>Robustness R, targeted loss</source>
-        <translation>鲁棒性 R（定向失去）</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="266" />
-        <source>Expected service (Monte Carlo)</source>
-        <translation>期望服务水平（蒙特卡洛）</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="267" />
-        <source>Service p05</source>
-        <translation>服务水平 p05</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="268" />
-        <source>Service p50</source>
-        <translation>服务水平 p50</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="269" />
-        <source>Service p95</source>
-        <translation>服务水平 p95</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="270" />
-        <source>Share of trials below the threshold</source>
-        <translation>低于阈值的试验占比</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="271" />
-        <source>Single points of failure</source>
-        <translation>单点故障</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="272" />
-        <source>Articulation points</source>
-        <translation>割点</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="273" />
-        <source>Single-sourced demand entities</source>
-        <translation>单一来源的需求主体</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="274" />
-        <source>Largest cascade</source>
-        <translation>最大级联规模</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="275" />
-        <source>Entities</source>
-        <translation>主体数</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="276" />
-        <source>Flows</source>
-        <translation>资源流数</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="277" />
-        <source>Total flow value</source>
-        <translation>资源流总价值</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="278" />
-        <source>Data interoperability</source>
-        <translation>数据互通率</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="279" />
-        <source>Reverse data feedback</source>
-        <translation>数据反向反馈率</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="280" />
-        <source>Cross-industry flows</source>
-        <translation>跨行业资源流占比</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="281" />
-        <source>Top hub's share of flows</source>
-        <translation>最大枢纽的资源流占比</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="282" />
-        <source>Entities in several ecosystems</source>
-        <translation>跨多个生态的主体</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="283" />
-        <source>Ecosystems</source>
-        <translation>生态数</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="284" />
-        <source>Capabilities (indicators)</source>
-        <translation>能力数（指标）</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="285" />
-        <source>Needs</source>
-        <translation>需求数</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="286" />
-        <source>Sharing pools</source>
-        <translation>共享安排数</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="290" />
-        <source>Entities: {0}</source>
-        <translation>主体：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="291" />
-        <source>Flows: {0}</source>
-        <translation>资源流：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="292" />
-        <source>Flow value: {0}</source>
-        <translation>资源流价值：{0}</translation>
     </message>
 </context>
 <context>
     <name>CostShareTab</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="96" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="97" />
         <source>Partner</source>
         <translation>伙伴</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="97" />
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="168" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="98" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="171" />
         <source>Standalone</source>
         <translation>独立成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="97" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="98" />
         <source>c({i}): what it would pay on its own</source>
         <translation>c({i})：单干时要付的成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="98" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="99" />
         <source>Fair share (Shapley)</source>
         <translation>公平分摊（Shapley）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="98" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="99" />
         <source>Its Shapley value of the cost game</source>
         <translation>它在成本博弈中的 Shapley 值</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="99" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="100" />
         <source>Savings</source>
         <translation>节省额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="99" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="100" />
         <source>Standalone minus fair share</source>
         <translation>独立成本减去公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="102" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="103" />
         <source>Proportional</source>
         <translation>按比例</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="102" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="103" />
         <source>Total cost split in proportion to standalone</source>
         <translation>按独立成本比例分摊总成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="103" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="104" />
         <source>Equal savings</source>
         <translation>等额节省</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="103" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="104" />
         <source>Standalone minus an equal share of savings</source>
         <translation>独立成本减去均分的节省额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="106" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="107" />
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="107" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="108" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="108" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="109" />
         <source>Claim</source>
         <translation>索赔额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="109" />
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="218" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="110" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="221" />
         <source>Allocation</source>
         <translation>分配额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="110" />
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="169" />
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="219" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="111" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="172" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="222" />
         <source>Fair share</source>
         <translation>公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="111" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="112" />
         <source>Fairness gap</source>
         <translation>公平差距</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="111" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="112" />
         <source>Allocation minus fair share</source>
         <translation>分配额减去公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="114" />
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="145" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="115" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="146" />
         <source>Partners</source>
         <translation>伙伴</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="115" />
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="164" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="116" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="167" />
         <source>Standalone vs fair share</source>
         <translation>独立成本与公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="116" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="117" />
         <source>Pool allocation</source>
         <translation>共享安排分配</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="117" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="118" />
         <source>Pool allocation vs fair share</source>
         <translation>共享安排分配与公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="144" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="145" />
         <source>Is the fair split stable?</source>
         <translation>公平分摊是否稳定？</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="146" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="147" />
         <source>Sharing pools</source>
         <translation>共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="152" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="153" />
         <source>Groups that would leave: {0}</source>
         <translation>会退出的伙伴组合：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="161" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="163" />
         <source>Together {0} {2} · alone {1} {2}</source>
         <translation>合作 {0} {2} · 单干 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="165" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="168" />
         <source>Standalone vs fair share: top {0} of {1} partners</source>
         <translation>独立成本与公平分摊：{1} 个伙伴中的前 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="185" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="188" />
         <source>No sharing pool yet: select partners on the canvas and click New Pool.</source>
         <translation>尚无共享安排：在画布上选择伙伴，然后点击“新建共享安排”。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="208" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="211" />
         <source>{0}: {1} of {2} {3} allocated by “{4}”; fair share by {5}.</source>
         <translation>{0}：按“{4}”分配了 {2} {3} 中的 {1}；公平分摊采用{5}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="212" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="215" />
         <source>Largest gap: {0} ({1} {2}).</source>
         <translation>最大差距：{0}（{1} {2}）。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="213" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="216" />
         <source>Red: pays more (or receives less) than its fair share; amber: the opposite.</source>
         <translation>红色：比公平分摊多付（或少得）；琥珀色：相反。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="216" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="219" />
         <source>Allocation vs fair share</source>
         <translation>分配额与公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="222" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="225" />
         <source>exact Shapley value</source>
         <translation>精确 Shapley 值</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="222" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="225" />
         <source>closed form</source>
         <translation>解析解</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="223" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="226" />
         <source>sampled Shapley value (95 % interval in the notes)</source>
         <translation>抽样 Shapley 值（95 % 区间见说明）</translation>
     </message>
@@ -1978,356 +1785,130 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../ecodesk/ui/document.py" line="159" />
+        <location filename="../../ecodesk/ui/document.py" line="163" />
         <source>Untitled</source>
         <extracomment>File suffixes the window opens: project files, and interchange JSON imported as untitled. The shown scenario was switched (argument: the new Scenario). Selection of object ids changed (argument: list[str]). Modified state changed (argument: bool modified). The file path changed (argument: str, '' for none). An edit was refused (argument: the message). The history moved (push/undo/redo).</extracomment>
         <translation>未命名</translation>
     </message>
 </context>
 <context>
-    <name>ExportOpsMixin</name>
+    <name>DocumentController</name>
     <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="121" />
-        <source>&amp;Import…</source>
-        <extracomment>Action name → shortcut (None: none). Formats that hold one scenario: the app exports the one shown. File patterns per format (the first suffix is added to a name typed without one).</extracomment>
-        <translation>导入(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="121" />
-        <source>Open JSON, CSV, GraphML, GEXF, Kumu or GML data as a new project</source>
-        <translation>将 JSON、CSV、GraphML、GEXF、Kumu 或 GML 数据打开为新项目</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="123" />
-        <source>Import CSV &amp;Folder…</source>
-        <translation>导入 CSV 文件夹(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="123" />
-        <source>Open a folder of CSV tables as a new project</source>
-        <translation>将一个 CSV 表格文件夹打开为新项目</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="125" />
-        <source>&amp;Export…</source>
-        <translation>导出(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="125" />
-        <source>Save the project as JSON, CSV, GraphML, GEXF or Kumu, or the canvas as a picture</source>
-        <translation>将项目导出为 JSON、CSV、GraphML、GEXF 或 Kumu，或将画布导出为图片</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="127" />
-        <source>Export &amp;Picture…</source>
-        <translation>导出图片(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="127" />
-        <source>Save the canvas (or the selection) as PNG, SVG or PDF</source>
-        <translation>将画布（或所选内容）保存为 PNG、SVG 或 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="129" />
-        <source>Export &amp;Report…</source>
-        <translation>导出报告(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="129" />
-        <source>Analyse the shown scenario and save an HTML report with tables and charts</source>
-        <translation>分析当前情景，并保存含表格与图表的 HTML 报告</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="142" />
-        <source>ecodesk interchange JSON</source>
-        <translation>ecodesk 交换格式 JSON</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="142" />
-        <source>CSV tables</source>
-        <translation>CSV 表格</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="143" />
-        <source>GraphML (yEd, Cytoscape, Gephi, networkx)</source>
-        <translation>GraphML（yEd、Cytoscape、Gephi、networkx）</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="143" />
-        <source>GEXF (Gephi)</source>
-        <translation>GEXF（Gephi）</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="144" />
-        <source>Kumu JSON</source>
-        <translation>Kumu JSON</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="144" />
-        <source>GML graph</source>
-        <translation>GML 图</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="144" />
-        <source>PNG picture</source>
-        <translation>PNG 图片</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="145" />
-        <source>SVG picture (vector)</source>
-        <translation>SVG 图片（矢量）</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="145" />
-        <source>PDF picture (vector)</source>
-        <translation>PDF 图片（矢量）</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="146" />
-        <source>HTML report</source>
-        <translation>HTML 报告</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="170" />
-        <source>All supported files</source>
-        <translation>所有支持的文件</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="177" />
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="187" />
-        <source>Import CSV Folder</source>
-        <translation>导入 CSV 文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="207" />
-        <source>Base</source>
-        <translation>基准</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="211" />
-        <source>Imported “{0}” — save it as a project file to keep it</source>
-        <translation>已导入“{0}”——请另存为项目文件以保留</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="221" />
-        <source>Cannot import “{0}”</source>
-        <translation>无法导入“{0}”</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="222" />
-        <source>Nothing was imported; the project you had open is unchanged.</source>
-        <translation>未导入任何内容；当前打开的项目保持不变。</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="227" />
-        <source>… and {0} more (see Details)</source>
-        <translation>…… 另有 {0} 个问题（见详细信息）</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="241" />
-        <source>CSV tables in a new folder</source>
-        <translation>CSV 表格（新建文件夹）</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="251" />
-        <source>Export Picture</source>
-        <translation>导出图片</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="251" />
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="329" />
-        <source>Exported scenario “{0}” to “{1}”</source>
-        <translation>已将情景“{0}”导出到“{1}”</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="331" />
-        <source>Exported to “{0}”</source>
-        <translation>已导出到“{0}”</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="334" />
-        <source>Exported</source>
-        <translation>已导出</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="343" />
-        <source>Cannot export to “{0}”</source>
-        <translation>无法导出到“{0}”</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="344" />
-        <source>Nothing was written; your project is unchanged.</source>
-        <translation>未写入任何文件；项目保持不变。</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="350" />
-        <location filename="../../ecodesk/ui/exportops.py" line="369" />
-        <source>Export Report</source>
-        <translation>导出报告</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="367" />
-        <source>Analysing “{0}” for the report…</source>
-        <translation>正在为报告分析“{0}”…</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="368" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="387" />
-        <source>Cannot export the report</source>
-        <translation>无法导出报告</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="391" />
-        <source>Report cancelled; nothing was written</source>
-        <translation>已取消报告，未写入任何文件</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/exportops.py" line="423" />
-        <source>Report saved to “{0}”</source>
-        <translation>报告已保存到“{0}”</translation>
-    </message>
-</context>
-<context>
-    <name>FallbackCanvasView</name>
-    <message>
-        <location filename="../../ecodesk/ui/canvas_fallback.py" line="43" />
-        <source>The canvas could not be loaded; use the Tables and the Inspector.</source>
-        <translation>画布无法加载；请使用表格和检查器。</translation>
-    </message>
-</context>
-<context>
-    <name>FileOpsMixin</name>
-    <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="40" />
-        <location filename="../../ecodesk/ui/fileops.py" line="87" />
+        <location filename="../../ecodesk/ui/controller.py" line="45" />
+        <location filename="../../ecodesk/ui/controller.py" line="160" />
         <source>Base</source>
         <translation>基准情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="48" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="50" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="49" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="51" />
         <source>“{0}” has changes that are not saved.</source>
         <translation>“{0}”有尚未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="50" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="52" />
         <source>Do you want to save them?</source>
         <translation>是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="63" />
+        <location filename="../../ecodesk/ui/controller.py" line="140" />
         <source>New project</source>
+        <extracomment>Another document is shown (argument: the new Document; the old one is closed). A message for the status bar (text, milliseconds). An object was inserted and selected (arguments: its id, its kind name).</extracomment>
         <translation>新项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="84" />
+        <location filename="../../ecodesk/ui/controller.py" line="156" />
         <source>Cannot use the template</source>
         <translation>无法使用该模板</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="89" />
+        <location filename="../../ecodesk/ui/controller.py" line="162" />
         <source>New project from template “{0}”</source>
         <translation>已从模板“{0}”新建项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="95" />
+        <location filename="../../ecodesk/ui/controller.py" line="178" />
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/controller.py" line="180" />
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="96" />
-        <source>ecodesk projects (*.ecodesk);;Interchange JSON (*.json);;All files (*)</source>
-        <translation>ecodesk 项目 (*.ecodesk);;交换格式 JSON (*.json);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="103" />
+        <location filename="../../ecodesk/ui/controller.py" line="188" />
         <source>“{0}” is already open</source>
         <translation>“{0}”已经打开</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="110" />
+        <location filename="../../ecodesk/ui/app.py" line="51" />
+        <location filename="../../ecodesk/ui/controller.py" line="195" />
         <source>Cannot open “{0}”</source>
         <translation>无法打开“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="117" />
+        <location filename="../../ecodesk/ui/controller.py" line="203" />
         <source>Opened “{0}”</source>
         <translation>已打开“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="119" />
+        <location filename="../../ecodesk/ui/controller.py" line="205" />
         <source>Imported “{0}” — save it as a project file to keep it</source>
         <translation>已导入“{0}”——请另存为项目文件以便保留</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="126" />
+        <location filename="../../ecodesk/ui/controller.py" line="212" />
         <source>File not found</source>
         <translation>找不到文件</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="127" />
+        <location filename="../../ecodesk/ui/controller.py" line="213" />
         <source>“{0}” no longer exists; it was removed from the recent files.</source>
         <translation>“{0}”已不存在，已从最近文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="145" />
+        <location filename="../../ecodesk/ui/controller.py" line="59" />
         <source>Sample project “{0}” — your changes are saved to a new file</source>
         <translation>示例项目“{0}”——您的修改将保存到新文件中</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="158" />
-        <location filename="../../ecodesk/ui/fileops.py" line="177" />
+        <location filename="../../ecodesk/ui/controller.py" line="241" />
+        <location filename="../../ecodesk/ui/controller.py" line="263" />
         <source>Saved “{0}”</source>
         <translation>已保存“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="164" />
+        <location filename="../../ecodesk/ui/controller.py" line="250" />
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="165" />
-        <source>ecodesk projects (*.ecodesk)</source>
-        <translation>ecodesk 项目 (*.ecodesk)</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="184" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="61" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="186" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="64" />
         <source>Your project is still open and nothing was lost. Save it under another name?</source>
         <translation>项目仍然打开，没有任何内容丢失。要以其他名称保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="188" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="70" />
         <source>Your project is still open and nothing was lost.</source>
         <translation>项目仍然打开，没有任何内容丢失。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="190" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="66" />
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fileops.py" line="215" />
+        <location filename="../../ecodesk/ui/controller.py" line="224" />
         <source>Removed from recent files (no longer found): {0}</source>
         <translation>已从最近文件中移除（文件已不存在）：{0}</translation>
     </message>
@@ -2416,9 +1997,9 @@
 <context>
     <name>InspectorWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="247" />
+        <location filename="../../ecodesk/ui/inspector.py" line="253" />
         <source>To change one field of all selected objects at once, use “Set value for selected…” in the Tables dock.</source>
-        <extracomment>The fields of each kind of object, in the order shown, with the editor they use.</extracomment>
+        <extracomment>The fields of each kind of object, in the order shown, with the editor they use. Up/Down step of each kind of number field (the model, not the editor, sets the range).</extracomment>
         <translation>要一次修改所有选中对象的某个字段，请在“表格”面板中使用“为选中行统一设值…”。</translation>
     </message>
     <message>
@@ -2427,88 +2008,88 @@
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="317" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="176" />
         <source>Double-click (or press Enter) to open it in the inspector</source>
         <translation>双击（或按回车）在检查器中打开</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="318" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="177" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="319" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="178" />
         <source>Remove the selected item (a capability takes its flows along)</source>
         <translation>移除选中的项（移除能力时会一并移除其资源流）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="323" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="183" />
         <source>Ecosystems</source>
         <translation>所属生态</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="324" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="184" />
         <source>Capabilities</source>
         <translation>拥有的能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="325" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="185" />
         <source>Add capability</source>
         <translation>添加能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="326" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="186" />
         <source>Needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="326" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="186" />
         <source>Add need</source>
         <translation>添加需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="329" />
-        <location filename="../../ecodesk/ui/inspector.py" line="332" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="189" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="192" />
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="336" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="196" />
         <source>Delivered to</source>
         <translation>提供给</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="367" />
+        <location filename="../../ecodesk/ui/inspector.py" line="347" />
         <source>{0} objects selected</source>
         <translation>已选中 {0} 个对象</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="371" />
+        <location filename="../../ecodesk/ui/inspector.py" line="351" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="376" />
+        <location filename="../../ecodesk/ui/inspector.py" line="356" />
         <source>Scenario “{0}”: {1} entities, {2} flows, {3} capabilities, {4} needs, {5} pools, {6} ecosystems. Select an object on the canvas or in the tables to edit it.</source>
         <translation>情景“{0}”：{1} 个主体、{2} 条资源流、{3} 项能力、{4} 项需求、{5} 个共享安排、{6} 个生态。在画布或表格中选择对象即可编辑。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="385" />
+        <location filename="../../ecodesk/ui/inspector.py" line="365" />
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="476" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="153" />
         <source>{0} — {1} (used by {2})</source>
         <translation>{0} — {1}（{2} 方使用）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="481" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="158" />
         <source>{0} — volume {1}</source>
         <translation>{0} — 数量 {1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="488" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="165" />
         <source>Not delivered by any flow yet.</source>
         <translation>尚无资源流提供此能力。</translation>
     </message>
@@ -2516,172 +2097,173 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="132" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="450" />
         <source>Click a kind, then click on the canvas</source>
         <translation>单击一种类型，再单击画布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="471" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="302" />
         <source>● Unsaved changes</source>
         <translation>● 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="472" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="303" />
         <source>Save with {0}</source>
         <translation>按 {0} 保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="475" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="306" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="475" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="306" />
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="484" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="315" />
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="484" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="315" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="485" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="316" />
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="485" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="316" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="499" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="330" />
         <source>{0} entities · {1} flows</source>
         <translation>{0} 个主体 · {1} 条资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="696" />
+        <location filename="../../ecodesk/ui/windowparts.py" line="135" />
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="702" />
+        <location filename="../../ecodesk/ui/windowparts.py" line="117" />
         <source>About ecodesk</source>
         <translation>关于 ecodesk</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="703" />
+        <location filename="../../ecodesk/ui/windowparts.py" line="117" />
         <source>&lt;h3&gt;ecodesk {0}&lt;/h3&gt;&lt;p&gt;Plan mutual supply ecosystems (互供生态): capability reuse, cost sharing and network resilience.&lt;/p&gt;&lt;p&gt;Projects are SQLite files you can hand on; everything works offline.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ecodesk {0}&lt;/h3&gt;&lt;p&gt;互供生态规划工具：能力复用、成本分摊与网络韧性。&lt;/p&gt;&lt;p&gt;项目是可直接交付的 SQLite 文件；全部功能均可离线使用。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="711" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="106" />
         <source>&amp;File</source>
+        <extracomment>Toolbar positions in the same group of ten sit together; a separator between groups. The menu bar, left to right.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="711" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="155" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="712" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="107" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="712" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="209" />
         <source>&amp;Arrange</source>
         <translation>排列(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="713" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="108" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="713" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="245" />
         <source>Show &amp;Flows</source>
         <translation>显示资源流(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="714" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="246" />
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="714" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="109" />
         <source>&amp;Insert</source>
         <translation>插入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="715" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="266" />
         <source>Place &amp;Entity</source>
         <translation>放置主体(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="716" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="267" />
         <source>Draw F&amp;low</source>
         <translation>绘制资源流(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="717" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="110" />
         <source>&amp;Analyze</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="717" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="111" />
         <source>&amp;Scenario</source>
         <translation>情景(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="718" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="293" />
         <source>S&amp;witch To</source>
         <translation>切换到(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="718" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="112" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="720" />
+        <location filename="../../ecodesk/ui/docks.py" line="148" />
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="721" />
+        <location filename="../../ecodesk/ui/docks.py" line="149" />
         <source>Tables</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="722" />
+        <location filename="../../ecodesk/ui/docks.py" line="150" />
         <source>Palette</source>
         <translation>主体面板</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="725" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="452" />
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="726" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="453" />
         <source>&amp;Scenario:</source>
         <translation>情景(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="727" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="454" />
         <source>The scenario shown and edited (Ctrl+PgUp / Ctrl+PgDown)</source>
         <translation>当前显示和编辑的情景（Ctrl+PgUp / Ctrl+PgDown）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="729" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="456" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
@@ -2702,162 +2284,162 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="117" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="124" />
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="117" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="124" />
         <source>Share of final demand supplied</source>
         <translation>最终需求的满足比例</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="119" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="126" />
         <source>Expected service (Monte Carlo)</source>
         <translation>期望服务水平（蒙特卡洛）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="120" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="127" />
         <source>p05 {0} · {1} of trials below {2}</source>
         <translation>p05 {0} · {1} 的试验低于 {2}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="124" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="130" />
         <source>{0} trials, seed {1}</source>
         <translation>{0} 次试验，随机种子 {1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="125" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="132" />
         <source>Savings from shared capabilities</source>
         <translation>能力共享带来的节省</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="127" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="134" />
         <source>Across {0} capabilities built once and shared</source>
         <translation>来自 {0} 项一次建设、多方共享的能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="130" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="137" />
         <source>Total cost together</source>
         <translation>合作总成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="131" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="138" />
         <source>Alone: {0} · {1} saved</source>
         <translation>单干：{0} · 节省 {1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="133" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="140" />
         <source>Together {0} {2} · alone {1} {2}</source>
         <translation>合作 {0} {2} · 单干 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="134" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="141" />
         <source>Reuse index</source>
         <translation>复用指数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="135" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="142" />
         <source>Consumers per capability</source>
         <translation>每项能力的使用方数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="136" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="143" />
         <source>Fair split (Shapley)</source>
         <translation>公平分摊（Shapley）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="137" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="144" />
         <source>Stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="137" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="144" />
         <source>Not stable</source>
         <translation>不稳定</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="140" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="147" />
         <source>Single points of failure</source>
         <translation>单点故障</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="143" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="150" />
         <source>{0} of them are demand entities whose loss costs only their own demand; the canvas rings the other {1}.</source>
         <translation>其中 {0} 个是需求主体，失去它们只损失其自身的需求；画布上标出其余 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="145" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="152" />
         <source>Robustness R (random / targeted)</source>
         <translation>鲁棒性 R（随机 / 定向）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="146" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="153" />
         <source>Mean service while partners drop out</source>
         <translation>伙伴逐个退出时的平均服务水平</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="147" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="154" />
         <source>Data interoperability</source>
         <translation>数据互通率</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="148" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="155" />
         <source>Linked pairs that also exchange data</source>
         <translation>有往来的主体对中同时交换数据的比例</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="149" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="156" />
         <source>Cross-industry flows</source>
         <translation>跨行业资源流占比</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="150" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="158" />
         <source>Flows between different industries</source>
         <translation>不同行业主体之间的资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="151" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="159" />
         <source>Top hub</source>
         <translation>最大枢纽</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="152" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="160" />
         <source>{0} of all flows touch it</source>
         <translation>{0} 的资源流经过它</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="154" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="162" />
         <source>Unmet needs</source>
         <translation>未满足的需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="155" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="163" />
         <source>Built twice: {0} · could save {1}</source>
         <translation>重复建设：{0} 项 · 可节省 {1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="157" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="165" />
         <source>Entities in several ecosystems</source>
         <translation>跨多个生态的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="161" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="169" />
         <source>Entities / flows</source>
         <translation>主体 / 资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="163" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="171" />
         <source>{0} capabilities · {1} sharing pools</source>
         <translation>{0} 项能力 · {1} 个共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="173" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="181" />
         <source>{0} beyond their own demand: {1}</source>
         <translation>{0} 个会影响自身需求以外的供给：{1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="184" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="192" />
         <source>Headline indicators</source>
         <translation>核心指标</translation>
     </message>
@@ -2928,138 +2510,138 @@
 <context>
     <name>PoolEditorWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="282" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="280" />
         <source>Member</source>
         <extracomment>The pool shown in the form changed (argument: pool id, '' for none).</extracomment>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="298" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="296" />
         <source>Empty: the member's total flow value ({0}) is used</source>
         <translation>留空：使用该成员的资源流总价值（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="303" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="301" />
         <source>Parameters (empty weight: total flow value)</source>
         <translation>参数（权重留空：按资源流总价值）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="304" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="302" />
         <source>Claims on the reserve</source>
         <translation>对准备金的索赔额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="307" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="305" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="307" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="305" />
         <source>Floor</source>
         <translation>保底额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="307" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="305" />
         <source>Claim</source>
         <translation>索赔额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="312" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="310" />
         <source>Up to (empty: no bound)</source>
         <translation>上限（留空：无上限）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="312" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="310" />
         <source>Rate</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="383" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="381" />
         <source>“{0}” is not a number</source>
         <translation>“{0}”不是数字</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="401" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="399" />
         <source>Tiers need numbers</source>
         <translation>分档需要填写数字</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="438" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="436" />
         <source>New pool</source>
         <translation>新共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="454" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="452" />
         <source>New Pool</source>
         <translation>新建共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="455" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="453" />
         <source>Add a sharing pool of the entities selected on the canvas</source>
         <translation>为画布上所选主体添加一个共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="456" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="454" />
         <source>Delete Pool</source>
         <translation>删除共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="457" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="455" />
         <source>Add Tier</source>
         <translation>添加分档</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="458" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="456" />
         <source>Remove Tier</source>
         <translation>删除分档</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="459" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="457" />
         <source>Filter entities…</source>
         <translation>筛选主体…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="460" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="458" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="460" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="458" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="460" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="458" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="461" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="459" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="461" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="459" />
         <source>Scale exponent β</source>
         <translation>规模指数 β</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="461" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="459" />
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="462" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="460" />
         <source>Tiers</source>
         <translation>分档</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="464" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="462" />
         <source>Economies of scale of a cost pool: c(S) = amount·(W_S/W_N)^β; 1 is plain proportional</source>
         <translation>成本分摊的规模经济：c(S) = 金额·(W_S/W_N)^β；取 1 即按比例</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="466" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="464" />
         <source>Sharing pools of this scenario</source>
         <translation>本情景的共享安排</translation>
     </message>
@@ -3067,37 +2649,37 @@
 <context>
     <name>PoolParamsSection</name>
     <message>
-        <location filename="../../ecodesk/ui/inspector_pools.py" line="36" />
+        <location filename="../../ecodesk/ui/inspector_pools.py" line="41" />
         <source>Sharing parameters</source>
         <translation>分摊参数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_pools.py" line="42" />
+        <location filename="../../ecodesk/ui/inspector_pools.py" line="47" />
         <source>Empty weight: the member's total flow value is used. Floors apply to floor-plus-share, claims to reserve pools.</source>
         <translation>权重留空时使用该成员的资源流总价值。保底额用于“保底+分成”，索赔额用于风险准备金。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_pools.py" line="51" />
+        <location filename="../../ecodesk/ui/inspector_pools.py" line="56" />
         <source>Tiered share: weights up to “up to” earn “rate”; leave the last “up to” empty for no bound.</source>
         <translation>阶梯式分成：权重不超过“上限”的部分按“比例”分成；最后一档的“上限”留空表示无上限。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_pools.py" line="60" />
+        <location filename="../../ecodesk/ui/inspector_pools.py" line="65" />
         <source>Add tier</source>
         <translation>添加分档</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_pools.py" line="62" />
+        <location filename="../../ecodesk/ui/inspector_pools.py" line="67" />
         <source>Remove tier</source>
         <translation>删除分档</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_pools.py" line="98" />
+        <location filename="../../ecodesk/ui/inspector_pools.py" line="103" />
         <source>up to</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_pools.py" line="98" />
+        <location filename="../../ecodesk/ui/inspector_pools.py" line="103" />
         <source>rate</source>
         <translation>比例</translation>
     </message>
@@ -3198,240 +2780,240 @@
 <context>
     <name>ResilienceTab</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="44" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="50" />
         <source>Entity</source>
         <translation>主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="44" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="50" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="45" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="51" />
         <source>Service loss</source>
         <translation>服务损失</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="45" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="51" />
         <source>Service lost if this entity fails</source>
         <translation>该主体失效时损失的服务水平</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="48" />
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="51" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="54" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="57" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="48" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="54" />
         <source>Single point of failure</source>
         <translation>单点故障</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="49" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="55" />
         <source>Articulation point</source>
         <translation>割点</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="50" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="56" />
         <source>Cuts the supply network in two (taken as undirected)</source>
         <translation>会把供给网络切成两部分（按无向图）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="52" />
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="160" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="58" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="168" />
         <source>Cascade size</source>
         <translation>级联规模</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="52" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="58" />
         <source>Entities that fail when it fails (θ cascade)</source>
         <translation>它失效时一同失效的主体数（θ 级联）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="53" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="59" />
         <source>Service after cascade</source>
         <translation>级联后的服务水平</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="56" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="62" />
         <source>Demand entity</source>
         <translation>需求主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="56" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="62" />
         <source>Demand</source>
         <translation>需求量</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="57" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="63" />
         <source>Independent supply paths</source>
         <translation>独立供给路径</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="58" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="64" />
         <source>Node-disjoint supply paths from the origins (1 = single-sourced)</source>
         <translation>来自源头、互不共享主体的供给路径数（1 = 单一来源）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="59" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="65" />
         <source>origin</source>
         <translation>源头</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="62" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="68" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="64" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="70" />
         <source>Critical entities</source>
         <translation>关键主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="65" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="71" />
         <source>Redundancy</source>
         <translation>冗余度</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="66" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="72" />
         <source>Robustness</source>
         <translation>鲁棒性</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="67" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="73" />
         <source>Monte Carlo</source>
         <translation>蒙特卡洛</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="68" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="74" />
         <source>Cascade sizes</source>
         <translation>级联规模</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="76" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="82" />
         <source>Critical entities and robustness</source>
         <translation>关键主体与鲁棒性</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="77" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="83" />
         <source>Monte Carlo: service when partners and flows fail at random</source>
         <translation>蒙特卡洛：伙伴和资源流随机失效时的服务水平</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="78" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="84" />
         <source>Cascades and redundancy</source>
         <translation>级联失效与冗余度</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="90" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="96" />
         <source>Fails with it: {0}</source>
         <translation>随之失效：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="94" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="100" />
         <source>Service level {0} · {1} single points of failure · {2} articulation points</source>
         <translation>服务水平 {0} · 单点故障 {1} 个 · 割点 {2} 个</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="107" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="113" />
         <source>supplies itself</source>
         <translation>自身即源头</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="109" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="115" />
         <source>not supplied</source>
         <translation>无供给</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="111" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="117" />
         <source>single-sourced</source>
         <translation>单一来源</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="112" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="118" />
         <source>redundant</source>
         <translation>有冗余</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="119" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="125" />
         <source>Service as partners drop out</source>
         <translation>伙伴逐个退出时的服务水平</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="119" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="125" />
         <source>Entities removed</source>
         <translation>移除的主体数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="119" />
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="140" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="125" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="147" />
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="121" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="127" />
         <source>No removal candidates.</source>
         <translation>没有可移除的主体。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="124" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="131" />
         <source>Random failures (R = {0})</source>
         <translation>随机失效（R = {0}）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="127" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="134" />
         <source>Targeted loss (R = {0})</source>
         <translation>定向失去（R = {0}）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="131" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="138" />
         <source>Random, p05–p95</source>
         <translation>随机失效 p05–p95</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="133" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="140" />
         <source>{0} random orders; targeted order: by service loss, then degree.</source>
         <translation>{0} 个随机顺序；定向顺序：按服务损失，其次按连接度。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="140" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="146" />
         <source>Service level over {0} trials</source>
         <translation>{0} 次试验的服务水平分布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="141" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="147" />
         <source>Trials</source>
         <translation>试验次数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="146" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="153" />
         <source>threshold {0}</source>
         <translation>阈值 {0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="148" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="155" />
         <source>Expected service {0} · {1} of trials below the threshold {2} · seed {3}</source>
         <translation>期望服务水平 {0} · {1} 的试验低于阈值 {2} · 随机种子 {3}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="154" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="163" />
         <source>Largest cascades (θ = {0})</source>
         <translation>最大级联（θ = {0}）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="155" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="163" />
         <source>Entities failing</source>
         <translation>失效主体数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="157" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="165" />
         <source>No failure spreads beyond the entity itself.</source>
         <translation>任何失效都不会蔓延到主体自身之外。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="161" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="169" />
         <source>{0}: {1} fail, service falls to {2}</source>
         <translation>{0}：{1} 个主体失效，服务水平降至 {2}</translation>
     </message>
@@ -3468,289 +3050,290 @@
 <context>
     <name>ReuseTab</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="108" />
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="161" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="113" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="166" />
         <source>Savings by capability</source>
         <translation>各能力的节省额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="151" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="156" />
         <source>Built twice: {0} · unmet needs: {1}</source>
         <translation>重复建设：{0} · 未满足的需求：{1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="162" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="167" />
         <source>Savings: top {0} of {1} capabilities</source>
         <translation>节省额：{1} 项能力中的前 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="81" />
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="165" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="86" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="170" />
         <source>Savings</source>
         <translation>节省额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="79" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="84" />
         <source>Capability</source>
         <extracomment>Heat map cells: nothing, an unmet need, uses the capability, owns it.</extracomment>
         <translation>能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="79" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="84" />
         <source>Owner</source>
         <translation>所有者</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="79" />
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="90" />
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="99" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="84" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="95" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="104" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="80" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="85" />
         <source>Reuse count</source>
         <translation>复用次数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="80" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="85" />
         <source>Distinct consumers (the owner excluded)</source>
         <translation>不同使用方的数量（不含所有者）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="81" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="86" />
         <source>What consumers save by sharing</source>
         <translation>使用方因共享而节省的金额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="84" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="89" />
         <source>Amortised fixed cost</source>
         <translation>摊销固定成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="84" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="89" />
         <source>F / max(1, consumers)</source>
         <translation>F / max(1, 使用方数)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="85" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="90" />
         <source>Shared cost</source>
         <translation>共享成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="85" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="90" />
         <source>F + Σ u·v: the cost when built once</source>
         <translation>F + Σ u·v：一次建设时的成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="86" />
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="100" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="91" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="105" />
         <source>Standalone cost</source>
         <translation>独立获取成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="86" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="91" />
         <source>What consumers would pay alone</source>
         <translation>使用方各自获取时要付的成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="87" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="92" />
         <source>Consumer ecosystems</source>
         <translation>使用方所在生态</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="91" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="96" />
         <source>Potential savings</source>
         <translation>潜在节省</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="92" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="97" />
         <source>Fixed costs of the capabilities built twice</source>
         <translation>重复建设能力的固定成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="94" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="99" />
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="95" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="100" />
         <source>Built again by</source>
         <translation>重复建设方</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="96" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="101" />
         <source>Where</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="99" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="104" />
         <source>Needing entity</source>
         <translation>需求主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="100" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="105" />
         <source>Volume</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="101" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="106" />
         <source>Candidate partners</source>
         <translation>候选伙伴</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="102" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="107" />
         <source>Partner</source>
         <translation>伙伴</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="105" />
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="118" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="110" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="123" />
         <source>Capabilities</source>
         <translation>能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="105" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="110" />
         <source>Redundancies</source>
         <translation>重复建设</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="106" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="111" />
         <source>Unmet needs</source>
         <translation>未满足的需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="109" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="114" />
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="119" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="124" />
         <source>Coverage: who owns, uses and needs each capability</source>
         <translation>覆盖情况：谁拥有、使用和需要各项能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="120" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="125" />
         <source>Built twice, and unmet needs</source>
         <translation>重复建设与未满足的需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="130" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="135" />
         <source>Consumers: {0}</source>
         <translation>使用方：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="132" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="137" />
         <source>Total savings {0} {1} · reuse index {2}</source>
         <translation>总节省 {0} {1} · 复用指数 {2}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="141" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="146" />
         <source>anywhere</source>
         <translation>全局</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="147" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="152" />
         <source>nobody offers it yet</source>
         <translation>尚无人提供</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="205" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="210" />
         <source>Entity × capability</source>
         <translation>主体 × 能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="210" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="215" />
         <source>No capabilities or needs in this scenario yet.</source>
         <translation>本情景中还没有能力或需求。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="216" />
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="220" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="221" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="225" />
         <source>owns</source>
         <translation>拥有</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="216" />
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="220" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="221" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="225" />
         <source>uses</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="216" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="221" />
         <source>needs, nobody provides it</source>
         <translation>需要，但无人提供</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="221" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="226" />
         <source>needs (unmet)</source>
         <translation>需要（未满足）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="223" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="228" />
         <source>(✕: a category nobody offers)</source>
         <translation>（✕：无人提供的类别）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="235" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="240" />
         <source>Draw Flow</source>
         <translation>绘制资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="237" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="242" />
         <source>Add a capability flow from the chosen partner's capability of this category to the needing entity (undoable)</source>
         <translation>从所选伙伴的同类能力向需求主体添加一条能力流（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="259" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="263" />
         <source>{0} offers no capability of category “{1}” any more</source>
         <translation>{0} 已不再提供“{1}”类能力</translation>
     </message>
 </context>
 <context>
-    <name>ScenarioOpsMixin</name>
+    <name>ScenarioOps</name>
     <message>
-        <location filename="../../ecodesk/ui/scenarioops.py" line="37" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="274" />
         <source>Scenario “{0}”</source>
+        <extracomment>Window attribute → menu path of the registry.</extracomment>
         <translation>情景“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/scenarioops.py" line="61" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="47" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/scenarioops.py" line="62" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="45" />
         <source>New Scenario</source>
         <translation>新建情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/scenarioops.py" line="62" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="46" />
         <source>Name of the new scenario:</source>
         <translation>新情景的名称：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/scenarioops.py" line="69" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="53" />
         <source>Cannot add the scenario</source>
         <translation>无法添加情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/scenarioops.py" line="77" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="62" />
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/scenarioops.py" line="84" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="101" />
         <source>Scenario not changed</source>
         <translation>情景未更改</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/scenarioops.py" line="93" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="87" />
         <source>Rename Scenario</source>
         <translation>重命名情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/scenarioops.py" line="93" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="88" />
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
@@ -3842,151 +3425,299 @@
 <context>
     <name>TablesWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="356" />
+        <location filename="../../ecodesk/ui/tables.py" line="360" />
         <source>Entities</source>
         <translation>主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="356" />
+        <location filename="../../ecodesk/ui/tables.py" line="360" />
         <source>Flows</source>
         <translation>资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="356" />
+        <location filename="../../ecodesk/ui/tables.py" line="360" />
         <source>Capabilities</source>
         <translation>能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="357" />
+        <location filename="../../ecodesk/ui/tables.py" line="361" />
         <source>Needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="357" />
+        <location filename="../../ecodesk/ui/tables.py" line="361" />
         <source>Pools</source>
         <translation>共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="357" />
+        <location filename="../../ecodesk/ui/tables.py" line="361" />
         <source>Ecosystems</source>
         <translation>生态</translation>
     </message>
 </context>
 <context>
+    <name>TransferOps</name>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="162" />
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="163" />
+        <source>Open JSON, CSV, GraphML, GEXF, Kumu or GML data as a new project</source>
+        <translation>将 JSON、CSV、GraphML、GEXF、Kumu 或 GML 数据打开为新项目</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="165" />
+        <source>Import CSV &amp;Folder…</source>
+        <translation>导入 CSV 文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="166" />
+        <source>Open a folder of CSV tables as a new project</source>
+        <translation>将一个 CSV 表格文件夹打开为新项目</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="168" />
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="169" />
+        <source>Save the project as JSON, CSV, GraphML, GEXF or Kumu, or the canvas as a picture</source>
+        <translation>将项目导出为 JSON、CSV、GraphML、GEXF 或 Kumu，或将画布导出为图片</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="172" />
+        <source>Export &amp;Picture…</source>
+        <translation>导出图片(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="173" />
+        <source>Save the canvas (or the selection) as PNG, SVG or PDF</source>
+        <translation>将画布（或所选内容）保存为 PNG、SVG 或 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="175" />
+        <source>Export &amp;Report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="176" />
+        <source>Analyse the shown scenario and save an HTML report with tables and charts</source>
+        <translation>分析当前情景，并保存含表格与图表的 HTML 报告</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/transfer.py" line="70" />
+        <source>Import</source>
+        <extracomment>The look of the canvas for pictures: (its scene or None, its legend sections or None). Set by the window: how the canvas looks, so pictures look the same. Set by the window: the analysis panel, whose runner and cache make the report. The last report started (a ``ReportJob``), None before the first.</extracomment>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/transfer.py" line="80" />
+        <source>Import CSV Folder</source>
+        <translation>导入 CSV 文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/transfer.py" line="103" />
+        <source>Base</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/transfer.py" line="107" />
+        <source>Imported “{0}” — save it as a project file to keep it</source>
+        <translation>已导入“{0}”——请另存为项目文件以保留</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/transfer.py" line="95" />
+        <source>Cannot import “{0}”</source>
+        <translation>无法导入“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/transfer.py" line="96" />
+        <source>Nothing was imported; the project you had open is unchanged.</source>
+        <translation>未导入任何内容；当前打开的项目保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="95" />
+        <source>… and {0} more (see Details)</source>
+        <translation>…… 另有 {0} 个问题（见详细信息）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/transfer.py" line="122" />
+        <source>Export Picture</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/transfer.py" line="123" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/transfer.py" line="193" />
+        <source>Exported scenario “{0}” to “{1}”</source>
+        <translation>已将情景“{0}”导出到“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/transfer.py" line="196" />
+        <source>Exported to “{0}”</source>
+        <translation>已导出到“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/transfer.py" line="199" />
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/reportexport.py" line="149" />
+        <location filename="../../ecodesk/ui/transfer.py" line="203" />
+        <source>Cannot export to “{0}”</source>
+        <translation>无法导出到“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/reportexport.py" line="152" />
+        <location filename="../../ecodesk/ui/transfer.py" line="205" />
+        <source>Nothing was written; your project is unchanged.</source>
+        <translation>未写入任何文件；项目保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/transfer.py" line="214" />
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/reportexport.py" line="74" />
+        <source>Analysing “{0}” for the report…</source>
+        <extracomment>Texts keep the translation context they had in the main window's export code ("TransferOps"). The outcome once finished: ok and the message (also sent by ``finished``).</extracomment>
+        <translation>正在为报告分析“{0}”…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/reportexport.py" line="94" />
+        <location filename="../../ecodesk/ui/reportexport.py" line="111" />
+        <source>Report cancelled; nothing was written</source>
+        <translation>已取消报告，未写入任何文件</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/reportexport.py" line="136" />
+        <source>Report saved to “{0}”</source>
+        <translation>报告已保存到“{0}”</translation>
+    </message>
+</context>
+<context>
     <name>WhatIfDialog</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="114" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="74" />
         <source>What if {0} leaves?</source>
         <extracomment>The user asked to make the what-if a scenario (argument: the entity id).</extracomment>
         <translation>假如{0}退出？</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="116" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="76" />
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="134" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="94" />
         <source>Cost sharing before and after</source>
         <translation>退出前后的成本分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="135" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="95" />
         <source>The model is not changed: the figures come from a copy of the scenario.</source>
         <translation>模型不会被修改：这些数字来自情景的副本。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="139" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="99" />
         <source>Remove It in a New Scenario</source>
         <translation>在新情景中移除它</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="141" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="101" />
         <source>Add a copy of this scenario without {0} and show it (undoable)</source>
         <translation>添加不含{0}的情景副本并切换过去（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="157" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="118" />
         <source>The what-if could not be computed: {0}</source>
         <translation>无法计算假设分析：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="168" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="129" />
         <source>If {0} fails or leaves:</source>
         <translation>如果{0}失效或退出：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="169" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="130" />
         <source>Service level falls from {0} to {1} (−{2} points).</source>
         <translation>服务水平从 {0} 降至 {1}（下降 {2} 个百分点）。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="171" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="132" />
         <source>Service level stays at {0}: nobody depends on it alone.</source>
         <translation>服务水平保持 {0}：没有谁只依赖它。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="174" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="135" />
         <source>Cascade (θ = {0}): {1} more entities fail — {2}. Service then: {3}.</source>
         <translation>级联失效（θ = {0}）：另有 {1} 个主体随之失效——{2}。此时服务水平：{3}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="176" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="137" />
         <source>Cascade (θ = {0}): no other entity fails.</source>
         <translation>级联失效（θ = {0}）：没有其他主体随之失效。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="179" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="139" />
         <source>Capabilities lost: {0}.</source>
         <translation>失去的能力：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="179" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="139" />
         <source>It provides no capability to others.</source>
         <translation>它不向其他主体提供能力。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="182" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="142" />
         <source>New unmet needs: {0}.</source>
         <translation>新增未满足的需求：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="185" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="145" />
         <source>It leaves the pools: {0}.</source>
         <translation>它将退出共享安排：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="187" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="147" />
         <source>Cost sharing: total cost together {0} → {1} {4}; savings {2} → {3} {4}.</source>
         <translation>成本分摊：合作总成本 {0} → {1} {4}；节省额 {2} → {3} {4}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="191" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="151" />
         <source>Partner</source>
         <translation>伙伴</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="191" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="151" />
         <source>Fair share before</source>
         <translation>退出前公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="192" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="152" />
         <source>Fair share after</source>
         <translation>退出后公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="193" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="153" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="196" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="156" />
         <source>Savings before</source>
         <translation>退出前节省额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="197" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="157" />
         <source>Savings after</source>
         <translation>退出后节省额</translation>
     </message>
@@ -3999,22 +3730,22 @@
         <translation>添加{what}“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="102" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="103" />
         <source>Remove {what} '{name}'</source>
         <translation>删除{what}“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="86" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="87" />
         <source>Change {what} '{name}'</source>
         <translation>修改{what}“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="94" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="95" />
         <source>Move entity</source>
         <translation>移动主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="95" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="96" />
         <source>Move {n} entities</source>
         <translation>移动 {n} 个主体</translation>
     </message>
@@ -4024,17 +3755,17 @@
         <translation>添加情景“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="100" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="101" />
         <source>Remove scenario '{name}'</source>
         <translation>删除情景“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="103" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="104" />
         <source>Rename scenario '{old}' to '{new}'</source>
         <translation>将情景“{old}”重命名为“{new}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="89" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="90" />
         <source>Duplicate scenario '{name}'</source>
         <translation>复制情景“{name}”</translation>
     </message>
@@ -4044,7 +3775,7 @@
         <translation>修改项目设置</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="101" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="102" />
         <source>Remove {n} objects</source>
         <translation>删除 {n} 个对象</translation>
     </message>
@@ -4054,7 +3785,7 @@
         <translation>将“{name}”加入生态“{eco}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="99" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="100" />
         <source>Remove '{name}' from ecosystem '{eco}'</source>
         <translation>将“{name}”移出生态“{eco}”</translation>
     </message>
@@ -4064,12 +3795,12 @@
         <translation>将“{entity}”加入共享安排“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="98" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="99" />
         <source>Remove '{entity}' from pool '{name}'</source>
         <translation>将“{entity}”移出共享安排“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="97" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="98" />
         <source>Paste {n} entities</source>
         <translation>粘贴 {n} 个主体</translation>
     </message>
@@ -4079,27 +3810,27 @@
         <translation>更改分析参数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="87" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="88" />
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="90" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="91" />
         <source>Duplicate {n} entities</source>
         <translation>为 {n} 个主体创建副本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="93" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="94" />
         <source>Meet the need of '{target}' for '{category}'</source>
         <translation>满足“{target}”对“{category}”的需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="96" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="97" />
         <source>New scenario '{scenario}' without '{name}'</source>
         <translation>新建不含“{name}”的情景“{scenario}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="104" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="105" />
         <source>Rename {what} '{name}'</source>
         <translation>重命名{what}“{name}”</translation>
     </message>
@@ -4109,286 +3840,70 @@
         <translation>对齐 {n} 个主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="88" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="89" />
         <source>Distribute {n} entities</source>
         <translation>均匀分布 {n} 个主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="92" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="93" />
         <source>Layered layout of {n} entities</source>
         <translation>{n} 个主体分层布局</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="91" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="92" />
         <source>Force layout of {n} entities</source>
         <translation>{n} 个主体力导向布局</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fieldedit.py" line="45" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="86" />
         <source>Change {field} of {what} '{name}'</source>
-        <extracomment>Fields holding required numbers.</extracomment>
         <translation>修改{what}“{name}”的{field}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/fieldedit.py" line="46" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="106" />
         <source>Set {field} for {n} objects</source>
         <translation>为 {n} 个对象设置{field}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="164" />
+        <location filename="../../ecodesk/ui/i18n.py" line="125" />
         <source>entity</source>
         <extracomment>The object words used in command labels (``{what}``), context ``commands``.</extracomment>
         <translation>主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="165" />
+        <location filename="../../ecodesk/ui/i18n.py" line="126" />
         <source>flow</source>
         <translation>资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="166" />
+        <location filename="../../ecodesk/ui/i18n.py" line="127" />
         <source>capability</source>
         <translation>能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="167" />
+        <location filename="../../ecodesk/ui/i18n.py" line="128" />
         <source>ecosystem</source>
         <translation>生态</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="168" />
+        <location filename="../../ecodesk/ui/i18n.py" line="129" />
         <source>need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="169" />
+        <location filename="../../ecodesk/ui/i18n.py" line="130" />
         <source>pool</source>
         <translation>共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="170" />
+        <location filename="../../ecodesk/ui/i18n.py" line="131" />
         <source>scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="171" />
+        <location filename="../../ecodesk/ui/i18n.py" line="132" />
         <source>project</source>
         <translation>项目</translation>
-    </message>
-</context>
-<context>
-    <name>fieldedit</name>
-    <message>
-        <location filename="../../ecodesk/ui/fieldedit.py" line="169" />
-        <source>New entity</source>
-        <extracomment>Colours offered to new ecosystems, in turn.</extracomment>
-        <translation>新主体</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/fieldedit.py" line="173" />
-        <source>New ecosystem</source>
-        <translation>新生态</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/fieldedit.py" line="180" />
-        <source>New capability</source>
-        <translation>新能力</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/fieldedit.py" line="181" />
-        <location filename="../../ecodesk/ui/fieldedit.py" line="189" />
-        <source>service</source>
-        <translation>服务</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/fieldedit.py" line="199" />
-        <source>New pool</source>
-        <translation>新共享安排</translation>
-    </message>
-</context>
-<context>
-    <name>fields</name>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="123" />
-        <source>ID</source>
-        <extracomment>Every model field shown in the inspector or the tables (context ``fields``).</extracomment>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="124" />
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="125" />
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="126" />
-        <source>Industry</source>
-        <translation>行业</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="127" />
-        <source>Ecosystems</source>
-        <translation>所属生态</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="128" />
-        <source>Demand</source>
-        <translation>需求量</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="129" />
-        <source>Risk</source>
-        <translation>风险</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="130" />
-        <source>Revenue</source>
-        <translation>收入</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="131" />
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="132" />
-        <source>X</source>
-        <translation>X</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="133" />
-        <source>Y</source>
-        <translation>Y</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="134" />
-        <source>Colour</source>
-        <translation>颜色</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="135" />
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="136" />
-        <source>Owner</source>
-        <translation>所有者</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="137" />
-        <source>Fixed cost</source>
-        <translation>固定成本</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="138" />
-        <source>Unit cost</source>
-        <translation>单位成本</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="139" />
-        <source>Capacity</source>
-        <translation>产能</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="140" />
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="141" />
-        <source>Target</source>
-        <translation>目标</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="142" />
-        <source>Volume</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="143" />
-        <source>Unit value</source>
-        <translation>单价</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="144" />
-        <source>Value</source>
-        <translation>价值</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="145" />
-        <source>Capability</source>
-        <translation>能力</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="146" />
-        <source>Standalone cost</source>
-        <translation>独立获取成本</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="147" />
-        <source>Entity</source>
-        <translation>主体</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="148" />
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="149" />
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="150" />
-        <location filename="../../ecodesk/ui/i18n.py" line="159" />
-        <source>Members</source>
-        <translation>成员</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="151" />
-        <source>Rule</source>
-        <translation>规则</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="152" />
-        <source>Weights</source>
-        <translation>权重</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="153" />
-        <source>Floors</source>
-        <translation>保底额</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="154" />
-        <source>Tiers</source>
-        <translation>分档</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="155" />
-        <source>Claims</source>
-        <translation>索赔额</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="156" />
-        <source>Scale exponent β</source>
-        <translation>规模指数 β</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="157" />
-        <source>Currency</source>
-        <translation>币种</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="158" />
-        <source>Period</source>
-        <translation>周期</translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,8 @@
 """UI layer: the main window's answers to the document controller's questions — file
 dialogs, message boxes and input dialogs (implements :class:`ecodesk.ui.prompts.Prompter`).
 
-Texts keep the translation contexts they had when the window asked these questions itself
-(``FileOpsMixin``, ``ExportOpsMixin``), so the existing Chinese still applies.
+Texts are translated in the contexts of the operation that asks (``DocumentController``,
+``TransferOps``).
 """
 
 from __future__ import annotations
@@ -47,9 +47,9 @@ class DialogPrompter:
         sb = QMessageBox.StandardButton
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(QCoreApplication.translate("FileOpsMixin", "Unsaved changes"))
-        box.setText(QCoreApplication.translate("FileOpsMixin", "“{0}” has changes that are not saved.").format(title))
-        box.setInformativeText(QCoreApplication.translate("FileOpsMixin", "Do you want to save them?"))
+        box.setWindowTitle(QCoreApplication.translate("DocumentController", "Unsaved changes"))
+        box.setText(QCoreApplication.translate("DocumentController", "“{0}” has changes that are not saved.").format(title))
+        box.setInformativeText(QCoreApplication.translate("DocumentController", "Do you want to save them?"))
         box.setStandardButtons(sb.Save | sb.Discard | sb.Cancel)
         box.setDefaultButton(sb.Save)
         answer = box.exec()
@@ -58,17 +58,17 @@ class DialogPrompter:
     def save_failed(self, text: str, offer_save_as: bool) -> bool:
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(QCoreApplication.translate("FileOpsMixin", "Cannot save"))
+        box.setWindowTitle(QCoreApplication.translate("DocumentController", "Cannot save"))
         box.setText(text)
         if offer_save_as:
             box.setInformativeText(QCoreApplication.translate(
-                "FileOpsMixin", "Your project is still open and nothing was lost. Save it under another name?"))
-            save_as = box.addButton(QCoreApplication.translate("FileOpsMixin", "Save As…"),
+                "DocumentController", "Your project is still open and nothing was lost. Save it under another name?"))
+            save_as = box.addButton(QCoreApplication.translate("DocumentController", "Save As…"),
                                     QMessageBox.ButtonRole.AcceptRole)
             box.addButton(QMessageBox.StandardButton.Cancel)
         else:
             box.setInformativeText(QCoreApplication.translate(
-                "FileOpsMixin", "Your project is still open and nothing was lost."))
+                "DocumentController", "Your project is still open and nothing was lost."))
             save_as = None
             box.addButton(QMessageBox.StandardButton.Ok)
         box.exec()
@@ -92,7 +92,7 @@ class DialogPrompter:
         more = len(lines) - len(shown)
         info = "\n".join(f"• {line}" for line in shown)
         if more > 0:
-            info += "\n" + QCoreApplication.translate("ExportOpsMixin", "… and {0} more (see Details)").format(more)
+            info += "\n" + QCoreApplication.translate("TransferOps", "… and {0} more (see Details)").format(more)
             box.setDetailedText("\n".join(lines))
         box.setInformativeText(info)
         box.exec()

@@ -5,7 +5,7 @@ and the canvas's context-menu entries "What If It Leaves?" / "Remove It in a New
 :class:`CanvasLink` is a QObject the panel owns (composition, not a mixin): it reads the
 panel's public state (``document``, ``channel``, ``pages``, the header's boxes) and keeps the
 canvas and the what-if dialog; the panel forwards its public calls to it. Its texts keep
-their translation context of before ("CanvasLinkMixin").
+their translation context of before ("CanvasLink").
 """
 
 from __future__ import annotations
@@ -119,9 +119,9 @@ class CanvasLink(QObject):
         if entity_id is None or doc is None or entity_id not in doc.scenario.entities:
             return
         menu.addSeparator()
-        act = menu.addAction(QCoreApplication.translate("CanvasLinkMixin", "What If It Leaves?…"), lambda: self.show_what_if(entity_id))
+        act = menu.addAction(QCoreApplication.translate("CanvasLink", "What If It Leaves?…"), lambda: self.show_what_if(entity_id))
         act.setObjectName("what_if_action")
-        act = menu.addAction(QCoreApplication.translate("CanvasLinkMixin", "Remove It in a New Scenario"), lambda: self.remove_in_new_scenario(entity_id))
+        act = menu.addAction(QCoreApplication.translate("CanvasLink", "Remove It in a New Scenario"), lambda: self.remove_in_new_scenario(entity_id))
         act.setObjectName("remove_in_new_scenario_action")
 
     # what-if ---------------------------------------------------------------------------------------------
@@ -155,12 +155,12 @@ class CanvasLink(QObject):
         if doc is None or entity_id not in doc.scenario.entities:
             return None
         label = doc.scenario.entities[entity_id].label
-        name = new_scenario_name(doc.project, label, QCoreApplication.translate("CanvasLinkMixin", "Without {0}"))
+        name = new_scenario_name(doc.project, label, QCoreApplication.translate("CanvasLink", "Without {0}"))
         cmd, added = remove_in_new_scenario(doc.project, doc.scenario, entity_id, name)
         error = doc.attempt(cmd)
         if error is not None:
-            QMessageBox.warning(panel, QCoreApplication.translate("CanvasLinkMixin", "Scenario not added"), error_text(error))
+            QMessageBox.warning(panel, QCoreApplication.translate("CanvasLink", "Scenario not added"), error_text(error))
             return None
         doc.set_scenario(added)
-        panel.status(QCoreApplication.translate("CanvasLinkMixin", "Scenario “{0}” added: the model without {1}").format(name, label))
+        panel.status(QCoreApplication.translate("CanvasLink", "Scenario “{0}” added: the model without {1}").format(name, label))
         return added
