@@ -4,7 +4,8 @@ The model must not import Qt (ARCHITECTURE.md); this is the whole of what it nee
 connect, disconnect, emit, a context manager to block emission, and :class:`Bindings`,
 which remembers what a view connected so one ``clear()`` undoes it all.
 
-Bound methods are held weakly (:class:`weakref.WeakMethod`): a view that is garbage
+Bound methods are held weakly (a weak reference to the receiver, like
+:class:`weakref.WeakMethod`, but cheaper to call): a view that is garbage
 collected silently stops receiving, and its dead slot is pruned on the next emit. Plain
 functions, lambdas and built-in methods (e.g. a Qt signal's ``emit``) are held strongly,
 as a lambda usually has no other owner. A view whose C++ side Qt may delete while its
