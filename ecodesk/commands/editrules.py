@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal
 from typing import Any
 
 from ecodesk.commands.edits import ChangeObject, unique_id
@@ -162,6 +161,8 @@ def parse_number(obj: ModelObject | None, field: str, text: Any) -> float | None
         raise _refuse(obj, field, f"'{typed}' is not a number", f"“{typed}”不是数字")
     if factor == 1:
         return float(s)
+    from decimal import Decimal  # only for scaled numbers: keeps it out of the app's start-up
+
     return float(Decimal(s).scaleb(factor))
 
 

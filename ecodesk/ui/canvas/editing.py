@@ -9,6 +9,7 @@ what is the canvas's own: positions, the selection, the clipboard, the inline re
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction, QCursor, QGuiApplication, QKeyEvent, QKeySequence
@@ -33,9 +34,11 @@ from ecodesk.ui.canvas.clipboard import from_mime, objects_to_copy, to_mime
 from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.flow_item import FlowItem
 from ecodesk.ui.canvas.glyphs import flow_icon
-from ecodesk.ui.canvas.host import CanvasHost
 from ecodesk.ui.canvas.rename import InlineRenameEditor
 from ecodesk.ui.canvas.style import translate
+
+if TYPE_CHECKING:  # the parts' interface to the view: annotations only
+    from ecodesk.ui.canvas.host import CanvasHost
 
 #: What a capability chooser returns to create a capability on the fly.
 NEW_CAPABILITY = "\x00new"

@@ -7,14 +7,17 @@ QGraphicsView's own handling (hover, items) when nothing took them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 
 from ecodesk.model import EntityKind
 from ecodesk.ui.canvas.entity_item import EntityItem
-from ecodesk.ui.canvas.host import CanvasHost
 from ecodesk.ui.canvas.tools import CanvasTool, FlowTool, PanTool, PlaceTool, SelectTool
+
+if TYPE_CHECKING:  # the parts' interface to the view: annotations only
+    from ecodesk.ui.canvas.host import CanvasHost
 
 TOOLS = ("select", "pan", "place", "flow")
 

@@ -8,13 +8,17 @@ covers the fewest items, and refreshes it shortly after the model changes.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRect, QTimer
 
 from ecodesk.model import EntityKind, FlowKind
 from ecodesk.ui.canvas.entity_item import EntityItem
-from ecodesk.ui.canvas.host import CanvasHost
 from ecodesk.ui.canvas.legend import LegendEntry, LegendSection, LegendWidget
 from ecodesk.ui.canvas.style import entity_base_color, flow_color, translate
+
+if TYPE_CHECKING:  # the parts' interface to the view: annotations only
+    from ecodesk.ui.canvas.host import CanvasHost
 
 
 class CanvasLegend:

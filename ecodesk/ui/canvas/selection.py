@@ -8,13 +8,16 @@ what was selected first stays first, then new entities in scenario order, then f
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QGraphicsItem
 
 from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.flow_item import FlowItem
-from ecodesk.ui.canvas.host import CanvasHost
+
+if TYPE_CHECKING:  # the parts' interface to the view: annotations only
+    from ecodesk.ui.canvas.host import CanvasHost
 
 
 class CanvasSelection:

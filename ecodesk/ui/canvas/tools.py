@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QDragMoveEvent, QDropEvent, QMouseEvent, QPainterPath, QPen, QPolygonF
@@ -25,8 +26,10 @@ from ecodesk.ui.canvas.clipboard import MIME_ENTITY_KIND
 from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.flow_item import FlowItem
 from ecodesk.ui.canvas.glyphs import entity_shape_path
-from ecodesk.ui.canvas.host import CanvasHost
 from ecodesk.ui.canvas.style import entity_base_color, translate
+
+if TYPE_CHECKING:  # the parts' interface to the view: annotations only
+    from ecodesk.ui.canvas.host import CanvasHost
 
 _ADD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.MetaModifier
 

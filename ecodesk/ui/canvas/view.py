@@ -22,6 +22,7 @@ document and scenario it shows with :class:`~ecodesk.model.Bindings`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -51,7 +52,6 @@ from ecodesk.ui.canvas.editing import CanvasEditor, default_capability_chooser, 
 from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.export import ImageExporter
 from ecodesk.ui.canvas.flow_item import FlowItem
-from ecodesk.ui.canvas.host import MenuHook
 from ecodesk.ui.canvas.interaction import CanvasInput
 from ecodesk.ui.canvas.legend import LegendEntry, LegendSection, LegendWidget
 from ecodesk.ui.canvas.legend_overlay import CanvasLegend
@@ -62,6 +62,9 @@ from ecodesk.ui.canvas.style import GRID, THEMES, draw_grid, marker_color, trans
 from ecodesk.ui.canvas.tools import CanvasTool
 from ecodesk.ui.canvas.zoom import ZOOM_STEP, CanvasZoom
 from ecodesk.ui.document import Document
+
+if TYPE_CHECKING:  # the parts' interface to the view: annotations only
+    from ecodesk.ui.canvas.host import MenuHook
 
 
 def _ui_language() -> str:
