@@ -1,0 +1,2 @@
+"""Package data of ecodesk (installed as ``ecodesk.resources``): templates, translations, icons and
+desktop files. Found through ``ecodesk.paths``; nothing to import here."""
