@@ -39,6 +39,28 @@ def is_chinese() -> bool:
     return current_language() == "zh"
 
 
+#: Texts of Qt's own dialogs that Qt's zh_CN catalogue (qtbase_zh_CN.qm) leaves English:
+#: the file dialog's "&Look in:" and "Files of &type:" labels (their mnemonic forms are
+#: missing there), "Don't Save" of the standard buttons.
+QT_GAPS_ZH: dict[tuple[str, str], str] = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QFileDialog", "Computer"): "计算机",
+    ("QPlatformTheme", "Don't Save"): "不保存",
+}
+
+
+class QtGapsTranslator(QTranslator):
+    """Chinese for the few texts of Qt's own dialogs missing from Qt's zh_CN catalogue."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,  # type: ignore[override]
+                  n: int = -1) -> str | None:
+        return QT_GAPS_ZH.get((context, source))  # None: "not here", Qt asks the next catalogue
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def install_language(lang: str) -> bool:
     """Switch the application to ``lang`` ('en' or 'zh'); widgets get a LanguageChange event.
 
@@ -55,7 +77,7 @@ def install_language(lang: str) -> bool:
         ok = ours.load(str(translations_dir() / "ecodesk_zh_CN.qm"))
         qt = QTranslator()
         qt_ok = qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-        for t, loaded in ((qt, qt_ok), (ours, ok)):
+        for t, loaded in ((qt, qt_ok), (QtGapsTranslator(), True), (ours, ok)):
             if loaded and app is not None:
                 app.installTranslator(t)
                 _state["translators"].append(t)

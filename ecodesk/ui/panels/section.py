@@ -63,8 +63,16 @@ class Section(QFrame):
         self.setMinimumHeight(min_height)
         self.tables: list[ResultTableView] = []
         self.charts: list[Any] = []  # ChartWidget (imported lazily: pyqtgraph)
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.export_button.setText(self.tr("Export"))
         self.export_button.setToolTip(self.tr("Copy or save this section's tables and charts"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()  # set once in __init__, so set again in the new language
+        super().changeEvent(event)
 
     def add(self, widget: QWidget, stretch: int = 1) -> QWidget:
         self.body.addWidget(widget, stretch)
