@@ -28,6 +28,7 @@ COLORS = {
     "standalone": "#9AA5B1",
     "fair": "#3C6FA8",
     "savings": "#4E9A47",
+    "loss": "#D7191C",  # a negative saving: the "bad" colour of the tables' tint
     "random": "#3C6FA8",
     "targeted": "#D9534F",
     "bars": "#3C6FA8",
@@ -276,8 +277,11 @@ def reset_left_axis(chart: ChartWidget) -> None:
 
 
 def hbars(chart: ChartWidget, labels: Sequence[str], series: Sequence[tuple[str, Sequence[float], str]],
-          tooltips: Sequence[str] | None = None) -> None:
-    """Horizontal bars, one row per label (top to bottom), one bar per series in each row."""
+          tooltips: Sequence[str] | None = None, loss: tuple[str, str] | None = None) -> None:
+    """Horizontal bars, one row per label (top to bottom), one bar per series in each row.
+
+    With ``loss`` = (legend name, colour), negative values are drawn in that colour under
+    that legend name (a negative saving is a loss, not a smaller gain)."""
     n = len(labels)
     k = max(1, len(series))
     chart.plot.setMinimumHeight(max(180, 70 + n * (12 + 9 * k)))  # every name stays readable
@@ -286,10 +290,17 @@ def hbars(chart: ChartWidget, labels: Sequence[str], series: Sequence[tuple[str,
     for si, (name, values, color) in enumerate(series):
         vals = np.asarray(values, dtype=float)
         ys = np.arange(n) - band / 2 + h * (si + 0.5)
-        item = pg.BarGraphItem(x0=np.minimum(vals, 0), y=ys, height=h * 0.88, width=np.abs(vals),
-                               brush=pg.mkBrush(color), pen=pg.mkPen(QColor(color).darker(130), width=0.6),
-                               name=name)
-        chart.item.addItem(item)  # named items join the legend by themselves
+        parts = [(np.ones(n, dtype=bool), name, color)]
+        if loss is not None and (vals < 0).any():
+            parts = [(vals >= 0, name, color), (vals < 0, loss[0], loss[1])]
+        for keep, label, colour in parts:
+            if not keep.any():
+                continue
+            v = vals[keep]
+            item = pg.BarGraphItem(x0=np.minimum(v, 0), y=ys[keep], height=h * 0.88, width=np.abs(v),
+                                   brush=pg.mkBrush(colour), pen=pg.mkPen(QColor(colour).darker(130), width=0.6),
+                                   name=label)
+            chart.item.addItem(item)  # named items join the legend by themselves
     ax = chart.item.getAxis("left")
     ticks = [(i, short(lbl)) for i, lbl in enumerate(labels)]
     ax.setTicks([ticks])

@@ -85,7 +85,7 @@ class ReuseTab(ResultTab):
             Column("reuse_count", self.tr("Reuse count"), "int", self.tr("Distinct consumers (the owner excluded)")),
             Column("savings", self.tr("Savings"), "money", self.tr("What consumers save by sharing"),
                    background=lambda r: tint("good", min(1.0, (r.get("savings") or 0) / self._max_savings))
-                   if (r.get("savings") or 0) > 0 else None),
+                   if (r.get("savings") or 0) > 0 else (tint("bad", 0.5) if (r.get("savings") or 0) < 0 else None)),
             Column("amortised_fixed_cost", self.tr("Amortised fixed cost"), "money", self.tr("F / max(1, consumers)")),
             Column("shared_cost", self.tr("Shared cost"), "money", self.tr("F + Σ u·v: the cost when built once")),
             Column("standalone_cost", self.tr("Standalone cost"), "money", self.tr("What consumers would pay alone")),
@@ -165,10 +165,14 @@ class ReuseTab(ResultTab):
         top = sorted(caps, key=lambda c: -c.savings)[:TOP_BARS]
         title = self.tr("Savings by capability") if len(caps) <= TOP_BARS else self.tr(
             "Savings: top {0} of {1} capabilities").format(TOP_BARS, len(caps))
-        ch.reset(title, self.panel.currency)
+        losses = any(c.savings < 0 for c in top)
+        ch.reset(title, self.panel.currency, legend=losses, legend_at="bottom")
+        loss_tip = self.tr("a loss: sharing it costs more than its users would pay alone")
         charts.hbars(ch, [c.name or c.id for c in top],
                      [(self.tr("Savings"), [c.savings for c in top], charts.COLORS["savings"])],
-                     tooltips=[f"{c.name or c.id}: {money(c.savings)}" for c in top])
+                     tooltips=[f"{c.name or c.id}: {money(c.savings)}" + (f" ({loss_tip})" if c.savings < 0 else "")
+                               for c in top],
+                     loss=(self.tr("Loss (negative saving)"), charts.COLORS["loss"]))
 
     def coverage_matrix(self, r: ReuseResult | None) -> tuple[list[str], list[str], np.ndarray]:
         """Rows: entities that own, use or need a capability; columns: capabilities (and
