@@ -1,5 +1,6 @@
 """UI layer: the toolbar's icons, drawn as simple line glyphs in the palette's text colour
-(so they follow the light and dark themes and need no image files)."""
+(so they follow the light and dark themes and need no image files), and the application icon
+(:func:`app_icon`, the shipped ``ecodesk.svg`` / PNGs)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
+
+from ecodesk.paths import icons_dir
 
 _SIZE = 32
 
@@ -177,4 +180,16 @@ def icon(name: str, color: QColor | None = None) -> QIcon:
         GLYPHS[name](p)
         p.end()
         result.addPixmap(pm)
+    return result
+
+
+def app_icon() -> QIcon:
+    """The application icon (window, task bar): the shipped PNGs at every size plus the SVG
+    (``ecodesk.paths.icons_dir``); an empty icon when the files are missing."""
+    result = QIcon()
+    folder = icons_dir()
+    for png in sorted((folder / "png").glob("ecodesk-*.png")):
+        result.addFile(str(png))
+    if (folder / "ecodesk.svg").is_file():
+        result.addFile(str(folder / "ecodesk.svg"))
     return result
