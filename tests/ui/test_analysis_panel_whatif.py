@@ -38,7 +38,8 @@ def test_analysis_what_if_shows_service_cascade_and_cost_change_without_editing(
     for p, phi in after["shapley"].items():
         assert rows[p]["shapley_after"] == phi
         assert rows[p]["shapley_before"] == engine["cost_sharing"]["shapley"].get(p)
-    assert "Service level falls from 100.0 % to 0.0 %" in dialog.service.text()
+    assert dialog.service.text() == "Its exit alone: service level falls from 100.0 % to 0.0 % (−100.0 points)."
+    assert dialog.headline.text() == "If 智能传感器企业 fails or leaves, service falls to 0.0 %."
     assert "传感器研发" in dialog.capabilities.text()
     # the model was not touched
     assert doc.scenario.revision == revision and len(doc.history) == history
@@ -86,3 +87,77 @@ def test_analysis_what_if_menu_needs_one_selected_entity(qtbot):
     d = _wait_dialog(qtbot, w.analysis_panel.what_if_dialog)
     assert d.entity == "cloud" and d.service_loss == 0.0
     assert [c.id for c in d.lost_capabilities] == ["cloud_iot", "analytics_cloud"]
+
+
+def _dialog_of(qtbot, template: str, entity: str, lang: str = "en"):
+    from ecodesk.ui.i18n import install_language
+
+    if lang != "en":
+        install_language(lang)
+    w = open_window(qtbot, project_of(template), size=(1366, 768), show_panel=False)
+    dialog = w.analysis_panel.show_what_if(entity)
+    _wait_dialog(qtbot, dialog)
+    qtbot.waitExposed(dialog)
+    return w, dialog
+
+
+def test_what_if_texts_separate_the_exit_alone_from_the_chain_reaction(qtbot):
+    # the domestic chip supplier: its partners can buy imported chips (no demand depends on it
+    # alone), but the cascade (partners losing > 50 % of their supply fail) takes 10 others down
+    _w, dialog = _dialog_of(qtbot, "sensor_reuse", "chip_cn")
+    d = dialog.data
+    assert d.service_loss == 0.0 and len(d.cascade_failed) == 10 and d.cascade_service == 0.0
+    assert dialog.headline.text() == "If 国产芯片供应商 fails or leaves, a chain reaction can bring service down to 0.0 %."
+    assert dialog.service.text() == ("Its exit alone leaves service at 100.0 %: every final demand still has "
+                                     "another supply path.")
+    assert dialog.cascade.text().startswith("Chain reaction: partners that lose more than 50.0 % of their incoming "
+                                            "supply fail too — 10 more entities fail (")
+    assert dialog.cascade.text().endswith("). Service then: 0.0 %.")
+    assert "nobody depends" not in dialog.service.text() + dialog.headline.text()
+    dialog.close()
+
+
+def test_what_if_chain_reaction_of_one_entity_and_of_none(qtbot):
+    from ecodesk.ui.panels.whatif import WhatIfDialog
+
+    _w, dialog = _dialog_of(qtbot, "s2b2b_appliance", "store_city")
+    d = dialog.data
+    assert len(d.cascade_failed) == 1
+    assert " — 1 more entity fails (" in dialog.cascade.text() and "entities" not in dialog.cascade.text()
+    none = type(d)(**{**d.__dict__, "cascade_failed": (), "cascade_service": d.service_after})
+    assert WhatIfDialog._chain(dialog, none, "") == ("Chain reaction: no other entity loses more than 50.0 % of "
+                                                     "its incoming supply, so none fails.")
+    dialog.close()
+
+
+def test_what_if_texts_in_chinese(qtbot):
+    _w, dialog = _dialog_of(qtbot, "sensor_reuse", "chip_cn", lang="zh")
+    assert dialog.headline.text() == "若国产芯片供应商失效或退出，连锁反应可使服务水平降至 0.0 %。"
+    assert dialog.service.text() == "仅它退出时服务水平仍为 100.0 %：每项最终需求都还有其他供应路径。"
+    assert dialog.cascade.text().startswith("连锁反应：失去超过 50.0 % 来料供应的伙伴也会失效——另有 10 个主体失效（")
+    dialog.close()
+
+
+def test_what_if_table_shows_every_row_and_column_at_1366x768(qtbot):
+    from PySide6.QtCore import QRect
+
+    _w, dialog = _dialog_of(qtbot, "sensor_reuse", "chip_cn")
+    t = dialog.cost_table
+    n = dialog.cost_model.rowCount()
+    assert n == 8
+    assert dialog.height() <= 0.9 * 768 and dialog.width() <= 0.9 * 1366
+    view_h, view_w = t.viewport().height(), t.viewport().width()
+    last = t.rowViewportPosition(n - 1) + t.rowHeight(n - 1)
+    assert t.rowViewportPosition(0) == 0 and last <= view_h, (last, view_h)
+    cols = dialog.cost_model.columnCount()
+    assert t.columnViewportPosition(cols - 1) + t.columnWidth(cols - 1) <= view_w
+    assert t.verticalScrollBar().maximum() == 0 and t.horizontalScrollBar().maximum() == 0
+    # on a smaller area it stays inside it (down to its minimum), every row stays reachable by
+    # scrolling, and the dialog can be resized
+    full = dialog.height()
+    dialog.fit_to(QRect(0, 0, 800, 300))
+    qtbot.wait(50)
+    assert dialog.height() < full and dialog.isSizeGripEnabled()
+    last = t.rowViewportPosition(n - 1) + t.rowHeight(n - 1)
+    assert last > t.viewport().height() and t.verticalScrollBar().maximum() > 0  # scrolls to the last row
+    dialog.close()

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +32,14 @@ from ecodesk.ui.panels.worker import run_in_background
 
 if TYPE_CHECKING:
     from ecodesk.analysis.whatif import WhatIf
+
+#: A service change smaller than this is no change (float noise).
+LOSS_EPS = 1e-12
+
+
+def cascade_drops(d: WhatIf) -> bool:
+    """The chain reaction takes service lower than the exit alone does."""
+    return bool(d.cascade_failed) and d.cascade_service < d.service_after - LOSS_EPS
 
 
 def what_if(scenario: Scenario, settings: AnalysisSettings, entity_id: str) -> WhatIf:
@@ -73,6 +82,7 @@ class WhatIfDialog(QDialog):
         name = scenario.entities[entity_id].label
         self.setWindowTitle(self.tr("What if {0} leaves?").format(name))
         self.resize(640, 560)
+        self.setSizeGripEnabled(True)
         self.headline = QLabel(self.tr("Computing…"), self)
         self.headline.setObjectName("what_if_headline")
         self.headline.setWordWrap(True)
@@ -125,16 +135,11 @@ class WhatIfDialog(QDialog):
             return names.get(i, i)
 
         sep = "、" if self._chinese() else ", "
-        loss = d.service_loss
-        self.headline.setText(self.tr("If {0} fails or leaves:").format(d.name))
-        self.service.setText(self.tr("Service level falls from {0} to {1} (−{2} points).").format(
-            pct(d.service_before), pct(d.service_after), f"{100 * loss:.1f}") if loss > 1e-12 else
-            self.tr("Service level stays at {0}: nobody depends on it alone.").format(pct(d.service_before)))
-        self.service.setStyleSheet(f"color: {tone_color('bad' if loss > 1e-12 else 'good').name()};")
-        failed = d.cascade_failed
-        self.cascade.setText(self.tr("Cascade (θ = {0}): {1} more entities fail — {2}. Service then: {3}.").format(
-            d.cascade_threshold, len(failed), sep.join(nm(i) for i in failed), pct(d.cascade_service))
-            if failed else self.tr("Cascade (θ = {0}): no other entity fails.").format(d.cascade_threshold))
+        self.headline.setText(self._headline(d))
+        self.service.setText(self._alone(d))
+        self.service.setStyleSheet(f"color: {tone_color('bad' if d.service_loss > LOSS_EPS else 'good').name()};")
+        self.cascade.setText(self._chain(d, sep.join(nm(i) for i in d.cascade_failed)))
+        self.cascade.setStyleSheet(f"color: {tone_color('bad').name()};" if cascade_drops(d) else "")
         lines = [f"{c.name} → {sep.join(nm(i) for i in c.consumers)}" for c in d.lost_capabilities]
         text = self.tr("Capabilities lost: {0}.").format("; ".join(lines)) if lines else self.tr("It provides no capability "
                                                                                         "to others.")
@@ -159,7 +164,71 @@ class WhatIfDialog(QDialog):
             "id": p.id, "name": nm(p.id), "shapley_before": p.shapley_before, "shapley_after": p.shapley_after,
             "change": p.change, "savings_before": p.savings_before, "savings_after": p.savings_after, "_ids": [p.id],
         } for p in d.partners])
+        self.fit_to(self._bounds())
         self.computed.emit()
+
+    # texts ----------------------------------------------------------------------------------------
+    def _headline(self, d: WhatIf) -> str:
+        """What happens to service, worst case first: the chain reaction when it does more harm."""
+        if cascade_drops(d):
+            return self.tr("If {0} fails or leaves, a chain reaction can bring service down to {1}.").format(
+                d.name, pct(d.cascade_service))
+        if d.service_loss > LOSS_EPS:
+            return self.tr("If {0} fails or leaves, service falls to {1}.").format(d.name, pct(d.service_after))
+        return self.tr("If {0} fails or leaves, service stays at {1}.").format(d.name, pct(d.service_before))
+
+    def _alone(self, d: WhatIf) -> str:
+        """Removing this entity only (its partners carry on)."""
+        if d.service_loss > LOSS_EPS:
+            return self.tr("Its exit alone: service level falls from {0} to {1} (−{2} points).").format(
+                pct(d.service_before), pct(d.service_after), f"{100 * d.service_loss:.1f}")
+        return self.tr("Its exit alone leaves service at {0}: every final demand still has another "
+                       "supply path.").format(pct(d.service_before))
+
+    def _chain(self, d: WhatIf, names: str) -> str:
+        """The cascade: partners that lose more than θ of their supply fail in turn."""
+        theta, n = pct(d.cascade_threshold), len(d.cascade_failed)
+        if n == 0:
+            return self.tr("Chain reaction: no other entity loses more than {0} of its incoming supply, so "
+                           "none fails.").format(theta)
+        if n == 1:
+            return self.tr("Chain reaction: a partner that loses more than {0} of its incoming supply fails "
+                           "too — 1 more entity fails ({1}). Service then: {2}.").format(
+                theta, names, pct(d.cascade_service))
+        return self.tr("Chain reaction: partners that lose more than {0} of their incoming supply fail "
+                       "too — {1} more entities fail ({2}). Service then: {3}.").format(
+            theta, n, names, pct(d.cascade_service))
+
+    # size -----------------------------------------------------------------------------------------
+    def _bounds(self) -> QRect:
+        """Where the dialog may grow: its screen's free area (offscreen: the main window's)."""
+        parent = self.parentWidget()
+        if QGuiApplication.platformName() in ("offscreen", "minimal") and parent is not None:
+            return parent.window().geometry()
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
+
+    def fit_to(self, area: QRect) -> None:
+        """Wide enough for every column and tall enough for every row of the table, within
+        90 % of ``area``; beyond that the table scrolls (and the dialog can be resized)."""
+        t = self.cost_table
+        frame = 2 * t.frameWidth()
+        cols = sum(t.columnWidth(i) for i in range(self.cost_model.columnCount()))
+        rows = sum(t.rowHeight(i) for i in range(self.cost_model.rowCount()))
+        bar = t.verticalScrollBar().sizeHint().width()
+        full_w = cols + frame + bar
+        full_h = t.horizontalHeader().sizeHint().height() + rows + frame
+        m = self.layout().contentsMargins()
+        width = max(self.width(), min(int(0.9 * area.width()), full_w + m.left() + m.right()))
+        if full_w + m.left() + m.right() > width:
+            full_h += t.horizontalScrollBar().sizeHint().height()
+        t.setMinimumHeight(full_h)
+        self.layout().activate()
+        height = self.layout().totalHeightForWidth(width) if self.layout().hasHeightForWidth() \
+            else self.layout().totalSizeHint().height()
+        t.setMinimumHeight(min(full_h, t.horizontalHeader().sizeHint().height() + 3 * t.verticalHeader()
+                               .defaultSectionSize() + frame))  # the user may shrink it: it scrolls
+        self.resize(width, min(int(0.9 * area.height()), max(height, 200)))
 
     def _chinese(self) -> bool:
         from ecodesk.ui.i18n import is_chinese
