@@ -194,7 +194,7 @@ class CollectionTableModel(QAbstractTableModel):
                 return
         if not self._refs_pending:
             self._refs_pending = True
-            QTimer.singleShot(0, self._refresh_ref_columns)
+            QTimer.singleShot(0, self, self._refresh_ref_columns)  # not after the model is gone
 
     def _refresh_ref_columns(self) -> None:
         self._refs_pending = False

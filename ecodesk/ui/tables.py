@@ -116,7 +116,10 @@ class CollectionPageWidget(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.error_label)
-        for sig in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged):
+        # the proxy drops its rows before the table's own count changes (rowsAboutToBeRemoved):
+        # the count follows both, so it reads the final figures after either
+        for sig in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged,
+                    self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             sig.connect(self._update_count)
         self.proxy.modelReset.connect(self._fit_columns)
         self.retranslate()
@@ -204,7 +207,7 @@ class CollectionPageWidget(QWidget):
         self.error_label.setVisible(bool(message))
         if message:
             self.status_message.emit(message)
-            QTimer.singleShot(8000, lambda m=message: self._clear_error(m))
+            QTimer.singleShot(8000, self, lambda m=message: self._clear_error(m))
 
     def _on_model_accepted(self) -> None:
         self._show_error("")

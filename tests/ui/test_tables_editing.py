@@ -297,3 +297,30 @@ def test_tables_deleted_by_qt_are_no_longer_called_by_the_model(qtbot):
     qtbot.waitUntil(lambda: len(s.entities.added) == 0)
     doc.push(AddObject(s, Entity("e99", name="late")))  # must not reach the dead tables
     assert "e99" in s.entities and widget is not None
+
+
+def test_count_label_follows_deletes_and_undo_with_and_without_a_filter(qtbot):
+    from ecodesk.templates import load_template
+
+    doc = Document(load_template("sensor_reuse"))
+    widget = TablesWidget(doc)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.show_page("capabilities")
+    caps = widget.page("capabilities")
+    assert caps.count_label.text() == "6"
+    doc.set_selection(["nbiot"])
+    assert caps.delete_selected() == 1
+    assert caps.count_label.text() == "5"  # not "5 of 6": no filter, five rows
+    doc.undo()
+    assert caps.count_label.text() == "6"
+    doc.redo()
+    assert caps.count_label.text() == "5"
+    doc.undo()
+    caps.filter_edit.setText("数据分析")  # two analytics capabilities
+    assert caps.count_label.text() == "2 of 6"
+    doc.set_selection(["analytics_iiot"])
+    assert caps.delete_selected() == 1
+    assert caps.count_label.text() == "1 of 5"
+    doc.undo()
+    assert caps.count_label.text() == "2 of 6"
