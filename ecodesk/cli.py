@@ -124,6 +124,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("validate", help="check a project; exit 1 with messages if anything is wrong")
     s.add_argument("file", metavar="FILE")
+
+    s = sub.add_parser("doctor", help="check this machine: Python, Qt and its platform plugin, Chinese fonts, "
+                       "the data folder, translations and templates; exit 1 if anything is wrong",
+                       description="Check that this machine can run ecodesk: one line per check, with how to fix a "
+                       "problem. Qt is tried in a child process, so a Qt that cannot start cannot stop the check.")
+    s.add_argument("--json", action="store_true", help='print {"ok": …, "checks": [{"name", "ok", "detail", "fix"}]}')
+    s.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)  # the child process: start Qt, report
     return p
 
 
@@ -326,17 +333,35 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    if args.probe:
+        from ecodesk.ui.probe import main as probe  # lazy: Qt only in the doctor's child process
+
+        return probe()
+    from ecodesk.doctor import report, run_checks
+
+    checks = run_checks()
+    print(report(checks, args.lang, args.json))
+    return EXIT_OK if all(c.ok for c in checks) else EXIT_BAD_INPUT
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.exists():
         raise EcodeskError(f"'{args.file}' does not exist.")
-    return _run_app([str(path)])
+    return _run_app([str(path)], args.lang)
 
 
-def _run_app(files: list[str]) -> int:
+def _run_app(files: list[str], lang: str) -> int:
+    """The desktop app; on a machine where no window can open (no display, missing X11
+    libraries), :class:`ecodesk.display.NoWindowError`: one sentence, exit 1 — checked before
+    Qt is imported, so Qt never gets to abort."""
+    from ecodesk.display import check_can_open_window
+
+    check_can_open_window()
     from ecodesk.ui.app import run_app  # lazy: the engine never needs Qt
 
-    return run_app(files)
+    return run_app(files, lang=lang)
 
 
 def _counts(project: Any) -> str:
@@ -352,6 +377,7 @@ def _counts(project: Any) -> str:
 COMMANDS = {
     "new": cmd_new, "templates": cmd_templates, "import": cmd_import, "export": cmd_export,
     "validate": cmd_validate, "analyze": cmd_analyze, "compare": cmd_compare, "open": cmd_open,
+    "doctor": cmd_doctor,
 }
 
 
@@ -383,15 +409,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     args.lang = args.lang or system_language()
-    if args.command is None:
-        return _run_app([])
     from ecodesk.logs import setup_logging
 
     setup_logging()
     log = logging.getLogger("ecodesk.cli")
     log.info("command: %s", " ".join(sys.argv[1:] if argv is None else argv))
     try:
-        return COMMANDS[args.command](args)
+        return COMMANDS[args.command](args) if args.command else _run_app([], args.lang)
     except UsageError as exc:
         print(f"ecodesk: {exc}.", file=sys.stderr)
         return EXIT_USAGE

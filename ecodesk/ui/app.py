@@ -17,15 +17,61 @@ if TYPE_CHECKING:  # Qt and the window load when the app starts, not when this m
     from ecodesk.ui.mainwindow import MainWindow
 
 
-def create_application(argv: Sequence[str] | None = None) -> QCoreApplication:
-    """The QApplication (created once), named so QSettings finds the user's preferences."""
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication
+def create_application(argv: Sequence[str] | None = None, *, lang: str = "en") -> QCoreApplication:
+    """The QApplication (created once), named so QSettings finds the user's preferences.
 
-    app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
+    Qt that cannot start its platform plugin prints its own message and aborts the process (a
+    core dump, exit 134): while the application is created, Qt's messages are held back, and a
+    fatal one becomes :class:`~ecodesk.display.NoWindowError`'s one sentence and exit status 1."""
+    try:
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QApplication
+    except ImportError as exc:  # a system library of Qt's GUI module is missing (libEGL …)
+        from ecodesk.display import NoWindowError, PlatformProblem, missing_library
+
+        lib = missing_library(str(exc))
+        raise NoWindowError(PlatformProblem("libraries", (lib,)) if lib else PlatformProblem(
+            "qt", detail=str(exc), platform="QtGui")) from exc
+
+    app = QApplication.instance() or _guarded_application(QApplication, list(argv or sys.argv[:1]), lang)
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
     QGuiApplication.setApplicationDisplayName("ecodesk")
+    return app
+
+
+def _guarded_application(cls: type, argv: list[str], lang: str) -> QCoreApplication:
+    """``cls(argv)`` with Qt's messages held back meanwhile: a fatal one (no platform plugin could
+    start) prints the one sentence and ends the process with status 1 — Qt would abort right
+    after the handler returns, so there is no way back into Python; the others are printed
+    once the application exists, as Qt would have."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    held: list[str] = []
+
+    def hold(kind: QtMsgType, context: object, message: str) -> None:
+        if kind != QtMsgType.QtFatalMsg:
+            held.append(message)
+            return
+        from ecodesk.display import fatal_qt_problem
+
+        problem = fatal_qt_problem([*held, message])
+        try:
+            import logging
+
+            logging.getLogger("ecodesk.app").error("Qt could not start: %s", " | ".join([*held, message]))
+            sys.stderr.write(f"ecodesk: {problem.sentence(lang)}\n")
+            sys.stderr.flush()
+        finally:
+            os._exit(1)
+
+    previous = qInstallMessageHandler(hold)
+    try:
+        app = cls(argv)
+    finally:
+        qInstallMessageHandler(previous)
+    for message in held:
+        sys.stderr.write(message + "\n")
     return app
 
 
@@ -53,12 +99,16 @@ def build_window(files: Sequence[str] = (), *, first_start: bool = True) -> Main
     return window
 
 
-def run_app(files: Sequence[str] = ()) -> int:
-    """Open the main window (with ``files`` or the most recent/sample project) and run."""
+def run_app(files: Sequence[str] = (), *, lang: str = "en") -> int:
+    """Open the main window (with ``files`` or the most recent/sample project) and run;
+    :class:`~ecodesk.display.NoWindowError` when no window can open here (``lang``: of its sentence)."""
     from ecodesk.logs import setup_logging
 
     setup_logging()
-    app = create_application()
+    from ecodesk.display import check_can_open_window
+
+    check_can_open_window()  # no display, missing X11 libraries: one sentence (exit 1), not Qt's abort
+    app = create_application(lang=lang)
     window = build_window(files)
     window.show()
     if os.environ.get("ECODESK_STARTUP_PROBE"):
