@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QDragMoveEvent, QDropEvent, QMouseEvent, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsPathItem, QRubberBand
 
@@ -399,6 +399,9 @@ class FlowTool(CanvasTool):
             self.view.editor.create_flow(src.entity_id, target.entity_id)
         elif target is None:
             self.view.status_message.emit(translate("No flow drawn: release the mouse over another entity"))
+        else:  # dropped on the entity it started from: a flow links two different entities
+            self.view.status_message.emit(QCoreApplication.translate(
+                "Canvas", "A flow needs two different entities: drop it on another entity"))
         return True
 
     def _clear(self) -> None:
