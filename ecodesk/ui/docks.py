@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 
 if TYPE_CHECKING:
@@ -21,6 +22,28 @@ if TYPE_CHECKING:
     from ecodesk.ui.panels.analysis_panel import AnalysisPanel
     from ecodesk.ui.panels.wiring import AnalysisParts
     from ecodesk.ui.tables import TablesWidget
+
+
+#: The window's size on a large screen (smaller screens: the available area).
+DEFAULT_SIZE = QSize(1280, 800)
+#: Most of the height a dock below the canvas may take by default.
+MAX_BOTTOM_SHARE = 0.35
+#: … and on a short, wide laptop screen.
+SHORT_BOTTOM_SHARE = 0.24
+
+
+def screen_area(window: QWidget) -> QRect | None:
+    """The available area of the window's screen; None on platforms without a real
+    screen (offscreen, minimal: their default 800×800 is no laptop — tests pass one)."""
+    if QGuiApplication.platformName() in ("offscreen", "minimal"):
+        return None
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else None
+
+
+def is_short_screen(area: QRect) -> bool:
+    """A short, wide screen (1366×768, 1280×800 laptops): height is what the canvas lacks."""
+    return area.height() < 900 and area.width() >= 1.4 * area.height()
 
 
 class DockPanes(QObject):
@@ -44,9 +67,28 @@ class DockPanes(QObject):
         self.analysis_dock = self._dock("analysis_dock", area.BottomDockWidgetArea)
         window.tabifyDockWidget(self.tables_dock, self.analysis_dock)
         self.tables_dock.raise_()  # the tables stay in front until the user asks for analysis
-        window.resizeDocks([self.inspector_dock, self.palette_dock], [330, 190], Qt.Orientation.Horizontal)
-        window.resizeDocks([self.tables_dock, self.analysis_dock], [230, 340], Qt.Orientation.Vertical)
+        self.short_screen = False
+        self._analysis_grown = False
+        self.default_layout(None)
         canvas.context_menu_hooks.append(self._canvas_menu_hook)  # until the analysis panel is built
+
+    def default_layout(self, area: QRect | None) -> None:
+        """The dock sizes of a first start (no saved state) for a screen whose available area
+        is ``area`` (None: a large screen). The canvas gets most of the height: the tables and
+        the analysis share one tabbed dock below it (Run Analysis brings the analysis to the
+        front), at most 35 % of the height — about a quarter on a short, wide laptop screen
+        (1366×768, 1280×800), where the side docks are a little narrower too."""
+        window = self.window
+        height = area.height() if area is not None else DEFAULT_SIZE.height()
+        width = area.width() if area is not None else DEFAULT_SIZE.width()
+        self.short_screen = area is not None and is_short_screen(area)
+        if self.short_screen:
+            sides = [max(260, min(330, int(width * 0.22))), max(150, min(190, int(width * 0.12)))]
+            bottom = int(height * SHORT_BOTTOM_SHARE)
+        else:
+            sides, bottom = [330, 190], min(340, int(height * MAX_BOTTOM_SHARE))
+        window.resizeDocks([self.inspector_dock, self.palette_dock], sides, Qt.Orientation.Horizontal)
+        window.resizeDocks([self.tables_dock, self.analysis_dock], [bottom, bottom], Qt.Orientation.Vertical)
 
     def _dock(self, name: str, area: Qt.DockWidgetArea, widget: QWidget | None = None) -> QDockWidget:
         dock = QDockWidget(self.window)
@@ -104,10 +146,19 @@ class DockPanes(QObject):
         return self._analysis
 
     def show_analysis(self) -> AnalysisPanel:
-        """The analysis dock, shown in front."""
+        """The analysis dock, shown in front. The first time in a session, a dock below the
+        canvas kept short (a laptop's first start) grows to 35 % of the window's height, so
+        the results asked for are in view (the canvas keeps its zoom)."""
         self.analysis_dock.show()
         self.analysis_dock.raise_()
-        return self.build_analysis().panel
+        panel = self.build_analysis().panel
+        if not self._analysis_grown and not self.analysis_dock.isFloating() and \
+                self.window.dockWidgetArea(self.analysis_dock) == Qt.DockWidgetArea.BottomDockWidgetArea:
+            self._analysis_grown = True
+            want = int(self.window.height() * MAX_BOTTOM_SHARE)
+            if self.analysis_dock.height() < want:
+                self.window.resizeDocks([self.analysis_dock], [want], Qt.Orientation.Vertical)
+        return panel
 
     def edit_in_inspector(self) -> None:
         """The inspector in front with the keyboard in its first field (a new object's name)."""

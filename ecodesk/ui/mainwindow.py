@@ -37,7 +37,7 @@ from ecodesk.ui.actions import Actions
 from ecodesk.ui.autosave import Autosaver
 from ecodesk.ui.controller import DocumentController, blank_document
 from ecodesk.ui.dialogs.prompter import DialogPrompter
-from ecodesk.ui.docks import DockPanes
+from ecodesk.ui.docks import DEFAULT_SIZE, DockPanes, screen_area
 from ecodesk.ui.document import Document
 from ecodesk.ui.i18n import command_text, current_language, install_language
 from ecodesk.ui.settings import Settings
@@ -55,6 +55,8 @@ if TYPE_CHECKING:
     from ecodesk.ui.panels.analysis_panel import AnalysisPanel
     from ecodesk.ui.panels.wiring import AnalysisActions, AnalysisParts, AnalysisStatusWidget
     from ecodesk.ui.tables import TablesWidget
+
+TITLE_BAR = 30  # pixels the system's window frame takes above the window on a first start
 
 #: Window attribute → menu path of the registry.
 MENU_ATTRS = {
@@ -132,13 +134,16 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect_parts()
         self.setAcceptDrops(True)  # a project file dropped on the window (or passed up by the canvas) opens
-        self.resize(1280, 800)
+        self._layout_pending: Any = None  # the first start's dock sizes, applied again once shown
         self._restore_window()
         self.autosaver = Autosaver(self.settings, self._show_status, self)  # recovery while unsaved
         self._on_controller_document_changed(self.document)
         self.canvas_look = CanvasLook(self.settings, self.registry, self.canvas, self.palette_widget)
         self.canvas_look.load_grid()
         self.canvas_look.push_look()
+        self.canvas.legend.user_collapsed = self.settings.legend_collapsed  # across projects and restarts
+        self.canvas.legend.collapse_toggled.connect(self._on_legend_collapse_toggled)
+        self.canvas.refresh_legend()
         self._retranslate_chrome()  # the registry's texts are set already
 
     @property
@@ -193,6 +198,9 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self._closed = False
+        if self._layout_pending is not None:  # dock sizes hold once the window has its size
+            area, self._layout_pending = self._layout_pending, None
+            self.panes.default_layout(area or None)
         if not self._startup_scheduled:  # in case the first paint never comes (minimised)
             QTimer.singleShot(1000, self, self.finish_startup)
 
@@ -345,6 +353,9 @@ class MainWindow(QMainWindow):
         self._zoom = zoom
         self.zoom_label.setText(f"{zoom * 100:.0f} %")
 
+    def _on_legend_collapse_toggled(self, collapsed: bool) -> None:
+        self.settings.legend_collapsed = collapsed
+
     def _on_canvas_tool_changed(self, name: str) -> None:
         act = self.registry.all.get("tool_entity" if name == "place" else f"tool_{name}")
         if act is not None and not act.isChecked():
@@ -474,11 +485,23 @@ class MainWindow(QMainWindow):
 
     # window state ------------------------------------------------------------------------------
     def _restore_window(self) -> None:
+        """The saved geometry and layout; on a first start a size and a dock layout that
+        suit the screen (see :meth:`DockPanes.default_layout`)."""
         geometry, state = self.settings.window_geometry(), self.settings.window_state()
+        area = screen_area(self)
         if geometry is not None:
             self.restoreGeometry(geometry)
+        elif area is not None and (area.width() < DEFAULT_SIZE.width() + 80
+                                   or area.height() < DEFAULT_SIZE.height() + 80):
+            self.move(area.topLeft())  # a laptop screen: all of it, less the title bar
+            self.resize(area.width(), area.height() - TITLE_BAR)
+        else:
+            self.resize(DEFAULT_SIZE)
         if state is not None:
             self.restoreState(state)
+        else:
+            self.panes.default_layout(area)
+            self._layout_pending = area if area is not None else False
 
     def save_window_state(self) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState())

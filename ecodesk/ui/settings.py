@@ -154,6 +154,19 @@ class Settings(QObject):
     def image_scale(self, value: float) -> None:
         self._set("export/image_scale", float(value))
 
+    @property
+    def legend_collapsed(self) -> bool | None:
+        """Whether the user last closed (True) or opened (False) the canvas legend; None
+        until the user chooses (the legend then closes by itself on small canvases)."""
+        value = self._get("canvas/legend_collapsed", "")
+        if value in ("", None):
+            return None
+        return str(value).lower() in ("1", "true", "yes")
+
+    @legend_collapsed.setter
+    def legend_collapsed(self, value: bool | None) -> None:
+        self._set("canvas/legend_collapsed", "" if value is None else bool(value))
+
     # window state --------------------------------------------------------------
     def window_geometry(self) -> QByteArray | None:
         value = self._qs.value("window/geometry")

@@ -131,6 +131,8 @@ class LegendWidget(QWidget):
 
     #: A flow kind's row was clicked (argument: the FlowKind).
     flow_kind_toggled = Signal(object)
+    #: The user opened or closed the legend (argument: collapsed) — remembered by the window.
+    collapse_toggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +141,7 @@ class LegendWidget(QWidget):
         self.sections: list[LegendSection] = []
         self.collapsed = False
         self.user_collapsed: bool | None = None  # None: collapse automatically on small views
+        self._auto_collapsed = False
         self._rows: list[tuple[QRectF, LegendEntry]] = []
         self._pixmap = QPixmap()
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
@@ -156,17 +159,25 @@ class LegendWidget(QWidget):
     def fit_to(self, available: QSize) -> None:
         """Collapse when the full legend would cover too much of a small canvas (unless the
         user opened or closed it)."""
-        if self.user_collapsed is not None:
-            return
         full = legend_size(self.title, self.sections, False)
         area = full.width() * full.height()
-        small = (
+        self._auto_collapsed = (
             area > 0.09 * available.width() * available.height()
             or full.height() > 0.5 * available.height()
             or full.width() > 0.45 * available.width()
         )
-        if small != self.collapsed:
-            self.collapsed = small
+
+    def wanted_collapsed(self) -> bool:
+        """Collapsed as the user chose it, else as the view's size suggests."""
+        return self._auto_collapsed if self.user_collapsed is None else self.user_collapsed
+
+    def size_for(self, collapsed: bool) -> QSize:
+        return legend_size(self.title, self.sections, collapsed) + QSize(2, 2)
+
+    def show_collapsed(self, collapsed: bool) -> None:
+        """Show the legend open or closed (for now: the user's choice stays as it is)."""
+        if collapsed != self.collapsed:
+            self.collapsed = collapsed
             self._render()
 
     def sizeHint(self) -> QSize:
@@ -207,6 +218,7 @@ class LegendWidget(QWidget):
             self.collapsed = not self.collapsed
             self.user_collapsed = self.collapsed
             self._render()
+            self.collapse_toggled.emit(self.collapsed)
             if self.parentWidget() is not None:
                 self.parentWidget().update()
             event.accept()

@@ -2,15 +2,15 @@
 
 :class:`CanvasLegend` builds the legend's sections from the scenario shown (entity kinds,
 or the colour mode's entries; the analysis marks; the flow kinds, hidden ones greyed),
-keeps the :class:`~ecodesk.ui.canvas.legend.LegendWidget` in the corner of the view that
-covers the fewest items, and refreshes it shortly after the model changes.
+keeps the :class:`~ecodesk.ui.canvas.legend.LegendWidget` where it covers no entity (a free
+corner, staying put while that stays free), and refreshes it shortly after the model changes.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QTimer
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
 
 from ecodesk.model import EntityKind, FlowKind
 from ecodesk.ui.canvas.entity_item import EntityItem
@@ -32,15 +32,25 @@ class CanvasLegend:
         #: Rows of the "Marks" section (shown while the canvas shows marks).
         self.marker_entries: list[LegendEntry] = []
         self.wanted = True
+        #: Where the legend sits ('bottom-left' …; '' before its first placement).
+        self.spot = ""
         self._timer = QTimer(widget)
         self._timer.setSingleShot(True)
         self._timer.setInterval(50)
         self._timer.timeout.connect(self.refresh)
+        self._place_timer = QTimer(widget)
+        self._place_timer.setSingleShot(True)
+        self._place_timer.setInterval(120)
+        self._place_timer.timeout.connect(self.place)
 
     def refresh_soon(self) -> None:
         """Refresh once the current burst of model changes is over."""
         if not self._timer.isActive():
             self._timer.start()
+
+    def place_soon(self) -> None:
+        """Place the legend again once the view stops moving (a zoom, a scroll)."""
+        self._place_timer.start()
 
     def sections(self) -> list[LegendSection]:
         view = self.view
@@ -85,25 +95,56 @@ class CanvasLegend:
         self.place()
 
     def place(self) -> None:
-        """Put the legend in the corner of the view that covers the fewest items
-        (bottom-left when there is a tie), collapsing it on small views."""
+        """Put the legend where it covers no entity (nor its label): where it is, if that
+        is still free — it does not jump after an edit — else the first free corner
+        (bottom-left, bottom-right, top-left, top-right), then the middle of an edge,
+        fewest flows first. When no place is free for the open legend it shows collapsed
+        there (the user's choice returns when room returns); when even that finds no room,
+        the place covering the fewest entities."""
         view = self.view
         legend = self.widget
         vp = view.viewport().geometry()
         legend.fit_to(vp.size())
-        w, h, m = legend.width(), legend.height(), 12
-        corners = [
-            (vp.left() + m, vp.bottom() - h - m),
-            (vp.right() - w - m, vp.bottom() - h - m),
-            (vp.left() + m, vp.top() + m),
-            (vp.right() - w - m, vp.top() + m),
-        ]
-        layer = view.canvas_scene.flow_layer
+        wanted = legend.wanted_collapsed()
+        found = self._free_spot(vp, legend.size_for(wanted))
+        if found is None and not wanted:
+            found = self._free_spot(vp, legend.size_for(True))
+            legend.show_collapsed(found is not None or legend.collapsed)
+        else:
+            legend.show_collapsed(wanted)
+        if found is None:
+            found = min(self._spots(vp, legend.width(), legend.height()),
+                        key=lambda c: self._entities_under(vp, c[0], c[1], legend.width(), legend.height()))
+        self.spot = found[2]
+        legend.move(found[0], found[1])
 
-        def covered(x: int, y: int) -> int:
-            rect = QRect(x - vp.left(), y - vp.top(), w, h)
-            flows = layer.count_in_rect(view.mapToScene(rect).boundingRect())
-            return flows + sum(1 for it in view.items(rect) if isinstance(it, EntityItem))
+    def _spots(self, vp: QRect, w: int, h: int) -> list[tuple[int, int, str]]:
+        m = 12
+        left, right, top, bottom = vp.left() + m, vp.right() - w - m, vp.top() + m, vp.bottom() - h - m
+        mid_x, mid_y = vp.center().x() - w // 2, vp.center().y() - h // 2
+        return [(left, bottom, "bottom-left"), (right, bottom, "bottom-right"), (left, top, "top-left"),
+                (right, top, "top-right"), (mid_x, bottom, "bottom"), (mid_x, top, "top"),
+                (left, mid_y, "left"), (right, mid_y, "right")]
 
-        x, y = min(corners, key=lambda c: (covered(*c), corners.index(c)))
-        legend.move(x, y)
+    def _entities_under(self, vp: QRect, x: int, y: int, w: int, h: int) -> int:
+        rect = QRect(x - vp.left(), y - vp.top(), w, h)
+        mode = Qt.ItemSelectionMode.IntersectsItemBoundingRect  # the shape and the label's room
+        return sum(1 for it in self.view.items(rect, mode) if isinstance(it, EntityItem))
+
+    def _free_spot(self, vp: QRect, size: QSize) -> tuple[int, int, str] | None:
+        """The legend's place of that size covering no entity (see :meth:`place`), or None."""
+        w, h = size.width(), size.height()
+        spots = [s for s in self._spots(vp, w, h) if s[0] >= vp.left() and s[1] >= vp.top()]
+        free = [s for s in spots if not self._entities_under(vp, s[0], s[1], w, h)]
+        if not free:
+            return None
+        here = next((s for s in free if s[2] == self.spot), None)
+        if here is not None:
+            return here
+        view, layer = self.view, self.view.canvas_scene.flow_layer
+
+        def flows(s: tuple[int, int, str]) -> int:
+            rect = QRect(s[0] - vp.left(), s[1] - vp.top(), w, h)
+            return layer.count_in_rect(view.mapToScene(rect).boundingRect())
+
+        return min(free, key=lambda s: (flows(s), spots.index(s)))

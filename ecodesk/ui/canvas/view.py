@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -42,6 +42,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPixmapCache,
     QResizeEvent,
+    QShowEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QMenu, QWidget
@@ -61,6 +62,7 @@ from ecodesk.ui.canvas.selection import CanvasSelection
 from ecodesk.ui.canvas.style import GRID, THEMES, draw_grid, marker_color, translate
 from ecodesk.ui.canvas.tools import CanvasTool
 from ecodesk.ui.canvas.zoom import ZOOM_STEP, CanvasZoom
+from ecodesk.ui.canvas.zoomed_labels import ZoomedLabels
 from ecodesk.ui.document import Document
 
 if TYPE_CHECKING:  # the parts' interface to the view: annotations only
@@ -77,6 +79,9 @@ def _ui_language() -> str:
 
 
 PIXMAP_CACHE_KB = 96 * 1024
+#: After a diagram is shown, the view refits it while the window settles (docks built, a
+#: saved layout applied) until no resize came for this long; later resizes keep the zoom.
+SETTLE_MS = 600
 
 
 class CanvasView(QGraphicsView):
@@ -109,6 +114,10 @@ class CanvasView(QGraphicsView):
         self.editor = CanvasEditor(self)
         self.selection = CanvasSelection(self)
         self.zooming = CanvasZoom(self, self.canvas_scene, lambda: self.finish_rename(True), self.zoom_changed.emit)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self.settle_fit)
         self._doc_bindings = Bindings()  # the document's (Qt) signals, to this view's slots
         self._scenario_bindings = Bindings()  # the shown scenario's (model) signals
         self.destroyed.connect(self._scenario_bindings.clear)  # Qt drops its own connections
@@ -124,19 +133,27 @@ class CanvasView(QGraphicsView):
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.input = CanvasInput(self, self.tool_changed.emit)
+        self.zoomed_labels = ZoomedLabels(self)  # names that fit, where items draw none
         self.legend = LegendWidget(self)
         self.legend_overlay = CanvasLegend(self, self.legend)
+        self.legend.collapse_toggled.connect(lambda _c: self.legend_overlay.place())
+        # the diagram moves under the legend: find it a free place again once the move is over
+        self.zoom_changed.connect(lambda _z: self.legend_overlay.place_soon())
         self.legend.flow_kind_toggled.connect(
             lambda k: self.set_flow_kind_visible(k, k in self.canvas_scene.hidden_flow_kinds)
         )
         # Qt signals go to the view's own slots: Qt drops them with the view (the parts are no QObjects)
         self.canvas_scene.selectionChanged.connect(self._on_scene_selection_changed)
-        self.horizontalScrollBar().valueChanged.connect(lambda _v: self.finish_rename(True))
-        self.verticalScrollBar().valueChanged.connect(lambda _v: self.finish_rename(True))
+        self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         if document is not None:
             self.set_document(document)
         else:
             self.refresh_legend()
+
+    def _on_scrolled(self, _value: int) -> None:
+        self.finish_rename(True)
+        self.legend_overlay.place_soon()
 
     # document ----------------------------------------------------------------------------
     @property
@@ -159,11 +176,15 @@ class CanvasView(QGraphicsView):
     def _show_scenario(self, scenario: Scenario | None) -> None:
         self._scenario_bindings.clear()
         self.canvas_scene.set_scenario(scenario)
+        self.zoomed_labels.model_changed()
         if scenario is not None:
             self._scenario_bindings.connect(scenario.changed, self.legend_overlay.refresh_soon)
+            self._scenario_bindings.connect(scenario.changed, self._on_scenario_changed)
         self.refresh_legend()
         self.fit_all()
         self.zooming.auto_fit = True
+        if self.isVisible():
+            self._settle.start()
 
     def _on_document_scenario_switched(self, scenario: Scenario) -> None:
         self.finish_rename(False)
@@ -175,6 +196,14 @@ class CanvasView(QGraphicsView):
 
     def _on_scene_selection_changed(self) -> None:
         self.selection.on_scene_selection_changed()
+        self.zoomed_labels.selection_changed()
+        if self.zoomed_labels.active():
+            self.viewport().update()
+
+    def _on_scenario_changed(self, *args: object) -> None:
+        self.zoomed_labels.model_changed()
+        if self.zoomed_labels.active():
+            self.viewport().update()
 
     # selection (CanvasSelection) -----------------------------------------------------------
     def selected_items(self) -> list[QGraphicsItem]:
@@ -401,6 +430,7 @@ class CanvasView(QGraphicsView):
     def set_theme(self, name: str) -> None:
         """'light' or 'dark'."""
         self.canvas_scene.set_theme(THEMES[name])
+        self.zoomed_labels.model_changed()
         self.refresh_legend()
         self.viewport().update()
 
@@ -456,17 +486,35 @@ class CanvasView(QGraphicsView):
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """While the window settles after a diagram was shown, refit it; later (a dock
+        resized, the window made smaller) keep the zoom and the centre — refitting would
+        zoom out to where every label disappears."""
         super().resizeEvent(event)
-        self.legend_overlay.place()
         if self.zooming.auto_fit:
             self.fit_all()
             self.zooming.auto_fit = True
+            if self.isVisible():
+                self._settle.start()  # settled SETTLE_MS after the last resize
+        self.legend_overlay.place()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.zooming.auto_fit:
+            self._settle.start()
+
+    def settle_fit(self) -> None:
+        """From now on a resize keeps the zoom and the centre (until another diagram is shown)."""
+        self._settle.stop()
+        self.zooming.auto_fit = False
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         theme = self.canvas_scene.theme
         painter.fillRect(rect, QColor(theme.background))
         if self.show_grid:
             draw_grid(painter, rect, theme, self.grid, self.zoom)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        self.zoomed_labels.paint(painter)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self.canvas_scene.flush_pending()  # routes and hulls are current in every frame

@@ -8,14 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from ecodesk.numfmt import DASH, compact_money, integer, money
 from ecodesk.numfmt import number as num
 from ecodesk.numfmt import percent as pct
 from ecodesk.ui.i18n import current_language
 from ecodesk.ui.panels.base import ResultTab, tone_color
-from ecodesk.ui.panels.section import Section
+from ecodesk.ui.panels.section import FitLabel, Section
 
 
 @dataclass
@@ -31,7 +31,9 @@ class CardData:
 
 
 class CardWidget(QFrame):
-    """One indicator: a small title, a large value, a line of context."""
+    """One indicator: a small title, a large value, two lines of context — each a
+    :class:`FitLabel`, so a narrow card elides (whole text in the tooltip) rather than let
+    the text run into the figure."""
 
     clicked = Signal(str)
 
@@ -44,17 +46,15 @@ class CardWidget(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setMinimumWidth(200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.title = QLabel(self)
+        self.title = FitLabel(self)
         self.title.setProperty("role", "hint")
-        self.value = QLabel(self)
+        self.value = FitLabel(self)
         f = self.value.font()
         f.setPointSizeF(f.pointSizeF() * 1.55)
         f.setBold(True)
         self.value.setFont(f)
-        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.sub = QLabel(self)
+        self.sub = FitLabel(self, max_lines=2)
         self.sub.setProperty("role", "hint")
-        self.sub.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(10, 7, 10, 8)
         lay.setSpacing(1)
@@ -65,8 +65,7 @@ class CardWidget(QFrame):
         self.raw, self.tab = d.raw, d.tab
         self.title.setText(d.title)
         self.value.setText(d.value)
-        self.sub.setText(d.sub)
-        self.sub.setVisible(bool(d.sub))
+        self.sub.setText(d.sub)  # kept when empty: every card of a row has one height
         self.value.setStyleSheet(f"color: {tone_color(d.tone).name()};" if d.tone != "neutral" else "")
         self.setToolTip(d.tip)
         self.setCursor(Qt.CursorShape.PointingHandCursor if d.tab else Qt.CursorShape.ArrowCursor)

@@ -8,8 +8,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -114,6 +124,93 @@ class Section(QFrame):
             m.addAction(self.tr("Save Chart “{0}” as SVG…").format(name), lambda c=c: c.save_dialog("svg"))
             m.addAction(self.tr("Copy Chart “{0}”").format(name), c.copy_image)
         self.export_button.setVisible(bool(self.tables or self.charts))
+
+
+def fit_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
+    """``text`` wrapped to ``width`` (Chinese between characters, other scripts at word
+    boundaries) in at most ``max_lines`` lines, the last elided with "…" if text is left."""
+    if width <= 0 or not text:
+        return [text] if text else []
+    metrics = QFontMetricsF(font)
+    layout = QTextLayout(text, font)
+    opt = QTextOption()
+    opt.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(opt)
+    spans: list[tuple[int, int]] = []
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        spans.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    lines = [text[a:a + n].strip() for a, n in spans[:max_lines]]
+    if len(spans) > max_lines:
+        rest = text[spans[max_lines - 1][0]:].replace("\n", " ")
+        lines[-1] = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    return lines
+
+
+class FitLabel(QLabel):
+    """A label that never spills over its neighbours: it wraps to at most ``max_lines``
+    lines of its width, elides the last one, and then shows the whole text as its tooltip.
+    Its height is always ``max_lines`` lines, so a grid of cards keeps one row height and
+    a narrow card never squeezes a line into the next widget."""
+
+    def __init__(self, parent: QWidget | None = None, max_lines: int = 1) -> None:
+        super().__init__(parent)
+        self.max_lines = max_lines
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._lines: list[str] = []
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._relayout()
+
+    def shown_lines(self) -> list[str]:
+        """The lines drawn now (the last may end in "…")."""
+        return list(self._lines)
+
+    def elided(self) -> bool:
+        return " ".join(self._lines).replace(" ", "") != self.text().replace(" ", "").replace("\n", "")
+
+    def _metrics(self) -> QFontMetricsF:
+        return QFontMetricsF(self.font())
+
+    def _relayout(self) -> None:
+        self._lines = fit_lines(self.text(), self.font(), self.contentsRect().width(), self.max_lines)
+        self.setToolTip(self.text() if self.elided() else "")
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        fm = self._metrics()
+        width = min(fm.horizontalAdvance(self.text()), 260.0)
+        return QSize(int(width) + 2, int(fm.lineSpacing() * self.max_lines + 2))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(24, self.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._relayout()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()
+            self._relayout()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setFont(self.font())
+        p.setPen(self.palette().color(self.foregroundRole()))
+        fm = self._metrics()
+        y = self.contentsRect().top() + fm.ascent()
+        for line in self._lines:
+            p.drawText(QPointF(self.contentsRect().left(), y), line)
+            y += fm.lineSpacing()
+        p.end()
 
 
 class StaleOverlay(QWidget):
