@@ -18,6 +18,7 @@ from typing import cast
 
 from ecodesk.model.scenario import Project
 from ecodesk.store.errors import ProjectFileError
+from ecodesk.store.openmarks import mark_open, unmark_open
 from ecodesk.store.reading import Loaded, read_project_file
 from ecodesk.store.snapshot import Saved
 from ecodesk.store.tracking import ChangeTracker
@@ -60,6 +61,7 @@ class ProjectFile:
         self._lock = threading.Lock()
         self._tracker = ChangeTracker()
         self._tracker.watch_only([r.scenario for r in saved.scenarios])
+        mark_open(self.path)  # other ecodesk windows see it is open here (see openmarks)
 
     # construction -------------------------------------------------------------------
     @classmethod
@@ -92,7 +94,9 @@ class ProjectFile:
         with self._lock:
             self._require_open()
             stats = self._rewrite(Path(path))
+            unmark_open(self.path)
             self.path = Path(path)
+            mark_open(self.path)
             self.last_save = stats
             return stats
 
@@ -127,6 +131,8 @@ class ProjectFile:
 
     def close(self) -> None:
         """Stop listening to the project and forget the snapshot (no file is held open)."""
+        if self._saved is not None:
+            unmark_open(self.path)
         self._tracker.close()
         self._saved = None
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from ecodesk.io.atomic import atomic_write
 from ecodesk.model.scenario import Project
+from ecodesk.store.openmarks import process_alive as _alive
 from ecodesk.store.projectfile import open_project, write_project_atomic
 from ecodesk.userdata import ensure, recovery_dir
 
@@ -64,20 +65,6 @@ def remove_recovery(key: str) -> None:
     for name in (f"{key}{SUFFIX}", f"{key}.json"):
         with contextlib.suppress(FileNotFoundError):
             (folder / name).unlink()
-
-
-def _alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
 
 
 def pending_recoveries(include_running: bool = False) -> list[Recovery]:

@@ -61,6 +61,21 @@ def sample_document() -> tuple[Document, str] | None:
     return None
 
 
+def open_in_another_window(path: str | Path) -> bool:
+    """True when another running ecodesk window (process) has the project file ``path`` open."""
+    if Path(path).suffix.lower() != PROJECT_SUFFIX:
+        return False
+    from ecodesk.store.openmarks import open_elsewhere  # (the store: loaded when a file is opened)
+
+    return open_elsewhere(path) is not None
+
+
+def also_open_message(path: Path) -> str:
+    return QCoreApplication.translate(
+        "DocumentController", "“{0}” is also open in another ecodesk window: once one window saves it, the other "
+                              "cannot save it (except under another name).").format(path.name)
+
+
 def start_document(settings: Settings, files: Sequence[str] = (), *, first_start: bool = True
                    ) -> tuple[Document, list[tuple[str, str]], str]:
     """The document to show first: ``files[0]``, else (on a first start) the most recent
@@ -81,7 +96,7 @@ def start_document(settings: Settings, files: Sequence[str] = (), *, first_start
             continue
         if doc.path is not None:
             settings.add_recent_file(path)
-        return doc, failed, ""
+        return doc, failed, also_open_message(Path(path)) if doc.path is not None and open_in_another_window(path) else ""
     if not files and first_start and not settings.recent_files():
         found = sample_document()
         if found is not None:
@@ -187,6 +202,11 @@ class DocumentController(QObject):
         if self.document.path is not None and path.resolve() == self.document.path.resolve():
             self.status(QCoreApplication.translate("DocumentController", "“{0}” is already open").format(path.name))
             return True
+        answer, elsewhere = "open", open_in_another_window(path)
+        if elsewhere:  # told now, not when a save is refused later
+            answer = self.prompter.already_open(path.name)
+            if answer not in ("copy", "open"):
+                return False
         if ask and not self.maybe_save():
             return False
         try:
@@ -197,8 +217,18 @@ class DocumentController(QObject):
             if not path.exists():
                 self.settings.remove_recent_file(str(path.resolve()))
             return False
+        if answer == "copy":  # an untitled copy: the other window keeps the file
+            doc.close_file()
+            doc.set_path(None)
+            self.set_document(doc)
+            self.status(QCoreApplication.translate(
+                "DocumentController", "A copy of “{0}” — your changes are saved to a new file").format(path.name), 8000)
+            return True
         self.set_document(doc)
-        if doc.path is not None:
+        if doc.path is not None and elsewhere:
+            self.settings.add_recent_file(path)
+            self.status(also_open_message(path), 10000)
+        elif doc.path is not None:
             self.settings.add_recent_file(path)
             self.status(QCoreApplication.translate("DocumentController", "Opened “{0}”").format(path.name))
         else:

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 #: The answer to "save the unsaved changes?".
 SaveAnswer = Literal["save", "discard", "cancel"]
+#: The answer to "that file is open in another window".
+OpenAnswer = Literal["copy", "open", "cancel"]
 
 
 class Prompter(Protocol):
@@ -40,6 +42,9 @@ class Prompter(Protocol):
 
     def save_failed(self, text: str, offer_save_as: bool) -> bool:
         """A save failed with ``text``; True when the user wants to save elsewhere."""
+
+    def already_open(self, name: str) -> OpenAnswer:
+        """File ``name`` is open in another ecodesk window: open a copy, open it anyway, or not."""
 
     def error(self, title: str, text: str) -> None:
         """Something could not be done (a critical message)."""

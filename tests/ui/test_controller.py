@@ -47,6 +47,9 @@ class FakePrompter:
     def save_failed(self, text, offer_save_as):
         return self._answer("save_failed", text, offer_save_as, default=False)
 
+    def already_open(self, name):
+        return self._answer("already_open", name, default="cancel")
+
     def error(self, title, text):
         self._answer("error", title, text)
 
@@ -268,3 +271,47 @@ def test_export_through_the_prompter_writes_data_and_pictures_without_a_window(t
     assert [q[:2] for q in prompter.asked] == [("save_path", "Export"), ("save_path", "Export Picture"),
                                                ("image_options", "png")]
     assert ctl.settings.last_folder("export") == str(tmp_path)
+
+
+def test_a_file_open_in_another_window_is_told_at_open_with_a_copy_offered(saved_file):
+    from tests.store.test_open_marks import start_holder, stop_holder
+
+    proc = start_holder(saved_file)  # another ecodesk process has it open
+    try:
+        ctl, prompter, messages = make(already_open=["cancel", "copy", "open"])
+        before = ctl.document
+        assert not ctl.open_file(saved_file)  # cancel: nothing changes
+        assert prompter.asked == [("already_open", "plan.ecodesk")] and ctl.document is before
+        # a copy: the same project, untitled, saved to a new file; the other window keeps the file
+        assert ctl.open_file(saved_file, ask=False)
+        copy = ctl.document
+        assert copy.path is None and copy.file is None
+        on_disk = open_project(saved_file).scenarios
+        assert len(copy.project.scenarios) == len(on_disk) >= 1
+        assert all(a.content_equals(b) for a, b in zip(copy.project.scenarios, on_disk, strict=True))
+        assert messages[-1] == "A copy of “plan.ecodesk” — your changes are saved to a new file"
+        # anyway: opened, with the warning that only one of the two windows can save it
+        assert ctl.open_file(saved_file, ask=False)
+        assert ctl.document.path == saved_file
+        assert messages[-1] == ("“plan.ecodesk” is also open in another ecodesk window: once one window saves it, "
+                                "the other cannot save it (except under another name).")
+        # at start-up (a double-click in the file manager) the window's first message says so
+        doc, failed, message = start_document(Settings(), [str(saved_file)])
+        assert failed == [] and doc.path == saved_file and message == messages[-1]
+        doc.close_file()
+    finally:
+        stop_holder(proc)
+    ctl, prompter, messages = make()
+    assert ctl.open_file(saved_file) and prompter.asked == []  # closed there: no question
+    assert messages[-1] == "Opened “plan.ecodesk”"
+
+
+@pytest.mark.parametrize("click, answer", [("Open a Copy", "copy"), ("Open Anyway", "open"), (None, "cancel")])
+def test_the_window_asks_about_a_file_open_elsewhere_in_one_message(boxes, click, answer):
+    from ecodesk.ui.dialogs.prompter import DialogPrompter
+
+    boxes.click = click
+    assert DialogPrompter(None).already_open("plan.ecodesk") == answer
+    title, text, info = boxes.shown[-1]
+    assert title == "Open in another window" and text == "“plan.ecodesk” is already open in another ecodesk window."
+    assert info.startswith("Both windows cannot save it: once one saves, the other's save is refused")

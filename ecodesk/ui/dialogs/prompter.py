@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
-    from ecodesk.ui.prompts import SaveAnswer
+    from ecodesk.ui.prompts import OpenAnswer, SaveAnswer
 
 MAX_SHOWN_PROBLEMS = 8
 
@@ -73,6 +73,26 @@ class DialogPrompter:
             box.addButton(QMessageBox.StandardButton.Ok)
         box.exec()
         return save_as is not None and box.clickedButton() is save_as
+
+    def already_open(self, name: str) -> OpenAnswer:
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QCoreApplication.translate("DocumentController", "Open in another window"))
+        box.setText(QCoreApplication.translate(
+            "DocumentController", "“{0}” is already open in another ecodesk window.").format(name))
+        box.setInformativeText(QCoreApplication.translate(
+            "DocumentController", "Both windows cannot save it: once one saves, the other's save is refused "
+                                  "(it can still save under another name). Open a copy here, saved to a new "
+                                  "file, or open the file anyway?"))
+        copy = box.addButton(QCoreApplication.translate("DocumentController", "Open a Copy"),
+                             QMessageBox.ButtonRole.AcceptRole)
+        anyway = box.addButton(QCoreApplication.translate("DocumentController", "Open Anyway"),
+                               QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(copy)
+        box.exec()
+        clicked = box.clickedButton()
+        return "copy" if clicked is copy else "open" if clicked is anyway else "cancel"
 
     def error(self, title: str, text: str) -> None:
         QMessageBox.critical(self.parent, title, text)
