@@ -25,10 +25,13 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from ecodesk import __version__
-from ecodesk.io.formats import IMAGE_FORMATS, REPORT_FORMATS, cli_help, format_names, get_format
+from ecodesk.io.formats import IMAGE_FORMATS, REPORT_FORMATS, cli_help, format_for_path, format_names, get_format
 from ecodesk.model.errors import EcodeskError, ValidationError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+#: Every kind of format ``ecodesk export`` writes (the project file too): help, errors and
+#: dispatch all read the one registry (:mod:`ecodesk.io.formats`).
+WRITABLE = ("project", "data", "picture", "report")
 
 
 class UsageError(Exception):
@@ -89,29 +92,36 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--force", action="store_true", help="replace an existing FILE (atomically)")
 
     s = sub.add_parser(
-        "export", help=f"write FILE as {cli_help('write', ('data', 'picture', 'report'))}",
-        description="Write FILE (a project or any importable file) as interchange data, as a picture of the "
-        "canvas (png, svg, pdf — no display needed) or as a self-contained HTML report of every analysis.",
+        "export", help=f"write FILE as {cli_help('write', WRITABLE)}",
+        description="Write FILE (a project or any importable file) as a project file, as interchange data, as a "
+        "picture of the canvas (png, svg, pdf — no display needed, weak points marked as in the app) or as a "
+        "self-contained HTML report of every analysis.",
         epilog="Pictures and the report show one scenario: --scenario, else the first. The report is written in "
         "the project's language when it has one, else in --lang.")
     s.add_argument("file", metavar="FILE")
     s.add_argument("dest", metavar="DEST")
     s.add_argument("--format", dest="fmt", metavar="F", help="format, one of "
-                   f"{', '.join(format_names('write', ('data', 'picture', 'report')))} (default: from DEST's extension)")
+                   f"{', '.join(format_names('write', WRITABLE))} (default: from DEST's extension)")
     s.add_argument("--scenario", metavar="S", help="only this scenario")
     s.add_argument("--scale", type=_scale, metavar="N",
                    help="png only: pixels per canvas unit, e.g. 2 for a sharp picture on slides (default 1 = 96 dpi)")
     s.add_argument("--select", metavar="IDS", help="png/svg/pdf: only these entities (comma-separated ids) and the "
                    "flows between them")
     s.add_argument("--no-legend", dest="legend", action="store_false", help="png/svg/pdf: leave out the legend")
+    s.add_argument("--no-marks", dest="marks", action="store_false",
+                   help="png/svg/pdf: leave out the rings the app draws around weak points (single points of failure, "
+                   "capabilities built twice, unmet needs)")
     s.add_argument("--seed", type=_nonneg_int, metavar="N", help="html: random seed of the analyses")
     s.add_argument("--trials", type=_pos_int, metavar="N", help="html: Monte Carlo trials")
     s.add_argument("--orders", type=_pos_int, metavar="N", help="html: random removal orders")
 
-    s = sub.add_parser("analyze", help="run every analysis")
+    s = sub.add_parser("analyze", help="run every analysis",
+                       description="Run every analysis. The summary covers every scenario, one after another, "
+                       "unless --scenario names one; --json prints the object of one scenario (SPEC §5): --scenario, "
+                       "else the first — and says on stderr which one when there are several.")
     s.add_argument("file", metavar="FILE")
-    s.add_argument("--scenario", metavar="S")
-    s.add_argument("--json", action="store_true", help="print one JSON object (SPEC §5)")
+    s.add_argument("--scenario", metavar="S", help="only this scenario (default: every one; --json: the first)")
+    s.add_argument("--json", action="store_true", help="print one JSON object (SPEC §5) for one scenario")
     s.add_argument("--seed", type=_nonneg_int, metavar="N")
     s.add_argument("--trials", type=_pos_int, metavar="N", help="Monte Carlo trials (default 10000)")
     s.add_argument("--orders", type=_pos_int, metavar="N", help="random removal orders (default 100)")
@@ -164,6 +174,51 @@ def _scale(text: str) -> float:
 
 # commands ----------------------------------------------------------------------
 
+#: What the commands say when they succeed (en, zh).
+_SAID = {
+    "created": ("Created '{f}'.", "已创建「{f}」。"),
+    "imported": ("Imported '{src}' into '{f}': {counts}.", "已将「{src}」导入「{f}」：{counts}。"),
+    "exported": ("Exported '{f}' to '{dest}'.", "已将「{f}」导出到「{dest}」。"),
+    "valid": ("'{f}' is valid: {counts}.", "「{f}」有效：{counts}。"),
+}
+
+
+def project_counts(project: Any, lang: str) -> str:
+    from ecodesk.analysis.summary import project_counts as counts  # lazy: the app starts without the analyses
+
+    return counts(project, lang)
+
+
+def _said(key: str, lang: str, **kw: Any) -> str:
+    en, zh = _SAID[key]
+    return (zh if lang.startswith("zh") else en).format(**kw)
+
+
+class _Refusal(EcodeskError):
+    """Bad input, said in English and Chinese."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.en, self.zh = en, zh
+
+    def sentence(self, lang: str = "en") -> str:
+        return self.zh if lang.startswith("zh") else self.en
+
+
+def _missing(path: str) -> _Refusal:
+    return _Refusal(f"'{path}' does not exist.", f"「{path}」不存在。")
+
+
+def _folder_must_exist(dest: str) -> None:
+    """Refuse a destination in a folder that does not exist, naming that folder (not the
+    hidden temporary file an atomic write would have made there)."""
+    folder = Path(dest).parent
+    if str(folder) and not folder.is_dir():
+        where = str(folder)
+        raise _Refusal(f"the folder '{where}' does not exist; create it first or choose another place for "
+                       f"'{Path(dest).name}'.", f"文件夹「{where}」不存在；请先创建它，或为「{Path(dest).name}」另选位置。")
+
+
 def _is_project_file(path: Path) -> bool:
     if path.suffix.lower() == ".ecodesk":
         return True
@@ -183,7 +238,7 @@ def load_any(path: str) -> Any:
     if p.is_dir():
         return import_file(p)
     if not p.exists():
-        raise EcodeskError(f"'{path}' does not exist.")
+        raise _missing(path)
     if _is_project_file(p):
         return open_project(p)
     return import_file(p)
@@ -196,11 +251,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     dest = Path(args.file)
     if dest.exists() and not args.force:
         raise EcodeskError(f"'{args.file}' already exists; choose another name or add --force to replace it.")
+    _folder_must_exist(args.file)
     project = load_template(args.template)
     if args.template == "blank":
         project.set_meta(name=dest.stem)
     write_project_atomic(project, dest)
-    print(f"Created '{args.file}'.")
+    print(_said("created", args.lang, f=args.file))
     return EXIT_OK
 
 
@@ -217,42 +273,53 @@ def cmd_import(args: argparse.Namespace) -> int:
     from ecodesk.store import write_project_atomic
 
     dest = Path(args.file)
+    src = Path(args.src)
+    if not src.exists():  # the source first: a missing source is the problem, whatever FILE is
+        raise _missing(args.src)
     if dest.exists() and not args.force:
         raise EcodeskError(f"'{args.file}' already exists; add --force to replace it.")
-    src = Path(args.src)
-    if not src.exists():
-        raise EcodeskError(f"'{args.src}' does not exist.")
+    _folder_must_exist(args.file)
     project = import_file(src, args.fmt)
     write_project_atomic(project, dest)
-    counts = _counts(project)
-    print(f"Imported '{args.src}' into '{args.file}': {counts}.")
+    print(_said("imported", args.lang, src=args.src, f=args.file, counts=project_counts(project, args.lang)))
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from ecodesk.io import export_file
 
-    fmt = (args.fmt or Path(args.dest).suffix.lstrip(".")).lower()
+    dest = Path(args.dest)
     if args.fmt is not None:  # a named format must be one the registry can write
-        fmt = get_format(args.fmt, "write", ("data", "picture", "report")).name
-    elif fmt in ("htm",):
-        fmt = "html"
+        fmt = get_format(args.fmt, "write", WRITABLE).name
+    elif dest.suffix and not dest.is_dir():  # by the extension; an unknown one lists every format there is
+        found = format_for_path(dest, "write")
+        fmt = found.name if found is not None else get_format(dest.suffix, "write", WRITABLE, where=args.dest).name
+    else:
+        fmt = "csv" if dest.is_dir() else "json"  # a folder of tables; no extension: interchange JSON
     if args.scale is not None and fmt != "png":
         raise UsageError("--scale applies to PNG pictures only")
     if args.select is not None and fmt not in IMAGE_FORMATS:
         raise UsageError("--select applies to pictures (png, svg, pdf) only")
+    if fmt == "ecodesk" and args.scenario is not None:
+        raise UsageError("a project file holds every scenario: leave out --scenario (or export json with it)")
     project = load_any(args.file)
     if args.scenario is not None:
         project.scenario(args.scenario)  # refuses an unknown scenario before writing anything
-    if fmt in IMAGE_FORMATS:
+    _folder_must_exist(args.dest)
+    if fmt == "ecodesk":
+        from ecodesk.store import write_project_atomic
+
+        write_project_atomic(project, Path(args.dest))
+        notices: list[str] = []
+    elif fmt in IMAGE_FORMATS:
         notices = _export_image(project, args, fmt)
     elif fmt in REPORT_FORMATS:
         notices = _export_report(project, args)
     else:
-        notices = export_file(project, args.dest, args.fmt, args.scenario)
+        notices = export_file(project, args.dest, fmt, args.scenario)
     for notice in notices or []:
         print(f"ecodesk: note: {notice}", file=sys.stderr)
-    print(f"Exported '{args.file}' to '{args.dest}'.")
+    print(_said("exported", args.lang, f=args.file, dest=args.dest))
     return EXIT_OK
 
 
@@ -262,8 +329,18 @@ def _export_image(project: Any, args: argparse.Namespace, fmt: str) -> list[str]
     from ecodesk.ui.render import export_image
 
     ids = [i.strip() for i in args.select.split(",") if i.strip()] if args.select is not None else None
+    result = _marks_analysis(project.scenario(args.scenario), project) if args.marks else None
     return export_image(project, args.dest, fmt, scenario=args.scenario, scale=args.scale or 1.0, ids=ids,
-                        language=report_language(project, args.lang), legend=args.legend)
+                        language=report_language(project, args.lang), legend=args.legend, result=result)
+
+
+def _marks_analysis(scenario: Any, project: Any) -> Any:
+    """The analysis behind a picture's marks. The marks (single points of failure, capabilities
+    built twice, unmet needs) depend on neither the Monte Carlo trials nor the removal orders,
+    so one of each is enough: a picture of a big model is not held up by them."""
+    from ecodesk.analysis.run import run_analysis
+
+    return run_analysis(scenario, project.settings.evolve(trials=1, orders=1))
 
 
 def _export_report(project: Any, args: argparse.Namespace) -> list[str]:
@@ -274,19 +351,20 @@ def _export_report(project: Any, args: argparse.Namespace) -> list[str]:
     scenario = project.scenario(args.scenario)
     lang = report_language(project, args.lang)
     result = run_analysis(scenario, _settings(project, args))
-    image, note = _canvas_picture(project, scenario, lang)
+    image, note = _canvas_picture(project, scenario, lang, result)
     return export_report(project, args.dest, args.scenario, lang=lang, canvas_image=image, canvas_note=note,
                          result=result)
 
 
-def _canvas_picture(project: Any, scenario: Any, lang: str) -> tuple[tuple[str, bytes] | None, str | None]:
-    """The canvas picture for the report, or (None, why not) — the report is still written."""
+def _canvas_picture(project: Any, scenario: Any, lang: str, result: Any) -> tuple[tuple[str, bytes] | None, str | None]:
+    """The canvas picture for the report, its weak points marked as in the app, or (None, why
+    not) — the report is still written."""
     try:
         from ecodesk.ui.render import report_picture
     except ImportError as exc:  # Qt is not installed: a report without the map
         return None, f"Qt is not available: {exc}"
     try:
-        return report_picture(scenario, language=lang, currency=project.currency), None
+        return report_picture(scenario, language=lang, currency=project.currency, result=result), None
     except EcodeskError as exc:
         sentence = getattr(exc, "sentence", None)
         return None, sentence(lang) if callable(sentence) else str(exc)
@@ -294,7 +372,7 @@ def _canvas_picture(project: Any, scenario: Any, lang: str) -> tuple[tuple[str, 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     project = load_any(args.file)
-    print(f"'{args.file}' is valid: {_counts(project)}.")
+    print(_said("valid", args.lang, f=args.file, counts=project_counts(project, args.lang)))
     return EXIT_OK
 
 
@@ -304,16 +382,27 @@ def _settings(project: Any, args: argparse.Namespace) -> Any:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    from ecodesk import numfmt
     from ecodesk.analysis.run import run_analysis
-    from ecodesk.analysis.summary import format_summary
+    from ecodesk.analysis.summary import format_summary, t
 
     project = load_any(args.file)
-    scenario = project.scenario(args.scenario)
-    result = run_analysis(scenario, _settings(project, args))
-    if args.json:
-        print(json.dumps(result.to_json(), ensure_ascii=False, allow_nan=False))
-    else:
-        print(format_summary(project, scenario, result, args.lang))
+    settings = _settings(project, args)
+    if args.json:  # one object of one scenario (SPEC §5): --scenario, else the first — said on stderr
+        scenario = project.scenario(args.scenario)
+        if args.scenario is None and len(project.scenarios) > 1:
+            quote = "「{0}」" if args.lang.startswith("zh") else "'{0}'"
+            names = numfmt.join_list([quote.format(x.name) for x in project.scenarios], args.lang)
+            print(f"ecodesk: note: {t('only_one', args.lang, s=scenario.name, n=len(project.scenarios), names=names)}",
+                  file=sys.stderr)
+        print(json.dumps(run_analysis(scenario, settings).to_json(), ensure_ascii=False, allow_nan=False))
+        return EXIT_OK
+    # the readable summary: every scenario, unless --scenario names one
+    chosen = [project.scenario(args.scenario)] if args.scenario is not None else list(project.scenarios)
+    for i, scenario in enumerate(chosen):
+        if i:
+            print("\n" + "=" * 72 + "\n")
+        print(format_summary(project, scenario, run_analysis(scenario, settings), args.lang), flush=True)
     return EXIT_OK
 
 
@@ -348,7 +437,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 def cmd_open(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.exists():
-        raise EcodeskError(f"'{args.file}' does not exist.")
+        raise _missing(args.file)
     return _run_app([str(path)], args.lang)
 
 
@@ -362,16 +451,6 @@ def _run_app(files: list[str], lang: str) -> int:
     from ecodesk.ui.app import run_app  # lazy: the engine never needs Qt
 
     return run_app(files, lang=lang)
-
-
-def _counts(project: Any) -> str:
-    parts = []
-    n = len(project.scenarios)
-    parts.append(f"{n} scenario" + ("s" if n != 1 else ""))
-    for cname in ("entities", "flows", "capabilities", "needs", "pools"):
-        total = sum(len(getattr(s, cname)) for s in project.scenarios)
-        parts.append(f"{total} {cname}")
-    return ", ".join(parts)
 
 
 COMMANDS = {

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ecodesk import numfmt
-from ecodesk.analysis.compare import figure_label
+from ecodesk.analysis.compare import figure_kind, figure_label
 from ecodesk.analysis.notes_zh import notes_text
 
 if TYPE_CHECKING:
@@ -62,7 +62,36 @@ _T = {
     "figure": ("Figure", "指标"),
     "delta": ("Change", "变化"),
     "compare": ("Comparison of '{a}' and '{b}'", "情景「{a}」与「{b}」对比"),
+    "better": ("✓: better in '{b}'; ✗: better in '{a}'.", "✓：「{b}」更优；✗：「{a}」更优。"),
+    "only_one": ("Analysed scenario '{s}' only, the first of {n} ({names}); choose another with --scenario NAME.",
+                 "只分析了情景「{s}」（共 {n} 个：{names}）；用 --scenario 名称 选择其他情景。"),
 }
+
+#: Counted things: (English singular, plural, Chinese with its measure word).
+_COUNTED = {
+    "scenarios": ("scenario", "scenarios", "个情景"),
+    "entities": ("entity", "entities", "个主体"),
+    "flows": ("flow", "flows", "条资源流"),
+    "capabilities": ("capability", "capabilities", "项能力"),
+    "needs": ("need", "needs", "项需求"),
+    "pools": ("pool", "pools", "个共享安排"),
+}
+
+
+def count_text(n: int, what: str, lang: str = "en") -> str:
+    """``1 pool``, ``3 pools``; in Chinese ``3 个共享安排`` (no plural)."""
+    one, many, zh = _COUNTED[what]
+    if lang.startswith("zh"):
+        return f"{numfmt.integer(n)} {zh}"
+    return f"{numfmt.integer(n)} {one if n == 1 else many}"
+
+
+def project_counts(project: Any, lang: str = "en") -> str:
+    """What a project holds: ``1 scenario, 14 entities, … 1 pool`` (Chinese joined with 、)."""
+    parts = [count_text(len(project.scenarios), "scenarios", lang)]
+    for name in ("entities", "flows", "capabilities", "needs", "pools"):
+        parts.append(count_text(sum(len(getattr(s, name)) for s in project.scenarios), name, lang))
+    return numfmt.join_list(parts, lang)
 
 _KPI_LABELS = {
     "entity_count": ("Entities", "主体数"),
@@ -165,31 +194,34 @@ def format_summary(project: Any, scenario: Any, result: AnalysisResult, lang: st
     out.append("")
 
     res = result.resilience
-    out += [f"## {t('res', lang)}", f"{t('service', lang)}: {_fmt(res.service_level)}"]
+    pct = numfmt.percent
+    out += [f"## {t('res', lang)}", f"{t('service', lang)}: {pct(res.service_level)}"]
     spof = [c for c in res.critical_entities if c.service_loss > 0]
     out.append(f"{t('spof', lang)}:")
-    out.append(table([t("entity", lang), t("loss", lang)], [[nm(c.id), c.service_loss] for c in spof], 10)
+    out.append(table([t("entity", lang), t("loss", lang)], [[nm(c.id), pct(c.service_loss)] for c in spof], 10)
                if spof else "  " + t("none", lang))
     out.append(f"{t('art', lang)}: {', '.join(map(nm, res.articulation_points)) or t('none', lang)}")
     rob = res.robustness
     out.append(f"{t('r_random', lang)}: {_fmt(rob.random.r_index)}    "
                f"{t('r_targeted', lang)}: {_fmt(rob.targeted.r_index)}")
     mc = res.monte_carlo
-    out.append(f"{t('mc', lang, n=mc.trials)}: {t('expected', lang)} {_fmt(mc.expected_service)}, "
-               f"p05 {_fmt(mc.p05)}, p50 {_fmt(mc.p50)}, p95 {_fmt(mc.p95)}, "
-               f"{t('below', lang, t=_fmt(mc.threshold))} = {_fmt(mc.p_below)}")
+    out.append(f"{t('mc', lang, n=numfmt.integer(mc.trials))}: {t('expected', lang)} {pct(mc.expected_service)}, "
+               f"p05 {pct(mc.p05)}, p50 {pct(mc.p50)}, p95 {pct(mc.p95)}, "
+               f"{t('below', lang, t=pct(mc.threshold, 0))} = {pct(mc.p_below)}")
     casc = [c for c in res.cascade if c.cascade_size > 1][:5]
     if casc:
         out.append(f"{t('cascade', lang)}:")
         out.append(table([t("entity", lang), t("size", lang), t("final", lang)],
-                         [[nm(c.id), c.cascade_size, c.service_level] for c in casc]))
+                         [[nm(c.id), c.cascade_size, pct(c.service_level)] for c in casc]))
     out.append("")
 
     kpis = result.kpis
     out.append(f"## {t('kpi', lang)}")
     for key, (en, zh) in _KPI_LABELS.items():
         if hasattr(kpis, key):
-            out.append(f"{zh if lang.startswith('zh') else en}: {_fmt(getattr(kpis, key))}")
+            value = getattr(kpis, key)
+            text = pct(value) if figure_kind(f"kpis.{key}") == "percent" else _fmt(value)
+            out.append(f"{zh if lang.startswith('zh') else en}: {text}")
     notes = result.notes
     if notes:
         out += ["", f"{t('notes', lang)}:"] + [f"- {n}" for n in notes_text(notes, lang)]
@@ -197,9 +229,18 @@ def format_summary(project: Any, scenario: Any, result: AnalysisResult, lang: st
 
 
 def format_comparison(res: dict[str, Any], lang: str = "en") -> str:
+    """``ecodesk compare`` without --json: every figure by its name in ``lang``, shown as the app
+    shows it (shares as percentages, money and counts with separators), the change signed and
+    marked ✓ where B is better, ✗ where A is (the legend line below says so)."""
+    def shown(kind: str, value: Any) -> str:  # amounts whole above 100, as in the report's tables
+        return numfmt.money(value, None) if kind == "money" else numfmt.format_value(kind, value)
+
     rows = []
     for f in res["figures"]:
-        mark = {"b": "✓", "a": "✗"}.get(f.get("better") or "", "")  # ✓: B is better than A
-        rows.append([figure_label(f["key"], lang), f["a"], f["b"], f["delta"], mark])
+        kind, delta = figure_kind(f["key"]), f["delta"]
+        change = numfmt.DASH if delta is None else numfmt.signed_delta(shown(kind, delta), delta)
+        mark = {"b": " ✓", "a": " ✗"}.get(f.get("better") or "", "  ")  # ✓: B is better than A
+        rows.append([figure_label(f["key"], lang), shown(kind, f["a"]), shown(kind, f["b"]), change + mark])
     head = t("compare", lang, a=res["a"], b=res["b"])
-    return head + "\n" + table([t("figure", lang), res["a"], res["b"], t("delta", lang), ""], rows, limit=200)
+    return "\n".join([head, table([t("figure", lang), res["a"], res["b"], t("delta", lang)], rows, limit=200),
+                      t("better", lang, a=res["a"], b=res["b"])])

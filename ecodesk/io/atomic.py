@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -56,6 +57,8 @@ def atomic_path(dest: str | os.PathLike[str], suffix: str = ".tmp") -> Iterator[
     """
     dest = Path(dest)
     folder = dest.parent if str(dest.parent) else Path(".")
+    if not folder.is_dir():  # name the missing folder, not the hidden temporary file mkstemp would report
+        raise FileNotFoundError(errno.ENOENT, "the folder does not exist", str(folder))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=suffix, dir=folder)
     os.close(fd)
     tmp = Path(tmp_name)

@@ -143,6 +143,11 @@ def project_from_json(data: Any, source: str = "JSON") -> Project:
     if version > VERSION:
         raise FormatError(source, [f"'{source}' was written by a newer ecodesk (format version {version}; "
                                    f"this version reads up to {VERSION})."])
+    recognised = ("format", "project", "scenarios", "name", *COLLECTIONS)
+    if not any(k in data for k in recognised):  # {"a": 1} is not an empty project
+        found = "its keys: " + ", ".join(f"'{k}'" for k in list(data)[:5]) if data else "it is empty"
+        raise FormatError(source, [f"'{source}' holds nothing ecodesk can import: no 'scenarios' and none of "
+                                   f"{', '.join(repr(k) for k in COLLECTIONS)} ({found})."])
     problems: list[Problem] = []
     meta = data.get("project") or {}
     if not isinstance(meta, Mapping):

@@ -101,7 +101,33 @@ def subset_scenario(scenario: Scenario, ids: Iterable[str]) -> Scenario:
 
 #: The legend's own words, in the picture's language rather than the UI's (a report in
 #: Chinese from an English UI); the same words as the canvas's context ``Canvas``.
-LEGEND_WORDS = {"Legend": "图例", "Entities": "主体", "Flows": "资源流"}
+LEGEND_WORDS = {"Legend": "图例", "Entities": "主体", "Flows": "资源流", "Marks": "标记"}
+#: The marks' legend rows, in the words of the app's "Mark weak points" (context ``ColorModes``).
+MARK_WORDS = {"spof": ("Single point of failure", "单点故障"), "redundant": ("Capability built twice", "重复建设的能力"),
+              "gap": ("Unmet need", "未满足的需求")}
+
+
+def marks_of(scenario: Scenario, result: Any) -> dict[str, tuple[str, ...]]:
+    """The marks the app draws with "Mark weak points" on (rings around single points of
+    failure, owners of capabilities built twice, entities with unmet needs), by entity id,
+    from the typed analysis ``result`` (:func:`ecodesk.analysis.run.run_analysis`) — the
+    same rule as the canvas (:func:`ecodesk.ui.panels.colormodes.markers_for`)."""
+    from ecodesk.ui.panels.colormodes import markers_for
+
+    marks, _ = markers_for(scenario, result)
+    return marks
+
+
+def marks_legend(marks: dict[str, tuple[str, ...]], language: str) -> Any:
+    """The legend section "Marks" for the marks in use (None when there are none)."""
+    from ecodesk.ui.canvas.legend import LegendEntry, LegendSection
+    from ecodesk.ui.canvas.style import marker_color
+
+    used = {m for ms in marks.values() for m in ms}
+    zh = language.startswith("zh")
+    entries = tuple(LegendEntry(words[1] if zh else words[0], marker_color(m), marker=m)
+                    for m, words in MARK_WORDS.items() if m in used)
+    return LegendSection(legend_word("Marks", language), entries) if entries else None
 
 
 def legend_word(text: str, language: str | None) -> str:
@@ -179,9 +205,10 @@ def scene_for(scenario: Scenario, *, language: str = "en", theme: str = "light",
 
 
 def picture_of(scenario: Scenario, *, ids: Iterable[str] | None = None, language: str = "en", theme: str = "light",
-               currency: str = "CNY", legend: bool = True, like: Any = None, base_legend: list[Any] | None = None
-               ) -> Picture:
-    """The picture of ``scenario`` (only the entities/flows ``ids`` when given)."""
+               currency: str = "CNY", legend: bool = True, like: Any = None, base_legend: list[Any] | None = None,
+               result: Any = None) -> Picture:
+    """The picture of ``scenario`` (only the entities/flows ``ids`` when given); with an analysis
+    ``result`` of it, the weak points marked as on the canvas (a ``like`` scene brings its own)."""
     what = subset_scenario(scenario, ids) if ids is not None else scenario
     if not len(what.entities):
         if ids is not None:
@@ -192,6 +219,12 @@ def picture_of(scenario: Scenario, *, ids: Iterable[str] | None = None, language
     hidden = like.hidden_flow_kinds if like is not None else ()
     lang = like.language if like is not None else language
     sections = legend_for(what, lang, hidden, base_legend) if legend else []
+    if result is not None and like is None:
+        marks = {k: v for k, v in marks_of(scenario, result).items() if k in what.entities}
+        scene.set_markers(marks)
+        section = marks_legend(marks, language) if legend and sections else None
+        if section is not None:
+            sections.insert(1, section)  # after the entities, as on the canvas
     # a picture like the canvas speaks the UI's language; one made for a language, that language
     return Picture(scene, sections, legend_title=None if like is not None else legend_word("Legend", language))
 
@@ -308,9 +341,10 @@ def write_picture(picture: Picture, dest: str | os.PathLike[str], fmt: str | Non
 # entry points ---------------------------------------------------------------------------
 def export_image(project: Project, dest: str | os.PathLike[str], fmt: str | None = None, *,
                  scenario: str | None = None, scale: float = 1.0, ids: Iterable[str] | None = None,
-                 language: str = "en", theme: str = "light", legend: bool = True) -> list[str]:
+                 language: str = "en", theme: str = "light", legend: bool = True, result: Any = None) -> list[str]:
     """``ecodesk export FILE out.png|svg|pdf``: a picture of one scenario (the first when
-    None), or of the entities ``ids`` of it; returns notices."""
+    None), or of the entities ``ids`` of it, with the weak points of ``result`` (the
+    scenario's analysis) marked as the app marks them; returns notices."""
     fmt = image_format(dest, fmt)
     ensure_application()
     s = project.scenario(scenario)
@@ -320,7 +354,8 @@ def export_image(project: Project, dest: str | os.PathLike[str], fmt: str | None
         if unknown:
             raise RenderError(f"scenario '{s.name}' has no object with id {', '.join(unknown)}",
                               f"情景「{s.name}」中没有 id 为 {', '.join(unknown)} 的对象")
-    picture = picture_of(s, ids=ids, language=language, theme=theme, currency=project.currency, legend=legend)
+    picture = picture_of(s, ids=ids, language=language, theme=theme, currency=project.currency, legend=legend,
+                         result=result)
     title = f"{project.name} — {s.name}" if project.name else s.name
     return write_picture(picture, dest, fmt, scale=scale, title=title)
 
@@ -331,11 +366,13 @@ MAX_REPORT_SVG = 2_000_000
 REPORT_PNG_SIDE = 2400
 
 
-def report_picture(scenario: Scenario, *, language: str = "en", currency: str = "CNY") -> tuple[str, bytes]:
+def report_picture(scenario: Scenario, *, language: str = "en", currency: str = "CNY",
+                   result: Any = None) -> tuple[str, bytes]:
     """The canvas of ``scenario`` for the HTML report as (mime type, bytes): SVG, or a PNG
-    of about print width for big models; RenderError when there is nothing to draw."""
+    of about print width for big models, with the weak points of ``result`` marked;
+    RenderError when there is nothing to draw."""
     ensure_application()
-    picture = picture_of(scenario, language=language, currency=currency)
+    picture = picture_of(scenario, language=language, currency=currency, result=result)
     data, _ = render_bytes(picture, "svg", title=scenario.name)
     if len(data) <= MAX_REPORT_SVG:
         return "image/svg+xml", data
@@ -358,5 +395,5 @@ def canvas_svg(project: Project, scenario: str | None = None, *, language: str =
 
 __all__ = [
     "IMAGE_FORMATS", "Picture", "RenderError", "canvas_svg", "ensure_application", "export_image", "image_format",
-    "legend_for", "picture_of", "render_bytes", "report_picture", "subset_scenario", "write_picture",
+    "legend_for", "marks_legend", "marks_of", "picture_of", "render_bytes", "report_picture", "subset_scenario", "write_picture",
 ]

@@ -121,7 +121,7 @@ class ReportJob(QObject):
         lang = self.lang or report_language(self.project, current_language())
         image, note = None, None
         try:
-            image = report_picture(result.scenario, language=lang, currency=self.project.currency)
+            image = report_picture(result.scenario, language=lang, currency=self.project.currency, result=result)
         except RenderError as exc:
             note = exc.sentence(lang)
         try:
