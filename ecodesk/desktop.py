@@ -143,3 +143,27 @@ def current_command() -> str | None:
         return sys.executable
     beside = Path(sys.executable).with_name("ecodesk")
     return str(beside) if beside.exists() else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m ecodesk.desktop [--remove] [--lang zh]``: install (or remove) the integration."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m ecodesk.desktop",
+                                     description="Install ecodesk's menu entry, file type and icon for this user.")
+    parser.add_argument("--remove", action="store_true", help="remove them again")
+    parser.add_argument("--lang", choices=("en", "zh"), default="en")
+    args = parser.parse_args(argv)
+    try:
+        report = uninstall() if args.remove else install(command=current_command())
+    except OSError as exc:
+        where = f"'{exc.filename}': " if exc.filename else ""
+        print(f"ecodesk: {where}{exc.strerror or exc}.", file=sys.stderr)
+        return 1
+    for line in report.lines(args.lang):
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
