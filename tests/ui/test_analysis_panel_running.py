@@ -113,6 +113,9 @@ def _big_project():
 
 
 def test_analysis_long_monte_carlo_is_cancelled_without_freezing_the_window(qtbot):
+    """Behaviour, not speed (timings: ``tests/benchmarks/bench_cancel.py``): the window keeps
+    processing events while the engine runs, Cancel frees it at once, and the run ends
+    cancelled with nothing shown. The bounds are generous: a loaded machine must not fail it."""
     project: Project = _big_project()
     assert len(project.scenarios[0].entities) > 2000
     w = open_window(qtbot, project)
@@ -122,26 +125,31 @@ def test_analysis_long_monte_carlo_is_cancelled_without_freezing_the_window(qtbo
     ticks: list[float] = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    timer.start(20)
+    outcomes: list[tuple[object, str]] = []
+
+    def record(state, outcome, payload):
+        outcomes.append((state, outcome))
+
+    worker._relay().finished.connect(record)  # how each job ended, as the GUI thread hears it
     panel.run_now()
     job = panel.channel.job
-    qtbot.waitUntil(lambda: panel.channel.stage == "monte carlo", timeout=30_000)
+    qtbot.waitUntil(lambda: panel.channel.stage == "monte carlo", timeout=60_000)
+    timer.start(20)
+    # the event loop runs while the engine works: timer events keep arriving during the run
+    qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=30_000)
+    assert job.running and panel.channel.running  # … and they arrived while it ran
     assert w.analysis_status.isVisible() and w.analysis_menus.cancel.isEnabled()
-    qtbot.wait(300)
-    cancel_at = time.perf_counter()
     w.analysis_status.cancel_button.click()
     # the window is idle again at once (the result will be dropped whenever the thread stops)
     assert not panel.channel.running and not w.analysis_status.isVisible()
     assert w.statusBar().currentMessage() == "Analysis cancelled"
-    qtbot.waitUntil(lambda: job.stopped_at is not None, timeout=5000)
-    stop_latency = job.stopped_at - cancel_at
+    qtbot.waitUntil(lambda: job.stopped_at is not None and any(s is job for s, _ in outcomes), timeout=60_000)
     timer.stop()
-    during = [t for t in ticks if cancel_at - 0.3 <= t]
+    worker._relay().finished.disconnect(record)
+    assert [o for s, o in outcomes if s is job] == ["cancelled"]  # the run ended cancelled, not done
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
-    print(f"\nworker stopped {stop_latency * 1000:.0f} ms after Cancel; longest GUI pause while running "
-          f"{max(gaps) * 1000:.0f} ms over {len(ticks)} timer ticks")
-    assert stop_latency < 2.0  # the engine checks cancel between chunks (its draw step is the longest)
-    assert len(during) >= 5 and max(gaps) < 0.5  # the event loop kept running all along
+    assert max(gaps) < 5.0  # never frozen (generous: the figure itself is a benchmark's)
+    assert job.stopped_at - job.cancel_requested_at < 30.0
     assert panel.channel.result is None  # nothing half-done is shown
 
 
