@@ -138,6 +138,39 @@ def field_label(name: str) -> str:
     return labels.field_label(name, current_language())
 
 
+def count_text(n: int, what: str) -> str:
+    """``n`` objects of kind ``what`` ('entities', 'flows', 'capabilities', 'needs', 'pools',
+    'ecosystems', 'objects', 'rows') with the right English number: "1 pool", "3 pools"
+    (Chinese has one form: "1 个共享安排"). Context ``Counts``."""
+    one = n == 1
+    if what == "entities":
+        text = QCoreApplication.translate("Counts", "1 entity") if one else QCoreApplication.translate("Counts", "{0} entities")
+    elif what == "flows":
+        text = QCoreApplication.translate("Counts", "1 flow") if one else QCoreApplication.translate("Counts", "{0} flows")
+    elif what == "capabilities":
+        text = QCoreApplication.translate("Counts", "1 capability") if one else QCoreApplication.translate("Counts", "{0} capabilities")
+    elif what == "needs":
+        text = QCoreApplication.translate("Counts", "1 need") if one else QCoreApplication.translate("Counts", "{0} needs")
+    elif what == "pools":
+        text = QCoreApplication.translate("Counts", "1 pool") if one else QCoreApplication.translate("Counts", "{0} pools")
+    elif what == "sharing pools":
+        text = QCoreApplication.translate("Counts", "1 sharing pool") if one else QCoreApplication.translate("Counts", "{0} sharing pools")
+    elif what == "ecosystems":
+        text = QCoreApplication.translate("Counts", "1 ecosystem") if one else QCoreApplication.translate("Counts", "{0} ecosystems")
+    elif what == "objects":
+        text = QCoreApplication.translate("Counts", "1 object") if one else QCoreApplication.translate("Counts", "{0} objects")
+    elif what == "rows":
+        text = QCoreApplication.translate("Counts", "1 row") if one else QCoreApplication.translate("Counts", "{0} rows")
+    else:
+        raise ValueError(f"no count text for {what!r}")
+    return text.format(n)
+
+
+def list_separator() -> str:
+    """Between the items of a list in a sentence: ", " or "、"."""
+    return "、" if is_chinese() else ", "
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 

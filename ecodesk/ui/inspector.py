@@ -49,7 +49,15 @@ from ecodesk.model import (
     ValidationError,
 )
 from ecodesk.ui.document import Document
-from ecodesk.ui.i18n import current_language, enum_label, error_text, field_label, what_label
+from ecodesk.ui.i18n import (
+    count_text,
+    current_language,
+    enum_label,
+    error_text,
+    field_label,
+    list_separator,
+    what_label,
+)
 from ecodesk.ui.inspector_fields import (
     ChoiceField,
     ColorField,
@@ -353,11 +361,11 @@ class InspectorWidget(QWidget):
                 for field in ("name", "currency", "period", "notes"):
                     self.editors[field].set_value(getattr(p, field))
                 s = doc.scenario
-                self.summary.setText(self.tr("Scenario “{0}”: {1} entities, {2} flows, {3} capabilities, "
-                                             "{4} needs, {5} pools, {6} ecosystems. Select an object on the "
-                                             "canvas or in the tables to edit it.").format(
-                    s.name, len(s.entities), len(s.flows), len(s.capabilities), len(s.needs), len(s.pools),
-                    len(s.ecosystems)))
+                counts = list_separator().join(count_text(len(c), what) for what, c in (
+                    ("entities", s.entities), ("flows", s.flows), ("capabilities", s.capabilities),
+                    ("needs", s.needs), ("pools", s.pools), ("ecosystems", s.ecosystems)))  # "1 pool", not "1 pools"
+                self.summary.setText(self.tr("Scenario “{0}”: {1}. Select an object on the canvas or in the tables "
+                                             "to edit it.").format(s.name, counts))
             return
         name = getattr(obj, "name", "") or obj.id
         kind = getattr(obj, "kind", None)

@@ -287,7 +287,8 @@ class CollectionPageWidget(QWidget):
             return
         col = self.model.columns[self.model.column_of(field)]
         title = self.tr("Set value for selected")
-        prompt = self.tr("{0} for {1} selected rows:").format(field_label(field), len(ids))
+        prompt = (self.tr("{0} for the selected row:").format(field_label(field)) if len(ids) == 1 else
+                  self.tr("{0} for {1} selected rows:").format(field_label(field), len(ids)))
         if col.kind in ("enum", "ref"):
             choices = self.model.choices(col, self.model.obj_at(self.model.row_of(ids[0])))
             labels = [c[0] for c in choices]

@@ -97,8 +97,11 @@ class ResilienceTab(ResultTab):
                          if cas and cas.failed else None})
         self.crit_model.set_rows(rows)
         n_spof = sum(1 for x in rows if x["spof"])
-        self.crit.hint.setText(self.tr("Service level {0} · {1} single points of failure · {2} articulation points").format(
-            pct(res.service_level if res else None), n_spof, len(aps)))
+        spof = self.tr("1 single point of failure") if n_spof == 1 else self.tr(
+            "{0} single points of failure").format(n_spof)
+        cut = self.tr("1 articulation point") if len(aps) == 1 else self.tr("{0} articulation points").format(len(aps))
+        self.crit.hint.setText(self.tr("Service level {0} · {1} · {2}").format(
+            pct(res.service_level if res else None), spof, cut))
         self._draw_robustness(res)
         self._draw_histogram(res, r.settings if r is not None else None)
         self._draw_cascades(res)
@@ -137,8 +140,9 @@ class ResilienceTab(ResultTab):
         if rnd.curve_p05 and rnd.curve_p95:
             band = (self.tr("Random, p05–p95"), list(rnd.curve_p05), list(rnd.curve_p95), charts.COLORS["random"])
         charts.curves(ch, xs, lines, band)
-        ch.set_note(self.tr("{0} random orders; targeted order: by service loss, then degree.").format(
-            integer(rnd.orders)))
+        ch.set_note(self.tr("1 random order; targeted order: by service loss, then degree.") if rnd.orders == 1 else
+                    self.tr("{0} random orders; targeted order: by service loss, then degree.").format(
+                        integer(rnd.orders)))
 
     def _draw_histogram(self, res: ResilienceResult | None, settings: AnalysisSettings | None) -> None:
         mc = res.monte_carlo if res is not None else None
