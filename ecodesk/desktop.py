@@ -75,13 +75,14 @@ def _targets(home: Path) -> list[tuple[Path, Path]]:
 
 
 def _exec_line(command: str | None) -> str:
-    """``Exec=`` for the entry: ``ecodesk %f`` when ``ecodesk`` is on PATH, else the absolute path of
-    the command that runs (a venv not activated in the desktop session), quoted as the spec asks."""
+    """``Exec=`` for the entry: ``ecodesk open %f`` when the command is given by name, else its absolute
+    path (a venv not activated in the desktop session), quoted as the desktop entry spec asks."""
     command = command or shutil.which("ecodesk")
     if not command or Path(command).name == command:
-        return "ecodesk %f"
+        return "ecodesk open %f"
     quoted = command.replace("\\", "\\\\").replace('"', '\\"').replace("`", "\\`").replace("$", "\\$")
-    return f'"{quoted}" %f' if re.search(r"[\s\"'\\`$]", command) else f"{command} %f"
+    program = f'"{quoted}"' if re.search(r"[\s\"'\\`$]", command) else command
+    return f"{program} open %f"
 
 
 def _refresh(tool: str, args: list[str], report: DesktopInstall) -> None:

@@ -2,7 +2,8 @@
 
 With ``ECODESK_SMOKE=1`` it instead runs the smoke test of the build: open the sample project
 ``sensor_reuse.ecodesk`` (shipped inside the app) in the main window, run the analysis the way the
-Analyze → Run Analysis menu does, load the Chinese translation and the application icon, print one
+Analyze → Run Analysis menu does, load the Chinese translations (ecodesk's and Qt's own) and the
+application icon, print one
 ``ECODESK_SMOKE ok …`` line with timings and exit 0 (1 with the reason otherwise). Works unfrozen too:
 ``ECODESK_SMOKE=1 QT_QPA_PLATFORM=offscreen python resources/packaging/ecodesk_app.py``.
 """
@@ -18,7 +19,7 @@ STARTED = time.perf_counter()
 
 def smoke(timeout_s: float = 180.0) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
     from PySide6.QtWidgets import QApplication
 
     from ecodesk.paths import projects_dir
@@ -50,13 +51,15 @@ def smoke(timeout_s: float = 180.0) -> int:
         return 1
     analysed = time.perf_counter() - STARTED
     zh = install_language("zh") and QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
+    # Qt's own Chinese (file dialogs' "Look in:" …), from the Qt translations the app carries
+    qt_zh = QTranslator().load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     icon = not app_icon().isNull()
     entities = len(window.document.scenario.entities)
     window.close()
     QApplication.processEvents()
     print(f"ECODESK_SMOKE ok sample={sample.name} entities={entities} savings={result.reuse.total_savings:.0f} "
-          f"zh={zh} icon={icon} shown_s={shown:.2f} analysed_s={analysed:.2f}", flush=True)
-    return 0 if zh and icon else 1
+          f"zh={zh} qt_zh={qt_zh} icon={icon} shown_s={shown:.2f} analysed_s={analysed:.2f}", flush=True)
+    return 0 if zh and qt_zh and icon else 1
 
 
 def main() -> int:

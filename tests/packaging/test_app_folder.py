@@ -26,7 +26,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str],
     done = subprocess.run([sys.executable, str(ROOT / "resources" / "packaging" / "build_app.py"), "--dist",
                            str(tmp / "dist")], capture_output=True, text=True, timeout=1800, check=False)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
-    assert "ECODESK_SMOKE ok sample=sensor_reuse.ecodesk entities=14 savings=18060000 zh=True icon=True" in done.stdout
+    assert "ECODESK_SMOKE ok sample=sensor_reuse.ecodesk entities=14 savings=18060000 zh=True qt_zh=True icon=True" in done.stdout
     exe = tmp / "dist" / "ecodesk" / ("ecodesk.exe" if os.name == "nt" else "ecodesk")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "ECODESK_", "VIRTUAL_ENV"))}
     env.update(QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8", ECODESK_DATA_DIR=str(tmp / "data"),

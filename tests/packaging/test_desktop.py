@@ -36,7 +36,7 @@ def _png_size(path: Path) -> tuple[int, int]:
 def test_the_shipped_entry_names_the_command_the_type_and_the_icon() -> None:
     entry = _entry(desktop_dir() / "ecodesk.desktop")
     assert entry["Type"] == "Application"
-    assert entry["Exec"] == "ecodesk %f"
+    assert entry["Exec"] == "ecodesk open %f"
     assert entry["Icon"] == "ecodesk"
     assert entry["MimeType"] == "application/x-ecodesk;"
     assert entry["Categories"] == "Office;"
@@ -84,7 +84,7 @@ def test_install_writes_the_entry_type_and_icons_into_xdg_data_home(tmp_path: Pa
     assert report.lines("zh") == [f"已安装 11 个文件到 {tmp_path}"]
     # the entry starts this installation's program (quoted: the path has a space), the rest is as shipped
     entry = _entry(tmp_path / "applications" / "ecodesk.desktop")
-    assert entry["Exec"] == '"/opt/eco desk/bin/ecodesk" %f'
+    assert entry["Exec"] == '"/opt/eco desk/bin/ecodesk" open %f'
     assert entry["MimeType"] == "application/x-ecodesk;" and entry["Icon"] == "ecodesk"
     assert _png_size(tmp_path / "icons" / "hicolor" / "48x48" / "apps" / "ecodesk.png") == (48, 48)
     assert (tmp_path / "mime" / "packages" / "ecodesk-mime.xml").read_bytes() == \
@@ -92,9 +92,9 @@ def test_install_writes_the_entry_type_and_icons_into_xdg_data_home(tmp_path: Pa
 
 
 def test_exec_line_keeps_a_plain_command_and_quotes_what_the_spec_reserves() -> None:
-    assert desktop._exec_line("ecodesk") == "ecodesk %f"
-    assert desktop._exec_line("/home/a/.venv/bin/ecodesk") == "/home/a/.venv/bin/ecodesk %f"
-    assert desktop._exec_line('/x/a"b$c/ecodesk') == '"/x/a\\"b\\$c/ecodesk" %f'
+    assert desktop._exec_line("ecodesk") == "ecodesk open %f"
+    assert desktop._exec_line("/home/a/.venv/bin/ecodesk") == "/home/a/.venv/bin/ecodesk open %f"
+    assert desktop._exec_line('/x/a"b$c/ecodesk') == '"/x/a\\"b\\$c/ecodesk" open %f'
 
 
 def test_data_home_defaults_to_local_share(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -100,6 +100,6 @@ def test_the_wheel_installs_the_desktop_integration(installed) -> None:
                              "refresh=False); print(len(r.written))")
     assert out.strip() == "11"
     entry = (share / "applications" / "ecodesk.desktop").read_text(encoding="utf-8")
-    assert f"Exec={installed[0] / 'ecodesk'} %f" in entry.splitlines()
+    assert f"Exec={installed[0] / 'ecodesk'} open %f" in entry.splitlines()
     assert (share / "mime" / "packages" / "ecodesk-mime.xml").is_file()
     assert (share / "icons" / "hicolor" / "256x256" / "apps" / "ecodesk.png").is_file()
