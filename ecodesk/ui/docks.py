@@ -72,6 +72,10 @@ class DockPanes(QObject):
         self.default_layout(None)
         canvas.context_menu_hooks.append(self._canvas_menu_hook)  # until the analysis panel is built
 
+    def screen_area(self) -> QRect | None:
+        """The available area of the window's screen (:func:`screen_area`)."""
+        return screen_area(self.window)
+
     def default_layout(self, area: QRect | None) -> None:
         """The dock sizes of a first start (no saved state) for a screen whose available area
         is ``area`` (None: a large screen). The canvas gets most of the height: the tables and

@@ -37,7 +37,7 @@ from ecodesk.ui.actions import Actions
 from ecodesk.ui.autosave import Autosaver
 from ecodesk.ui.controller import DocumentController, blank_document
 from ecodesk.ui.dialogs.prompter import DialogPrompter
-from ecodesk.ui.docks import DEFAULT_SIZE, DockPanes, screen_area
+from ecodesk.ui.docks import DEFAULT_SIZE, DockPanes
 from ecodesk.ui.document import Document
 from ecodesk.ui.i18n import command_text, current_language, install_language
 from ecodesk.ui.settings import Settings
@@ -488,7 +488,7 @@ class MainWindow(QMainWindow):
         """The saved geometry and layout; on a first start a size and a dock layout that
         suit the screen (see :meth:`DockPanes.default_layout`)."""
         geometry, state = self.settings.window_geometry(), self.settings.window_state()
-        area = screen_area(self)
+        area = self.panes.screen_area()
         if geometry is not None:
             self.restoreGeometry(geometry)
         elif area is not None and (area.width() < DEFAULT_SIZE.width() + 80

@@ -118,6 +118,36 @@ class CanvasLegend:
         self.spot = found[2]
         legend.move(found[0], found[1])
 
+    def user_toggled(self, collapsed: bool) -> None:
+        """The user opened or closed the legend. Opened where no place is free for it: the
+        diagram moves aside (a scroll) when the view has the room, so it opens covering
+        nothing; otherwise it stays closed until room returns."""
+        vp = self.view.viewport().geometry()
+        if not collapsed and self._free_spot(vp, self.widget.size_for(False)) is None:
+            self._make_room(vp, self.widget.size_for(False))
+        self.place()
+
+    def _make_room(self, vp: QRect, size: QSize) -> None:
+        view, m = self.view, 12
+        port = QRect(0, 0, vp.width(), vp.height())
+        content = QRect()
+        for it in view.canvas_scene.entity_items.values():
+            content = content.united(view.mapFromScene(it.sceneBoundingRect()).boundingRect())
+        if content.isNull():
+            return
+        shifts = []
+        for x, y, name in self._spots(vp, size.width(), size.height())[:4]:
+            legend = QRect(x - vp.left(), y - vp.top(), size.width(), size.height())
+            dx = legend.right() + m - content.left() if name.endswith("left") else legend.left() - m - content.right()
+            dy = legend.bottom() + m - content.top() if name.startswith("top") else legend.top() - m - content.bottom()
+            for shift in ((dx, 0), (0, dy)):
+                if port.adjusted(m, m, -m, -m).contains(content.translated(*shift)):
+                    shifts.append(shift)
+        if shifts:
+            dx, dy = min(shifts, key=lambda s: abs(s[0]) + abs(s[1]))
+            view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() - dx)
+            view.verticalScrollBar().setValue(view.verticalScrollBar().value() - dy)
+
     def _spots(self, vp: QRect, w: int, h: int) -> list[tuple[int, int, str]]:
         m = 12
         left, right, top, bottom = vp.left() + m, vp.right() - w - m, vp.top() + m, vp.bottom() - h - m

@@ -136,7 +136,7 @@ class CanvasView(QGraphicsView):
         self.zoomed_labels = ZoomedLabels(self)  # names that fit, where items draw none
         self.legend = LegendWidget(self)
         self.legend_overlay = CanvasLegend(self, self.legend)
-        self.legend.collapse_toggled.connect(lambda _c: self.legend_overlay.place())
+        self.legend.collapse_toggled.connect(self.legend_overlay.user_toggled)
         # the diagram moves under the legend: find it a free place again once the move is over
         self.zoom_changed.connect(lambda _z: self.legend_overlay.place_soon())
         self.legend.flow_kind_toggled.connect(
@@ -193,9 +193,13 @@ class CanvasView(QGraphicsView):
 
     def _on_document_selection_changed(self, ids: list[str]) -> None:
         self.selection.on_document_selection_changed(ids)
+        self._on_scene_selection_changed_labels()
 
     def _on_scene_selection_changed(self) -> None:
         self.selection.on_scene_selection_changed()
+        self._on_scene_selection_changed_labels()
+
+    def _on_scene_selection_changed_labels(self) -> None:
         self.zoomed_labels.selection_changed()
         if self.zoomed_labels.active():
             self.viewport().update()

@@ -17,6 +17,7 @@ import numpy as np
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
+from ecodesk.ui.canvas.hull_item import HullLabelItem
 from ecodesk.ui.canvas.style import LOD_LABELS, canvas_font
 
 if TYPE_CHECKING:  # the parts' interface to the view: annotations only
@@ -46,6 +47,7 @@ class ZoomedLabels:
         self._key: tuple[float, float, float] | None = None
         self._region = QRectF()  # scene rect the current choice covers
         self._shown: list[str] = []
+        self._placed: list[tuple[str, QRectF]] = []
         self._image: QImage | None = None
         self._elided: dict[str, tuple[str, float]] = {}
         self._hubs: set[str] = set()
@@ -71,6 +73,14 @@ class ZoomedLabels:
             return []
         self._update()
         return list(self._shown)
+
+    def chips(self) -> dict[str, QRectF]:
+        """Each shown name's chip in viewport coordinates."""
+        if not self.active():
+            return {}
+        self._update()
+        at = QPointF(self.view.mapFromScene(self._region.topLeft()))
+        return {eid: rect.translated(at) for eid, rect in self._placed}
 
     def readable_ids(self) -> list[str]:
         """The entities whose names can be read now: at zoom ≥ LOD_LABELS every entity in
@@ -124,13 +134,24 @@ class ZoomedLabels:
         rects: dict[tuple[int, int], list[QRectF]] = {}
         placed: list[tuple[str, QRectF]] = []
         origin = region.topLeft()
+        for hull in sc.hulls.items.values():  # the ecosystems' names keep their room
+            for title in hull.childItems():
+                if isinstance(title, HullLabelItem):
+                    at = (title.scenePos() - origin) * zoom
+                    self._occupy(title.boundingRect().translated(at), rects)
         for n, eid in enumerate(forced + [ids[i] for i in candidates]):
-            rect = self._rect(eid, origin, zoom)
-            if n >= len(forced) and (eid in forced or self._collides(rect, rects)):
+            if n >= len(forced) and eid in forced:
                 continue
+            below, above = self._rects(eid, origin, zoom)
+            rect = below if not self._collides(below, rects) else above if not self._collides(above, rects) else None
+            if rect is None:
+                if n >= len(forced):
+                    continue  # no room: the name waits for a closer zoom
+                rect = below  # a hub's or a selected entity's name shows all the same
             self._occupy(rect, rects)
             placed.append((eid, rect))
         self._shown = [eid for eid, _ in placed]
+        self._placed = placed
         self._render(placed, QRectF(0, 0, region.width() * zoom, region.height() * zoom))
 
     def _name(self, eid: str) -> tuple[str, float]:
@@ -141,13 +162,17 @@ class ZoomedLabels:
             got = self._elided[eid] = (text, self._fm.horizontalAdvance(text))
         return got
 
-    def _rect(self, eid: str, origin: QPointF, zoom: float) -> QRectF:
-        """The name's chip in image pixels (the region's top-left at 0, 0), below the shape."""
+    def _rects(self, eid: str, origin: QPointF, zoom: float) -> tuple[QRectF, QRectF]:
+        """The name's chip below the shape and above it, in image pixels (the region's
+        top-left at 0, 0)."""
         item = self.view.canvas_scene.entity_items[eid]
         _, width = self._name(eid)
+        shape = item.shape_rect()
         x = (item.x() - origin.x()) * zoom
-        y = (item.y() + item.shape_rect().bottom() - origin.y()) * zoom + 2
-        return QRectF(x - width / 2 - 3, y, width + 6, self._fm.height() + 2)
+        h = self._fm.height() + 2
+        below = (item.y() + shape.bottom() - origin.y()) * zoom + 2
+        above = (item.y() + shape.top() - origin.y()) * zoom - 2 - h
+        return (QRectF(x - width / 2 - 3, below, width + 6, h), QRectF(x - width / 2 - 3, above, width + 6, h))
 
     @staticmethod
     def _cells(rect: QRectF) -> list[tuple[int, int]]:
