@@ -50,7 +50,7 @@ _T = {
     "art": ("Articulation points", "关节点"),
     "r_random": ("Robustness R (random)", "鲁棒性 R（随机）"),
     "r_targeted": ("Robustness R (targeted)", "鲁棒性 R（定向）"),
-    "mc": ("Monte Carlo ({n} trials)", "蒙特卡洛（{n} 次）"),
+    "mc": ("Monte Carlo ({n})", "蒙特卡洛（{n}）"),
     "expected": ("expected service", "期望服务水平"),
     "below": ("P(service < {t})", "P(服务 < {t})"),
     "cascade": ("Largest cascades", "最大级联失效"),
@@ -75,6 +75,7 @@ _COUNTED = {
     "capabilities": ("capability", "capabilities", "项能力"),
     "needs": ("need", "needs", "项需求"),
     "pools": ("pool", "pools", "个共享安排"),
+    "trials": ("trial", "trials", "次"),
 }
 
 
@@ -205,7 +206,7 @@ def format_summary(project: Any, scenario: Any, result: AnalysisResult, lang: st
     out.append(f"{t('r_random', lang)}: {_fmt(rob.random.r_index)}    "
                f"{t('r_targeted', lang)}: {_fmt(rob.targeted.r_index)}")
     mc = res.monte_carlo
-    out.append(f"{t('mc', lang, n=numfmt.integer(mc.trials))}: {t('expected', lang)} {pct(mc.expected_service)}, "
+    out.append(f"{t('mc', lang, n=count_text(mc.trials, 'trials', lang))}: {t('expected', lang)} {pct(mc.expected_service)}, "
                f"p05 {pct(mc.p05)}, p50 {pct(mc.p50)}, p95 {pct(mc.p95)}, "
                f"{t('below', lang, t=pct(mc.threshold, 0))} = {pct(mc.p_below)}")
     casc = [c for c in res.cascade if c.cascade_size > 1][:5]

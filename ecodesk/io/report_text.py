@@ -99,9 +99,11 @@ L: dict[str, tuple[str, str]] = {
     "chart_split": ("Cost per partner: alone and under each split", "各伙伴成本：单独与各分摊方案"),
     "core_yes": ("The Shapley split is stable: no group of partners would pay less on its own (it is in the core).",
                  "Shapley 分摊是稳定的：任何伙伴组合单独行动都不会更省（位于核心内）。"),
-    "core_no": ("The Shapley split is not stable: {n} group(s) of partners would pay less on their own. The smallest "
+    "core_no": ("The Shapley split is not stable: {n} groups of partners would pay less on their own. The smallest "
                 "are listed below.",
                 "Shapley 分摊不稳定：有 {n} 个伙伴组合单独行动会更省。下表列出最小的几个。"),
+    "core_no_one": ("The Shapley split is not stable: 1 group of partners would pay less on its own. It is listed "
+                    "below.", "Shapley 分摊不稳定：有 1 个伙伴组合单独行动会更省。见下表。"),
     "coalition": ("Group of partners", "伙伴组合"),
     "excess": ("Pays more than alone by", "比单独多付"),
     "no_players": ("No capability is owned or used: there is no cost to share.", "没有能力被拥有或使用：无可分摊的成本。"),
@@ -192,7 +194,10 @@ L: dict[str, tuple[str, str]] = {
     "f_no_savings": ("No capability is shared yet.", "目前尚无能力被共享。"),
     "f_redundant": ("{n} capability categories are built more than once; consolidating them could save {x}.",
                     "有 {n} 类能力被重复建设；整合后可节约 {x}。"),
+    "f_redundant_one": ("1 capability category is built more than once; consolidating it could save {x}.",
+                        "有 1 类能力被重复建设；整合后可节约 {x}。"),
     "f_gaps": ("{n} needs are not met yet.", "有 {n} 项需求尚未满足。"),
+    "f_gaps_one": ("1 need is not met yet.", "有 1 项需求尚未满足。"),
     "f_core_yes": ("The fair (Shapley) split of the joint cost {x} is stable: no group would rather leave.",
                    "合作总成本 {x} 的公平（Shapley）分摊是稳定的：没有任何组合愿意退出。"),
     "f_core_no": ("The fair (Shapley) split is not stable: {m} would pay {x} less on their own.",
@@ -244,6 +249,9 @@ class Words:
         self.period = period
 
     def __call__(self, key: str, **kw: Any) -> str:
+        """The text of ``key``; its ``_one`` form when ``n`` is 1 and it has one ("1 need is …")."""
+        if kw.get("n") == 1 and f"{key}_one" in L:
+            key = f"{key}_one"
         en, zh = L[key]
         return (zh if self.zh else en).format(**kw)
 

@@ -161,3 +161,10 @@ def test_counts_are_singular_for_one_and_chinese_has_no_plural(tmp_path, capsys)
     assert main(["--lang", "zh", "validate", str(src)]) == 0
     out = out_err(capsys)[0]
     assert "1 个情景、2 个主体、0 条资源流、0 项能力、0 项需求、1 个共享安排" in out and "pools" not in out
+
+
+def test_analyze_says_one_trial_in_the_singular(proj, capsys):
+    out_err(capsys)
+    assert main(["analyze", str(proj), "--scenario", "Base", "--trials", "1", "--orders", "1"]) == 0
+    out = out_err(capsys)[0]
+    assert "Monte Carlo (1 trial):" in out and "1 trials" not in out

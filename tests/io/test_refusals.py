@@ -38,3 +38,14 @@ def test_atomic_write_into_a_missing_folder_names_the_folder(tmp_path):
         fh.write("{}")
     assert info.value.filename == str(tmp_path / "missing") and ".tmp" not in str(info.value)
     assert not (tmp_path / "missing").exists()
+
+
+def test_report_sentences_say_one_in_the_singular():
+    from ecodesk.io.report_text import Words
+
+    en, zh = Words("en"), Words("zh")
+    assert en("f_gaps", n=1) == "1 need is not met yet." and en("f_gaps", n=2) == "2 needs are not met yet."
+    assert en("f_redundant", n=1, x="5").startswith("1 capability category is built more than once")
+    assert en("core_no", n=1).startswith("The Shapley split is not stable: 1 group of partners would pay less on its own")
+    assert "(s)" not in en("core_no", n=3) and "3 groups" in en("core_no", n=3)
+    assert zh("f_gaps", n=1) == "有 1 项需求尚未满足。" and zh("f_gaps", n=2) == "有 2 项需求尚未满足。"
