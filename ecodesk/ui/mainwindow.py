@@ -40,6 +40,7 @@ from ecodesk.ui.dialogs.prompter import DialogPrompter
 from ecodesk.ui.docks import DEFAULT_SIZE, DockPanes
 from ecodesk.ui.document import Document
 from ecodesk.ui.i18n import command_text, current_language, install_language
+from ecodesk.ui.icons import app_icon
 from ecodesk.ui.settings import Settings
 from ecodesk.ui.theme import apply_theme
 from ecodesk.ui.windowparts import (
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         from ecodesk.ui.canvas import CanvasView, EntityPaletteWidget
 
         self.setObjectName("ecodesk_main")
+        self.setWindowIcon(app_icon())  # the task bar's and the title bar's
         self.settings = settings or Settings(self)
         self.prompter = DialogPrompter(self)
         self.controller = DocumentController(document or blank_document(), self.settings, self.prompter, self)

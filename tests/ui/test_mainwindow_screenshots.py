@@ -46,3 +46,14 @@ def test_screenshot_chinese_ui(qtbot, tmp_path):
     assert w.inspector.title.text() == "资源流：f2 · 能力/服务"
     assert QColor(image.pixel(5, image.height() - 5)).lightness() > 150
     print(f"screenshot: {path}")
+
+
+def test_the_window_carries_the_application_icon(qtbot):
+    from ecodesk.paths import icons_dir
+
+    w = MainWindow(Document(sample_project()))
+    qtbot.addWidget(w)
+    assert (icons_dir() / "ecodesk.svg").is_file()
+    icon = w.windowIcon()
+    assert not icon.isNull() and icon.availableSizes()  # the shipped PNG sizes, not Qt's default
+    assert not icon.pixmap(32, 32).toImage().isNull()
