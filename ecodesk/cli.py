@@ -32,6 +32,8 @@ EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 #: Every kind of format ``ecodesk export`` writes (the project file too): help, errors and
 #: dispatch all read the one registry (:mod:`ecodesk.io.formats`).
 WRITABLE = ("project", "data", "picture", "report")
+#: … and every kind ``ecodesk import`` reads.
+READABLE = ("project", "data")
 
 
 class UsageError(Exception):
@@ -84,11 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("templates", help="list templates: NAME<TAB>title")
 
-    s = sub.add_parser("import", help=f"build FILE from {cli_help('read', ('data',))}")
+    s = sub.add_parser("import", help=f"build FILE from {cli_help('read', READABLE)}")
     s.add_argument("src", metavar="SRC")
     s.add_argument("file", metavar="FILE")
     s.add_argument("--format", dest="fmt", metavar="F", help="source format, one of "
-                   f"{', '.join(format_names('read', ('data',)))} (default: from the extension)")
+                   f"{', '.join(format_names('read', READABLE))} (default: from the extension)")
     s.add_argument("--force", action="store_true", help="replace an existing FILE (atomically)")
 
     s = sub.add_parser(
@@ -279,7 +281,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     if dest.exists() and not args.force:
         raise EcodeskError(f"'{args.file}' already exists; add --force to replace it.")
     _folder_must_exist(args.file)
-    project = import_file(src, args.fmt)
+    fmt = get_format(args.fmt, "read", READABLE).name if args.fmt is not None else None
+    if fmt is None and src.is_file() and src.suffix and format_for_path(src, "read") is None:
+        get_format(src.suffix, "read", READABLE, where=args.src)  # an unknown extension: every format is listed
+    if fmt == "ecodesk" or (fmt is None and src.is_file() and _is_project_file(src)):
+        from ecodesk.store import open_project
+
+        project = open_project(src)  # a project file: checked, brought up to date, written anew
+    else:
+        project = import_file(src, fmt)
     write_project_atomic(project, dest)
     print(_said("imported", args.lang, src=args.src, f=args.file, counts=project_counts(project, args.lang)))
     return EXIT_OK

@@ -103,9 +103,15 @@ def test_unknown_format_and_help_list_every_format_there_is(proj, tmp_path, caps
         build_parser().parse_args(["export", "--help"])
     help_text = " ".join(out_err(capsys)[0].split())
     assert ", ".join(writable) in help_text
+    readable = format_names("read", ("project", "data"))
+    assert {"ecodesk", "json", "csv", "graphml", "gexf", "kumu", "gml"} <= set(readable)
     with pytest.raises(SystemExit):
         build_parser().parse_args(["import", "--help"])
-    assert ", ".join(format_names("read", ("data",))) in " ".join(out_err(capsys)[0].split())
+    assert ", ".join(readable) in " ".join(out_err(capsys)[0].split())
+    odd = tmp_path / "nodes.foo"
+    odd.write_text("x", encoding="utf-8")
+    assert main(["import", str(odd), str(tmp_path / "n.ecodesk")]) == 1
+    assert f"(known: {', '.join(readable)})" in out_err(capsys)[1]
     with pytest.raises(SystemExit):
         build_parser().parse_args(["--help"])
     assert "/".join(writable) in out_err(capsys)[0]
@@ -168,3 +174,11 @@ def test_analyze_says_one_trial_in_the_singular(proj, capsys):
     assert main(["analyze", str(proj), "--scenario", "Base", "--trials", "1", "--orders", "1"]) == 0
     out = out_err(capsys)[0]
     assert "Monte Carlo (1 trial):" in out and "1 trials" not in out
+
+
+def test_import_of_a_project_file_makes_a_checked_copy(proj, tmp_path, capsys):
+    dest = tmp_path / "copy.ecodesk"
+    out_err(capsys)
+    assert main(["import", str(proj), str(dest)]) == 0
+    assert "2 scenarios" in out_err(capsys)[0]
+    assert main(["validate", str(dest)]) == 0
