@@ -314,4 +314,4 @@ def test_the_window_asks_about_a_file_open_elsewhere_in_one_message(boxes, click
     assert DialogPrompter(None).already_open("plan.ecodesk") == answer
     title, text, info = boxes.shown[-1]
     assert title == "Open in another window" and text == "“plan.ecodesk” is already open in another ecodesk window."
-    assert info.startswith("Both windows cannot save it: once one saves, the other's save is refused")
+    assert info.startswith("Only one window can save it: once one saves, the other's save is refused")

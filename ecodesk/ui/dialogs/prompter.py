@@ -81,7 +81,7 @@ class DialogPrompter:
         box.setText(QCoreApplication.translate(
             "DocumentController", "“{0}” is already open in another ecodesk window.").format(name))
         box.setInformativeText(QCoreApplication.translate(
-            "DocumentController", "Both windows cannot save it: once one saves, the other's save is refused "
+            "DocumentController", "Only one window can save it: once one saves, the other's save is refused "
                                   "(it can still save under another name). Open a copy here, saved to a new "
                                   "file, or open the file anyway?"))
         copy = box.addButton(QCoreApplication.translate("DocumentController", "Open a Copy"),
