@@ -152,6 +152,11 @@ def test_what_if_table_shows_every_row_and_column_at_1366x768(qtbot):
     cols = dialog.cost_model.columnCount()
     assert t.columnViewportPosition(cols - 1) + t.columnWidth(cols - 1) <= view_w
     assert t.verticalScrollBar().maximum() == 0 and t.horizontalScrollBar().maximum() == 0
+    # grown after it was shown, it is moved back inside the area it was sized for
+    dialog.move(900, 500)
+    area = QRect(0, 0, 1366, 768)
+    dialog.fit_to(area)
+    assert area.contains(dialog.frameGeometry()), dialog.frameGeometry()
     # on a smaller area it stays inside it (down to its minimum), every row stays reachable by
     # scrolling, and the dialog can be resized
     full = dialog.height()

@@ -229,6 +229,11 @@ class WhatIfDialog(QDialog):
         t.setMinimumHeight(min(full_h, t.horizontalHeader().sizeHint().height() + 3 * t.verticalHeader()
                                .defaultSectionSize() + frame))  # the user may shrink it: it scrolls
         self.resize(width, min(int(0.9 * area.height()), max(height, 200)))
+        g = self.frameGeometry()  # grown after it was shown (centred for its first size): keep it inside
+        x = max(area.left(), min(g.left(), area.right() + 1 - g.width()))
+        y = max(area.top(), min(g.top(), area.bottom() + 1 - g.height()))
+        if (x, y) != (g.left(), g.top()):
+            self.move(x, y)
 
     def _chinese(self) -> bool:
         from ecodesk.ui.i18n import is_chinese
