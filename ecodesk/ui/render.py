@@ -42,15 +42,16 @@ class RenderError(EcodeskError):
 
 
 def headless_platform_needed() -> bool:
-    """True on X11/Wayland systems when no display is available (DISPLAY and WAYLAND_DISPLAY unset)."""
-    if sys.platform.startswith(("win", "darwin")):
-        return False
-    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    """True on X11/Wayland systems: a picture drawn without a window needs no display, and
+    going through one would fail where there is none, where it cannot be reached (a stale
+    DISPLAY over ssh) or where Qt's X11 libraries are missing (Qt would abort the process)."""
+    return not sys.platform.startswith(("win", "darwin"))
 
 
 def ensure_application() -> Any:
-    """The running QApplication, or a new one — on the ``offscreen`` platform when there is
-    no display, so the command line draws pictures on servers and in CI."""
+    """The running QApplication, or a new one — on the ``offscreen`` platform on X11/Wayland
+    systems (unless QT_QPA_PLATFORM says otherwise), so the command line draws pictures the
+    same way on desktops, servers and in CI."""
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()

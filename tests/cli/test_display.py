@@ -144,3 +144,19 @@ def test_qt_abort_is_caught_when_the_check_is_skipped(tmp_path):
     assert r.returncode == 1, (r.returncode, r.stderr)
     assert r.stderr.count("\n") == 1 and r.stderr.startswith("ecodesk: 无法打开窗口："), r.stderr
     assert "This application failed" not in r.stderr and "Available platform plugins" not in r.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 only")
+def test_pictures_need_no_display_even_when_one_is_named(tmp_path):
+    """DISPLAY names a display that cannot be used (no X server on :97, or Qt's X11 libraries
+    missing): a picture is still drawn, offscreen, instead of Qt aborting the process."""
+    f = _project(tmp_path)
+    out = tmp_path / "p.png"
+    env = {**_env_without_display(), "DISPLAY": ":97"}
+    r = subprocess.run([sys.executable, "-m", "ecodesk", "new", str(tmp_path / "s.ecodesk"), "--template",
+                        "sensor_reuse"], capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    r = subprocess.run([sys.executable, "-m", "ecodesk", "export", str(tmp_path / "s.ecodesk"), str(out)],
+                       capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0, (r.returncode, r.stderr)
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and f.exists()
