@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecodesk.ui.i18n import install_language
+from ecodesk.ui.panels.charts import ChartWidget
 from tests.ui.panel_helpers import open_window, project_of, wait_current
 
 _WORD = re.compile(r"[A-Za-z]{3,}")
@@ -45,6 +46,12 @@ def _texts(root: QWidget) -> list[tuple[str, str]]:
             m = w.model()
             out += [(name, str(m.headerData(i, Qt.Orientation.Horizontal))) for i in range(m.columnCount())]
         out += [(name, a.text()) for a in w.actions()]
+        if isinstance(w, ChartWidget):  # pyqtgraph's texts are no widgets: title, axes, legend, note
+            it = w.item
+            out += [(name, it.titleLabel.text), (name, it.getAxis("left").labelText),
+                    (name, it.getAxis("bottom").labelText), (name, w.note.text())]
+            if it.legend is not None:
+                out += [(name, label.text) for _, label in it.legend.items]
     return out
 
 
