@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QMenu, QToolBar
 
@@ -497,6 +497,11 @@ class MainWindow(QMainWindow):
                                    or area.height() < DEFAULT_SIZE.height() + 80):
             self.move(area.topLeft())  # a laptop screen: all of it, less the title bar
             self.resize(area.width(), area.height() - TITLE_BAR)
+        elif area is not None:  # a large screen: most of it, centred
+            size = QSize(max(DEFAULT_SIZE.width(), int(area.width() * 0.85)),
+                         max(DEFAULT_SIZE.height(), int(area.height() * 0.88)))
+            self.resize(size)
+            self.move(area.center() - QPoint(size.width() // 2, size.height() // 2 + TITLE_BAR // 2))
         else:
             self.resize(DEFAULT_SIZE)
         if state is not None:
