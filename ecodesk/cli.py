@@ -455,10 +455,13 @@ def _run_app(files: list[str], lang: str) -> int:
     """The desktop app; on a machine where no window can open (no display, missing X11
     libraries), :class:`ecodesk.display.NoWindowError`: one sentence, exit 1 — checked before
     Qt is imported, so Qt never gets to abort."""
-    from ecodesk.display import check_can_open_window
+    from ecodesk.display import check_can_open_window, import_failure
 
     check_can_open_window()
-    from ecodesk.ui.app import run_app  # lazy: the engine never needs Qt
+    try:
+        from ecodesk.ui.app import run_app  # lazy: the engine never needs Qt
+    except ImportError as exc:  # PySide6 missing, or a system library of Qt's (libEGL.so.1 …)
+        raise import_failure(exc) from exc
 
     return run_app(files, lang=lang)
 

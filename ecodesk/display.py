@@ -55,8 +55,8 @@ SKIP_VARIABLE = "ECODESK_SKIP_DISPLAY_CHECK"
 
 @dataclass(frozen=True)
 class PlatformProblem:
-    """Why no window can open: ``kind`` is "no_display", "libraries" (``missing`` names them) or
-    "qt" (``detail``: what Qt said)."""
+    """Why no window can open: ``kind`` is "no_display", "libraries" (``missing`` names them),
+    "import" (PySide6 cannot be imported; ``detail``: why) or "qt" (``detail``: what Qt said)."""
 
     kind: str
     missing: tuple[str, ...] = ()
@@ -92,6 +92,13 @@ class PlatformProblem:
             return (f"cannot open the window: {what} needs system libraries that are missing ({libs}) — "
                     f"on Debian/Ubuntu install them with '{self.apt_line()}', elsewhere the packages that provide them.")
         detail = self.detail.rstrip(".")
+        if self.kind == "import":
+            if zh:
+                return (f"无法打开窗口：无法导入 PySide6（Qt）（{detail}）——请在虚拟环境中运行 "
+                        "pip install 'PySide6-Essentials>=6.8,!=6.12.0'，再用 ecodesk doctor 检查其余项目。")
+            return (f"cannot open the window: PySide6 (Qt) cannot be imported ({detail}) — install it in the virtual "
+                    "environment with pip install 'PySide6-Essentials>=6.8,!=6.12.0', then 'ecodesk doctor' checks "
+                    "the rest.")
         if zh:
             return (f"无法打开窗口：Qt 无法启动平台插件「{self.platform}」（{detail}）——"
                     "运行 ecodesk doctor 查看缺少什么。")
@@ -197,6 +204,15 @@ def fatal_qt_problem(messages: Sequence[str], *, loadable: Callable[[str], bool]
     return PlatformProblem("qt", detail=(specific or lines or ["no reason given"])[0], platform=platform)
 
 
+def import_failure(exc: ImportError) -> NoWindowError:
+    """The error for a Qt that cannot be imported: a missing system library (``libEGL.so.1``
+    …) with its package, else PySide6 itself."""
+    lib = missing_library(str(exc))
+    if lib is not None:
+        return NoWindowError(PlatformProblem("libraries", (lib,)))
+    return NoWindowError(PlatformProblem("import", detail=str(exc) or type(exc).__name__))
+
+
 def check_can_open_window() -> None:
     """Raise :class:`NoWindowError` when no window can open here (see :func:`platform_problem`)."""
     problem = platform_problem()
@@ -206,5 +222,5 @@ def check_can_open_window() -> None:
 
 __all__ = [
     "GUI_LIBRARIES", "HEADLESS_PLATFORMS", "XCB_LIBRARIES", "NoWindowError", "PlatformProblem", "candidate_platforms",
-    "check_can_open_window", "fatal_qt_problem", "missing_library", "platform_problem",
+    "check_can_open_window", "fatal_qt_problem", "import_failure", "missing_library", "platform_problem",
 ]

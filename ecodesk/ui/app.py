@@ -27,11 +27,9 @@ def create_application(argv: Sequence[str] | None = None, *, lang: str = "en") -
         from PySide6.QtGui import QGuiApplication
         from PySide6.QtWidgets import QApplication
     except ImportError as exc:  # a system library of Qt's GUI module is missing (libEGL …)
-        from ecodesk.display import NoWindowError, PlatformProblem, missing_library
+        from ecodesk.display import import_failure
 
-        lib = missing_library(str(exc))
-        raise NoWindowError(PlatformProblem("libraries", (lib,)) if lib else PlatformProblem(
-            "qt", detail=str(exc), platform="QtGui")) from exc
+        raise import_failure(exc) from exc
 
     app = QApplication.instance() or _guarded_application(QApplication, list(argv or sys.argv[:1]), lang)
     app.setApplicationName(APPLICATION)

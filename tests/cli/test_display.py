@@ -160,3 +160,20 @@ def test_pictures_need_no_display_even_when_one_is_named(tmp_path):
                        capture_output=True, text=True, env=env, timeout=120)
     assert r.returncode == 0, (r.returncode, r.stderr)
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and f.exists()
+
+
+def test_qt_that_cannot_be_imported_is_one_sentence(tmp_path):
+    f = _project(tmp_path)
+    code = ("import sys; sys.modules['PySide6'] = None; from ecodesk.cli import main; "
+            f"sys.exit(main(['--lang', 'en', 'open', {str(f)!r}]))")
+    env = {**_env_without_display(), "QT_QPA_PLATFORM": "offscreen"}
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 1, r.stderr
+    assert r.stderr.count("\n") == 1 and "PySide6 (Qt) cannot be imported" in r.stderr and "pip install" in r.stderr
+    assert "Traceback" not in r.stderr and "internal error" not in r.stderr
+
+
+def test_missing_gui_library_at_import_names_its_package():
+    err = display.import_failure(ImportError("libEGL.so.1: cannot open shared object file: No such file or directory"))
+    assert "libEGL.so.1" in err.sentence("en") and "sudo apt-get install libegl1" in err.sentence("en")
+    assert "Qt needs system libraries" in err.sentence("en")
