@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 #: The window's size on a large screen (smaller screens: the available area).
 DEFAULT_SIZE = QSize(1280, 800)
+TITLE_BAR = 30  # pixels the system's window frame takes above the window on a first start
 #: Most of the height a dock below the canvas may take by default.
 MAX_BOTTOM_SHARE = 0.35
 #: … and on a short, wide laptop screen.
@@ -76,11 +77,26 @@ class DockPanes(QObject):
         """The available area of the window's screen (:func:`screen_area`)."""
         return screen_area(self.window)
 
+    def size_window(self, area: QRect | None) -> None:
+        """The window's size on a first start: all of a laptop's screen (less the title bar),
+        most of a large one (centred); 1280×800 where the screen is unknown."""
+        window = self.window
+        if area is None:
+            window.resize(DEFAULT_SIZE)
+        elif area.width() < DEFAULT_SIZE.width() + 80 or area.height() < DEFAULT_SIZE.height() + 80:
+            window.move(area.topLeft())
+            window.resize(area.width(), area.height() - TITLE_BAR)
+        else:
+            size = QSize(max(DEFAULT_SIZE.width(), int(area.width() * 0.85)),
+                         max(DEFAULT_SIZE.height(), int(area.height() * 0.88)))
+            window.resize(size)
+            window.move(area.center() - QPoint(size.width() // 2, size.height() // 2 + TITLE_BAR // 2))
+
     def default_layout(self, area: QRect | None) -> None:
         """The dock sizes of a first start (no saved state) for a screen whose available area
         is ``area`` (None: a large screen). The canvas gets most of the height: the tables and
         the analysis share one tabbed dock below it (Run Analysis brings the analysis to the
-        front), at most 35 % of the height — about a quarter on a short, wide laptop screen
+        front), 30 % of the height at most — about a quarter on a short, wide laptop screen
         (1366×768, 1280×800), where the side docks are a little narrower too."""
         window = self.window
         height = area.height() if area is not None else DEFAULT_SIZE.height()
@@ -90,7 +106,7 @@ class DockPanes(QObject):
             sides = [max(260, min(330, int(width * 0.22))), max(150, min(190, int(width * 0.12)))]
             bottom = int(height * SHORT_BOTTOM_SHARE)
         else:
-            sides, bottom = [330, 190], min(340, int(height * MAX_BOTTOM_SHARE))
+            sides, bottom = [330, 190], min(340, int(height * 0.3))
         window.resizeDocks([self.inspector_dock, self.palette_dock], sides, Qt.Orientation.Horizontal)
         window.resizeDocks([self.tables_dock, self.analysis_dock], [bottom, bottom], Qt.Orientation.Vertical)
 

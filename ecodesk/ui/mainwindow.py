@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QMenu, QToolBar
 
@@ -37,7 +37,7 @@ from ecodesk.ui.actions import Actions
 from ecodesk.ui.autosave import Autosaver
 from ecodesk.ui.controller import DocumentController, blank_document
 from ecodesk.ui.dialogs.prompter import DialogPrompter
-from ecodesk.ui.docks import DEFAULT_SIZE, DockPanes
+from ecodesk.ui.docks import DockPanes
 from ecodesk.ui.document import Document
 from ecodesk.ui.i18n import command_text, current_language, install_language
 from ecodesk.ui.icons import app_icon
@@ -56,8 +56,6 @@ if TYPE_CHECKING:
     from ecodesk.ui.panels.analysis_panel import AnalysisPanel
     from ecodesk.ui.panels.wiring import AnalysisActions, AnalysisParts, AnalysisStatusWidget
     from ecodesk.ui.tables import TablesWidget
-
-TITLE_BAR = 30  # pixels the system's window frame takes above the window on a first start
 
 #: Window attribute → menu path of the registry.
 MENU_ATTRS = {
@@ -493,17 +491,8 @@ class MainWindow(QMainWindow):
         area = self.panes.screen_area()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        elif area is not None and (area.width() < DEFAULT_SIZE.width() + 80
-                                   or area.height() < DEFAULT_SIZE.height() + 80):
-            self.move(area.topLeft())  # a laptop screen: all of it, less the title bar
-            self.resize(area.width(), area.height() - TITLE_BAR)
-        elif area is not None:  # a large screen: most of it, centred
-            size = QSize(max(DEFAULT_SIZE.width(), int(area.width() * 0.85)),
-                         max(DEFAULT_SIZE.height(), int(area.height() * 0.88)))
-            self.resize(size)
-            self.move(area.center() - QPoint(size.width() // 2, size.height() // 2 + TITLE_BAR // 2))
         else:
-            self.resize(DEFAULT_SIZE)
+            self.panes.size_window(area)
         if state is not None:
             self.restoreState(state)
         else:

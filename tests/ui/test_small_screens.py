@@ -74,6 +74,7 @@ def test_first_start_on_a_laptop_gives_the_canvas_most_of_the_height(qtbot, monk
     w = _laptop_window(qtbot, monkeypatch, load_template("s2b2b_appliance"), screen, lang)
     width, height = screen
     assert w.width() <= width and w.height() <= height - TASKBAR  # the window fits the screen
+    assert w.panes.short_screen and w.width() == width  # all of it
     canvas = w.canvas.viewport()
     assert canvas.height() / w.height() >= 0.55  # was 330 of 768 px before
     assert canvas.width() / w.width() >= 0.55
@@ -87,6 +88,15 @@ def test_first_start_on_a_laptop_gives_the_canvas_most_of_the_height(qtbot, monk
     assert set(w.canvas.zoomed_labels.readable_ids()) == set(w.canvas.canvas_scene.entity_items)
     shot = _shots(tmp_path) / f"laptop_{width}x{height}_{lang}.png"
     assert w.grab().save(str(shot))
+
+
+def test_a_large_screen_gets_a_large_window_with_the_same_layout(qtbot, monkeypatch, tmp_path):
+    w = _laptop_window(qtbot, monkeypatch, load_template("s2b2b_appliance"), (1920, 1080), "en")
+    assert (w.width(), w.height()) == (int(1920 * 0.85), int((1080 - TASKBAR) * 0.88))
+    assert not w.panes.short_screen and w.tables_dock.height() <= 0.35 * w.height()
+    assert w.canvas.viewport().height() >= 480 and w.canvas.viewport().height() / w.height() >= 0.5
+    assert _legend_covers(w.canvas) == []
+    assert w.grab().save(str(_shots(tmp_path) / "large_1920x1080_en.png"))
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
