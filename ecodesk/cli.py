@@ -76,8 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser = add_parser  # type: ignore[method-assign]
 
-    s = sub.add_parser("open", help="open FILE in the desktop app")
-    s.add_argument("file", metavar="FILE")
+    s = sub.add_parser("open", help="open FILE in the desktop app (without FILE: the most recent project)")
+    s.add_argument("file", metavar="FILE", nargs="?")  # the desktop entry's %f may expand to nothing
 
     s = sub.add_parser("new", help="create a project (blank or from a template)")
     s.add_argument("file", metavar="FILE")
@@ -136,6 +136,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("validate", help="check a project; exit 1 with messages if anything is wrong")
     s.add_argument("file", metavar="FILE")
+
+    s = sub.add_parser("desktop-install", help="Linux: add ecodesk to the desktop's menus, open .ecodesk files "
+                       "with a double-click, install its icon (for this user)")
+    s.add_argument("--remove", action="store_true", help="remove them again")
 
     s = sub.add_parser("doctor", help="check this machine: Python, Qt and its platform plugin, Chinese fonts, "
                        "the data folder, translations and templates; exit 1 if anything is wrong",
@@ -444,7 +448,18 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     return EXIT_OK if all(c.ok for c in checks) else EXIT_BAD_INPUT
 
 
+def cmd_desktop_install(args: argparse.Namespace) -> int:
+    from ecodesk import desktop
+
+    report = desktop.uninstall() if args.remove else desktop.install(command=desktop.current_command())
+    for line in report.lines(args.lang):
+        print(line)
+    return EXIT_OK
+
+
 def cmd_open(args: argparse.Namespace) -> int:
+    if args.file is None:  # ``ecodesk open`` from a menu entry: as plain ``ecodesk``
+        return _run_app([], args.lang)
     path = Path(args.file)
     if not path.exists():
         raise _missing(args.file)
@@ -469,7 +484,7 @@ def _run_app(files: list[str], lang: str) -> int:
 COMMANDS = {
     "new": cmd_new, "templates": cmd_templates, "import": cmd_import, "export": cmd_export,
     "validate": cmd_validate, "analyze": cmd_analyze, "compare": cmd_compare, "open": cmd_open,
-    "doctor": cmd_doctor,
+    "doctor": cmd_doctor, "desktop-install": cmd_desktop_install,
 }
 
 

@@ -35,6 +35,10 @@ def create_application(argv: Sequence[str] | None = None, *, lang: str = "en") -
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
     QGuiApplication.setApplicationDisplayName("ecodesk")
+    QGuiApplication.setDesktopFileName("ecodesk")  # Wayland and task bars match the .desktop entry
+    from ecodesk.ui.icons import app_icon
+
+    QGuiApplication.setWindowIcon(app_icon())
     return app
 
 

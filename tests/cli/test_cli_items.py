@@ -182,3 +182,26 @@ def test_import_of_a_project_file_makes_a_checked_copy(proj, tmp_path, capsys):
     assert main(["import", str(proj), str(dest)]) == 0
     assert "2 scenarios" in out_err(capsys)[0]
     assert main(["validate", str(dest)]) == 0
+
+
+# the desktop entry (H5's ecodesk.desktop) -------------------------------------------------------------------
+def test_open_without_file_starts_the_app_like_plain_ecodesk(monkeypatch):
+    import ecodesk.cli as cli
+
+    seen = []
+    monkeypatch.setattr(cli, "_run_app", lambda files, lang: seen.append((files, lang)) or 0)
+    assert main(["--lang", "zh", "open"]) == 0
+    assert seen == [([], "zh")]
+
+
+def test_desktop_install_and_remove(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    monkeypatch.setattr("shutil.which", lambda name, *a, **k: None)  # no cache tools to run
+    out_err(capsys)
+    assert main(["--lang", "en", "desktop-install"]) == 0
+    out = out_err(capsys)[0]
+    assert out.startswith("installed ") and str(tmp_path / "share") in out
+    entry = tmp_path / "share" / "applications" / "ecodesk.desktop"
+    assert entry.is_file() and "Exec=" in entry.read_text(encoding="utf-8")
+    assert main(["desktop-install", "--remove"]) == 0
+    assert not entry.exists()
