@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
@@ -21,6 +20,8 @@ from ecodesk.ui.canvas.hull_item import HullLabelItem
 from ecodesk.ui.canvas.style import LOD_LABELS, canvas_font
 
 if TYPE_CHECKING:  # the parts' interface to the view: annotations only
+    import numpy as np  # imported when names are first chosen: not on the first window's path
+
     from ecodesk.ui.canvas.host import CanvasHost
 
 #: The hubs whose names always show: this many of the most connected entities …
@@ -94,6 +95,8 @@ class ZoomedLabels:
     def _arrays(self) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
         """Ids, x, y, and the priority order (most flows first) of the entities."""
         if self._model is None:
+            import numpy as np
+
             sc = self.view.canvas_scene
             ids = list(sc.entity_items)
             xs = np.fromiter((it.x() for it in sc.entity_items.values()), float, len(ids))
@@ -118,6 +121,8 @@ class ZoomedLabels:
         mx, my = visible.width() * MARGIN, visible.height() * MARGIN
         region = visible.adjusted(-mx, -my, mx, my)
         self._key, self._region = (zoom, region.left(), region.top()), region
+        import numpy as np
+
         ids, xs, ys, order = self._arrays()
         sc = view.canvas_scene
         selected = [eid for eid in view.selected_entity_ids() if eid in sc.entity_items]
