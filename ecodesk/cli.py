@@ -470,14 +470,17 @@ def _run_app(files: list[str], lang: str) -> int:
     """The desktop app; on a machine where no window can open (no display, missing X11
     libraries), :class:`ecodesk.display.NoWindowError`: one sentence, exit 1 — checked before
     Qt is imported, so Qt never gets to abort."""
-    from ecodesk.display import check_can_open_window, import_failure
+    from ecodesk.display import NoWindowError, check_can_open_window, import_failure, tell_desktop
 
-    check_can_open_window()
     try:
-        from ecodesk.ui.app import run_app  # lazy: the engine never needs Qt
-    except ImportError as exc:  # PySide6 missing, or a system library of Qt's (libEGL.so.1 …)
-        raise import_failure(exc) from exc
-
+        check_can_open_window()
+        try:
+            from ecodesk.ui.app import run_app  # lazy: the engine never needs Qt
+        except ImportError as exc:  # PySide6 missing, or a system library of Qt's (libEGL.so.1 …)
+            raise import_failure(exc) from exc
+    except NoWindowError as exc:  # started from a menu, nobody reads stderr: a notification too
+        tell_desktop(exc.sentence(lang))
+        raise
     return run_app(files, lang=lang)
 
 

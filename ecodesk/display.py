@@ -213,6 +213,33 @@ def import_failure(exc: ImportError) -> NoWindowError:
     return NoWindowError(PlatformProblem("import", detail=str(exc) or type(exc).__name__))
 
 
+def tell_desktop(sentence: str, *, stderr_is_terminal: bool | None = None, env: Mapping[str, str] | None = None
+                 ) -> bool:
+    """Started from a menu (no terminal to read stderr) in a session that has a display but no
+    usable Qt: show the sentence as a desktop notification too (``notify-send``), fire and
+    forget. True when a notification was sent."""
+    import shutil
+    import subprocess
+
+    env = os.environ if env is None else env
+    if stderr_is_terminal is None:
+        try:
+            stderr_is_terminal = sys.stderr.isatty()
+        except (AttributeError, ValueError):
+            stderr_is_terminal = False
+    if stderr_is_terminal or not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
+        return False
+    tool = shutil.which("notify-send")
+    if tool is None:
+        return False
+    try:
+        subprocess.Popen([tool, "--app-name=ecodesk", "ecodesk", sentence], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        return False
+    return True
+
+
 def check_can_open_window() -> None:
     """Raise :class:`NoWindowError` when no window can open here (see :func:`platform_problem`)."""
     problem = platform_problem()
@@ -223,4 +250,5 @@ def check_can_open_window() -> None:
 __all__ = [
     "GUI_LIBRARIES", "HEADLESS_PLATFORMS", "XCB_LIBRARIES", "NoWindowError", "PlatformProblem", "candidate_platforms",
     "check_can_open_window", "fatal_qt_problem", "import_failure", "missing_library", "platform_problem",
+    "tell_desktop",
 ]

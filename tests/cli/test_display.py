@@ -99,10 +99,13 @@ def test_open_with_missing_libraries_in_process(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("DISPLAY", ":0")
     monkeypatch.setattr(display, "_loadable", without("libxcb-cursor.so.0"))
     monkeypatch.setattr(display.sys, "platform", "linux")
+    told = []
+    monkeypatch.setattr(display, "tell_desktop", lambda sentence: told.append(sentence))  # no real notification
     capsys.readouterr()
     assert main(["--lang", "en", "open", str(f)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "libxcb-cursor.so.0" in err and "sudo apt-get install libxcb-cursor0" in err
+    assert len(told) == 1 and "sudo apt-get install libxcb-cursor0" in told[0]  # a menu start is told too
     with pytest.raises(NoWindowError):
         display.check_can_open_window()
 
@@ -177,3 +180,16 @@ def test_missing_gui_library_at_import_names_its_package():
     err = display.import_failure(ImportError("libEGL.so.1: cannot open shared object file: No such file or directory"))
     assert "libEGL.so.1" in err.sentence("en") and "sudo apt-get install libegl1" in err.sentence("en")
     assert "Qt needs system libraries" in err.sentence("en")
+
+
+def test_a_menu_start_also_shows_the_sentence_as_a_notification(monkeypatch):
+    calls = []
+    monkeypatch.setattr("shutil.which", lambda name, *a, **k: "/usr/bin/notify-send" if name == "notify-send" else None)
+    monkeypatch.setattr("subprocess.Popen", lambda args, **kw: calls.append(args))
+    sentence = "cannot open the window: …"
+    assert display.tell_desktop(sentence, stderr_is_terminal=False, env={"DISPLAY": ":0"})
+    assert calls == [["/usr/bin/notify-send", "--app-name=ecodesk", "ecodesk", sentence]]
+    # from a terminal, or with no display to show it on: stderr only
+    assert not display.tell_desktop(sentence, stderr_is_terminal=True, env={"DISPLAY": ":0"})
+    assert not display.tell_desktop(sentence, stderr_is_terminal=False, env={})
+    assert len(calls) == 1
