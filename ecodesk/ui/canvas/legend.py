@@ -157,8 +157,8 @@ class LegendWidget(QWidget):
         self._render()
 
     def fit_to(self, available: QSize) -> None:
-        """Collapse when the full legend would cover too much of a small canvas (unless the
-        user opened or closed it)."""
+        """Note whether the full legend would cover too much of a canvas of ``available``
+        size: then it shows collapsed unless the user opened it (:meth:`wanted_collapsed`)."""
         full = legend_size(self.title, self.sections, False)
         area = full.width() * full.height()
         self._auto_collapsed = (

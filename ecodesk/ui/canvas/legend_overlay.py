@@ -109,7 +109,7 @@ class CanvasLegend:
         found = self._free_spot(vp, legend.size_for(wanted))
         if found is None and not wanted:
             found = self._free_spot(vp, legend.size_for(True))
-            legend.show_collapsed(found is not None or legend.collapsed)
+            legend.show_collapsed(True)
         else:
             legend.show_collapsed(wanted)
         if found is None:
