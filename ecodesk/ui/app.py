@@ -55,7 +55,7 @@ def _guarded_application(cls: type, argv: list[str], lang: str) -> QCoreApplicat
         if kind != QtMsgType.QtFatalMsg:
             held.append(message)
             return
-        from ecodesk.display import fatal_qt_problem
+        from ecodesk.display import fatal_qt_problem, tell_desktop
 
         problem = fatal_qt_problem([*held, message])
         try:
@@ -64,6 +64,7 @@ def _guarded_application(cls: type, argv: list[str], lang: str) -> QCoreApplicat
             logging.getLogger("ecodesk.app").error("Qt could not start: %s", " | ".join([*held, message]))
             sys.stderr.write(f"ecodesk: {problem.sentence(lang)}\n")
             sys.stderr.flush()
+            tell_desktop(problem.sentence(lang))
         finally:
             os._exit(1)
 
