@@ -611,7 +611,7 @@
 <context>
     <name>AnalysisMenus</name>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="411" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="422" />
         <source>Select one entity to ask what happens if it leaves</source>
         <translation>请选择一个主体，查看它退出后的影响</translation>
     </message>
@@ -631,7 +631,7 @@
         <translation>新情景的名称（复制自“{0}”）：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/docks.py" line="151" />
+        <location filename="../../ecodesk/ui/docks.py" line="222" />
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
@@ -701,7 +701,7 @@
         <translation>画布着色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/docks.py" line="152" />
+        <location filename="../../ecodesk/ui/docks.py" line="223" />
         <source>Analysis &amp;Panel</source>
         <translation>分析面板(&amp;P)</translation>
     </message>
@@ -1267,6 +1267,11 @@
         <source>Flows</source>
         <translation>资源流</translation>
     </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/tools.py" line="403" />
+        <source>A flow needs two different entities: drop it on another entity</source>
+        <translation>资源流需要连接两个不同的主体：请把它拖放到另一个主体上</translation>
+    </message>
 </context>
 <context>
     <name>CanvasLink</name>
@@ -1299,38 +1304,38 @@
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="243" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="244" />
         <source>PNG images (*.png)</source>
         <extracomment>Series colours (colour-blind aware, readable on light and dark backgrounds). The chart was redrawn (argument: number of data items). Legend samples drawn for bands (kept referenced while the legend shows them).</extracomment>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="243" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="244" />
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="244" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="245" />
         <source>Save Chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="254" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="255" />
         <source>Save Chart as PNG…</source>
         <translation>将图表另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="255" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="256" />
         <source>Save Chart as SVG…</source>
         <translation>将图表另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="256" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="257" />
         <source>Copy Chart</source>
         <translation>复制图表</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="259" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="260" />
         <source>Reset Zoom</source>
         <translation>重置缩放</translation>
     </message>
@@ -1338,104 +1343,109 @@
 <context>
     <name>CollectionPageWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="133" />
+        <location filename="../../ecodesk/ui/tables.py" line="136" />
         <source>entities</source>
         <extracomment>The tabs, in order: collection name and the kind of object it holds. A message for the status bar.</extracomment>
         <translation>主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="133" />
+        <location filename="../../ecodesk/ui/tables.py" line="136" />
         <source>flows</source>
         <translation>资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="133" />
+        <location filename="../../ecodesk/ui/tables.py" line="136" />
         <source>capabilities</source>
         <translation>能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="134" />
+        <location filename="../../ecodesk/ui/tables.py" line="137" />
         <source>needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="134" />
+        <location filename="../../ecodesk/ui/tables.py" line="137" />
         <source>pools</source>
         <translation>共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="134" />
+        <location filename="../../ecodesk/ui/tables.py" line="137" />
         <source>ecosystems</source>
         <translation>生态</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="135" />
+        <location filename="../../ecodesk/ui/tables.py" line="138" />
         <source>Filter {0}…</source>
         <translation>筛选{0}…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="136" />
+        <location filename="../../ecodesk/ui/tables.py" line="139" />
         <source>Show only rows containing this text (any column)</source>
         <translation>只显示包含此文字的行（任意列）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="137" />
+        <location filename="../../ecodesk/ui/tables.py" line="140" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="138" />
+        <location filename="../../ecodesk/ui/tables.py" line="141" />
         <source>Add a row (defaults come from the selection)</source>
         <translation>添加一行（默认值取自当前选择）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="139" />
-        <location filename="../../ecodesk/ui/tables.py" line="144" />
+        <location filename="../../ecodesk/ui/tables.py" line="142" />
+        <location filename="../../ecodesk/ui/tables.py" line="147" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="140" />
+        <location filename="../../ecodesk/ui/tables.py" line="143" />
         <source>Delete the selected rows and what depends on them</source>
         <translation>删除选中的行及依赖它们的对象</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="141" />
+        <location filename="../../ecodesk/ui/tables.py" line="144" />
         <source>Set value…</source>
         <translation>统一设值…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="142" />
+        <location filename="../../ecodesk/ui/tables.py" line="145" />
         <source>Set the current column to one value for every selected row (one undo step)</source>
         <translation>将当前列在所有选中行中设为同一个值（一步即可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="145" />
+        <location filename="../../ecodesk/ui/tables.py" line="148" />
         <source>Set value for selected…</source>
         <translation>为选中行统一设值…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="146" />
+        <location filename="../../ecodesk/ui/tables.py" line="149" />
         <source>Set one column to the same value for all selected rows</source>
         <translation>将某一列在所有选中行中设为同一个值</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="159" />
+        <location filename="../../ecodesk/ui/tables.py" line="162" />
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="283" />
+        <location filename="../../ecodesk/ui/tables.py" line="286" />
         <source>Select rows and click a cell of the column to set.</source>
         <translation>请先选中若干行，并单击要设置的那一列中的单元格。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="286" />
+        <location filename="../../ecodesk/ui/tables.py" line="289" />
         <source>Set value for selected</source>
         <translation>为选中行统一设值</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="287" />
+        <location filename="../../ecodesk/ui/tables.py" line="290" />
+        <source>{0} for the selected row:</source>
+        <translation>选中行的“{0}”：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tables.py" line="291" />
         <source>{0} for {1} selected rows:</source>
         <translation>{1} 个选中行的“{0}”：</translation>
     </message>
@@ -1783,6 +1793,100 @@
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message>
+        <location filename="../../ecodesk/ui/i18n.py" line="147" />
+        <source>1 entity</source>
+        <extracomment>Texts of Qt's own dialogs that Qt's zh_CN catalogue (qtbase_zh_CN.qm) leaves English: the file dialog's "&amp;Look in:" and "Files of &amp;type:" labels (their mnemonic forms are missing there), "Don't Save" of the standard buttons.</extracomment>
+        <translation>1 个主体</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/i18n.py" line="147" />
+        <source>{0} entities</source>
+        <translation>{0} 个主体</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/i18n.py" line="149" />
+        <source>1 flow</source>
+        <translation>1 条资源流</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/i18n.py" line="149" />
+        <source>{0} flows</source>
+        <translation>{0} 条资源流</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/i18n.py" line="151" />
+        <source>1 capability</source>
+        <translation>1 项能力</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/i18n.py" line="151" />
+        <source>{0} capabilities</source>
+        <translation>{0} 项能力</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/i18n.py" line="153" />
+        <source>1 need</source>
+        <translation>1 项需求</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/i18n.py" line="153" />
+        <source>{0} needs</source>
+        <translation>{0} 项需求</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/i18n.py" line="155" />
+        <source>1 pool</source>
+        <translation>1 个共享安排</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/i18n.py" line="155" />
+        <source>{0} pools</source>
+        <translation>{0} 个共享安排</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/i18n.py" line="157" />
+        <source>1 sharing pool</source>
+        <translation>1 个共享安排</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/i18n.py" line="157" />
+        <source>{0} sharing pools</source>
+        <translation>{0} 个共享安排</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/i18n.py" line="159" />
+        <source>1 ecosystem</source>
+        <translation>1 个生态</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/i18n.py" line="159" />
+        <source>{0} ecosystems</source>
+        <translation>{0} 个生态</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/i18n.py" line="161" />
+        <source>1 object</source>
+        <translation>1 个对象</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/i18n.py" line="161" />
+        <source>{0} objects</source>
+        <translation>{0} 个对象</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/i18n.py" line="163" />
+        <source>1 row</source>
+        <translation>1 行</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/i18n.py" line="163" />
+        <source>{0} rows</source>
+        <translation>{0} 行</translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <location filename="../../ecodesk/ui/document.py" line="163" />
@@ -1795,7 +1899,7 @@
     <name>DocumentController</name>
     <message>
         <location filename="../../ecodesk/ui/controller.py" line="45" />
-        <location filename="../../ecodesk/ui/controller.py" line="160" />
+        <location filename="../../ecodesk/ui/controller.py" line="175" />
         <source>Base</source>
         <translation>基准情景</translation>
     </message>
@@ -1815,59 +1919,84 @@
         <translation>是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/controller.py" line="140" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="80" />
+        <source>Open in another window</source>
+        <translation>在另一个窗口中打开</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="81" />
+        <source>“{0}” is already open in another ecodesk window.</source>
+        <translation>“{0}”已在另一个 ecodesk 窗口中打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="83" />
+        <source>Only one window can save it: once one saves, the other's save is refused (it can still save under another name). Open a copy here, saved to a new file, or open the file anyway?</source>
+        <translation>只有一个窗口能保存它：一旦其中一个保存，另一个的保存就会被拒绝（仍可另存为其他名称）。在这里打开一个副本（保存到新文件），还是仍然打开该文件？</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="87" />
+        <source>Open a Copy</source>
+        <translation>打开副本</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="89" />
+        <source>Open Anyway</source>
+        <translation>仍然打开</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/controller.py" line="155" />
         <source>New project</source>
         <extracomment>Another document is shown (argument: the new Document; the old one is closed). A message for the status bar (text, milliseconds). An object was inserted and selected (arguments: its id, its kind name).</extracomment>
         <translation>新项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/controller.py" line="156" />
+        <location filename="../../ecodesk/ui/controller.py" line="171" />
         <source>Cannot use the template</source>
         <translation>无法使用该模板</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/controller.py" line="162" />
+        <location filename="../../ecodesk/ui/controller.py" line="177" />
         <source>New project from template “{0}”</source>
         <translation>已从模板“{0}”新建项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/controller.py" line="178" />
+        <location filename="../../ecodesk/ui/controller.py" line="193" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/controller.py" line="180" />
+        <location filename="../../ecodesk/ui/controller.py" line="195" />
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/controller.py" line="188" />
+        <location filename="../../ecodesk/ui/controller.py" line="203" />
         <source>“{0}” is already open</source>
         <translation>“{0}”已经打开</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/app.py" line="51" />
-        <location filename="../../ecodesk/ui/controller.py" line="195" />
+        <location filename="../../ecodesk/ui/app.py" line="100" />
+        <location filename="../../ecodesk/ui/controller.py" line="215" />
         <source>Cannot open “{0}”</source>
         <translation>无法打开“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/controller.py" line="203" />
+        <location filename="../../ecodesk/ui/controller.py" line="233" />
         <source>Opened “{0}”</source>
         <translation>已打开“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/controller.py" line="205" />
+        <location filename="../../ecodesk/ui/controller.py" line="235" />
         <source>Imported “{0}” — save it as a project file to keep it</source>
         <translation>已导入“{0}”——请另存为项目文件以便保留</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/controller.py" line="212" />
+        <location filename="../../ecodesk/ui/controller.py" line="242" />
         <source>File not found</source>
         <translation>找不到文件</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/controller.py" line="213" />
+        <location filename="../../ecodesk/ui/controller.py" line="243" />
         <source>“{0}” no longer exists; it was removed from the recent files.</source>
         <translation>“{0}”已不存在，已从最近文件中移除。</translation>
     </message>
@@ -1877,13 +2006,23 @@
         <translation>示例项目“{0}”——您的修改将保存到新文件中</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/controller.py" line="241" />
-        <location filename="../../ecodesk/ui/controller.py" line="263" />
+        <location filename="../../ecodesk/ui/controller.py" line="74" />
+        <source>“{0}” is also open in another ecodesk window: once one window saves it, the other cannot save it (except under another name).</source>
+        <translation>“{0}”也在另一个 ecodesk 窗口中打开：一旦其中一个窗口保存，另一个就无法保存它（另存为其他名称除外）。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/controller.py" line="224" />
+        <source>A copy of “{0}” — your changes are saved to a new file</source>
+        <translation>“{0}”的副本——您的修改将保存到新文件</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/controller.py" line="271" />
+        <location filename="../../ecodesk/ui/controller.py" line="293" />
         <source>Saved “{0}”</source>
         <translation>已保存“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/controller.py" line="250" />
+        <location filename="../../ecodesk/ui/controller.py" line="280" />
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
@@ -1908,7 +2047,7 @@
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/controller.py" line="224" />
+        <location filename="../../ecodesk/ui/controller.py" line="254" />
         <source>Removed from recent files (no longer found): {0}</source>
         <translation>已从最近文件中移除（文件已不存在）：{0}</translation>
     </message>
@@ -1997,15 +2136,20 @@
 <context>
     <name>InspectorWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="253" />
+        <location filename="../../ecodesk/ui/inspector.py" line="261" />
         <source>To change one field of all selected objects at once, use “Set value for selected…” in the Tables dock.</source>
         <extracomment>The fields of each kind of object, in the order shown, with the editor they use. Up/Down step of each kind of number field (the model, not the editor, sets the range).</extracomment>
         <translation>要一次修改所有选中对象的某个字段，请在“表格”面板中使用“为选中行统一设值…”。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="297" />
+        <location filename="../../ecodesk/ui/inspector.py" line="305" />
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/inspector.py" line="367" />
+        <source>Scenario “{0}”: {1}. Select an object on the canvas or in the tables to edit it.</source>
+        <translation>情景“{0}”：{1}。在画布或表格中选择对象即可编辑。</translation>
     </message>
     <message>
         <location filename="../../ecodesk/ui/inspector_sections.py" line="176" />
@@ -2059,22 +2203,17 @@
         <translation>提供给</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="347" />
+        <location filename="../../ecodesk/ui/inspector.py" line="355" />
         <source>{0} objects selected</source>
         <translation>已选中 {0} 个对象</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="351" />
+        <location filename="../../ecodesk/ui/inspector.py" line="359" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="356" />
-        <source>Scenario “{0}”: {1} entities, {2} flows, {3} capabilities, {4} needs, {5} pools, {6} ecosystems. Select an object on the canvas or in the tables to edit it.</source>
-        <translation>情景“{0}”：{1} 个主体、{2} 条资源流、{3} 项能力、{4} 项需求、{5} 个共享安排、{6} 个生态。在画布或表格中选择对象即可编辑。</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="365" />
+        <location filename="../../ecodesk/ui/inspector.py" line="373" />
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -2097,52 +2236,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="450" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="461" />
         <source>Click a kind, then click on the canvas</source>
         <translation>单击一种类型，再单击画布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="302" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="310" />
         <source>● Unsaved changes</source>
         <translation>● 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="303" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="311" />
         <source>Save with {0}</source>
         <translation>按 {0} 保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="306" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="314" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="306" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="314" />
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="315" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="323" />
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="315" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="323" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="316" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="324" />
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="316" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="324" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="330" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="338" />
         <source>{0} entities · {1} flows</source>
         <translation>{0} 个主体 · {1} 条资源流</translation>
     </message>
@@ -2233,37 +2372,38 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/docks.py" line="148" />
+        <location filename="../../ecodesk/ui/docks.py" line="219" />
         <source>Inspector</source>
+        <extracomment>The window's size on a large screen (smaller screens: the available area). Most of the height a dock below the canvas may take by default. … and on a short, wide laptop screen.</extracomment>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/docks.py" line="149" />
+        <location filename="../../ecodesk/ui/docks.py" line="220" />
         <source>Tables</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/docks.py" line="150" />
+        <location filename="../../ecodesk/ui/docks.py" line="221" />
         <source>Palette</source>
         <translation>主体面板</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="452" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="463" />
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="453" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="464" />
         <source>&amp;Scenario:</source>
         <translation>情景(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="454" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="465" />
         <source>The scenario shown and edited (Ctrl+PgUp / Ctrl+PgDown)</source>
         <translation>当前显示和编辑的情景（Ctrl+PgUp / Ctrl+PgDown）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="456" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="467" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
@@ -2284,162 +2424,162 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="124" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="123" />
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="124" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="123" />
         <source>Share of final demand supplied</source>
         <translation>最终需求的满足比例</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="126" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="125" />
         <source>Expected service (Monte Carlo)</source>
         <translation>期望服务水平（蒙特卡洛）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="127" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="126" />
         <source>p05 {0} · {1} of trials below {2}</source>
         <translation>p05 {0} · {1} 的试验低于 {2}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="130" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="129" />
         <source>{0} trials, seed {1}</source>
         <translation>{0} 次试验，随机种子 {1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="132" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="131" />
         <source>Savings from shared capabilities</source>
         <translation>能力共享带来的节省</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="134" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="133" />
         <source>Across {0} capabilities built once and shared</source>
         <translation>来自 {0} 项一次建设、多方共享的能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="137" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="136" />
         <source>Total cost together</source>
         <translation>合作总成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="138" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="137" />
         <source>Alone: {0} · {1} saved</source>
         <translation>单干：{0} · 节省 {1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="140" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="139" />
         <source>Together {0} {2} · alone {1} {2}</source>
         <translation>合作 {0} {2} · 单干 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="141" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="140" />
         <source>Reuse index</source>
         <translation>复用指数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="142" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="141" />
         <source>Consumers per capability</source>
         <translation>每项能力的使用方数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="143" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="142" />
         <source>Fair split (Shapley)</source>
         <translation>公平分摊（Shapley）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="144" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="143" />
         <source>Stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="144" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="143" />
         <source>Not stable</source>
         <translation>不稳定</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="147" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="146" />
         <source>Single points of failure</source>
         <translation>单点故障</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="150" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="149" />
         <source>{0} of them are demand entities whose loss costs only their own demand; the canvas rings the other {1}.</source>
         <translation>其中 {0} 个是需求主体，失去它们只损失其自身的需求；画布上标出其余 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="152" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="151" />
         <source>Robustness R (random / targeted)</source>
         <translation>鲁棒性 R（随机 / 定向）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="153" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="152" />
         <source>Mean service while partners drop out</source>
         <translation>伙伴逐个退出时的平均服务水平</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="154" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="153" />
         <source>Data interoperability</source>
         <translation>数据互通率</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="155" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="154" />
         <source>Linked pairs that also exchange data</source>
         <translation>有往来的主体对中同时交换数据的比例</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="156" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="155" />
         <source>Cross-industry flows</source>
         <translation>跨行业资源流占比</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="158" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="157" />
         <source>Flows between different industries</source>
         <translation>不同行业主体之间的资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="159" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="158" />
         <source>Top hub</source>
         <translation>最大枢纽</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="160" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="159" />
         <source>{0} of all flows touch it</source>
         <translation>{0} 的资源流经过它</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="162" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="161" />
         <source>Unmet needs</source>
         <translation>未满足的需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="163" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="162" />
         <source>Built twice: {0} · could save {1}</source>
         <translation>重复建设：{0} 项 · 可节省 {1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="165" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="164" />
         <source>Entities in several ecosystems</source>
         <translation>跨多个生态的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="169" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="168" />
         <source>Entities / flows</source>
         <translation>主体 / 资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="171" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="170" />
         <source>{0} capabilities · {1} sharing pools</source>
         <translation>{0} 项能力 · {1} 个共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="181" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="180" />
         <source>{0} beyond their own demand: {1}</source>
         <translation>{0} 个会影响自身需求以外的供给：{1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="192" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="191" />
         <source>Headline indicators</source>
         <translation>核心指标</translation>
     </message>
@@ -2822,7 +2962,7 @@
     </message>
     <message>
         <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="58" />
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="168" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="172" />
         <source>Cascade size</source>
         <translation>级联规模</translation>
     </message>
@@ -2913,107 +3053,132 @@
     </message>
     <message>
         <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="100" />
-        <source>Service level {0} · {1} single points of failure · {2} articulation points</source>
-        <translation>服务水平 {0} · 单点故障 {1} 个 · 割点 {2} 个</translation>
+        <source>1 single point of failure</source>
+        <translation>单点故障 1 个</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="113" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="101" />
+        <source>{0} single points of failure</source>
+        <translation>单点故障 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="102" />
+        <source>1 articulation point</source>
+        <translation>割点 1 个</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="102" />
+        <source>{0} articulation points</source>
+        <translation>割点 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="103" />
+        <source>Service level {0} · {1} · {2}</source>
+        <translation>服务水平 {0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="116" />
         <source>supplies itself</source>
         <translation>自身即源头</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="115" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="118" />
         <source>not supplied</source>
         <translation>无供给</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="117" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="120" />
         <source>single-sourced</source>
         <translation>单一来源</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="118" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="121" />
         <source>redundant</source>
         <translation>有冗余</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="125" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="128" />
         <source>Service as partners drop out</source>
         <translation>伙伴逐个退出时的服务水平</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="125" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="128" />
         <source>Entities removed</source>
         <translation>移除的主体数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="125" />
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="147" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="128" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="151" />
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="127" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="130" />
         <source>No removal candidates.</source>
         <translation>没有可移除的主体。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="131" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="134" />
         <source>Random failures (R = {0})</source>
         <translation>随机失效（R = {0}）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="134" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="137" />
         <source>Targeted loss (R = {0})</source>
         <translation>定向失去（R = {0}）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="138" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="141" />
         <source>Random, p05–p95</source>
         <translation>随机失效 p05–p95</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="140" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="143" />
+        <source>1 random order; targeted order: by service loss, then degree.</source>
+        <translation>1 个随机顺序；定向顺序：按服务损失，其次按连接度。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="144" />
         <source>{0} random orders; targeted order: by service loss, then degree.</source>
         <translation>{0} 个随机顺序；定向顺序：按服务损失，其次按连接度。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="146" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="150" />
         <source>Service level over {0} trials</source>
         <translation>{0} 次试验的服务水平分布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="147" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="151" />
         <source>Trials</source>
         <translation>试验次数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="153" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="157" />
         <source>threshold {0}</source>
         <translation>阈值 {0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="155" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="159" />
         <source>Expected service {0} · {1} of trials below the threshold {2} · seed {3}</source>
         <translation>期望服务水平 {0} · {1} 的试验低于阈值 {2} · 随机种子 {3}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="163" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="167" />
         <source>Largest cascades (θ = {0})</source>
         <translation>最大级联（θ = {0}）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="163" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="167" />
         <source>Entities failing</source>
         <translation>失效主体数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="165" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="169" />
         <source>No failure spreads beyond the entity itself.</source>
         <translation>任何失效都不会蔓延到主体自身之外。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="169" />
+        <location filename="../../ecodesk/ui/panels/resilience_tab.py" line="173" />
         <source>{0}: {1} fail, service falls to {2}</source>
         <translation>{0}：{1} 个主体失效，服务水平降至 {2}</translation>
     </message>
@@ -3067,7 +3232,7 @@
     </message>
     <message>
         <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="86" />
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="170" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="172" />
         <source>Savings</source>
         <translation>节省额</translation>
     </message>
@@ -3237,54 +3402,64 @@
         <translation>尚无人提供</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="210" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="170" />
+        <source>a loss: sharing it costs more than its users would pay alone</source>
+        <translation>亏损：共享它比使用方各自单独获取花费更多</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="175" />
+        <source>Loss (negative saving)</source>
+        <translation>亏损（负节省）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="214" />
         <source>Entity × capability</source>
         <translation>主体 × 能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="215" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="219" />
         <source>No capabilities or needs in this scenario yet.</source>
         <translation>本情景中还没有能力或需求。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="221" />
         <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="225" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="229" />
         <source>owns</source>
         <translation>拥有</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="221" />
         <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="225" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="229" />
         <source>uses</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="221" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="225" />
         <source>needs, nobody provides it</source>
         <translation>需要，但无人提供</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="226" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="230" />
         <source>needs (unmet)</source>
         <translation>需要（未满足）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="228" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="232" />
         <source>(✕: a category nobody offers)</source>
         <translation>（✕：无人提供的类别）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="240" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="244" />
         <source>Draw Flow</source>
         <translation>绘制资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="242" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="246" />
         <source>Add a capability flow from the chosen partner's capability of this category to the needing entity (undoable)</source>
         <translation>从所选伙伴的同类能力向需求主体添加一条能力流（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="263" />
+        <location filename="../../ecodesk/ui/panels/reuse_tab.py" line="267" />
         <source>{0} offers no capability of category “{1}” any more</source>
         <translation>{0} 已不再提供“{1}”类能力</translation>
     </message>
@@ -3292,7 +3467,7 @@
 <context>
     <name>ScenarioOps</name>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="274" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="282" />
         <source>Scenario “{0}”</source>
         <extracomment>Window attribute → menu path of the registry.</extracomment>
         <translation>情景“{0}”</translation>
@@ -3341,37 +3516,37 @@
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="66" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="79" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="67" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="80" />
         <source>Copy or save this section's tables and charts</source>
         <translation>复制或保存本部分的表格和图表</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="98" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="116" />
         <source>Copy Table “{0}”</source>
         <translation>复制表格“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="100" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="118" />
         <source>Save Table “{0}” as CSV…</source>
         <translation>将表格“{0}”另存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="105" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="123" />
         <source>Save Chart “{0}” as PNG…</source>
         <translation>将图表“{0}”另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="106" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="124" />
         <source>Save Chart “{0}” as SVG…</source>
         <translation>将图表“{0}”另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="107" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="125" />
         <source>Copy Chart “{0}”</source>
         <translation>复制图表“{0}”</translation>
     </message>
@@ -3417,7 +3592,7 @@
 <context>
     <name>StaleOverlay</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="133" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="238" />
         <source>Out of date</source>
         <translation>已过期</translation>
     </message>
@@ -3425,32 +3600,32 @@
 <context>
     <name>TablesWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="360" />
+        <location filename="../../ecodesk/ui/tables.py" line="364" />
         <source>Entities</source>
         <translation>主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="360" />
+        <location filename="../../ecodesk/ui/tables.py" line="364" />
         <source>Flows</source>
         <translation>资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="360" />
+        <location filename="../../ecodesk/ui/tables.py" line="364" />
         <source>Capabilities</source>
         <translation>能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="361" />
+        <location filename="../../ecodesk/ui/tables.py" line="365" />
         <source>Needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="361" />
+        <location filename="../../ecodesk/ui/tables.py" line="365" />
         <source>Pools</source>
         <translation>共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="361" />
+        <location filename="../../ecodesk/ui/tables.py" line="365" />
         <source>Ecosystems</source>
         <translation>生态</translation>
     </message>
@@ -3539,7 +3714,7 @@
         <translation>未导入任何内容；当前打开的项目保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="95" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="115" />
         <source>… and {0} more (see Details)</source>
         <translation>…… 另有 {0} 个问题（见详细信息）</translation>
     </message>
@@ -3606,120 +3781,135 @@
 <context>
     <name>WhatIfDialog</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="74" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="83" />
         <source>What if {0} leaves?</source>
-        <extracomment>The user asked to make the what-if a scenario (argument: the entity id).</extracomment>
+        <extracomment>A service change smaller than this is no change (float noise). The user asked to make the what-if a scenario (argument: the entity id).</extracomment>
         <translation>假如{0}退出？</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="76" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="86" />
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="94" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="104" />
         <source>Cost sharing before and after</source>
         <translation>退出前后的成本分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="95" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="105" />
         <source>The model is not changed: the figures come from a copy of the scenario.</source>
         <translation>模型不会被修改：这些数字来自情景的副本。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="99" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="109" />
         <source>Remove It in a New Scenario</source>
         <translation>在新情景中移除它</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="101" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="111" />
         <source>Add a copy of this scenario without {0} and show it (undoable)</source>
         <translation>添加不含{0}的情景副本并切换过去（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="118" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="128" />
         <source>The what-if could not be computed: {0}</source>
         <translation>无法计算假设分析：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="129" />
-        <source>If {0} fails or leaves:</source>
-        <translation>如果{0}失效或退出：</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="130" />
-        <source>Service level falls from {0} to {1} (−{2} points).</source>
-        <translation>服务水平从 {0} 降至 {1}（下降 {2} 个百分点）。</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="132" />
-        <source>Service level stays at {0}: nobody depends on it alone.</source>
-        <translation>服务水平保持 {0}：没有谁只依赖它。</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="135" />
-        <source>Cascade (θ = {0}): {1} more entities fail — {2}. Service then: {3}.</source>
-        <translation>级联失效（θ = {0}）：另有 {1} 个主体随之失效——{2}。此时服务水平：{3}。</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="137" />
-        <source>Cascade (θ = {0}): no other entity fails.</source>
-        <translation>级联失效（θ = {0}）：没有其他主体随之失效。</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="139" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="144" />
         <source>Capabilities lost: {0}.</source>
         <translation>失去的能力：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="139" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="144" />
         <source>It provides no capability to others.</source>
         <translation>它不向其他主体提供能力。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="142" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="147" />
         <source>New unmet needs: {0}.</source>
         <translation>新增未满足的需求：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="145" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="150" />
         <source>It leaves the pools: {0}.</source>
         <translation>它将退出共享安排：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="147" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="152" />
         <source>Cost sharing: total cost together {0} → {1} {4}; savings {2} → {3} {4}.</source>
         <translation>成本分摊：合作总成本 {0} → {1} {4}；节省额 {2} → {3} {4}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="151" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="156" />
         <source>Partner</source>
         <translation>伙伴</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="151" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="156" />
         <source>Fair share before</source>
         <translation>退出前公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="152" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="157" />
         <source>Fair share after</source>
         <translation>退出后公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="153" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="158" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="156" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="161" />
         <source>Savings before</source>
         <translation>退出前节省额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="157" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="162" />
         <source>Savings after</source>
         <translation>退出后节省额</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="174" />
+        <source>If {0} fails or leaves, a chain reaction can bring service down to {1}.</source>
+        <translation>若{0}失效或退出，连锁反应可使服务水平降至 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="177" />
+        <source>If {0} fails or leaves, service falls to {1}.</source>
+        <translation>若{0}失效或退出，服务水平降至 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="178" />
+        <source>If {0} fails or leaves, service stays at {1}.</source>
+        <translation>若{0}失效或退出，服务水平保持在 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="183" />
+        <source>Its exit alone: service level falls from {0} to {1} (−{2} points).</source>
+        <translation>仅它退出：服务水平从 {0} 降至 {1}（−{2} 个百分点）。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="185" />
+        <source>Its exit alone leaves service at {0}: every final demand still has another supply path.</source>
+        <translation>仅它退出时服务水平仍为 {0}：每项最终需求都还有其他供应路径。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="192" />
+        <source>Chain reaction: no other entity loses more than {0} of its incoming supply, so none fails.</source>
+        <translation>连锁反应：没有其他主体失去超过 {0} 的来料供应，因此无一失效。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="195" />
+        <source>Chain reaction: a partner that loses more than {0} of its incoming supply fails too — 1 more entity fails ({1}). Service then: {2}.</source>
+        <translation>连锁反应：失去超过 {0} 来料供应的伙伴也会失效——另有 1 个主体失效（{1}）。此时服务水平：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="198" />
+        <source>Chain reaction: partners that lose more than {0} of their incoming supply fail too — {1} more entities fail ({2}). Service then: {3}.</source>
+        <translation>连锁反应：失去超过 {0} 来料供应的伙伴也会失效——另有 {1} 个主体失效（{2}）。此时服务水平：{3}。</translation>
     </message>
 </context>
 <context>
@@ -3865,43 +4055,43 @@
         <translation>为 {n} 个对象设置{field}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="125" />
+        <location filename="../../ecodesk/ui/i18n.py" line="180" />
         <source>entity</source>
         <extracomment>The object words used in command labels (``{what}``), context ``commands``.</extracomment>
         <translation>主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="126" />
+        <location filename="../../ecodesk/ui/i18n.py" line="181" />
         <source>flow</source>
         <translation>资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="127" />
+        <location filename="../../ecodesk/ui/i18n.py" line="182" />
         <source>capability</source>
         <translation>能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="128" />
+        <location filename="../../ecodesk/ui/i18n.py" line="183" />
         <source>ecosystem</source>
         <translation>生态</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="129" />
+        <location filename="../../ecodesk/ui/i18n.py" line="184" />
         <source>need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="130" />
+        <location filename="../../ecodesk/ui/i18n.py" line="185" />
         <source>pool</source>
         <translation>共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="131" />
+        <location filename="../../ecodesk/ui/i18n.py" line="186" />
         <source>scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="132" />
+        <location filename="../../ecodesk/ui/i18n.py" line="187" />
         <source>project</source>
         <translation>项目</translation>
     </message>

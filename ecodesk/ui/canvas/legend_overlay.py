@@ -41,7 +41,7 @@ class CanvasLegend:
         self._place_timer = QTimer(widget)
         self._place_timer.setSingleShot(True)
         self._place_timer.setInterval(120)
-        self._place_timer.timeout.connect(self.place)
+        self._place_timer.timeout.connect(lambda: self.place(may_move=True))  # the view moved: so may it
 
     def refresh_soon(self) -> None:
         """Refresh once the current burst of model changes is over."""
@@ -94,19 +94,27 @@ class CanvasLegend:
         self.widget.setVisible(self.wanted and bool(sections))
         self.place()
 
-    def place(self) -> None:
+    def place(self, *, may_move: bool = False) -> None:
         """Put the legend where it covers no entity (nor its label): where it is, if that
         is still free — it does not jump after an edit — else the first free corner
         (bottom-left, bottom-right, top-left, top-right), then the middle of an edge,
         fewest flows first. When no place is free for the open legend it shows collapsed
-        there (the user's choice returns when room returns); when even that finds no room,
-        the place covering the fewest entities."""
+        there; the user's choice returns when room returns at that place — or anywhere with
+        ``may_move``, when the view itself moved (zoom, scroll, resize) or the user opened it,
+        but not after an edit; when even that finds no room, the place covering the fewest
+        entities."""
         view = self.view
         legend = self.widget
         vp = view.viewport().geometry()
         legend.fit_to(vp.size())
         wanted = legend.wanted_collapsed()
         found = self._free_spot(vp, legend.size_for(wanted))
+        if found is not None and found[2] != self.spot and not wanted and legend.collapsed and not may_move:
+            closed = legend.size_for(True)
+            here = next((s for s in self._spots(vp, closed.width(), closed.height()) if s[2] == self.spot), None)
+            if here is not None and not self._entities_under(vp, here[0], here[1], closed.width(), closed.height()):
+                legend.move(here[0], here[1])  # opening elsewhere would jump: it stays closed where it is
+                return
         if found is None and not wanted:
             found = self._free_spot(vp, legend.size_for(True))
             legend.show_collapsed(True)
@@ -125,7 +133,7 @@ class CanvasLegend:
         vp = self.view.viewport().geometry()
         if not collapsed and self._free_spot(vp, self.widget.size_for(False)) is None:
             self._make_room(vp, self.widget.size_for(False))
-        self.place()
+        self.place(may_move=True)
 
     def _make_room(self, vp: QRect, size: QSize) -> None:
         view, m = self.view, 12

@@ -404,7 +404,7 @@ class CanvasView(QGraphicsView):
     def fit_all(self) -> None:
         """Show every entity (and hull), at most at 100 %."""
         self.zooming.fit_all()
-        self.legend_overlay.place()
+        self.legend_overlay.place(may_move=True)
 
     def zoom_to_selection(self) -> None:
         rect = QRectF()
@@ -499,7 +499,7 @@ class CanvasView(QGraphicsView):
             self.zooming.auto_fit = True
             if self.isVisible():
                 self._settle.start()  # settled SETTLE_MS after the last resize
-        self.legend_overlay.place()
+        self.legend_overlay.place(may_move=True)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
