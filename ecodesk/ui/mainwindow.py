@@ -39,7 +39,7 @@ from ecodesk.ui.controller import DocumentController, blank_document
 from ecodesk.ui.dialogs.prompter import DialogPrompter
 from ecodesk.ui.docks import DockPanes
 from ecodesk.ui.document import Document
-from ecodesk.ui.i18n import command_text, current_language, install_language
+from ecodesk.ui.i18n import command_text, count_text, current_language, install_language
 from ecodesk.ui.icons import app_icon
 from ecodesk.ui.settings import Settings
 from ecodesk.ui.theme import apply_theme
@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         self._counts_pending = False
         s = self.document.scenario
-        self.counts_label.setText(self.tr("{0} entities · {1} flows").format(len(s.entities), len(s.flows)))
+        self.counts_label.setText(f"{count_text(len(s.entities), 'entities')} · {count_text(len(s.flows), 'flows')}")
         self._update_enabled()
 
     def _update_enabled(self, *args: Any) -> None:

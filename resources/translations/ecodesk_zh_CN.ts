@@ -2281,11 +2281,6 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="338" />
-        <source>{0} entities · {1} flows</source>
-        <translation>{0} 个主体 · {1} 条资源流</translation>
-    </message>
-    <message>
         <location filename="../../ecodesk/ui/windowparts.py" line="135" />
         <source>Log folder</source>
         <translation>日志文件夹</translation>
@@ -2455,131 +2450,131 @@
     </message>
     <message>
         <location filename="../../ecodesk/ui/panels/overview_tab.py" line="133" />
+        <source>Across 1 capability built once and shared</source>
+        <translation>来自 1 项一次建设、多方共享的能力</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="134" />
         <source>Across {0} capabilities built once and shared</source>
         <translation>来自 {0} 项一次建设、多方共享的能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="136" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="137" />
         <source>Total cost together</source>
         <translation>合作总成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="137" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="138" />
         <source>Alone: {0} · {1} saved</source>
         <translation>单干：{0} · 节省 {1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="139" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="140" />
         <source>Together {0} {2} · alone {1} {2}</source>
         <translation>合作 {0} {2} · 单干 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="140" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="141" />
         <source>Reuse index</source>
         <translation>复用指数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="141" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="142" />
         <source>Consumers per capability</source>
         <translation>每项能力的使用方数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="142" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="143" />
         <source>Fair split (Shapley)</source>
         <translation>公平分摊（Shapley）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="143" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="144" />
         <source>Stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="143" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="144" />
         <source>Not stable</source>
         <translation>不稳定</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="146" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="147" />
         <source>Single points of failure</source>
         <translation>单点故障</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="149" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="150" />
         <source>{0} of them are demand entities whose loss costs only their own demand; the canvas rings the other {1}.</source>
         <translation>其中 {0} 个是需求主体，失去它们只损失其自身的需求；画布上标出其余 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="151" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="152" />
         <source>Robustness R (random / targeted)</source>
         <translation>鲁棒性 R（随机 / 定向）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="152" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="153" />
         <source>Mean service while partners drop out</source>
         <translation>伙伴逐个退出时的平均服务水平</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="153" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="154" />
         <source>Data interoperability</source>
         <translation>数据互通率</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="154" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="155" />
         <source>Linked pairs that also exchange data</source>
         <translation>有往来的主体对中同时交换数据的比例</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="155" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="156" />
         <source>Cross-industry flows</source>
         <translation>跨行业资源流占比</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="157" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="158" />
         <source>Flows between different industries</source>
         <translation>不同行业主体之间的资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="158" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="159" />
         <source>Top hub</source>
         <translation>最大枢纽</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="159" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="160" />
         <source>{0} of all flows touch it</source>
         <translation>{0} 的资源流经过它</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="161" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="162" />
         <source>Unmet needs</source>
         <translation>未满足的需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="162" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="163" />
         <source>Built twice: {0} · could save {1}</source>
         <translation>重复建设：{0} 项 · 可节省 {1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="164" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="165" />
         <source>Entities in several ecosystems</source>
         <translation>跨多个生态的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="168" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="169" />
         <source>Entities / flows</source>
         <translation>主体 / 资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="170" />
-        <source>{0} capabilities · {1} sharing pools</source>
-        <translation>{0} 项能力 · {1} 个共享安排</translation>
-    </message>
-    <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="180" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="181" />
         <source>{0} beyond their own demand: {1}</source>
         <translation>{0} 个会影响自身需求以外的供给：{1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="191" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="192" />
         <source>Headline indicators</source>
         <translation>核心指标</translation>
     </message>

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QSizePolicy, QVBoxLayout, QWi
 from ecodesk.numfmt import DASH, compact_money, integer, money
 from ecodesk.numfmt import number as num
 from ecodesk.numfmt import percent as pct
-from ecodesk.ui.i18n import current_language
+from ecodesk.ui.i18n import count_text, current_language
 from ecodesk.ui.panels.base import ResultTab, tone_color
 from ecodesk.ui.panels.section import FitLabel, Section
 
@@ -130,7 +130,8 @@ class OverviewTab(ResultTab):
                                                           mc.seed if mc else DASH)),
             CardData("total_savings", self.tr("Savings from shared capabilities"),
                      compact_money(savings, lang, cur),
-                     self.tr("Across {0} capabilities built once and shared").format(len(caps)),
+                     self.tr("Across 1 capability built once and shared") if len(caps) == 1
+                     else self.tr("Across {0} capabilities built once and shared").format(len(caps)),
                      savings, "good" if (savings or 0) > 0 else "neutral",
                      "reuse", money(savings) + f" {cur}"),
             CardData("total_cost", self.tr("Total cost together"), compact_money(total_cost, lang, cur),
@@ -167,8 +168,8 @@ class OverviewTab(ResultTab):
                      kpis.multi_ecosystem_entities if kpis else None),
             CardData("counts", self.tr("Entities / flows"),
                      f"{integer(kpis.entity_count if kpis else None)} / {integer(kpis.flow_count if kpis else None)}",
-                     self.tr("{0} capabilities · {1} sharing pools").format(
-                         len(caps), len(cs.pools) if cs else 0), kpis.entity_count if kpis else None),
+                     f"{count_text(len(caps), 'capabilities')} · "
+                     f"{count_text(len(cs.pools) if cs else 0, 'sharing pools')}", kpis.entity_count if kpis else None),
         ]
 
     def _spof_line(self, spof: list[str], beyond: list[str]) -> str:
