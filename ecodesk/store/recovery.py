@@ -5,6 +5,13 @@ Each open document has a ``key``; its recovery is ``<key>.ecodesk`` (a normal pr
 file, written atomically) plus ``<key>.json`` (which file it belongs to, when it was
 written, and the writing process). A clean close removes both. After a crash the next
 start finds recoveries whose process is gone and offers to recover, compare or discard.
+
+The writing process is recorded as its PID *and* its start time and the machine's boot id:
+after a reboot the PID may belong to another live process, which must not hide the
+recovery. Choosing "Recover" does not remove the recovery: the recovering process claims it
+(:func:`claim_recovery`) and it stays until the recovered work is saved or autosaved anew,
+so a second crash still offers it. Temporary files of autosaves killed half-way are swept
+from the recovery folder once they are old (:func:`sweep_recovery_temporaries`).
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import time
 import uuid
 from dataclasses import dataclass
@@ -25,6 +33,49 @@ from ecodesk.store.projectfile import open_project, write_project_atomic
 from ecodesk.userdata import ensure, recovery_dir
 
 SUFFIX = ".ecodesk"
+#: Temporary files in the recovery folder older than this are leftovers of a killed
+#: autosave (one in progress is seconds old), swept on start and on every autosave.
+STALE_TEMP_SECONDS = 10 * 60
+_TEMP_NAME = re.compile(r"^\..+\.tmp(-journal)?$")
+
+
+def _read_text(path: str) -> str:
+    try:
+        with open(path, encoding="ascii", errors="replace") as fh:
+            return fh.read().strip()
+    except OSError:
+        return ""
+
+
+def boot_id() -> str:
+    """This boot of the machine (Linux); empty where unknown."""
+    return _read_text("/proc/sys/kernel/random/boot_id")
+
+
+def process_start(pid: int) -> str:
+    """When process ``pid`` started, in clock ticks since boot (Linux); empty where unknown."""
+    stat = _read_text(f"/proc/{pid}/stat")
+    if not stat or ")" not in stat:
+        return ""
+    fields = stat.rsplit(")", 1)[1].split()
+    return fields[19] if len(fields) > 19 else ""  # field 22 of stat(5); fields[0] is field 3
+
+
+def _identity() -> dict[str, Any]:
+    return {"pid": os.getpid(), "boot_id": boot_id(), "started": process_start(os.getpid())}
+
+
+def writer_alive(info: dict[str, Any]) -> bool:
+    """True while the process that wrote a recovery info (``pid``, ``boot_id``, ``started``)
+    still runs: the PID alone is not enough — after a reboot it may be another process's."""
+    pid = int(info.get("pid", 0))
+    if not _alive(pid):
+        return False
+    recorded_boot, now_boot = str(info.get("boot_id") or ""), boot_id()
+    if recorded_boot and now_boot and recorded_boot != now_boot:
+        return False  # written before a reboot: that process is gone, whoever has its PID now
+    recorded_start, now_start = str(info.get("started") or ""), process_start(pid)
+    return not (recorded_start and now_start and recorded_start != now_start)
 
 
 def new_key() -> str:
@@ -53,10 +104,45 @@ def save_recovery(project: Project, key: str, original: Path | None) -> Path:
     target = folder / f"{key}{SUFFIX}"
     write_project_atomic(project, target)
     info = {"original": str(original) if original else None, "title": project.name or "",
-            "saved_at": time.time(), "pid": os.getpid()}
+            "saved_at": time.time(), **_identity()}
     with atomic_write(folder / f"{key}.json") as fh:
         json.dump(info, fh, ensure_ascii=False)
+    sweep_recovery_temporaries()
     return target
+
+
+def claim_recovery(recovery: Recovery) -> None:
+    """Record this process as the owner of ``recovery`` (chosen "Recover"): no other window
+    offers it while this one runs, and a crash of this one offers it again."""
+    info_path = recovery_dir() / f"{recovery.key}.json"
+    try:
+        info: dict[str, Any] = json.loads(info_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        info = {"original": str(recovery.original) if recovery.original else None, "title": recovery.title,
+                "saved_at": recovery.saved_at}
+    info.update(_identity())
+    with contextlib.suppress(OSError):
+        with atomic_write(info_path) as fh:
+            json.dump(info, fh, ensure_ascii=False)
+
+
+def sweep_recovery_temporaries(older_than: float = STALE_TEMP_SECONDS) -> list[Path]:
+    """Remove hidden temporary files (``.<key>.ecodesk.*.tmp``, ``.<key>.json.*.tmp``)
+    that killed autosaves left in the recovery folder, if older than ``older_than``
+    seconds (an autosave in progress in another window is younger); returns them."""
+    folder = recovery_dir()
+    now = time.time()
+    removed: list[Path] = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if not _TEMP_NAME.match(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                st = entry.stat(follow_symlinks=False)
+                if entry.is_file(follow_symlinks=False) and now - st.st_mtime > older_than:
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
 
 
 def remove_recovery(key: str) -> None:
@@ -76,6 +162,7 @@ def pending_recoveries(include_running: bool = False) -> list[Recovery]:
     folder = recovery_dir()
     if not folder.is_dir():
         return []
+    sweep_recovery_temporaries()
     found: list[Recovery] = []
     for info_path in folder.glob("*.json"):
         key = info_path.stem
@@ -91,7 +178,7 @@ def pending_recoveries(include_running: bool = False) -> list[Recovery]:
         if not file.is_file():
             remove_recovery(key)
             continue
-        if not include_running and _alive(pid):
+        if not include_running and writer_alive(info):
             continue
         found.append(Recovery(key, file, original, title or (original.stem if original else key[:8]), saved_at, pid))
     found.sort(key=lambda r: r.saved_at, reverse=True)

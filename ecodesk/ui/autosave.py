@@ -2,8 +2,9 @@
 crash (recover, compare with the saved file, or discard).
 
 The recovery lives in the user's data folder (:mod:`ecodesk.store.recovery`), never over
-the user's file. Saving the project, or closing it cleanly, removes its recovery. The
-window creates the :class:`Autosaver` and attaches every document the controller shows;
+the user's file. Saving the project, or closing it cleanly, removes its recovery. A
+recovered document keeps the recovery it came from until it is saved (its autosaves
+replace it): a second crash before then still offers the work. The window creates the :class:`Autosaver` and attaches every document the controller shows;
 :func:`offer_recovery` hands a recovered project to the controller.
 """
 
@@ -66,6 +67,12 @@ class Autosaver(QObject):
         self.key = uuid.uuid4().hex
         self._written = False
         self._bindings.connect(document.modified_changed, self._on_document_modified_changed)
+
+    def adopt(self, key: str) -> None:
+        """Keep the recovery ``key`` of the attached (recovered) document: it stays until
+        the document is saved or closed cleanly, and autosaves replace it."""
+        self.key = key
+        self._written = True
 
     def _on_document_modified_changed(self, modified: bool) -> None:
         if not modified:  # saved (or undone back to the saved state): nothing to recover
@@ -153,7 +160,7 @@ def _compare(window: QWidget, rec: Recovery) -> None:
 
 
 def _recover(window: QWidget, host: DocumentHost, rec: Recovery) -> bool:
-    from ecodesk.store.recovery import load_recovery, remove_recovery
+    from ecodesk.store.recovery import claim_recovery, load_recovery
     from ecodesk.ui.document import Document
 
     try:
@@ -164,5 +171,9 @@ def _recover(window: QWidget, host: DocumentHost, rec: Recovery) -> bool:
     doc = Document(project, rec.original)
     doc.mark_unsaved()  # Save writes it over the original (atomically), or asks where
     host.set_document(doc)
-    remove_recovery(rec.key)  # the open document is autosaved again under its own key
+    # Not removed yet: a second crash before the recovered work is saved must still offer it.
+    claim_recovery(rec)  # ours now: not offered by another window while this one runs
+    autosaver = window.findChild(Autosaver)
+    if autosaver is not None and autosaver.document is doc:
+        autosaver.adopt(rec.key)  # saving removes it, the next autosave replaces it
     return True

@@ -76,3 +76,67 @@ def test_describe_differences(sensor_project):
     assert lines == ["Scenario 'Base', entities: 1 added, 0 removed, 1 changed."]
     assert describe_differences(sensor_project, sensor_project) == ["No difference from the saved file."]
     assert "never saved" in describe_differences(None, recovered)[0]
+
+
+def _write_info(key: str, **info) -> None:
+    (recovery_dir() / f"{key}.json").write_text(json.dumps({"original": None, "title": "T", "saved_at": 1.0, **info}),
+                                               encoding="utf-8")
+
+
+def test_recovery_survives_pid_reuse(tmp_path, monkeypatch, sensor_project):
+    """The recorded PID now belongs to another live process (after a reboot): still offered."""
+    from ecodesk.store import recovery as rec_mod
+
+    monkeypatch.setenv("ECODESK_DATA_DIR", str(tmp_path / "data"))
+    key = new_key()
+    save_recovery(sensor_project, key, None)
+    live = os.getppid()  # a live process that did not write it
+    assert rec_mod.process_start(live) != ""  # Linux: start times are known
+    _write_info(key, pid=live, boot_id=rec_mod.boot_id(), started="1")  # same boot, other start
+    assert [r.key for r in pending_recoveries()] == [key]
+    _write_info(key, pid=live, boot_id="another-boot", started=rec_mod.process_start(live))
+    assert [r.key for r in pending_recoveries()] == [key]
+    _write_info(key, pid=live, boot_id=rec_mod.boot_id(), started=rec_mod.process_start(live))
+    assert pending_recoveries() == []  # really that process's: skipped while it runs
+    _write_info(key, pid=os.getpid())  # an old info file (PID only): as before
+    assert pending_recoveries() == []
+
+
+def test_claimed_recovery_stays_and_is_ours(tmp_path, monkeypatch, sensor_project):
+    from ecodesk.store.recovery import claim_recovery
+
+    monkeypatch.setenv("ECODESK_DATA_DIR", str(tmp_path / "data"))
+    key = new_key()
+    save_recovery(sensor_project, key, None)
+    _write_info(key, pid=2**22 + 7)  # a process that is gone
+    [found] = pending_recoveries()
+    claim_recovery(found)
+    info = json.loads((recovery_dir() / f"{key}.json").read_text(encoding="utf-8"))
+    assert info["pid"] == os.getpid() and info["title"] == "T"
+    assert pending_recoveries() == []  # ours while we run
+    assert load_recovery(pending_recoveries(include_running=True)[0]).content_equals(sensor_project)
+
+
+def test_killed_autosave_temporaries_are_swept(tmp_path, monkeypatch, sensor_project):
+    import time
+
+    from ecodesk.store.recovery import STALE_TEMP_SECONDS
+
+    monkeypatch.setenv("ECODESK_DATA_DIR", str(tmp_path / "data"))
+    key = new_key()
+    save_recovery(sensor_project, key, None)
+    folder = recovery_dir()
+    old = folder / f".{new_key()}.ecodesk.0123456789ab.tmp"
+    old_json = folder / f".{new_key()}.json.ab12cd34.tmp"
+    young = folder / f".{new_key()}.ecodesk.ba9876543210.tmp"
+    for f in (old, old_json, young):
+        f.write_bytes(b"x" * 1000)
+    past = time.time() - STALE_TEMP_SECONDS - 60
+    for f in (old, old_json):
+        os.utime(f, (past, past))
+    pending_recoveries()  # on start
+    assert not old.exists() and not old_json.exists() and young.exists()
+    os.utime(young, (past, past))
+    save_recovery(sensor_project, key, None)  # on every autosave
+    assert not young.exists()
+    assert sorted(p.name for p in folder.iterdir()) == sorted([f"{key}.ecodesk", f"{key}.json"])

@@ -144,3 +144,28 @@ def test_show_log_folder(window, data_dir, monkeypatch):
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
     window.actions.help_log_folder.trigger()
     assert opened == [str(data_dir / "logs")] and (data_dir / "logs").is_dir()
+
+
+def test_recovered_work_survives_a_second_crash(window, data_dir, tmp_path, sensor_project, monkeypatch):
+    """Recover keeps the recovery (now ours) until the work is saved; autosaves replace it."""
+    import json
+
+    from ecodesk.ui.autosave import offer_recovery
+
+    original = _kill_app_with_unsaved_work(tmp_path, sensor_project)
+    [rec] = pending_recoveries()
+    _clicks(monkeypatch, ["Recover"])
+    assert offer_recovery(window, window.controller)
+    kept = pending_recoveries(include_running=True)
+    assert [r.key for r in kept] == [rec.key]  # still on disk: a crash now would offer it again
+    assert "unsaved-work" in open_project(kept[0].file).scenario().entities
+    info = json.loads((recovery_dir() / f"{rec.key}.json").read_text(encoding="utf-8"))
+    assert info["pid"] == os.getpid()  # claimed: offered again once this process is gone
+    window.document.push(AddObject(window.document.scenario, Entity("more-work")))
+    assert window.autosaver.autosave_now()
+    again = pending_recoveries(include_running=True)
+    assert [r.key for r in again] == [rec.key]  # replaced, not doubled
+    assert "more-work" in open_project(again[0].file).scenario().entities
+    assert window.controller.save()
+    assert "more-work" in open_project(original).scenario().entities
+    assert pending_recoveries(include_running=True) == []  # saved: the recovery goes
