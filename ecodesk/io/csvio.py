@@ -53,6 +53,7 @@ from ecodesk.io.tabular import (
     parse_list,
     problem,
 )
+from ecodesk.io.textsafe import neutralise_rows, restore_cell
 from ecodesk.model.objects import COLLECTIONS
 from ecodesk.model.scenario import Project
 
@@ -85,7 +86,7 @@ def project_tables(project: Project, scenario: str | None = None) -> dict[str, l
 
 def _encode(rows: list[list[str]]) -> bytes:
     buf = io.StringIO(newline="")
-    csv.writer(buf, lineterminator="\r\n").writerows(rows)
+    csv.writer(buf, lineterminator="\r\n").writerows(neutralise_rows(rows))  # no formulas run (OWASP)
     return buf.getvalue().encode("utf-8-sig")
 
 
@@ -272,7 +273,7 @@ def _cells(label: str, n: int, record: list[str], columns: Mapping[int, str],
     if extra:
         problems.append(Place(label, f"row {n}", f"第 {n} 行").problem(
             f"the cell {extra[0]!r} is not under any column", f"单元格 {extra[0]!r} 不在任何列之下"))
-    return {name: (record[i] if i < len(record) else "") for i, name in columns.items() if name != _IGNORED}
+    return {name: (restore_cell(record[i]) if i < len(record) else "") for i, name in columns.items() if name != _IGNORED}
 
 
 # --- import --------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QHeaderView, QMenu, QTableView, QWidget
 
+from ecodesk.io.textsafe import neutralise_rows
 from ecodesk.numfmt import format_value
 
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -112,7 +113,7 @@ class ResultTableModel(QAbstractTableModel):
         if sep == "\t":
             return "".join("\t".join(t.replace("\t", " ").replace("\n", " ") for t in line) + "\n" for line in table)
         buf = io.StringIO()
-        csv.writer(buf, delimiter=sep, lineterminator="\r\n").writerows(table)
+        csv.writer(buf, delimiter=sep, lineterminator="\r\n").writerows(neutralise_rows(table))  # no formulas run
         return buf.getvalue()
 
     def save_csv(self, path: str | Path) -> None:
