@@ -125,7 +125,10 @@ def _number(value: Any, low: float = 0.0, high: float = math.inf, field: str = "
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (int, float)):
-        v = float(value)
+        try:
+            v = float(value)
+        except OverflowError:  # an integer no float can hold
+            return None
     elif isinstance(value, str):
         try:
             v = parse_number(value, field)  # "1万" is 10,000 where the field takes money or quantities

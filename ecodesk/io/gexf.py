@@ -32,9 +32,11 @@ from ecodesk.io.foreign import ForeignEdge, ForeignGraph, ForeignNode, graph_row
 from ecodesk.io.graphml import (
     ENTITY_COLORS,
     FLOW_COLORS,
+    MAX_DIGITS,
     XmlText,
     check_version,
     children,
+    digit_count,
     extra_rows,
     local,
     meta_project,
@@ -140,7 +142,7 @@ class _Attr:
         conv = _TYPES.get(self.type)
         if conv is bool:
             return {"true": True, "false": False}.get(text.strip().lower(), text)
-        if conv is None:
+        if conv is None or digit_count(text) > MAX_DIGITS:
             return text
         try:
             return conv(text.strip())

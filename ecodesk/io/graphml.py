@@ -89,10 +89,38 @@ class XmlText:
         return [f"Removed control characters that XML cannot hold from: {places}."]
 
 
+#: Deepest element nesting an imported XML file may have (ours and every tool's files use < 10).
+MAX_DEPTH = 200
+#: Most digits a number in an imported file may have (a float holds at most 309 before the point).
+MAX_DIGITS = 300
+
+
+def too_deep(name: str, what: str = "XML") -> Problem:
+    return problem(name, f"has more than {MAX_DEPTH} levels of nesting in its {what} (ecodesk reads at most "
+                         f"{MAX_DEPTH})", f"{what} 嵌套超过 {MAX_DEPTH} 层（ecodesk 最多读取 {MAX_DEPTH} 层）")
+
+
+def too_many_digits(name: str, digits: int) -> Problem:
+    return problem(name, f"holds a number of {digits} digits (ecodesk reads numbers of at most {MAX_DIGITS} digits)",
+                   f"含有一个 {digits} 位的数字（ecodesk 最多读取 {MAX_DIGITS} 位的数字）")
+
+
+def check_depth(root: Element, name: str) -> None:
+    """FormatError when ``root`` nests deeper than MAX_DEPTH (checked without recursion)."""
+    stack = [(root, 1)]
+    while stack:
+        el, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise FormatError(name, [too_deep(name)])
+        stack.extend((c, depth + 1) for c in el)
+
+
 def parse_xml(raw: bytes, name: str) -> Element:
     """The root element of ``raw``, parsed safely; FormatError on hostile or broken XML."""
     try:
-        return SafeET.fromstring(raw, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        root = SafeET.fromstring(raw, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        check_depth(root, name)
+        return root
     except defusedxml.DefusedXmlException as exc:
         raise FormatError(name, [problem(
             name, f"declares XML entities or external references ({type(exc).__name__}); ecodesk refuses "
@@ -103,6 +131,14 @@ def parse_xml(raw: bytes, name: str) -> Element:
         reason = str(exc).split(":")[0]
         raise FormatError(name, [problem(name, f"line {line}, column {col + 1}: not well-formed XML ({reason})",
                                          f"第 {line} 行第 {col + 1} 列：XML 格式错误（{reason}）")]) from None
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def digit_count(text: str) -> int:
+    """The length of the longest run of digits in ``text``."""
+    return max((len(m) for m in _DIGITS.findall(text)), default=0)
 
 
 def local(tag: Any) -> str:
@@ -272,6 +308,8 @@ class _Key:
         conv = _PY_TYPES.get(self.type, str)
         if conv == "bool":
             return {"true": True, "false": False}.get(text.strip().lower(), text)
+        if conv is not str and digit_count(text) > MAX_DIGITS:
+            return text  # kept as text: a field that wants a number says it is too long
         try:
             return conv(text.strip()) if conv is not str else text  # type: ignore[operator]
         except ValueError:
@@ -481,6 +519,7 @@ def import_gml(path: str | os.PathLike[str]) -> Project:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("latin-1")  # GML is officially 7-bit ASCII; be lenient
+    check_gml(text, source)
     if not re.search(r"^\s*multigraph\b", text, re.M):  # keep parallel edges instead of failing on them
         text = re.sub(r"^(\s*graph\s*\[)", r"\1\n  multigraph 1", text, count=1, flags=re.M)
     try:
@@ -514,9 +553,28 @@ def import_gml(path: str | os.PathLike[str]) -> Project:
     return project
 
 
+_GML_TOKENS = re.compile(r'"[^"]*"?|\[|\]|\d+')
+
+
+def check_gml(text: str, source: str) -> None:
+    """FormatError when GML lists nest deeper than MAX_DEPTH or a number has more than MAX_DIGITS
+    digits (networkx would recurse or make integers no float can hold); one pass, no recursion."""
+    depth = 0
+    for m in _GML_TOKENS.finditer(text):
+        token = m.group()
+        if token == "[":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise FormatError(source, [too_deep(source, "GML lists")])
+        elif token == "]":
+            depth -= 1
+        elif token[0] != '"' and len(token) > MAX_DIGITS:
+            raise FormatError(source, [too_many_digits(source, len(token))])
+
+
 def _finite(value: Any) -> float | None:
     try:
         v = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
     return v if math.isfinite(v) else None
