@@ -29,6 +29,7 @@ from ecodesk import __version__
 from ecodesk.analysis.notes_zh import notes_text
 from ecodesk.io.report_text import RATIO_KPIS, Words
 from ecodesk.io.svgchart import Series, bar_chart, histogram, line_chart
+from ecodesk.io.textsafe import xml_text
 from ecodesk.model import EntityKind, FlowKind, PoolRule, PoolType, Project
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ PALETTE = ("#4E79A7", "#F28E2B", "#59A14F", "#B07AA1", "#76B7B2", "#E15759", "#E
 
 
 def esc(value: object) -> str:
-    return escape(str(value), quote=True)
+    return escape(xml_text(str(value)), quote=True)
 
 
 def report_language(project: Project, fallback: str = "en") -> str:

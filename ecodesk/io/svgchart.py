@@ -17,6 +17,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
+from ecodesk.io.textsafe import xml_text
+
 Fmt = Callable[[float], str]
 
 FONT = 11.0  # px, tick and value labels
@@ -27,7 +29,7 @@ MUTED = "#5f6b76"
 
 
 def esc(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(xml_text(str(text)), quote=True)
 
 
 def text_width(text: str, size: float = FONT) -> float:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ecodesk.io.formats import IMAGE_FORMATS  # the one format registry (re-exported here)
+from ecodesk.io.textsafe import xml_text
 from ecodesk.model import Ecosystem, Project, Scenario
 from ecodesk.model.errors import EcodeskError
 
@@ -256,7 +257,10 @@ def render_bytes(picture: Picture, fmt: str, *, scale: float = 1.0, title: str =
     else:
         _paint_pdf(exporter, frame, picture, buf, title)
     buf.close()
-    return bytes(data.data()), notices
+    out = bytes(data.data())
+    if fmt == "svg":  # names may hold characters XML forbids (controls): the document must parse
+        out = xml_text(out.decode("utf-8", "replace")).encode("utf-8")
+    return out, notices
 
 
 def _paint_png(exporter: Any, frame: Any, picture: Picture, scale: float, buf: Any) -> list[str]:

@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenu, QVBoxLayout, QWidget
 
+from ecodesk.io.textsafe import xml_text
 from ecodesk.numfmt import compact, percent
 from ecodesk.ui.i18n import current_language
 
@@ -220,6 +221,10 @@ class ChartWidget(QWidget):
             pg_exporters.SVGExporter(self.item).export(str(path))
         except (ValueError, IndexError):
             self._paint_svg(Path(path))
+        out = Path(path)  # names may hold characters XML forbids (controls): the file must parse
+        text = out.read_text(encoding="utf-8", errors="replace")
+        if xml_text(text) != text:
+            out.write_text(xml_text(text), encoding="utf-8")
 
     def _paint_svg(self, path: Path) -> None:
         from PySide6.QtCore import QSize
