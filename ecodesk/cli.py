@@ -105,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--format", dest="fmt", metavar="F", help="format, one of "
                    f"{', '.join(format_names('write', WRITABLE))} (default: from DEST's extension)")
     s.add_argument("--scenario", metavar="S", help="only this scenario")
+    s.add_argument("--force", action="store_true", help="replace an existing DEST (atomically; never FILE itself)")
     s.add_argument("--scale", type=_scale, metavar="N",
                    help="png only: pixels per canvas unit, e.g. 2 for a sharp picture on slides (default 1 = 96 dpi)")
     s.add_argument("--select", metavar="IDS", help="png/svg/pdf: only these entities (comma-separated ids) and the "
@@ -300,8 +301,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ecodesk.io import export_file
-
     dest = Path(args.dest)
     if args.fmt is not None:  # a named format must be one the registry can write
         fmt = get_format(args.fmt, "write", WRITABLE).name
@@ -316,25 +315,56 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError("--select applies to pictures (png, svg, pdf) only")
     if fmt == "ecodesk" and args.scenario is not None:
         raise UsageError("a project file holds every scenario: leave out --scenario (or export json with it)")
+    _export_may_replace(args.file, args.dest, args.force)
     project = load_any(args.file)
     if args.scenario is not None:
         project.scenario(args.scenario)  # refuses an unknown scenario before writing anything
     _folder_must_exist(args.dest)
-    if fmt == "ecodesk":
-        from ecodesk.store import write_project_atomic
+    try:
+        notices = _export_write(project, args, fmt)
+    except OSError as exc:  # name the destination, not a temporary file nor no file at all
+        from ecodesk.io.atomic import naming
 
-        write_project_atomic(project, Path(args.dest))
-        notices: list[str] = []
-    elif fmt in IMAGE_FORMATS:
-        notices = _export_image(project, args, fmt)
-    elif fmt in REPORT_FORMATS:
-        notices = _export_report(project, args)
-    else:
-        notices = export_file(project, args.dest, fmt, args.scenario)
+        raise naming(exc, args.dest) from exc
     for notice in notices or []:
         print(f"ecodesk: note: {notice}", file=sys.stderr)
     print(_said("exported", args.lang, f=args.file, dest=args.dest))
     return EXIT_OK
+
+
+def _export_may_replace(src: str, dest: str, force: bool) -> None:
+    """Refuse to write over the file being exported (by any path, symlink or hard link), and
+    over an existing destination without ``--force`` (an empty folder is no loss)."""
+    target = Path(dest)
+    if not os.path.lexists(target):
+        return
+    with contextlib.suppress(OSError):
+        if os.path.samefile(src, target):
+            raise _Refusal(f"'{dest}' is the file being exported ('{src}'); writing it would replace the project "
+                           "with its export: choose another destination.",
+                           f"「{dest}」就是正在导出的文件（「{src}」）；写入会用导出结果替换项目：请另选目标。")
+    if target.is_dir() and not target.is_symlink():
+        with contextlib.suppress(OSError), os.scandir(target) as entries:
+            if next(entries, None) is None:
+                return
+    if not force:
+        raise _Refusal(f"'{dest}' already exists; add --force to replace it.",
+                       f"「{dest}」已存在；如要替换请加 --force。")
+
+
+def _export_write(project: Any, args: argparse.Namespace, fmt: str) -> list[str]:
+    from ecodesk.io import export_file
+
+    if fmt == "ecodesk":
+        from ecodesk.store import write_project_atomic
+
+        write_project_atomic(project, Path(args.dest))
+        return []
+    if fmt in IMAGE_FORMATS:
+        return _export_image(project, args, fmt)
+    if fmt in REPORT_FORMATS:
+        return _export_report(project, args)
+    return export_file(project, args.dest, fmt, args.scenario)
 
 
 def _export_image(project: Any, args: argparse.Namespace, fmt: str) -> list[str]:

@@ -59,7 +59,10 @@ def atomic_path(dest: str | os.PathLike[str], suffix: str = ".tmp") -> Iterator[
     folder = dest.parent if str(dest.parent) else Path(".")
     if not folder.is_dir():  # name the missing folder, not the hidden temporary file mkstemp would report
         raise FileNotFoundError(errno.ENOENT, "the folder does not exist", str(folder))
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=suffix, dir=folder)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=suffix, dir=folder)
+    except OSError as exc:
+        raise naming(exc, dest) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -70,10 +73,24 @@ def atomic_path(dest: str | os.PathLike[str], suffix: str = ".tmp") -> Iterator[
             os.chmod(tmp, new_file_mode(dest))
         os.replace(tmp, dest)
         fsync_dir(folder)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if isinstance(exc, OSError):
+            raise naming(exc, dest, tmp) from exc
         raise
+
+
+def naming(exc: OSError, dest: str | os.PathLike[str], tmp: str | os.PathLike[str] | None = None) -> OSError:
+    """``exc`` as the user should read it: about ``dest``, never about a hidden temporary
+    file (``'.r.html.migj7b84.tmp'``) nor about no file at all ("No space left on device")."""
+    name = os.fspath(exc.filename) if isinstance(exc.filename, (str, bytes, os.PathLike)) else None
+    hidden = name is not None and os.path.basename(os.fsdecode(name)).startswith(".") and (
+        tmp is None or os.fsdecode(name) == os.fspath(tmp) or ".tmp" in os.path.basename(os.fsdecode(name)))
+    if name is not None and not hidden:
+        return exc
+    renamed = OSError(exc.errno, exc.strerror or str(exc) or type(exc).__name__, os.fspath(dest))
+    return renamed
 
 
 @contextlib.contextmanager

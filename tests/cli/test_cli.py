@@ -242,3 +242,70 @@ def test_compare_json(tmp_path, sample_json):
         if isinstance(f["a"], (int, float)) and isinstance(f["b"], (int, float)):
             assert f["delta"] == pytest.approx(f["b"] - f["a"])
     assert run("compare", str(proj), "Base", "Nope").returncode == 1
+
+
+def test_export_never_replaces_the_project_it_reads(tmp_path, sample_json, capsys):
+    proj = tmp_path / "p.ecodesk"
+    assert main(["import", str(sample_json), str(proj)]) == 0
+    before = proj.read_bytes()
+    link = tmp_path / "link.ecodesk"
+    link.symlink_to(proj)
+    hard = tmp_path / "hard.ecodesk"
+    os.link(proj, hard)
+    capsys.readouterr()
+    for dest in (proj, tmp_path / "." / "p.ecodesk", link, hard):
+        assert main(["export", str(proj), str(dest), "--format", "json", "--force"]) == 1
+        err = capsys.readouterr().err
+        assert err == (f"ecodesk: '{dest}' is the file being exported ('{proj}'); writing it would replace the "
+                       "project with its export: choose another destination.\n")
+    assert proj.read_bytes() == before and link.is_symlink()
+    assert main(["export", str(proj), str(proj), "--lang", "zh"]) == 1
+    assert "就是正在导出的文件" in capsys.readouterr().err
+
+
+def test_export_asks_force_for_an_existing_destination(tmp_path, sample_json, capsys):
+    proj = tmp_path / "p.ecodesk"
+    assert main(["import", str(sample_json), str(proj)]) == 0
+    out = tmp_path / "out.json"
+    out.write_text("keep me", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["export", str(proj), str(out)]) == 1
+    assert capsys.readouterr().err == f"ecodesk: '{out}' already exists; add --force to replace it.\n"
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert main(["export", str(proj), str(out), "--force"]) == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == json.loads(sample_json.read_text(encoding="utf-8"))
+    folder = tmp_path / "tables"
+    folder.mkdir()  # an empty folder: nothing to lose, no --force needed
+    assert main(["export", str(proj), str(folder)]) == 0 and (folder / "entities.csv").is_file()
+    assert main(["export", str(proj), str(folder)]) == 1
+    assert "add --force" in capsys.readouterr().err
+    assert main(["export", str(proj), str(folder), "--force"]) == 0
+
+
+def test_export_errors_name_the_destination(tmp_path, sample_json, capsys, monkeypatch):
+    import errno
+
+    proj = tmp_path / "p.ecodesk"
+    assert main(["import", str(sample_json), str(proj)]) == 0
+    capsys.readouterr()
+    real_fsync = os.fsync
+
+    def full_disk(fd):  # the write of the temporary file meets a full disk: no file name in the error
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    for name in ("r.html", "out.json"):
+        dest = tmp_path / name
+        assert main(["export", str(proj), str(dest)]) == 1
+        err = capsys.readouterr().err
+        assert err == f"ecodesk: '{dest}': No space left on device.\n"
+    monkeypatch.setattr(os, "fsync", real_fsync)
+
+    def read_only(src, dst):  # a temporary file in the message would be '.out.json.xxxx.tmp'
+        raise PermissionError(errno.EACCES, "Permission denied", str(src))
+
+    monkeypatch.setattr(os, "replace", read_only)
+    dest = tmp_path / "out.json"
+    assert main(["export", str(proj), str(dest)]) == 1
+    assert capsys.readouterr().err == f"ecodesk: '{dest}': Permission denied.\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.json", "p.ecodesk"]

@@ -110,9 +110,9 @@ def test_usage_errors_exit_2(tmp_path, project_file, capsys):
 def test_failures_leave_existing_files_alone(tmp_path, project_file):
     existing = tmp_path / "map.png"
     existing.write_bytes(b"keep me")
-    r = run("export", str(project_file), str(existing), "--select", "sensor,ghost")
+    r = run("export", str(project_file), str(existing), "--select", "sensor,ghost", "--force")
     assert r.returncode == 1 and "ghost" in r.stderr and "Traceback" not in r.stderr
-    r = run("export", str(project_file), str(existing), "--scenario", "空白")
+    r = run("export", str(project_file), str(existing), "--scenario", "空白", "--force")
     assert r.returncode == 1 and "no entities to draw" in r.stderr
     r = run("export", str(project_file), str(tmp_path / "r.html"), "--scenario", "nope")
     assert r.returncode == 1 and "nope" in r.stderr
