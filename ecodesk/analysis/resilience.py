@@ -38,7 +38,7 @@ import numpy as np
 from ecodesk.analysis.cascade import CascadeEntry, analyse_cascades
 from ecodesk.analysis.disjointpaths import redundancy
 from ecodesk.analysis.errors import AnalysisCancelled
-from ecodesk.analysis.montecarlo import MonteCarloSummary, draw_failures, summarise, trial_services
+from ecodesk.analysis.montecarlo import MonteCarloSummary, simulate, summarise
 from ecodesk.analysis.reachability import build_schedule, dominated_demand, supplied_mask
 from ecodesk.analysis.robustness import Robustness, analyse_robustness
 from ecodesk.analysis.supplygraph import SupplyGraph, build_supply_graph
@@ -293,11 +293,9 @@ def analyze_resilience(
     paths = redundancy(graph, supplied, lambda i: track.at("redundancy", i / n_demand))
 
     track.at("monte carlo")
-    draws = draw_failures(
-        graph, settings.trials, np.random.default_rng(mc_seq), lambda f: track.at("monte carlo", 0.4 * f)
+    services = simulate(
+        graph, schedule, settings.trials, np.random.default_rng(mc_seq), lambda f: track.at("monte carlo", f)
     )
-    track.at("monte carlo", 0.4)
-    services = trial_services(graph, schedule, draws, lambda f: track.at("monte carlo", 0.4 + 0.6 * f))
     mc = summarise(services, settings.threshold, settings.seed)
 
     track.at("cascade")
