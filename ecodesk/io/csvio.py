@@ -31,10 +31,11 @@ import difflib
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,12 @@ PROJECT_COLUMNS = (*PROJECT_FIELDS, "scenarios")
 #: Columns without which a table cannot be read.
 REQUIRED = {"ecosystems": ("id",), "entities": ("id",), "capabilities": ("id", "owner"),
             "flows": ("source", "target"), "needs": ("entity", "category"), "pools": ("id",)}
-MAX_BYTES = 200 * 1024 * 1024  # per table: refuse absurd files (and zip bombs) with a message
+MAX_BYTES = 64 * 1024 * 1024  # per table: refuse absurd files (and zip bombs) with a message
+MAX_TOTAL_BYTES = 128 * 1024 * 1024  # all tables of a zip together, uncompressed
+MAX_RATIO = 250  # uncompressed / compressed size of a zip member above 1 MB (real tables: under 50)
+MAX_ROWS = 100_000  # rows of one table (a model of 50,000 flows fits twice)
+MAX_CELLS = 2_000_000  # cells of one table, empty ones included
+MAX_PROBLEMS = 50  # problems collected from one table before reading it stops
 
 # --- export --------------------------------------------------------------------------------
 
@@ -180,13 +186,17 @@ def _sources(path: Path) -> tuple[dict[str, tuple[str, bytes]], str, list[Proble
         default_name = path.stem
         try:
             with zipfile.ZipFile(path) as zf:
+                total = 0
                 for info in zf.infolist():
                     if info.is_dir() or info.filename.count("/") > 1 or "__MACOSX" in info.filename:
                         continue
-                    if info.file_size > MAX_BYTES:
-                        problems.append(_too_large(info.filename, info.file_size))
+                    bomb = _zip_member_problem(info, total)
+                    if bomb is not None:
+                        problems.append(bomb)
                         continue
-                    take(info.filename, lambda info=info: zf.read(info))
+                    if os.path.splitext(info.filename)[1].lower() == ".csv":
+                        total += info.file_size
+                    take(info.filename, lambda info=info: _read_member(zf, info))
         except (zipfile.BadZipFile, OSError) as exc:
             raise FormatError(path.name, [problem(path.name, f"is not a readable zip file ({exc})",
                                                   f"不是可读取的 zip 文件（{exc}）")]) from None
@@ -207,21 +217,54 @@ def _sources(path: Path) -> tuple[dict[str, tuple[str, bytes]], str, list[Proble
 
 
 def _too_large(name: str, size: int) -> Problem:
-    return problem(name, f"is too large ({size} bytes)", f"文件过大（{size} 字节）")
+    return problem(name, f"is too large ({size:,} bytes; ecodesk reads tables of at most {MAX_BYTES:,} bytes)",
+                   f"文件过大（{size:,} 字节；ecodesk 最多读取 {MAX_BYTES:,} 字节的表）")
+
+
+def _zip_member_problem(info: zipfile.ZipInfo, total: int) -> Problem | None:
+    """Why a zip member may not be unpacked (its declared size bounds what reading it yields)."""
+    name, size = info.filename, info.file_size
+    if not name.lower().endswith(".csv"):
+        return None
+    if size > MAX_BYTES:
+        return _too_large(name, size)
+    if size > 1024 * 1024 and size > MAX_RATIO * max(info.compress_size, 1):
+        return problem(name, f"unpacks to {size:,} bytes from {info.compress_size:,} (more than {MAX_RATIO} times "
+                             "its packed size, the mark of a zip bomb)",
+                       f"从 {info.compress_size:,} 字节解压为 {size:,} 字节（超过压缩大小的 {MAX_RATIO} 倍，疑似 zip 炸弹）")
+    if total + size > MAX_TOTAL_BYTES:
+        return problem(name, f"would bring the tables of the zip to more than {MAX_TOTAL_BYTES:,} bytes unpacked "
+                             "(ecodesk's limit)", f"解压后各表总大小将超过 {MAX_TOTAL_BYTES:,} 字节（ecodesk 的上限）")
+    return None
+
+
+def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    with zf.open(info) as fh:
+        return fh.read(MAX_BYTES + 1)  # never more than the bound, whatever the header claims
 
 
 def _delimiter(text: str) -> str:
-    first = text.split("\n", 1)[0]
+    end = text.find("\n")
+    first = text[:end if end >= 0 else len(text)]
     counts = {d: first.count(d) for d in (",", "\t", ";")}
     return "," if counts[","] or not any(counts.values()) else max(counts, key=lambda d: counts[d])
 
 
 def read_rows(text: str, label: str, problems: list[Problem]) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Header and (spreadsheet row number, cells) of non-blank rows; problems for broken CSV."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=False)
+    csv.field_size_limit(MAX_BYTES)  # a cell may be as long as a table (notes beyond 131,072 characters)
+    reader = csv.reader(_lines(text), delimiter=_delimiter(text), strict=False)
     records: list[tuple[int, list[str]]] = []
+    cells = 0
     try:
         for n, record in enumerate(reader, 1):
+            cells += len(record)
+            if n > MAX_ROWS or cells > MAX_CELLS:
+                what = (f"more than {MAX_ROWS:,} rows", f"超过 {MAX_ROWS:,} 行") if n > MAX_ROWS else (
+                    f"more than {MAX_CELLS:,} cells", f"超过 {MAX_CELLS:,} 个单元格")
+                problems.append(problem(label, f"has {what[0]} (ecodesk reads at most that many in one table)",
+                                        f"有{what[1]}（ecodesk 每个表最多读取这么多）"))
+                return [], []
             records.append((n, record))
     except csv.Error as exc:
         problems.append(Place(label, f"line {reader.line_num}", f"第 {reader.line_num} 行").problem(
@@ -232,6 +275,14 @@ def read_rows(text: str, label: str, problems: list[Problem]) -> tuple[list[str]
         return [], []
     (_, header), *rows = records
     return [h.strip().lstrip("\ufeff") for h in header], rows
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their ends, one at a time (no copy of the whole text)."""
+    return (m.group() for m in _LINE.finditer(text))
 
 
 _IGNORED = ""  # a column reported as unknown: its cells are skipped, the rest still checked
@@ -363,6 +414,10 @@ def _read_table(cname: str, text: str, label: str, order: list[str],
         return False
     for n, record in rows:
         seen = len(problems)
+        if seen - before >= MAX_PROBLEMS:
+            problems.append(problem(label, f"reading stopped after {MAX_PROBLEMS} problems in this table (row {n})",
+                                    f"此表已有 {MAX_PROBLEMS} 个问题，在第 {n} 行停止读取"))
+            break
         cells = _cells(label, n, record, columns, problems)
         place = Place(label, f"row {n}", f"第 {n} 行")
         sname = cells.pop("scenario", "")
