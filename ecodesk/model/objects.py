@@ -46,11 +46,21 @@ def _check_id(what: str, value: Any, fld: str = "id") -> str:
     return value
 
 
+#: Longest text of a name, industry, category or colour, and of notes (characters): far beyond any
+#: real one, small enough that a hostile file cannot make every export and drawing crawl.
+MAX_TEXT_LENGTH = 10_000
+MAX_NOTES_LENGTH = 4_000_000
+
+
 def _check_text(what: str, obj_id: str, fld: str, value: Any) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
         raise _fail(what, obj_id, fld, f"must be text, not {value!r}", f"必须是文本，而不是 {value!r}")
+    limit = MAX_NOTES_LENGTH if fld == "notes" else MAX_TEXT_LENGTH
+    if len(value) > limit:
+        raise _fail(what, obj_id, fld, f"is {len(value):,} characters long (at most {limit:,})",
+                    f"长 {len(value):,} 个字符（最多 {limit:,} 个）")
     return value
 
 

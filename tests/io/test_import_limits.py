@@ -69,3 +69,34 @@ def test_nesting_up_to_the_limit_still_reads(tmp_path: Path) -> None:
     gml = tmp_path / "ok.gml"
     gml.write_text(f"graph [ node [ id 1 label \"a\" demand {'9' * 12} deep " + "[ a " * 150 + "1" + " ]" * 150 + " ] ]")
     assert [e.demand for e in import_gml(gml).scenario().entities] == [999_999_999_999.0]
+
+
+def test_graphml_with_a_huge_name_is_refused_naming_the_limit(tmp_path: Path) -> None:
+    # Before: a 200 MB name imported, and every export then took minutes and 6 GB. 20 MB shows it.
+    from ecodesk.model.objects import MAX_TEXT_LENGTH
+
+    path = tmp_path / "huge.graphml"
+    path.write_text('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="l" for="node" attr.name="label" '
+                    f'attr.type="string"/><graph><node id="a"><data key="l">{"N" * 20_000_000}</data></node></graph>'
+                    "</graphml>")
+    with pytest.raises(FormatError) as info:
+        import_graphml(path)
+    assert info.value.problems == [f"huge.graphml: graph 'Base', node 'a': Entity 'a', field 'name': is "
+                                   f"20,000,000 characters long (at most {MAX_TEXT_LENGTH:,})."]
+    assert MAX_TEXT_LENGTH == 10_000
+
+
+def test_text_limits_of_the_model() -> None:
+    from ecodesk.model import Entity
+    from ecodesk.model.errors import ValidationError
+    from ecodesk.model.objects import MAX_NOTES_LENGTH, MAX_TEXT_LENGTH
+
+    assert MAX_NOTES_LENGTH == 4_000_000
+    long_name = "名" * MAX_TEXT_LENGTH
+    assert Entity("a", name=long_name, industry=long_name, notes="n" * MAX_NOTES_LENGTH).name == long_name
+    with pytest.raises(ValidationError) as info:
+        Entity("a", industry="x" * (MAX_TEXT_LENGTH + 1))
+    assert info.value.sentence("en") == "Entity 'a', field 'industry': is 10,001 characters long (at most 10,000)"
+    assert info.value.sentence("zh") == "主体 'a' 的字段 industry：长 10,001 个字符（最多 10,000 个）"
+    with pytest.raises(ValidationError, match="is 4,000,001 characters long"):
+        Entity("a", notes="n" * (MAX_NOTES_LENGTH + 1))
