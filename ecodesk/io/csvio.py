@@ -11,8 +11,9 @@ Layout (``ecodesk export P.ecodesk out/ --format csv``; a ``.zip`` destination h
   (``car;home``, ``auto=2;homeco=1``, ``1000000:0.2;:0.15``; JSON accepted).
 
 Export writes UTF-8 with a BOM (so Excel shows Chinese names) and ``\\r\\n`` line ends; every
-file is produced in memory first, then each is replaced atomically (a new folder appears
-whole, by one rename).
+file is produced in memory first, written into a temporary folder beside the destination,
+which then takes the folder's place whole (an existing folder's other files are kept): a
+failure or a kill half-way leaves the old folder as it was, never some new tables and some old.
 
 Import takes a folder, a ``.zip`` of it, or one of its ``.csv`` files (meaning its folder).
 Only ``entities.csv`` is required — an ``entities.csv`` + ``flows.csv`` pair is a complete
@@ -32,14 +33,12 @@ import io
 import json
 import os
 import re
-import shutil
-import tempfile
 import zipfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from ecodesk.io.atomic import atomic_path, fsync_dir
+from ecodesk.io.atomic import atomic_folder, atomic_path
 from ecodesk.io.errors import FormatError, Problem
 from ecodesk.io.jsonio import PROJECT_FIELDS, _project_meta
 from ecodesk.io.tabular import (
@@ -113,23 +112,10 @@ def export_csv(project: Project, dest: str | os.PathLike[str], scenario: str | N
                 for name, data in files.items():
                     zf.writestr(name, data)
         return []
-    if not dest.exists():
-        parent = dest.parent if str(dest.parent) else Path(".")
-        tmp_dir = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=parent))
-        try:
-            for name, data in files.items():
-                with open(tmp_dir / name, "wb") as fh:
-                    fh.write(data)
-                    os.fsync(fh.fileno())
-            os.rename(tmp_dir, dest)  # the folder appears whole
-        except BaseException:
-            shutil.rmtree(tmp_dir, ignore_errors=True)
-            raise
-        fsync_dir(parent)
-        return []
-    for name, data in files.items():
-        with atomic_path(dest / name) as tmp:
-            tmp.write_bytes(data)
+    with atomic_folder(dest) as tmp_dir:  # written aside, swapped in whole: never some new tables and some old
+        for name, data in files.items():
+            with open(tmp_dir / name, "wb") as fh:
+                fh.write(data)
     return []
 
 
