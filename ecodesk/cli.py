@@ -238,7 +238,7 @@ def _is_project_file(path: Path) -> bool:
 
 def load_any(path: str) -> Any:
     """Open a project file, or import any other supported file, as a Project."""
-    from ecodesk.io import import_file
+    from ecodesk.io import check_readable, import_file
     from ecodesk.store import open_project
 
     p = Path(path)
@@ -246,6 +246,7 @@ def load_any(path: str) -> Any:
         return import_file(p)
     if not p.exists():
         raise _missing(path)
+    check_readable(p)  # a FIFO or device is refused before anything opens it (it would block)
     if _is_project_file(p):
         return open_project(p)
     return import_file(p)
@@ -276,13 +277,14 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ecodesk.io import import_file
+    from ecodesk.io import check_readable, import_file
     from ecodesk.store import write_project_atomic
 
     dest = Path(args.file)
     src = Path(args.src)
     if not src.exists():  # the source first: a missing source is the problem, whatever FILE is
         raise _missing(args.src)
+    check_readable(src, folder=True)  # a FIFO or device is refused before anything opens it
     if dest.exists() and not args.force:
         raise EcodeskError(f"'{args.file}' already exists; add --force to replace it.")
     _folder_must_exist(args.file)

@@ -12,9 +12,11 @@ atomically and returns notices (e.g. "GEXF holds one scenario …") for the call
 from __future__ import annotations
 
 import os
+import stat
+import zipfile
 from pathlib import Path
 
-from ecodesk.io.errors import FormatError
+from ecodesk.io.errors import FormatError, Problem
 from ecodesk.io.formats import EXPORT_FORMATS, IMPORT_FORMATS, format_for_path, get_format
 from ecodesk.io.jsonio import export_json, project_from_json, read_json_file
 from ecodesk.model.scenario import Project
@@ -43,9 +45,64 @@ def _sniff_xml(path: Path) -> str:
     return "xml"
 
 
-def import_file(path: str | os.PathLike[str], fmt: str | None = None) -> Project:
-    """A project from ``path`` in format ``fmt`` (guessed when None); FormatError if bad."""
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)", "命名管道（FIFO）"), (stat.S_ISCHR, "a device", "设备文件"),
+          (stat.S_ISBLK, "a device", "设备文件"), (stat.S_ISSOCK, "a socket", "套接字"))
+
+
+def check_readable(path: str | os.PathLike[str], *, folder: bool = False) -> None:
+    """Refuse, before anything is opened, what must not be read: a named pipe, a device or a
+    socket (reading one blocks for ever or never ends) and a folder where a file is expected
+    (``folder=False``). Raises FormatError with one sentence naming the path and what it is; never
+    reads the file. A missing path passes (the caller says it is missing)."""
     p = Path(path)
+    try:
+        mode = os.stat(p).st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode) or (folder and stat.S_ISDIR(mode)):
+        return
+    if stat.S_ISDIR(mode):
+        raise FormatError(str(path), [_refusal(p, "is a folder, not a file", "是文件夹，而不是文件")])
+    en, zh = next(((e, z) for test, e, z in _KINDS if test(mode)), ("not an ordinary file", "不是普通文件"))
+    raise FormatError(str(path), [_refusal(p, f"is {en}, not an ordinary file; ecodesk reads only ordinary files",
+                                           f"是{zh}，不是普通文件；ecodesk 只读取普通文件")])
+
+
+def _refusal(p: Path, en: str, zh: str) -> Problem:
+    from ecodesk.io.tabular import problem
+
+    return problem(str(p), en, zh)
+
+
+def _csv_links(p: Path) -> None:
+    """A CSV folder (or zip) whose tables are symbolic links is refused: following one would
+    read (and quote in messages) a file outside the folder."""
+    if p.suffix.lower() == ".zip" and p.is_file():
+        try:
+            with zipfile.ZipFile(p) as zf:
+                links = [i.filename for i in zf.infolist() if stat.S_ISLNK(i.external_attr >> 16)]
+        except (zipfile.BadZipFile, OSError):
+            return  # the importer says what is wrong with it
+        where = p.name
+    else:
+        folder = p if p.is_dir() else p.parent
+        try:
+            links = sorted(e.name for e in folder.iterdir() if e.is_symlink() and e.suffix.lower() == ".csv")
+        except OSError:
+            return
+        where = str(folder)
+    if links:
+        raise FormatError(where, [_refusal(
+            Path(f"{where}: {name}"), "is a symbolic link; ecodesk does not follow links inside a CSV folder or zip "
+                                "(copy the table itself there)",
+            "是符号链接；ecodesk 不跟随 CSV 文件夹或 zip 中的链接（请把表格文件本身复制进去）") for name in links])
+
+
+def import_file(path: str | os.PathLike[str], fmt: str | None = None) -> Project:
+    """A project from ``path`` in format ``fmt`` (guessed when None); FormatError if bad.
+    Named pipes, devices and CSV tables that are symbolic links are refused before reading."""
+    p = Path(path)
+    check_readable(p, folder=True)
     explicit = fmt is not None
     fmt = (fmt or guess_format(p)).lower()
     if fmt == "xml" and not explicit:
@@ -59,6 +116,7 @@ def import_file(path: str | os.PathLike[str], fmt: str | None = None) -> Project
     if fmt == "csv":
         from ecodesk.io.csvio import import_csv
 
+        _csv_links(p)
         return import_csv(p)
     if fmt == "graphml":
         from ecodesk.io.graphml import import_graphml
@@ -105,4 +163,5 @@ def export_file(project: Project, dest: str | os.PathLike[str], fmt: str | None 
     raise FormatError(str(dest), [f"cannot export format '{fmt}' (known: {', '.join(EXPORT_FORMATS)})."])  # pragma: no cover
 
 
-__all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "FormatError", "export_file", "guess_format", "import_file"]
+__all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "FormatError", "check_readable", "export_file", "guess_format",
+           "import_file"]

@@ -178,8 +178,10 @@ class Document(QObject):
             doc = cls(import_file(path), None, parent)
             doc.mark_unsaved()
             return doc
+        from ecodesk.io import check_readable
         from ecodesk.store import ProjectFile
 
+        check_readable(path)  # a FIFO or device would block the window for ever
         pf = ProjectFile.open(path)
         doc = cls(pf.project, path, parent)
         doc.file = pf
