@@ -175,3 +175,48 @@ def test_analysis_panel_refresh_after_an_edit_on_1000_entities(qtbot):
     print(f"\nedit → refreshed results on {len(doc.scenario.entities)} entities / {len(doc.scenario.flows)} flows: "
           f"median {median * 1000:.0f} ms of {[round(t * 1000) for t in times]} (600 ms debounce included)")
     assert median < 5.0
+
+
+def test_a_project_asking_for_ten_million_trials_opens_without_starting_them(qtbot, tmp_path):
+    """Issue 14: the trial setting is stored in the file and the app analyses on open — a
+    shared file with 10⁷ trials took minutes of full CPU (and, before blocks, all memory).
+    It opens at once, starts nothing by itself, keeps the setting as typed, says why, and
+    runs only when the user presses Run."""
+    from ecodesk.store import open_project, write_project_atomic
+    from tests.benchmarks.generate import generate_s2b2b
+
+    project = generate_s2b2b(10, 150, 3)
+    project.set_meta(settings={"trials": 10_000_000})
+    path = tmp_path / "shared.ecodesk"
+    write_project_atomic(project, path)
+    t0 = time.perf_counter()
+    w = open_window(qtbot, open_project(path))
+    panel, doc = w.analysis_panel, w.document
+    items = len(doc.scenario.entities) + len(doc.scenario.flows)
+    assert items * 10_000_000 > 2_000_000_000
+    qtbot.wait(1500)  # well past the 600 ms debounce
+    assert time.perf_counter() - t0 < 60.0  # generous: it did not run 10⁷ trials
+    ch = panel.channel
+    assert not ch.running and not ch.pending and ch.result is None and ch.job is None
+    assert ch.refusal is not None
+    reason = (f"10,000,000 Monte Carlo trials on {items:,} entities and flows is too large "
+              "to start automatically.")
+    assert panel.state_label.text() == "Too large to analyse automatically — press Run"
+    assert panel.state_label.toolTip() == reason and w.statusBar().currentMessage() == reason
+    assert doc.project.settings.trials == 10_000_000  # nothing the user typed is changed
+    assert panel.run_button.isEnabled() and panel.channel.auto
+    # an edit does not start it either
+    ent = doc.scenario.entities.at(0)
+    doc.push(MoveEntities(doc.scenario, {ent.id: (3.0, 4.0)}))
+    qtbot.wait(1000)
+    assert not ch.running and ch.job is None and "press Run" in panel.state_label.text()
+    # the user's Run starts it (cancelled here at once: the run itself is the CLI's test)
+    panel.run_now()
+    job = ch.job
+    assert job is not None and ch.running and ch.refusal is None and panel.state_label.toolTip() == ""
+    panel.cancel()
+    qtbot.waitUntil(lambda: job.stopped_at is not None, timeout=60_000)
+    # a setting back within budget analyses automatically again
+    doc.project.set_meta(settings={"trials": 2000})
+    wait_current(qtbot, panel, timeout=60_000)
+    assert ch.result.resilience.monte_carlo.trials == 2000 and ch.refusal is None

@@ -68,6 +68,7 @@ class AnalysisPanel(QWidget):
         self.channel = AnalysisChannel(lambda: self.settings, self.cache, delay_ms=600, parent=self)
         self.color_mode = "kind"
         self.marks_on = True
+        self._told = ""  # the last reason for not running automatically shown in the status bar
         self._bindings = Bindings()
         self.link = CanvasLink(self)
         self._build()
@@ -287,6 +288,8 @@ class AnalysisPanel(QWidget):
             text, tone = self.tr("Analysing “{0}”… {1} % ({2})").format(name, ch.percent, self.stage_label(ch.stage)), "warn"
         elif ch.error:
             text, tone = self.tr("Analysis failed: {0}").format(ch.error), "bad"
+        elif ch.refusal is not None and ch.stale:  # the short words here, the reason in the tooltip
+            text, tone = self.tr("Too large to analyse automatically — press Run"), "warn"
         elif ch.result is None:
             text, tone = (self.tr("Not analysed yet — press Run") if not ch.auto else self.tr("Waiting to analyse…")), "neutral"
         elif ch.stale:
@@ -298,6 +301,12 @@ class AnalysisPanel(QWidget):
                 self.tr(" · computed in {0} s").format(f"{took:.2f}") if took else "")
             tone = "good"
         self.state_label.setText(text)
+        reason = ch.refusal.text(self.chinese) if ch.refusal is not None and ch.stale and not ch.running else ""
+        self.state_label.setToolTip(reason)
+        if reason and reason != self._told:
+            # once, in full, in the status bar (deferred: the window may still be connecting to us)
+            QTimer.singleShot(0, self, lambda: self.status(reason))
+        self._told = reason
         self.state_label.setStyleSheet(f"color: {tone_color(tone).name()};")
         self.cancel_button.setEnabled(ch.running)
         self.run_button.setEnabled(ch.scenario is not None)

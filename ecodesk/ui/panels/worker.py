@@ -7,7 +7,10 @@ and stops at the engine's next check when cancelled (``cancel()`` → ``Analysis
 
 A channel follows one scenario: every edit (``scenario.changed``) or settings change
 marks its result stale and, ``delay_ms`` later (debounced), starts a new job; a running job
-for an older state is cancelled and superseded. Each job is tagged with the scenario's
+for an older state is cancelled and superseded. A run above the automatic budget
+(:func:`ecodesk.analysis.budget.auto_run_refusal`: e.g. a shared file asking for 10⁷ Monte
+Carlo trials) is never started by itself — the channel keeps the result stale and says why
+in ``refusal``, and only ``run_now`` (the user's Run) starts it; the settings stay as typed. Each job is tagged with the scenario's
 identity, its ``revision`` and the settings; a finished job whose tag is not the current
 one is dropped, so results of different states are never mixed. Results are kept in a
 small shared cache, so switching back to a scenario, or comparing it, costs nothing.
@@ -28,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from ecodesk.analysis.budget import AutoRunRefusal, auto_run_refusal
 from ecodesk.analysis.errors import AnalysisCancelled
 from ecodesk.model import AnalysisSettings, Bindings, Scenario
 
@@ -296,6 +300,8 @@ class AnalysisChannel(QObject):
         self.percent = 0
         self.stage = ""
         self.error = ""
+        #: Why the automatic run of the current state was not started (None: it was, or will be).
+        self.refusal: AutoRunRefusal | None = None
         #: Seconds from the first edit after a current result to the next current result.
         self.last_latency: float | None = None
         self.last_duration: float | None = None
@@ -314,6 +320,7 @@ class AnalysisChannel(QObject):
         self._bindings.clear()
         self.scenario = scenario
         self.error = ""
+        self.refusal = None
         if scenario is not None:
             self._bindings.connect(scenario.changed, self._on_scenario_changed)
         self._set_result(None, None)
@@ -327,7 +334,7 @@ class AnalysisChannel(QObject):
         self._dirty_since = None
         if scenario is not None and self.stale and run and self.auto:
             self._dirty_since = time.perf_counter()
-            self._timer.start()  # after the debounce delay: a window opening stays quick
+            self._schedule()  # after the debounce delay: a window opening stays quick
         self.state_changed.emit()
 
     @property
@@ -361,12 +368,13 @@ class AnalysisChannel(QObject):
         if self._dirty_since is None:
             self._dirty_since = time.perf_counter()
         if self.auto and self.scenario is not None:
-            self._timer.start()
+            self._schedule()
         self.state_changed.emit()
 
     def run_now(self) -> None:
         """Recompute at once (unless a job for the current state already runs)."""
         self._timer.stop()
+        self.refusal = None  # the user asked: any allowed run goes
         if self._dirty_since is None:
             self._dirty_since = time.perf_counter()
         self._start(force=True)
@@ -384,7 +392,26 @@ class AnalysisChannel(QObject):
         self._cancel_job()
         self.follow(None, run=False)
 
+    def _schedule(self) -> None:
+        """Start the debounce timer of an automatic run — unless the run is over the
+        automatic budget, which ``refusal`` then names."""
+        self.refusal = self._auto_refusal()
+        if self.refusal is None:
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def _auto_refusal(self) -> AutoRunRefusal | None:
+        s = self.scenario
+        if s is None:
+            return None
+        return auto_run_refusal(len(s.entities), len(s.flows), self._settings())
+
     def _on_timer_timeout(self) -> None:
+        self.refusal = self._auto_refusal()  # settings may have changed meanwhile
+        if self.refusal is not None:
+            self.state_changed.emit()
+            return
         self._start(force=False)
 
     # jobs ------------------------------------------------------------------------------------
@@ -437,7 +464,7 @@ class AnalysisChannel(QObject):
         if state.tag != self.current_tag():
             # the scenario moved on while this ran: drop it, the newer state is (or will be) queued
             if self.auto and not self._timer.isActive():
-                self._timer.start()
+                self._schedule()
             self.state_changed.emit()
             return
         self._accept(result, state.tag)
