@@ -81,7 +81,7 @@ def _csv_links(p: Path) -> None:
         try:
             with zipfile.ZipFile(p) as zf:
                 links = [i.filename for i in zf.infolist() if stat.S_ISLNK(i.external_attr >> 16)]
-        except (zipfile.BadZipFile, OSError):
+        except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError):
             return  # the importer says what is wrong with it
         where = p.name
     else:

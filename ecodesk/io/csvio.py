@@ -34,6 +34,7 @@ import json
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -183,7 +184,7 @@ def _sources(path: Path) -> tuple[dict[str, tuple[str, bytes]], str, list[Proble
                     if os.path.splitext(info.filename)[1].lower() == ".csv":
                         total += info.file_size
                     take(info.filename, lambda info=info: _read_member(zf, info))
-        except (zipfile.BadZipFile, OSError) as exc:
+        except (zipfile.BadZipFile, OSError, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
             raise FormatError(path.name, [problem(path.name, f"is not a readable zip file ({exc})",
                                                   f"不是可读取的 zip 文件（{exc}）")]) from None
         return found, default_name, problems

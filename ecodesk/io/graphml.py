@@ -126,6 +126,9 @@ def parse_xml(raw: bytes, name: str) -> Element:
             name, f"declares XML entities or external references ({type(exc).__name__}); ecodesk refuses "
                   "them for safety (they can expand to gigabytes or read other files)",
             f"声明了 XML 实体或外部引用（{type(exc).__name__}）；为安全起见 ecodesk 拒绝读取此类文件")]) from None
+    except (LookupError, ValueError) as exc:  # e.g. <?xml encoding="UTF-8inf"?>
+        raise FormatError(name, [problem(name, f"is not readable XML ({exc})",
+                                         f"不是可读取的 XML（{exc}）")]) from None
     except ParseError as exc:
         line, col = getattr(exc, "position", (0, 0))
         reason = str(exc).split(":")[0]
@@ -526,6 +529,10 @@ def import_gml(path: str | os.PathLike[str]) -> Project:
         g = nx.parse_gml(text, label=None)
     except (nx.NetworkXError, ValueError, SyntaxError) as exc:
         raise FormatError(source, [problem(source, f"is not valid GML ({exc})", f"不是有效的 GML（{exc}）")]) from None
+    except (TypeError, IndexError, KeyError, AttributeError, RecursionError) as exc:  # networkx's parser tripping
+        reason = f"{type(exc).__name__}: {exc}"  # on what it does not expect (a list as an edge key, an empty line)
+        raise FormatError(source, [problem(source, f"is not valid GML (networkx cannot read it: {reason})",
+                                           f"不是有效的 GML（networkx 无法读取：{reason}）")]) from None
     fg = ForeignGraph(str(g.graph.get("name") or "Base"))
     for node, attrs in g.nodes(data=True):
         attrs = dict(attrs)

@@ -370,11 +370,13 @@ def build_scenario(name: str, rows: Mapping[str, list[Row]], problems: list[Prob
                 if isinstance(data, Mapping) and isinstance(data.get("id"), str):
                     failed.add(data["id"])
                 continue
-            if cname in AUTO_IDS and isinstance(data, Mapping) and not data.get("id"):
+            auto = cname in AUTO_IDS and isinstance(data, Mapping) and not data.get("id")
+            if auto:
                 data = {**data, "id": f"\0{len(objs)}"}  # placeholder, named below
-                unnamed.append((cname, len(objs)))
             try:
                 objs.append((row.place, make(cls, data)))
+                if auto:  # only once made: a refused row has no place in objs to name
+                    unnamed.append((cname, len(objs) - 1))
             except ValidationError as exc:
                 problems.append(row.place.model_problem(exc))
                 if isinstance(data, Mapping) and isinstance(data.get("id"), str):

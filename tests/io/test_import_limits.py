@@ -100,3 +100,77 @@ def test_text_limits_of_the_model() -> None:
     assert info.value.sentence("zh") == "主体 'a' 的字段 industry：长 10,001 个字符（最多 10,000 个）"
     with pytest.raises(ValidationError, match="is 4,000,001 characters long"):
         Entity("a", notes="n" * (MAX_NOTES_LENGTH + 1))
+
+
+# -- what the importer fuzzer (tests/robustness/fuzzing.py, import_campaign) found -------------
+
+
+def test_xml_declaring_an_unknown_encoding_is_one_sentence(tmp_path: Path) -> None:
+    # Before: LookupError from expat ("internal error").
+    path = tmp_path / "enc.graphml"
+    path.write_bytes(b'<?xml version="1.0" encoding="UTF-8inf"?><graphml><graph/></graphml>')
+    with pytest.raises(FormatError) as info:
+        import_graphml(path)
+    assert str(info.value).startswith("enc.graphml: is not readable XML (")
+    gexf = tmp_path / "enc.gexf"
+    gexf.write_bytes(b'<?xml version="1.0" encoding="UTF745"?><gexf><graph/></gexf>')
+    with pytest.raises(FormatError, match=r"enc\.gexf: is not readable XML"):
+        import_gexf(gexf)
+
+
+def _zip(path: Path, files: dict[str, bytes]) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    return path.read_bytes()
+
+
+def test_damaged_zips_are_one_sentence(tmp_path: Path) -> None:
+    from ecodesk.io import import_file
+
+    path = tmp_path / "t.zip"
+    raw = bytearray(_zip(path, {"entities.csv": b"id,name\n" + b"".join(b"e%d,n%d\n" % (i, i) for i in range(300))}))
+    data_start = 30 + len("entities.csv")
+    raw[data_start + 5: data_start + 25] = b"\xff" * 20  # the deflate stream: zlib.error before
+    path.write_bytes(bytes(raw))
+    with pytest.raises(FormatError, match=r"^t.zip: is not a readable zip file \("):
+        import_file(path, "csv")
+    raw = bytearray(_zip(path, {"entities.csv": b"id\na\n"}))
+    central = raw.rfind(b"PK\x01\x02")
+    raw[central + 6] = 117  # "version needed to extract" 11.7: NotImplementedError before
+    path.write_bytes(bytes(raw))
+    with pytest.raises(FormatError, match=r"^t.zip: is not a readable zip file \(zip file version 11.7\)"):
+        import_file(path, "csv")
+    raw = bytearray(_zip(path, {"entities.csv": b"id\na\n"}))
+    for header in (b"PK\x03\x04", b"PK\x01\x02"):  # the 'encrypted' flag: RuntimeError before
+        at = raw.find(header)
+        raw[at + (6 if header == b"PK\x03\x04" else 8)] |= 1
+    path.write_bytes(bytes(raw))
+    with pytest.raises(FormatError, match=r"is encrypted"):
+        import_file(path, "csv")
+
+
+def test_an_unnamed_row_refused_by_the_model_does_not_break_naming_the_others(tmp_path: Path) -> None:
+    # Before: IndexError in _name_unnamed (the refused row kept a slot in the naming list).
+    from ecodesk.io import import_file
+
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "entities.csv").write_text("id\na\nb\n")
+    (folder / "flows.csv").write_text("source,target,volume\na,b,1\na,b,2\nb,a,1e16\n")
+    with pytest.raises(FormatError) as info:
+        import_file(folder, "csv")
+    assert len(info.value.problems) == 1
+    assert info.value.problems[0].startswith("flows.csv: row 4: ")
+    assert "volume" in info.value.problems[0] and "too large" in info.value.problems[0]
+
+
+def test_gml_networkx_cannot_read_is_one_sentence(tmp_path: Path) -> None:
+    # Before: TypeError (unhashable type: 'list') from networkx's parser.
+    path = tmp_path / "k.gml"
+    path.write_text("graph [ multigraph 1 node [ id 1 ] node [ id 2 ] edge [ source 1 target 2 key [ a 1 ] ] ]")
+    with pytest.raises(FormatError) as info:
+        import_gml(path)
+    assert str(info.value).startswith("k.gml: is not valid GML (networkx cannot read it: TypeError: ")

@@ -679,9 +679,356 @@ def run_campaign(work: Path, n: int, seed: int, timeout: float) -> dict[str, Any
     return dict(json.loads(summary.read_text()))
 
 
+# -- the importers: GraphML, GEXF, GML, CSV zip, Kumu ---------------------------------------
+#
+# ``python fuzzing.py importers WORK N SEED`` feeds N mutated interchange files to
+# ``ecodesk.io.import_file``: mutations of our own exports and of small foreign files, plus the
+# attack shapes — numbers of hundreds or thousands of digits, nesting of 150 to 1,500 levels,
+# zip bombs (members unpacking far beyond their packed size, tables of too many rows or cells),
+# texts of 10,000 to 200,000 characters and control characters. Each input must import or be
+# refused with an EcodeskError sentence; any other exception is a failure (kept under
+# WORK/failures).
+
+IMPORT_FORMATS = ("graphml", "gexf", "gml", "csv", "kumu")
+_DIGIT_SIZES = (299, 300, 301, 309, 310, 400, 4300, 4301, 5000)
+_DEPTHS = (150, 199, 200, 201, 1000, 1500)
+_TEXT_SIZES = (10_000, 10_001, 40_000, 200_000)
+_CONTROL = "\x00\x01\x07\x08\x0b\x0c\x1b\x1f\x7f\ufffe\u202e\r\n\t"
+
+_FOREIGN_GRAPHML = """<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="d0" for="node" attr.name="label" attr.type="string"/>
+  <key id="d1" for="node" attr.name="demand" attr.type="long"/>
+  <key id="d2" for="node" attr.name="type" attr.type="string"><default>Supplier</default></key>
+  <key id="d3" for="edge" attr.name="weight" attr.type="double"/>
+  <key id="d4" for="node" attr.name="size" attr.type="int"/>
+  <key id="d5" for="all" attr.name="flag" attr.type="boolean"/>
+  <graph id="G" edgedefault="undirected">
+    <node id="a"><data key="d0">Alpha</data><data key="d1">120</data><data key="d4">7</data></node>
+    <node id="b"><data key="d0">Beta</data><data key="d2">Platform</data><data key="d5">true</data>
+      <graph id="b:"><node id="b1"><data key="d0">Inner</data></node></graph></node>
+    <node id="c"/>
+    <edge source="a" target="b"><data key="d3">2.5</data></edge>
+    <edge source="b" target="c" directed="true"/>
+    <edge source="b1" target="a"/>
+  </graph>
+</graphml>
+"""
+_FOREIGN_GEXF = """<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">
+  <graph defaultedgetype="directed" name="Net">
+    <attributes class="node"><attribute id="0" title="demand" type="long"/>
+      <attribute id="1" title="kind" type="string"><default>user</default></attribute>
+      <attribute id="2" title="score" type="double"/></attributes>
+    <attributes class="edge"><attribute id="0" title="volume" type="integer"/></attributes>
+    <nodes>
+      <node id="a" label="Alpha"><attvalues><attvalue for="0" value="10"/><attvalue for="2" value="0.5"/>
+        </attvalues><viz:position x="1.0" y="2.0" z="0.0"/></node>
+      <node id="b" label="Beta"><nodes><node id="b1" label="Inner"/></nodes></node>
+    </nodes>
+    <edges>
+      <edge id="e1" source="a" target="b" weight="3"><attvalues><attvalue for="0" value="4"/></attvalues></edge>
+      <edge source="b1" target="a" type="mutual"/>
+    </edges>
+  </graph>
+</gexf>
+"""
+_GML = """graph [
+  directed 1
+  name "Net"
+  node [ id 0 label "Alpha" demand 120 type "Supplier" graphics [ x 1.5 y -2.0 ] ]
+  node [ id 1 label "Beta" risk 0.25 tags [ a 1 b "two" ] ]
+  node [ id 2 label "Gamma" ]
+  edge [ source 0 target 1 weight 2.5 type "money" ]
+  edge [ source 1 target 2 label "e" ]
+  edge [ source 1 target 2 ]
+]
+"""
+_KUMU = {"name": "K", "elements": [
+    {"_id": "a", "label": "Alpha", "type": "Supplier", "attributes": {"demand": 5, "tags": ["x"]}},
+    {"label": "Beta", "element type": "Person", "description": "note"}, {"_id": "c", "label": "Gamma"}],
+    "connections": [{"from": "a", "to": "Beta", "type": "money", "attributes": {"volume": 2}},
+                    {"_id": "k2", "from": "c", "to": "a", "direction": "mutual"}],
+    "maps": [{"_id": "m", "name": "Map", "elements": [{"element": "a", "position": {"x": 1, "y": 2}}]}],
+    "loops": [{"label": "L", "connections": ["k2"]}]}
+
+
+class ImportSamples:
+    """Seed files per format: our own export of a small project and a foreign file."""
+
+    def __init__(self, work: Path) -> None:
+        import zipfile
+
+        from ecodesk.io import export_file
+        from ecodesk.model import Entity, Flow, Project, Scenario
+
+        s = Scenario("Base")
+        s.add(Entity("sup", name="供应商 A", kind="supplier", demand=10.0, risk=0.1, notes="line 1\nline 2"))
+        s.add(Entity("plat", name="Platform", kind="platform", revenue=1e6, x=10.0, y=-5.0))
+        s.add(Entity("usr", name="Users", kind="user", industry="retail"))
+        s.add(Flow("f1", "sup", "plat", kind="goods", volume=100.0, unit_value=2.5))
+        s.add(Flow("f2", "plat", "usr", kind="money", volume=3.0, risk=0.2))
+        project = Project("Fuzz", scenarios=[s])
+        work.mkdir(parents=True, exist_ok=True)
+        self.text: dict[str, list[str]] = {}
+        for fmt, suffix in (("graphml", ".graphml"), ("gexf", ".gexf"), ("kumu", ".json")):
+            export_file(project, work / f"own{suffix}", fmt)
+            self.text[fmt] = [(work / f"own{suffix}").read_text(encoding="utf-8")]
+        self.text["graphml"].append(_FOREIGN_GRAPHML)
+        self.text["gexf"].append(_FOREIGN_GEXF)
+        self.text["kumu"].append(json.dumps(_KUMU, ensure_ascii=False))
+        import networkx as nx
+
+        g = nx.MultiDiGraph(name="nx")
+        g.add_node("a", label="Alpha", demand=3)
+        g.add_node("b", kind="platform", x=1.5)
+        g.add_edge("a", "b", weight=2.0, kind="data")
+        self.text["gml"] = [_GML, "\n".join(nx.generate_gml(g)) + "\n"]
+        export_file(project, work / "own.zip", "csv")
+        with zipfile.ZipFile(work / "own.zip") as zf:
+            self.tables = {name: zf.read(name).decode("utf-8-sig") for name in zf.namelist()}
+        self.text["csv"] = []
+
+
+def _digits(rng: random.Random) -> str:
+    n = rng.choice(_DIGIT_SIZES)
+    body = str(rng.randint(1, 9)) + "".join(rng.choice("0123456789") for _ in range(min(n, 64)))
+    body = (body * (n // len(body) + 1))[:n]
+    return rng.choice(("", "-", "+")) + body + rng.choice(("", "", ".5", "e5", "e-400", "0" * 3))
+
+
+def _nest(fmt: str, depth: int) -> tuple[str, str]:
+    if fmt == "graphml":
+        return "".join(f'<node id="z{i}"><graph>' for i in range(depth)), "</graph></node>" * depth
+    if fmt == "gexf":
+        return "".join(f'<nodes><node id="z{i}">' for i in range(depth)), "</node></nodes>" * depth
+    if fmt == "gml":
+        return "deep " + "[ a " * depth + "1", " ]" * depth
+    if fmt == "kumu":
+        return '"deep": ' + "[" * depth + "{" + '"a":' + "1}", "]" * depth + ","
+    return '"' + "[" * depth, "]" * depth + '"'  # a CSV cell holding deep JSON
+
+
+_NUMBER_RUN = None
+
+
+def mutate_text(fmt: str, text: str, rng: random.Random) -> tuple[str, str]:
+    """One mutation of a text file of format ``fmt``: the attack shapes and plain damage."""
+    import re
+
+    global _NUMBER_RUN
+    if _NUMBER_RUN is None:
+        _NUMBER_RUN = re.compile(r"-?\d+(?:\.\d+)?")
+    kind = rng.choice(("digits", "digits", "nest", "nest", "long", "control", "flip", "cut", "splice", "dup",
+                       "value", "stack"))
+    n = len(text)
+    at = rng.randrange(n + 1)
+    if kind == "digits":
+        nums = list(_NUMBER_RUN.finditer(text))
+        if nums:
+            m = rng.choice(nums)
+            return kind, text[:m.start()] + _digits(rng) + text[m.end():]
+        return kind, text[:at] + _digits(rng) + text[at:]
+    if kind == "nest":
+        depth = rng.choice(_DEPTHS)
+        opening, closing = _nest(fmt, depth)
+        anchors = {"graphml": "</graph>", "gexf": "</nodes>", "gml": "\n]", "kumu": '"elements"'}
+        spot = text.rfind(anchors.get(fmt, ",")) if rng.random() < 0.8 else at
+        spot = at if spot < 0 else spot
+        if fmt == "kumu" and text.startswith("{"):
+            spot = 1
+        return f"nest {depth}", text[:spot] + opening + closing + text[spot:]
+    if kind == "long":
+        size = rng.choice(_TEXT_SIZES)
+        filler = rng.choice(("x", "名", "a b ", "&amp;", "\\u00e9" if fmt == "kumu" else "é"))
+        fill = (filler * (size // len(filler) + 1))[:size]
+        quotes = [m.start() for m in re.finditer('"', text)]
+        if len(quotes) >= 2 and rng.random() < 0.8:
+            q = rng.randrange(len(quotes) - 1)
+            a, b = quotes[q], quotes[q + 1]
+            return f"long {size}", text[:a + 1] + fill + text[b:]
+        return f"long {size}", text[:at] + fill + text[at:]
+    if kind == "control":
+        chars = "".join(rng.choice(_CONTROL) for _ in range(rng.randint(1, 8)))
+        if fmt == "kumu" and rng.random() < 0.5:
+            chars = rng.choice(("\\u0000", "\\ud800", "\\udfff\\ud800", "\\u001b[31m"))
+        return "control", text[:at] + chars + text[at:]
+    if kind == "flip":
+        b = bytearray(text.encode("utf-8", "surrogatepass"))
+        for _ in range(rng.randint(1, 6)):
+            if b:
+                b[rng.randrange(len(b))] ^= 1 << rng.randrange(8)
+        return kind, b.decode("utf-8", "replace")
+    if kind == "cut":
+        return kind, text[:at]
+    if kind == "splice":
+        a = rng.randrange(n + 1)
+        return kind, text[:min(a, at)] + text[max(a, at):]
+    if kind == "dup":
+        a = rng.randrange(n + 1)
+        lo, hi = min(a, at), max(a, at)
+        return kind, text[:hi] + text[lo:hi] + text[hi:]
+    if kind == "value":
+        odd = rng.choice(("nan", "inf", "-inf", "1e309", "-1", "", " ", "true", "null", "0x10", "1,5", "1万",
+                          "\u00a0", "١٢٣", "[]", "{}", "&#0;", "&#xD800;", "<![CDATA[x]]>", "<!--x-->",
+                          '<!DOCTYPE x [<!ENTITY a "b">]>', "&a;", "'", '"', "\\"))
+        return f"value {odd!r}", text[:at] + odd + text[at:]
+    first = mutate_text(fmt, text, rng)
+    second = mutate_text(fmt, first[1], rng)
+    return f"{first[0]} + {second[0]}", second[1]
+
+
+def _csv_bomb(rng: random.Random) -> tuple[str, dict[str, bytes]]:
+    shape = rng.choice(("ratio", "rows", "cells", "columns", "problems"))
+    if shape == "ratio":  # a member unpacking far beyond its packed size
+        return "zip bomb (ratio)", {"entities.csv": b"id\n" + b"a\n" * rng.choice((600_000, 2_000_000))}
+    if shape == "rows":
+        return "zip bomb (rows)", {"entities.csv": b"id\n" + b"".join(b"e%d\n" % i for i in range(100_001))}
+    if shape == "cells":
+        return "zip bomb (cells)", {"entities.csv": b"id\n" + b"," * 2_000_001 + b"\n"}
+    if shape == "columns":
+        return "many columns", {"entities.csv": b",".join(b"c%d" % i for i in range(5000)) + b"\nx\n"}
+    return "many problems", {"entities.csv": b"id,risk\n" + b"".join(b"e%d,x\n" % i for i in range(20_000))}
+
+
+def mutate_csv(samples: ImportSamples, rng: random.Random) -> tuple[str, dict[str, bytes] | bytes]:
+    """A CSV zip: tables mutated as text (or with CSV-shaped damage), or a bomb, or broken zip bytes."""
+    import io
+    import zipfile
+
+    roll = rng.random()
+    if roll < 0.01:
+        return _csv_bomb(rng)
+    tables = dict(samples.tables)
+    what = []
+    for _ in range(rng.randint(1, 2)):
+        name = rng.choice(sorted(tables))
+        text = tables[name]
+        r = rng.random()
+        if r < 0.15:
+            lines = text.splitlines(keepends=True)
+            k = rng.randrange(len(lines))
+            extra = rng.choice((",,,,", ',"unclosed', "\r", "\x00", '""', ",=1+1", ";", "\t"))
+            lines[k] = lines[k].rstrip("\r\n") + extra + "\r\n"
+            tables[name] = "".join(lines)
+            what.append(f"{name} csv {extra!r}")
+        elif r < 0.2:
+            tables.pop(name)
+            what.append(f"{name} removed")
+        else:
+            w, tables[name] = mutate_text("csv", text, rng)
+            what.append(f"{name} {w}")
+    files = {n: t.encode(rng.choice(("utf-8", "utf-8", "utf-8-sig", "gb18030", "utf-16")), "replace")
+             for n, t in tables.items()}
+    if roll < 0.05:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            for n, data in files.items():
+                zf.writestr(n, data)
+        raw = bytearray(buf.getvalue())
+        for _ in range(rng.randint(1, 8)):
+            raw[rng.randrange(len(raw))] = rng.randrange(256)
+        return " + ".join(what) + " + zip bytes damaged", bytes(raw)
+    return " + ".join(what), files
+
+
+def import_campaign(work: Path, n: int, seed: int, report_every: int = 0) -> dict[str, Any]:
+    """Fuzz the importers with ``n`` inputs (round robin over the formats); returns a summary."""
+    import zipfile
+
+    from ecodesk.io import import_file
+    from ecodesk.model.errors import EcodeskError
+
+    samples = ImportSamples(work / "samples")
+    case_dir = work / "case"
+    case_dir.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    outcomes: dict[str, int] = {}
+    failures: list[dict[str, Any]] = []
+    current = work / "current.json"
+    started = time.perf_counter()
+    slowest = (0.0, "")
+    suffix = {"graphml": ".graphml", "gexf": ".gexf", "gml": ".gml", "csv": ".zip", "kumu": ".json"}
+    signal.signal(signal.SIGALRM, _alarm)
+    for i in range(n):
+        fmt = IMPORT_FORMATS[i % len(IMPORT_FORMATS)]
+        case_seed = rng.randrange(2**63)
+        case_rng = random.Random(case_seed)
+        path = case_dir / f"input{suffix[fmt]}"
+        if fmt == "csv":
+            what, content = mutate_csv(samples, case_rng)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+                    for name, data in content.items():
+                        zf.writestr(name, data)
+        else:
+            what, text = mutate_text(fmt, case_rng.choice(samples.text[fmt]), case_rng)
+            path.write_bytes(text.encode("utf-8", "surrogatepass"))
+        if i % 1000 == 0:
+            current.write_text(json.dumps({"index": i, "format": fmt, "case_seed": case_seed, "mutation": what}))
+        faulthandler.dump_traceback_later(HARD_LIMIT, exit=True)
+        signal.setitimer(signal.ITIMER_REAL, LIMIT * 4)
+        t0 = time.perf_counter()
+        problem = None
+        try:
+            import_file(path, fmt)
+            outcome = "imported"
+        except EcodeskError as exc:
+            outcome = "refused"
+            if not str(exc).strip():
+                problem = "refused without a sentence"
+        except InputTimeout:
+            outcome, problem = "timeout", f"no answer within {LIMIT * 4} s"
+        except BaseException as exc:  # the point: nothing else may escape
+            outcome, problem = "crash", f"{type(exc).__name__}: {exc!s:.300}\n{traceback.format_exc()[-3000:]}"
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            faulthandler.cancel_dump_traceback_later()
+        took = time.perf_counter() - t0
+        slowest = max(slowest, (took, f"{fmt}: {what}"))
+        key = f"{fmt} {outcome}"
+        outcomes[key] = outcomes.get(key, 0) + 1
+        if problem is not None:
+            failures.append({"index": i, "format": fmt, "case_seed": case_seed, "mutation": what,
+                             "problem": problem})
+            keep = work / "failures"
+            keep.mkdir(exist_ok=True)
+            if len(failures) <= 50:
+                shutil.copyfile(path, keep / f"{i}{suffix[fmt]}")
+        if report_every and (i + 1) % report_every == 0:
+            print(f"{i + 1} inputs, {time.perf_counter() - started:.0f} s, {len(failures)} failures", flush=True)
+    if current.exists():
+        current.unlink()
+    return {"inputs": n, "seed": seed, "seconds": round(time.perf_counter() - started, 1),
+            "slowest": {"seconds": round(slowest[0], 3), "input": slowest[1][:200]},
+            "outcomes": dict(sorted(outcomes.items())), "failures": failures}
+
+
+def run_import_campaign(work: Path, n: int, seed: int, timeout: float) -> dict[str, Any]:
+    """Run :func:`import_campaign` in a child process; its summary."""
+    work.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.run([sys.executable, str(HERE), "importers", str(work), str(n), str(seed)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=timeout)
+    summary = work / "summary.json"
+    if proc.returncode != 0 or not summary.exists():
+        current = work / "current.json"
+        last = current.read_text() if current.exists() else "?"
+        raise AssertionError(f"the import fuzz worker died (exit {proc.returncode}) near input {last}:\n"
+                             f"{proc.stdout[-3000:]}\n{proc.stderr[-5000:]}")
+    return dict(json.loads(summary.read_text()))
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 5 and sys.argv[1] == "importers":
+        work_dir = Path(sys.argv[2])
+        result = import_campaign(work_dir, int(sys.argv[3]), int(sys.argv[4]),
+                                 report_every=int(os.environ.get("REPORT", "0")))
+        (work_dir / "summary.json").write_text(json.dumps(result, ensure_ascii=False, indent=1))
+        sys.exit(0)
     if len(sys.argv) != 4:
-        sys.exit("usage: fuzzing.py WORK N SEED")
+        sys.exit("usage: fuzzing.py WORK N SEED | fuzzing.py importers WORK N SEED")
     work_dir = Path(sys.argv[1])
     result = campaign(work_dir, int(sys.argv[2]), int(sys.argv[3]), report_every=int(os.environ.get("REPORT", "0")))
     (work_dir / "summary.json").write_text(json.dumps(result, ensure_ascii=False, indent=1))
