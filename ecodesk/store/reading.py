@@ -6,10 +6,13 @@ refused) → size against the header (truncation) → triggers or views (tamperi
 ``PRAGMA quick_check`` → tables and columns → rows, validated by the model.
 
 The user's file is opened read-only (``mode=ro``) and is never written, renamed or
-deleted by opening it. If a crash left a hot rollback journal beside it (a read-only
-connection cannot roll that back), or the file is in WAL mode, the file and its journal
-are copied to a private temporary folder and read there, where SQLite restores the last
-committed content. Nothing from the file is executed: no trigger or view is allowed,
+deleted by opening it — with one exception: a hot rollback journal that a killed save
+left beside it is rolled back in place (what SQLite does on a read-write open), so the
+file holds its last saved content again and no journal is left for the user to delete as
+junk. Where that cannot be done (a read-only folder), or the file is in WAL mode, the file
+and its journal are copied to a private temporary folder and read there, where SQLite
+restores the last committed content. A stray ``-wal`` beside a file that is not in WAL
+mode is ignored (never played into the file, no ``-shm`` created). Nothing from the file is executed: no trigger or view is allowed,
 ``trusted_schema`` is off and only known tables are read with explicit column lists.
 """
 
@@ -177,9 +180,13 @@ def _check_version(version: int, shown: str) -> None:
 def _connection(file: Path, head: bytes, shown: str) -> Iterator[sqlite3.Connection]:
     """A read-only connection to ``file``, or to a private copy when SQLite must first
     restore it (hot journal) or it is in WAL mode (reading would create files beside it)."""
+    wal_file = 2 in (head[18], head[19])  # either version byte at 2 makes SQLite use a WAL
+    # A -wal beside a file in rollback mode is stray (copied along, left by another program):
+    # SQLite would play it into what it reads and create a -shm; it is never read, never touched.
+    stray_wal = not wal_file and Path(f"{file}-wal").exists()
     with contextlib.ExitStack() as stack:
         conn: sqlite3.Connection | None = None
-        if 2 not in (head[18], head[19]):  # not WAL (either version byte at 2 makes SQLite use a WAL)
+        if not wal_file and not stray_wal:
             conn = _open(file.absolute().as_uri() + "?mode=ro")
             stack.callback(conn.close)
             try:
@@ -187,16 +194,39 @@ def _connection(file: Path, head: bytes, shown: str) -> Iterator[sqlite3.Connect
             except sqlite3.OperationalError as exc:
                 if getattr(exc, "sqlite_errorcode", None) != _SQLITE_READONLY_ROLLBACK:
                     raise
+                conn.close()
                 conn = None
+                if _roll_back_hot_journal(file):  # a killed save: its last saved content restored in place
+                    conn = _open(file.absolute().as_uri() + "?mode=ro")
+                    stack.callback(conn.close)
         if conn is None:
             folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="ecodesk-open-"))
             copy = Path(folder) / "copy.ecodesk"
             for suffix in ("", "-journal", "-wal"):
+                if suffix == "-wal" and stray_wal:
+                    continue
                 if suffix == "" or Path(f"{file}{suffix}").exists():
                     shutil.copyfile(f"{file}{suffix}", f"{copy}{suffix}")
             conn = _open(str(copy))
             stack.callback(conn.close)
         yield conn
+
+
+def _roll_back_hot_journal(file: Path) -> bool:
+    """Roll back the hot journal a killed save left beside ``file``, as SQLite does when it
+    opens a file read-write: the file gets back its last saved content and the journal goes
+    (a user deleting it as junk would lose that). False when it cannot (a read-only folder):
+    the file is then read from a private copy with its journal, and left as it is."""
+    journal = Path(f"{file}-journal")
+    try:
+        conn = sqlite3.connect(file.absolute().as_uri() + "?mode=rw", uri=True, isolation_level=None)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the first read rolls back
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return not journal.exists()
 
 
 def _open(target: str) -> sqlite3.Connection:

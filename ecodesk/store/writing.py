@@ -275,6 +275,9 @@ def save_incremental(
             "no longer exists on disk (was it moved or deleted?); use Save As to keep your work",
             "已不在磁盘上（是否被移动或删除？）；请用“另存为”保存您的工作",
         )
+    if Path(f"{file}-wal").exists() and not _header_says_wal(file):
+        return _rewrite_beside_stray_wal(file, shown, project, saved, tracker, started)
+    identity = _identity(file)  # a full replace by another process during the save gives another inode
     stats = SaveStats()
     after_commit: list[Callable[[], None]] = []
     conn: sqlite3.Connection | None = None
@@ -300,12 +303,16 @@ def save_incremental(
         if not checked and getattr(exc, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
             # Not even a database any more (overwritten by another program): not our file.
             raise _changed_on_disk(shown) from None
+        if checked and _identity(file) != identity:
+            raise _replaced_during_save(shown) from exc  # "keeps its last saved content" would be false
         if isinstance(exc, _WRITE_ERRORS):
             raise _write_failed(shown, exc, existed=True) from exc
         raise
     finally:
         if conn is not None:
             conn.close()
+    if _identity(file) != identity:  # committed into a file no longer at ``path``: the changes are not there
+        raise _replaced_during_save(shown)
     for patch in after_commit:
         patch()
     new.saves = saved.saves + 1
@@ -313,6 +320,55 @@ def save_incremental(
         tracker.watch_only([r.scenario for r in new.scenarios])
     stats.seconds = time.perf_counter() - started
     return new, stats
+
+
+def _identity(file: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(file)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _replaced_during_save(shown: str) -> ProjectFileError:
+    return ProjectFileError(
+        shown,
+        "changed_on_disk",
+        "was replaced by another program while it was being saved: it now holds that program's version and "
+        "your changes are not in it; use Save As to keep your work",
+        "在保存过程中被其他程序替换：文件现在是该程序的版本，不包含您的更改；请用“另存为”保存您的工作",
+    )
+
+
+def _header_says_wal(file: Path) -> bool:
+    try:
+        with open(file, "rb") as fh:
+            head = fh.read(20)
+    except OSError:
+        return False
+    return len(head) == 20 and 2 in (head[18], head[19])
+
+
+def _rewrite_beside_stray_wal(
+    file: Path, shown: str, project: Project, saved: Saved, tracker: ChangeTracker | None, started: float
+) -> tuple[Saved, SaveStats]:
+    """Save a file that has a stray ``-wal`` beside it (copied along, left by another
+    program; ecodesk files never use one). A read-write connection would play that WAL
+    into the file and delete it, so the file is checked through an ``immutable`` read-only
+    connection (which ignores the WAL) and written anew, whole; the ``-wal`` is left alone."""
+    try:
+        conn = sqlite3.connect(file.absolute().as_uri() + "?mode=ro&immutable=1", uri=True, isolation_level=None)
+    except sqlite3.Error:
+        raise _changed_on_disk(shown) from None
+    try:
+        _check_same_file(conn, saved, shown)
+    finally:
+        conn.close()
+    new = write_atomic(project, file)
+    if tracker is not None:
+        tracker.watch_only([r.scenario for r in new.scenarios])
+    rows = 2 + sum(len(c) for s in project.scenarios for c in s.collections().values())
+    return new, SaveStats(rows_written=rows, full_rewrite=True, seconds=time.perf_counter() - started)
 
 
 def _check_same_file(conn: sqlite3.Connection, saved: Saved, shown: str) -> None:

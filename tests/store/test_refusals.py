@@ -212,11 +212,12 @@ def test_folder(tmp_path: Path) -> None:
     assert info.value.reason == "unreadable"
 
 
-def test_hot_journal_after_a_crash_reads_the_last_saved_content(
+def test_hot_journal_after_a_crash_is_rolled_back_on_open(
     project_file: Path, sample_project: Project, unchanged: Any
 ) -> None:
-    """A process that dies mid-save leaves a hot journal; opening must show the last
-    committed content without rolling back (or otherwise touching) the user's file."""
+    """A process that dies mid-save leaves a hot journal; opening rolls it back in place
+    (as SQLite does on a read-write open): the file holds its last saved content again and
+    no journal is left that a user could delete as junk, losing that content."""
     script = textwrap.dedent(f"""
         import os, sqlite3
         conn = sqlite3.connect({str(project_file)!r}, isolation_level=None)
@@ -226,14 +227,18 @@ def test_hot_journal_after_a_crash_reads_the_last_saved_content(
         conn.execute("DELETE FROM flows")
         os._exit(0)  # the crash: no commit, no rollback
     """)
+    saved_bytes = project_file.read_bytes()
     subprocess.run([sys.executable, "-c", script], check=True)
     journal = Path(f"{project_file}-journal")
     assert journal.exists() and journal.stat().st_size > 0
-    with unchanged(project_file), unchanged(journal):
-        loaded = open_project(project_file)
-        check_project_file(project_file)
+    assert project_file.read_bytes() != saved_bytes  # half-written pages in the file
+    loaded = open_project(project_file)
     assert loaded.content_equals(sample_project)
-    # a later save through ProjectFile rolls the journal back first, then writes
+    assert not journal.exists()  # rolled back: nothing left to delete as junk
+    journal.unlink(missing_ok=True)
+    assert open_project(project_file).content_equals(sample_project)  # the file alone is whole
+    with unchanged(project_file):
+        check_project_file(project_file)
     pf = ProjectFile.open(project_file)
     s = pf.project.scenario()
     s.replace(s.entities["D1"].evolve(name="保存后"))
