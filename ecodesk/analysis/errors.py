@@ -11,3 +11,15 @@ class AnalysisCancelled(EcodeskError):
     def __init__(self, message: str = "", *, stage: str = "") -> None:
         self.stage = stage
         super().__init__(message or f"analysis cancelled{f' during {stage}' if stage else ''}")
+
+
+class AnalysisTooLarge(EcodeskError):
+    """A run whose working memory would exceed a named limit, refused before it starts
+    (rather than ending in MemoryError); ``sentence(lang)`` says which setting and limit."""
+
+    def __init__(self, message: str, message_zh: str) -> None:
+        self.message, self.message_zh = message, message_zh
+        super().__init__(message)
+
+    def sentence(self, lang: str = "en") -> str:
+        return self.message_zh if lang.startswith("zh") else self.message

@@ -24,6 +24,9 @@ from ecodesk.analysis.supplygraph import FloatArray, IntArray, SupplyGraph
 
 #: Orders propagated together (bounds memory at about V × 256 int32).
 ORDER_CHUNK = 256
+#: Bytes the random removal curves may take (orders × (candidates + 1) floats, all kept for
+#: the percentile curves): a larger run is refused with a sentence, not a MemoryError.
+CURVE_BYTES = 1 << 30
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,25 @@ def targeted_order(graph: SupplyGraph, cand: IntArray, loss: Sequence[float]) ->
     return sorted(cand.tolist(), key=lambda v: (-loss[v], -deg[v], ids[v]))
 
 
+def check_curve_memory(n_orders: int, m: int) -> None:
+    """Refuse (AnalysisTooLarge) ``n_orders`` random curves of ``m`` candidates whose
+    floats would take more than :data:`CURVE_BYTES`; the sentence names the largest
+    number of orders this model allows."""
+    need = n_orders * (m + 1) * 8
+    if need <= CURVE_BYTES:
+        return
+    from ecodesk.analysis.errors import AnalysisTooLarge
+
+    most = CURVE_BYTES // ((m + 1) * 8)
+    gb, limit = need / 1e9, CURVE_BYTES / 2**30
+    raise AnalysisTooLarge(
+        f"{n_orders:,} random removal orders of {m:,} candidates would need {gb:.1f} GB for their curves "
+        f"(limit {limit:g} GiB); use at most {most:,} orders on this model.",
+        f"对 {m:,} 个候选主体进行 {n_orders:,} 次随机移除，其曲线需要 {gb:.1f} GB 内存（上限 {limit:g} GiB）；"
+        f"此模型最多可用 {most:,} 次。",
+    )
+
+
 def analyse_robustness(
     graph: SupplyGraph,
     schedule: Schedule,
@@ -153,6 +175,7 @@ def analyse_robustness(
     """Random (``n_orders`` seeded permutations) and targeted removal curves and R-indices."""
     cand = candidates(graph)
     m = int(cand.size)
+    check_curve_memory(n_orders, m)
     target = targeted_order(graph, cand, loss)
     targeted_curve = removal_curves(graph, schedule, np.asarray(target, dtype=np.intp)[None, :])[0]
     curves = np.empty((n_orders, m + 1), dtype=np.float64)
