@@ -25,7 +25,7 @@ import pytest
 from ecodesk.cli import main
 from ecodesk.model import Project
 from ecodesk.store import ProjectFileError, check_project_file, open_project, write_project_atomic
-from tests.robustness.fuzzing import build_project, run_campaign
+from tests.robustness.fuzzing import IMPORT_FORMATS, build_project, run_campaign, run_import_campaign
 
 FUZZ = int(os.environ.get("ECODESK_FUZZ", "2000"))
 JOBS = int(os.environ.get("ECODESK_FUZZ_JOBS", "0")) or (2 if FUZZ > 5000 else 1)
@@ -66,6 +66,40 @@ def test_mutated_project_files(tmp_path: Path) -> None:
     assert inputs == FUZZ
     assert not failures, json.dumps(failures[:5], indent=1, ensure_ascii=False)[:20_000]
     assert EXPECTED_OUTCOMES <= set(outcomes), outcomes
+
+
+IMPORT_FUZZ = int(os.environ.get("ECODESK_IMPORT_FUZZ", "1000"))
+IMPORT_LONG = int(os.environ.get("ECODESK_IMPORT_FUZZ_LONG", "1000000"))
+
+
+def _import_fuzz(tmp_path: Path, total: int, jobs: int, seed: int) -> None:
+    shares = [total // jobs + (i < total % jobs) for i in range(jobs)]
+    with ThreadPoolExecutor(jobs) as pool:
+        summaries = list(pool.map(lambda job: run_import_campaign(
+            tmp_path / f"imp{job}", shares[job], seed=seed + job, timeout=120 + 0.05 * shares[job]), range(jobs)))
+    outcomes: dict[str, int] = {}
+    for s in summaries:
+        for k, v in s["outcomes"].items():
+            outcomes[k] = outcomes.get(k, 0) + v
+    failures = [f for s in summaries for f in s["failures"]]
+    print(f"\nfuzzed {sum(s['inputs'] for s in summaries)} import files in {max(s['seconds'] for s in summaries)} s "
+          f"({jobs} processes); {outcomes}")
+    assert sum(s["inputs"] for s in summaries) == total
+    assert not failures, json.dumps(failures[:5], indent=1, ensure_ascii=False)[:20_000]
+    for fmt in IMPORT_FORMATS:  # every importer both imports some inputs and refuses others
+        assert outcomes.get(f"{fmt} imported", 0) > 0 and outcomes.get(f"{fmt} refused", 0) > 0, outcomes
+
+
+def test_mutated_import_files_seeded_sample(tmp_path: Path) -> None:
+    """GraphML, GEXF, GML, CSV zip and Kumu inputs with huge digit strings, deep nesting, zip
+    bombs, long texts and control characters: each imports or is refused with a sentence."""
+    _import_fuzz(tmp_path, IMPORT_FUZZ, 1, seed=41)
+
+
+@pytest.mark.slow
+def test_mutated_import_files_long_run(tmp_path: Path) -> None:
+    """The long run: ECODESK_IMPORT_FUZZ_LONG inputs (default 1,000,000) over 2 processes."""
+    _import_fuzz(tmp_path, IMPORT_LONG, 2, seed=7000)
 
 
 # -- the bugs the fuzzer found ---------------------------------------------------------------
