@@ -897,7 +897,7 @@ def mutate_csv(samples: ImportSamples, rng: random.Random) -> tuple[str, dict[st
     import zipfile
 
     roll = rng.random()
-    if roll < 0.01:
+    if roll < 0.003:
         return _csv_bomb(rng)
     tables = dict(samples.tables)
     what = []
@@ -906,7 +906,7 @@ def mutate_csv(samples: ImportSamples, rng: random.Random) -> tuple[str, dict[st
         text = tables[name]
         r = rng.random()
         if r < 0.15:
-            lines = text.splitlines(keepends=True)
+            lines = text.splitlines(keepends=True) or [""]
             k = rng.randrange(len(lines))
             extra = rng.choice((",,,,", ',"unclosed', "\r", "\x00", '""', ",=1+1", ";", "\t"))
             lines[k] = lines[k].rstrip("\r\n") + extra + "\r\n"
@@ -956,7 +956,10 @@ def import_campaign(work: Path, n: int, seed: int, report_every: int = 0) -> dic
         case_rng = random.Random(case_seed)
         path = case_dir / f"input{suffix[fmt]}"
         if fmt == "csv":
-            what, content = mutate_csv(samples, case_rng)
+            try:
+                what, content = mutate_csv(samples, case_rng)
+            except (IndexError, ValueError):  # a mutation with nothing left to work on: the seed files as they are
+                what, content = "unmutated", {n: t.encode() for n, t in samples.tables.items()}
             if isinstance(content, bytes):
                 path.write_bytes(content)
             else:
