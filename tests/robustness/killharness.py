@@ -55,15 +55,34 @@ SCALE = (250, 5000, 50)
 GEN_SEED = 3
 EDIT_SEED = 8
 
-#: The four in-process ways of writing a project file the harness kills.
-ZYGOTE_MODES = ("save", "save_as", "create", "atomic")
+#: The in-process ways of writing the harness kills: four of a project file, then an
+#: autosave (the recovery file and its info), "Recover" (claiming a recovery) and a CSV
+#: folder export over an existing folder (the temporary folder swapped in).
+ZYGOTE_MODES = ("save", "save_as", "create", "atomic", "autosave", "recovery", "csv")
 TARGETS = {
     "save": "save.ecodesk",
     "save_as": "saveas.ecodesk",
     "create": "create.ecodesk",
     "atomic": "atomic.ecodesk",
     "cli": "cli.ecodesk",
+    "autosave": "data/recovery/%s.ecodesk",
+    "recovery": "data/recovery/%s.ecodesk",
+    "csv": "tables",
 }
+#: The document key of the recovery the autosave and recovery modes write and claim.
+RECOVERY_KEY = "0123456789abcdef0123456789abcdef"
+#: A PID no process can have (above Linux's largest pid_max): a recovery left by a crash.
+DEAD_PID = 2**22 + 7
+
+
+def target_path(work: Path, mode: str) -> Path:
+    name = TARGETS[mode]
+    return work / (name % RECOVERY_KEY if "%s" in name else name)
+
+
+def data_env(work: Path) -> dict[str, str]:
+    """The environment of the zygote: the user's data folder (recoveries) inside ``work``."""
+    return {**os.environ, "ECODESK_DATA_DIR": str(work / "data")}
 
 
 # -- the edits (the same in the zygote and in the parent) ------------------------------
@@ -166,6 +185,15 @@ def _install_hooks(hook: dict[str, Any], counts: dict[str, int]) -> None:
         if hook.get("fsync") == counts["fsync"] and hook.get("when") == "after":
             _die()
 
+    real_rename = os.rename
+
+    def rename(src: Any, dst: Any) -> None:  # the folder swap's fallback (renameat2 is not hooked)
+        if hook.get("replace") == "before":
+            _die()
+        real_rename(src, dst)
+        if hook.get("replace") == "after":
+            _die()
+
     def replace(src: Any, dst: Any) -> None:
         if hook.get("replace") == "before":
             _die()
@@ -173,9 +201,14 @@ def _install_hooks(hook: dict[str, Any], counts: dict[str, int]) -> None:
         if hook.get("replace") == "after":
             _die()
 
+    if hook.get("no_exchange"):  # the folder swap without renameat2: old aside, new in, old removed
+        import ecodesk.io.atomic
+
+        ecodesk.io.atomic._exchange = lambda a, b: False
     sqlite3.connect = connect  # type: ignore[assignment]
     os.fsync = fsync
     os.replace = replace
+    os.rename = rename
 
 
 def _worker(pf: Any, msg: dict[str, Any]) -> None:
@@ -185,7 +218,21 @@ def _worker(pf: Any, msg: dict[str, Any]) -> None:
     if msg.get("hook") is not None:
         _install_hooks(msg["hook"], counts)
     mode, target = msg["mode"], msg["target"]
-    if mode == "save":
+    if mode == "autosave":
+        from ecodesk.store.recovery import save_recovery
+
+        save_recovery(pf.project, RECOVERY_KEY, pf.path)
+    elif mode == "recovery":  # what choosing "Recover" does to the store: load, then claim
+        from ecodesk.store.recovery import claim_recovery, load_recovery, pending_recoveries
+
+        [rec] = pending_recoveries()
+        load_recovery(rec)
+        claim_recovery(rec)
+    elif mode == "csv":
+        from ecodesk.io.csvio import export_csv
+
+        export_csv(pf.project, target)
+    elif mode == "save":
         pf.save()
     elif mode == "save_as":
         pf.save_as(target)
@@ -280,6 +327,7 @@ class Zygote:
             stdout=subprocess.PIPE,
             stderr=self._err,
             cwd=ROOT,
+            env=data_env(work),
         )
         assert self.proc.stdout is not None
         self.lines = LineReader(self.proc.stdout.fileno(), "the kill-harness zygote")
@@ -302,7 +350,7 @@ class Zygote:
             {
                 "cmd": "run",
                 "mode": mode,
-                "target": str(self.work / TARGETS[mode]),
+                "target": str(target_path(self.work, mode)),
                 "hook": hook,
                 "info": str(info or ""),
             }

@@ -42,7 +42,9 @@ from ecodesk.model import Project
 from ecodesk.store import ProjectFile, check_project_file, open_project, write_project_atomic
 from tests.robustness.conftest import load_generator
 from tests.robustness.killharness import (
+    DEAD_PID,
     GEN_SEED,
+    RECOVERY_KEY,
     SCALE,
     TARGETS,
     Run,
@@ -53,6 +55,7 @@ from tests.robustness.killharness import (
     fingerprint,
     run_cli,
     strays,
+    target_path,
 )
 
 KILLS = int(os.environ.get("ECODESK_KILLS", "40"))
@@ -365,3 +368,151 @@ def test_full_write_over_a_hot_journal_does_not_replay_it(bench: Bench, writer: 
     with closing(sqlite3.connect(target)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     assert open_project(target).content_equals(other)
+
+
+# -- autosave, "Recover" and CSV folder export ------------------------------------------------
+
+#: Kills per mode of the default run's seeded sample, and of the slow long run (3 × 170 = 510).
+SAMPLE_KILLS = int(os.environ.get("ECODESK_SAMPLE_KILLS", "2"))
+LONG_KILLS = int(os.environ.get("ECODESK_LONG_KILLS", "170"))
+
+
+def _info(pid: int) -> dict[str, Any]:
+    return {"original": "/nowhere/project.ecodesk", "title": "T", "saved_at": 1.0, "pid": pid}
+
+
+def restore_more(bench: Bench, mode: str, old_tables: Path) -> Path:
+    """The old state of the autosave, recovery and csv modes."""
+    target = target_path(bench.work, mode)
+    if mode == "csv":
+        shutil.rmtree(target, ignore_errors=True)
+        for p in bench.work.glob(".tables.*"):
+            shutil.rmtree(p, ignore_errors=True)
+        shutil.copytree(old_tables, target)
+        return target
+    folder = target.parent
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    # autosave: an older recovery of the document is there; recovery: a crash left the new work
+    shutil.copyfile(bench.pristine if mode == "autosave" else new_recovery(bench), target)
+    (folder / f"{RECOVERY_KEY}.json").write_text(json.dumps(_info(DEAD_PID)), encoding="utf-8")
+    return target
+
+
+def new_recovery(bench: Bench) -> Path:
+    path = bench.work / "pristine" / "new.ecodesk"
+    if not path.exists():
+        write_project_atomic(bench.new, path)
+    return path
+
+
+def check_more(bench: Bench, mode: str, tally: Tally, killed: bool, old_tables: Path) -> str:
+    """After a kill: the recovery (or the CSV folder) holds the old or the new state, whole;
+    a recovery is still offered; leftovers are hidden temporaries only, and the sweep takes them."""
+    from ecodesk.io.csvio import import_csv
+    from ecodesk.store.recovery import pending_recoveries, sweep_recovery_temporaries
+
+    target = target_path(bench.work, mode)
+    if mode == "csv":
+        leftovers = [p.name for p in bench.work.iterdir() if p.name.startswith(".tables.")]
+        assert target.is_dir(), "the CSV folder is gone"
+        loaded = import_csv(target)
+        if loaded.content_equals(bench.new):
+            state = "new"
+        elif sorted(p.name for p in target.iterdir()) == sorted(p.name for p in old_tables.iterdir()) and all(
+            file_hash(target / n.name) == file_hash(n) for n in old_tables.iterdir()
+        ):
+            state = "old"
+        else:
+            raise AssertionError("after a kill the CSV folder holds neither the old tables nor the new ones")
+    else:
+        folder = target.parent
+        leftovers = sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+        [rec] = pending_recoveries()  # still offered: its writer is dead
+        assert rec.key == RECOVERY_KEY
+        loaded = open_project(rec.file)
+        if mode == "autosave":
+            state = "new" if loaded.content_equals(bench.new) else "old" if loaded.content_equals(bench.old) else ""
+            assert state, "after a kill the recovery holds neither the old work nor the new"
+        else:
+            assert loaded.content_equals(bench.new), "the recovered work was lost"
+            info = json.loads((folder / f"{RECOVERY_KEY}.json").read_text(encoding="utf-8"))
+            state = "old" if info["pid"] == DEAD_PID else "new"  # claimed or not: offered either way
+        if leftovers:
+            swept = sweep_recovery_temporaries(older_than=-1)
+            assert sorted(p.name for p in swept) == leftovers
+        assert sorted(p.name for p in folder.iterdir()) == [f"{RECOVERY_KEY}.ecodesk", f"{RECOVERY_KEY}.json"]
+    if not killed:
+        assert state == "new", f"{mode}: a finished run left the old state"
+        return "finished"
+    setattr(tally, state, getattr(tally, state) + 1)
+    where = "temporaries" if leftovers else "clean"
+    tally.phases[f"{where}->{state}"] = tally.phases.get(f"{where}->{state}", 0) + 1
+    if leftovers:
+        tally.mid_write += 1
+    return where
+
+
+def _more_kills(bench: Bench, mode: str, kills: int, seed: str, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> Tally:
+    from ecodesk.io.csvio import export_csv
+
+    monkeypatch.setenv("ECODESK_DATA_DIR", str(bench.work / "data"))
+    old_tables = bench.work / "pristine" / "old-tables"
+    if not old_tables.exists():
+        export_csv(bench.old, old_tables)
+    restore_more(bench, mode, old_tables)
+    info = bench.work / f"{mode}.info"
+    first = bench.zygote.run(mode, hook={}, info=info)
+    assert not first.killed and first.code == 0, bench.zygote.errors.read_text()
+    check_more(bench, mode, Tally(), False, old_tables)
+    cal = {"seconds": first.seconds, **json.loads(info.read_text())}
+    rng = random.Random(seed)
+    tally = Tally()
+    trials = 0
+    while tally.kills < kills:
+        trials += 1
+        assert trials <= 4 * kills + 10, f"too few kills landed: {tally.line(mode)}"
+        restore_more(bench, mode, old_tables)
+        hook: dict[str, Any] = {"no_exchange": mode == "csv" and rng.random() < 0.5}
+        roll = rng.random()
+        if roll < 0.5:
+            run = bench.zygote.run(mode, hook=hook, delay=rng.uniform(0.0, 1.05 * cal["seconds"]))
+            how = "timed"
+        elif roll < 0.8 and cal["fsync"] >= 1:
+            k, when = rng.randint(1, int(cal["fsync"])), rng.choice(("before", "after"))
+            run = bench.zygote.run(mode, hook={**hook, "fsync": k, "when": when})
+            how = f"fsync {when}"
+        else:
+            when = rng.choice(("before", "after"))
+            run = bench.zygote.run(mode, hook={**hook, "replace": when})
+            how = f"replace/rename {when}"
+        assert run.code in (0, None), f"the worker failed by itself: {bench.zygote.errors.read_text()}"
+        check_more(bench, mode, tally, run.killed, old_tables)
+        if run.killed:
+            tally.kills += 1
+            if how == "timed":
+                tally.timed += 1
+            else:
+                tally.hooked += 1
+            tally.placed[how] = tally.placed.get(how, 0) + 1
+        else:
+            tally.completed += 1
+    print("\n" + tally.line(mode, cal["seconds"]))
+    return tally
+
+
+@pytest.mark.parametrize("mode", ["autosave", "recovery", "csv"])
+def test_kills_during_autosave_recover_and_csv_export(bench: Bench, mode: str, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A small seeded sample in the default run (a few kills per mode)."""
+    tally = _more_kills(bench, mode, SAMPLE_KILLS, f"more-{mode}", tmp_path, monkeypatch)
+    assert tally.kills == SAMPLE_KILLS
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", ["autosave", "recovery", "csv"])
+def test_long_run_kills_during_autosave_recover_and_csv_export(bench: Bench, mode: str, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The long run: 3 × 170 = 510 kills; every one leaves the old or the new state, whole."""
+    tally = _more_kills(bench, mode, LONG_KILLS, f"long-{mode}", tmp_path, monkeypatch)
+    assert tally.kills == LONG_KILLS and tally.mid_write >= 1 and tally.old >= 1, tally.line(mode)
