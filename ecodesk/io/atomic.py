@@ -160,6 +160,32 @@ def atomic_folder(dest: str | os.PathLike[str]) -> Iterator[Path]:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+    sweep_stale_folders(dest)
+
+
+#: Hidden temporary folders of a folder export older than this are leftovers of a killed
+#: export (one in progress is seconds old), removed by the next export to that folder.
+STALE_FOLDER_SECONDS = 15 * 60
+
+
+def sweep_stale_folders(dest: Path, older_than: float = STALE_FOLDER_SECONDS) -> list[Path]:
+    """Remove ``.<name>.*.tmp`` / ``.<name>.*.old`` folders that killed exports of ``dest``
+    left beside it, if older than ``older_than`` seconds; returns them. Never fails."""
+    import re
+    import time
+
+    pattern = re.compile(rf"^\.{re.escape(dest.name)}\.[^/]+\.(tmp|old)$")
+    removed: list[Path] = []
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(dest.parent if str(dest.parent) else "."):
+            if not pattern.match(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                if entry.is_dir(follow_symlinks=False) and now - entry.stat(follow_symlinks=False).st_mtime > older_than:
+                    shutil.rmtree(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
 
 
 def _carry_over(old: Path, new: Path) -> None:

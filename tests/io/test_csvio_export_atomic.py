@@ -95,3 +95,21 @@ def test_a_symlinked_folder_is_replaced_where_it_points(rich_project, tmp_path):
     (real / "entities.csv").write_text("id\nold\n", encoding="utf-8")
     export_file(rich_project, link, "csv")
     assert link.is_symlink() and import_file(real).content_equals(rich_project)
+
+
+def test_leftovers_of_killed_exports_are_swept_once_old(rich_project, tmp_path):
+    import time
+
+    dest = tmp_path / "tables"
+    export_file(rich_project, dest, "csv")
+    old_tmp, old_aside, young = (tmp_path / ".tables.ab12cd34.tmp", tmp_path / ".tables.0a1b2c3d.old",
+                                 tmp_path / ".tables.ffff0000.tmp")
+    other = tmp_path / ".others.ab12cd34.tmp"
+    for folder in (old_tmp, old_aside, young, other):
+        folder.mkdir()
+        (folder / "entities.csv").write_text("id\n", encoding="utf-8")
+    past = time.time() - atomic.STALE_FOLDER_SECONDS - 60
+    for folder in (old_tmp, old_aside, other):
+        os.utime(folder, (past, past))
+    export_file(rich_project, dest, "csv")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".others.ab12cd34.tmp", ".tables.ffff0000.tmp", "tables"]
