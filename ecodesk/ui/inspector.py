@@ -71,6 +71,7 @@ from ecodesk.ui.inspector_fields import (
     object_choices,
 )
 from ecodesk.ui.inspector_sections import build_sections
+from ecodesk.ui.plaintext import plain_label
 
 #: The fields of each kind of object, in the order shown, with the editor they use.
 FIELDS: dict[str, list[tuple[str, str]]] = {
@@ -131,7 +132,7 @@ class InspectorWidget(QWidget):
         self.destroyed.connect(self._document_bindings.clear)
         self.destroyed.connect(self._scenario_bindings.clear)
 
-        self.title = QLabel(self)
+        self.title = plain_label(QLabel(self))
         self.title.setProperty("role", "heading")
         self.title.setWordWrap(True)
         self.scroll_area = QScrollArea(self)
@@ -255,7 +256,7 @@ class InspectorWidget(QWidget):
         form.setContentsMargins(2, 2, 2, 2)
         self.form = form
         if what == "multi":
-            hint = QLabel(self.body)
+            hint = plain_label(QLabel(self.body))
             hint.setWordWrap(True)
             hint.setProperty("role", "hint")
             hint.setText(self.tr("To change one field of all selected objects at once, use "
@@ -323,7 +324,7 @@ class InspectorWidget(QWidget):
     def _add_sections(self, what: str, form: QFormLayout) -> None:
         self._sections = build_sections(self, what)
         for s in self._sections:
-            heading = QLabel(s.title, self.body)
+            heading = plain_label(QLabel(s.title, self.body))
             heading.setProperty("role", "heading")
             form.addRow(heading)
             form.addRow(s.widget)
@@ -341,7 +342,7 @@ class InspectorWidget(QWidget):
         notes.finished.connect(lambda f: self._commit_project(f, notes.text_edit.toPlainText(), False))
         self.editors["notes"] = notes
         form.addRow(QLabel(field_label("notes"), self.body), notes.container)
-        self.summary = QLabel(self.body)
+        self.summary = plain_label(QLabel(self.body))
         self.summary.setWordWrap(True)
         self.summary.setProperty("role", "hint")
         form.addRow(self.summary)

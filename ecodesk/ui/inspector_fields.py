@@ -33,6 +33,7 @@ from ecodesk.commands.editrules import parse_number
 from ecodesk.model.errors import ValidationError
 from ecodesk.model.kinds import LabelledEnum
 from ecodesk.ui.i18n import current_language
+from ecodesk.ui.plaintext import plain_label
 from ecodesk.ui.tablemodels import edit_number
 
 
@@ -49,7 +50,7 @@ class FieldEditor(QObject):
         self.layout = QVBoxLayout(self.container)
         self.layout.setContentsMargins(0, 0, 0, 0)
         self.layout.setSpacing(2)
-        self.error_label = QLabel(self.container)
+        self.error_label = plain_label(QLabel(self.container))
         self.error_label.setProperty("role", "error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()

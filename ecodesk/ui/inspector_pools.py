@@ -22,6 +22,7 @@ from ecodesk.commands import ChangeObject
 from ecodesk.commands.editrules import CHANGE_FIELD, parse_number
 from ecodesk.model import Pool, Tier, ValidationError
 from ecodesk.ui.i18n import error_text, field_label
+from ecodesk.ui.plaintext import plain_label
 from ecodesk.ui.tablemodels import edit_number
 
 _MAPS = ("weights", "floors", "claims")
@@ -69,7 +70,7 @@ class PoolParamsSection(QObject):
         row.addWidget(self.add_tier)
         row.addWidget(self.remove_tier)
         row.addStretch(1)
-        self.error = QLabel(self.widget)
+        self.error = plain_label(QLabel(self.widget))
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
         self.error.hide()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 from ecodesk.commands import set_membership, set_pool_membership
 from ecodesk.model import Capability, Ecosystem, Entity, Pool
 from ecodesk.ui.inspector_pools import PoolParamsSection
+from ecodesk.ui.plaintext import plain_label
 
 # Texts are translated in context InspectorWidget, where the inspector shows them.
 
@@ -98,7 +99,7 @@ class ChildListSection:
 class InfoSection:
     def __init__(self, inspector: Any, title: str, text: Any) -> None:
         self.title, self._text = title, text
-        self.widget = QLabel(inspector.body)
+        self.widget = plain_label(QLabel(inspector.body))
         self.widget.setWordWrap(True)
         self.widget.setProperty("role", "hint")
 

@@ -41,6 +41,7 @@ from ecodesk.ui.docks import DockPanes
 from ecodesk.ui.document import Document
 from ecodesk.ui.i18n import command_text, count_text, current_language, install_language
 from ecodesk.ui.icons import app_icon
+from ecodesk.ui.plaintext import plain
 from ecodesk.ui.settings import Settings
 from ecodesk.ui.theme import apply_theme
 from ecodesk.ui.windowparts import (
@@ -312,7 +313,7 @@ class MainWindow(QMainWindow):
                 self.registry.file_save.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
         else:
             self.saved_label.setText(self.tr("Saved") if doc.path else self.tr("Not saved yet"))
-            self.saved_label.setToolTip(str(doc.path) if doc.path else "")
+            self.saved_label.setToolTip(plain(doc.path) if doc.path else "")
 
     def _update_undo(self) -> None:
         h = self.document.history

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ecodesk.model import Bindings, Project, Scenario
 from ecodesk.model.errors import EcodeskError
 from ecodesk.ui.i18n import current_language
+from ecodesk.ui.plaintext import plain
 
 if TYPE_CHECKING:
     from ecodesk.analysis.run import AnalysisResult
@@ -147,9 +148,9 @@ class ReportJob(QObject):
             QMessageBox.warning(
                 self.parent_widget or self.panel.window(),
                 QCoreApplication.translate("TransferOps", "Cannot export to “{0}”").format(self.path.name),
-                message
-                + "\n\n"
-                + QCoreApplication.translate("TransferOps", "Nothing was written; your project is unchanged."),
+                plain(message
+                      + "\n\n"
+                      + QCoreApplication.translate("TransferOps", "Nothing was written; your project is unchanged.")),
             )
         else:
             self.panel.status(message)

@@ -36,6 +36,7 @@ from ecodesk.model.errors import EcodeskError
 from ecodesk.model.kinds import RULES_BY_TYPE, LabelledEnum
 from ecodesk.ui.document import Document
 from ecodesk.ui.i18n import enum_label, error_text, field_label
+from ecodesk.ui.plaintext import plain
 
 #: Role giving a value to sort by (numbers as numbers, text case-folded).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -304,8 +305,8 @@ class CollectionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col.kind == "ref":
                 value = self.raw(obj, col)
-                return f"{self.display(obj, col)} ({value})" if value else None
-            return self.display(obj, col) if col.field == "notes" else None
+                return plain(f"{self.display(obj, col)} ({value})") if value else None
+            return plain(self.display(obj, col)) if col.field == "notes" else None
         if role == Qt.ItemDataRole.DecorationRole and col.field == "color":
             value = self.raw(obj, col)
             return QColor(value) if value and QColor.isValidColorName(value) else None

@@ -33,6 +33,7 @@ from ecodesk.model import Bindings
 from ecodesk.model.errors import EcodeskError
 from ecodesk.ui.document import Document
 from ecodesk.ui.i18n import current_language, error_text, field_label
+from ecodesk.ui.plaintext import plain_label
 from ecodesk.ui.tablemodels import ID_ROLE, CollectionDelegate, CollectionProxyModel, CollectionTableModel
 
 #: The tabs, in order: collection name and the kind of object it holds.
@@ -98,7 +99,7 @@ class CollectionPageWidget(QWidget):
         self.bulk_action = QAction(self)
         self.bulk_action.triggered.connect(self.ask_value_for_selected)
 
-        self.error_label = QLabel(self)
+        self.error_label = plain_label(QLabel(self))
         self.error_label.setProperty("role", "error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 from ecodesk import __version__
 from ecodesk.ui.document import IMPORT_SUFFIXES, PROJECT_SUFFIX
 from ecodesk.ui.i18n import current_language
+from ecodesk.ui.plaintext import plain
 from ecodesk.ui.theme import current_theme
 
 OPENABLE = (PROJECT_SUFFIX, *IMPORT_SUFFIXES)
@@ -28,8 +29,8 @@ def fill_recent_menu(menu: QMenu, controller: Any, actions: Any) -> None:
     recent = controller.recent_files()
     for i, path in enumerate(recent, 1):
         action = menu.addAction(f"&{i % 10}  {Path(path).name}")
-        action.setToolTip(path)
-        action.setStatusTip(path)
+        action.setToolTip(plain(path))
+        action.setStatusTip(path)  # the status bar draws plain text
         action.setData(path)
         action.triggered.connect(lambda checked=False, p=path: controller.open_recent(p))
     if recent:
@@ -132,7 +133,7 @@ def show_log_folder(parent: QWidget, status: Callable[[str, int], object]) -> bo
     try:
         ensure(folder)
     except OSError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("MainWindow", "Log folder"), str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("MainWindow", "Log folder"), plain(str(exc)))
         return False
     status(str(folder), 10000)
     return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsPolygon
 from ecodesk.model import Flow, Scenario
 from ecodesk.ui.canvas.scene_api import item_scene
 from ecodesk.ui.canvas.style import FLOW_DASHES, LIGHT, canvas_font, flow_width
+from ecodesk.ui.plaintext import plain
 
 FLOW_ITEM_TYPE = QGraphicsItem.UserType + 2
 _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
@@ -244,7 +245,7 @@ class FlowItem(QGraphicsItem):
         self._hover = True
         sc = item_scene(self)
         if sc is not None:
-            self.setToolTip(sc.flow_tooltip(self.flow))
+            self.setToolTip(plain(sc.flow_tooltip(self.flow)))
             sc.show_flow_label(self)
         self._update_glow()
         super().hoverEnterEvent(event)

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from ecodesk.ui.plaintext import message_box, plain, set_informative, show_message
+
 if TYPE_CHECKING:
     from ecodesk.ui.prompts import OpenAnswer, SaveAnswer
 
@@ -40,14 +42,13 @@ class DialogPrompter:
         return QFileDialog.getExistingDirectory(self.parent, title, start)
 
     def text(self, title: str, label: str, text: str = "") -> str | None:
-        value, ok = QInputDialog.getText(self.parent, title, label, text=text)
+        value, ok = QInputDialog.getText(self.parent, title, plain(label), text=text)
         return value if ok else None
 
     def save_changes(self, title: str) -> SaveAnswer:
         sb = QMessageBox.StandardButton
-        box = QMessageBox(self.parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(QCoreApplication.translate("DocumentController", "Unsaved changes"))
+        box = message_box(self.parent, QMessageBox.Icon.Warning,
+                          QCoreApplication.translate("DocumentController", "Unsaved changes"), "")
         box.setText(QCoreApplication.translate("DocumentController", "“{0}” has changes that are not saved.").format(title))
         box.setInformativeText(QCoreApplication.translate("DocumentController", "Do you want to save them?"))
         box.setStandardButtons(sb.Save | sb.Discard | sb.Cancel)
@@ -56,10 +57,8 @@ class DialogPrompter:
         return "save" if answer == sb.Save else "discard" if answer == sb.Discard else "cancel"
 
     def save_failed(self, text: str, offer_save_as: bool) -> bool:
-        box = QMessageBox(self.parent)
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(QCoreApplication.translate("DocumentController", "Cannot save"))
-        box.setText(text)
+        box = message_box(self.parent, QMessageBox.Icon.Critical,
+                          QCoreApplication.translate("DocumentController", "Cannot save"), text)
         if offer_save_as:
             box.setInformativeText(QCoreApplication.translate(
                 "DocumentController", "Your project is still open and nothing was lost. Save it under another name?"))
@@ -75,9 +74,8 @@ class DialogPrompter:
         return save_as is not None and box.clickedButton() is save_as
 
     def already_open(self, name: str) -> OpenAnswer:
-        box = QMessageBox(self.parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(QCoreApplication.translate("DocumentController", "Open in another window"))
+        box = message_box(self.parent, QMessageBox.Icon.Warning,
+                          QCoreApplication.translate("DocumentController", "Open in another window"), "")
         box.setText(QCoreApplication.translate(
             "DocumentController", "“{0}” is already open in another ecodesk window.").format(name))
         box.setInformativeText(QCoreApplication.translate(
@@ -95,26 +93,23 @@ class DialogPrompter:
         return "copy" if clicked is copy else "open" if clicked is anyway else "cancel"
 
     def error(self, title: str, text: str) -> None:
-        QMessageBox.critical(self.parent, title, text)
+        show_message(self.parent, QMessageBox.Icon.Critical, title, text)
 
     def warning(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.parent, title, text)
+        show_message(self.parent, QMessageBox.Icon.Warning, title, text)
 
     def information(self, title: str, text: str) -> None:
-        QMessageBox.information(self.parent, title, text)
+        show_message(self.parent, QMessageBox.Icon.Information, title, text)
 
     def problems(self, title: str, text: str, lines: list[str]) -> None:
-        box = QMessageBox(self.parent)
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(title)
-        box.setText(text)
+        box = message_box(self.parent, QMessageBox.Icon.Critical, title, text)
         shown = lines[:MAX_SHOWN_PROBLEMS]
         more = len(lines) - len(shown)
         info = "\n".join(f"• {line}" for line in shown)
         if more > 0:
             info += "\n" + QCoreApplication.translate("TransferOps", "… and {0} more (see Details)").format(more)
             box.setDetailedText("\n".join(lines))
-        box.setInformativeText(info)
+        set_informative(box, info)  # the lines quote names and cells: plain text
         box.exec()
 
     def template(self) -> str | None:

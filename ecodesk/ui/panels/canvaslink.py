@@ -19,6 +19,7 @@ import ecodesk.ui.panels.colormodes as colormodes
 from ecodesk.model import Scenario
 from ecodesk.ui.i18n import error_text
 from ecodesk.ui.panels.whatif import WhatIfDialog, new_scenario_name, remove_in_new_scenario
+from ecodesk.ui.plaintext import plain
 
 
 class CanvasLink(QObject):
@@ -159,7 +160,7 @@ class CanvasLink(QObject):
         cmd, added = remove_in_new_scenario(doc.project, doc.scenario, entity_id, name)
         error = doc.attempt(cmd)
         if error is not None:
-            QMessageBox.warning(panel, QCoreApplication.translate("CanvasLink", "Scenario not added"), error_text(error))
+            QMessageBox.warning(panel, QCoreApplication.translate("CanvasLink", "Scenario not added"), plain(error_text(error)))
             return None
         doc.set_scenario(added)
         panel.status(QCoreApplication.translate("CanvasLink", "Scenario “{0}” added: the model without {1}").format(name, label))

@@ -9,6 +9,7 @@ random spread, a Monte Carlo histogram with its percentiles and threshold.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenu, QVBoxLay
 from ecodesk.io.textsafe import xml_text
 from ecodesk.numfmt import compact, percent
 from ecodesk.ui.i18n import current_language
+from ecodesk.ui.plaintext import plain, plain_label
 
 #: Series colours (colour-blind aware, readable on light and dark backgrounds).
 COLORS = {
@@ -126,7 +128,7 @@ class ChartWidget(QWidget):
         self.legend: pg.LegendItem | None = None
         #: Legend samples drawn for bands (kept referenced while the legend shows them).
         self.legend_samples: list[Any] = []
-        self.note = QLabel(self)
+        self.note = plain_label(QLabel(self))
         self.note.setProperty("role", "hint")
         self.note.setWordWrap(True)
         self.note.hide()
@@ -169,9 +171,10 @@ class ChartWidget(QWidget):
             self.item.getAxis(name).set_categories([])
         reset_left_axis(self)
         self.item.getViewBox().invertY(False)
-        self.item.setTitle(title, size="9pt")
-        self.item.setLabel("bottom", x_label)
-        self.item.setLabel("left", y_label)
+        # pyqtgraph draws titles and axis labels as HTML: the text (names, currency) is escaped
+        self.item.setTitle(html.escape(title, quote=False), size="9pt")
+        self.item.setLabel("bottom", html.escape(x_label, quote=False))
+        self.item.setLabel("left", html.escape(y_label, quote=False))
         self.item.showGrid(x=False, y=False)
         self.legend = None
         if legend:
@@ -206,7 +209,7 @@ class ChartWidget(QWidget):
         if not vb.sceneBoundingRect().contains(pos):
             self.plot.setToolTip("")
             return
-        self.plot.setToolTip(self._hover(vb.mapSceneToView(pos)))
+        self.plot.setToolTip(plain(self._hover(vb.mapSceneToView(pos))))
 
     # export --------------------------------------------------------------------------------
     def export_png(self, path: str | Path, width: int = 1600) -> None:

@@ -22,6 +22,7 @@ from ecodesk.ui.panels.base import tint, tone_color
 from ecodesk.ui.panels.section import ResultPage, Section
 from ecodesk.ui.panels.tables import Column, ResultTableModel, ResultTableView
 from ecodesk.ui.panels.worker import AnalysisChannel
+from ecodesk.ui.plaintext import plain_label
 
 
 class CompareTab(ResultPage):
@@ -33,10 +34,10 @@ class CompareTab(ResultPage):
         bar = QWidget(self.section)
         h = QHBoxLayout(bar)
         h.setContentsMargins(0, 0, 0, 0)
-        self.label_a = QLabel(bar)
+        self.label_a = plain_label(QLabel(bar))
         self.combo_a = QComboBox(bar)
         self.combo_a.setObjectName("compare_a")
-        self.label_b = QLabel(bar)
+        self.label_b = plain_label(QLabel(bar))
         self.combo_b = QComboBox(bar)
         self.combo_b.setObjectName("compare_b")
         for c in (self.combo_a, self.combo_b):
@@ -48,7 +49,7 @@ class CompareTab(ResultPage):
         self.swap.clicked.connect(self.swap_sides)
         self.by_kind = QCheckBox(bar)
         self.by_kind.toggled.connect(lambda _on: self.refresh())
-        self.status = QLabel(bar)
+        self.status = plain_label(QLabel(bar))
         self.status.setProperty("role", "hint")
         for w in (self.label_a, self.combo_a, self.swap, self.label_b, self.combo_b):
             h.addWidget(w)

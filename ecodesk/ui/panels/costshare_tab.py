@@ -26,6 +26,7 @@ from ecodesk.ui.panels.charts import ChartWidget
 from ecodesk.ui.panels.pool_editor import PoolEditorWidget
 from ecodesk.ui.panels.section import Section
 from ecodesk.ui.panels.tables import Column, ResultTableModel, ResultTableView
+from ecodesk.ui.plaintext import plain_label
 
 TOP_BARS = 15
 
@@ -34,7 +35,7 @@ class CostShareTab(ResultTab):
     def __init__(self, panel: Any) -> None:
         super().__init__(panel, "cost_tab")
         self.core = self.add_section(Section("cost_core", self, 54))
-        self.core_label = QLabel(self)
+        self.core_label = plain_label(QLabel(self))
         self.core_label.setObjectName("core_status")
         self.core_label.setWordWrap(True)
         f = self.core_label.font()
@@ -53,7 +54,7 @@ class CostShareTab(ResultTab):
         right = QWidget(self)
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
-        self.pool_summary = QLabel(right)
+        self.pool_summary = plain_label(QLabel(right))
         self.pool_summary.setObjectName("pool_summary")
         self.pool_summary.setWordWrap(True)
         self.pool_model = ResultTableModel()

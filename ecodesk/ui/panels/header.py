@@ -15,6 +15,7 @@ import ecodesk.ui.panels.colormodes as colormodes
 from ecodesk.model import FlowKind
 from ecodesk.ui.canvas.style import FLOW_COLORS
 from ecodesk.ui.i18n import enum_label
+from ecodesk.ui.plaintext import plain_label
 
 
 def short_kind_label(kind: FlowKind) -> str:
@@ -33,7 +34,7 @@ class AnalysisHeader(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.state_label = QLabel(self)
+        self.state_label = plain_label(QLabel(self))
         self.state_label.setObjectName("analysis_state")
         self.run_button = QPushButton(self)
         self.run_button.setObjectName("analysis_run")
@@ -45,13 +46,13 @@ class AnalysisHeader(QWidget):
         self.params_button = QToolButton(self)
         self.params_button.setObjectName("analysis_params_toggle")
         self.params_button.setCheckable(True)
-        self.mode_label = QLabel(self)
+        self.mode_label = plain_label(QLabel(self))
         self.mode_combo = QComboBox(self)
         self.mode_combo.setObjectName("color_mode")
         self.marks_box = QCheckBox(self)
         self.marks_box.setObjectName("analysis_marks")
         self.marks_box.setChecked(True)
-        self.flows_label = QLabel(self)
+        self.flows_label = plain_label(QLabel(self))
         self.flow_boxes: dict[str, QCheckBox] = {}
         row1 = QHBoxLayout()
         row1.setContentsMargins(0, 0, 0, 0)

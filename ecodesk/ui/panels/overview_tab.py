@@ -16,6 +16,7 @@ from ecodesk.numfmt import percent as pct
 from ecodesk.ui.i18n import count_text, current_language
 from ecodesk.ui.panels.base import ResultTab, tone_color
 from ecodesk.ui.panels.section import FitLabel, Section
+from ecodesk.ui.plaintext import plain
 
 
 @dataclass
@@ -67,7 +68,7 @@ class CardWidget(QFrame):
         self.value.setText(d.value)
         self.sub.setText(d.sub)  # kept when empty: every card of a row has one height
         self.value.setStyleSheet(f"color: {tone_color(d.tone).name()};" if d.tone != "neutral" else "")
-        self.setToolTip(d.tip)
+        self.setToolTip(plain(d.tip))
         self.setCursor(Qt.CursorShape.PointingHandCursor if d.tab else Qt.CursorShape.ArrowCursor)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

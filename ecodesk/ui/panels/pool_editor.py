@@ -31,6 +31,7 @@ from ecodesk.commands import AddObject, ChangeObject, remove_objects, set_pool_m
 from ecodesk.model import RULES_BY_TYPE, Bindings, EcodeskError, Pool, PoolRule, PoolType, Scenario, Tier
 from ecodesk.numfmt import number as num
 from ecodesk.ui.i18n import enum_label, error_text
+from ecodesk.ui.plaintext import plain_label
 from ecodesk.ui.tablemodels import edit_number
 
 _PARAM_COLS = ("weights", "floors", "claims")
@@ -114,7 +115,7 @@ class PoolEditorWidget(QWidget):
         self.add_tier.clicked.connect(self._add_tier)
         self.remove_tier = QPushButton(self)
         self.remove_tier.clicked.connect(self._remove_tier)
-        self.error = QLabel(self)
+        self.error = plain_label(QLabel(self))
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
         self.error.hide()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecodesk.ui.panels.tables import ResultTableView
+from ecodesk.ui.plaintext import plain, plain_label
 
 
 class Section(QFrame):
@@ -44,11 +45,11 @@ class Section(QFrame):
         super().__init__(parent)
         self.setObjectName(name)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.title = QLabel(self)
+        self.title = plain_label(QLabel(self))
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.hint = QLabel(self)
+        self.hint = plain_label(QLabel(self))
         self.hint.setProperty("role", "hint")
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.export_button = QToolButton(self)
@@ -180,7 +181,7 @@ class FitLabel(QLabel):
 
     def _relayout(self) -> None:
         self._lines = fit_lines(self.text(), self.font(), self.contentsRect().width(), self.max_lines)
-        self.setToolTip(self.text() if self.elided() else "")
+        self.setToolTip(plain(self.text()) if self.elided() else "")
         self.update()
 
     def sizeHint(self) -> QSize:

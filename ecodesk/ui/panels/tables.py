@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QHea
 
 from ecodesk.io.textsafe import neutralise_rows
 from ecodesk.numfmt import format_value
+from ecodesk.ui.plaintext import plain
 
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -153,7 +154,7 @@ class ResultTableModel(QAbstractTableModel):
             return c.foreground(r)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = r.get(f"_tip_{c.key}") or r.get("_tip")
-            return tip or None
+            return plain(tip) if tip else None  # tips quote names: shown as text
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -29,6 +29,7 @@ from ecodesk.numfmt import percent as pct
 from ecodesk.ui.panels.base import tone_color
 from ecodesk.ui.panels.tables import Column, ResultTableModel, ResultTableView
 from ecodesk.ui.panels.worker import run_in_background
+from ecodesk.ui.plaintext import plain, plain_label
 
 if TYPE_CHECKING:
     from ecodesk.analysis.whatif import WhatIf
@@ -83,21 +84,21 @@ class WhatIfDialog(QDialog):
         self.setWindowTitle(self.tr("What if {0} leaves?").format(name))
         self.resize(640, 560)
         self.setSizeGripEnabled(True)
-        self.headline = QLabel(self.tr("Computing…"), self)
+        self.headline = plain_label(QLabel(self.tr("Computing…"), self))
         self.headline.setObjectName("what_if_headline")
         self.headline.setWordWrap(True)
         f = self.headline.font()
         f.setBold(True)
         f.setPointSizeF(f.pointSizeF() * 1.15)
         self.headline.setFont(f)
-        self.service = QLabel(self)
+        self.service = plain_label(QLabel(self))
         self.service.setWordWrap(True)
-        self.cascade = QLabel(self)
+        self.cascade = plain_label(QLabel(self))
         self.cascade.setObjectName("what_if_cascade")
         self.cascade.setWordWrap(True)
-        self.capabilities = QLabel(self)
+        self.capabilities = plain_label(QLabel(self))
         self.capabilities.setWordWrap(True)
-        self.cost = QLabel(self)
+        self.cost = plain_label(QLabel(self))
         self.cost.setWordWrap(True)
         self.cost_model = ResultTableModel()
         self.cost_table = ResultTableView(self.cost_model, "what_if_cost_table", self)
@@ -108,8 +109,8 @@ class WhatIfDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.remove_button = QPushButton(self.tr("Remove It in a New Scenario"), self)
         self.remove_button.setObjectName("what_if_remove")
-        self.remove_button.setToolTip(self.tr("Add a copy of this scenario without {0} and show it (undoable)")
-                                      .format(name))
+        self.remove_button.setToolTip(plain(self.tr("Add a copy of this scenario without {0} and show it (undoable)")
+                                            .format(name)))
         self.buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.entity_id))
         self.buttons.rejected.connect(self.reject)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QTo
 
 from ecodesk.ui.panels.analysis_panel import AnalysisPanel
 from ecodesk.ui.panels.worker import collect_garbage_in_gui_thread
+from ecodesk.ui.plaintext import plain_label
 
 
 class AnalysisStatusWidget(QWidget):
@@ -27,7 +28,7 @@ class AnalysisStatusWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("analysis_status")
         self.panel = panel
-        self.label = QLabel(self)
+        self.label = plain_label(QLabel(self))
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 100)
         self.bar.setFixedWidth(140)
