@@ -29,7 +29,7 @@ from ecodesk.commands.editrules import allows_magnitude, split_suffix
 from ecodesk.io.errors import Problem
 from ecodesk.model import kinds
 from ecodesk.model.errors import ValidationError
-from ecodesk.model.objects import COLLECTIONS, ModelObject, Tier, make
+from ecodesk.model.objects import COLLECTIONS, MAX_TEXT_LENGTH, ModelObject, Tier, make
 from ecodesk.model.scenario import Scenario
 
 # --- problems with a place ---------------------------------------------------------------
@@ -58,10 +58,16 @@ class Place:
     zh: str
 
     def problem(self, en: str, zh: str) -> Problem:
-        return (self.source, Located(f"{self.en}: {en}" if self.en else en, f"{self.zh}：{zh}" if self.zh else zh))
+        here_en, here_zh = clip(self.en), clip(self.zh)
+        return (self.source, Located(f"{here_en}: {en}" if here_en else en, f"{here_zh}：{zh}" if here_zh else zh))
 
     def model_problem(self, exc: ValidationError) -> Problem:
         return self.problem(exc.sentence("en"), exc.sentence("zh"))
+
+
+def clip(text: str, keep: int = 200) -> str:
+    """``text`` cut to ``keep`` characters and an ellipsis (a place naming a 20 MB id stays readable)."""
+    return text if len(text) <= keep else text[:keep] + "…"
 
 
 def problem(source: str, en: str, zh: str) -> Problem:
@@ -373,6 +379,12 @@ def build_scenario(name: str, rows: Mapping[str, list[Row]], problems: list[Prob
             auto = cname in AUTO_IDS and isinstance(data, Mapping) and not data.get("id")
             if auto:
                 data = {**data, "id": f"\0{len(objs)}"}  # placeholder, named below
+            too_long = _long_id(cname, data)
+            if too_long is not None:
+                problems.append(row.place.problem(*too_long))
+                if isinstance(data, Mapping) and isinstance(data.get("id"), str):
+                    failed.add(data["id"])
+                continue
             try:
                 objs.append((row.place, make(cls, data)))
                 if auto:  # only once made: a refused row has no place in objs to name
@@ -392,6 +404,22 @@ def build_scenario(name: str, rows: Mapping[str, list[Row]], problems: list[Prob
                 if not _names_failed(obj, exc, failed):  # its own problem was reported already
                     problems.append(place.model_problem(exc))
     return None if len(problems) > before else scenario
+
+
+def _long_id(cname: str, data: Any) -> tuple[str, str] | None:
+    """Why a row's ids are refused: one longer than MAX_TEXT_LENGTH (texts are bounded by the model)."""
+    if not isinstance(data, Mapping):
+        return None
+    for fld, value in data.items():
+        kind = FIELDS[cname].get(fld)
+        if kind not in (ID, IDS, MAPPING):
+            continue
+        values = list(value) if isinstance(value, (list, tuple, Mapping)) else [value]
+        for v in values:
+            if isinstance(v, str) and len(v) > MAX_TEXT_LENGTH:
+                return (f"'{fld}' holds an id of {len(v):,} characters (at most {MAX_TEXT_LENGTH:,})",
+                        f"'{fld}' 中的 id 长 {len(v):,} 个字符（最多 {MAX_TEXT_LENGTH:,} 个）")
+    return None
 
 
 def _names_failed(obj: ModelObject, exc: ValidationError, failed: set[str]) -> bool:

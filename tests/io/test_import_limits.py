@@ -174,3 +174,27 @@ def test_gml_networkx_cannot_read_is_one_sentence(tmp_path: Path) -> None:
     with pytest.raises(FormatError) as info:
         import_gml(path)
     assert str(info.value).startswith("k.gml: is not valid GML (networkx cannot read it: TypeError: ")
+
+
+def test_ids_of_millions_of_characters_are_refused_in_a_short_sentence(tmp_path: Path) -> None:
+    # Before: a 2 MB node id became an entity id (every export and drawing slowed by it) and a
+    # problem naming the node repeated it in full.
+    from ecodesk.io import import_file
+
+    nid = "i" * 2_000_000
+    path = tmp_path / "id.graphml"
+    path.write_text(f'<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph><node id="{nid}"/>'
+                    '<node id="b"/></graph></graphml>')
+    with pytest.raises(FormatError) as info:
+        import_graphml(path)
+    (sentence,) = info.value.problems
+    assert sentence.startswith("id.graphml: graph 'Base', node 'iiii")
+    assert sentence.endswith("…: 'id' holds an id of 2,000,000 characters (at most 10,000).")
+    assert len(sentence) < 400
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "entities.csv").write_text("id,notes\na," + "n" * 300_000 + "\n")
+    (folder / "flows.csv").write_text(f"source,target\na,{'b' * 10_001}\n")
+    with pytest.raises(FormatError) as info:
+        import_file(folder, "csv")
+    assert info.value.problems == ["flows.csv: row 2: 'target' holds an id of 10,001 characters (at most 10,000)."]
