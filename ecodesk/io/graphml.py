@@ -37,7 +37,17 @@ from ecodesk.io.atomic import atomic_write
 from ecodesk.io.errors import FormatError, Problem
 from ecodesk.io.foreign import ForeignEdge, ForeignGraph, ForeignNode, graph_rows
 from ecodesk.io.jsonio import VERSION, _project_meta
-from ecodesk.io.tabular import FIELDS, NUMBER, Place, Row, build_scenario, format_cell, parse_cells, problem
+from ecodesk.io.tabular import (
+    FIELDS,
+    MAX_DIGITS,
+    NUMBER,
+    Place,
+    Row,
+    build_scenario,
+    format_cell,
+    parse_cells,
+    problem,
+)
 from ecodesk.model.kinds import EntityKind, FlowKind
 from ecodesk.model.scenario import Project, Scenario
 
@@ -91,8 +101,6 @@ class XmlText:
 
 #: Deepest element nesting an imported XML file may have (ours and every tool's files use < 10).
 MAX_DEPTH = 200
-#: Most digits a number in an imported file may have (a float holds at most 309 before the point).
-MAX_DIGITS = 300
 
 
 def too_deep(name: str, what: str = "XML") -> Problem:

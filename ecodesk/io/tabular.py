@@ -185,6 +185,8 @@ def object_cells(cname: str, obj: ModelObject) -> dict[str, str]:
 
 # --- reading cells -------------------------------------------------------------------------
 
+#: Most digits a number in an imported file may have (a float holds at most 309 before the point).
+MAX_DIGITS = 300
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
@@ -202,6 +204,10 @@ def parse_number(text: str, field: str = "") -> float:
         raise CellError(f"{text.strip()!r}: {field} takes a plain number, without 万, 亿 or k",
                         f"{text.strip()!r}：{field} 请填写数值，不能使用万、亿、k 等单位")
     t = t.strip()
+    digits = sum(c.isdigit() for c in t) if len(t) > MAX_DIGITS else 0
+    if digits > MAX_DIGITS:
+        raise CellError(f"a number of {digits} digits is too long (at most {MAX_DIGITS})",
+                        f"{digits} 位的数字过长（最多 {MAX_DIGITS} 位）")
     if _THOUSANDS.fullmatch(t):
         t = t.replace(",", "")
     if not _NUMBER.fullmatch(t):

@@ -198,3 +198,18 @@ def test_ids_of_millions_of_characters_are_refused_in_a_short_sentence(tmp_path:
     with pytest.raises(FormatError) as info:
         import_file(folder, "csv")
     assert info.value.problems == ["flows.csv: row 2: 'target' holds an id of 10,001 characters (at most 10,000)."]
+
+
+def test_a_cell_of_400_digits_names_the_limit(tmp_path: Path) -> None:
+    # Before: "'999…(400 digits)…' is too large", quoting the whole number.
+    from ecodesk.io import import_file
+
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "entities.csv").write_text(f"id,demand\na,{'9' * 400}\n")
+    with pytest.raises(FormatError) as info:
+        import_file(folder, "csv")
+    assert info.value.problems == ["entities.csv: row 2, column 'demand': a number of 400 digits is too long "
+                                   "(at most 300)."]
+    (folder / "entities.csv").write_text(f"id,demand\na,{'1' + '0' * 14}\n")
+    assert [e.demand for e in import_file(folder, "csv").scenario().entities] == [1e14]
