@@ -106,3 +106,48 @@ def test_chart_title_and_hover_are_text(qtbot):
     assert "&lt;b&gt;X&lt;/b&gt;&lt;img" in chart.item.titleLabel.text  # pyqtgraph labels are HTML
     assert "<img" not in chart.item.titleLabel.text
     assert chart.note.textFormat() == Qt.TextFormat.PlainText
+
+
+def _columns(model) -> int:
+    try:
+        return model.columnCount()
+    except TypeError:
+        return 1
+
+
+def test_no_widget_of_the_window_renders_a_name_as_markup(qtbot):
+    """A sweep over the whole window with every analysis tab shown: no label, tooltip or item
+    tooltip that holds the hostile name would be drawn as rich text."""
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtWidgets import QAbstractItemView, QWidget
+
+    from ecodesk.model import Capability, Pool
+    from tests.ui.panel_helpers import wait_current
+
+    project = hostile_project()
+    s = project.scenarios[0]
+    s.add(Capability("c", f"Cap {EVIL}", "data", "b", fixed_cost=1000, unit_cost=1))
+    s.add(Pool("p", f"Pool {EVIL}", "cost", 1000, ("a", "b"), "proportional"))
+    w = open_window(qtbot, project, size=(1600, 1000))
+    wait_current(qtbot, w.analysis_panel)
+    w.document.set_selection(["b"])
+    labels = tips = 0
+    for key in ("overview", "reuse", "cost", "resilience"):
+        w.analysis_panel.show_tab(key)
+        qtbot.wait(20)
+        for wd in w.findChildren(QWidget):
+            if isinstance(wd, QLabel) and "<b>X" in wd.text():
+                labels += 1
+                assert wd.textFormat() == Qt.TextFormat.PlainText or shown(wd.text()) == wd.text(), wd.text()
+            if "X" in wd.toolTip() and "<b>" in wd.toolTip():
+                tips += 1
+                assert EVIL in shown(wd.toolTip()), wd.toolTip()
+            if isinstance(wd, QAbstractItemView) and wd.model() is not None:
+                m = wd.model()
+                for r in range(min(m.rowCount(QModelIndex()), 50)):
+                    for c in range(_columns(m)):
+                        t = m.data(m.index(r, c), Qt.ItemDataRole.ToolTipRole)
+                        if isinstance(t, str) and "X" in t:
+                            tips += 1
+                            assert "<b>X</b>" in shown(t), t
+    assert labels >= 3 and tips >= 1  # the inspector header, cards, table tooltips … were looked at

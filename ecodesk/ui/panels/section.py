@@ -162,6 +162,7 @@ class FitLabel(QLabel):
     def __init__(self, parent: QWidget | None = None, max_lines: int = 1) -> None:
         super().__init__(parent)
         self.max_lines = max_lines
+        self.setTextFormat(Qt.TextFormat.PlainText)  # names in cards are text, never markup
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._lines: list[str] = []
 
