@@ -74,20 +74,25 @@ def _refusal(p: Path, en: str, zh: str) -> Problem:
     return problem(str(p), en, zh)
 
 
+_CSV_TABLES = ("project", "ecosystems", "entities", "capabilities", "flows", "needs", "pools")
+
+
 def _csv_links(p: Path) -> None:
     """A CSV folder (or zip) whose tables are symbolic links is refused: following one would
     read (and quote in messages) a file outside the folder."""
     if p.suffix.lower() == ".zip" and p.is_file():
         try:
             with zipfile.ZipFile(p) as zf:
-                links = [i.filename for i in zf.infolist() if stat.S_ISLNK(i.external_attr >> 16)]
+                links = [i.filename for i in zf.infolist() if stat.S_ISLNK(i.external_attr >> 16)
+                         and Path(i.filename).suffix.lower() == ".csv"]
         except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError):
             return  # the importer says what is wrong with it
         where = p.name
     else:
         folder = p if p.is_dir() else p.parent
         try:
-            links = sorted(e.name for e in folder.iterdir() if e.is_symlink() and e.suffix.lower() == ".csv")
+            links = sorted(e.name for e in folder.iterdir() if e.is_symlink() and e.suffix.lower() == ".csv"
+                           and e.stem.strip().casefold() in _CSV_TABLES)
         except OSError:
             return
         where = str(folder)

@@ -91,3 +91,11 @@ def test_window_open_refuses_a_fifo(tmp_path, qapp):
     os.mkfifo(fifo)
     with pytest.raises(EcodeskError, match="named pipe"):
         Document.load(fifo)
+
+
+def test_unrelated_symlink_beside_a_table_is_left_alone(tmp_path):
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    (folder / "entities.csv").write_text("id,name\r\na,A\r\n", encoding="utf-8")
+    (folder / "other.csv").symlink_to(tmp_path / "nowhere.csv")  # not a table: never read
+    assert [e.id for e in import_file(folder / "entities.csv").scenarios[0].entities] == ["a"]
