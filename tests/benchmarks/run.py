@@ -8,6 +8,7 @@ one JSON object per line: ``{"name", "value", "unit", "baseline", "note"}``. Rat
 measured against a straightforward baseline IN THE SAME RUN (the machines are shared and
 noisy, so only same-run ratios mean anything). Where a baseline would take hours (the
 naive robustness loop), it is timed on a sample of steps and extrapolated; the note says so.
+``analyze_10m`` (issue 14: peak memory of 10⁷ Monte Carlo trials) runs for several minutes.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ TARGETS = {
     "first_window_ms": ("<=", 300),
     "analyze_full_scale_s": ("<=", 5),
     "analyze_full_scale_peak_mb": ("<=", 1024),
+    # issue 14: Monte Carlo in blocks — memory no longer grows with trials (it was 6.5 GB at 10⁶)
+    "analyze_10m_trials_peak_mb": ("<=", 1024),
 }
 
 
@@ -374,18 +377,34 @@ class Bench:
                   f"process start to main window exposed (offscreen, empty project), median of {len(times)}; "
                   f"baseline = a bare Python start in the same run")
 
+    @staticmethod
+    def _analyze_cmd(path: Path, *extra: str) -> list[str]:
+        """A child process running ``ecodesk analyze PATH --json EXTRA…`` that prints its
+        return code, wall time, peak resident memory (MB) and the length of its output."""
+        return [sys.executable, "-c",
+                "import resource, sys, time; t = time.perf_counter(); from ecodesk.cli import main; "
+                "import contextlib, io; buf = io.StringIO()\n"
+                "with contextlib.redirect_stdout(buf): rc = main(['analyze', sys.argv[1], '--json', *sys.argv[2:]])\n"
+                "dt = time.perf_counter() - t; "
+                # VmHWM, not ru_maxrss: after fork+exec ru_maxrss still counts the parent's pages
+                "hwm = [int(x.split()[1]) for x in open('/proc/self/status') if x.startswith('VmHWM')]\n"
+                "peak = hwm[0] / 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+                "print(rc, dt, peak, len(buf.getvalue()))",
+                str(path), *extra]
+
+    def analyze_ten_million(self) -> None:
+        """``analyze --trials 10000000`` on the seed-size platform: one run (it takes minutes)."""
+        t0 = time.perf_counter()
+        out = subprocess.run(self._analyze_cmd(self.file, "--trials", "10000000"), capture_output=True, text=True,
+                             timeout=7200).stdout.split()
+        wall = time.perf_counter() - t0
+        assert out[0] == "0", out
+        self.emit("analyze_10m_trials_peak_mb", float(out[2]), "MB", None,
+                  "peak resident memory (VmHWM) of `ecodesk analyze --json --trials 10000000` on the seed-size "
+                  f"platform, Monte Carlo in blocks; that run took {wall:.0f} s")
+
     def analyze_full(self) -> None:
-        path = self.file
-        cmd = [sys.executable, "-c",
-               "import resource, sys, time; t = time.perf_counter(); from ecodesk.cli import main; "
-               "import contextlib, io; buf = io.StringIO()\n"
-               "with contextlib.redirect_stdout(buf): rc = main(['analyze', sys.argv[1], '--json'])\n"
-               "dt = time.perf_counter() - t; "
-               # VmHWM, not ru_maxrss: after fork+exec ru_maxrss still counts the parent's pages
-               "hwm = [int(x.split()[1]) for x in open('/proc/self/status') if x.startswith('VmHWM')]\n"
-               "peak = hwm[0] / 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
-               "print(rc, dt, peak, len(buf.getvalue()))",
-               str(path)]
+        cmd = self._analyze_cmd(self.file)
         walls, peaks = [], []
         for _ in range(3):
             t0 = time.perf_counter()
@@ -422,7 +441,7 @@ def _visible(view: Any, entities: Any) -> int:
 FIGURES = {
     "robustness": Bench.robustness, "monte_carlo": Bench.monte_carlo, "shapley": Bench.shapley,
     "save": Bench.save, "open": Bench.open, "canvas": Bench.canvas, "first_window": Bench.first_window,
-    "analyze": Bench.analyze_full,
+    "analyze": Bench.analyze_full, "analyze_10m": Bench.analyze_ten_million,
 }
 
 
