@@ -49,6 +49,7 @@ from ecodesk.io.tabular import (
     Row,
     build_scenario,
     format_list,
+    json_loads,
     object_cells,
     parse_cells,
     parse_list,
@@ -372,7 +373,7 @@ def _read_project(source: tuple[str, str] | None, default_name: str,
     settings = cells.get("settings", "").strip()
     if settings:
         try:
-            meta["settings"] = json.loads(settings)
+            meta["settings"] = json_loads(settings)
         except ValueError as exc:
             n = rows[0][0]
             problems.append(Place(label, f"row {n}, column 'settings'", f"第 {n} 行，列 'settings'").problem(

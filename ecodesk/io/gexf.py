@@ -45,7 +45,7 @@ from ecodesk.io.graphml import (
     read_bytes,
     scenario_json,
 )
-from ecodesk.io.tabular import FIELDS, NUMBER, Place, Row, build_scenario, format_cell, problem
+from ecodesk.io.tabular import FIELDS, NUMBER, Place, Row, build_scenario, format_cell, json_loads, problem
 from ecodesk.model.scenario import Project
 
 NS = "http://gexf.net/1.3"
@@ -194,7 +194,7 @@ def _own_meta(root: Element) -> dict[str, Any] | None:
     if desc is None or not (desc.text or "").lstrip().startswith("{"):
         return None
     try:
-        data = json.loads(desc.text or "")
+        data = json_loads(desc.text or "")
     except ValueError:
         return None
     return data if isinstance(data, dict) and data.get("format") == "ecodesk" else None

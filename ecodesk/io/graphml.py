@@ -45,6 +45,7 @@ from ecodesk.io.tabular import (
     Row,
     build_scenario,
     format_cell,
+    json_loads,
     parse_cells,
     problem,
 )
@@ -161,10 +162,20 @@ def children(el: Element, name: str) -> Iterator[Element]:
     return (c for c in el if local(c.tag) == name)
 
 
+#: Largest graph file read (GraphML, GEXF, GML): a 50,000-flow model is under a tenth of it.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
 def read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, str]:
     name = Path(path).name
     try:
-        return Path(path).read_bytes(), name
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise FormatError(name, [problem(
+                name, f"is too large (more than {MAX_FILE_BYTES:,} bytes; ecodesk reads graph files of at most that)",
+                f"文件过大（超过 {MAX_FILE_BYTES:,} 字节；ecodesk 最多读取这么大的图文件）")])
+        return raw, name
     except OSError as exc:
         raise FormatError(name, [f"'{name}' cannot be read: {exc.strerror or exc}."]) from None
 
@@ -406,7 +417,7 @@ def _data_of(el: Element, keys: dict[str, _Key], domain: str, with_defaults: boo
 
 def _json(text: Any, where: Place, key: str, problems: list[Problem]) -> Any:
     try:
-        return json.loads(text if isinstance(text, str) else "")
+        return json_loads(text if isinstance(text, str) else "")
     except ValueError as exc:
         problems.append(where.problem(f"'{key}' is not valid JSON ({exc})", f"'{key}' 不是有效的 JSON（{exc}）"))
         return None

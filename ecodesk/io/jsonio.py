@@ -94,13 +94,21 @@ def _lone_surrogate_at(text: str) -> int | None:
     return None
 
 
+#: Largest JSON file read (interchange JSON, Kumu): a 50,000-flow project is under a tenth of it.
+MAX_JSON_BYTES = 256 * 1024 * 1024
+
+
 def read_json_file(path: str | os.PathLike[str]) -> Any:
     """Parse a JSON file (UTF-8, with or without BOM) into Python, with a clear error."""
     name = Path(path).name
     try:
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_JSON_BYTES + 1)
     except OSError as exc:
         raise FormatError(name, [f"'{name}' cannot be read: {exc.strerror or exc}."]) from None
+    if len(raw) > MAX_JSON_BYTES:
+        raise FormatError(name, [f"'{name}' is too large (more than {MAX_JSON_BYTES:,} bytes; ecodesk reads JSON "
+                                 "files of at most that)."])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -218,9 +218,25 @@ def parse_number(text: str, field: str = "") -> float:
     return value
 
 
+def json_loads(text: str, **kwargs: Any) -> Any:
+    """``json.loads`` for JSON inside a file (a cell, a graph attribute): ValueError, never
+    RecursionError, on deep nesting; whole numbers of more than MAX_DIGITS digits refused."""
+    try:
+        return json.loads(text, parse_int=_bounded_int, **kwargs)
+    except RecursionError:
+        raise ValueError("it is nested too deeply") from None
+
+
+def _bounded_int(text: str) -> int:
+    digits = len(text.lstrip("-"))
+    if digits > MAX_DIGITS:
+        raise ValueError(f"a number of {digits} digits is too long (at most {MAX_DIGITS})")
+    return int(text)
+
+
 def _json_cell(text: str, expect: type) -> Any:
     try:
-        value = json.loads(text, parse_constant=_no_constant)
+        value = json_loads(text, parse_constant=_no_constant)
     except ValueError as exc:
         raise CellError(f"{text!r} is not valid JSON ({exc})", f"{text!r} 不是有效的 JSON（{exc}）") from None
     if not isinstance(value, expect):

@@ -213,3 +213,64 @@ def test_a_cell_of_400_digits_names_the_limit(tmp_path: Path) -> None:
                                    "(at most 300)."]
     (folder / "entities.csv").write_text(f"id,demand\na,{'1' + '0' * 14}\n")
     assert [e.demand for e in import_file(folder, "csv").scenario().entities] == [1e14]
+
+
+def test_graph_files_beyond_the_size_limit_are_refused_unread(tmp_path: Path, monkeypatch) -> None:
+    import ecodesk.io.graphml as graphml
+
+    assert graphml.MAX_FILE_BYTES == 256 * 1024 * 1024
+    monkeypatch.setattr(graphml, "MAX_FILE_BYTES", 1000)
+    path = tmp_path / "big.graphml"
+    path.write_text('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph>' + "<node id='a'/>" * 100
+                    + "</graph></graphml>")
+    with pytest.raises(FormatError) as info:
+        import_graphml(path)
+    assert str(info.value) == ("big.graphml: is too large (more than 1,000 bytes; ecodesk reads graph files of at "
+                               "most that).")
+    gml = tmp_path / "big.gml"
+    gml.write_text("graph [ " + "node [ id 1 ] " * 100 + "]")
+    with pytest.raises(FormatError, match="is too large"):
+        import_gml(gml)
+
+
+def test_json_files_beyond_the_size_limit_are_refused_unread(tmp_path: Path, monkeypatch) -> None:
+    import ecodesk.io.jsonio as jsonio
+    from ecodesk.io.kumu import import_kumu
+
+    assert jsonio.MAX_JSON_BYTES == 256 * 1024 * 1024
+    monkeypatch.setattr(jsonio, "MAX_JSON_BYTES", 100)
+    path = tmp_path / "k.json"
+    path.write_text('{"elements": [' + ", ".join(f'{{"_id": "a{i}"}}' for i in range(20)) + "]}")
+    with pytest.raises(FormatError) as info:
+        import_kumu(path)
+    assert str(info.value) == "'k.json' is too large (more than 100 bytes; ecodesk reads JSON files of at most that)."
+
+
+def test_deep_json_inside_csv_cells_and_graph_attributes_is_one_sentence(tmp_path: Path) -> None:
+    # Found by the long import fuzz run: RecursionError from json.loads of a cell or attribute.
+    from ecodesk.io import export_file, import_file
+    from ecodesk.model import Entity, Project, Scenario
+
+    deep = "[" * 100_000 + "]" * 100_000
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "project.csv").write_text(f'name,settings\nP,"{{""a"": {deep}}}"\n')
+    (folder / "entities.csv").write_text(f"id,ecosystems\na,{deep}\n")
+    with pytest.raises(FormatError) as info:
+        import_file(folder, "csv")
+    settings, ecosystems = info.value.problems
+    assert settings == "project.csv: row 2, column 'settings': not valid JSON (it is nested too deeply)."
+    assert ecosystems.startswith("entities.csv: row 2, column 'ecosystems': '[[[")
+    assert ecosystems.endswith("is not valid JSON (it is nested too deeply).")
+    (folder / "project.csv").unlink()
+    (folder / "entities.csv").write_text(f"id,ecosystems\na,[{'1' * 310}]\n")
+    with pytest.raises(FormatError, match=r"a number of 310 digits is too long \(at most 300\)"):
+        import_file(folder, "csv")
+    s = Scenario("Base")
+    s.add(Entity("a"))
+    export_file(Project("P", scenarios=[s]), tmp_path / "own.graphml", "graphml")
+    own = (tmp_path / "own.graphml").read_text()
+    (tmp_path / "own.graphml").write_text(own.replace('<data key="g_needs">[]</data>',
+                                                      f'<data key="g_needs">{deep}</data>'))
+    with pytest.raises(FormatError, match=r"'ecodesk_needs' is not valid JSON \(it is nested too deeply\)"):
+        import_graphml(tmp_path / "own.graphml")

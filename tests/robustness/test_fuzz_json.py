@@ -342,10 +342,11 @@ HOSTILE = {
     "line-breaks-in-a-key": '{"entities":[{"id":"a","\\risk\\n":1}]}',
     "line-break-in-an-id": '{"flows":[{"id":"f","source":"a\\nb","target":"c"}]}',
     "empty-strings": '{"scenarios":[{"name":"","entities":[{"id":"","name":""}]}]}',
+    "too-long-name": '{"entities":[{"id":"a","name":"' + "名" * 100_000 + '"}]}',  # over the 10,000 limit
 }
 ACCEPTED = {
     "emoji": '{"project":{"name":"🚚🏭"},"entities":[{"id":"🚚","name":"🏭 工厂 ✓"}]}',
-    "long-name": '{"entities":[{"id":"a","name":"' + "名" * 100_000 + '"}]}',
+    "long-name": '{"entities":[{"id":"a","name":"' + "名" * 10_000 + '"}]}',  # the longest name allowed
     "huge-string": '{"entities":[{"id":"a","notes":"' + "长" * 2_000_000 + '"}]}',
     "bom": "\ufeff" + '{"entities":[{"id":"a"}]}',
     "pair": '{"entities":[{"id":"a","name":"\\ud83d\\ude9a"}]}',
