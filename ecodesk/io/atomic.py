@@ -128,10 +128,10 @@ def atomic_folder(dest: str | os.PathLike[str]) -> Iterator[Path]:
     Entries of the old folder that the new one does not have are carried over (never lost).
     On any exception the temporary folder is removed and ``dest`` is left as it was.
     """
-    dest = Path(dest)
+    dest = Path(os.path.abspath(dest))  # "." and ".." have no name to put a new folder under
     if dest.is_symlink():  # replace the folder it points to, not the link
         dest = Path(os.path.realpath(dest))
-    folder = dest.parent if str(dest.parent) else Path(".")
+    folder = dest.parent
     if not folder.is_dir():
         raise FileNotFoundError(errno.ENOENT, "the folder does not exist", str(folder))
     try:

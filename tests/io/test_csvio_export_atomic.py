@@ -113,3 +113,13 @@ def test_leftovers_of_killed_exports_are_swept_once_old(rich_project, tmp_path):
         os.utime(folder, (past, past))
     export_file(rich_project, dest, "csv")
     assert sorted(p.name for p in tmp_path.iterdir()) == [".others.ab12cd34.tmp", ".tables.ffff0000.tmp", "tables"]
+
+
+def test_export_into_the_current_folder(rich_project, tmp_path, monkeypatch):
+    here = tmp_path / "here"
+    here.mkdir()
+    (here / "mine.txt").write_text("mine", encoding="utf-8")
+    monkeypatch.chdir(here)
+    export_file(rich_project, ".", "csv")
+    assert import_file(here).content_equals(rich_project) and (here / "mine.txt").read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["here"]
