@@ -134,6 +134,7 @@ def atomic_folder(dest: str | os.PathLike[str]) -> Iterator[Path]:
     folder = dest.parent
     if not folder.is_dir():
         raise FileNotFoundError(errno.ENOENT, "the folder does not exist", str(folder))
+    _put_back_aside(dest)
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder))
     except OSError as exc:
@@ -186,6 +187,18 @@ def sweep_stale_folders(dest: Path, older_than: float = STALE_FOLDER_SECONDS) ->
                     shutil.rmtree(entry.path)
                     removed.append(Path(entry.path))
     return removed
+
+
+def _put_back_aside(dest: Path) -> None:
+    """A swap without an atomic exchange killed between "old aside" and "new in" leaves no
+    ``dest`` and the old folder whole as ``.<name>.*.old``: put it back before anything else."""
+    if os.path.lexists(dest):
+        return
+    with contextlib.suppress(OSError):
+        asides = [e.path for e in os.scandir(dest.parent)
+                  if e.name.startswith(f".{dest.name}.") and e.name.endswith(".old") and e.is_dir(follow_symlinks=False)]
+        if len(asides) == 1:
+            os.rename(asides[0], dest)
 
 
 def _carry_over(old: Path, new: Path) -> None:

@@ -123,3 +123,13 @@ def test_export_into_the_current_folder(rich_project, tmp_path, monkeypatch):
     export_file(rich_project, ".", "csv")
     assert import_file(here).content_equals(rich_project) and (here / "mine.txt").read_text(encoding="utf-8") == "mine"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["here"]
+
+
+def test_an_old_folder_left_aside_by_a_killed_swap_is_put_back(rich_project, tmp_path):
+    dest = tmp_path / "tables"
+    export_file(rich_project, dest, "csv")
+    (dest / "notes.txt").write_text("mine", encoding="utf-8")
+    dest.rename(tmp_path / ".tables.0a1b2c3d.old")  # the kill came between "old aside" and "new in"
+    export_file(rich_project, dest, "csv")
+    assert (dest / "notes.txt").read_text(encoding="utf-8") == "mine"  # carried over, not lost
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tables"]
