@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ecodesk.model import Bindings
 from ecodesk.model.errors import EcodeskError
+from ecodesk.ui.plaintext import plain
 
 # The store (sqlite3 and friends) loads on first use, not while the first window is built.
 
@@ -153,10 +154,11 @@ def _compare(window: QWidget, rec: Recovery) -> None:
         recovered = load_recovery(rec)
         original = open_project(rec.original) if rec.original and Path(rec.original).is_file() else None
     except EcodeskError as exc:
-        QMessageBox.warning(window, QCoreApplication.translate("Autosave", "Compare"), str(exc))
+        QMessageBox.warning(window, QCoreApplication.translate("Autosave", "Compare"), plain(str(exc)))
         return
     lines = describe_differences(original, recovered)
-    QMessageBox.information(window, QCoreApplication.translate("Autosave", "Compare with the saved file"), "\n".join(lines))
+    QMessageBox.information(window, QCoreApplication.translate("Autosave", "Compare with the saved file"),
+                            plain("\n".join(lines)))
 
 
 def _recover(window: QWidget, host: DocumentHost, rec: Recovery) -> bool:
@@ -166,7 +168,7 @@ def _recover(window: QWidget, host: DocumentHost, rec: Recovery) -> bool:
     try:
         project = load_recovery(rec)
     except EcodeskError as exc:
-        QMessageBox.warning(window, QCoreApplication.translate("Autosave", "Cannot recover"), str(exc))
+        QMessageBox.warning(window, QCoreApplication.translate("Autosave", "Cannot recover"), plain(str(exc)))
         return False
     doc = Document(project, rec.original)
     doc.mark_unsaved()  # Save writes it over the original (atomically), or asks where

@@ -611,7 +611,7 @@
 <context>
     <name>AnalysisMenus</name>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="422" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="423" />
         <source>Select one entity to ask what happens if it leaves</source>
         <translation>请选择一个主体，查看它退出后的影响</translation>
     </message>
@@ -709,214 +709,219 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="77" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="78" />
         <source>Analysis cancelled</source>
         <extracomment>Tab → (module, class) of its page, imported when first shown. A status-bar message for the window (argument: text). Running / stale / progress changed (the status bar and menus follow it). The canvas colour mode changed (argument: the mode). Marks on the canvas were switched on or off. Texts were set again (after a language change).</extracomment>
         <translation>分析已取消</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="281" />
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="289" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="282" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="290" />
         <source>Analysis failed: {0}</source>
         <translation>分析失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="287" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="288" />
         <source>Analysing “{0}”… {1} % ({2})</source>
         <translation>正在分析“{0}”… {1} %（{2}）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="291" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="292" />
+        <source>Too large to analyse automatically — press Run</source>
+        <translation>规模过大，未自动分析——请点击“运行”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="294" />
         <source>Not analysed yet — press Run</source>
         <translation>尚未分析——请点击“运行”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="291" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="294" />
         <source>Waiting to analyse…</source>
         <translation>等待分析…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="293" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="296" />
         <source>Out of date — recomputing shortly…</source>
         <translation>结果已过期——即将重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="294" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="297" />
         <source>Out of date — press Run to recompute</source>
         <translation>结果已过期——点击“运行”重新计算</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="297" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="300" />
         <source>Up to date · “{0}”</source>
         <translation>已是最新 · “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="298" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="301" />
         <source> · computed in {0} s</source>
         <translation> · 用时 {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="312" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="321" />
         <source>capability reuse</source>
         <translation>能力复用</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="312" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="321" />
         <source>cost sharing</source>
         <translation>成本分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="312" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="321" />
         <source>indicators</source>
         <translation>生态指标</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="313" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="322" />
         <source>supply graph</source>
         <translation>供给网络</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="313" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="322" />
         <source>critical entities</source>
         <translation>关键主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="314" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="323" />
         <source>robustness</source>
         <translation>鲁棒性</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="314" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="323" />
         <source>redundancy</source>
         <translation>冗余度</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="314" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="323" />
         <source>Monte Carlo</source>
         <translation>蒙特卡洛</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="315" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="324" />
         <source>cascades</source>
         <translation>级联失效</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="315" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="324" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="315" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="324" />
         <source>starting</source>
         <translation>启动中</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="370" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="379" />
         <source>Stable: no group of partners would rather leave.</source>
         <translation>稳定：没有任何伙伴组合愿意退出。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="372" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="381" />
         <source>Not stable: some group of partners would pay less on its own.</source>
         <translation>不稳定：有伙伴组合单干会付得更少。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="378" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="387" />
         <source>Not stable: {0} would pay {1} less on its own.</source>
         <translation>不稳定：{0} 单干可少付 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="379" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="388" />
         <source>Not stable: {0} would pay {1} less on their own.</source>
         <translation>不稳定：{0} 单干可少付 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/header.py" line="83" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="84" />
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/header.py" line="84" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="85" />
         <source>Analyse the shown scenario now</source>
         <translation>立即分析当前情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/header.py" line="85" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="86" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/header.py" line="86" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="87" />
         <source>Stop the running analysis</source>
         <translation>停止正在进行的分析</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/header.py" line="87" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="88" />
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/header.py" line="88" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="89" />
         <source>Recompute shortly after every edit</source>
         <translation>每次编辑后稍候自动重新计算</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/header.py" line="89" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="90" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/header.py" line="91" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="92" />
         <source>Seed, trials, orders, thresholds and supply flows (saved with the project)</source>
         <translation>随机种子、试验次数、移除顺序数、阈值和供给流类型（随项目保存）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/header.py" line="95" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="96" />
         <source>Canvas colours:</source>
         <translation>画布着色：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/header.py" line="101" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="102" />
         <source>Mark weak points</source>
         <translation>标记薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/header.py" line="103" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="104" />
         <source>Rings on the canvas: single points of failure (red), capabilities built twice (orange), unmet needs (violet)</source>
         <translation>画布上的圆环：单点故障（红）、重复建设的能力（橙）、未满足的需求（紫）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/header.py" line="109" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="110" />
         <source>Show flows:</source>
         <translation>显示资源流：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/header.py" line="113" />
+        <location filename="../../ecodesk/ui/panels/header.py" line="114" />
         <source>Show or hide flows of kind: {0}</source>
         <translation>显示或隐藏此类资源流：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="401" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="410" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="401" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="410" />
         <source>Capability reuse</source>
         <translation>能力复用</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="402" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="411" />
         <source>Cost sharing</source>
         <translation>成本分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="402" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="411" />
         <source>Resilience</source>
         <translation>网络韧性</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="403" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="412" />
         <source>Compare</source>
         <translation>情景比较</translation>
     </message>
@@ -924,17 +929,17 @@
 <context>
     <name>AnalysisStatusWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="53" />
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="54" />
         <source>Analysing {0} %</source>
         <translation>正在分析 {0} %</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="54" />
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="55" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/wiring.py" line="55" />
+        <location filename="../../ecodesk/ui/panels/wiring.py" line="56" />
         <source>Stop the running analysis</source>
         <translation>停止正在进行的分析</translation>
     </message>
@@ -942,47 +947,47 @@
 <context>
     <name>Autosave</name>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="121" />
+        <location filename="../../ecodesk/ui/autosave.py" line="128" />
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="122" />
+        <location filename="../../ecodesk/ui/autosave.py" line="129" />
         <source>ecodesk did not close normally. Unsaved work of “{0}” was autosaved.</source>
         <translation>ecodesk 上次未正常关闭。“{0}”中未保存的工作已自动保存。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="125" />
+        <location filename="../../ecodesk/ui/autosave.py" line="132" />
         <source>Recover</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="126" />
+        <location filename="../../ecodesk/ui/autosave.py" line="133" />
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="127" />
+        <location filename="../../ecodesk/ui/autosave.py" line="134" />
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="128" />
+        <location filename="../../ecodesk/ui/autosave.py" line="135" />
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="149" />
+        <location filename="../../ecodesk/ui/autosave.py" line="156" />
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="152" />
+        <location filename="../../ecodesk/ui/autosave.py" line="159" />
         <source>Compare with the saved file</source>
         <translation>与已保存的文件比较</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="162" />
+        <location filename="../../ecodesk/ui/autosave.py" line="169" />
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
@@ -990,7 +995,7 @@
 <context>
     <name>Autosaver</name>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="87" />
+        <location filename="../../ecodesk/ui/autosave.py" line="94" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
@@ -1276,27 +1281,27 @@
 <context>
     <name>CanvasLink</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="122" />
+        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="123" />
         <source>What If It Leaves?…</source>
         <translation>假如它退出？…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="124" />
+        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="125" />
         <source>Remove It in a New Scenario</source>
         <translation>在新情景中移除它</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="158" />
+        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="159" />
         <source>Without {0}</source>
         <translation>不含{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="162" />
+        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="163" />
         <source>Scenario not added</source>
         <translation>未添加情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="165" />
+        <location filename="../../ecodesk/ui/panels/canvaslink.py" line="166" />
         <source>Scenario “{0}” added: the model without {1}</source>
         <translation>已添加情景“{0}”：不含{1}的模型</translation>
     </message>
@@ -1304,38 +1309,38 @@
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="244" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="252" />
         <source>PNG images (*.png)</source>
         <extracomment>Series colours (colour-blind aware, readable on light and dark backgrounds). The chart was redrawn (argument: number of data items). Legend samples drawn for bands (kept referenced while the legend shows them).</extracomment>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="244" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="252" />
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="245" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="253" />
         <source>Save Chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="255" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="263" />
         <source>Save Chart as PNG…</source>
         <translation>将图表另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="256" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="264" />
         <source>Save Chart as SVG…</source>
         <translation>将图表另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="257" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="265" />
         <source>Copy Chart</source>
         <translation>复制图表</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/charts.py" line="260" />
+        <location filename="../../ecodesk/ui/panels/charts.py" line="268" />
         <source>Reset Zoom</source>
         <translation>重置缩放</translation>
     </message>
@@ -1343,109 +1348,109 @@
 <context>
     <name>CollectionPageWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="136" />
+        <location filename="../../ecodesk/ui/tables.py" line="137" />
         <source>entities</source>
         <extracomment>The tabs, in order: collection name and the kind of object it holds. A message for the status bar.</extracomment>
         <translation>主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="136" />
+        <location filename="../../ecodesk/ui/tables.py" line="137" />
         <source>flows</source>
         <translation>资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="136" />
+        <location filename="../../ecodesk/ui/tables.py" line="137" />
         <source>capabilities</source>
         <translation>能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="137" />
+        <location filename="../../ecodesk/ui/tables.py" line="138" />
         <source>needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="137" />
+        <location filename="../../ecodesk/ui/tables.py" line="138" />
         <source>pools</source>
         <translation>共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="137" />
+        <location filename="../../ecodesk/ui/tables.py" line="138" />
         <source>ecosystems</source>
         <translation>生态</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="138" />
+        <location filename="../../ecodesk/ui/tables.py" line="139" />
         <source>Filter {0}…</source>
         <translation>筛选{0}…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="139" />
+        <location filename="../../ecodesk/ui/tables.py" line="140" />
         <source>Show only rows containing this text (any column)</source>
         <translation>只显示包含此文字的行（任意列）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="140" />
+        <location filename="../../ecodesk/ui/tables.py" line="141" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="141" />
+        <location filename="../../ecodesk/ui/tables.py" line="142" />
         <source>Add a row (defaults come from the selection)</source>
         <translation>添加一行（默认值取自当前选择）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="142" />
-        <location filename="../../ecodesk/ui/tables.py" line="147" />
+        <location filename="../../ecodesk/ui/tables.py" line="143" />
+        <location filename="../../ecodesk/ui/tables.py" line="148" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="143" />
+        <location filename="../../ecodesk/ui/tables.py" line="144" />
         <source>Delete the selected rows and what depends on them</source>
         <translation>删除选中的行及依赖它们的对象</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="144" />
+        <location filename="../../ecodesk/ui/tables.py" line="145" />
         <source>Set value…</source>
         <translation>统一设值…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="145" />
+        <location filename="../../ecodesk/ui/tables.py" line="146" />
         <source>Set the current column to one value for every selected row (one undo step)</source>
         <translation>将当前列在所有选中行中设为同一个值（一步即可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="148" />
+        <location filename="../../ecodesk/ui/tables.py" line="149" />
         <source>Set value for selected…</source>
         <translation>为选中行统一设值…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="149" />
+        <location filename="../../ecodesk/ui/tables.py" line="150" />
         <source>Set one column to the same value for all selected rows</source>
         <translation>将某一列在所有选中行中设为同一个值</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="162" />
+        <location filename="../../ecodesk/ui/tables.py" line="163" />
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="286" />
+        <location filename="../../ecodesk/ui/tables.py" line="287" />
         <source>Select rows and click a cell of the column to set.</source>
         <translation>请先选中若干行，并单击要设置的那一列中的单元格。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="289" />
+        <location filename="../../ecodesk/ui/tables.py" line="290" />
         <source>Set value for selected</source>
         <translation>为选中行统一设值</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="290" />
+        <location filename="../../ecodesk/ui/tables.py" line="291" />
         <source>{0} for the selected row:</source>
         <translation>选中行的“{0}”：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="291" />
+        <location filename="../../ecodesk/ui/tables.py" line="292" />
         <source>{0} for {1} selected rows:</source>
         <translation>{1} 个选中行的“{0}”：</translation>
     </message>
@@ -1453,7 +1458,7 @@
 <context>
     <name>ColorField</name>
     <message>
-        <location filename="../../ecodesk/ui/inspector_fields.py" line="293" />
+        <location filename="../../ecodesk/ui/inspector_fields.py" line="294" />
         <source>Choose a colour</source>
         <translation>选择颜色</translation>
     </message>
@@ -1548,62 +1553,62 @@
 <context>
     <name>CompareTab</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="171" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="172" />
         <source>Analysing… {0} %</source>
         <translation>正在分析… {0} %</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="172" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="173" />
         <source>Out of date</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="172" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="173" />
         <source>Up to date</source>
         <translation>已是最新</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="178" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="179" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="180" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="181" />
         <source>Change (B − A)</source>
         <translation>变化（B − A）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="180" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="181" />
         <source>Green: B is better; red: B is worse</source>
         <translation>绿色：B 更好；红色：B 更差</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="183" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="184" />
         <source>Comparison</source>
         <translation>情景比较</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="204" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="205" />
         <source>Compare scenarios</source>
         <translation>比较情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="205" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="206" />
         <source>A:</source>
         <translation>A：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="206" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="207" />
         <source>B:</source>
         <translation>B：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="207" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="208" />
         <source>Swap A and B</source>
         <translation>交换 A 与 B</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="208" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="209" />
         <source>Counts by kind</source>
         <translation>按类型计数</translation>
     </message>
@@ -1611,183 +1616,183 @@
 <context>
     <name>CostShareTab</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="97" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="98" />
         <source>Partner</source>
         <translation>伙伴</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="98" />
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="171" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="99" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="172" />
         <source>Standalone</source>
         <translation>独立成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="98" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="99" />
         <source>c({i}): what it would pay on its own</source>
         <translation>c({i})：单干时要付的成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="99" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="100" />
         <source>Fair share (Shapley)</source>
         <translation>公平分摊（Shapley）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="99" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="100" />
         <source>Its Shapley value of the cost game</source>
         <translation>它在成本博弈中的 Shapley 值</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="100" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="101" />
         <source>Savings</source>
         <translation>节省额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="100" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="101" />
         <source>Standalone minus fair share</source>
         <translation>独立成本减去公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="103" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="104" />
         <source>Proportional</source>
         <translation>按比例</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="103" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="104" />
         <source>Total cost split in proportion to standalone</source>
         <translation>按独立成本比例分摊总成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="104" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="105" />
         <source>Equal savings</source>
         <translation>等额节省</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="104" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="105" />
         <source>Standalone minus an equal share of savings</source>
         <translation>独立成本减去均分的节省额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="107" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="108" />
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="108" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="109" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="109" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="110" />
         <source>Claim</source>
         <translation>索赔额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="110" />
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="221" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="111" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="222" />
         <source>Allocation</source>
         <translation>分配额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="111" />
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="172" />
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="222" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="112" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="173" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="223" />
         <source>Fair share</source>
         <translation>公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="112" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="113" />
         <source>Fairness gap</source>
         <translation>公平差距</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="112" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="113" />
         <source>Allocation minus fair share</source>
         <translation>分配额减去公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="115" />
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="146" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="116" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="147" />
         <source>Partners</source>
         <translation>伙伴</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="116" />
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="167" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="117" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="168" />
         <source>Standalone vs fair share</source>
         <translation>独立成本与公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="117" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="118" />
         <source>Pool allocation</source>
         <translation>共享安排分配</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="118" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="119" />
         <source>Pool allocation vs fair share</source>
         <translation>共享安排分配与公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="145" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="146" />
         <source>Is the fair split stable?</source>
         <translation>公平分摊是否稳定？</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="147" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="148" />
         <source>Sharing pools</source>
         <translation>共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="153" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="154" />
         <source>Groups that would leave: {0}</source>
         <translation>会退出的伙伴组合：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="163" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="164" />
         <source>Together {0} {2} · alone {1} {2}</source>
         <translation>合作 {0} {2} · 单干 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="168" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="169" />
         <source>Standalone vs fair share: top {0} of {1} partners</source>
         <translation>独立成本与公平分摊：{1} 个伙伴中的前 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="188" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="189" />
         <source>No sharing pool yet: select partners on the canvas and click New Pool.</source>
         <translation>尚无共享安排：在画布上选择伙伴，然后点击“新建共享安排”。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="211" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="212" />
         <source>{0}: {1} of {2} {3} allocated by “{4}”; fair share by {5}.</source>
         <translation>{0}：按“{4}”分配了 {2} {3} 中的 {1}；公平分摊采用{5}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="215" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="216" />
         <source>Largest gap: {0} ({1} {2}).</source>
         <translation>最大差距：{0}（{1} {2}）。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="216" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="217" />
         <source>Red: pays more (or receives less) than its fair share; amber: the opposite.</source>
         <translation>红色：比公平分摊多付（或少得）；琥珀色：相反。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="219" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="220" />
         <source>Allocation vs fair share</source>
         <translation>分配额与公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="225" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="226" />
         <source>exact Shapley value</source>
         <translation>精确 Shapley 值</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="225" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="226" />
         <source>closed form</source>
         <translation>解析解</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="226" />
+        <location filename="../../ecodesk/ui/panels/costshare_tab.py" line="227" />
         <source>sampled Shapley value (95 % interval in the notes)</source>
         <translation>抽样 Shapley 值（95 % 区间见说明）</translation>
     </message>
@@ -1904,42 +1909,42 @@
         <translation>基准情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="50" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="51" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="51" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="52" />
         <source>“{0}” has changes that are not saved.</source>
         <translation>“{0}”有尚未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="52" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="53" />
         <source>Do you want to save them?</source>
         <translation>是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="80" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="78" />
         <source>Open in another window</source>
         <translation>在另一个窗口中打开</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="81" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="79" />
         <source>“{0}” is already open in another ecodesk window.</source>
         <translation>“{0}”已在另一个 ecodesk 窗口中打开。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="83" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="81" />
         <source>Only one window can save it: once one saves, the other's save is refused (it can still save under another name). Open a copy here, saved to a new file, or open the file anyway?</source>
         <translation>只有一个窗口能保存它：一旦其中一个保存，另一个的保存就会被拒绝（仍可另存为其他名称）。在这里打开一个副本（保存到新文件），还是仍然打开该文件？</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="87" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="85" />
         <source>Open a Copy</source>
         <translation>打开副本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="89" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="87" />
         <source>Open Anyway</source>
         <translation>仍然打开</translation>
     </message>
@@ -2032,17 +2037,17 @@
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="64" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="63" />
         <source>Your project is still open and nothing was lost. Save it under another name?</source>
         <translation>项目仍然打开，没有任何内容丢失。要以其他名称保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="70" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="69" />
         <source>Your project is still open and nothing was lost.</source>
         <translation>项目仍然打开，没有任何内容丢失。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="66" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="65" />
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
@@ -2136,99 +2141,99 @@
 <context>
     <name>InspectorWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="261" />
+        <location filename="../../ecodesk/ui/inspector.py" line="262" />
         <source>To change one field of all selected objects at once, use “Set value for selected…” in the Tables dock.</source>
         <extracomment>The fields of each kind of object, in the order shown, with the editor they use. Up/Down step of each kind of number field (the model, not the editor, sets the range).</extracomment>
         <translation>要一次修改所有选中对象的某个字段，请在“表格”面板中使用“为选中行统一设值…”。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="305" />
+        <location filename="../../ecodesk/ui/inspector.py" line="306" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="367" />
+        <location filename="../../ecodesk/ui/inspector.py" line="368" />
         <source>Scenario “{0}”: {1}. Select an object on the canvas or in the tables to edit it.</source>
         <translation>情景“{0}”：{1}。在画布或表格中选择对象即可编辑。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_sections.py" line="176" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="177" />
         <source>Double-click (or press Enter) to open it in the inspector</source>
         <translation>双击（或按回车）在检查器中打开</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_sections.py" line="177" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="178" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_sections.py" line="178" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="179" />
         <source>Remove the selected item (a capability takes its flows along)</source>
         <translation>移除选中的项（移除能力时会一并移除其资源流）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_sections.py" line="183" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="184" />
         <source>Ecosystems</source>
         <translation>所属生态</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_sections.py" line="184" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="185" />
         <source>Capabilities</source>
         <translation>拥有的能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_sections.py" line="185" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="186" />
         <source>Add capability</source>
         <translation>添加能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_sections.py" line="186" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="187" />
         <source>Needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_sections.py" line="186" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="187" />
         <source>Add need</source>
         <translation>添加需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_sections.py" line="189" />
-        <location filename="../../ecodesk/ui/inspector_sections.py" line="192" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="190" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="193" />
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_sections.py" line="196" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="197" />
         <source>Delivered to</source>
         <translation>提供给</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="355" />
+        <location filename="../../ecodesk/ui/inspector.py" line="356" />
         <source>{0} objects selected</source>
         <translation>已选中 {0} 个对象</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="359" />
+        <location filename="../../ecodesk/ui/inspector.py" line="360" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="373" />
+        <location filename="../../ecodesk/ui/inspector.py" line="374" />
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_sections.py" line="153" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="154" />
         <source>{0} — {1} (used by {2})</source>
         <translation>{0} — {1}（{2} 方使用）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_sections.py" line="158" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="159" />
         <source>{0} — volume {1}</source>
         <translation>{0} — 数量 {1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_sections.py" line="165" />
+        <location filename="../../ecodesk/ui/inspector_sections.py" line="166" />
         <source>Not delivered by any flow yet.</source>
         <translation>尚无资源流提供此能力。</translation>
     </message>
@@ -2236,62 +2241,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="461" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="462" />
         <source>Click a kind, then click on the canvas</source>
         <translation>单击一种类型，再单击画布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="310" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="311" />
         <source>● Unsaved changes</source>
         <translation>● 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="311" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="312" />
         <source>Save with {0}</source>
         <translation>按 {0} 保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="314" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="315" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="314" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="315" />
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="323" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="324" />
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="323" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="324" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="324" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="325" />
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="324" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="325" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/windowparts.py" line="135" />
+        <location filename="../../ecodesk/ui/windowparts.py" line="136" />
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/windowparts.py" line="117" />
+        <location filename="../../ecodesk/ui/windowparts.py" line="118" />
         <source>About ecodesk</source>
         <translation>关于 ecodesk</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/windowparts.py" line="117" />
+        <location filename="../../ecodesk/ui/windowparts.py" line="118" />
         <source>&lt;h3&gt;ecodesk {0}&lt;/h3&gt;&lt;p&gt;Plan mutual supply ecosystems (互供生态): capability reuse, cost sharing and network resilience.&lt;/p&gt;&lt;p&gt;Projects are SQLite files you can hand on; everything works offline.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ecodesk {0}&lt;/h3&gt;&lt;p&gt;互供生态规划工具：能力复用、成本分摊与网络韧性。&lt;/p&gt;&lt;p&gt;项目是可直接交付的 SQLite 文件；全部功能均可离线使用。&lt;/p&gt;</translation>
     </message>
@@ -2383,22 +2388,22 @@
         <translation>主体面板</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="463" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="464" />
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="464" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="465" />
         <source>&amp;Scenario:</source>
         <translation>情景(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="465" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="466" />
         <source>The scenario shown and edited (Ctrl+PgUp / Ctrl+PgDown)</source>
         <translation>当前显示和编辑的情景（Ctrl+PgUp / Ctrl+PgDown）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="467" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="468" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
@@ -2419,162 +2424,162 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="123" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="124" />
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="123" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="124" />
         <source>Share of final demand supplied</source>
         <translation>最终需求的满足比例</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="125" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="126" />
         <source>Expected service (Monte Carlo)</source>
         <translation>期望服务水平（蒙特卡洛）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="126" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="127" />
         <source>p05 {0} · {1} of trials below {2}</source>
         <translation>p05 {0} · {1} 的试验低于 {2}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="129" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="130" />
         <source>{0} trials, seed {1}</source>
         <translation>{0} 次试验，随机种子 {1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="131" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="132" />
         <source>Savings from shared capabilities</source>
         <translation>能力共享带来的节省</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="133" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="134" />
         <source>Across 1 capability built once and shared</source>
         <translation>来自 1 项一次建设、多方共享的能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="134" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="135" />
         <source>Across {0} capabilities built once and shared</source>
         <translation>来自 {0} 项一次建设、多方共享的能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="137" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="138" />
         <source>Total cost together</source>
         <translation>合作总成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="138" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="139" />
         <source>Alone: {0} · {1} saved</source>
         <translation>单干：{0} · 节省 {1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="140" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="141" />
         <source>Together {0} {2} · alone {1} {2}</source>
         <translation>合作 {0} {2} · 单干 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="141" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="142" />
         <source>Reuse index</source>
         <translation>复用指数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="142" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="143" />
         <source>Consumers per capability</source>
         <translation>每项能力的使用方数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="143" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="144" />
         <source>Fair split (Shapley)</source>
         <translation>公平分摊（Shapley）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="144" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="145" />
         <source>Stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="144" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="145" />
         <source>Not stable</source>
         <translation>不稳定</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="147" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="148" />
         <source>Single points of failure</source>
         <translation>单点故障</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="150" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="151" />
         <source>{0} of them are demand entities whose loss costs only their own demand; the canvas rings the other {1}.</source>
         <translation>其中 {0} 个是需求主体，失去它们只损失其自身的需求；画布上标出其余 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="152" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="153" />
         <source>Robustness R (random / targeted)</source>
         <translation>鲁棒性 R（随机 / 定向）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="153" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="154" />
         <source>Mean service while partners drop out</source>
         <translation>伙伴逐个退出时的平均服务水平</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="154" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="155" />
         <source>Data interoperability</source>
         <translation>数据互通率</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="155" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="156" />
         <source>Linked pairs that also exchange data</source>
         <translation>有往来的主体对中同时交换数据的比例</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="156" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="157" />
         <source>Cross-industry flows</source>
         <translation>跨行业资源流占比</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="158" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="159" />
         <source>Flows between different industries</source>
         <translation>不同行业主体之间的资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="159" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="160" />
         <source>Top hub</source>
         <translation>最大枢纽</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="160" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="161" />
         <source>{0} of all flows touch it</source>
         <translation>{0} 的资源流经过它</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="162" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="163" />
         <source>Unmet needs</source>
         <translation>未满足的需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="163" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="164" />
         <source>Built twice: {0} · could save {1}</source>
         <translation>重复建设：{0} 项 · 可节省 {1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="165" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="166" />
         <source>Entities in several ecosystems</source>
         <translation>跨多个生态的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="169" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="170" />
         <source>Entities / flows</source>
         <translation>主体 / 资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="181" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="182" />
         <source>{0} beyond their own demand: {1}</source>
         <translation>{0} 个会影响自身需求以外的供给：{1}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="192" />
+        <location filename="../../ecodesk/ui/panels/overview_tab.py" line="193" />
         <source>Headline indicators</source>
         <translation>核心指标</translation>
     </message>
@@ -2645,138 +2650,138 @@
 <context>
     <name>PoolEditorWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="280" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="281" />
         <source>Member</source>
         <extracomment>The pool shown in the form changed (argument: pool id, '' for none).</extracomment>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="296" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="297" />
         <source>Empty: the member's total flow value ({0}) is used</source>
         <translation>留空：使用该成员的资源流总价值（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="301" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="302" />
         <source>Parameters (empty weight: total flow value)</source>
         <translation>参数（权重留空：按资源流总价值）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="302" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="303" />
         <source>Claims on the reserve</source>
         <translation>对准备金的索赔额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="305" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="306" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="305" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="306" />
         <source>Floor</source>
         <translation>保底额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="305" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="306" />
         <source>Claim</source>
         <translation>索赔额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="310" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="311" />
         <source>Up to (empty: no bound)</source>
         <translation>上限（留空：无上限）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="310" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="311" />
         <source>Rate</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="381" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="382" />
         <source>“{0}” is not a number</source>
         <translation>“{0}”不是数字</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="399" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="400" />
         <source>Tiers need numbers</source>
         <translation>分档需要填写数字</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="436" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="437" />
         <source>New pool</source>
         <translation>新共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="452" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="453" />
         <source>New Pool</source>
         <translation>新建共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="453" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="454" />
         <source>Add a sharing pool of the entities selected on the canvas</source>
         <translation>为画布上所选主体添加一个共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="454" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="455" />
         <source>Delete Pool</source>
         <translation>删除共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="455" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="456" />
         <source>Add Tier</source>
         <translation>添加分档</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="456" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="457" />
         <source>Remove Tier</source>
         <translation>删除分档</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="457" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="458" />
         <source>Filter entities…</source>
         <translation>筛选主体…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="458" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="459" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="458" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="459" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="458" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="459" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="459" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="460" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="459" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="460" />
         <source>Scale exponent β</source>
         <translation>规模指数 β</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="459" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="460" />
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="460" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="461" />
         <source>Tiers</source>
         <translation>分档</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="462" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="463" />
         <source>Economies of scale of a cost pool: c(S) = amount·(W_S/W_N)^β; 1 is plain proportional</source>
         <translation>成本分摊的规模经济：c(S) = 金额·(W_S/W_N)^β；取 1 即按比例</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="464" />
+        <location filename="../../ecodesk/ui/panels/pool_editor.py" line="465" />
         <source>Sharing pools of this scenario</source>
         <translation>本情景的共享安排</translation>
     </message>
@@ -2784,37 +2789,37 @@
 <context>
     <name>PoolParamsSection</name>
     <message>
-        <location filename="../../ecodesk/ui/inspector_pools.py" line="41" />
+        <location filename="../../ecodesk/ui/inspector_pools.py" line="42" />
         <source>Sharing parameters</source>
         <translation>分摊参数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_pools.py" line="47" />
+        <location filename="../../ecodesk/ui/inspector_pools.py" line="48" />
         <source>Empty weight: the member's total flow value is used. Floors apply to floor-plus-share, claims to reserve pools.</source>
         <translation>权重留空时使用该成员的资源流总价值。保底额用于“保底+分成”，索赔额用于风险准备金。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_pools.py" line="56" />
+        <location filename="../../ecodesk/ui/inspector_pools.py" line="57" />
         <source>Tiered share: weights up to “up to” earn “rate”; leave the last “up to” empty for no bound.</source>
         <translation>阶梯式分成：权重不超过“上限”的部分按“比例”分成；最后一档的“上限”留空表示无上限。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_pools.py" line="65" />
+        <location filename="../../ecodesk/ui/inspector_pools.py" line="66" />
         <source>Add tier</source>
         <translation>添加分档</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_pools.py" line="67" />
+        <location filename="../../ecodesk/ui/inspector_pools.py" line="68" />
         <source>Remove tier</source>
         <translation>删除分档</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_pools.py" line="103" />
+        <location filename="../../ecodesk/ui/inspector_pools.py" line="104" />
         <source>up to</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector_pools.py" line="103" />
+        <location filename="../../ecodesk/ui/inspector_pools.py" line="104" />
         <source>rate</source>
         <translation>比例</translation>
     </message>
@@ -3181,28 +3186,28 @@
 <context>
     <name>ResultTableView</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/tables.py" line="267" />
+        <location filename="../../ecodesk/ui/panels/tables.py" line="269" />
         <source>Save Table as CSV</source>
         <extracomment>Colour of a cell: ``fn(row) -&gt; QColor | None`` (background) for one column. Display text override: ``fn(row) -&gt; str``. Whether CSV and the clipboard include the column (not for button columns). The user selected rows (argument: the ids to select in the document).</extracomment>
         <translation>将表格另存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/tables.py" line="268" />
+        <location filename="../../ecodesk/ui/panels/tables.py" line="270" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/tables.py" line="284" />
+        <location filename="../../ecodesk/ui/panels/tables.py" line="286" />
         <source>Copy Selected Rows</source>
         <translation>复制所选行</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/tables.py" line="286" />
+        <location filename="../../ecodesk/ui/panels/tables.py" line="288" />
         <source>Copy Table</source>
         <translation>复制表格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/tables.py" line="288" />
+        <location filename="../../ecodesk/ui/panels/tables.py" line="290" />
         <source>Save Table as CSV…</source>
         <translation>将表格另存为 CSV…</translation>
     </message>
@@ -3462,7 +3467,7 @@
 <context>
     <name>ScenarioOps</name>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="282" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="283" />
         <source>Scenario “{0}”</source>
         <extracomment>Window attribute → menu path of the registry.</extracomment>
         <translation>情景“{0}”</translation>
@@ -3511,37 +3516,37 @@
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="79" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="80" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="80" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="81" />
         <source>Copy or save this section's tables and charts</source>
         <translation>复制或保存本部分的表格和图表</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="116" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="117" />
         <source>Copy Table “{0}”</source>
         <translation>复制表格“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="118" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="119" />
         <source>Save Table “{0}” as CSV…</source>
         <translation>将表格“{0}”另存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="123" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="124" />
         <source>Save Chart “{0}” as PNG…</source>
         <translation>将图表“{0}”另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="124" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="125" />
         <source>Save Chart “{0}” as SVG…</source>
         <translation>将图表“{0}”另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="125" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="126" />
         <source>Copy Chart “{0}”</source>
         <translation>复制图表“{0}”</translation>
     </message>
@@ -3587,7 +3592,7 @@
 <context>
     <name>StaleOverlay</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="238" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="240" />
         <source>Out of date</source>
         <translation>已过期</translation>
     </message>
@@ -3595,32 +3600,32 @@
 <context>
     <name>TablesWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="364" />
+        <location filename="../../ecodesk/ui/tables.py" line="365" />
         <source>Entities</source>
         <translation>主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="364" />
+        <location filename="../../ecodesk/ui/tables.py" line="365" />
         <source>Flows</source>
         <translation>资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="364" />
+        <location filename="../../ecodesk/ui/tables.py" line="365" />
         <source>Capabilities</source>
         <translation>能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="365" />
+        <location filename="../../ecodesk/ui/tables.py" line="366" />
         <source>Needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="365" />
+        <location filename="../../ecodesk/ui/tables.py" line="366" />
         <source>Pools</source>
         <translation>共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tables.py" line="365" />
+        <location filename="../../ecodesk/ui/tables.py" line="366" />
         <source>Ecosystems</source>
         <translation>生态</translation>
     </message>
@@ -3709,7 +3714,7 @@
         <translation>未导入任何内容；当前打开的项目保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="115" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="110" />
         <source>… and {0} more (see Details)</source>
         <translation>…… 另有 {0} 个问题（见详细信息）</translation>
     </message>
@@ -3739,13 +3744,13 @@
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/reportexport.py" line="149" />
+        <location filename="../../ecodesk/ui/reportexport.py" line="150" />
         <location filename="../../ecodesk/ui/transfer.py" line="203" />
         <source>Cannot export to “{0}”</source>
         <translation>无法导出到“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/reportexport.py" line="152" />
+        <location filename="../../ecodesk/ui/reportexport.py" line="153" />
         <location filename="../../ecodesk/ui/transfer.py" line="205" />
         <source>Nothing was written; your project is unchanged.</source>
         <translation>未写入任何文件；项目保持不变。</translation>
@@ -3756,19 +3761,19 @@
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/reportexport.py" line="74" />
+        <location filename="../../ecodesk/ui/reportexport.py" line="75" />
         <source>Analysing “{0}” for the report…</source>
         <extracomment>Texts keep the translation context they had in the main window's export code ("TransferOps"). The outcome once finished: ok and the message (also sent by ``finished``).</extracomment>
         <translation>正在为报告分析“{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/reportexport.py" line="94" />
-        <location filename="../../ecodesk/ui/reportexport.py" line="111" />
+        <location filename="../../ecodesk/ui/reportexport.py" line="95" />
+        <location filename="../../ecodesk/ui/reportexport.py" line="112" />
         <source>Report cancelled; nothing was written</source>
         <translation>已取消报告，未写入任何文件</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/reportexport.py" line="136" />
+        <location filename="../../ecodesk/ui/reportexport.py" line="137" />
         <source>Report saved to “{0}”</source>
         <translation>报告已保存到“{0}”</translation>
     </message>
@@ -3776,133 +3781,133 @@
 <context>
     <name>WhatIfDialog</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="83" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="84" />
         <source>What if {0} leaves?</source>
         <extracomment>A service change smaller than this is no change (float noise). The user asked to make the what-if a scenario (argument: the entity id).</extracomment>
         <translation>假如{0}退出？</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="86" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="87" />
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="104" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="105" />
         <source>Cost sharing before and after</source>
         <translation>退出前后的成本分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="105" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="106" />
         <source>The model is not changed: the figures come from a copy of the scenario.</source>
         <translation>模型不会被修改：这些数字来自情景的副本。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="109" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="110" />
         <source>Remove It in a New Scenario</source>
         <translation>在新情景中移除它</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="111" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="112" />
         <source>Add a copy of this scenario without {0} and show it (undoable)</source>
         <translation>添加不含{0}的情景副本并切换过去（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="128" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="129" />
         <source>The what-if could not be computed: {0}</source>
         <translation>无法计算假设分析：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="144" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="145" />
         <source>Capabilities lost: {0}.</source>
         <translation>失去的能力：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="144" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="145" />
         <source>It provides no capability to others.</source>
         <translation>它不向其他主体提供能力。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="147" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="148" />
         <source>New unmet needs: {0}.</source>
         <translation>新增未满足的需求：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="150" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="151" />
         <source>It leaves the pools: {0}.</source>
         <translation>它将退出共享安排：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="152" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="153" />
         <source>Cost sharing: total cost together {0} → {1} {4}; savings {2} → {3} {4}.</source>
         <translation>成本分摊：合作总成本 {0} → {1} {4}；节省额 {2} → {3} {4}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="156" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="157" />
         <source>Partner</source>
         <translation>伙伴</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="156" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="157" />
         <source>Fair share before</source>
         <translation>退出前公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="157" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="158" />
         <source>Fair share after</source>
         <translation>退出后公平分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="158" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="159" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="161" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="162" />
         <source>Savings before</source>
         <translation>退出前节省额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="162" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="163" />
         <source>Savings after</source>
         <translation>退出后节省额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="174" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="175" />
         <source>If {0} fails or leaves, a chain reaction can bring service down to {1}.</source>
         <translation>若{0}失效或退出，连锁反应可使服务水平降至 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="177" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="178" />
         <source>If {0} fails or leaves, service falls to {1}.</source>
         <translation>若{0}失效或退出，服务水平降至 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="178" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="179" />
         <source>If {0} fails or leaves, service stays at {1}.</source>
         <translation>若{0}失效或退出，服务水平保持在 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="183" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="184" />
         <source>Its exit alone: service level falls from {0} to {1} (−{2} points).</source>
         <translation>仅它退出：服务水平从 {0} 降至 {1}（−{2} 个百分点）。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="185" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="186" />
         <source>Its exit alone leaves service at {0}: every final demand still has another supply path.</source>
         <translation>仅它退出时服务水平仍为 {0}：每项最终需求都还有其他供应路径。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="192" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="193" />
         <source>Chain reaction: no other entity loses more than {0} of its incoming supply, so none fails.</source>
         <translation>连锁反应：没有其他主体失去超过 {0} 的来料供应，因此无一失效。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="195" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="196" />
         <source>Chain reaction: a partner that loses more than {0} of its incoming supply fails too — 1 more entity fails ({1}). Service then: {2}.</source>
         <translation>连锁反应：失去超过 {0} 来料供应的伙伴也会失效——另有 1 个主体失效（{1}）。此时服务水平：{2}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/whatif.py" line="198" />
+        <location filename="../../ecodesk/ui/panels/whatif.py" line="199" />
         <source>Chain reaction: partners that lose more than {0} of their incoming supply fail too — {1} more entities fail ({2}). Service then: {3}.</source>
         <translation>连锁反应：失去超过 {0} 来料供应的伙伴也会失效——另有 {1} 个主体失效（{2}）。此时服务水平：{3}。</translation>
     </message>
