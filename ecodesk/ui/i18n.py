@@ -142,28 +142,11 @@ def count_text(n: int, what: str) -> str:
     """``n`` objects of kind ``what`` ('entities', 'flows', 'capabilities', 'needs', 'pools',
     'ecosystems', 'objects', 'rows') with the right English number: "1 pool", "3 pools"
     (Chinese has one form: "1 个共享安排"). Context ``Counts``."""
-    one = n == 1
-    if what == "entities":
-        text = QCoreApplication.translate("Counts", "1 entity") if one else QCoreApplication.translate("Counts", "{0} entities")
-    elif what == "flows":
-        text = QCoreApplication.translate("Counts", "1 flow") if one else QCoreApplication.translate("Counts", "{0} flows")
-    elif what == "capabilities":
-        text = QCoreApplication.translate("Counts", "1 capability") if one else QCoreApplication.translate("Counts", "{0} capabilities")
-    elif what == "needs":
-        text = QCoreApplication.translate("Counts", "1 need") if one else QCoreApplication.translate("Counts", "{0} needs")
-    elif what == "pools":
-        text = QCoreApplication.translate("Counts", "1 pool") if one else QCoreApplication.translate("Counts", "{0} pools")
-    elif what == "sharing pools":
-        text = QCoreApplication.translate("Counts", "1 sharing pool") if one else QCoreApplication.translate("Counts", "{0} sharing pools")
-    elif what == "ecosystems":
-        text = QCoreApplication.translate("Counts", "1 ecosystem") if one else QCoreApplication.translate("Counts", "{0} ecosystems")
-    elif what == "objects":
-        text = QCoreApplication.translate("Counts", "1 object") if one else QCoreApplication.translate("Counts", "{0} objects")
-    elif what == "rows":
-        text = QCoreApplication.translate("Counts", "1 row") if one else QCoreApplication.translate("Counts", "{0} rows")
-    else:
-        raise ValueError(f"no count text for {what!r}")
-    return text.format(n)
+    try:
+        one, many = _COUNTS[what]
+    except KeyError:
+        raise ValueError(f"no count text for {what!r}") from None
+    return QCoreApplication.translate("Counts", one if n == 1 else many).format(n)
 
 
 def list_separator() -> str:
@@ -173,6 +156,20 @@ def list_separator() -> str:
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
+
+
+#: What :func:`count_text` counts → its singular and plural text (context ``Counts``).
+_COUNTS: dict[str, tuple[str, str]] = {
+    "entities": (QT_TRANSLATE_NOOP("Counts", "1 entity"), QT_TRANSLATE_NOOP("Counts", "{0} entities")),
+    "flows": (QT_TRANSLATE_NOOP("Counts", "1 flow"), QT_TRANSLATE_NOOP("Counts", "{0} flows")),
+    "capabilities": (QT_TRANSLATE_NOOP("Counts", "1 capability"), QT_TRANSLATE_NOOP("Counts", "{0} capabilities")),
+    "needs": (QT_TRANSLATE_NOOP("Counts", "1 need"), QT_TRANSLATE_NOOP("Counts", "{0} needs")),
+    "pools": (QT_TRANSLATE_NOOP("Counts", "1 pool"), QT_TRANSLATE_NOOP("Counts", "{0} pools")),
+    "sharing pools": (QT_TRANSLATE_NOOP("Counts", "1 sharing pool"), QT_TRANSLATE_NOOP("Counts", "{0} sharing pools")),
+    "ecosystems": (QT_TRANSLATE_NOOP("Counts", "1 ecosystem"), QT_TRANSLATE_NOOP("Counts", "{0} ecosystems")),
+    "objects": (QT_TRANSLATE_NOOP("Counts", "1 object"), QT_TRANSLATE_NOOP("Counts", "{0} objects")),
+    "rows": (QT_TRANSLATE_NOOP("Counts", "1 row"), QT_TRANSLATE_NOOP("Counts", "{0} rows")),
+}
 
 
 #: The object words used in command labels (``{what}``), context ``commands``.

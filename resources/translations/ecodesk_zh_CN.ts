@@ -947,47 +947,47 @@
 <context>
     <name>Autosave</name>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="128" />
+        <location filename="../../ecodesk/ui/autosave.py" line="129" />
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="129" />
+        <location filename="../../ecodesk/ui/autosave.py" line="130" />
         <source>ecodesk did not close normally. Unsaved work of “{0}” was autosaved.</source>
         <translation>ecodesk 上次未正常关闭。“{0}”中未保存的工作已自动保存。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="132" />
+        <location filename="../../ecodesk/ui/autosave.py" line="133" />
         <source>Recover</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="133" />
+        <location filename="../../ecodesk/ui/autosave.py" line="134" />
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="134" />
+        <location filename="../../ecodesk/ui/autosave.py" line="135" />
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="135" />
+        <location filename="../../ecodesk/ui/autosave.py" line="136" />
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="156" />
+        <location filename="../../ecodesk/ui/autosave.py" line="157" />
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="159" />
+        <location filename="../../ecodesk/ui/autosave.py" line="160" />
         <source>Compare with the saved file</source>
         <translation>与已保存的文件比较</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="169" />
+        <location filename="../../ecodesk/ui/autosave.py" line="171" />
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
@@ -995,7 +995,7 @@
 <context>
     <name>Autosaver</name>
     <message>
-        <location filename="../../ecodesk/ui/autosave.py" line="94" />
+        <location filename="../../ecodesk/ui/autosave.py" line="95" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
@@ -1800,93 +1800,93 @@
 <context>
     <name>Counts</name>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="147" />
+        <location filename="../../ecodesk/ui/i18n.py" line="163" />
         <source>1 entity</source>
-        <extracomment>Texts of Qt's own dialogs that Qt's zh_CN catalogue (qtbase_zh_CN.qm) leaves English: the file dialog's "&amp;Look in:" and "Files of &amp;type:" labels (their mnemonic forms are missing there), "Don't Save" of the standard buttons.</extracomment>
+        <extracomment>Texts of Qt's own dialogs that Qt's zh_CN catalogue (qtbase_zh_CN.qm) leaves English: the file dialog's "&amp;Look in:" and "Files of &amp;type:" labels (their mnemonic forms are missing there), "Don't Save" of the standard buttons. What :func:`count_text` counts → its singular and plural text (context ``Counts``).</extracomment>
         <translation>1 个主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="147" />
+        <location filename="../../ecodesk/ui/i18n.py" line="163" />
         <source>{0} entities</source>
         <translation>{0} 个主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="149" />
+        <location filename="../../ecodesk/ui/i18n.py" line="164" />
         <source>1 flow</source>
         <translation>1 条资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="149" />
+        <location filename="../../ecodesk/ui/i18n.py" line="164" />
         <source>{0} flows</source>
         <translation>{0} 条资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="151" />
+        <location filename="../../ecodesk/ui/i18n.py" line="165" />
         <source>1 capability</source>
         <translation>1 项能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="151" />
+        <location filename="../../ecodesk/ui/i18n.py" line="165" />
         <source>{0} capabilities</source>
         <translation>{0} 项能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="153" />
+        <location filename="../../ecodesk/ui/i18n.py" line="166" />
         <source>1 need</source>
         <translation>1 项需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="153" />
+        <location filename="../../ecodesk/ui/i18n.py" line="166" />
         <source>{0} needs</source>
         <translation>{0} 项需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="155" />
+        <location filename="../../ecodesk/ui/i18n.py" line="167" />
         <source>1 pool</source>
         <translation>1 个共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="155" />
+        <location filename="../../ecodesk/ui/i18n.py" line="167" />
         <source>{0} pools</source>
         <translation>{0} 个共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="157" />
+        <location filename="../../ecodesk/ui/i18n.py" line="168" />
         <source>1 sharing pool</source>
         <translation>1 个共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="157" />
+        <location filename="../../ecodesk/ui/i18n.py" line="168" />
         <source>{0} sharing pools</source>
         <translation>{0} 个共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="159" />
+        <location filename="../../ecodesk/ui/i18n.py" line="169" />
         <source>1 ecosystem</source>
         <translation>1 个生态</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="159" />
+        <location filename="../../ecodesk/ui/i18n.py" line="169" />
         <source>{0} ecosystems</source>
         <translation>{0} 个生态</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="161" />
+        <location filename="../../ecodesk/ui/i18n.py" line="170" />
         <source>1 object</source>
         <translation>1 个对象</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="161" />
+        <location filename="../../ecodesk/ui/i18n.py" line="170" />
         <source>{0} objects</source>
         <translation>{0} 个对象</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="163" />
+        <location filename="../../ecodesk/ui/i18n.py" line="171" />
         <source>1 row</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="163" />
+        <location filename="../../ecodesk/ui/i18n.py" line="171" />
         <source>{0} rows</source>
         <translation>{0} 行</translation>
     </message>
@@ -4055,43 +4055,43 @@
         <translation>为 {n} 个对象设置{field}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="180" />
+        <location filename="../../ecodesk/ui/i18n.py" line="177" />
         <source>entity</source>
         <extracomment>The object words used in command labels (``{what}``), context ``commands``.</extracomment>
         <translation>主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="181" />
+        <location filename="../../ecodesk/ui/i18n.py" line="178" />
         <source>flow</source>
         <translation>资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="182" />
+        <location filename="../../ecodesk/ui/i18n.py" line="179" />
         <source>capability</source>
         <translation>能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="183" />
+        <location filename="../../ecodesk/ui/i18n.py" line="180" />
         <source>ecosystem</source>
         <translation>生态</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="184" />
+        <location filename="../../ecodesk/ui/i18n.py" line="181" />
         <source>need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="185" />
+        <location filename="../../ecodesk/ui/i18n.py" line="182" />
         <source>pool</source>
         <translation>共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="186" />
+        <location filename="../../ecodesk/ui/i18n.py" line="183" />
         <source>scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/i18n.py" line="187" />
+        <location filename="../../ecodesk/ui/i18n.py" line="184" />
         <source>project</source>
         <translation>项目</translation>
     </message>
