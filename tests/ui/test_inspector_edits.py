@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from ecodesk.commands import ChangeObject
 from ecodesk.ui.document import Document
 from ecodesk.ui.i18n import install_language
 from ecodesk.ui.inspector import InspectorWidget
-from tests.ui.mw_helpers import sample_project
+from tests.ui.mw_helpers import sample_project, type_text
 
 
 @pytest.fixture
@@ -38,20 +37,9 @@ def _retype(qtbot, widget, text):
     else:
         widget.lineEdit().selectAll()
     if text:
-        type_text(qtbot, widget, text)
+        type_text(widget, text)
     else:
         qtbot.keyClick(widget, Qt.Key.Key_Backspace)
-
-
-def type_text(qtbot, widget, text):
-    """Key clicks; characters outside Latin-1 (万, 亿, ％) arrive as an input method commits them."""
-    for ch in text:
-        if ord(ch) < 256:
-            qtbot.keyClicks(widget, ch)
-        else:
-            event = QInputMethodEvent("", [])
-            event.setCommitString(ch)
-            QApplication.sendEvent(widget, event)
 
 
 def test_shows_every_field_of_an_entity_with_its_capabilities_and_needs(inspector):

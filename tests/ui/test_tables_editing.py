@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QInputDialog
 
 from ecodesk.commands import AddObject, ChangeObject
@@ -14,7 +13,7 @@ from ecodesk.ui.document import Document
 from ecodesk.ui.i18n import install_language
 from ecodesk.ui.tablemodels import ID_ROLE
 from ecodesk.ui.tables import TablesWidget
-from tests.ui.mw_helpers import sample_project
+from tests.ui.mw_helpers import sample_project, type_text
 
 
 @pytest.fixture
@@ -48,20 +47,9 @@ def _edit_cell(qtbot, page, row, field, text):
     qtbot.keyClick(page.view, Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
     editor.selectAll()
-    _type_text(qtbot, editor, text)
+    type_text(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     _wait_closed(qtbot, page)
-
-
-def _type_text(qtbot, widget, text):
-    """Key clicks; characters outside Latin-1 (万, 亿) arrive as an input method commits them."""
-    for ch in text:
-        if ord(ch) < 256:
-            qtbot.keyClicks(widget, ch)
-        else:
-            event = QInputMethodEvent("", [])
-            event.setCommitString(ch)
-            QApplication.sendEvent(widget, event)
 
 
 def _wait_closed(qtbot, page):
