@@ -270,7 +270,6 @@ class Words:
     def list(self, items: list[str]) -> str:
         return ("、" if self.zh else ", ").join(items)
 
-    # numbers -----------------------------------------------------------------------
     # numbers: the one convention of ecodesk.numfmt ------------------------------------
     @staticmethod
     def money(v: Any) -> str:

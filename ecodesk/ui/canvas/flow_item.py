@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsPolygonItem, QStyleOptionGraphicsItem, QWidget
 
+from ecodesk import numfmt
 from ecodesk.model import Flow, Scenario
 from ecodesk.ui.canvas.scene_api import item_scene
 from ecodesk.ui.canvas.style import FLOW_DASHES, LIGHT, canvas_font, flow_width
@@ -334,7 +335,7 @@ def flow_summary(
     lines = [f"{flow.kind.label(language)}  ·  {name_of(flow.source)} → {name_of(flow.target)}"]
     lines.append(
         tr("Canvas", "Volume {volume} · value {value} {currency}").format(
-            volume=_num(flow.volume), value=_num(flow.value), currency=currency
+            volume=numfmt.money(flow.volume, None), value=numfmt.money(flow.value, None), currency=currency
         )
     )
     if flow.capability and scenario is not None:
@@ -343,7 +344,3 @@ def flow_summary(
     if flow.risk:
         lines.append(tr("Canvas", "Risk of break: {risk}").format(risk=f"{flow.risk:.0%}"))
     return lines
-
-
-def _num(v: float) -> str:
-    return f"{v:,.0f}" if abs(v) >= 100 or v == int(v) else f"{v:,.2f}"
