@@ -1,0 +1,227 @@
+"""Analysis layer: the ecosystem design problem of SPEC §3.6 as a mixed-integer programme.
+
+:func:`collect_demands` reads the demands D (every capability flow, every unmet need) and
+:func:`solve_design` solves the design MILP with scipy's ``milp`` (HiGHS):
+
+* ``y_k`` ∈ {0, 1}: capability k kept (in B); ``keep`` fixes it at 1, ``exclude`` at 0;
+* ``x_dk`` ∈ {0, 1}: demand d served by k — only for k of d's category, and only where
+  ``u_k·v_d ≤ A_d`` (a pair dearer than standalone is never in an optimal design: moving
+  that demand to standalone lowers the cost and loosens every constraint);
+* ``s_d`` ∈ {0, 1}: demand d standalone.
+
+minimise Σ F_k y_k + Σ u_k v_d x_dk + Σ A_d s_d subject to Σ_k x_dk + s_d = 1 (single
+sourcing), x_dk ≤ y_k, Σ_d v_d x_dk ≤ cap_k·y_k (where a capacity is set),
+Σ F_k y_k ≤ budget, and for r ≥ 2: Σ_{k of d's category} y_k + r·s_d ≥ r (an *assigned*
+demand sees at least r kept capabilities of its category).
+
+The model is built from capabilities and demands sorted by id, so the same scenario in
+any object order gives the same programme, and HiGHS (single-threaded, deterministic)
+the same answer. ``mip_rel_gap`` is 0: "optimal" means proven optimal, not within 0.01 %.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.sparse import coo_matrix
+
+from ecodesk.analysis.errors import AnalysisCancelled
+from ecodesk.model import Capability, FlowKind, Scenario
+
+
+@dataclass(frozen=True)
+class Demand:
+    """One demand of SPEC §3.6: a capability flow (``kind`` "flow") or an unmet need ("need")."""
+
+    id: str
+    entity: str
+    category: str  # as written on the capability (flows) or the need
+    key: str  # the category as compared (trimmed, case-folded)
+    volume: float
+    standalone: float  # A_d
+    kind: str  # "flow" | "need"
+    current: str | None  # the flow's capability (None for a need)
+
+
+def collect_demands(scenario: Scenario) -> list[Demand]:
+    """Every capability flow and every unmet need as a demand, sorted by id.
+
+    A flow's A is its standalone cost, or F + u·v of its own capability when unset (SPEC §2);
+    a need is unmet when its entity receives no capability flow of its category (as in the
+    reuse analysis's gaps).
+    """
+    caps = scenario.capabilities
+    out: list[Demand] = []
+    received: set[tuple[str, str]] = set()
+    for f in scenario.flows:
+        if f.kind is not FlowKind.CAPABILITY or f.capability is None:
+            continue
+        cap = caps.get(f.capability)
+        if cap is None:
+            continue
+        a = cap.fixed_cost + cap.unit_cost * f.volume if f.standalone_cost is None else f.standalone_cost
+        out.append(Demand(f.id, f.target, cap.category, cap.category_key, f.volume, a, "flow", cap.id))
+        received.add((f.target, cap.category_key))
+    for need in scenario.needs:
+        if (need.entity, need.category_key) in received:
+            continue
+        out.append(Demand(need.id, need.entity, need.category, need.category_key, need.volume,
+                          need.standalone_cost, "need", None))
+    out.sort(key=lambda d: d.id)
+    return out
+
+
+def candidates(demand: Demand, by_key: dict[str, list[Capability]]) -> list[Capability]:
+    """The capabilities that may serve ``demand``: those of its category; a demand without
+    a category only its own capability (there is no category to compare)."""
+    if not demand.key:
+        return [c for c in by_key.get("", []) if c.id == demand.current]
+    return by_key.get(demand.key, [])
+
+
+@dataclass(frozen=True)
+class Solution:
+    """What the solver found: HiGHS status, kept ids, each demand's capability (None =
+    standalone), the relative gap and dual bound."""
+
+    status: str  # "optimal" | "time_limit" | "infeasible" | "no_solution"
+    kept: frozenset[str]
+    served_by: dict[str, str | None]
+    gap: float | None
+    bound: float | None
+
+
+def solve_design(
+    caps: list[Capability],
+    demands: list[Demand],
+    *,
+    redundancy: int,
+    budget: float | None,
+    keep: frozenset[str],
+    exclude: frozenset[str],
+    time_limit: float | None,
+    cancel: Callable[[], bool] | None = None,
+) -> Solution:
+    """Solve the design MILP (module docstring). ``caps`` and ``demands`` sorted by id."""
+    by_key: dict[str, list[Capability]] = {}
+    for c in caps:
+        by_key.setdefault(c.category_key, []).append(c)
+    col = {c.id: n for n, c in enumerate(caps)}
+    n_caps = len(caps)
+    pairs: list[tuple[int, int]] = []  # (demand index, capability index)
+    for d_i, d in enumerate(demands):
+        for c in candidates(d, by_key):
+            if c.id not in exclude and c.unit_cost * d.volume <= d.standalone:
+                pairs.append((d_i, col[c.id]))
+    n_pairs, n_dem = len(pairs), len(demands)
+    n_var = n_caps + n_pairs + n_dem
+    s0 = n_caps + n_pairs
+    cost = np.zeros(n_var)
+    cost[:n_caps] = [c.fixed_cost for c in caps]
+    for p, (d_i, k) in enumerate(pairs):
+        cost[n_caps + p] = caps[k].unit_cost * demands[d_i].volume
+    cost[s0:] = [d.standalone for d in demands]
+
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    lo: list[float] = []
+    hi: list[float] = []
+
+    def row(entries: list[tuple[int, float]], low: float, high: float) -> None:
+        r = len(lo)
+        for j, v in entries:
+            rows.append(r)
+            cols.append(j)
+            vals.append(v)
+        lo.append(low)
+        hi.append(high)
+
+    per_demand: list[list[int]] = [[] for _ in demands]
+    per_cap: list[list[int]] = [[] for _ in caps]
+    for p, (d_i, k) in enumerate(pairs):
+        per_demand[d_i].append(p)
+        per_cap[k].append(p)
+    for d_i in range(n_dem):  # single sourcing
+        row([(n_caps + p, 1.0) for p in per_demand[d_i]] + [(s0 + d_i, 1.0)], 1.0, 1.0)
+    for p, (_, k) in enumerate(pairs):  # x_dk ≤ y_k
+        row([(n_caps + p, 1.0), (k, -1.0)], -np.inf, 0.0)
+    for k, c in enumerate(caps):  # capacity
+        if c.capacity is not None and per_cap[k]:
+            row([(n_caps + p, demands[pairs[p][0]].volume) for p in per_cap[k]] + [(k, -c.capacity)], -np.inf, 0.0)
+    if budget is not None:
+        row([(k, c.fixed_cost) for k, c in enumerate(caps)], -np.inf, budget)
+    if redundancy >= 2:
+        for d_i, d in enumerate(demands):
+            if per_demand[d_i]:
+                same = [col[c.id] for c in candidates(d, by_key)]
+                row([(k, 1.0) for k in same] + [(s0 + d_i, float(redundancy))], float(redundancy), np.inf)
+
+    lb = np.zeros(n_var)
+    ub = np.ones(n_var)
+    for k, c in enumerate(caps):
+        if c.id in keep:
+            lb[k] = 1.0
+        if c.id in exclude:
+            ub[k] = 0.0
+    matrix = coo_matrix((vals, (rows, cols)), shape=(len(lo), n_var)).tocsr()
+    options: dict[str, float | bool] = {"mip_rel_gap": 0.0, "disp": False}
+    if time_limit is not None:
+        options["time_limit"] = float(time_limit)
+    res = _run(
+        lambda: milp(
+            cost,
+            integrality=np.ones(n_var),
+            bounds=Bounds(lb, ub),
+            constraints=[LinearConstraint(matrix, np.array(lo), np.array(hi))] if lo else [],
+            options=options,
+        ),
+        cancel,
+    )
+    if res.status == 2:
+        return Solution("infeasible", frozenset(), {}, None, None)
+    if res.x is None:
+        return Solution("no_solution", frozenset(), {}, None, _bound(res))
+    x = np.asarray(res.x)
+    kept = frozenset(c.id for k, c in enumerate(caps) if x[k] > 0.5)
+    served: dict[str, str | None] = {d.id: None for d in demands}
+    for p, (d_i, k) in enumerate(pairs):
+        if x[n_caps + p] > 0.5:
+            served[demands[d_i].id] = caps[k].id
+    status = "optimal" if res.status == 0 else "time_limit"
+    gap = getattr(res, "mip_gap", None)
+    return Solution(status, kept, served, None if gap is None else float(gap), _bound(res))
+
+
+def _bound(res: object) -> float | None:
+    bound = getattr(res, "mip_dual_bound", None)
+    return None if bound is None or not np.isfinite(bound) else float(bound)
+
+
+def _run(solve: Callable[[], object], cancel: Callable[[], bool] | None) -> object:
+    """Run ``solve``; with ``cancel``, in a worker thread polled every 50 ms (HiGHS releases
+    the GIL). A cancelled solve is abandoned: it ends by itself (at the time limit at the
+    latest) and its answer is dropped."""
+    if cancel is None:
+        return solve()
+    box: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            box["result"] = solve()
+        except BaseException as exc:  # handed to the caller's thread below
+            box["error"] = exc
+
+    thread = threading.Thread(target=work, name="ecodesk-optimize", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        thread.join(0.05)
+        if thread.is_alive() and cancel():
+            raise AnalysisCancelled("design optimisation cancelled", stage="optimize")
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]  # an exception object from the worker
+    return box["result"]
