@@ -17,6 +17,8 @@ canvas, the importers and the command line.
   Anything else is refused with a :class:`ValidationError` naming the object and the
   field — never guessed, never clamped. Ranges (no negative demand, risk at most 1) are
   the model's to check: :func:`evolved` builds the object, which refuses.
+* **Colours as planners type them** (:func:`parse_color`): an entity's colour "#F90",
+  "#FF9900" or "ff9900" is "#ff9900"; empty text returns it to its kind's colour.
 * **Dependent fields** (:func:`evolved`): a flow that stops being a capability flow drops
   its capability and standalone cost (and one that becomes one takes its source's first
   capability); a pool whose new type does not allow its rule takes the first rule that
@@ -37,7 +39,7 @@ from ecodesk.commands.edits import ChangeObject, unique_id
 from ecodesk.commands.history import tr_noop
 from ecodesk.model.errors import ValidationError
 from ecodesk.model.kinds import RULES_BY_TYPE, EntityKind, FlowKind, PoolRule, PoolType
-from ecodesk.model.objects import Capability, Ecosystem, Entity, Flow, ModelObject, Need, Pool
+from ecodesk.model.objects import Capability, Ecosystem, Entity, Flow, ModelObject, Need, Pool, normalize_color
 from ecodesk.model.scenario import Scenario
 
 # units ---------------------------------------------------------------------------
@@ -166,6 +168,21 @@ def parse_number(obj: ModelObject | None, field: str, text: Any) -> float | None
     return float(Decimal(s).scaleb(factor))
 
 
+def parse_color(obj: ModelObject | None, field: str, text: Any) -> str:
+    """An entity's colour as the planner typed it: "#F90", "#FF9900", "ff9900" (any case,
+    spaces around) → "#ff9900"; empty → "" (back to the kind's colour). Anything else is
+    refused with the reason, never guessed."""
+    typed = "" if text is None else str(text)
+    color = normalize_color(typed)
+    if color is None:
+        shown = typed if len(typed) <= 40 else typed[:37] + "…"
+        raise _refuse(obj, field, f"'{shown}' is not a colour: type #rrggbb or #rgb in hex digits, e.g. #ff9900 or "
+                      "#f90, or leave it empty for the kind's colour",
+                      f"“{shown}”不是颜色：请填写 #rrggbb 或 #rgb 形式的十六进制颜色，如 #ff9900 或 #f90；"
+                      "留空则使用类型的颜色")
+    return color
+
+
 def parse_id_list(scenario: Scenario, obj: ModelObject, field: str, text: Any, coll: str) -> tuple[str, ...]:
     """Ids from a list or from "name, name2" text (names or ids of objects in ``coll``)."""
     if isinstance(text, (list, tuple)):
@@ -207,6 +224,8 @@ def evolved(scenario: Scenario, obj: ModelObject, field: str, value: Any) -> Mod
         changes[field] = parse_id_list(scenario, obj, field, value, "ecosystems")
     elif field == "members":
         changes[field] = parse_id_list(scenario, obj, field, value, "entities")
+    elif isinstance(obj, Entity) and field == "color":
+        changes[field] = parse_color(obj, field, value)
     else:
         changes[field] = value if value is None or isinstance(value, (str, tuple, dict)) else str(value)
     if isinstance(obj, Flow) and field == "kind":

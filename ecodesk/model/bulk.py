@@ -20,7 +20,18 @@ from operator import eq, is_, not_
 from typing import Any, TypeVar
 
 from ecodesk.model.kinds import EntityKind, FlowKind, LabelledEnum
-from ecodesk.model.objects import MAX_MAGNITUDE, Capability, Ecosystem, Entity, Flow, ModelObject, Need
+from ecodesk.model.objects import (
+    COLOR_PATTERN,
+    MAX_MAGNITUDE,
+    MAX_NOTES_LENGTH,
+    MAX_TEXT_LENGTH,
+    Capability,
+    Ecosystem,
+    Entity,
+    Flow,
+    ModelObject,
+    Need,
+)
 
 T = TypeVar("T", bound=ModelObject)
 _STR = {str}
@@ -55,8 +66,9 @@ def _repeated_ids_ok(col: Collection[Any]) -> bool:
     return _ids_ok(distinct)
 
 
-def _texts_ok(col: Collection[Any]) -> bool:
-    return not col or set(map(type, col)) == _STR
+def _texts_ok(col: Collection[Any], limit: int = MAX_TEXT_LENGTH) -> bool:
+    """Every value a str of at most ``limit`` characters (the model's text checks)."""
+    return not col or (set(map(type, col)) == _STR and max(map(len, col)) <= limit)
 
 
 def _numbers(col: Sequence[Any], *, optional: bool = False, nonneg: bool = True, upper: float | None = None,
@@ -171,19 +183,30 @@ def _fill_by_descriptors(cls: type[T], names: list[str], columns: Sequence[Seque
     return out
 
 
+def _colors_ok(col: Collection[Any]) -> bool:
+    """Every value "" or "#rrggbb" (checked once per distinct value: a few colours repeat)."""
+    try:
+        distinct = set(col)
+    except TypeError:
+        return False
+    return all(isinstance(c, str) and (not c or COLOR_PATTERN.fullmatch(c) is not None) for c in distinct)
+
+
 def _entities(cols: list[Sequence[Any]]) -> list[Sequence[Any]] | None:
-    ident, name, kind, industry, ecos, demand, risk, revenue, notes, x, y = cols
-    if not (_ids_ok(ident) and _texts_ok(name) and _texts_ok(industry) and _texts_ok(notes)):
+    ident, name, kind, industry, ecos, demand, risk, revenue, notes, x, y, color = cols
+    if not (_ids_ok(ident) and _texts_ok(name) and _texts_ok(industry) and _texts_ok(notes, MAX_NOTES_LENGTH)
+            and _colors_ok(color)):
         return None
     checked = [ident, name, _enum(kind, EntityKind), industry, _id_tuples(ecos), _numbers(demand),
                _numbers(risk, upper=1.0), _numbers(revenue, optional=True), notes,
-               _numbers(x, nonneg=False), _numbers(y, nonneg=False)]
+               _numbers(x, nonneg=False), _numbers(y, nonneg=False), color]
     return _complete(checked)
 
 
 def _flows(cols: list[Sequence[Any]]) -> list[Sequence[Any]] | None:
-    ident, source, target, kind, volume, unit_value, risk, notes, capability, standalone = cols
-    if not (_ids_ok(ident) and _repeated_ids_ok(source) and _repeated_ids_ok(target) and _texts_ok(notes)):
+    ident, source, target, kind, volume, unit_value, risk, notes, capability, standalone, label = cols
+    if not (_ids_ok(ident) and _repeated_ids_ok(source) and _repeated_ids_ok(target)
+            and _texts_ok(notes, MAX_NOTES_LENGTH) and _texts_ok(label)):
         return None
     kinds = _enum(kind, FlowKind)
     if kinds is None or any(map(eq, source, target)):
@@ -192,7 +215,7 @@ def _flows(cols: list[Sequence[Any]]) -> list[Sequence[Any]] | None:
     if stored is None:
         return None
     checked = [ident, source, target, kinds, _numbers(volume), _numbers(unit_value), _numbers(risk, upper=1.0),
-               notes, stored, _numbers(standalone, optional=True)]
+               notes, stored, _numbers(standalone, optional=True), label]
     return _complete(checked)
 
 

@@ -34,6 +34,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "risk": ("Risk", "风险"),
     "revenue": ("Revenue", "收入"),
     "notes": ("Notes", "备注"),
+    "label": ("Label", "标签"),
     "x": ("X", "X"),
     "y": ("Y", "Y"),
     "color": ("Colour", "颜色"),

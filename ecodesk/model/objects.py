@@ -9,6 +9,7 @@ compared by identity. Field checks live here; checks that need the rest of the s
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, ClassVar, Literal, overload
@@ -61,6 +62,40 @@ def _check_text(what: str, obj_id: str, fld: str, value: Any) -> str:
     if len(value) > limit:
         raise _fail(what, obj_id, fld, f"is {len(value):,} characters long (at most {limit:,})",
                     f"长 {len(value):,} 个字符（最多 {limit:,} 个）")
+    return value
+
+
+#: An entity's own colour: "" (the kind's colour) or "#rrggbb" in lower case.
+COLOR_PATTERN = re.compile(r"#[0-9a-f]{6}")
+_TYPED_COLOR = re.compile(r"#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+
+
+def normalize_color(text: str) -> str | None:
+    """Colour text as people and other tools write it — "#F90", "#FF9900", "ff9900", with
+    spaces around — as the model's "#rrggbb"; "" stays "" (the kind's colour); None when
+    ``text`` is no such colour (the caller refuses it or keeps it as a note)."""
+    s = text.strip()
+    if not s:
+        return ""
+    m = _TYPED_COLOR.fullmatch(s)
+    if m is None:
+        return None
+    digits = m[1].lower()
+    if len(digits) == 3:
+        digits = "".join(c * 2 for c in digits)
+    return "#" + digits
+
+
+def _check_color(what: str, obj_id: str, fld: str, value: Any) -> str:
+    """An entity's colour: empty or "#rrggbb" (six lower-case hex digits). The model never
+    guesses: front ends and importers normalise what people type first (:func:`normalize_color`)."""
+    if value is None:
+        return ""
+    if not isinstance(value, str) or (value and COLOR_PATTERN.fullmatch(value) is None):
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "…"
+        raise _fail(what, obj_id, fld,
+                    f"{shown} is not a colour: use #rrggbb (six hex digits, e.g. #ff9900) or leave it empty",
+                    f"{shown} 不是颜色：请使用 #rrggbb（六位十六进制数字，如 #ff9900），或留空")
     return value
 
 
@@ -202,6 +237,7 @@ class Entity(ModelObject):
     notes: str = ""
     x: float = 0.0
     y: float = 0.0
+    color: str = ""
 
     def __post_init__(self) -> None:
         w, i = self.WHAT, self.id
@@ -216,6 +252,7 @@ class Entity(ModelObject):
         _set(self, "notes", _check_text(w, i, "notes", self.notes))
         _set(self, "x", _check_number(w, i, "x", self.x, nonneg=False))
         _set(self, "y", _check_number(w, i, "y", self.y, nonneg=False))
+        _set(self, "color", _check_color(w, i, "color", self.color))
 
     @property
     def label(self) -> str:
@@ -278,6 +315,7 @@ class Flow(ModelObject):
     notes: str = ""
     capability: str | None = None
     standalone_cost: float | None = None
+    label: str = ""
 
     def __post_init__(self) -> None:
         w, i = self.WHAT, self.id
@@ -295,6 +333,7 @@ class Flow(ModelObject):
         _set(self, "unit_value", _check_number(w, i, "unit_value", self.unit_value))
         _set(self, "risk", _check_number(w, i, "risk", self.risk, upper=1.0))
         _set(self, "notes", _check_text(w, i, "notes", self.notes))
+        _set(self, "label", _check_text(w, i, "label", self.label))
         if self.kind is FlowKind.CAPABILITY:
             if not self.capability:
                 raise _fail(w, i, "capability", "a capability flow must name its capability",

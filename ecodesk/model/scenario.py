@@ -399,6 +399,10 @@ class Project:
         self.notes = notes
         self.language = language
         self.settings = settings or AnalysisSettings()
+        #: (English, Chinese) sentences an importer wants the planner to read after an
+        #: import ("The graph is undirected: …"). Not part of the project: never saved,
+        #: not compared, not copied.
+        self.import_remarks: list[tuple[str, str]] = []
         self._scenarios: list[Scenario] = []
         #: scenario_added(scenario, index), scenario_removed(scenario, index),
         #: scenario_renamed(scenario, old_name), changed() for metadata/settings.

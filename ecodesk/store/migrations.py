@@ -1,9 +1,16 @@
 """Store layer: numbered schema migrations, applied forward on open to a private copy.
 
 ``MIGRATIONS[n]`` turns a version-``n`` database into version ``n + 1`` and is named
-``migrate_v{n}_to_v{n+1}``. Version 1 is the first released format, so the registry is
-empty today; the tests register a synthetic version 0 to prove the mechanism. Every
-released version keeps a sample file under ``tests/store/fixtures/``.
+``migrate_v{n}_to_v{n+1}``. The released formats:
+
+* version 1 — the first released format;
+* version 2 — flows gain ``label`` (free text shown beside the flow) and entities gain
+  ``color`` ("" = the kind's colour, else "#rrggbb"): :func:`migrate_v1_to_v2` adds both
+  columns with the default "" (SQLite fills existing rows with the default).
+
+Every released version keeps a sample file under ``tests/store/fixtures/``
+(``v1_sample.ecodesk``, ``v2_sample.ecodesk``, each with its expected content as JSON) and
+a test that opens it; the tests also register a synthetic version 0 to prove the mechanism.
 
 Migrations never touch the user's file: :func:`migrated_copy` copies the database into
 memory with SQLite's backup API and migrates the copy; the next save then writes the
@@ -35,6 +42,13 @@ def register(from_version: int) -> Callable[[Migration], Migration]:
         return func
 
     return wrap
+
+
+@register(1)
+def migrate_v1_to_v2(conn: sqlite3.Connection) -> None:
+    """Version 1 → 2: flow labels and entity colours, empty in every existing row."""
+    conn.execute("ALTER TABLE flows ADD COLUMN label TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE entities ADD COLUMN color TEXT NOT NULL DEFAULT ''")
 
 
 def can_migrate(from_version: int, to_version: int = SCHEMA_VERSION) -> bool:

@@ -23,7 +23,7 @@ from ecodesk.model.objects import COLLECTIONS, Capability, Ecosystem, Entity, Fl
 #: ``PRAGMA application_id`` of every ecodesk file: the ASCII bytes "EcoD".
 APPLICATION_ID = 0x45636F44
 #: ``PRAGMA user_version`` written by this version; files up to it can be read.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: The first 16 bytes of every SQLite 3 database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Distance between neighbouring positions in a freshly written collection, leaving room
@@ -34,7 +34,9 @@ POSITION_GAP = 1024
 #: columns ``scenario`` (key of the scenarios row) and ``position``.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "ecosystems": ("id", "name", "color"),
-    "entities": ("id", "name", "kind", "industry", "ecosystems", "demand", "risk", "revenue", "notes", "x", "y"),
+    "entities": (
+        "id", "name", "kind", "industry", "ecosystems", "demand", "risk", "revenue", "notes", "x", "y", "color",
+    ),
     "capabilities": ("id", "name", "category", "owner", "fixed_cost", "unit_cost", "capacity"),
     "flows": (
         "id",
@@ -47,6 +49,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "notes",
         "capability",
         "standalone_cost",
+        "label",
     ),
     "needs": ("id", "entity", "category", "volume", "standalone_cost"),
     "pools": (
@@ -80,7 +83,13 @@ _TYPES: dict[str, str] = {
     "amount": "REAL NOT NULL",
     "scale_exponent": "REAL NOT NULL",
 }
-_NEED_TYPES = {"standalone_cost": "REAL NOT NULL"}
+#: Column types that differ from :data:`_TYPES` in one table. The v2 columns have a default,
+#: as :func:`ecodesk.store.migrations.migrate_v1_to_v2` adds them to older files.
+_TABLE_TYPES: dict[str, dict[str, str]] = {
+    "needs": {"standalone_cost": "REAL NOT NULL"},
+    "entities": {"color": "TEXT NOT NULL DEFAULT ''"},
+    "flows": {"label": "TEXT NOT NULL DEFAULT ''"},
+}
 
 #: Columns of the single ``project`` row (settings is JSON; uid and saves detect a file
 #: changed behind our back; writer is the ecodesk version that last wrote it).
@@ -88,7 +97,7 @@ PROJECT_COLUMNS = ("name", "currency", "period", "notes", "language", "settings"
 
 
 def _column_sql(table: str, name: str) -> str:
-    kind = (_NEED_TYPES if table == "needs" else {}).get(name) or _TYPES.get(name, "TEXT NOT NULL")
+    kind = _TABLE_TYPES.get(table, {}).get(name) or _TYPES.get(name, "TEXT NOT NULL")
     return f"{name} {kind}"
 
 
@@ -108,7 +117,7 @@ DDL: tuple[str, ...] = (
     *(_collection_ddl(t) for t in COLUMNS),
 )
 
-#: Every table a version-1 file must have, with the columns the loader reads.
+#: Every table a file of :data:`SCHEMA_VERSION` must have, with the columns the loader reads.
 REQUIRED: dict[str, tuple[str, ...]] = {
     "project": ("key", *PROJECT_COLUMNS),
     "scenarios": ("id", "name", "position"),
@@ -186,6 +195,7 @@ ENCODERS: dict[str, Callable[[Any], Row]] = {
         o.notes,
         o.x,
         o.y,
+        o.color,
     ),
     "capabilities": lambda o: (o.id, o.name, o.category, o.owner, o.fixed_cost, o.unit_cost, o.capacity),
     "flows": lambda o: (
@@ -199,6 +209,7 @@ ENCODERS: dict[str, Callable[[Any], Row]] = {
         o.notes,
         o.capability,
         o.standalone_cost,
+        o.label,
     ),
     "needs": lambda o: (o.id, o.entity, o.category, o.volume, o.standalone_cost),
     "pools": lambda o: (

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from ecodesk.model import Capability, Ecosystem, Entity, Flow, Need, ValidationError, build_many
 
 GOOD = {
-    Entity: [("a", "甲", "supplier", "电子", ("x", "y"), 1.0, 0.1, None, "", 0.0, 5),
-             ("b", "乙", "user", "", (), 3, 0, 7.5, "n", -1.0, 2.0)],
-    Flow: [("f", "a", "b", "goods", 1.0, 2.0, 0.1, "", None, None),
-           ("g", "a", "b", "capability", 1, 2, 0, "", "k", 4.0)],
+    Entity: [("a", "甲", "supplier", "电子", ("x", "y"), 1.0, 0.1, None, "", 0.0, 5, ""),
+             ("b", "乙", "user", "", (), 3, 0, 7.5, "n", -1.0, 2.0, "#ff9900")],
+    Flow: [("f", "a", "b", "goods", 1.0, 2.0, 0.1, "", None, None, ""),
+           ("g", "a", "b", "capability", 1, 2, 0, "", "k", 4.0, "月度结算")],
     Capability: [("k", "研发", "R&D", "a", 100, 1.5, None), ("k2", "", "", "b", 0, 0, 10)],
     Need: [("n", "a", "data", 1, 2)],
     Ecosystem: [("e", "生态", "#fff")],
@@ -29,6 +29,11 @@ BAD = [
     (Flow, 0, 4, -1), (Flow, 0, 6, 1.01), (Flow, 1, 9, -4.0), (Flow, 0, 1, ""), (Flow, 0, 3, "teleport"),
     (Capability, 0, 4, -1), (Capability, 0, 3, ""), (Capability, 0, 6, -1.0), (Need, 0, 2, "  "),
     (Need, 0, 3, -1), (Ecosystem, 0, 1, 7),
+    # v2 fields: an entity's colour is "" or "#rrggbb"; a flow's label is short text
+    (Entity, 1, 11, "#FF9900"), (Entity, 0, 11, "#f90"), (Entity, 0, 11, "red"), (Entity, 0, 11, 7),
+    (Entity, 0, 11, "#ff9900\n"), (Flow, 1, 10, 5), (Flow, 1, 10, "x" * 10_001),
+    # texts longer than the model allows are refused on the fast path too
+    (Entity, 0, 1, "名" * 10_001), (Capability, 0, 2, "c" * 10_001), (Ecosystem, 0, 1, "e" * 10_001),
 ]
 
 
@@ -47,7 +52,7 @@ def test_same_objects_as_constructors(cls):
 
 
 def test_entity_ecosystem_duplicates_fold_like_the_constructor():
-    row = ("a", "", "other", "", ("x", "x"), 0, 0, None, "", 0, 0)
+    row = ("a", "", "other", "", ("x", "x"), 0, 0, None, "", 0, 0, "")
     assert build_many(Entity, [row]) == [Entity(*row)]
     assert build_many(Entity, [row])[0].ecosystems == ("x",)
 
@@ -71,6 +76,7 @@ def test_same_refusals(cls, row, col, value):
     st.one_of(st.floats(allow_nan=True), st.integers(-2, 5), st.booleans()),
     st.floats(0, 10), st.floats(-0.5, 1.5), st.just(""), st.sampled_from([None, "k", ""]),
     st.one_of(st.none(), st.floats(-1, 5)),
+    st.sampled_from(["", "供货", 3, None]),
 ), min_size=1, max_size=6))
 def test_fast_path_agrees_with_constructors(rows):
     try:

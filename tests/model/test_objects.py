@@ -166,8 +166,10 @@ def test_make_refuses_unknown_fields_and_non_objects():
 def test_to_dict_uses_spec_field_names():
     e = Entity("a", "甲", "user", ecosystems=("x",))
     assert list(e.to_dict()) == ["id", "name", "kind", "industry", "ecosystems", "demand", "risk", "revenue",
-                                 "notes", "x", "y"]
+                                 "notes", "x", "y", "color"]
     assert e.to_dict()["kind"] == "user" and e.to_dict()["ecosystems"] == ["x"]
+    assert list(Flow("f", "a", "b").to_dict()) == ["id", "source", "target", "kind", "volume", "unit_value", "risk",
+                                                   "notes", "capability", "standalone_cost", "label"]
     assert list(Ecosystem("e").to_dict()) == ["id", "name", "color"]
     assert list(Need("n", "a", "c").to_dict()) == ["id", "entity", "category", "volume", "standalone_cost"]
 

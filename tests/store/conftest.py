@@ -35,8 +35,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def build_sample_project() -> Project:
-    """Three scenarios: one with every field and kind, a variant of it, and an empty one."""
+def build_sample_project(*, v2_fields: bool = True) -> Project:
+    """Three scenarios: one with every field and kind, a variant of it, and an empty one.
+
+    ``v2_fields=False`` leaves out what schema version 2 added (flow labels, entity
+    colours): the content of ``fixtures/v1_sample.ecodesk``."""
     base = Scenario("1.0 线性供应链")
     base.add(Ecosystem("eco-east", "华东生态", "#1f77b4"))
     base.add(Ecosystem("eco-bare"))
@@ -131,11 +134,17 @@ def build_sample_project() -> Project:
         )
     )
     base.add(Pool("pool-empty", "", PoolType.COST, 0.0, (), PoolRule.EQUAL))
+    if v2_fields:  # schema version 2: flow labels (Chinese, formula-like) and entity colours
+        base.replace(base.flows["F1"].evolve(label="月度结算 · 主力冰箱"))
+        base.replace(base.flows["F6"].evolve(label="=HYPERLINK(\"x\")\t第二行"))
+        base.replace(base.entities["P"].evolve(color="#ff9900"))
+        base.replace(base.entities["U1"].evolve(color="#1f77b4"))
 
     network = base.copy("2.0 网络生态")
     network.add(Entity("D2", "宁波经销商", EntityKind.CHANNEL, "家电零售", ("eco-east",), x=900.0, y=80.0), index=4)
     network.add(Flow("F12", "P", "D2", FlowKind.GOODS, 1_000.0, 2_900.0))
-    network.add(Flow("F13", "V1", "D2", FlowKind.CAPABILITY, 50.0, 59.15, capability="C-install"), index=0)
+    network.add(Flow("F13", "V1", "D2", FlowKind.CAPABILITY, 50.0, 59.15, capability="C-install",
+                     label="PUT /documents" if v2_fields else ""), index=0)
     network.replace(network.entities["S1"].evolve(name="佛山冰箱供应商（二期）", risk=0.02))
     network.remove("pool-empty", Pool)
 

@@ -13,6 +13,7 @@ import pytest
 from ecodesk.model import Project
 from ecodesk.store import ProjectFile, ProjectFileError, open_project, write_project_atomic
 from ecodesk.store import migrations as mig
+from tests.store.conftest import build_sample_project
 
 
 def migrate_v0_to_v1(conn: sqlite3.Connection) -> None:
@@ -21,10 +22,13 @@ def migrate_v0_to_v1(conn: sqlite3.Connection) -> None:
 
 
 def make_v0_file(project: Project, path: Path) -> None:
-    """A 'version 0' file: the current format minus the ``language`` column."""
+    """A 'version 0' file: the version-1 format (no flow labels, no entity colours) minus
+    the ``language`` column."""
     write_project_atomic(project, path)
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
         conn.execute("ALTER TABLE project DROP COLUMN language")
+        conn.execute("ALTER TABLE flows DROP COLUMN label")
+        conn.execute("ALTER TABLE entities DROP COLUMN color")
         conn.execute("PRAGMA user_version = 0")
         conn.execute("VACUUM")
 
@@ -33,9 +37,9 @@ pytestmark = pytest.mark.skipif(sqlite3.sqlite_version_info < (3, 35), reason="D
 
 
 @pytest.fixture
-def v0_file(sample_project: Project, tmp_path: Path) -> Path:
+def v0_file(tmp_path: Path) -> Path:
     path = tmp_path / "old.ecodesk"
-    make_v0_file(sample_project, path)
+    make_v0_file(build_sample_project(v2_fields=False), path)
     return path
 
 
@@ -44,14 +48,13 @@ def registered(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(mig.MIGRATIONS, 0, migrate_v0_to_v1)
 
 
-def test_v0_file_is_migrated_in_memory(
-    v0_file: Path, sample_project: Project, unchanged: Any, registered: None
-) -> None:
+def test_v0_file_is_migrated_in_memory(v0_file: Path, unchanged: Any, registered: None) -> None:
     with unchanged(v0_file):
         project = open_project(v0_file)
         pf = ProjectFile.open(v0_file)
     assert pf.migrated_from == 0
     assert project.language == "" and pf.project.language == ""
+    sample_project = build_sample_project(v2_fields=False)
     sample_project.set_meta(language="")
     assert project.content_equals(sample_project)
     with closing(sqlite3.connect(v0_file)) as conn:
@@ -65,7 +68,7 @@ def test_first_save_rewrites_in_the_current_format(v0_file: Path, registered: No
     stats = pf.save()
     assert stats.full_rewrite and pf.migrated_from is None
     with closing(sqlite3.connect(v0_file)) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
         assert "language" in {r[1] for r in conn.execute("PRAGMA table_info(project)")}
     assert open_project(v0_file).content_equals(pf.project)
     s.replace(s.entities.at(1).evolve(name="再改"))
@@ -89,9 +92,11 @@ def test_a_failing_migration_is_refused(v0_file: Path, unchanged: Any, monkeypat
 
 
 def test_registry_mechanics(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert mig.MIGRATIONS == {1: mig.migrate_v1_to_v2}  # the released steps
     monkeypatch.setattr(mig, "MIGRATIONS", {})
-    assert mig.can_migrate(1) and not mig.can_migrate(0)
+    assert mig.can_migrate(2) and not mig.can_migrate(1) and not mig.can_migrate(0)
     mig.register(0)(migrate_v0_to_v1)
-    assert mig.MIGRATIONS == {0: migrate_v0_to_v1} and mig.can_migrate(0)
+    mig.register(1)(mig.migrate_v1_to_v2)
+    assert mig.MIGRATIONS == {0: migrate_v0_to_v1, 1: mig.migrate_v1_to_v2} and mig.can_migrate(0)
     with pytest.raises(mig.MigrationError):
         mig.migrate(sqlite3.connect(":memory:"), -1)

@@ -20,6 +20,7 @@ from ecodesk.store import (
     write_project_atomic,
 )
 from ecodesk.store.schema import COLUMNS
+from tests.store.conftest import build_sample_project
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -65,7 +66,7 @@ def test_file_identity_and_pragmas(sample_project: Project, tmp_path: Path) -> N
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID == 0x45636F44
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         kinds = {r[0] for r in conn.execute("SELECT type FROM sqlite_master")}
@@ -106,9 +107,10 @@ def test_large_and_awkward_values(tmp_path: Path) -> None:
 
 def test_v1_fixture_opens_with_its_content(unchanged: Callable[[Path], Any]) -> None:
     """tests/store/fixtures/v1_sample.ecodesk was written by schema version 1 (from the
-    sample project in conftest.py); its expected content is frozen in v1_sample.json."""
+    sample project in conftest.py without the v2 fields); its expected content is frozen in
+    v1_sample.json, read with the fields version 2 added at their defaults."""
     path = FIXTURES / "v1_sample.ecodesk"
-    expected = json.loads((FIXTURES / "v1_sample.json").read_text(encoding="utf-8"))
+    expected = v1_expected()
     with unchanged(path):
         check_project_file(path)
         project = open_project(path)
@@ -118,15 +120,30 @@ def test_v1_fixture_opens_with_its_content(unchanged: Callable[[Path], Any]) -> 
     assert [s.to_dict() for s in project.scenarios] == expected["scenarios"]
     assert project.scenario("2.0 网络生态").flows.ids()[0] == "F13"
     assert project.scenario("1.0 线性供应链").pools["pool-tier"].tiers[-1] == Tier(None, 0.03)
-    assert pf.migrated_from is None
+    assert pf.migrated_from == 1
+
+
+def v1_expected() -> dict[str, Any]:
+    """v1_sample.json with the fields schema version 2 added, at their defaults."""
+    expected: dict[str, Any] = json.loads((FIXTURES / "v1_sample.json").read_text(encoding="utf-8"))
+    for sc in expected["scenarios"]:
+        for e in sc["entities"]:
+            assert "color" not in e
+            e["color"] = ""
+        for f in sc["flows"]:
+            assert "label" not in f
+            f["label"] = ""
+    return expected
 
 
 def test_sample_project_still_matches_fixture(sample_project: Project) -> None:
-    """The v1 fixture was written from conftest's sample project. The fixture never
-    changes; if this fails, the sample (or the model) changed — keep the two in step."""
-    expected = json.loads((FIXTURES / "v1_sample.json").read_text(encoding="utf-8"))
+    """The fixtures were written from conftest's sample project (v1 without the v2 fields).
+    They never change; if this fails, the sample (or the model) changed — keep them in step."""
+    expected = json.loads((FIXTURES / "v2_sample.json").read_text(encoding="utf-8"))
     assert sample_project.meta_dict() == expected["project"]
     assert [s.to_dict() for s in sample_project.scenarios] == expected["scenarios"]
+    v1 = build_sample_project(v2_fields=False)
+    assert [s.to_dict() for s in v1.scenarios] == v1_expected()["scenarios"]
 
 
 def test_save_as_moves_the_file(sample_project: Project, tmp_path: Path) -> None:
