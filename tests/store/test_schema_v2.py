@@ -1,0 +1,186 @@
+"""Store: schema version 2 (flow labels, entity colours) — a version-1 file opens migrated in
+memory, analyses as before, is left alone on disk until saved, and is then written as version 2;
+the v2 fixture opens; a version-3 file is refused as newer; labels and colours are saved and
+tracked like every other field."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ecodesk.analysis.run import run_analysis
+from ecodesk.model import Project, Scenario, ValidationError
+from ecodesk.model.objects import COLLECTIONS, AnalysisSettings, make
+from ecodesk.store import ProjectFile, ProjectFileError, check_project_file, open_project, write_project_atomic
+from ecodesk.store import migrations as mig
+from ecodesk.store.schema import COLUMNS, SCHEMA_VERSION
+from tests.store.conftest import build_sample_project
+from tests.store.test_roundtrip import FIXTURES, v1_expected
+
+
+def user_version(path: Path) -> int:
+    with closing(sqlite3.connect(path)) as conn:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def columns(path: Path, table: str) -> dict[str, Any]:
+    """Column name -> default value text of ``table`` in the file at ``path``."""
+    with closing(sqlite3.connect(path)) as conn:
+        return {r[1]: r[4] for r in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def project_from_expected(expected: dict[str, Any]) -> Project:
+    """The project a fixture's JSON describes, built through the model's constructors."""
+    meta = dict(expected["project"])
+    settings = AnalysisSettings.from_dict(meta.pop("settings"))
+    project = Project(settings=settings, **meta)
+    for raw in expected["scenarios"]:
+        s = Scenario(raw["name"])
+        for cname, cls in COLLECTIONS.items():
+            for item in raw[cname]:
+                s.add(make(cls, item))
+        project.add_scenario(s)
+    return project
+
+
+@pytest.fixture
+def v1_copy(tmp_path: Path) -> Path:
+    path = tmp_path / "old.ecodesk"
+    shutil.copyfile(FIXTURES / "v1_sample.ecodesk", path)
+    return path
+
+
+def test_the_fixtures_have_the_versions_they_are_named_for() -> None:
+    assert SCHEMA_VERSION == 2
+    assert user_version(FIXTURES / "v1_sample.ecodesk") == 1
+    assert user_version(FIXTURES / "v2_sample.ecodesk") == 2
+    assert "label" not in columns(FIXTURES / "v1_sample.ecodesk", "flows")
+    assert "color" not in columns(FIXTURES / "v1_sample.ecodesk", "entities")
+    assert mig.MIGRATIONS[1] is mig.migrate_v1_to_v2
+
+
+def test_v1_file_opens_migrated_with_empty_labels_and_colours(v1_copy: Path, unchanged: Any) -> None:
+    with unchanged(v1_copy):
+        check_project_file(v1_copy)
+        project = open_project(v1_copy)
+        pf = ProjectFile.open(v1_copy)
+        assert pf.migrated_from == 1
+        assert pf.has_unsaved_changes()  # the next save writes the file in the current format
+        pf.close()
+    flows = [f for s in project.scenarios for f in s.flows]
+    entities = [e for s in project.scenarios for e in s.entities]
+    assert len(flows) == 24 and len(entities) == 19
+    assert {f.label for f in flows} == {""} and {e.color for e in entities} == {""}
+    assert project.content_equals(project_from_expected(v1_expected()))
+    assert user_version(v1_copy) == 1 and "label" not in columns(v1_copy, "flows")  # the file on disk as it was
+
+
+def test_migrated_v1_file_analyses_like_the_v1_model(v1_copy: Path) -> None:
+    """The analysis of the migrated file equals the analysis of the model the v1 JSON holds."""
+    project = open_project(v1_copy)
+    reference = project_from_expected(v1_expected())
+    assert project.settings == reference.settings
+    for name in ("1.0 线性供应链", "2.0 网络生态"):
+        got = run_analysis(project.scenario(name), project.settings).to_json()
+        want = run_analysis(reference.scenario(name), reference.settings).to_json()
+        assert got == want
+        assert got["kpis"]["flow_count"] > 10 and got["resilience"]  # a real model, not two empty results
+
+
+def test_saving_a_migrated_v1_file_writes_version_2(v1_copy: Path) -> None:
+    pf = ProjectFile.open(v1_copy)
+    s = pf.project.scenario("2.0 网络生态")
+    s.replace(s.flows["F13"].evolve(label="安装服务 · 月结"))
+    s.replace(s.entities["D2"].evolve(color="#2ca02c"))
+    stats = pf.save()
+    assert stats.full_rewrite and pf.migrated_from is None
+    assert user_version(v1_copy) == 2
+    assert columns(v1_copy, "flows")["label"] == "''" and columns(v1_copy, "entities")["color"] == "''"
+    back = open_project(v1_copy)
+    assert back.content_equals(pf.project)
+    assert back.scenario("2.0 网络生态").flows["F13"].label == "安装服务 · 月结"
+    assert back.scenario("2.0 网络生态").entities["D2"].color == "#2ca02c"
+    pf.close()
+
+
+def test_v2_fixture_opens_with_its_labels_and_colours(unchanged: Any) -> None:
+    path = FIXTURES / "v2_sample.ecodesk"
+    with unchanged(path):
+        check_project_file(path)
+        project = open_project(path)
+        pf = ProjectFile.open(path)
+        assert pf.migrated_from is None
+        pf.close()
+    assert project.content_equals(build_sample_project())
+    base, network = project.scenario("1.0 线性供应链"), project.scenario("2.0 网络生态")
+    assert base.flows["F1"].label == "月度结算 · 主力冰箱"
+    assert base.flows["F6"].label == '=HYPERLINK("x")\t第二行'
+    assert network.flows["F13"].label == "PUT /documents"
+    assert (base.entities["P"].color, base.entities["U1"].color, base.entities["S1"].color) == ("#ff9900", "#1f77b4", "")
+
+
+def test_version_3_is_refused_as_newer(tmp_path: Path, unchanged: Any) -> None:
+    path = tmp_path / "future.ecodesk"
+    shutil.copyfile(FIXTURES / "v2_sample.ecodesk", path)
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        conn.execute("PRAGMA user_version = 3")
+    with unchanged(path), pytest.raises(ProjectFileError) as info:
+        open_project(path)
+    assert info.value.reason == "newer"
+    assert "file version 3, this version reads up to 2" in str(info.value)
+
+
+def test_a_bad_colour_in_a_file_is_refused_naming_entity_and_field(tmp_path: Path, unchanged: Any) -> None:
+    path = tmp_path / "bad.ecodesk"
+    write_project_atomic(build_sample_project(), path)
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        conn.execute("UPDATE entities SET color = 'orange' WHERE id = 'S1'")
+    with unchanged(path), pytest.raises(ProjectFileError) as info:
+        open_project(path)
+    assert info.value.reason == "invalid"
+    assert "Entity 'S1', field 'color': 'orange' is not a colour" in str(info.value)
+
+
+def test_migration_adds_the_columns_with_their_defaults() -> None:
+    with closing(sqlite3.connect(":memory:", isolation_level=None)) as conn:
+        conn.execute("CREATE TABLE flows (id TEXT NOT NULL)")
+        conn.execute("CREATE TABLE entities (id TEXT NOT NULL)")
+        conn.execute("INSERT INTO flows VALUES ('f1')")
+        conn.execute("INSERT INTO entities VALUES ('e1')")
+        mig.migrate_v1_to_v2(conn)
+        assert conn.execute("SELECT id, label FROM flows").fetchall() == [("f1", "")]
+        assert conn.execute("SELECT id, color FROM entities").fetchall() == [("e1", "")]
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute("INSERT INTO flows (id, label) VALUES ('f2', NULL)")
+
+
+@pytest.mark.parametrize(("table", "change"), [
+    ("flows", lambda s: s.flows["F3"].evolve(label="周结 weekly")),
+    ("entities", lambda s: s.entities["D1"].evolve(color="#d62728")),
+])
+def test_a_label_or_colour_change_is_saved_incrementally(tmp_path: Path, table: str, change: Any) -> None:
+    pf = ProjectFile.create(build_sample_project(), tmp_path / "p.ecodesk")
+    s = pf.project.scenario()
+    new = change(s)
+    s.replace(new)
+    assert pf.has_unsaved_changes()
+    stats = pf.save()
+    assert (stats.rows_written, stats.rows_deleted, stats.full_rewrite) == (1, 0, False)
+    back = open_project(pf.path)
+    assert back.content_equals(pf.project)
+    field = "label" if table == "flows" else "color"
+    assert getattr(back.scenario().collections()[table][new.id], field) == getattr(new, field) != ""
+    pf.close()
+
+
+def test_long_label_is_refused_by_the_model() -> None:
+    s = build_sample_project().scenario()
+    with pytest.raises(ValidationError) as info:
+        s.flows["F1"].evolve(label="长" * 10_001)
+    assert (info.value.what, info.value.obj_id, info.value.field) == ("flow", "F1", "label")
+    assert set(COLUMNS["flows"]) >= {"label"} and set(COLUMNS["entities"]) >= {"color"}
