@@ -8,8 +8,12 @@ here).
 
 Ties. Several designs may have the least cost. The answer is made deterministic without
 touching the objective: the programme is built from objects sorted by id (so object order
-does not matter and HiGHS, being deterministic, gives the same design), and the solver's
-design is then settled by two passes that never raise its cost:
+does not matter and HiGHS, being deterministic, gives the same design); a second programme,
+with the cost held at the optimum, picks among the least-cost designs one that changes the
+fewest demands from the current design (a flow moved off its capability or made standalone, a
+need given a provider), then keeps lower-id capabilities (node-limited, not time-limited, so
+the answer does not depend on the machine); the design is then settled by two passes that
+never raise its cost:
 1. a kept capability that serves no demand, is not in ``keep`` and is not needed for the
    redundancy of an assigned demand is closed (in id order; it can only have F = 0 in a
    proven-optimal design);
@@ -265,9 +269,9 @@ def _design_notes(demands: list[Demand], served: dict[str, str | None], cap_of: 
         out.append((f"Redundancy {r}: a demand is served by a capability only where its category keeps at least "
                     f"{r} capabilities; otherwise it stays standalone.",
                     f"冗余度 {r}：只有其类别保留至少 {r} 项能力时，需求才由能力满足，否则自行解决。"))
-    out.append(("Ties between designs of equal cost are settled by closing unused capabilities and then keeping "
-                "each demand where it is, else the lowest capability id, else standalone.",
-                "成本相同的设计之间：先关闭无人使用的能力，再让每个需求尽量保持原状，其次选 ID 最小的能力，最后自行解决。"))
+    out.append(("Among designs of equal cost the one that changes the fewest demands from the current design is "
+                "chosen, then the one keeping lower capability ids.",
+                "成本相同的设计中，选取相对当前设计改动需求最少者，其次保留能力 ID 较小者。"))
     return out
 
 

@@ -21,6 +21,7 @@ the same answer. ``mip_rel_gap`` is 0: "optimal" means proven optimal, not withi
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -172,29 +173,69 @@ def solve_design(
     options: dict[str, float | bool] = {"mip_rel_gap": 0.0, "disp": False}
     if time_limit is not None:
         options["time_limit"] = float(time_limit)
-    res = _run(
-        lambda: milp(
-            cost,
-            integrality=np.ones(n_var),
-            bounds=Bounds(lb, ub),
-            constraints=[LinearConstraint(matrix, np.array(lo), np.array(hi))] if lo else [],
-            options=options,
-        ),
-        cancel,
-    )
+    bounds = Bounds(lb, ub)
+    integrality = np.ones(n_var)
+    base = [LinearConstraint(matrix, np.array(lo), np.array(hi))] if lo else []
+    res = _run(lambda: milp(cost, integrality=integrality, bounds=bounds, constraints=base, options=options), cancel)
     if res.status == 2:
         return Solution("infeasible", frozenset(), {}, None, None)
     if res.x is None:
         return Solution("no_solution", frozenset(), {}, None, _bound(res))
-    x = np.asarray(res.x)
+    x = np.round(np.asarray(res.x))
+    status = "optimal" if res.status == 0 else "time_limit"
+    if status == "optimal" and n_var:
+        x = _fewest_changes(x, cost, demands, pairs, caps, base, bounds, integrality, options, cancel)
     kept = frozenset(c.id for k, c in enumerate(caps) if x[k] > 0.5)
     served: dict[str, str | None] = {d.id: None for d in demands}
     for p, (d_i, k) in enumerate(pairs):
         if x[n_caps + p] > 0.5:
             served[demands[d_i].id] = caps[k].id
-    status = "optimal" if res.status == 0 else "time_limit"
     gap = getattr(res, "mip_gap", None)
     return Solution(status, kept, served, None if gap is None else float(gap), _bound(res))
+
+
+#: Branch-and-bound nodes allowed to the tie-breaking second phase (a node count, not a time,
+#: so the answer does not depend on the machine's speed).
+TIE_NODE_LIMIT = 2000
+
+
+def _fewest_changes(x: np.ndarray, cost: np.ndarray, demands: list[Demand], pairs: list[tuple[int, int]],
+                    caps: list[Capability], base: list[LinearConstraint], bounds: Bounds, integrality: np.ndarray,
+                    options: dict[str, float | bool], cancel: Callable[[], bool] | None) -> np.ndarray:
+    """Among the least-cost designs, one that changes fewest demands from the current design
+    (a flow leaving its capability, a need getting a provider), then keeps lower-id
+    capabilities: a second programme with the cost bounded by the optimum. Its answer is
+    taken only when its exact cost is not above the first one's."""
+    n_caps, n_pairs = len(caps), len(pairs)
+    second = np.zeros(len(cost))
+    scale = n_caps * (n_caps - 1) / 2 + 1
+    second[:n_caps] = np.arange(n_caps) / scale  # < 1 in all: never outweighs one change
+    for p, (d_i, k) in enumerate(pairs):
+        second[n_caps + p] = 0.0 if demands[d_i].current == caps[k].id else 1.0
+    for d_i, d in enumerate(demands):
+        second[n_caps + n_pairs + d_i] = 1.0 if d.kind == "flow" else 0.0
+    best = float(np.dot(cost, x))
+    limit = LinearConstraint(cost.reshape(1, -1), -np.inf, best + 1e-9 * max(1.0, abs(best)))
+    opts = {**options, "node_limit": TIE_NODE_LIMIT}
+    res = _run(lambda: milp(second, integrality=integrality, bounds=bounds, constraints=[*base, limit],
+                            options=opts), cancel)
+    if res.x is None:
+        return x
+    y = np.round(np.asarray(res.x))
+    if math.fsum(cost * y) > math.fsum(cost * x) or not _feasible(y, base, bounds):
+        return x
+    return y
+
+
+def _feasible(x: np.ndarray, base: list[LinearConstraint], bounds: Bounds) -> bool:
+    """Whether the rounded ``x`` meets every row and bound (with a small tolerance)."""
+    if np.any(x < bounds.lb - 1e-9) or np.any(x > bounds.ub + 1e-9):
+        return False
+    for c in base:
+        act = c.A @ x
+        if np.any(act < c.lb - 1e-6 * (1 + np.abs(c.lb))) or np.any(act > c.ub + 1e-6 * (1 + np.abs(c.ub))):
+            return False
+    return True
 
 
 def _bound(res: object) -> float | None:
