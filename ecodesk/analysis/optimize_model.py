@@ -169,6 +169,8 @@ def solve_design(
             lb[k] = 1.0
         if c.id in exclude:
             ub[k] = 0.0
+    if n_var == 0:  # no capability and no demand: the empty design
+        return Solution("optimal", frozenset(), {}, 0.0, 0.0)
     matrix = coo_matrix((vals, (rows, cols)), shape=(len(lo), n_var)).tocsr()
     options: dict[str, float | bool] = {"mip_rel_gap": 0.0, "disp": False}
     if time_limit is not None:
