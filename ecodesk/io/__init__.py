@@ -1,7 +1,9 @@
-"""I/O layer: interchange formats — JSON, CSV, GraphML, GEXF, Kumu JSON (and GML import).
+"""I/O layer: interchange formats — JSON, CSV, Excel, GraphML, GEXF, Kumu JSON (and GML import).
 
 ``import_file``/``export_file`` pick the format from ``fmt`` or the path: a folder, ``.csv``
-or ``.zip`` is CSV; ``.graphml``, ``.gexf``, ``.gml`` are themselves; a ``.json`` file is
+or ``.zip`` is CSV (a ``.csv`` file that is not one of ecodesk's tables is a foreign node or
+edge table, :mod:`ecodesk.io.foreigntables`); ``.xlsx`` is ecodesk's workbook when it has an
+``entities`` sheet, else a workbook of node/edge tables; ``.graphml``, ``.gexf``, ``.gml`` are themselves; a ``.json`` file is
 Kumu's when it has ``elements``/``connections`` and no ``"format": "ecodesk"``, else ours;
 an ``.xml`` file is GraphML or GEXF by its root element. The names, suffixes and labels of
 every format live in one registry, :mod:`ecodesk.io.formats`. Every importer builds nothing from a
@@ -75,6 +77,7 @@ def _refusal(p: Path, en: str, zh: str) -> Problem:
 
 
 _CSV_TABLES = ("project", "ecosystems", "entities", "capabilities", "flows", "needs", "pools")
+PROJECT_COLUMNS = ("name", "currency", "period", "notes", "language", "settings", "scenarios")
 
 
 def _csv_links(p: Path) -> None:
@@ -103,6 +106,26 @@ def _csv_links(p: Path) -> None:
             "是符号链接；ecodesk 不跟随 CSV 文件夹或 zip 中的链接（请把表格文件本身复制进去）") for name in links])
 
 
+def _foreign_csv(p: Path) -> bool:
+    """A CSV file that is not one of ecodesk's tables: a name ecodesk's folder does not use
+    (nodes.csv, Gephi's edges), or a table's name with columns that table does not have
+    (an entities.csv of Id and Label) — read as a node or edge table (SPEC §4 foreign tables)."""
+    if p.is_dir() or p.suffix.lower() != ".csv":
+        return False
+    stem = p.stem.strip().casefold()
+    if stem not in _CSV_TABLES:
+        return True
+    from ecodesk.io.foreigntables import read_table
+    from ecodesk.io.tabular import FIELDS
+
+    try:
+        header = read_table(p).header
+    except FormatError:
+        return False  # the CSV importer says what is wrong with it
+    known = {"scenario", *PROJECT_COLUMNS} if stem == "project" else {"scenario", *FIELDS[stem]}
+    return any(h.strip() and h.strip().casefold() not in known for h in header)
+
+
 def import_file(path: str | os.PathLike[str], fmt: str | None = None) -> Project:
     """A project from ``path`` in format ``fmt`` (guessed when None); FormatError if bad.
     Named pipes, devices and CSV tables that are symbolic links are refused before reading."""
@@ -121,8 +144,20 @@ def import_file(path: str | os.PathLike[str], fmt: str | None = None) -> Project
     if fmt == "csv":
         from ecodesk.io.csvio import import_csv
 
+        if _foreign_csv(p):
+            from ecodesk.io.foreigntables import import_table_file
+
+            return import_table_file(p)
         _csv_links(p)
         return import_csv(p)
+    if fmt == "xlsx":
+        from ecodesk.io.xlsxio import import_xlsx, is_own_workbook
+
+        if is_own_workbook(p):
+            return import_xlsx(p)
+        from ecodesk.io.foreigntables import import_table_file
+
+        return import_table_file(p)
     if fmt == "graphml":
         from ecodesk.io.graphml import import_graphml
 
@@ -153,6 +188,10 @@ def export_file(project: Project, dest: str | os.PathLike[str], fmt: str | None 
         from ecodesk.io.csvio import export_csv
 
         return export_csv(project, dest, scenario)
+    if fmt == "xlsx":
+        from ecodesk.io.xlsxio import export_xlsx
+
+        return export_xlsx(project, dest, scenario)
     if fmt == "graphml":
         from ecodesk.io.graphml import export_graphml
 

@@ -141,7 +141,16 @@ class TableSource:
 
 
 def _is_workbook(path: Path) -> bool:
-    return path.suffix.lower() in (".xlsx", ".xlsm")
+    """An .xlsx file, or any file but .csv that is a zip (a workbook saved under another name)."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return True
+    if path.suffix.lower() in (".csv", ".tsv", ".txt"):
+        return False
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
 
 
 def read_table(path: str | os.PathLike[str], sheet: str | None = None) -> TableSource:
@@ -369,6 +378,43 @@ def map_problems(fields: Mapping[str, str], tables: Iterable[tuple[TableSource, 
                 out.append(problem("--map", f"'{fld}' is not a field of the {holders[0][1][:-1]} table "
                                             f"{holders[0][0].label}", f"'{fld}' 不是表 {holders[0][0].label} 的字段"))
     return out
+
+
+def plan_files(path: str | os.PathLike[str], edges_path: str | os.PathLike[str] | None = None,
+               fields: Mapping[str, str] | None = None, name: str = "") -> TablePlan:
+    """The plan for ``ecodesk import NODES FILE [--edges EDGES] [--map …]``: the tables found in
+    the files (a workbook's node and edge sheets, or one table known by its columns) with the
+    guessed mapping and ``fields`` laid over it; FormatError when no table is recognised or a
+    --map piece fits none."""
+    p = Path(path)
+    fields = dict(fields or {})
+    if edges_path is not None:
+        nodes = find_tables(p)[0] or read_table(p)
+        edges = find_tables(edges_path)[1] or read_table(edges_path)
+    else:
+        nodes, edges = find_tables(p)
+        if nodes is None and edges is None:
+            table = read_table(p)
+            if fields and table.header:
+                wants_edges = bool({"source", "target"} & set(fields))
+                nodes, edges = (None, table) if wants_edges else (table, None)
+            else:
+                raise FormatError(p.name, [problem(table.label if table.header else p.name, (
+                    "no column is recognised as a node id or name (id/Id/key/编号, label/name/名称) or as an edge's "
+                    "source and target (source/target, from/to, 源/目标, 起点/终点); rename the columns or use --map "
+                    "FIELD=COLUMN") if table.header else "holds no table", (
+                    "没有可识别为节点编号或名称（id/Id/key/编号、label/name/名称）或边的起点和终点（source/target、"
+                    "from/to、源/目标、起点/终点）的列；请修改列名或使用 --map 字段=列名") if table.header else "没有表格")])
+    tables = [(t, k) for t, k in ((nodes, "nodes"), (edges, "edges")) if t is not None]
+    bad = map_problems(fields, tables)
+    if bad:
+        raise FormatError("--map", bad)
+    return make_plan(nodes, edges, fields, name or p.stem)
+
+
+def import_table_file(path: str | os.PathLike[str]) -> Project:
+    """A project from one foreign table file (CSV, or a workbook's node/edge sheets), guessed mapping."""
+    return import_tables(plan_files(path))
 
 
 # --- plans ------------------------------------------------------------------------------------
@@ -692,6 +738,6 @@ def _remarks(plan: TablePlan, counts: Mapping[str, int]) -> list[tuple[str, str]
 
 __all__ = [
     "EDGE_ROLES", "EDGE_WORDS", "NODE_ROLES", "NODE_WORDS", "PlanCheck", "TablePlan", "TableSource", "apply_map",
-    "check_plan", "find_tables", "guess_mapping", "header_key", "import_tables", "make_plan", "map_problems",
-    "parse_map_option", "read_table", "table_kind",
+    "check_plan", "find_tables", "guess_mapping", "header_key", "import_table_file", "import_tables", "make_plan", "map_problems",
+    "parse_map_option", "plan_files", "read_table", "table_kind",
 ]

@@ -56,6 +56,7 @@ FORMATS: tuple[Format, ...] = (
     Format("ecodesk", "ecodesk projects", "ecodesk 项目", (".ecodesk",), True, True, kind="project"),
     Format("json", "ecodesk interchange JSON", "ecodesk 交换格式 JSON", (".json",), True, True),
     Format("csv", "CSV tables", "CSV 表格", (".csv", ".zip"), True, True),  # written as .zip or a folder
+    Format("xlsx", "Excel workbook", "Excel 工作簿", (".xlsx",), True, True),  # our sheets, or node/edge tables
     Format("graphml", "GraphML (yEd, Cytoscape, Gephi, networkx)", "GraphML（yEd、Cytoscape、Gephi、networkx）",
            (".graphml", ".xml"), True, True),
     Format("gexf", "GEXF (Gephi)", "GEXF（Gephi）", (".gexf",), True, True, single_scenario=True),

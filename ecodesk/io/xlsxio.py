@@ -185,7 +185,8 @@ def _open(path: Path) -> Any:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "no default style", unknown extensions …
-            return load_workbook(path, read_only=True, data_only=True, keep_links=False)
+            # a file object: openpyxl would refuse a name without .xlsx (an export named "out")
+            return load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True, keep_links=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, zlib.error, EOFError) as exc:
         raise FormatError(path.name, [problem(path.name, f"is not a readable Excel workbook ({exc})",
                                               f"不是可读取的 Excel 工作簿（{exc}）")]) from None

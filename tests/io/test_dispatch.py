@@ -10,14 +10,14 @@ from ecodesk.io import EXPORT_FORMATS, IMPORT_FORMATS, FormatError, export_file,
 
 
 def test_formats_listed():
-    assert IMPORT_FORMATS == ("json", "csv", "graphml", "gexf", "kumu", "gml")
-    assert EXPORT_FORMATS == ("json", "csv", "graphml", "gexf", "kumu")
+    assert IMPORT_FORMATS == ("json", "csv", "xlsx", "graphml", "gexf", "kumu", "gml")
+    assert EXPORT_FORMATS == ("json", "csv", "xlsx", "graphml", "gexf", "kumu")
 
 
 def test_guess_format(tmp_path):
     assert guess_format(tmp_path) == "csv"
     cases = {"a.json": "json", "a.CSV": "csv", "a.zip": "csv", "a.graphml": "graphml", "a.gexf": "gexf",
-             "a.gml": "gml", "a.ecodesk": "ecodesk", "noext": "json"}
+             "a.gml": "gml", "a.ecodesk": "ecodesk", "a.xlsx": "xlsx", "noext": "json"}
     assert {name: guess_format(tmp_path / name) for name in cases} == cases
 
 

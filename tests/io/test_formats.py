@@ -20,10 +20,10 @@ from ecodesk.io.formats import (
 
 
 def test_one_record_per_format_and_the_derived_lists():
-    assert [f.name for f in FORMATS] == ["ecodesk", "json", "csv", "graphml", "gexf", "kumu", "gml", "png", "svg",
-                                         "pdf", "html"]
-    assert IMPORT_FORMATS == ("json", "csv", "graphml", "gexf", "kumu", "gml")
-    assert EXPORT_FORMATS == ("json", "csv", "graphml", "gexf", "kumu")
+    assert [f.name for f in FORMATS] == ["ecodesk", "json", "csv", "xlsx", "graphml", "gexf", "kumu", "gml", "png",
+                                         "svg", "pdf", "html"]
+    assert IMPORT_FORMATS == ("json", "csv", "xlsx", "graphml", "gexf", "kumu", "gml")
+    assert EXPORT_FORMATS == ("json", "csv", "xlsx", "graphml", "gexf", "kumu")
     assert IMAGE_FORMATS == ("png", "svg", "pdf") and REPORT_FORMATS == ("html",)
     assert [f.name for f in formats("write", ("picture",))] == ["png", "svg", "pdf"]
     assert all(f.needs_qt for f in formats("write", ("picture",))) and not get_format("html").needs_qt
@@ -36,21 +36,22 @@ def test_labels_in_both_languages():
     gexf = get_format("gexf")
     assert (gexf.label("en"), gexf.label("zh")) == ("GEXF (Gephi)", "GEXF（Gephi）")
     assert gexf.filter("en") == "GEXF (Gephi) (*.gexf)"
+    assert (get_format("xlsx").label("en"), get_format("xlsx").label("zh")) == ("Excel workbook", "Excel 工作簿")
     assert get_format("csv").patterns == ("*.csv", "*.zip")
 
 
 def test_names_paths_and_refusals(tmp_path):
     assert get_format("HTM").name == "html" and get_format(".zip").name == "csv"
     assert get_format("png", "write", ("picture",)).name == "png"
-    with pytest.raises(FormatError, match=r"cannot export format 'pdfx' \(known: json, csv, graphml, gexf, kumu\)"):
+    with pytest.raises(FormatError, match=r"cannot export format 'pdfx' \(known: json, csv, xlsx, graphml, gexf, kumu\)"):
         get_format("pdfx", "write", ("data",))
-    with pytest.raises(FormatError, match=r"cannot import format 'png' \(known: json, csv, graphml, gexf, kumu, gml\)"):
+    with pytest.raises(FormatError, match=r"cannot import format 'png' \(known: json, csv, xlsx, graphml, gexf, kumu, gml\)"):
         get_format("png", "read", ("data",))
     with pytest.raises(FormatError, match="unknown format 'doc'"):
         get_format("doc")
     assert format_for_path(tmp_path).name == "csv"  # a folder of CSV tables
-    assert {n: format_for_path(tmp_path / n).name for n in ("a.JSON", "b.zip", "c.gml", "d.htm", "e.ecodesk")} == {
-        "a.JSON": "json", "b.zip": "csv", "c.gml": "gml", "d.htm": "html", "e.ecodesk": "ecodesk"}
+    assert {n: format_for_path(tmp_path / n).name for n in ("a.JSON", "b.zip", "c.gml", "d.htm", "e.ecodesk", "f.XLSX")} == {
+        "f.XLSX": "xlsx", "a.JSON": "json", "b.zip": "csv", "c.gml": "gml", "d.htm": "html", "e.ecodesk": "ecodesk"}
     assert format_for_path(tmp_path / "x.doc") is None and format_for_path(tmp_path / "noext") is None
     assert format_for_path(tmp_path / "p.png", "read") is None  # pictures cannot be read
 
@@ -58,14 +59,14 @@ def test_names_paths_and_refusals(tmp_path):
 def test_dialog_filters():
     read = file_filters("read", "en")
     assert read[0].format is None and read[0].text.startswith("All supported files (")
-    for pattern in ("*.json", "*.csv", "*.zip", "*.graphml", "*.xml", "*.gexf", "*.gml"):
+    for pattern in ("*.json", "*.csv", "*.zip", "*.xlsx", "*.graphml", "*.xml", "*.gexf", "*.gml"):
         assert pattern in read[0].text
     assert [f.format.name for f in read[1:]] == list(IMPORT_FORMATS)
     write = file_filters("write", "zh")
     csv = [f for f in write if f.format is not None and f.format.name == "csv"]
     assert [(f.text, f.suffix) for f in csv] == [("CSV 表格 (*.zip)", ".zip"), ("CSV 表格（新建文件夹） (*)", "")]
-    assert [f.format.name for f in write if f.format is not None] == ["json", "csv", "csv", "graphml", "gexf", "kumu",
-                                                                      "png", "svg", "pdf"]
+    assert [f.format.name for f in write if f.format is not None] == ["json", "csv", "csv", "xlsx", "graphml", "gexf",
+                                                                      "kumu", "png", "svg", "pdf"]
     assert file_filter("write", "en", ("report",)) == "HTML report (*.html *.htm)"
     assert file_filter("read", "en").count(";;") == len(IMPORT_FORMATS)
 
@@ -75,7 +76,7 @@ def test_the_command_line_names_the_registry_formats(capsys):
     with pytest.raises(SystemExit):
         parser.parse_args(["export", "--help"])
     text = " ".join(capsys.readouterr().out.split())
-    assert "json, csv, graphml, gexf, kumu, png, svg, pdf, html" in text
+    assert "json, csv, xlsx, graphml, gexf, kumu, png, svg, pdf, html" in text
     with pytest.raises(SystemExit):
         parser.parse_args(["import", "--help"])
-    assert "json, csv, graphml, gexf, kumu, gml" in " ".join(capsys.readouterr().out.split())
+    assert "json, csv, xlsx, graphml, gexf, kumu, gml" in " ".join(capsys.readouterr().out.split())
