@@ -48,6 +48,7 @@ from ecodesk.model import (
     Scenario,
     ValidationError,
 )
+from ecodesk.ui.canvas.style import entity_base_color
 from ecodesk.ui.document import Document
 from ecodesk.ui.i18n import (
     count_text,
@@ -75,11 +76,11 @@ from ecodesk.ui.plaintext import plain_label
 
 #: The fields of each kind of object, in the order shown, with the editor they use.
 FIELDS: dict[str, list[tuple[str, str]]] = {
-    "entity": [("id", "readonly"), ("name", "text"), ("kind", "entity_kind"), ("industry", "text"),
+    "entity": [("id", "readonly"), ("name", "text"), ("kind", "entity_kind"), ("color", "entity_color"), ("industry", "text"),
                ("demand", "number"), ("risk", "risk"), ("revenue", "optional"), ("x", "coord"), ("y", "coord"),
                ("notes", "notes")],
     "flow": [("id", "readonly"), ("source", "entity_ref"), ("target", "entity_ref"), ("kind", "flow_kind"),
-             ("capability", "capability_ref"), ("volume", "number"), ("unit_value", "number"), ("risk", "risk"),
+             ("label", "text"), ("capability", "capability_ref"), ("volume", "number"), ("unit_value", "number"), ("risk", "risk"),
              ("standalone_cost", "optional"), ("notes", "notes")],
     "capability": [("id", "readonly"), ("name", "text"), ("category", "text"), ("owner", "entity_ref"),
                    ("fixed_cost", "number"), ("unit_cost", "number"), ("capacity", "optional")],
@@ -110,6 +111,11 @@ def _rule_choices(obj: Any, scenario: Scenario | None) -> list[tuple[str, Any]]:
     from ecodesk.model import PoolRule
 
     return enum_choices(PoolRule, RULES_BY_TYPE[obj.type] if obj is not None else None)
+
+
+def _kind_color(obj: Any) -> str:
+    """The colour an entity without one of its own is drawn in (its kind's)."""
+    return str(entity_base_color(obj.kind).name()) if isinstance(obj, Entity) else ""
 
 
 class InspectorWidget(QWidget):
@@ -307,6 +313,11 @@ class InspectorWidget(QWidget):
             return editor
         if kind == "color":
             return ColorField(field, b)
+        if kind == "entity_color":  # "" = the kind's colour, shown in the swatch
+            editor = ColorField(field, b, reset=self.tr("Kind colour"), default=_kind_color)
+            editor.line.setPlaceholderText(self.tr("Kind colour"))
+            editor.reset.setToolTip(self.tr("Fill the entity with its kind's colour again"))
+            return editor
         if kind == "entity_kind":
             return ChoiceField(field, b, lambda o, s: enum_choices(EntityKind))
         if kind == "flow_kind":

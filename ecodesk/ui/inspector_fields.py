@@ -280,34 +280,61 @@ def object_choices(objs: Any, none_label: str | None = None) -> list[tuple[str, 
 
 
 class ColorField(FieldEditor):
-    """A colour as '#rrggbb' text with a swatch button opening the colour dialog."""
+    """A colour as '#rrggbb' text with a swatch button opening the colour dialog.
 
-    def __init__(self, field: str, parent: QWidget) -> None:
+    With ``reset`` (an entity's own colour, where "" means the kind's colour) a second
+    button empties the field, and the swatch shows ``default(obj)`` while it is empty.
+    Typed text is committed on Enter or leaving the field (one undo step per edit); the
+    edit rules and the model judge it, and a refusal leaves the typed text to correct."""
+
+    def __init__(self, field: str, parent: QWidget, reset: str = "", default: Any = None) -> None:
         super().__init__(field, parent)
         row = QWidget(self.container)
         h = QHBoxLayout(row)
         h.setContentsMargins(0, 0, 0, 0)
         edit = QLineEdit(row)
-        edit.editingFinished.connect(lambda: self.committed.emit(self.field, edit.text().strip(), False))
+        edit.editingFinished.connect(self._on_finished)
         self.swatch = QPushButton(row)
+        self.swatch.setObjectName(f"swatch_{field}")
         self.swatch.setFixedWidth(36)
         self.swatch.setToolTip(self.tr("Choose a colour"))
         self.swatch.clicked.connect(self._pick)
         h.addWidget(edit, 1)
         h.addWidget(self.swatch)
+        self.reset: QPushButton | None = None
+        if reset:
+            self.reset = QPushButton(reset, row)
+            self.reset.setObjectName(f"reset_{field}")
+            self.reset.clicked.connect(lambda: self.committed.emit(self.field, "", False))
+            h.addWidget(self.reset)
+        self._default = default
+        self._value = ""
+        self._fallback = ""
         self._place(edit, row)
         self.line: QLineEdit = edit
 
+    def _on_finished(self) -> None:
+        text = self.line.text().strip()
+        if text != self._value or self.error:  # a refused text typed again is judged again
+            self.show_error("")  # judged afresh: a refusal puts it back
+            self.committed.emit(self.field, text, False)
+
     def _pick(self) -> None:
-        edit = self.line
-        color = QColorDialog.getColor(QColor(edit.text() or "#888888"), self.container)
+        start = QColor(self._value or self._fallback or "#888888")
+        color = QColorDialog.getColor(start, self.container)
         if color.isValid():
+            self.show_error("")
             self.committed.emit(self.field, color.name(), False)
 
     def set_value(self, value: Any, obj: Any = None, scenario: Any = None) -> None:
+        self._value = value or ""
+        self._fallback = self._default(obj) if self._default is not None and obj is not None else ""
         edit = self.line
-        if edit.text() != (value or ""):
+        if edit.text() != self._value and not self.error:  # a refused text stays to correct
             with QSignalBlocker(edit):
-                edit.setText(value or "")
-        ok = bool(value) and QColor.isValidColorName(value)
-        self.swatch.setStyleSheet(f"background: {value};" if ok else "")
+                edit.setText(self._value)
+        shown = self._value or self._fallback
+        ok = bool(shown) and QColor.isValidColorName(shown)
+        self.swatch.setStyleSheet(f"background: {shown};" if ok else "")
+        if self.reset is not None:
+            self.reset.setEnabled(bool(self._value))

@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -31,9 +32,10 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QWidget
 
 from ecodesk import numfmt
 from ecodesk.commands.editrules import change_command
-from ecodesk.model import Bindings, EntityKind, Flow, FlowKind, ModelObject, Pool, PoolRule, PoolType, Scenario
+from ecodesk.model import Bindings, Entity, EntityKind, Flow, FlowKind, ModelObject, Pool, PoolRule, PoolType, Scenario
 from ecodesk.model.errors import EcodeskError
 from ecodesk.model.kinds import RULES_BY_TYPE, LabelledEnum
+from ecodesk.ui.canvas.style import entity_base_color
 from ecodesk.ui.document import Document
 from ecodesk.ui.i18n import enum_label, error_text, field_label
 from ecodesk.ui.plaintext import plain
@@ -59,13 +61,14 @@ class Column:
 
 COLUMNS: dict[str, list[Column]] = {
     "entities": [
-        Column("id", editable=False), Column("name"), Column("kind", "enum", EntityKind),
+        Column("id", editable=False), Column("name"), Column("kind", "enum", EntityKind), Column("color"),
         Column("industry"), Column("ecosystems", "refs", ref="ecosystems"), Column("demand", "number"),
         Column("risk", "number"), Column("revenue", "optional"), Column("notes"),
     ],
     "flows": [
         Column("id", editable=False), Column("source", "ref", ref="entities"),
-        Column("target", "ref", ref="entities"), Column("kind", "enum", FlowKind), Column("volume", "number"),
+        Column("target", "ref", ref="entities"), Column("kind", "enum", FlowKind), Column("label"),
+        Column("volume", "number"),
         Column("unit_value", "number"), Column("value", "computed", editable=False), Column("risk", "number"),
         Column("capability", "ref", ref="capabilities"), Column("standalone_cost", "optional"), Column("notes"),
     ],
@@ -273,6 +276,8 @@ class CollectionTableModel(QAbstractTableModel):
             return self._ref_label(col.ref, value)
         if col.kind == "refs":
             return ", ".join(self._ref_label(col.ref, v) for v in value)
+        if col.field == "color" and isinstance(obj, Entity) and not value:
+            return QCoreApplication.translate("CollectionTableModel", "Kind colour")
         return "" if value is None else str(value)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -306,10 +311,15 @@ class CollectionTableModel(QAbstractTableModel):
             if col.kind == "ref":
                 value = self.raw(obj, col)
                 return plain(f"{self.display(obj, col)} ({value})") if value else None
-            return plain(self.display(obj, col)) if col.field == "notes" else None
+            return plain(self.display(obj, col)) if col.field in ("notes", "label") else None
         if role == Qt.ItemDataRole.DecorationRole and col.field == "color":
             value = self.raw(obj, col)
+            if not value and isinstance(obj, Entity):
+                return entity_base_color(obj.kind)  # the colour it is drawn in
             return QColor(value) if value and QColor.isValidColorName(value) else None
+        if role == Qt.ItemDataRole.ForegroundRole and col.field == "color" and isinstance(obj, Entity) \
+                and not obj.color:
+            return QColor(Qt.GlobalColor.gray)  # "Kind colour": a hint, not a value
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

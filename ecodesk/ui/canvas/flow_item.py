@@ -329,10 +329,12 @@ class FlowLabelItem(QGraphicsItem):
 def flow_summary(
     flow: Flow, scenario: Scenario | None, name_of: Callable[[str], str], language: str, currency: str
 ) -> list[str]:
-    """Lines naming a flow for its label and tooltip: kind and ends, volume and value, the
-    capability it carries, its risk of break."""
+    """Lines naming a flow for its hover chip and tooltip: its label (if any, first: the
+    planner's name for it), kind and ends, volume and value, the capability it carries, its
+    risk of break."""
     tr = QCoreApplication.translate
-    lines = [f"{flow.kind.label(language)}  ·  {name_of(flow.source)} → {name_of(flow.target)}"]
+    lines = [f"“{' '.join(flow.label.split())}”"] if flow.label.strip() else []
+    lines.append(f"{flow.kind.label(language)}  ·  {name_of(flow.source)} → {name_of(flow.target)}")
     lines.append(
         tr("Canvas", "Volume {volume} · value {value} {currency}").format(
             volume=numfmt.money(flow.volume, None), value=numfmt.money(flow.value, None), currency=currency

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from ecodesk.diagram.flowtable import FlowTable, Rect, load_numpy, segment_boxes, union_box
 from ecodesk.ui.canvas.flow_paint import FlowPainter
 from ecodesk.ui.canvas.frame_cache import FrameCache
+from ecodesk.ui.canvas.style import CanvasTheme
 
 if TYPE_CHECKING:
     import numpy as np
@@ -60,6 +61,7 @@ class FlowLayerItem(QGraphicsItem):
         self.setZValue(-0.5)  # above hulls, below flow items (selected/hovered) and entities
         self.table = FlowTable()
         self.painter = FlowPainter(self.table)
+        self.labels = self.painter.labels  # the flows' labels (flow_labels), drawn by the painter
         self.frame_cache = FrameCache(self)
         self.cache_enabled = True
         self._bounds = QRectF()
@@ -74,6 +76,11 @@ class FlowLayerItem(QGraphicsItem):
             self.painter.detail = level
             self.frame_cache.invalidate()
             self.update()
+
+    def set_theme(self, theme: CanvasTheme) -> None:
+        """The colours of the selection glow and of the labels' chips and text."""
+        self.painter.selection_color = QColor(theme.selection)
+        self.labels.theme = theme
 
     @property
     def selection_color(self) -> QColor:
@@ -117,8 +124,13 @@ class FlowLayerItem(QGraphicsItem):
             return
         np = load_numpy()
         t = self.table
+        labelled = self.labels.labelled(rows)
+        old_labels = self._label_rects(labelled)
         old_pts = t.pts[rows].copy() if len(rows) <= FEW_ROWS else None
         old = t.set_routes(rows, routes)
+        if len(labelled):
+            self.labels.changed()
+            self._repaint(old_labels + self._label_rects(labelled))
         rects: list[QRectF] | None = None
         if t.floating[rows].all():  # dragged: drawn over the cache, which has none of them
             rects = []
@@ -132,6 +144,10 @@ class FlowLayerItem(QGraphicsItem):
         if len(rows):
             self.table.set_styles(rows, styles, widths)
             self._changed(self.table.union_box(rows))
+            labelled = self.labels.labelled(rows)
+            if len(labelled):  # the chips' borders, and which label is the strongest
+                self.labels.changed()
+                self._repaint(self._label_rects(labelled))
 
     def set_links(self, rows: np.ndarray, src: np.ndarray, dst: np.ndarray, flip: np.ndarray) -> None:
         """The ends of ``rows`` as the scene's entity indices (-1: not on the canvas)."""
@@ -142,6 +158,19 @@ class FlowLayerItem(QGraphicsItem):
         if len(rows):
             self.table.shown[rows] = shown
             self._changed(self.table.union_box(rows))
+            labelled = self.labels.labelled(rows)
+            if len(labelled):
+                self.labels.changed()
+                self._repaint(self._label_rects(labelled))
+
+    def set_labels(self, rows: np.ndarray, texts: Sequence[str]) -> None:
+        """The labels of ``rows`` ('' none), drawn next to the middle of their routes."""
+        labels = self.labels
+        if not labels and not any(texts):
+            return  # the common case: a diagram without labels
+        old = self._label_rects(rows)
+        if labels.set_labels(rows, texts):
+            self._repaint(old + self._label_rects(rows))
 
     def set_flow_selected(self, flow_id: str, on: bool) -> None:
         """Mark a flow selected: drawn with the selection glow over the frame cache."""
@@ -156,6 +185,10 @@ class FlowLayerItem(QGraphicsItem):
         self.update()
 
     def remove_flow(self, flow_id: str) -> None:
+        row = self.table.row_of(flow_id)
+        if row is not None and self.labels.text_of(row):
+            self._repaint(self._label_rects(load_numpy().array([row])))
+            self.labels.discard(row)
         old = self.table.remove(flow_id)
         if old is not None:
             self._changed(union_box(old))
@@ -164,6 +197,7 @@ class FlowLayerItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.frame_cache.reset()
         self.table.clear()
+        self.labels.clear()
         self._bounds = QRectF()
 
     def float_rows(self, rows: np.ndarray) -> None:
@@ -177,6 +211,7 @@ class FlowLayerItem(QGraphicsItem):
         if not len(rows):
             return
         t.floating[rows] = True
+        self.frame_cache.mark(self._label_rects(rows))
         if len(rows) <= FEW_ROWS:  # erase along their segments
             self.frame_cache.mark(_rects(t.segment_boxes(rows)))
         else:  # many (a hub's): where they lie, in one rect
@@ -213,6 +248,25 @@ class FlowLayerItem(QGraphicsItem):
         self.frame_cache.mark(rects if rects is not None else [r])
         self._grow_to(r)
         self.update(r)
+
+    def _label_rects(self, rows: np.ndarray) -> list[QRectF]:
+        """The chips of those of ``rows`` with labels (at the cached image's scale; at the
+        largest boost without one): where a change of them changes pixels."""
+        if not self.labels or not len(rows):
+            return []
+        frame = self.frame_cache.frame
+        return self.labels.rects(rows, frame.scale if frame is not None else 0.0)
+
+    def _repaint(self, rects: list[QRectF]) -> None:
+        """Labels changed in ``rects`` (scene): redraw them in the cache and on screen."""
+        if not rects:
+            return
+        self.frame_cache.mark(rects)
+        u = QRectF()
+        for r in rects:
+            u = u.united(r)
+        self._grow_to(u)
+        self.update(u)
 
     def _grow_to(self, r: QRectF) -> None:
         if not self._bounds.contains(r):
@@ -295,6 +349,8 @@ class FlowLayerItem(QGraphicsItem):
             and world.m11() == world.m22() > 0
         ):
             seen = self._visible_rect(painter, option)
+            if self.labels and self.painter.detail == 0:  # labels that came or went since the last frame
+                self.frame_cache.mark(self.labels.rects(self.labels.rechoose(world.m11()), world.m11()))
             if not seen.isEmpty():
                 self.frame_cache.paint(painter, seen, world, dev.devicePixelRatioF(), self.painter.detail)
         else:

@@ -21,6 +21,7 @@ from PySide6.QtCore import QByteArray, QDataStream, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from ecodesk.diagram.flowtable import FlowTable, load_numpy
+from ecodesk.ui.canvas.flow_labels import FlowLabels
 
 if TYPE_CHECKING:
     import numpy as np
@@ -72,6 +73,7 @@ class FlowPainter:
         self.backdrop: Callable[[QPainter, QRectF], None] | None = None
         self._styles: dict[tuple[int, float, int], int] = {}
         self._pens: list[tuple[QColor, float, Qt.PenStyle]] = []
+        self.labels = FlowLabels(table)  # drawn over the flows, at full detail only
 
     def style_index(self, color: QColor, width: float, dash: Qt.PenStyle) -> int:
         """The index of the pen (colour, width in quarter steps, dash) for the style column."""
@@ -96,9 +98,50 @@ class FlowPainter:
         heads: bool = True,
     ) -> bool | None:
         """Draw the backdrop and the flows seen in scene rect ``rect`` (``lod``: the
-        painter's scale); ``dense``: whether crossing flows are hairlines (None: decide
-        from what crosses ``rect``); ``cached``: for the frame cache (without the
-        floating rows). Returns the ``dense`` used (None: nothing crossed)."""
+        painter's scale), then their labels; ``dense``: whether crossing flows are
+        hairlines (None: decide from what crosses ``rect``); ``cached``: for the frame
+        cache (without the floating rows). Returns the ``dense`` used (None: nothing crossed)."""
+        dense = self._draw_flows(painter, rect, lod, dense, touching, cached=cached, only=only,
+                                 backdrop=backdrop, heads=heads)
+        if self.labels and self.detail == 0:
+            self._draw_labels(painter, rect, lod, touching, cached, only)
+        return dense
+
+    def _draw_labels(self, painter: QPainter, rect: QRectF, lod: float, touching: Sequence[QRectF] | None,
+                     cached: bool, only: np.ndarray | None) -> None:
+        """The labels chosen at this scale (:meth:`FlowLabels.chosen`) whose chips meet ``rect``
+        (and one of ``touching``)."""
+        np = load_numpy()
+        table, labels = self.table, self.labels
+        rows = labels.chosen(lod)
+        if only is not None:
+            rows = np.intersect1d(rows, only)
+        elif cached:
+            rows = rows[~table.floating[rows]]
+        rows = rows[table.shown[rows]]
+        if not len(rows):
+            return
+        b = labels.boxes(rows, lod)
+        areas = [_edges(r) for r in touching] if touching else [_edges(rect)]
+        meets = np.zeros(len(rows), bool)
+        with np.errstate(invalid="ignore"):
+            for x0, y0, x1, y1 in areas:
+                meets |= (b[:, 0] <= x1) & (b[:, 2] >= x0) & (b[:, 1] <= y1) & (b[:, 3] >= y0)
+        labels.draw(painter, rows[meets], lod, self._pens)
+
+    def _draw_flows(
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        lod: float,
+        dense: bool | None,
+        touching: Sequence[QRectF] | None,
+        *,
+        cached: bool,
+        only: np.ndarray | None,
+        backdrop: bool,
+        heads: bool,
+    ) -> bool | None:
         if self.backdrop is not None and backdrop:
             painter.save()
             self.backdrop(painter, rect)

@@ -160,7 +160,7 @@ class CanvasScene(QGraphicsScene):
         self.addItem(self.flow_label)
         self.flow_layer = FlowLayerItem()  # draws every flow (FlowItems: selection, hover)
         self.flow_layer.backdrop = self.hulls.draw  # and the hulls beneath them
-        self.flow_layer.selection_color = QColor(self.theme.selection)
+        self.flow_layer.set_theme(self.theme)
         self.addItem(self.flow_layer)
         self.setBackgroundBrush(QBrush(QColor(self.theme.background)))
         self.setSceneRect(MIN_RECT)
@@ -436,6 +436,7 @@ class CanvasScene(QGraphicsScene):
             styles[i] = st
             widths[i] = w
             shown[i] = f.kind not in hidden
+        layer.set_labels(rows, [self.flows[fid].label for fid in ids])
         layer.set_styles(rows, styles, widths)
         layer.set_shown(rows, shown)
         layer.set_links(rows, src, dst, flip)
@@ -485,22 +486,21 @@ class CanvasScene(QGraphicsScene):
     def content_rect(self) -> QRectF:
         """Bounding rect of entities and hulls (what "fit all" shows)."""
         r = QRectF()
-        for d in (self.entity_items, self.hull_items):
-            for item in d.values():
-                if item.isVisible():
-                    r = r.united(item.sceneBoundingRect())
+        for item in (*self.entity_items.values(), *self.hull_items.values()):
+            if item.isVisible():
+                r = r.united(item.sceneBoundingRect())
         return r
 
     # look ---------------------------------------------------------------------------
     def entity_color(self, entity: Entity) -> QColor:
-        return entity_fill(entity.id, entity.kind, self.color_overrides)
+        return entity_fill(entity.id, entity.kind, self.color_overrides, entity.color)
 
     def flow_color(self, flow: Flow) -> QColor:
         return flow_color(flow.id, flow.kind, self.color_overrides)
 
     def set_theme(self, theme: CanvasTheme) -> None:
         self.theme = theme
-        self.flow_layer.selection_color = QColor(theme.selection)
+        self.flow_layer.set_theme(theme)
         self.setBackgroundBrush(QBrush(QColor(theme.background)))
         self._refresh_all()
 
@@ -554,9 +554,9 @@ class CanvasScene(QGraphicsScene):
         if ids:
             self.flow_layer.set_shown(self.flow_layer.rows_for(ids), visible)
 
-    # flow labels --------------------------------------------------------------------
+    # flow labels (the hover chip; the flows' own labels: flow_layer.labels) ------------
     def flow_summary(self, f: Flow) -> list[str]:
-        """Lines naming a flow: kind, volume and value, capability."""
+        """Lines naming a flow: label, kind, volume and value, capability."""
         return flow_summary(f, self.scenario, self._name, self.language, self.currency)
 
     def flow_tooltip(self, f: Flow) -> str:

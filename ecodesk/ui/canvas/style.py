@@ -120,12 +120,17 @@ def entity_base_color(kind: EntityKind) -> QColor:
     return QColor(ENTITY_COLORS.get(kind, ENTITY_COLORS[EntityKind.OTHER]))
 
 
-def entity_fill(entity_id: str, kind: EntityKind, overrides: Mapping[str, QColor] | None) -> QColor:
-    """The entity's fill: the colour mode's override if any, else the colour of its kind."""
+def entity_fill(entity_id: str, kind: EntityKind, overrides: Mapping[str, QColor] | None, own: str = "") -> QColor:
+    """The entity's fill: the colour mode's override if any, else its own colour (``own``,
+    "#rrggbb"; imported or chosen), else the colour of its kind."""
     if overrides:
         c = overrides.get(entity_id)
         if c is not None:
             return QColor(c)
+    if own:
+        c = QColor(own)
+        if c.isValid():
+            return c
     return entity_base_color(kind)
 
 

@@ -1,0 +1,235 @@
+"""UI layer (canvas): flow labels (SPEC §2 "Flow labels") — drawn by the flow layer, in its
+frame cache, next to the middle of each labelled flow.
+
+A label is a small chip centred on the middle point of the flow's route, at the size of
+the entity names (scaled with the zoom, boosted up to 1.6x below 100 % so it stays
+readable). Labels follow the canvas's levels of detail: they are drawn at full detail
+only (zoom ≥ :data:`~ecodesk.ui.canvas.style.LOD_LABELS`), like the entity names.
+
+So that a dense or huge diagram stays fast and readable, not every label is drawn: the
+scene is cut into cells as wide as the widest label and a label shows only when its flow
+is the strongest labelled flow (widest, then first) in its cell and its chip overlaps
+none of a stronger one in the eight cells around — so two shown labels never overlap, at
+most a few hundred fit a view, and zooming in shows more. The choice depends only on the zoom and the flows (not on what part of the
+view is being drawn), so the strips a frame cache draws at different times agree; it is
+made once per zoom and per change of the labelled flows, with a few numpy calls.
+Without labels nothing here runs beyond an empty-dict check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontInfo, QFontMetricsF, QPainter, QPen
+
+from ecodesk.diagram.flowtable import FlowTable, K, load_numpy
+from ecodesk.ui.canvas.style import LIGHT, CanvasTheme, canvas_font
+
+if TYPE_CHECKING:
+    import numpy as np
+
+#: Widest label (scene units at 100 %; longer ones are elided with "…").
+MAX_WIDTH = 150.0
+#: Room around the text inside the chip (scene units at 100 %).
+PAD_X, PAD_Y = 4.0, 1.5
+#: Largest boost of the label below 100 % zoom, and the on-screen text height it aims for
+#: (the entity names' values: see entity_item).
+MAX_BOOST, MIN_PX = 1.6, 9.0
+FONT_SIZE = 8.5
+_CELL_KEY = 1 << 24  # cell (cx, cy) -> cx * _CELL_KEY + cy + _CELL_KEY // 2
+
+
+def boost(scale: float) -> float:
+    """How much a label is enlarged at ``scale`` view pixels per scene unit."""
+    px = float(QFontInfo(canvas_font(FONT_SIZE)).pixelSize()) or 11.0
+    return min(MAX_BOOST, max(1.0, MIN_PX / (px * max(scale, 1e-6))))
+
+
+class FlowLabels:
+    """The labels of a flow table's rows, and which of them a zoom shows (see the module
+    docstring). Rows are the :class:`~ecodesk.diagram.flowtable.FlowTable`'s."""
+
+    def __init__(self, table: FlowTable) -> None:
+        self.table = table
+        self.theme: CanvasTheme = LIGHT
+        self.font = canvas_font(FONT_SIZE)
+        self._fm = QFontMetricsF(self.font)
+        self._text: dict[int, tuple[str, float]] = {}  # row -> (elided text, its width)
+        self._elided: dict[str, tuple[str, float]] = {}
+        self.version = 0  # bumped when labelled rows change (text, route, shown)
+        self._chosen: dict[float, tuple[int, np.ndarray]] = {}  # scale -> (version, rows)
+        self._arrays: tuple[int, np.ndarray, np.ndarray] | None = None  # version, rows, widths
+
+    def __bool__(self) -> bool:
+        return bool(self._text)
+
+    def __len__(self) -> int:
+        return len(self._text)
+
+    # rows -------------------------------------------------------------------------------
+    def text_of(self, row: int) -> str:
+        """The label shown for ``row`` (elided), '' without one."""
+        got = self._text.get(row)
+        return got[0] if got else ""
+
+    def set_labels(self, rows: np.ndarray, texts: Sequence[str]) -> bool:
+        """Set the labels of ``rows`` ('' none); True if any labelled row is among them."""
+        if not self._text and not any(texts):
+            return False
+        touched = False
+        for row, text in zip(rows.tolist(), texts, strict=True):
+            if text:
+                got = self._elided.get(text)
+                if got is None:
+                    one = " ".join(text.split())  # one line: newlines and runs of spaces as one space
+                    shown = self._fm.elidedText(one, Qt.TextElideMode.ElideRight, MAX_WIDTH)
+                    got = self._elided[text] = (shown, self._fm.horizontalAdvance(shown))
+                self._text[row] = got
+                touched = True
+            elif self._text.pop(row, None) is not None:
+                touched = True
+        if touched:
+            self.changed()
+        return touched
+
+    def labelled(self, rows: np.ndarray) -> np.ndarray:
+        """Those of ``rows`` with a label."""
+        if not self._text or not len(rows):
+            return rows[:0]
+        text = self._text
+        return rows[[int(r) in text for r in rows.tolist()]] if len(rows) < 4 * len(text) \
+            else rows[load_numpy().isin(rows, self._rows_widths()[0])]
+
+    def discard(self, row: int) -> None:
+        if self._text.pop(row, None) is not None:
+            self.changed()
+
+    def clear(self) -> None:
+        self._text.clear()
+        self.changed()
+
+    def changed(self) -> None:
+        """Labelled rows moved, appeared or went: the choice is made again when next needed."""
+        self.version += 1
+        self._arrays = None
+
+    def _rows_widths(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._arrays is None or self._arrays[0] != self.version:
+            np = load_numpy()
+            rows = np.fromiter(self._text, np.intp, len(self._text))
+            widths = np.fromiter((w for _t, w in self._text.values()), float, len(self._text))
+            self._arrays = (self.version, rows, widths)
+        return self._arrays[1], self._arrays[2]
+
+    # geometry -------------------------------------------------------------------------------
+    def boxes(self, rows: np.ndarray, scale: float) -> np.ndarray:
+        """The chips of labelled ``rows`` at ``scale``, ``(m, 4)`` x0, y0, x1, y1 in scene
+        units (NaN where a row is not routed)."""
+        np = load_numpy()
+        if not len(rows):
+            return np.empty((0, 4))
+        b = boost(scale)
+        mid = self.table.pts[rows, K // 2]
+        hw = (self._widths(rows) / 2 + PAD_X + 1) * b
+        hh = (self._fm.height() / 2 + PAD_Y + 1) * b
+        out = np.stack([mid[:, 0] - hw, mid[:, 1] - hh, mid[:, 0] + hw, mid[:, 1] + hh], axis=1)
+        out[np.isnan(self.table.box[rows, 0])] = np.nan
+        return out
+
+    def rects(self, rows: np.ndarray, scale: float) -> list[QRectF]:
+        """:meth:`boxes` of those of ``rows`` that have labels, as QRectFs."""
+        rows = self.labelled(rows)
+        return [QRectF(x0, y0, x1 - x0, y1 - y0) for x0, y0, x1, y1 in self.boxes(rows, scale).tolist()
+                if x0 == x0]  # NaN: not routed
+
+    def chosen(self, scale: float) -> np.ndarray:
+        """The rows whose labels show at ``scale`` (sorted)."""
+        got = self._chosen.get(scale)
+        if got is not None and got[0] == self.version:
+            return got[1]
+        rows = self._choose(scale)
+        if len(self._chosen) > 3:  # the view's zoom and an export's, mostly
+            self._chosen.clear()
+        self._chosen[scale] = (self.version, rows)
+        return rows
+
+    def rechoose(self, scale: float) -> np.ndarray:
+        """Make the choice at ``scale`` anew if the labelled rows changed; return the rows
+        whose label appeared or went since the last choice at that scale (their pixels in a
+        cached image are stale)."""
+        np = load_numpy()
+        got = self._chosen.get(scale)
+        if got is not None and got[0] == self.version:
+            return np.empty(0, np.intp)
+        new = self.chosen(scale)
+        return np.setxor1d(got[1], new) if got is not None else np.empty(0, np.intp)
+
+    def _choose(self, scale: float) -> np.ndarray:
+        np = load_numpy()
+        t = self.table
+        rows, _w = self._rows_widths()
+        if not len(rows):
+            return rows
+        rows = rows[t.shown[rows] & ~np.isnan(t.box[rows, 0])]
+        if not len(rows):
+            return rows
+        b = boost(scale)
+        cw = (MAX_WIDTH + 2 * PAD_X + 4) * b  # a cell holds the widest label
+        ch = (self._fm.height() + 2 * PAD_Y + 4) * b
+        mid = t.pts[rows, K // 2]
+        cx = np.floor(mid[:, 0] / cw).astype(np.int64)
+        cy = np.floor(mid[:, 1] / ch).astype(np.int64)
+        order = np.lexsort((rows, -t.width[rows]))  # the strongest first
+        key = (cx * _CELL_KEY + cy + _CELL_KEY // 2)[order]
+        cells, first = np.unique(key, return_index=True)  # first: the best of each cell
+        best = rows[order[first]]
+        mx, my = mid[order[first], 0], mid[order[first], 1]
+        hw = (self._widths(best) / 2 + PAD_X + 2) * b  # half a chip, and a little room
+        hh = (self._fm.height() / 2 + PAD_Y + 2) * b
+        keep = np.ones(len(cells), bool)
+        for dx in (-1, 0, 1):  # a label makes way for a stronger one it would overlap
+            for dy in (-1, 0, 1):
+                if dx or dy:
+                    near = cells + dx * _CELL_KEY + dy
+                    at = np.minimum(np.searchsorted(cells, near), len(cells) - 1)
+                    hit = (cells[at] == near) & (first[at] < first)
+                    hit &= (np.abs(mx[at] - mx) < hw[at] + hw) & (np.abs(my[at] - my) < 2 * hh)
+                    keep &= ~hit
+        return np.sort(best[keep])
+
+    def _widths(self, rows: np.ndarray) -> np.ndarray:
+        np = load_numpy()
+        return np.fromiter((self._text[int(r)][1] for r in rows.tolist()), float, len(rows))
+
+    # drawing ----------------------------------------------------------------------------------
+    def draw(self, painter: QPainter, rows: np.ndarray, scale: float, pens: Sequence[tuple[QColor, float, Qt.PenStyle]]) -> None:
+        """Draw the labels of ``rows`` (chosen ones, routed) with the painter in scene units."""
+        if not len(rows):
+            return
+        t, theme = self.table, self.theme
+        b = boost(scale)
+        fm = self._fm
+        h = fm.height()
+        chip = QColor(theme.text_halo)
+        chip.setAlpha(235)
+        ink = QColor(theme.text)
+        painter.save()
+        painter.setFont(self.font)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        mids = t.pts[rows, K // 2].tolist()
+        styles = t.style[rows].tolist()
+        for row, (x, y), st in zip(rows.tolist(), mids, styles, strict=True):
+            text, w = self._text[row]
+            painter.save()
+            painter.translate(x, y)
+            painter.scale(b, b)
+            border = QPen(pens[st][0], 1.0)
+            painter.setPen(border)
+            painter.setBrush(chip)
+            painter.drawRoundedRect(QRectF(-w / 2 - PAD_X, -h / 2 - PAD_Y, w + 2 * PAD_X, h + 2 * PAD_Y), 4, 4)
+            painter.setPen(ink)
+            painter.drawText(QPointF(-w / 2, -h / 2 + fm.ascent()), text)
+            painter.restore()
+        painter.restore()
