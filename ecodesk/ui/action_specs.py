@@ -165,6 +165,10 @@ ITEMS: tuple[ActionSpec | MenuSpec | HookSpec, ...] = (
     A("file_import_csv", QT_TRANSLATE_NOOP("TransferOps", "Import CSV &Folder…"),
       QT_TRANSLATE_NOOP("TransferOps", "Open a folder of CSV tables as a new project"), menu="file",
       context="TransferOps", slot=lambda w: w.controller.transfer.import_csv_folder_dialog()),
+    A("file_import_tables", QT_TRANSLATE_NOOP("TransferOps", "Import Node and Edge Ta&bles…"),
+      QT_TRANSLATE_NOOP("TransferOps", "Open node and edge tables of another tool (CSV or Excel) as a new project, "
+                                       "choosing the role of each column"), menu="file",
+      context="TransferOps", slot=lambda w: w.controller.transfer.import_tables_dialog()),
     A("file_export", QT_TRANSLATE_NOOP("TransferOps", "&Export…"),
       QT_TRANSLATE_NOOP("TransferOps", "Save the project as JSON, CSV, GraphML, GEXF or Kumu, or the canvas as a "
                                           "picture"),

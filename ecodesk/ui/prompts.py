@@ -58,6 +58,13 @@ class Prompter(Protocol):
     def problems(self, title: str, text: str, lines: list[str]) -> None:
         """A refusal with its list of reasons (an import that failed)."""
 
+    def confirm(self, title: str, text: str, lines: list[str], accept: str) -> bool:
+        """Go on despite ``lines`` (what an export leaves out)? True when the user pressed ``accept``."""
+
+    def table_import(self, path: str, settings: Settings) -> Any:
+        """The plan (a ``TablePlan``) of importing the node/edge tables of ``path``, chosen in
+        the table import dialog; None when cancelled."""
+
     def template(self) -> str | None:
         """The name of a project template to start from."""
 

@@ -7,6 +7,8 @@ UI never spells a settings key. Tests point QSettings at a temporary folder
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
@@ -154,6 +156,28 @@ class Settings(QObject):
     def image_scale(self, value: float) -> None:
         self._set("export/image_scale", float(value))
 
+    def table_mapping(self, key: str) -> dict[str, str] | None:
+        """The column → role mapping the user chose last time for the foreign table whose
+        header gives ``key`` (:func:`ecodesk.io.foreigntables.header_key`); None if none."""
+        raw = self._qs.value(_mapping_key(key))
+        try:
+            data = json.loads(str(raw)) if raw not in (None, "") else None
+        except ValueError:
+            return None
+        if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("map"), dict):
+            return None
+        return {str(k): str(v) for k, v in data["map"].items()}
+
+    def set_table_mapping(self, key: str, mapping: dict[str, str] | None) -> None:
+        """Remember (None: forget) the mapping chosen for the header set ``key``."""
+        if mapping is None:
+            if self._qs.contains(_mapping_key(key)):
+                self._qs.remove(_mapping_key(key))
+                self.changed.emit(_mapping_key(key))
+            return
+        self._set(_mapping_key(key), json.dumps({"key": key, "map": dict(mapping)}, ensure_ascii=False,
+                                                sort_keys=True))
+
     @property
     def legend_collapsed(self) -> bool | None:
         """Whether the user last closed (True) or opened (False) the canvas legend; None
@@ -180,3 +204,9 @@ class Settings(QObject):
         self._qs.setValue("window/geometry", geometry)
         self._qs.setValue("window/state", state)
         self._qs.sync()
+
+
+def _mapping_key(key: str) -> str:
+    """The settings key of a remembered table mapping: header keys may hold any character
+    (a "/" would make a settings group), so they are hashed; the key itself is kept in the value."""
+    return "import/table_mappings/" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]

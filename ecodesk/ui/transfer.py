@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from ecodesk.model import Scenario
+from ecodesk.model import Project, Scenario
 from ecodesk.model.errors import EcodeskError
 from ecodesk.ui.document import Document
 from ecodesk.ui.i18n import current_language, error_text
@@ -83,19 +83,54 @@ class TransferOps:
 
     def import_path(self, path: str | Path, fmt: str | None = None) -> bool:
         """Import ``path`` (format ``fmt``, else guessed) as a new, unsaved document; False with
-        the importer's sentences when the file cannot be imported."""
+        the importer's sentences when the file cannot be imported. A CSV file or workbook that
+        is not ecodesk's own tables opens the table import dialog instead."""
         path = Path(path)
+        if fmt in (None, "csv", "xlsx") and is_foreign_table(path):
+            return self.import_tables_dialog(path)
         try:
             project = _io().import_file(path, fmt)
         except (EcodeskError, OSError) as exc:
-            sentences = getattr(exc, "sentences", None)
-            lines = list(sentences(current_language())) if callable(sentences) else [
-                error_text(exc) if isinstance(exc, EcodeskError) else f"{getattr(exc, 'strerror', '') or exc}"]
-            self.host.prompter.problems(
-                QCoreApplication.translate("TransferOps", "Cannot import “{0}”").format(path.name),
-                QCoreApplication.translate("TransferOps", "Nothing was imported; the project you had open is unchanged."),
-                lines)
+            return self._import_failed(path, exc)
+        return self._open_imported(project, path)
+
+    def import_tables_dialog(self, path: str | Path | None = None) -> bool:
+        """File ▸ Import Node and Edge Tables…: the roles of the columns of ``path`` (asked
+        for when None) checked in the table import dialog, then imported as a new document.
+        Cancel anywhere imports nothing and leaves the open project as it was."""
+        if path is None:
+            chosen, _ = self.host.prompter.open_path(
+                QCoreApplication.translate("TransferOps", "Import Node and Edge Tables"),
+                str(self.start_folder("import")),
+                QCoreApplication.translate("TransferOps", "Node and edge tables (*.csv *.xlsx);;All files (*)"))
+            if not chosen:
+                return False
+            path = chosen
+        path = Path(path)
+        plan = self.host.prompter.table_import(str(path), self.host.settings)
+        if plan is None:
             return False
+        from ecodesk.io.foreigntables import import_tables
+
+        try:
+            project = import_tables(plan)
+        except (EcodeskError, OSError) as exc:
+            return self._import_failed(path, exc)
+        return self._open_imported(project, path)
+
+    def _import_failed(self, path: Path, exc: BaseException) -> bool:
+        sentences = getattr(exc, "sentences", None)
+        lines = list(sentences(current_language())) if callable(sentences) else [
+            error_text(exc) if isinstance(exc, EcodeskError) else f"{getattr(exc, 'strerror', '') or exc}"]
+        self.host.prompter.problems(
+            QCoreApplication.translate("TransferOps", "Cannot import “{0}”").format(path.name),
+            QCoreApplication.translate("TransferOps", "Nothing was imported; the project you had open is unchanged."),
+            lines)
+        return False
+
+    def _open_imported(self, project: Project, path: Path) -> bool:
+        """Show an imported ``project`` as a new, unsaved document (after the current one is
+        offered for saving), then what the importer wants the user to read."""
         self.host.settings.set_last_folder("import", path.parent)
         if not self.host.maybe_save():
             return False
@@ -106,7 +141,20 @@ class TransferOps:
         self.host.set_document(doc)
         self.host.status(QCoreApplication.translate("TransferOps", "Imported “{0}” — save it as a project file to keep it")
                          .format(path.name), 8000)
+        self.show_import_remarks(project, path.name)
         return True
+
+    def show_import_remarks(self, project: Project, name: str) -> None:
+        """The importer's remarks (``project.import_remarks``: "The graph is undirected …",
+        "Laid out 240 entities …") in one message, in the user's language; none: no message."""
+        remarks = list(getattr(project, "import_remarks", None) or ())
+        if not remarks:
+            return
+        zh = current_language() == "zh"
+        lines = [str(remark[1] if zh else remark[0]) for remark in remarks]
+        self.host.prompter.information(
+            QCoreApplication.translate("TransferOps", "Imported “{0}”").format(name),
+            QCoreApplication.translate("TransferOps", "Please note:") + "\n\n" + "\n".join(f"• {line}" for line in lines))
 
     # export --------------------------------------------------------------------------------
     def export_dialog(self, formats: tuple[str, ...] | list[str] | None = None) -> bool:
@@ -249,3 +297,27 @@ def failure_text(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.filename and exc.strerror:
         return f"{exc.filename}: {exc.strerror}"
     return str(exc)
+
+
+#: The tables of ecodesk's own CSV folder (a CSV file with one of these names beside
+#: ``entities.csv`` is read as that folder).
+_OWN_CSV_TABLES = ("project", "ecosystems", "entities", "capabilities", "flows", "needs", "pools")
+
+
+def is_foreign_table(path: Path) -> bool:
+    """True for a CSV file or workbook that is not ecodesk's own tables: a node or edge table
+    of another tool, imported through the table import dialog."""
+    suffix = path.suffix.lower()
+    if not path.is_file() or suffix not in (".csv", ".xlsx"):
+        return False
+    if suffix == ".xlsx":
+        from ecodesk.io.xlsxio import is_own_workbook
+
+        return not is_own_workbook(path)
+    if path.stem.strip().casefold() not in _OWN_CSV_TABLES:
+        return True
+    try:
+        return not any(p.suffix.lower() == ".csv" and p.stem.strip().casefold() == "entities"
+                       for p in path.parent.iterdir())
+    except OSError:
+        return True

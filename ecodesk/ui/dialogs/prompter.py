@@ -26,6 +26,7 @@ class DialogPrompter:
     def __init__(self, parent: QWidget) -> None:
         self.parent = parent
         self.image_export_dialog: Any = None  # the last picture-options dialog (tests look at it)
+        self.table_import_dialog: Any = None  # the last table import dialog (tests look at it)
 
     def open_path(self, title: str, start: str, filters: str) -> tuple[str, str]:
         path, chosen = QFileDialog.getOpenFileName(self.parent, title, start, filters)
@@ -111,6 +112,22 @@ class DialogPrompter:
             box.setDetailedText("\n".join(lines))
         set_informative(box, info)  # the lines quote names and cells: plain text
         box.exec()
+
+    def confirm(self, title: str, text: str, lines: list[str], accept: str) -> bool:
+        box = message_box(self.parent, QMessageBox.Icon.Warning, title, text)
+        set_informative(box, "\n".join(f"• {line}" for line in lines))  # the lines quote names: plain text
+        go = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(go)  # nothing of the project is lost: only the file holds less
+        box.exec()
+        return box.clickedButton() is go
+
+    def table_import(self, path: str, settings: Any) -> Any:
+        from ecodesk.ui.dialogs.table_import import TableImportDialog
+
+        dialog = TableImportDialog(path, settings, parent=self.parent)
+        self.table_import_dialog = dialog
+        return dialog.plan() if dialog.exec() else None
 
     def template(self) -> str | None:
         from ecodesk.ui.dialogs.templates import NewFromTemplateDialog
