@@ -157,6 +157,12 @@ _CATALOG: tuple[tuple[str, str], ...] = (
         "没有源头（只有流出、没有流入供给流的主体）：无法供给任何需求。",
     ),
     (
+        rf"{_N} supply flows came from undirected edges of an imported file: their direction is the file's edge "
+        r"order \(first end to second end\); check them before reading these figures\.",
+        "有 {0} 条供应类资源流来自导入文件中的无向边：其方向取自文件中边的顺序（第一个端点指向第二个端点）；"
+        "阅读这些结果前请检查方向。",
+    ),
+    (
         rf"{_N} demand entities are not reached from any origin even when intact: {_ANY}\.",
         "即使网络完好，也有 {0} 个需求主体无法从任何源头到达：{1}。",
     ),

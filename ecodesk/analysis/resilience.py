@@ -42,6 +42,7 @@ from ecodesk.analysis.montecarlo import MonteCarloSummary, simulate, summarise
 from ecodesk.analysis.reachability import build_schedule, dominated_demand, supplied_mask
 from ecodesk.analysis.robustness import Robustness, analyse_robustness
 from ecodesk.analysis.supplygraph import SupplyGraph, build_supply_graph
+from ecodesk.model.kinds import FlowKind
 from ecodesk.model.objects import AnalysisSettings
 from ecodesk.model.scenario import Scenario
 
@@ -210,8 +211,22 @@ def articulation_points(graph: SupplyGraph) -> list[str]:
     return sorted(graph.ids[v] for v in range(n) if cut[v])
 
 
-def _notes(graph: SupplyGraph, supplied: np.ndarray, m: int, intact: float) -> list[str]:
+#: The notes line an importer puts on a flow made from an edge without a direction (GraphML
+#: ``edgedefault="undirected"``, GEXF, GML without ``directed 1``, Kumu): its direction is the
+#: file's edge order, which the resilience notes then say.
+UNDIRECTED_NOTE = "direction: undirected"
+
+
+def undirected_supply(scenario: Scenario, supply_kinds: tuple[FlowKind, ...]) -> int:
+    """How many supply flows carry :data:`UNDIRECTED_NOTE` (a line of their notes)."""
+    return sum(1 for f in scenario.flows if f.kind in supply_kinds and UNDIRECTED_NOTE in f.notes.splitlines())
+
+
+def _notes(graph: SupplyGraph, supplied: np.ndarray, m: int, intact: float, undirected: int = 0) -> list[str]:
     notes: list[str] = []
+    if undirected:
+        notes.append(f"{undirected} supply flows came from undirected edges of an imported file: their direction is "
+                     "the file's edge order (first end to second end); check them before reading these figures.")
     d = int(graph.demand_nodes.size)
     if graph.demand_rule == "demand":
         notes.append(f"Demand entities: the {d} entities with demand > 0, weighted by their demand.")
@@ -320,5 +335,6 @@ def analyze_resilience(
             graph.ids[v]: float(w) for v, w in zip(graph.demand_nodes.tolist(), graph.demand_weights.tolist())
         },
         origins=tuple(sorted(graph.id_list(graph.origins))),
-        notes=tuple(_notes(graph, supplied, robust.candidates, intact)),
+        notes=tuple(_notes(graph, supplied, robust.candidates, intact,
+                           undirected_supply(scenario, tuple(settings.supply_kinds)))),
     )

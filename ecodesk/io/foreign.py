@@ -8,9 +8,16 @@ Rules (shared by GraphML, GEXF, GML and Kumu imports):
   Chinese label, or a common synonym such as 'Person' → user), else ``other``;
   ``industry``, ``demand``, ``risk``, ``revenue``, ``x``, ``y`` when they hold valid values;
   ``ecosystems`` → ecosystems (created as needed); ``notes``/``description`` → notes.
+* a colour (``color``/``colour`` or the tool's fill) → the entity's ``color`` as ``#rrggbb``
+  when it can be read (``#abc``, ``#rrggbb``, ``#rrggbbaa``, ``rgb(…)``), else kept in notes.
 * edge → one flow (multi-edges kept; undirected edges become one flow source → target and
-  say so in notes); ``kind``/``type``/``connection type`` → flow kind when it names one, else
-  ``goods``; numeric ``volume`` or ``weight`` → volume; ``unit_value``, ``risk`` when valid.
+  say so in notes with the line :data:`UNDIRECTED_NOTE`, which the resilience analysis
+  looks for); ``label``/``name``/``title`` → the flow's label;
+  ``kind``/``type``/``connection type`` → flow kind when it names one, else
+  ``goods`` (``capability`` when the edge names a capability the file carries);
+  numeric ``volume`` or ``weight`` → volume; ``unit_value``, ``risk`` when valid.
+* capabilities and needs carried on a node (``ecodesk capabilities``/``ecodesk needs``: JSON
+  lists, as the Kumu export writes them) become the scenario's capabilities and needs.
 * everything else becomes a ``key: value`` line in the object's notes, so nothing is lost;
   an edge from a node to itself (a flow cannot be) is noted on that node.
 * an edge to a node that does not exist is a problem naming the edge: nothing is imported.
@@ -19,15 +26,18 @@ Rules (shared by GraphML, GEXF, GML and Kumu imports):
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ecodesk.analysis.resilience import UNDIRECTED_NOTE
 from ecodesk.io.errors import Problem
 from ecodesk.io.tabular import (
     CellError,
     Place,
     Row,
+    json_loads,
     match_enum,
     note_value,
     parse_list,
@@ -44,6 +54,7 @@ class ForeignNode:
     place: Place
     x: float | None = None
     y: float | None = None
+    color: str | None = None  # the tool's fill colour as written (normalised on import)
 
 
 @dataclass
@@ -62,6 +73,7 @@ class ForeignGraph:
     name: str
     nodes: list[ForeignNode] = field(default_factory=list)
     edges: list[ForeignEdge] = field(default_factory=list)
+    unweighted: int = 0  # edges that got a format's default weight (GEXF: 1.0)
 
 
 _ENTITY_SYNONYMS = {
@@ -119,6 +131,45 @@ _NAME_KEYS = ("label", "name", "title")
 _ENTITY_KIND_KEYS = ("kind", "type", "element type", "element_type")
 _FLOW_KIND_KEYS = ("kind", "type", "connection type", "connection_type")
 _NOTE_KEYS = ("notes", "description")
+_COLOR_KEYS = ("color", "colour", "fill")
+#: Capabilities and needs an export carried on a node (JSON lists; the owner/entity is the node).
+CAPABILITIES_KEY, NEEDS_KEY = "ecodesk capabilities", "ecodesk needs"
+
+
+_HEX = re.compile(r"#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
+_RGB = re.compile(r"rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(?:,\s*[0-9.]+%?\s*)?\)", re.I)
+
+
+#: The basic CSS colour names (yFiles for HTML writes e.g. ``fill="ORANGE"``; networkx users ``red``).
+_NAMED = {"black": "#000000", "white": "#ffffff", "red": "#ff0000", "green": "#008000", "blue": "#0000ff",
+          "yellow": "#ffff00", "orange": "#ffa500", "purple": "#800080", "gray": "#808080", "grey": "#808080",
+          "silver": "#c0c0c0", "maroon": "#800000", "olive": "#808000", "lime": "#00ff00", "aqua": "#00ffff",
+          "teal": "#008080", "navy": "#000080", "fuchsia": "#ff00ff", "darkorange": "#ff8c00",
+          "lightgray": "#d3d3d3", "lightgrey": "#d3d3d3", "darkgray": "#a9a9a9", "darkgrey": "#a9a9a9",
+          "pink": "#ffc0cb", "brown": "#a52a2a", "cyan": "#00ffff", "magenta": "#ff00ff", "gold": "#ffd700"}
+
+
+def normalise_color(value: Any, alpha_first: bool = False) -> str | None:
+    """``#rrggbb`` (lower case) from ``#abc``, ``#rrggbb``, ``#rrggbbaa`` (yEd; ``#aarrggbb``
+    when ``alpha_first``, as yFiles for HTML writes), ``rgb(r, g, b)``/``rgba(…)``; the alpha is
+    dropped; the basic CSS colour names. None when the text is no colour of these forms."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    m = _HEX.fullmatch(text)
+    if m and (text.startswith("#") or len(text) in (6, 8)):
+        digits = m.group(1).lower()
+        if len(digits) == 3:
+            digits = "".join(c * 2 for c in digits)
+        elif len(digits) == 8:
+            digits = digits[2:] if alpha_first else digits[:6]
+        return f"#{digits}"
+    if text.casefold() in _NAMED:
+        return _NAMED[text.casefold()]
+    m = _RGB.fullmatch(text)
+    if m and all(int(g) <= 255 for g in m.groups()):
+        return "#" + "".join(f"{int(g):02x}" for g in m.groups())
+    return None
 
 
 def _number(value: Any, low: float = 0.0, high: float = math.inf, field: str = "") -> float | None:
@@ -174,18 +225,28 @@ def graph_rows(graph: ForeignGraph, problems: list[Problem]) -> dict[str, list[R
     entity_rows: list[Row] = []
     notes_of: dict[str, _Notes] = {}
     ecosystems: dict[str, Place] = {}  # ecosystem name -> where first named
+    carried: list[tuple[str, str, Place, Any]] = []  # (collection, entity id, place, JSON text)
     for n, node in enumerate(graph.nodes, 1):
         if node.id in ids:
             problems.append(node.place.problem("this node id is used twice", "该节点 id 重复"))
             continue
         eid = unique_id(node.id, taken, f"n{n}")
         ids[node.id] = eid
-        data, notes = _entity(node, ecosystems)
+        attrs = dict(node.attrs)
+        for cname, key in (("capabilities", CAPABILITIES_KEY), ("needs", NEEDS_KEY)):
+            found = _pop(attrs, (key,))
+            if found is not None:
+                carried.append((cname, eid, node.place, found[1]))
+        data, notes = _entity(ForeignNode(node.id, attrs, node.place, node.x, node.y, node.color), ecosystems)
         if eid != node.id:
             notes.head.append(f"id in file: {node.id}")
         notes_of[eid] = notes
         entity_rows.append(Row(node.place, data))
         data["id"] = eid
+    extra = _carried_rows(carried, taken, problems)
+    cap_ids = {row.data.get("\0wanted"): row.data["id"] for row in extra.get("capabilities", [])}
+    for row in extra.get("capabilities", []):
+        row.data.pop("\0wanted", None)
     flow_rows: list[Row] = []
     flow_ids: list[tuple[ForeignEdge, dict[str, Any]]] = []
     for edge in graph.edges:
@@ -200,7 +261,7 @@ def graph_rows(graph: ForeignGraph, problems: list[Problem]) -> dict[str, list[R
         if ends[0] == ends[1]:
             notes_of[ends[0]].lines.append(_self_loop_note(edge))  # type: ignore[index]
             continue
-        data = _flow(edge)
+        data = _flow(edge, cap_ids)
         data["source"], data["target"] = ends
         flow_ids.append((edge, data))
     n = 0
@@ -221,7 +282,37 @@ def graph_rows(graph: ForeignGraph, problems: list[Problem]) -> dict[str, list[R
         if "ecosystems" in row.data:
             row.data["ecosystems"] = [eco_ids[name] for name in row.data["ecosystems"]]
     eco_rows = [Row(place, {"id": eco_ids[name], "name": name}) for name, place in ecosystems.items()]
-    return {"ecosystems": eco_rows, "entities": entity_rows, "flows": flow_rows}
+    return {"ecosystems": eco_rows, "entities": entity_rows, "flows": flow_rows, **extra}
+
+
+def _carried_rows(carried: list[tuple[str, str, Place, Any]], taken: set[str],
+                  problems: list[Problem]) -> dict[str, list[Row]]:
+    """Capability and need rows from the JSON lists carried on nodes; the node is the owner."""
+    out: dict[str, list[Row]] = {}
+    for cname, eid, place, text in carried:
+        try:
+            items = json_loads(text) if isinstance(text, str) else text
+        except ValueError as exc:
+            key = CAPABILITIES_KEY if cname == "capabilities" else NEEDS_KEY
+            problems.append(place.problem(f"'{key}' is not valid JSON ({exc})", f"'{key}' 不是有效的 JSON（{exc}）"))
+            continue
+        if not isinstance(items, list):
+            items = [items]
+        for i, item in enumerate(items):
+            where = Place(place.source, f"{place.en}, {cname}[{i}]", f"{place.zh}，{cname}[{i}]")
+            if not isinstance(item, Mapping):
+                problems.append(where.problem("must be an object", "必须是对象"))
+                continue
+            data = dict(item)
+            if cname == "capabilities":
+                wanted = str(data.get("id") or "").strip()
+                data["\0wanted"] = wanted
+                data["id"] = unique_id(wanted, taken, "capability")
+                data["owner"] = eid
+            else:
+                data["entity"] = eid
+            out.setdefault(cname, []).append(Row(where, data))
+    return out
 
 
 def _entity(node: ForeignNode, ecosystems: dict[str, Place]) -> tuple[dict[str, Any], _Notes]:
@@ -238,6 +329,13 @@ def _entity(node: ForeignNode, ecosystems: dict[str, Place]) -> tuple[dict[str, 
         if not isinstance(kind[1], str) or match_enum(EntityKind, kind[1]) is None:  # keep what a synonym hid
             notes.add(kind[0], kind[1])
     _take_notes(attrs, notes)
+    colour = _pop(attrs, _COLOR_KEYS)
+    if colour is not None and normalise_color(colour[1]) is not None:
+        data["color"] = normalise_color(colour[1])
+    elif node.color is not None and normalise_color(node.color) is not None:
+        data["color"] = normalise_color(node.color)
+    if colour is not None and "color" not in data:
+        notes.add(colour[0], colour[1])  # a colour we cannot read stays in notes
     limits = {"demand": (0, math.inf), "risk": (0, 1), "revenue": (0, math.inf),
               "x": (-math.inf, math.inf), "y": (-math.inf, math.inf)}
     for key, (low, high) in limits.items():
@@ -283,23 +381,32 @@ def _try_list(text: str) -> list[str]:
         return [text]
 
 
-def _flow(edge: ForeignEdge) -> dict[str, Any]:
+def _flow(edge: ForeignEdge, cap_ids: Mapping[str, str] | None = None) -> dict[str, Any]:
     attrs = dict(edge.attrs)
     data: dict[str, Any] = {}
     notes = _Notes()
     if edge.direction_note:
         notes.add("direction", edge.direction_note)
     elif not edge.directed:
-        notes.add("direction", "undirected")
+        notes.lines.append(UNDIRECTED_NOTE)
+    label = _pop(attrs, _NAME_KEYS)
+    if label is not None:
+        data["label"] = note_value(label[1]).strip()
     kind = _pop(attrs, _FLOW_KIND_KEYS)
-    if kind is not None:
+    capability = _capability(attrs, kind, cap_ids or {})
+    if capability is not None:
+        data["kind"], data["capability"] = FlowKind.CAPABILITY.value, capability
+    elif kind is not None:
         member = flow_kind(kind[1])
         data["kind"] = (member or FlowKind.GOODS).value
         if member is None or match_enum(FlowKind, kind[1]) is None:
             notes.add(kind[0], kind[1])
     _take_notes(attrs, notes)
-    for key, names, high in (("volume", ("volume", "weight"), math.inf), ("unit_value", ("unit_value",), math.inf),
-                             ("risk", ("risk",), 1.0)):
+    numbers = [("volume", ("volume", "weight"), math.inf), ("unit_value", ("unit_value",), math.inf),
+               ("risk", ("risk",), 1.0)]
+    if capability is not None:
+        numbers.append(("standalone_cost", ("standalone_cost",), math.inf))
+    for key, names, high in numbers:
         found = _pop(attrs, names)
         if found is None:
             continue
@@ -313,6 +420,44 @@ def _flow(edge: ForeignEdge) -> dict[str, Any]:
     if notes.text():
         data["notes"] = notes.text()
     return data
+
+
+def _capability(attrs: dict[str, Any], kind: tuple[str, Any] | None, cap_ids: Mapping[str, str]) -> str | None:
+    """The capability a 'capability' edge names, when the file carries that capability."""
+    if kind is None or not isinstance(kind[1], str) or match_enum(FlowKind, kind[1]) is not FlowKind.CAPABILITY:
+        return None
+    lowered = {k.casefold().strip(): k for k in attrs}
+    real = lowered.get("capability")
+    wanted = attrs.get(real) if real is not None else None
+    if not isinstance(wanted, str) or wanted.strip() not in cap_ids:
+        return None
+    attrs.pop(real)  # type: ignore[arg-type]
+    return cap_ids[wanted.strip()]
+
+
+def undirected_remark(where: str, undirected: int, edges: int) -> tuple[str, str] | None:
+    """The import remark for a graph whose edges (all or some) have no direction; None when none."""
+    if undirected <= 0:
+        return None
+    if undirected >= edges:
+        return (f"The graph in {where} is undirected: each edge became one flow from its first to its second end, "
+                "in the file's order; check the directions before reading resilience.",
+                f"{where} 中的图是无向图：每条边按文件中的顺序成为一条从第一个端点指向第二个端点的资源流；"
+                "阅读韧性分析前请检查方向。")
+    return (f"{undirected} of the {edges} edges in {where} are undirected: each became one flow from its first to its "
+            "second end, in the file's order; check the directions before reading resilience.",
+            f"{where} 中 {edges} 条边里有 {undirected} 条是无向边：每条按文件中的顺序成为一条从第一个端点指向第二个"
+            "端点的资源流；阅读韧性分析前请检查方向。")
+
+
+def remark_undirected(project: Any, where: str, graph: ForeignGraph) -> None:
+    """Tell the planner (import remarks and the project notes) that edges had no direction."""
+    undirected = sum(1 for e in graph.edges if not e.directed and e.direction_note in ("", "undirected"))
+    remark = undirected_remark(where, undirected, len(graph.edges))
+    if remark is None:
+        return
+    project.import_remarks.append(remark)
+    project.notes = "\n".join(x for x in (project.notes, remark[0]) if x)
 
 
 def _self_loop_note(edge: ForeignEdge) -> str:

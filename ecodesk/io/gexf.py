@@ -5,15 +5,22 @@ given with ``--scenario``, else the first one (the export returns a notice namin
 export each with ``--scenario`` for one file per scenario). Nodes carry every entity field as
 a declared ``<attvalue>`` (attribute id = title = field name; ``double`` or ``string``;
 ``ecosystems`` as ``;``-joined text), a ``label``, ``viz:position`` from x/y (y negated:
-Gephi's y axis points up, the canvas's down) and a ``viz:color`` per kind; edges carry every
-flow field, edge id = flow id, ``label`` = kind and ``weight`` = volume (when above 0). GEXF
+Gephi's y axis points up, the canvas's down) and a ``viz:color`` (the entity's colour, else its
+kind's); edges carry every flow field, edge id = flow id, ``label`` = the flow's label (when it
+has one) and ``weight`` = volume (when above 0). GEXF
 has no graph-level attributes: the scenario's ecosystems, capabilities, needs, pools and the
 project's metadata go as JSON in ``<meta><description>``, so our own file imports back to the
 same one-scenario model.
 
 Import: our own files exactly; other GEXF (Gephi, networkx; versions 1.1–1.3) through
-:mod:`ecodesk.io.foreign` (``label`` → name, ``viz:position`` → x/y, ``weight`` → volume,
-``mutual``/undirected edges noted). Parsed only with defusedxml.
+:mod:`ecodesk.io.foreign`: node ``label`` → name, ``viz:position`` → x/y, ``viz:color`` → the
+entity's colour (an edge's in its notes), ``viz:size``/``viz:shape`` kept in notes
+(``size: 12.5``); edge ``label`` → the flow's label, ``weight`` → volume, and an edge without
+a weight gets GEXF's default weight 1.0 (said in the import remarks); ``mutual``/undirected
+edges noted (an undirected graph is said in the import remarks). Dynamic values
+(``<attvalue … start end>``, ``timestamps``; ``spells``/``slices`` of a node or edge) are
+summarised in notes — ``weight over time: 3 values 2019–2021, last 5`` — and the last value is
+the one used. Parsed only with defusedxml.
 """
 
 from __future__ import annotations
@@ -28,7 +35,14 @@ from xml.etree.ElementTree import Element
 
 from ecodesk.io.atomic import atomic_write
 from ecodesk.io.errors import FormatError, Problem
-from ecodesk.io.foreign import ForeignEdge, ForeignGraph, ForeignNode, graph_rows
+from ecodesk.io.foreign import (
+    ForeignEdge,
+    ForeignGraph,
+    ForeignNode,
+    graph_rows,
+    normalise_color,
+    remark_undirected,
+)
 from ecodesk.io.graphml import (
     ENTITY_COLORS,
     FLOW_COLORS,
@@ -101,7 +115,7 @@ def gexf_text(project: Project, scenario: str | None = None) -> tuple[str, list[
         where = f"entity '{e.id}'"
         lines.append(f'      <node id="{x.attr(e.id, where)}" label="{x.attr(e.label, f"{where} name")}">')
         lines += _attvalues(x, "entities", e, ("id",), where)
-        lines.append(f"        <viz:color {_rgb(ENTITY_COLORS[e.kind])}/>")
+        lines.append(f"        <viz:color {_rgb(e.color or ENTITY_COLORS[e.kind])}/>")
         lines.append(f'        <viz:position x="{e.x!r}" y="{-e.y + 0.0!r}" z="0.0"/>')
         lines.append('        <viz:size value="10.0"/>')
         lines.append("      </node>")
@@ -109,8 +123,9 @@ def gexf_text(project: Project, scenario: str | None = None) -> tuple[str, list[
     for f in s.flows:
         where = f"flow '{f.id}'"
         weight = f' weight="{f.volume!r}"' if f.volume > 0 else ""
-        lines.append(f'      <edge id="{x.attr(f.id, where)}" source="{x.attr(f.source)}" target="{x.attr(f.target)}" '
-                     f'label="{f.kind.value}"{weight}>')
+        label = f' label="{x.attr(f.label, f"{where} label")}"' if f.label else ""
+        lines.append(f'      <edge id="{x.attr(f.id, where)}" source="{x.attr(f.source)}" target="{x.attr(f.target)}"'
+                     f'{label}{weight}>')
         lines += _attvalues(x, "flows", f, ("id", "source", "target"), where)
         lines.append(f"        <viz:color {_rgb(FLOW_COLORS[f.kind])}/>")
         lines.append("      </edge>")
@@ -177,14 +192,18 @@ def project_from_gexf(raw: bytes, source: str = "GEXF") -> Project:
         wanted = own.get("scenario")
         name = wanted if isinstance(wanted, str) and wanted.strip() else "Base"
         rows = _own_rows(graph, attrs, own, source, problems)
+        foreign = None
     else:
         project = Project(Path(source).stem or "Imported")
         name = graph.get("name") or "Base"
-        rows = graph_rows(_foreign(graph, attrs, name, source), problems)
+        foreign = _foreign(graph, attrs, name, source)
+        rows = graph_rows(foreign, problems)
     scenario = build_scenario(name, rows, problems)
     if scenario is None or problems:
         raise FormatError(source, problems)
     project.add_scenario(scenario)
+    if foreign is not None:
+        gexf_remarks(project, source, foreign)
     return project
 
 
@@ -200,17 +219,67 @@ def _own_meta(root: Element) -> dict[str, Any] | None:
     return data if isinstance(data, dict) and data.get("format") == "ecodesk" else None
 
 
+_TIME_KEYS = ("start", "end", "startopen", "endopen", "timestamp", "timestamps")
+
+
 def _values(el: Element, attrs: dict[str, _Attr], typed: bool) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if typed:
         out.update({a.title: a.typed(a.default) for a in attrs.values() if a.default is not None})
+    timed: dict[str, list[tuple[str, str, Any]]] = {}  # title -> (start, end, value) of dynamic values
     for block in children(el, "attvalues"):
         for av in children(block, "attvalue"):
             key = av.get("for") or av.get("id") or ""
             a = attrs.get(key)
             value = av.get("value", "")
-            out[a.title if a else key] = (a.typed(value) if a and typed else value)
+            title = a.title if a else key
+            typed_value = a.typed(value) if a and typed else value
+            if typed and any(av.get(t) is not None for t in _TIME_KEYS):
+                times = _times(av)
+                timed.setdefault(title, []).append((times[0], times[-1], typed_value))
+            else:
+                out[title] = typed_value
+    for title, values in timed.items():
+        out[title] = _over_time(title, values, out)
     return out
+
+
+def _times(el: Element) -> list[str]:
+    """The moments an element is valid at: its start/end (open or not) or timestamps."""
+    stamps = el.get("timestamps") or el.get("timestamp")
+    if stamps:
+        return [t.strip() for t in stamps.strip("<[]>").split(",") if t.strip()] or [""]
+    return [el.get("start") or el.get("startopen") or "", el.get("end") or el.get("endopen") or ""]
+
+
+def _span(first: str, last: str) -> str:
+    return f"{first}–{last}" if first and last and first != last else first or last or "?"
+
+
+def _over_time(title: str, values: list[tuple[str, str, Any]], out: dict[str, Any]) -> Any:
+    """The last of a dynamic attribute's values (by start); a ``… over time`` summary in ``out``."""
+    ordered = sorted(values, key=lambda v: (_time_key(v[0]), _time_key(v[1])))
+    starts = [v[0] or v[1] for v in ordered]
+    ends = [v[1] or v[0] for v in ordered]
+    last = ordered[-1][2]
+    first_t = next((t for t in starts if t), "")
+    last_t = next((t for t in reversed(ends) if t), "")
+    count = f"{len(ordered)} value" + ("s" if len(ordered) != 1 else "")
+    out[f"{title} over time"] = f"{count} {_span(first_t, last_t)}, last {_plain(last)}"
+    return last
+
+
+def _time_key(text: str) -> tuple[int, float, str]:
+    try:
+        return (0, float(text), text)
+    except ValueError:
+        return (1 if text else -1, 0.0, text)  # dates compare as text (ISO order); none first
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _nodes(graph: Element) -> list[Element]:
@@ -263,7 +332,10 @@ def _foreign(graph: Element, attrs: dict[str, dict[str, _Attr]], name: str, sour
         if pos is not None:
             x, y = _finite(pos.get("x")), _finite(pos.get("y"))
             y = None if y is None else -y
-        fg.nodes.append(ForeignNode(nid, values, Place(source, f"node '{nid}'", f"节点 '{nid}'"), x, y))
+        _viz(node, values)
+        color = values.pop("\0color", None)
+        fg.nodes.append(ForeignNode(nid, values, Place(source, f"node '{nid}'", f"节点 '{nid}'"), x, y, color))
+    unweighted = 0
     for n, edge in enumerate(_edges(graph), 1):
         eid = edge.get("id")
         values = _values(edge, attrs["edge"], True)
@@ -271,6 +343,12 @@ def _foreign(graph: Element, attrs: dict[str, dict[str, _Attr]], name: str, sour
         for key in ("label", "weight", "kind"):
             if edge.get(key) is not None and key not in values:
                 values[key if key != "kind" else "edge kind"] = edge.get(key)
+        if not any(k.casefold() in ("weight", "volume") for k in values):
+            values["weight"] = 1.0  # GEXF's default weight
+            unweighted += 1
+        _viz(edge, values)
+        if "\0color" in values:
+            values["color"] = values.pop("\0color")
         kind = edge.get("type", default_type)
         if kind not in ("directed", "undirected", "mutual"):  # networkx writes a 'type' attribute here
             values.setdefault("type", kind)
@@ -280,7 +358,43 @@ def _foreign(graph: Element, attrs: dict[str, dict[str, _Attr]], name: str, sour
                       f"连线 '{eid}'" if eid else f"第 {n} 条连线（{src} → {tgt}）")
         fg.edges.append(ForeignEdge(eid, src, tgt, values, place, directed=kind == "directed",
                                     direction_note="mutual" if kind == "mutual" else ""))
+    fg.unweighted = unweighted
     return fg
+
+
+def _viz(el: Element, values: dict[str, Any]) -> None:
+    """``viz:color`` (as ``\0color``, ``#rrggbb``), ``viz:size``/``viz:thickness``/``viz:shape`` as
+    note values; a node's or edge's own ``spells``/``slices``/``start``/``end`` as ``present``."""
+    for c in el:
+        tag = local(c.tag)
+        if tag == "color":
+            hexa = normalise_color(c.get("hex") or "")
+            try:
+                rgb = hexa or "#" + "".join(f"{int(c.get(k, '')):02x}" for k in "rgb")
+            except ValueError:
+                rgb = None
+            if rgb is not None and normalise_color(rgb) is not None:
+                values["\0color"] = normalise_color(rgb)
+        elif tag in ("size", "thickness", "shape") and c.get("value") is not None:
+            value = _finite(c.get("value"))
+            values.setdefault(tag, value if value is not None else c.get("value"))
+        elif tag in ("spells", "slices"):
+            spans = [_span(*(_times(sp)[0], _times(sp)[-1])) for sp in c]
+            if spans:
+                values.setdefault("present", ", ".join(spans))
+    if any(el.get(t) is not None for t in ("start", "end", "startopen", "endopen")) and "present" not in values:
+        values["present"] = _span(_times(el)[0], _times(el)[-1])
+
+
+def gexf_remarks(project: Project, source: str, fg: ForeignGraph) -> None:
+    """Import remarks: edges without a weight (volume 1, GEXF's default), undirected edges."""
+    unweighted = fg.unweighted
+    if unweighted:
+        project.import_remarks.append((
+            f"{unweighted} of the {len(fg.edges)} edges in {source} have no weight: each got volume 1, GEXF's default "
+            "weight.",
+            f"{source} 的 {len(fg.edges)} 条边中有 {unweighted} 条没有权重：按 GEXF 的默认权重，其数量记为 1。"))
+    remark_undirected(project, source, fg)
 
 
 def _finite(value: Any) -> float | None:

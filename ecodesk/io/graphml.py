@@ -7,14 +7,22 @@ field, with edge id = flow id (parallel flows stay parallel edges). ``None`` opt
 empty texts are left out. The rest of the scenario — ``ecosystems``, ``capabilities``,
 ``needs``, ``pools`` — and the project's metadata ride along as JSON in graph-level data
 (``ecodesk_*`` keys), so our own file imports back to the same model. For the eyes of other
-tools every node also has a ``label`` and yEd graphics (position, colour of its kind), every
-edge a ``label`` (its kind) and ``weight`` (its volume). GraphML wants node ids unique in the
+tools every node also has a ``label`` and yEd graphics (position, its colour or its kind's),
+every edge its flow label (the ``label`` field, also as a yEd ``y:EdgeLabel``) and ``weight``
+(its volume). GraphML wants node ids unique in the
 whole document, so the graphs after the first prefix their ids with ``s2:``, ``s3:`` …
 (recorded in ``ecodesk_id_prefix`` and removed on import); networkx and most tools read only
 the first graph, whose ids are the entity ids.
 
-Import: our own graphs exactly; any other GraphML (networkx, Gephi, yEd, Cytoscape, igraph)
-through :mod:`ecodesk.io.foreign`. ``--format gml`` reads GML (igraph/networkx text) the same
+Import: our own graphs exactly; any other GraphML (networkx, Gephi, yEd, Cytoscape, igraph,
+graph-tool) through :mod:`ecodesk.io.foreign`. yEd desktop (``y:ShapeNode``, ``y:GenericNode``,
+``y:SVGNode``, group ``y:ProxyAutoBoundsNode``) and yFiles for HTML / yEd Live (``NodeLabels``,
+``NodeGeometry``, ``NodeStyle``, ``EdgeLabels`` data with ``y:Label.Text``, ``y:RectD``,
+``fill``): a node's name is its first non-empty label (others go to notes as ``label 2: …``),
+an edge's first non-empty label is the flow's label, the geometry's centre is the position
+(y as is: yEd's y grows downward like the canvas), the fill colour the entity's colour.
+graph-tool's ``_pos`` (``"x, y"``, also as hex floats) is the position. An undirected graph
+(``edgedefault="undirected"``, GML without ``directed 1``) is said in the import remarks. ``--format gml`` reads GML (igraph/networkx text) the same
 way. XML is parsed only with defusedxml: DTD entities (billion laughs, external entities)
 are refused before any expansion.
 """
@@ -35,7 +43,14 @@ import defusedxml.ElementTree as SafeET
 
 from ecodesk.io.atomic import atomic_write
 from ecodesk.io.errors import FormatError, Problem
-from ecodesk.io.foreign import ForeignEdge, ForeignGraph, ForeignNode, graph_rows
+from ecodesk.io.foreign import (
+    ForeignEdge,
+    ForeignGraph,
+    ForeignNode,
+    graph_rows,
+    normalise_color,
+    remark_undirected,
+)
 from ecodesk.io.jsonio import VERSION, _project_meta
 from ecodesk.io.tabular import (
     FIELDS,
@@ -232,7 +247,6 @@ def _keys() -> list[str]:
     lines += [f'  <key id="n_{f}" for="node" attr.name="{f}" attr.type="{_type("entities", f)}"/>'
               for f in FIELDS["entities"] if f != "id"]
     lines.append('  <key id="e_graphics" for="edge" yfiles.type="edgegraphics"/>')
-    lines.append('  <key id="e_label" for="edge" attr.name="label" attr.type="string"/>')
     lines.append('  <key id="e_weight" for="edge" attr.name="weight" attr.type="double"/>')
     lines += [f'  <key id="e_{f}" for="edge" attr.name="{f}" attr.type="{_type("flows", f)}"/>'
               for f in FIELDS["flows"] if f not in ("id", "source", "target")]
@@ -264,7 +278,7 @@ def _graph(x: XmlText, project: Project, s: Scenario, index: int) -> list[str]:
         lines.append(f'    <data key="g_{c}">{x.text(json.dumps(extra[c], ensure_ascii=False), c)}</data>')
     for e in s.entities:
         where = f"entity '{e.id}'"
-        color = ENTITY_COLORS[e.kind]
+        color = e.color or ENTITY_COLORS[e.kind]
         graphics = (f'<data key="n_graphics"><y:ShapeNode><y:Geometry x="{e.x - NODE_W / 2!r}" '
                     f'y="{e.y - NODE_H / 2!r}" width="{NODE_W}" height="{NODE_H}"/>'
                     f'<y:Fill color="{color}" transparent="false"/><y:BorderStyle color="#333333" type="line" '
@@ -277,10 +291,11 @@ def _graph(x: XmlText, project: Project, s: Scenario, index: int) -> list[str]:
         lines.append("    </node>")
     for f in s.flows:
         where = f"flow '{f.id}'"
+        label = f'<y:EdgeLabel>{x.text(f.label, f"{where} label")}</y:EdgeLabel>' if f.label else ""
         graphics = (f'<data key="e_graphics"><y:PolyLineEdge><y:LineStyle color="{FLOW_COLORS[f.kind]}" '
-                    'type="line" width="1.5"/><y:Arrows source="none" target="standard"/></y:PolyLineEdge></data>')
-        data = [graphics, f'<data key="e_label">{f.kind.value}</data>',
-                f'<data key="e_weight">{format_cell("flows", "volume", f.volume)}</data>',
+                    f'type="line" width="1.5"/><y:Arrows source="none" target="standard"/>{label}</y:PolyLineEdge>'
+                    '</data>')
+        data = [graphics, f'<data key="e_weight">{format_cell("flows", "volume", f.volume)}</data>',
                 *_data(x, "e", "flows", f, ("id", "source", "target"), where)]
         lines.append(f'    <edge id="{x.attr(prefix + f.id, where)}" source="{x.attr(prefix + f.source)}" '
                      f'target="{x.attr(prefix + f.target)}">')
@@ -323,6 +338,9 @@ class _Key:
         self.domain = el.get("for", "all")
         self.type = el.get("attr.type", "string")
         self.yfiles = el.get("yfiles.type")
+        uri = next((v for k, v in el.attrib.items() if local(k) == "attr.uri"), "")
+        #: yFiles for HTML's own bookkeeping (zOrder, folding state …): not the planner's data
+        self.internal = uri.startswith("http://www.yworks.com/xml/") and self.name.casefold() not in _YFILES_HTML
         default = next(children(el, "default"), None)
         self.default = default.text if default is not None else None
 
@@ -335,7 +353,21 @@ class _Key:
         try:
             return conv(text.strip()) if conv is not str else text  # type: ignore[operator]
         except ValueError:
+            if conv is float:
+                return _hex_float(text, text)
             return text
+
+
+def _hex_float(text: str, otherwise: Any = None) -> Any:
+    """graph-tool writes doubles as hex floats (``0x1.8p+1``)."""
+    try:
+        return float.fromhex(text.strip())
+    except (ValueError, OverflowError):
+        return otherwise
+
+
+#: yFiles for HTML / yEd Live keep graphics in these structured data (by ``attr.name``).
+_YFILES_HTML = {"nodelabels", "nodegeometry", "nodestyle", "edgelabels"}
 
 
 def import_graphml(path: str | os.PathLike[str]) -> Project:
@@ -356,6 +388,8 @@ def project_from_graphml(raw: bytes, source: str = "GraphML") -> Project:
     project: Project | None = None
     notes: list[str] = []
     built: list[tuple[str, dict[str, list[Row]]]] = []
+    foreigns: list[ForeignGraph] = []
+    shared = _shared(root)
     for n, graph in enumerate(graphs, 1):
         gdata = _data_of(graph, keys, "graph")
         gname = _scenario_name(gdata.get("name"), graph.get("id"), n, [b[0] for b in built])
@@ -367,7 +401,8 @@ def project_from_graphml(raw: bytes, source: str = "GraphML") -> Project:
                 meta = _json(gdata.get("ecodesk_project", "{}"), where, "ecodesk_project", problems)
                 project = meta_project({"project": meta if isinstance(meta, dict) else {}}, source, problems)
         else:
-            foreign = _foreign_graph(graph, keys, gname, source, problems)
+            foreign = _foreign_graph(graph, keys, gname, source, problems, shared)
+            foreigns.append(foreign)
             rows = graph_rows(foreign, problems)
             for key, value in gdata.items():
                 if key != "name" and value not in ("", None):
@@ -381,6 +416,8 @@ def project_from_graphml(raw: bytes, source: str = "GraphML") -> Project:
             project.add_scenario(scenario)
     if problems:
         raise FormatError(source, problems)
+    for foreign in foreigns:
+        remark_undirected(project, source if len(graphs) == 1 else f"{source} ({foreign.name})", foreign)
     return project
 
 
@@ -401,13 +438,17 @@ def _data_of(el: Element, keys: dict[str, _Key], domain: str, with_defaults: boo
     out: dict[str, Any] = {}
     if with_defaults:
         for k in keys.values():
-            if k.default is not None and k.domain in (domain, "all"):
+            if k.default is not None and k.domain in (domain, "all") and not k.internal:
                 out[k.name] = k.typed(k.default)
     for d in children(el, "data"):
         key = keys.get(d.get("key", ""))
         name = key.name if key else d.get("key", "")
+        if key is not None and key.internal:
+            continue
         if key is not None and key.yfiles:
             out[f"\0{key.yfiles}"] = d
+        elif key is not None and len(d) and key.name.casefold() in _YFILES_HTML:
+            out[f"\0{key.name.casefold()}"] = d
         elif len(d):
             continue  # structured data we do not know
         else:
@@ -430,6 +471,9 @@ def _own_rows(graph: Element, keys: dict[str, _Key], gdata: dict[str, Any], wher
     extra = {c: _json(gdata.get(f"ecodesk_{c}", "[]"), where, f"ecodesk_{c}", problems) for c in EXTRA}
     extra_rows(extra, where.source, where.en, where.zh, rows, problems)
     plain = {"label", "weight"}
+    # files written before flows had labels put the flow's kind in the edge 'label' (and had no
+    # entity 'color' key): that label is not the flow's
+    legacy = not any(k.name == "color" and k.domain == "node" for k in keys.values())
 
     def strip(i: str) -> str:
         return i[len(prefix):] if prefix and i.startswith(prefix) else i
@@ -445,7 +489,10 @@ def _own_rows(graph: Element, keys: dict[str, _Key], gdata: dict[str, Any], wher
         eid = strip(edge.get("id", ""))
         label = f"edge '{eid}'" if eid else f"edge #{n}"
         place = Place(where.source, f"{where.en}, {label}", f"{where.zh}，连线 {eid or '#' + str(n)}")
-        row = own_cells("flows", eid, _data_of(edge, keys, "edge", typed=False), plain, place, problems)
+        data = _data_of(edge, keys, "edge", typed=False)
+        if legacy:
+            data.pop("label", None)
+        row = own_cells("flows", eid, data, plain, place, problems)
         row.data["source"], row.data["target"] = strip(edge.get("source", "")), strip(edge.get("target", ""))
         flow_rows.append(row)
     return rows
@@ -465,17 +512,30 @@ def own_cells(cname: str, obj_id: str, data: dict[str, Any], ignore: set[str], p
     return Row(place, out, ok=len(problems) == before)
 
 
+def _shared(root: Element) -> dict[str, Element]:
+    """yFiles for HTML's shared resources by ``x:Key`` (for ``{y:GraphMLReference n}``)."""
+    out: dict[str, Element] = {}
+    for el in root.iter():
+        if local(el.tag) == "SharedData":
+            for item in el:
+                key = next((v for k, v in item.attrib.items() if local(k) == "Key"), None)
+                if key is not None:
+                    out[key] = item
+    return out
+
+
 def _foreign_graph(graph: Element, keys: dict[str, _Key], gname: str, source: str,
-                   problems: list[Problem]) -> ForeignGraph:
+                   problems: list[Problem], shared: dict[str, Element] | None = None) -> ForeignGraph:
     directed_default = graph.get("edgedefault", "directed") != "undirected"
     fg = ForeignGraph(gname)
     where_en, where_zh = f"graph '{gname}'", f"图 '{gname}'"
+    shared = shared or {}
 
     def walk(g: Element, group: str | None) -> None:
         for el in g:
             tag = local(el.tag)
             if tag == "node":
-                _foreign_node(el, keys, group, fg, source, where_en, where_zh)
+                _foreign_node(el, keys, group, fg, source, where_en, where_zh, shared)
                 for sub in children(el, "graph"):
                     walk(sub, el.get("id", ""))
             elif tag == "edge":
@@ -488,39 +548,134 @@ def _foreign_graph(graph: Element, keys: dict[str, _Key], gname: str, source: st
     return fg
 
 
+def _realizer(graphics: Element) -> Element:
+    """The shown realizer of a yEd group node (``y:ProxyAutoBoundsNode``), else the graphics."""
+    realizers = next((e for e in graphics.iter() if local(e.tag) == "Realizers"), None)
+    if realizers is None:
+        return graphics
+    shown = list(realizers)
+    try:
+        return shown[int(realizers.get("active", "0"))]
+    except (ValueError, IndexError):
+        return shown[0] if shown else graphics
+
+
+def _labels(el: Element | None, tag: str) -> list[str]:
+    """The non-empty label texts under ``el`` in document order: yEd ``y:NodeLabel``/
+    ``y:EdgeLabel`` (``hasText="false"`` and whitespace-only ones skipped), yFiles for HTML
+    ``y:Label`` (``<y:Label.Text>`` or a ``Text`` attribute)."""
+    if el is None:
+        return []
+    out = []
+    for e in el.iter():
+        name = local(e.tag)
+        if name == tag and e.get("hasText") != "false":
+            text = e.text
+        elif name == "Label":
+            inner = next((c for c in e if local(c.tag) == "Label.Text"), None)
+            text = inner.text if inner is not None else e.get("Text")
+        else:
+            continue
+        if text and text.strip():
+            out.append(text.strip())
+    return out
+
+
+def _rect(el: Element | None) -> tuple[float, float] | None:
+    """The centre of a yEd ``y:Geometry`` or a yFiles for HTML ``y:RectD`` under ``el``."""
+    if el is None:
+        return None
+    geo = next((e for e in el.iter() if local(e.tag) in ("Geometry", "RectD")), None)
+    if geo is None:
+        return None
+    get = {k.casefold(): v for k, v in geo.attrib.items()}.get
+    try:
+        x = float(get("x", 0)) + float(get("width", 0)) / 2
+        y = float(get("y", 0)) + float(get("height", 0)) / 2
+    except ValueError:
+        return None
+    return (x, y) if math.isfinite(x) and math.isfinite(y) else None
+
+
+def _yed_fill(realizer: Element | None) -> str | None:
+    """yEd's ``y:Fill color`` (``#RRGGBB`` or ``#RRGGBBAA``) unless transparent or colourless."""
+    fill = next((e for e in realizer.iter() if local(e.tag) == "Fill"), None) if realizer is not None else None
+    if fill is None or fill.get("transparent") == "true" or fill.get("hasColor") == "false":
+        return None
+    return normalise_color(fill.get("color"))
+
+
+def _html_fill(style: Element | None, shared: dict[str, Element]) -> str | None:
+    """yFiles for HTML's node fill: a ``fill`` attribute (``#AARRGGBB``, CSS text or a shared
+    reference) or a ``….fill`` child element holding a colour."""
+    if style is None:
+        return None
+    for e in style.iter():
+        value = e.get("fill")
+        if value is None and local(e.tag).endswith(".fill"):
+            inner = next(iter(e), None)
+            value = (inner.get("color") or inner.get("cssString") or inner.text) if inner is not None else e.text
+        if value is None:
+            continue
+        ref = re.fullmatch(r"\{y:GraphMLReference\s+(\S+)\}", value.strip())
+        if ref:
+            item = shared.get(ref.group(1))
+            value = (item.get("color") or item.get("cssString") or item.get("fill") or item.text or "") if (
+                item is not None) else ""
+        return normalise_color(value, alpha_first=True)
+    return None
+
+
+def _graphics_position(attrs: dict[str, Any]) -> tuple[float, float] | None:
+    """graph-tool's ``_pos`` (vector ``"x, y"``, decimal or hex floats) as a position."""
+    for key in [k for k in attrs if k in ("_pos", "pos")]:
+        parts = str(attrs[key]).replace(";", ",").split(",")
+        if len(parts) == 2:
+            xy = [_finite(p) if _finite(p) is not None else _hex_float(p) for p in parts]
+            if all(v is not None and math.isfinite(v) for v in xy):
+                attrs.pop(key)
+                return xy[0], xy[1]  # type: ignore[return-value]
+    return None
+
+
 def _foreign_node(el: Element, keys: dict[str, _Key], group: str | None, fg: ForeignGraph, source: str,
-                  where_en: str, where_zh: str) -> None:
+                  where_en: str, where_zh: str, shared: dict[str, Element] | None = None) -> None:
     nid = el.get("id", "")
     attrs = _data_of(el, keys, "node", with_defaults=True)
-    x = y = None
     graphics = attrs.pop("\0nodegraphics", None)
+    realizer = _realizer(graphics) if graphics is not None else None
+    labels = _labels(realizer, "NodeLabel") + _labels(attrs.get("\0nodelabels"), "NodeLabel")
+    xy = _rect(realizer) or _rect(attrs.get("\0nodegeometry")) or _graphics_position(attrs)
+    color = _yed_fill(realizer) or _html_fill(attrs.get("\0nodestyle"), shared or {})
     for k in [k for k in attrs if k.startswith("\0")]:
         attrs.pop(k)
-    if graphics is not None:
-        label = next((t for t in (e.text for e in graphics.iter() if local(e.tag) == "NodeLabel") if t), None)
-        if label and not any(k.casefold() in ("label", "name") for k in attrs):
-            attrs["label"] = label.strip()
-        geo = next((e for e in graphics.iter() if local(e.tag) == "Geometry"), None)
-        if geo is not None:
-            try:
-                x = float(geo.get("x", 0)) + float(geo.get("width", 0)) / 2
-                y = float(geo.get("y", 0)) + float(geo.get("height", 0)) / 2
-            except ValueError:
-                pass
-            if x is not None and not (math.isfinite(x) and math.isfinite(y or 0)):
-                x = y = None
+    _add_labels(attrs, labels)
     if group:
         attrs["group"] = group
+    x, y = xy if xy is not None else (None, None)
     fg.nodes.append(ForeignNode(nid, attrs, Place(source, f"{where_en}, node '{nid}'", f"{where_zh}，节点 '{nid}'"),
-                                x, y))
+                                x, y, color))
+
+
+def _add_labels(attrs: dict[str, Any], labels: list[str]) -> None:
+    """The first label as the ``label`` (unless a label/name attribute is there), the others
+    as ``label 2``, ``label 3`` … (kept in notes)."""
+    if not labels:
+        return
+    if not any(k.casefold() in ("label", "name") and attrs[k] not in ("", None) for k in attrs):
+        attrs["label"] = labels.pop(0)
+    for n, text in enumerate(labels, 2):
+        attrs[f"label {n}"] = text
 
 
 def _foreign_edge(el: Element, keys: dict[str, _Key], directed_default: bool, fg: ForeignGraph, source: str,
                   where_en: str, where_zh: str) -> None:
     eid = el.get("id")
     attrs = _data_of(el, keys, "edge", with_defaults=True)
+    labels = _labels(attrs.get("\0edgegraphics"), "EdgeLabel") + _labels(attrs.get("\0edgelabels"), "EdgeLabel")
     for k in [k for k in attrs if k.startswith("\0")]:
         attrs.pop(k)
+    _add_labels(attrs, labels)
     directed = {"true": True, "false": False}.get(el.get("directed", ""), directed_default)
     src, tgt = el.get("source", ""), el.get("target", "")
     label = f"edge '{eid}'" if eid else f"edge {src} → {tgt}"
@@ -576,6 +731,7 @@ def import_gml(path: str | os.PathLike[str]) -> Project:
     if scenario is None:
         raise FormatError(source, problems)
     project.add_scenario(scenario)
+    remark_undirected(project, source, fg)
     return project
 
 

@@ -87,8 +87,9 @@ def test_foreign_gephi_file(tmp_path):
     assert a.notes.splitlines() == ["Type: Logistics provider", "segment: B2B", "Modularity Class: 2"]
     assert (b.name, b.kind.value) == ("渠道商", "channel")
     f0, f1 = p.scenario().flows
-    assert (f0.id, f0.kind.value, f0.volume, f0.notes) == ("0", "logistics", 3.5, "label: 送货")
-    assert (f1.source, f1.target, f1.notes) == ("n2", "n1", "direction: mutual")
+    assert (f0.id, f0.kind.value, f0.volume, f0.label, f0.notes) == ("0", "logistics", 3.5, "送货", "")
+    assert (f1.source, f1.target, f1.volume, f1.notes) == ("n2", "n1", 1.0, "direction: mutual")  # GEXF default 1
+    assert a.color == "#0a141e"
 
 
 def test_foreign_networkx_gexf(tmp_path):
@@ -100,7 +101,7 @@ def test_foreign_networkx_gexf(tmp_path):
     s = import_file(tmp_path / "m.gexf").scenario()
     assert [(e.id, e.name, e.kind.value) for e in s.entities] == [("x", "甲", "research"), ("y", "y", "other")]
     assert [(f.source, f.target, f.volume, f.kind.value, f.notes) for f in s.flows] == [
-        ("x", "y", 3.0, "goods", ""), ("x", "y", 0.0, "credit", "")]
+        ("x", "y", 3.0, "goods", ""), ("x", "y", 1.0, "credit", "")]  # no weight: GEXF's default 1.0
 
 
 def test_bad_gexf(tmp_path):

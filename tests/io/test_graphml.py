@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 import warnings
@@ -80,7 +81,8 @@ def test_foreign_networkx_digraph(tmp_path):
     assert (a.id, a.name, a.kind.value, a.x, a.y) == ("a", "平台甲", "platform", 10.5, -2.0)
     assert a.notes.splitlines() == ["size: 3", "flag: true", "connection to itself (weight: 1)"]
     assert (b.name, b.kind.value, b.risk, b.notes) == ("Supplier B", "supplier", 0.2, "type: vendor")
-    assert (c.id, c.kind.value, c.risk, c.notes) == ("3", "other", 0.0, "risk: 7\ncolor: red")  # 7 is no probability
+    assert (c.id, c.kind.value, c.risk, c.notes) == ("3", "other", 0.0, "risk: 7")  # 7 is no probability
+    assert c.color == "#ff0000"  # a CSS colour name is read as the entity's colour
     f1, f2 = s.flows
     assert (f1.source, f1.target, f1.kind.value, f1.volume, f1.notes) == ("a", "b", "data", 2.5, "foo: bar")
     assert (f2.kind.value, f2.volume, f2.unit_value, f2.notes) == ("money", 0.0, 4.0, "volume: -1")
@@ -247,3 +249,152 @@ def test_networkx_gml(tmp_path):
     assert [(f.volume, f.kind.value) for f in s.flows] == [(2.0, "goods"), (0.0, "data")]
     (tmp_path / "bad.gml").write_text("graph [ node [ id 1 ", encoding="utf-8")
     assert problems_of(tmp_path / "bad.gml")[0].startswith("bad.gml: is not valid GML")
+
+
+# --- yEd / yFiles fidelity (issue 15) ---------------------------------------------------------
+
+FOREIGN = Path(__file__).resolve().parent / "fixtures" / "foreign"
+
+
+def kept_labels(name: str) -> tuple[int, int, int, int, Project]:
+    """(nodes whose name is their first non-empty label, labelled nodes, edges likewise, labelled edges)."""
+    import json
+
+    truth = json.loads((FOREIGN / f"{name}.truth.json").read_text(encoding="utf-8"))
+    p = import_file(FOREIGN / f"{name}.graphml")
+    s = p.scenario()
+    nodes = sum(1 for i, n in truth["nodes"].items() if s.entities[i].name == n)
+    edges = sum(1 for i, n in truth["edges"].items() if s.flows[i].label == n)
+    return nodes, len(truth["nodes"]), edges, len(truth["edges"]), p
+
+
+def test_yed_desktop_dialect_keeps_names_labels_positions_colours():
+    """yEd 3.18: ShapeNode, GenericNode (flowchart/BPMN), SVGNode whose first label is empty
+    (hasText="false", whitespace), a group (ProxyAutoBoundsNode, two realizers), several labels
+    per node, PolyLine/Bezier edges with EdgeLabels (some after an empty one)."""
+    nodes, n_nodes, edges, n_edges, p = kept_labels("yed_318_supply")
+    assert (nodes, n_nodes, edges, n_edges) == (37, 37, 13, 13)  # the old importer: 26 of 37, 0 of 13
+    assert nodes / n_nodes >= 0.95 and edges / n_edges >= 0.95
+    s = p.scenario()
+    assert len(s.entities) == 41 and len(s.flows) == 32
+    hub = s.entities["n0"]
+    assert (hub.name, hub.x, hub.y, hub.color, hub.notes) == ("电商平台", 40.0, 20.0, "#ffcc00", "核心")
+    assert s.entities["n5"].color == "#3366ff"  # yEd's #RRGGBBAA: the alpha is dropped
+    svg = s.entities["n26"]  # an icon: empty label first, the name second
+    assert (svg.name, svg.x, svg.y, svg.color) == ("Sensor maker", 824.0, 24.0, "#ccccff")
+    assert s.entities["n24"].name == "Approval"  # two empty labels before it
+    assert (s.entities["n23"].name, s.entities["n23"].notes) == ("海关", "label 2: second label")
+    group = s.entities["n36"]  # the open group's label, not the closed realizer's 'Folder 1'
+    assert (group.name, group.x, group.y, group.color) == ("区域仓网", 1150.0, 80.0, "#f5f5f5")
+    assert s.entities["n36::n0"].notes == "group: n36"
+    assert [s.entities[i].name for i in ("n34", "n37", "n38")] == ["", "", ""]  # no label at all
+    assert s.flows["e0"].label == "monthly settlement" and s.flows["e4"].label == "spare parts"  # e4: empty first
+    assert s.flows["e31"].label == "" and s.flows["e20"].label == ""
+    assert p.import_remarks == []  # directed: nothing to say
+
+
+def test_yed_live_yfiles_html_dialect():
+    """yEd Live / yFiles for HTML: <y:Label.Text> in NodeLabels/EdgeLabels lists, <y:RectD>,
+    fills as #AARRGGBB, a shared reference, a CSS name, rgb(), a fill element; zOrder and
+    folding bookkeeping are not the planner's data."""
+    nodes, n_nodes, edges, n_edges, p = kept_labels("yed_live_flows")
+    assert (nodes, n_nodes, edges, n_edges) == (19, 19, 10, 10)  # the old importer: 0 of 19, 0 of 10
+    s = p.scenario()
+    got = {e.id: (e.x, e.y, e.color) for e in s.entities}
+    assert got["n0"] == (-240.0, -180.0, "#ff8c00") and got["n1"] == (-80.0, -180.0, "#336699")
+    assert got["n2"][2] == "#336699" and got["n3"][2] == "#ffa500" and got["n4"][2] == "#b7c9e3"
+    assert got["n5"][2] == "#66cc99" and got["n18"] == (760.0, 20.0, "#2e8b57")
+    assert len({(x, y) for x, y, _ in got.values()}) == 20  # every node at its own place
+    assert s.entities["n0"].notes == "label 2: v2" and s.entities["n1"].notes == "entry point"
+    assert not any("zOrder" in e.notes or "Expanded" in e.notes for e in s.entities)
+    assert (s.flows["e0"].label, s.flows["e2"].label, s.flows["e12"].label) == ("PUT /documents",
+                                                                                "monthly settlement", "")
+
+
+def test_graph_tool_pos_and_hex_floats(tmp_path):
+    """graph-tool writes vector properties as 'x, y' and doubles as hex floats."""
+    (tmp_path / "gt.graphml").write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="key0" for="node" attr.name="_pos" attr.type="vector_float" />
+  <key id="key1" for="node" attr.name="risk" attr.type="double" />
+  <key id="key2" for="edge" attr.name="weight" attr.type="double" />
+  <graph id="G" edgedefault="directed" parse.nodeids="canonical" parse.edgeids="canonical" parse.order="nodesfirst">
+    <node id="n0"><data key="key0">0x1.4p+3, -0x1.8p+1</data><data key="key1">0x1.999999999999ap-4</data></node>
+    <node id="n1"><data key="key0">12.5, 7</data></node>
+    <node id="n2"><data key="key0">1, 2, 3</data></node>
+    <edge id="e0" source="n0" target="n1"><data key="key2">0x1.8p+1</data></edge>
+  </graph>
+</graphml>""", encoding="utf-8")
+    s = import_file(tmp_path / "gt.graphml").scenario()
+    a, b, c = s.entities
+    assert (a.x, a.y, a.risk) == (10.0, -3.0, 0.1) and (b.x, b.y) == (12.5, 7.0)
+    assert c.notes == "_pos: 1, 2, 3"  # not a position: kept as written
+    assert s.flows["e0"].volume == 3.0
+
+
+def test_export_writes_flow_labels_and_entity_colours(rich_project, tmp_path):
+    s = rich_project.scenario()
+    s.replace(dataclasses.replace(s.flows["f3"], label="主通道 monthly"))
+    s.replace(dataclasses.replace(s.entities["hub"], color="#112233"))
+    dest = tmp_path / "p.graphml"
+    export_file(rich_project, dest, scenario=s.name)
+    text = dest.read_text(encoding="utf-8")
+    assert '<y:Fill color="#112233"' in text and "<y:EdgeLabel>主通道 monthly</y:EdgeLabel>" in text
+    assert text.count('attr.name="label"') == 2  # one for nodes (the name), one for edges (the flow label)
+    g = nx.read_graphml(dest)
+    assert g.edges["hub", "users", "f3"]["label"] == "主通道 monthly" and "label" not in g.edges["hub", "users", "f3b"]
+    assert g.nodes["hub"]["color"] == "#112233"
+    back = import_file(dest)
+    assert back.scenario().content_equals(s)
+    assert back.scenario().flows["f3"].label == "主通道 monthly" and back.scenario().entities["hub"].color == "#112233"
+
+
+def test_own_file_from_before_flow_labels_does_not_take_the_kind_as_label(rich_project, tmp_path):
+    dest = tmp_path / "p.graphml"
+    export_file(rich_project, dest, scenario=rich_project.scenario().name)
+    text = dest.read_text(encoding="utf-8")
+    old = re.sub(r'  <key id="n_color"[^\n]*\n', "", text)  # the keys of a file written before colours/labels
+    old = re.sub(r'(<edge id="f1"[^>]*>)', r'\1<data key="e_label">capability</data>', old)
+    (tmp_path / "old.graphml").write_text(old, encoding="utf-8")
+    s = import_file(tmp_path / "old.graphml").scenario()
+    assert s.flows["f1"].label == ""
+
+
+def test_undirected_graph_is_said(tmp_path):
+    u = nx.Graph()
+    u.add_edge("plant", "dc", weight=4)
+    u.add_edge("dc", "shop")
+    nx.write_graphml(u, tmp_path / "u.graphml")
+    p = import_file(tmp_path / "u.graphml")
+    en, zh = p.import_remarks[0]
+    assert en == ("The graph in u.graphml is undirected: each edge became one flow from its first to its second "
+                  "end, in the file's order; check the directions before reading resilience.")
+    assert zh.startswith("u.graphml 中的图是无向图") and en in p.notes
+    (tmp_path / "u.gml").write_text('graph [\n node [ id 0 label "a" ]\n node [ id 1 label "b" ]\n'
+                                    ' edge [ source 0 target 1 ]\n]\n', encoding="utf-8")
+    p = import_file(tmp_path / "u.gml")
+    assert p.import_remarks[0][0].startswith("The graph in u.gml is undirected")
+    (tmp_path / "d.gml").write_text('graph [\n directed 1\n node [ id 0 ]\n node [ id 1 ]\n'
+                                    ' edge [ source 0 target 1 ]\n]\n', encoding="utf-8")
+    assert import_file(tmp_path / "d.gml").import_remarks == []
+
+
+def test_resilience_notes_say_directions_came_from_the_file(tmp_path):
+    from ecodesk.analysis.notes_zh import notes_text
+    from ecodesk.analysis.resilience import analyze_resilience
+
+    u = nx.Graph()
+    u.add_node("plant", kind="supplier")
+    u.add_node("shop", kind="user", demand=10)
+    u.add_edge("plant", "dc", weight=4)
+    u.add_edge("dc", "shop", weight=4)
+    nx.write_graphml(u, tmp_path / "u.graphml")
+    p = import_file(tmp_path / "u.graphml")
+    notes = analyze_resilience(p.scenario(), p.settings).notes
+    said = [n for n in notes if "undirected" in n]
+    assert said == ["2 supply flows came from undirected edges of an imported file: their direction is the file's "
+                    "edge order (first end to second end); check them before reading these figures."]
+    assert notes_text(said, "zh")[0].startswith("有 2 条供应类资源流来自导入文件中的无向边")
+    nx.write_graphml(nx.DiGraph([("plant", "dc"), ("dc", "shop")]), tmp_path / "d.graphml")
+    p = import_file(tmp_path / "d.graphml")
+    assert not any("undirected" in n for n in analyze_resilience(p.scenario(), p.settings).notes)
