@@ -91,6 +91,13 @@ class FamilySpec(NamedTuple):
     context: str = "Actions"
 
 
+def _optimize(w: Any) -> object:
+    """Plan → Optimise design… (the dialog's module is loaded on first use)."""
+    from ecodesk.ui.dialogs.optimize import show_optimize_dialog
+
+    return show_optimize_dialog(w)
+
+
 def _entities(n: int) -> Callable[[ActionState], bool]:
     return lambda s: s.entities >= n
 
@@ -108,6 +115,7 @@ MENUS = (
     MenuSpec("view", QT_TRANSLATE_NOOP("MainWindow", "&View"), "view_menu"),
     MenuSpec("insert", QT_TRANSLATE_NOOP("MainWindow", "&Insert"), "insert_menu"),
     MenuSpec("analyze", QT_TRANSLATE_NOOP("MainWindow", "&Analyze"), "analyze_menu"),
+    MenuSpec("plan", QT_TRANSLATE_NOOP("MainWindow", "&Plan"), "plan_menu"),
     MenuSpec("scenario", QT_TRANSLATE_NOOP("MainWindow", "&Scenario"), "scenario_menu"),
     MenuSpec("help", QT_TRANSLATE_NOOP("MainWindow", "&Help"), "help_menu"),
 )
@@ -293,6 +301,10 @@ ITEMS: tuple[ActionSpec | MenuSpec | HookSpec, ...] = (
       QT_TRANSLATE_NOOP("AnalysisMenus", "Service, cascade and cost sharing without the selected entity (the model is "
                                          "not changed)"),
       menu="-analyze", context="AnalysisMenus", enabled=lambda s: s.entities == 1, slot=lambda w: w.what_if_selected()),
+    # Plan ------------------------------------------------------------------------------------
+    A("plan_optimize", QT_TRANSLATE_NOOP("Actions", "&Optimise Design…"),
+      QT_TRANSLATE_NOOP("Actions", "Find the least-cost design: which capabilities to keep, who serves whom, and "
+                                   "what it saves"), menu="plan", slot=lambda w: _optimize(w)),
     # Scenario --------------------------------------------------------------------------------
     MenuSpec("scenario/switch", QT_TRANSLATE_NOOP("MainWindow", "S&witch To"), "switch_menu"),
     A("scenario_next", QT_TRANSLATE_NOOP("Actions", "Ne&xt Scenario"), QT_TRANSLATE_NOOP("Actions", "Show the next scenario"),

@@ -1,6 +1,7 @@
 """UI layer: scenario operations of the document controller — switch, next/previous, new
-(blank), duplicate, new from current (named copy), rename, delete. Every change of the
-scenario list is one undoable command; a refusal is shown with the model's sentence.
+(blank), duplicate, new from current (named copy), rename, delete, and an optimised design
+applied as a new scenario. Every change of the scenario list is one undoable command; a
+refusal is shown with the model's sentence.
 
 :class:`ScenarioOps` is a collaborator of :class:`ecodesk.ui.controller.DocumentController`
 (``controller.scenarios``) and sees it only as a :class:`ecodesk.ui.prompts.DocumentHost`.
@@ -15,9 +16,11 @@ from PySide6.QtCore import QCoreApplication
 
 from ecodesk.commands import AddScenario, Command, RemoveScenario, RenameScenario, duplicate_scenario, unique_name
 from ecodesk.model import Scenario, ValidationError
+from ecodesk.model.errors import EcodeskError
 from ecodesk.ui.i18n import error_text
 
-if TYPE_CHECKING:  # an interface only
+if TYPE_CHECKING:  # interfaces only
+    from ecodesk.analysis.optimize import DesignResult
     from ecodesk.ui.prompts import DocumentHost
 
 
@@ -79,6 +82,32 @@ class ScenarioOps:
                 return False
         cmd = duplicate_scenario(doc.project, current.name, name)
         return self._push(cmd, cmd.scenario)
+
+    def apply_design(self, result: DesignResult, name: str | None = None) -> Scenario | None:
+        """The design ``result`` (optimised on the shown scenario as it is now) as a new scenario
+        after the shown one, built by the engine's ``apply_design`` and added in one undoable
+        step, then shown; asks for the name when None. Returns the new scenario (None: not added)."""
+        doc = self.host.document
+        current = doc.scenario
+        if name is None:
+            name = self.host.prompter.text(
+                QCoreApplication.translate("ScenarioOps", "Apply as New Scenario"),
+                QCoreApplication.translate("ScenarioOps", "Name of the new scenario (the optimised design of “{0}”):")
+                .format(current.name),
+                unique_name(QCoreApplication.translate("ScenarioOps", "Optimised design"),
+                            doc.project.scenario_names()))
+            if name is None:
+                return None
+        from ecodesk.analysis.optimize import apply_design
+
+        try:
+            scenario = apply_design(current, result, name)
+        except EcodeskError as exc:
+            self.host.prompter.error(QCoreApplication.translate("ScenarioOps", "Cannot add the scenario"),
+                                     error_text(exc))
+            return None
+        index = doc.project.scenarios.index(current) + 1
+        return scenario if self._push(AddScenario(doc.project, scenario, index), scenario) else None
 
     def rename(self, new: str | None = None) -> bool:
         doc = self.host.document

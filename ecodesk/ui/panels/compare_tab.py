@@ -1,5 +1,7 @@
 """UI layer: the Compare tab (SPEC §3.5) — any two scenarios side by side, every headline
-figure with its difference, coloured good or bad with ``better`` from ``compare_results``.
+figure with its difference, coloured good or bad with ``better`` from ``compare_results``,
+and each partner's fair share (Shapley value of the cost game) before and after (an
+optimised design applied as a new scenario is compared with its original here).
 
 Each side follows its scenario like the panel does (debounced recomputation after edits,
 results tagged by revision, a shared cache); the shown scenario's side simply reuses the
@@ -49,12 +51,17 @@ class CompareTab(ResultPage):
         self.swap.clicked.connect(self.swap_sides)
         self.by_kind = QCheckBox(bar)
         self.by_kind.toggled.connect(lambda _on: self.refresh())
+        self.shares = QCheckBox(bar)
+        self.shares.setObjectName("compare_shares")
+        self.shares.setChecked(True)
+        self.shares.toggled.connect(lambda _on: self.refresh())
         self.status = plain_label(QLabel(bar))
         self.status.setProperty("role", "hint")
         for w in (self.label_a, self.combo_a, self.swap, self.label_b, self.combo_b):
             h.addWidget(w)
         h.addSpacing(12)
         h.addWidget(self.by_kind)
+        h.addWidget(self.shares)
         h.addStretch(1)
         h.addWidget(self.status)
         self.section.body.addWidget(bar)
@@ -207,6 +214,8 @@ class CompareTab(ResultPage):
         self.label_b.setText(self.tr("B:"))
         self.swap.setToolTip(self.tr("Swap A and B"))
         self.by_kind.setText(self.tr("Counts by kind"))
+        self.shares.setText(self.tr("Fair shares"))
+        self.shares.setToolTip(self.tr("Each partner's fair share of the cost (Shapley value) in A and in B"))
         a, b = self.sides["a"], self.sides["b"]
         sa, sb = self.chosen("a"), self.chosen("b")
         names = (sa.name if sa else "A", sb.name if sb else "B")
@@ -227,8 +236,28 @@ class CompareTab(ResultPage):
             if not self.by_kind.isChecked() and is_by_kind(key):
                 continue
             rows.append({**f, "label": figure_label(key, lang), "kind": figure_kind(key), "_tip": key})
+        if self.shares.isChecked():
+            rows = self._with_shares(rows, a.result, b.result)
         self.model.set_rows(rows)
         self._on_state_changed()
+
+    def _with_shares(self, rows: list[dict[str, Any]], ra: Any, rb: Any) -> list[dict[str, Any]]:
+        """``rows`` with one row per partner of either cost game (its Shapley value in A and in
+        B; lower is better for that partner) after the cost-sharing figures."""
+        sa, sb = ra.cost_sharing.shapley, rb.cost_sharing.shapley
+        names = {e.id: e.label for e in ra.scenario.entities}
+        names.update({e.id: e.label for e in rb.scenario.entities})
+        out = []
+        for pid in sorted(set(sa) | set(sb), key=lambda p: (names.get(p, p), p)):
+            x, y = sa.get(pid), sb.get(pid)
+            delta = None if x is None or y is None else y - x
+            better = None if delta is None or abs(delta) <= 1e-9 * max(1.0, abs(x or 0.0)) else (
+                "b" if delta < 0 else "a")
+            out.append({"key": f"cost_sharing.shapley.{pid}", "a": x, "b": y, "delta": delta, "better": better,
+                        "higher_is_better": False, "kind": "money", "_tip": f"cost_sharing.shapley.{pid}",
+                        "label": self.tr("Fair share (Shapley): {0}").format(names.get(pid, pid))})
+        at = max((i + 1 for i, r in enumerate(rows) if str(r["key"]).startswith("cost_sharing.")), default=len(rows))
+        return rows[:at] + out + rows[at:]
 
     def retranslate(self) -> None:
         self._set_columns()

@@ -1,0 +1,268 @@
+"""UI layer (canvas): an optimised design drawn over the canvas as a difference.
+
+While the "Optimise design" dialog shows a result, :class:`DesignOverlayItem` sits in the
+canvas scene on its own (it is not part of the scene's model-following items, so the canvas
+core needs no change): closed capabilities as struck red tags at their owners, capability
+flows that go away struck in faded red, new and re-pointed capability flows as dashed green
+arrows from the new owner to the demand's entity, and demands left standalone (or served by
+their entity's own capability) as tags at the entity. :func:`design_diff` works out what to
+draw from the scenario and the engine's result; it needs no Qt.
+
+The dialog removes the overlay when it closes, when the model changes (the difference would
+be stale) and when another scenario is shown.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsPolygonItem,
+    QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from ecodesk.model import Scenario
+from ecodesk.ui.canvas.style import canvas_font
+
+if TYPE_CHECKING:
+    from ecodesk.analysis.optimize import DesignResult
+    from ecodesk.ui.canvas.scene import CanvasScene
+
+#: Colours of the difference (readable on the light and the dark canvas).
+CLOSED = "#D7191C"
+NEW = "#1E9E4A"
+ALONE = "#E8862A"
+#: Above the flows and hulls, below the entities (flows) / above them (tags).
+Z_FLOWS = 9.0
+Z_TAGS = 40.0
+#: What each child item is (``item.data(KIND)``) and which object it is about (``item.data(ID)``).
+KIND, ID = 0, 1
+
+
+@dataclass(frozen=True)
+class DesignDiff:
+    """What a design changes, in canvas terms."""
+
+    #: Closed capability id → its owner entity id.
+    closed: dict[str, str]
+    #: Capability flows that go away (closed, re-pointed to another owner, standalone, served in-house).
+    struck_flows: tuple[str, ...]
+    #: (demand id, owner entity, demand entity, capability id) of each new or re-pointed flow.
+    new_flows: tuple[tuple[str, str, str, str], ...]
+    #: (demand id, entity, category) of each demand left standalone.
+    standalone: tuple[tuple[str, str, str], ...]
+    #: (demand id, entity, category) of each demand served by its entity's own capability.
+    own: tuple[tuple[str, str, str], ...]
+
+
+def design_diff(scenario: Scenario, result: DesignResult) -> DesignDiff:
+    """The difference between ``scenario`` as it is and the design ``result`` (see SPEC §3.6:
+    applying keeps a flow that stays on its capability and owner, re-points the others, and
+    serves a demand without a flow when the owner is its own entity)."""
+    caps, flows = scenario.capabilities, scenario.flows
+    closed = {c: caps[c].owner for c in result.close if c in caps}
+    struck: list[str] = []
+    new: list[tuple[str, str, str, str]] = []
+    alone: list[tuple[str, str, str]] = []
+    own: list[tuple[str, str, str]] = []
+    for a in result.assignments:
+        flow = flows.get(a.demand) if a.kind == "flow" else None
+        cap = caps.get(a.capability) if a.capability else None
+        if cap is None:
+            alone.append((a.demand, a.entity, a.category))
+            if flow is not None:
+                struck.append(flow.id)
+            continue
+        if cap.owner == a.entity:
+            own.append((a.demand, a.entity, a.category))
+            if flow is not None:
+                struck.append(flow.id)
+            continue
+        if flow is not None and flow.capability == cap.id and flow.source == cap.owner:
+            continue  # unchanged
+        if flow is not None and flow.source != cap.owner:
+            struck.append(flow.id)
+        new.append((a.demand, cap.owner, a.entity, cap.id))
+    return DesignDiff(closed, tuple(struck), tuple(new), tuple(alone), tuple(own))
+
+
+class _TagItem(QGraphicsRectItem):
+    """A small rounded tag with one line of text (struck through for a closed capability)."""
+
+    def __init__(self, text: str, color: str, struck: bool, row: int, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        # the same size on screen at every zoom: readable when the whole ecosystem is in view
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        font = canvas_font(8.5, bold=True)
+        font.setStrikeOut(struck)
+        self.label = QGraphicsSimpleTextItem(text, self)
+        self.label.setFont(font)
+        self.label.setBrush(QBrush(QColor(color)))
+        r = self.label.boundingRect()
+        w, h = r.width() + 8, r.height() + 2
+        top = -(row + 1) * (h + 2)  # row 0 just above the anchor, further rows above it
+        self.label.setPos(-w / 2 + 4, top + 1)
+        self.setRect(QRectF(-w / 2, top, w, h))
+        fill = QColor("#FFFFFF")
+        fill.setAlpha(235)
+        self.setBrush(QBrush(fill))
+        self.setPen(QPen(QColor(color), 1.2))
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(self.pen())
+        painter.setBrush(self.brush())
+        painter.drawRoundedRect(self.rect(), 4, 4)
+
+
+class _LayerItem(QGraphicsItem):
+    """A group without contents of its own (its children paint)."""
+
+    def __init__(self, z: float) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
+        self.setZValue(z)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        pass  # the children paint
+
+
+class DesignOverlayItem(_LayerItem):
+    """The difference of one design on the canvas scene (see the module docstring). Its
+    children carry ``data(KIND)`` ("closed", "struck", "new", "standalone", "own") and
+    ``data(ID)`` (the capability, flow or demand id) — tests and tooltips read them."""
+
+    def __init__(self, scene: CanvasScene, scenario: Scenario, result: DesignResult,
+                 labels: dict[str, str] | None = None) -> None:
+        super().__init__(Z_FLOWS)
+        #: The tags sit in a layer of their own, above the entities (the flows stay below them).
+        self.tags = _LayerItem(Z_TAGS)
+        self.diff = design_diff(scenario, result)
+        #: Texts of the tags: {"standalone": "standalone: {0}", "own": "own: {0}"} (translated by the caller).
+        self.labels = labels or {"standalone": "standalone: {0}", "own": "own: {0}"}
+        self._scenario = scenario
+        self._tags_at: dict[str, int] = {}
+        scene.addItem(self)
+        scene.addItem(self.tags)
+        self._build(scene)
+
+    # reading (tests) ---------------------------------------------------------------------
+    def marks(self, kind: str) -> list[QGraphicsItem]:
+        return [c for c in (*self.childItems(), *self.tags.childItems()) if c.data(KIND) == kind]
+
+    def marked_ids(self, kind: str) -> list[str]:
+        return [str(c.data(ID)) for c in self.marks(kind)]
+
+    def remove(self) -> None:
+        for item in (self.tags, self):
+            sc = item.scene()
+            if sc is not None:
+                sc.removeItem(item)
+
+    # building --------------------------------------------------------------------------
+    def _build(self, scene: CanvasScene) -> None:
+        d, s = self.diff, self._scenario
+        for fid in d.struck_flows:
+            self._struck_flow(scene, fid)
+        for demand, owner, entity, cap_id in d.new_flows:
+            self._new_flow(scene, demand, owner, entity, cap_id)
+        for cap_id, owner in d.closed.items():
+            cap = s.capabilities[cap_id]
+            self._tag(scene, owner, "✕ " + (cap.name or cap.id), CLOSED, True, "closed", cap_id)
+        for kind, rows, colour in (("standalone", d.standalone, ALONE), ("own", d.own, NEW)):
+            for demand, entity, category in rows:
+                self._tag(scene, entity, self.labels[kind].format(category), colour, False, kind, demand)
+
+    def _centre(self, scene: CanvasScene, entity_id: str) -> tuple[QPointF, float] | None:
+        item = scene.entity_items.get(entity_id)
+        if item is None:
+            return None
+        r = item.shape_rect()
+        return item.pos(), max(r.width(), r.height()) / 2 + 3
+
+    def _struck_flow(self, scene: CanvasScene, flow_id: str) -> None:
+        fi = scene.flow_items.item(flow_id)
+        if fi is None:
+            return
+        path = fi.path()
+        # the flow fades under a veil of the canvas colour, then a thin red dashed line and a cross
+        veil = QColor(scene.theme.background)
+        veil.setAlpha(190)
+        item = QGraphicsPathItem(path, self)
+        pen = QPen(veil, max(fi.width + 4.0, 7.0))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        item.setPen(pen)
+        item.setData(KIND, "struck")
+        item.setData(ID, flow_id)
+        line = QGraphicsPathItem(path, item)
+        line.setPen(QPen(QColor(CLOSED), 2.0, Qt.PenStyle.DashLine))
+        mid = path.pointAtPercent(0.5)
+        cross = QPainterPath()
+        for dx, dy in ((-8, -8), (-8, 8)):
+            cross.moveTo(mid + QPointF(dx, dy))
+            cross.lineTo(mid - QPointF(dx, dy))
+        x = QGraphicsPathItem(cross, item)
+        x.setPen(QPen(QColor(CLOSED), 3.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+
+    def _new_flow(self, scene: CanvasScene, demand: str, owner: str, entity: str, cap_id: str) -> None:
+        a, b = self._centre(scene, owner), self._centre(scene, entity)
+        if a is None or b is None:
+            return
+        (p, ra), (q, rb) = a, b
+        dx, dy = q.x() - p.x(), q.y() - p.y()
+        length = math.hypot(dx, dy)
+        if length <= ra + rb + 1:
+            return
+        ux, uy = dx / length, dy / length
+        start = QPointF(p.x() + ux * ra, p.y() + uy * ra)
+        end = QPointF(q.x() - ux * rb, q.y() - uy * rb)
+        # a slight bend, so the new flow stays visible beside an old one between the same two
+        nx, ny = -uy, ux
+        ctrl = QPointF((start.x() + end.x()) / 2 + nx * 0.12 * length, (start.y() + end.y()) / 2 + ny * 0.12 * length)
+        path = QPainterPath(start)
+        path.quadTo(ctrl, end)
+        item = QGraphicsPathItem(path, self)
+        pen = QPen(QColor(NEW), 3.0, Qt.PenStyle.DashLine)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        item.setPen(pen)
+        item.setData(KIND, "new")
+        item.setData(ID, demand)
+        item.setToolTip(f"{cap_id}: {owner} → {entity}")
+        # the arrowhead along the curve's last direction
+        hx, hy = end.x() - ctrl.x(), end.y() - ctrl.y()
+        hl = math.hypot(hx, hy) or 1.0
+        hx, hy = hx / hl, hy / hl
+        size = 11.0
+        head = QPolygonF([end, QPointF(end.x() - hx * size - hy * size * 0.5, end.y() - hy * size + hx * size * 0.5),
+                          QPointF(end.x() - hx * size + hy * size * 0.5, end.y() - hy * size - hx * size * 0.5)])
+        tip = QGraphicsPolygonItem(head, item)
+        tip.setBrush(QBrush(QColor(NEW)))
+        tip.setPen(QPen(QColor(NEW), 1.0))
+
+    def _tag(self, scene: CanvasScene, entity_id: str, text: str, colour: str, struck: bool, kind: str,
+             obj_id: str) -> None:
+        item = scene.entity_items.get(entity_id)
+        if item is None:
+            return
+        n = self._tags_at.get(entity_id, 0)
+        self._tags_at[entity_id] = n + 1
+        tag = _TagItem(text, colour, struck, n, self.tags)
+        tag.setData(KIND, kind)
+        tag.setData(ID, obj_id)
+        tag.setToolTip(text)
+        tag.setPos(item.pos().x(), item.pos().y() + item.shape_rect().top() - 2)
