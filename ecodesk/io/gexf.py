@@ -240,7 +240,7 @@ def _values(el: Element, attrs: dict[str, _Attr], typed: bool) -> dict[str, Any]
             else:
                 out[title] = typed_value
     for title, values in timed.items():
-        out[title] = _over_time(title, values, out)
+        out[title], out[f"{title} over time"] = _over_time(values)
     return out
 
 
@@ -256,8 +256,8 @@ def _span(first: str, last: str) -> str:
     return f"{first}–{last}" if first and last and first != last else first or last or "?"
 
 
-def _over_time(title: str, values: list[tuple[str, str, Any]], out: dict[str, Any]) -> Any:
-    """The last of a dynamic attribute's values (by start); a ``… over time`` summary in ``out``."""
+def _over_time(values: list[tuple[str, str, Any]]) -> tuple[Any, str]:
+    """The last of a dynamic attribute's values (by start) and a summary of them all."""
     ordered = sorted(values, key=lambda v: (_time_key(v[0]), _time_key(v[1])))
     starts = [v[0] or v[1] for v in ordered]
     ends = [v[1] or v[0] for v in ordered]
@@ -265,8 +265,7 @@ def _over_time(title: str, values: list[tuple[str, str, Any]], out: dict[str, An
     first_t = next((t for t in starts if t), "")
     last_t = next((t for t in reversed(ends) if t), "")
     count = f"{len(ordered)} value" + ("s" if len(ordered) != 1 else "")
-    out[f"{title} over time"] = f"{count} {_span(first_t, last_t)}, last {_plain(last)}"
-    return last
+    return last, f"{count} {_span(first_t, last_t)}, last {_plain(last)}"
 
 
 def _time_key(text: str) -> tuple[int, float, str]:

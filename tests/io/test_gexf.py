@@ -117,3 +117,90 @@ def test_bad_gexf(tmp_path):
     path.write_text('<gexf xmlns="http://gexf.net/1.3"><graph><nodes><node id="a"/></nodes><edges>'
                     '<edge id="e" source="a" target="b"/></edges></graph></gexf>', encoding="utf-8")
     assert problems_of(path) == ["bad.gexf: edge 'e': its target 'b' is not a node of the graph."]
+
+
+# --- Gephi fidelity (issue 15) ----------------------------------------------------------------
+
+FOREIGN = Path(__file__).resolve().parent / "fixtures" / "foreign"
+
+
+def test_gephi_sample_unweighted_edges_get_gexf_default_weight():
+    """Gephi's own dialect (as its Les Misérables sample: GEXF 1.1 draft, undirected, weight
+    left out where it is 1, viz size/position/colour on every node)."""
+    p = import_file(FOREIGN / "gephi_lesmis_dialect.gexf")
+    s = p.scenario()
+    assert (len(s.entities), len(s.flows)) == (12, 20)
+    weights = [f.volume for f in s.flows]
+    assert weights.count(1.0) >= 8 and 0.0 not in weights
+    unweighted = [f for f in s.flows if f.id in {"0", "3", "5", "8", "10", "13", "15", "18"}]
+    assert [f.volume for f in unweighted] == [1.0] * 8  # the 8 edges without weight: GEXF's default 1.0
+    assert s.flows["1"].volume == 8.0
+    hub = s.entities["0.0"]
+    assert (hub.name, hub.x, hub.y, hub.color) == ("平台", 35.38338, 104.03587, "#f22106")
+    assert hub.notes.splitlines() == ["modularity_class: 0", "size: 10.18708"]
+    assert all(e.color.startswith("#") and len(e.color) == 7 for e in s.entities)
+    en = [r[0] for r in p.import_remarks]
+    assert en == ["8 of the 20 edges in gephi_lesmis_dialect.gexf have no weight: each got volume 1, GEXF's default "
+                  "weight.",
+                  "The graph in gephi_lesmis_dialect.gexf is undirected: each edge became one flow from its first to "
+                  "its second end, in the file's order; check the directions before reading resilience."]
+    assert p.import_remarks[0][1] == "gephi_lesmis_dialect.gexf 的 20 条边中有 8 条没有权重：按 GEXF 的默认权重，其数量记为 1。"
+    assert all(f.notes == "direction: undirected" for f in s.flows)
+
+
+DYNAMIC = """<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">
+  <graph mode="dynamic" defaultedgetype="directed" timeformat="double">
+    <attributes class="node" mode="dynamic"><attribute id="score" title="score" type="float"/></attributes>
+    <attributes class="edge" mode="dynamic"><attribute id="weight" title="Weight" type="float"/></attributes>
+    <nodes>
+      <node id="a" label="Plant">
+        <attvalues><attvalue for="score" value="1.5" start="2019" end="2019"/>
+          <attvalue for="score" value="2.5" start="2020"/></attvalues>
+        <spells><spell start="2019" end="2020"/><spell start="2022"/></spells>
+        <viz:size value="12.5"/><viz:color r="255" g="153" b="0" a="0.5"/>
+      </node>
+      <node id="b" label="Shop" start="2020" end="2023"><viz:color hex="#3366FF"/></node>
+    </nodes>
+    <edges>
+      <edge id="0" source="a" target="b" label="monthly settlement">
+        <attvalues><attvalue for="weight" value="5" start="2021" end="2021"/>
+          <attvalue for="weight" value="3" start="2019" end="2019"/>
+          <attvalue for="weight" value="4" start="2020" end="2020"/></attvalues>
+        <viz:color r="10" g="20" b="30"/><viz:thickness value="2"/>
+      </edge>
+    </edges>
+  </graph>
+</gexf>"""
+
+
+def test_dynamic_values_are_summarised_not_lost(tmp_path):
+    (tmp_path / "dyn.gexf").write_text(DYNAMIC, encoding="utf-8")
+    p = import_file(tmp_path / "dyn.gexf")
+    s = p.scenario()
+    a, b = s.entities
+    assert (a.color, b.color) == ("#ff9900", "#3366ff")
+    assert a.notes.splitlines() == ["score: 2.5", "score over time: 2 values 2019–2020, last 2.5",
+                                    "present: 2019–2020, 2022", "size: 12.5"]
+    assert b.notes == "present: 2020–2023"
+    f = s.flows["0"]
+    assert (f.volume, f.label) == (5.0, "monthly settlement")  # the last value by time
+    assert f.notes.splitlines() == ["Weight over time: 3 values 2019–2021, last 5", "thickness: 2", "color: #0a141e"]
+    assert p.import_remarks == []  # weighted and directed: nothing to say
+
+
+def test_export_writes_flow_label_and_entity_colour(rich_project, tmp_path):
+    import dataclasses
+
+    s = rich_project.scenario()
+    s.replace(dataclasses.replace(s.flows["f3"], label="送货 weekly"))
+    s.replace(dataclasses.replace(s.entities["hub"], color="#aa5500"))
+    dest = tmp_path / "p.gexf"
+    export_file(rich_project, dest, scenario=s.name)
+    g = nx.read_gexf(dest)
+    f3 = next(d for _, _, d in g.edges(data=True) if d["id"] == "f3")
+    f4 = next(d for _, _, d in g.edges(data=True) if d["id"] == "f4")
+    assert f3["label"] == "送货 weekly" and "label" not in f4
+    assert g.nodes["hub"]["viz"]["color"] == {"r": 170, "g": 85, "b": 0, "a": 1.0}
+    back = import_file(dest).scenario()
+    assert back.content_equals(s) and back.flows["f3"].label == "送货 weekly" and back.entities["hub"].color == "#aa5500"
