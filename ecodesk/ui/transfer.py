@@ -299,11 +299,6 @@ def failure_text(exc: BaseException) -> str:
     return str(exc)
 
 
-#: The tables of ecodesk's own CSV folder (a CSV file with one of these names beside
-#: ``entities.csv`` is read as that folder).
-_OWN_CSV_TABLES = ("project", "ecosystems", "entities", "capabilities", "flows", "needs", "pools")
-
-
 def is_foreign_table(path: Path) -> bool:
     """True for a CSV file or workbook that is not ecodesk's own tables: a node or edge table
     of another tool, imported through the table import dialog."""
@@ -314,10 +309,6 @@ def is_foreign_table(path: Path) -> bool:
         from ecodesk.io.xlsxio import is_own_workbook
 
         return not is_own_workbook(path)
-    if path.stem.strip().casefold() not in _OWN_CSV_TABLES:
-        return True
-    try:
-        return not any(p.suffix.lower() == ".csv" and p.stem.strip().casefold() == "entities"
-                       for p in path.parent.iterdir())
-    except OSError:
-        return True
+    from ecodesk.io import _foreign_csv  # the dispatcher's own test (names, then columns)
+
+    return _foreign_csv(path)

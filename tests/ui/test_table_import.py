@@ -297,6 +297,25 @@ def test_a_sheet_chosen_by_hand_and_a_cleared_table(qtbot, workbook):
     assert seen["nothing"][0] is False and seen["nothing"][1].startswith("Choose a node table or an edge table")
 
 
+def test_columns_nobody_recognises_are_given_roles_by_hand(qtbot, tmp_path):
+    pairs = write_csv(tmp_path / "合作.csv", [["甲方", "乙方", "金额"], ["星河", "云途", "12"], ["云途", "优选", "8"]])
+    seen = {}
+
+    def drive(dialog):
+        view = dialog.previews["edges"]  # two columns or more: taken for an edge list
+        seen["start"] = (dialog.previews["nodes"].source, set(view.mapping.values()), dialog.import_button.isEnabled())
+        for column, role in (("甲方", "source"), ("乙方", "target"), ("金额", "volume")):
+            view.set_role(column, role)
+        seen["ready"] = dialog.summary.text()
+        click_import(qtbot, dialog)
+
+    ctl, _, _ = make(qtbot, drive)
+    assert ctl.transfer.import_path(pairs)
+    assert seen["start"][0] is None and seen["start"][2] is False
+    assert seen["ready"] == "Ready to import: 3 entities, 2 flows."
+    assert sorted(e.name for e in ctl.document.scenario.entities.values()) == ["云途", "优选", "星河"]
+
+
 def test_own_csv_tables_import_directly_without_the_dialog(qtbot, tmp_path):
     from ecodesk.io.csvio import export_csv
 

@@ -149,6 +149,8 @@ class TableImportDialog(QDialog):
         layout.addWidget(buttons)
 
         self._fit_screen()
+        for kind in KINDS:
+            self._show_file(kind)
         if path:
             self.load_file(path)
         self.refresh()
@@ -169,9 +171,17 @@ class TableImportDialog(QDialog):
         except (EcodeskError, OSError) as exc:
             self._cannot_read(path, exc)
             return
-        if nodes is None and edges is None:
-            self._cannot_read(path, None)
-            return
+        if nodes is None and edges is None:  # no column recognised: the planner gives the roles
+            try:
+                source = _ft().read_table(path, next(iter(_sheet_names(path)), None) if _is_workbook(path) else None)
+            except (EcodeskError, OSError) as exc:
+                self._cannot_read(path, exc)
+                return
+            if not source.header:
+                self._cannot_read(path, None)
+                return
+            edges = source if len(source.header) >= 2 else None
+            nodes = None if edges is not None else source
         for kind, source in (("nodes", nodes), ("edges", edges)):
             if source is not None:
                 self._show_source(kind, source)

@@ -172,7 +172,7 @@ class TablePreviewWidget(QWidget):
         self._show_mapping()
         self.table.resizeColumnsToContents()
         for c, combo in enumerate(self.combos):
-            width = max(combo.sizeHint().width() + 8, min(self.table.columnWidth(c), 260))
+            width = max(combo.sizeHint().width() + 8, min(self.table.columnWidth(c) + 12, 260))
             self.table.setColumnWidth(c, width)
         self.table.setRowHeight(0, max(self.table.rowHeight(0), self.combos[0].sizeHint().height() + 4)
                                 if self.combos else self.table.rowHeight(0))
