@@ -282,10 +282,10 @@ def _sheet_names(path: Path) -> list[str]:
 def _csv_text(records: list[tuple[int, list[str]]]) -> str:
     """Records as CSV text whose line numbers are the sheet's row numbers (blank lines between)."""
     buf = io.StringIO(newline="")
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator="\r\n")  # "\r\n": a cell holding "\r" alone is quoted too
     last = 0
     for n, row in records:
-        buf.write("\n" * (n - last - 1))
+        buf.write("\r\n" * (n - last - 1))
         writer.writerows(neutralise_rows([row]))  # the CSV reader restores neutralised cells: exact
         last = n
     return buf.getvalue()
