@@ -1,9 +1,9 @@
 """UI layer (canvas): flow labels (SPEC §2 "Flow labels") — drawn by the flow layer, in its
 frame cache, next to the middle of each labelled flow.
 
-A label is a small chip centred on the middle point of the flow's route, at the size of
-the entity names (scaled with the zoom, boosted up to 1.6x below 100 % so it stays
-readable). Labels follow the canvas's levels of detail: they are drawn at full detail
+A label is a small chip centred on the middle point of the flow's route, about the size
+of the entity names (boosted up to 1.6x below 100 % so it stays readable; above 100 % it
+grows more slowly than the zoom, see :func:`boost`). Labels follow the canvas's levels of detail: they are drawn at full detail
 only (zoom ≥ :data:`~ecodesk.ui.canvas.style.LOD_LABELS`), like the entity names.
 
 So that a dense or huge diagram stays fast and readable, not every label is drawn: the
@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontInfo, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QPainter, QPen
 
 from ecodesk.diagram.flowtable import FlowTable, K, load_numpy
 from ecodesk.ui.canvas.style import LIGHT, CanvasTheme, canvas_font
@@ -42,7 +42,12 @@ _CELL_KEY = 1 << 24  # cell (cx, cy) -> cx * _CELL_KEY + cy + _CELL_KEY // 2
 
 
 def boost(scale: float) -> float:
-    """How much a label is enlarged at ``scale`` view pixels per scene unit."""
+    """The label's size in scene units at ``scale`` view pixels per scene unit, as a share
+    of its size at 100 %: enlarged up to 1.6x below 100 % (readable zoomed out, like the
+    entity names), and growing on screen only with the square root of the zoom above it —
+    so zooming in makes room between labels and shows those that did not fit."""
+    if scale > 1.0:
+        return float(scale**-0.5)
     px = float(QFontInfo(canvas_font(FONT_SIZE)).pixelSize()) or 11.0
     return min(MAX_BOOST, max(1.0, MIN_PX / (px * max(scale, 1e-6))))
 
@@ -55,6 +60,9 @@ class FlowLabels:
         self.table = table
         self.theme: CanvasTheme = LIGHT
         self.font = canvas_font(FONT_SIZE)
+        # grey antialiasing wherever drawn: the frame cache's transparent image has no
+        # sub-pixel text, so a label drawn directly (a repaint without the cache) must not either
+        self.font.setStyleStrategy(QFont.StyleStrategy.NoSubpixelAntialias)
         self._fm = QFontMetricsF(self.font)
         self._text: dict[int, tuple[str, float]] = {}  # row -> (elided text, its width)
         self._elided: dict[str, tuple[str, float]] = {}
@@ -213,7 +221,6 @@ class FlowLabels:
         fm = self._fm
         h = fm.height()
         chip = QColor(theme.text_halo)
-        chip.setAlpha(235)
         ink = QColor(theme.text)
         painter.save()
         painter.setFont(self.font)

@@ -1,0 +1,239 @@
+"""Canvas: flow labels drawn next to the middle of their flows (in the frame cache, exact
+after edits, pans and drags; at full detail only; thinned so that none overlap) and in the
+tooltip; an entity's own colour fills its shape."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor
+
+from ecodesk.commands.editrules import change_command
+from ecodesk.diagram.flowtable import K
+from ecodesk.ui.canvas import scene as scene_module
+from ecodesk.ui.canvas.flow_labels import FlowLabels
+from tests.ui.canvas_helpers import big_scenario, make_view
+from tests.ui.test_canvas_frame_cache import matches_direct, pixels, settle
+
+
+def _set(view, obj_id, field, value):
+    s = view.document.scenario
+    assert view.document.attempt(change_command(s, s.find(obj_id), field, value)) is None
+    view.canvas_scene.flush_pending()
+
+
+def _label_box(view, fid) -> QRectF:
+    """The label's chip of flow ``fid`` in viewport pixels."""
+    layer = view.canvas_scene.flow_layer
+    row = np.array([layer.row_of(fid)])
+    x0, y0, x1, y1 = layer.labels.boxes(row, view.zoom)[0]
+    a, b = view.mapFromScene(QPointF(x0, y0)), view.mapFromScene(QPointF(x1, y1))
+    return QRectF(a.x(), a.y(), b.x() - a.x(), b.y() - a.y())
+
+
+def _changed(before, after):
+    return np.abs(before - after).max(axis=2) > 40
+
+
+@pytest.mark.parametrize("text", ["monthly settlement", "月度结算"])
+def test_a_label_is_drawn_at_the_middle_of_its_flow_and_goes_with_undo(qtbot, monkeypatch, text):
+    monkeypatch.setattr(scene_module, "FLOW_DASHES", {})  # see test_canvas_frame_cache.big
+    view = make_view(qtbot, size=(1200, 800))
+    view.set_zoom(1.0)
+    view.centerOn(QPointF(100, 0))
+    sc = view.canvas_scene
+    settle(qtbot, view)
+    before = pixels(view)
+    _set(view, "f8", "label", text)  # c1 → u1, a straight goods flow
+    after = pixels(view)
+    box = _label_box(view, "f8")
+    changed = _changed(before, after)
+    ys, xs = np.nonzero(changed)
+    assert len(xs) > 60  # the chip and its text
+    inside = (xs >= box.left() - 2) & (xs <= box.right() + 2) & (ys >= box.top() - 2) & (ys <= box.bottom() + 2)
+    assert inside.all()  # nothing drawn elsewhere
+    # the chip is centred on the middle of the route, and only as wide as the text needs
+    mid = sc.flow_items["f8"].path().pointAtPercent(0.5)
+    centre = view.mapToScene(box.center().toPoint())
+    assert abs(centre.x() - mid.x()) < 3 and abs(centre.y() - mid.y()) < 3
+    assert 30 < box.width() < 200 and 12 < box.height() < 30
+    assert matches_direct(view)
+    view.document.undo()
+    sc.flush_pending()
+    assert not _changed(before, pixels(view)).any()  # no ghost left in the cached image
+    assert matches_direct(view)
+
+
+def test_the_label_heads_the_hover_chip_and_tooltip(qtbot):
+    view = make_view(qtbot)
+    sc = view.canvas_scene
+    _set(view, "f6", "label", "PUT /documents\nmonthly")
+    lines = sc.flow_summary(sc.flows["f6"])
+    assert lines[0] == "“PUT /documents monthly”"  # one line
+    assert lines[1].startswith("Money")
+    assert sc.flow_tooltip(sc.flows["f6"]).splitlines()[0] == "“PUT /documents monthly”"
+    assert sc.flow_summary(sc.flows["f4"])[0].startswith("Goods")  # no label, no line
+
+
+def test_a_long_label_is_elided(qtbot):
+    view = make_view(qtbot)
+    _set(view, "f11", "label", "fleet loans, quarterly review of the credit line and the guarantees")
+    layer = view.canvas_scene.flow_layer
+    text = layer.labels.text_of(layer.row_of("f11"))
+    assert text.endswith("…") and text.startswith("fleet loans")
+    assert layer.labels.boxes(np.array([layer.row_of("f11")]), 1.0)[0][2] - \
+        layer.labels.boxes(np.array([layer.row_of("f11")]), 1.0)[0][0] < 175
+
+
+def test_labels_show_at_full_detail_only(qtbot, monkeypatch):
+    view = make_view(qtbot, size=(1000, 700))
+    view.set_zoom(0.3)  # zoomed out: hairlines, no names, no labels
+    view.centerOn(QPointF(100, 0))
+    settle(qtbot, view)
+    drawn = []
+    monkeypatch.setattr(FlowLabels, "draw", lambda self, painter, rows, *a: drawn.append(len(rows)))
+    _set(view, "f8", "label", "retail delivery")
+    view.viewport().repaint()
+    view.canvas_scene.flow_layer.invalidate_cache()
+    view.viewport().repaint()
+    assert drawn == []
+    monkeypatch.undo()
+    view.set_zoom(0.5)
+    settle(qtbot, view)
+    with_label = pixels(view)
+    _set(view, "f8", "label", "")
+    settle(qtbot, view)
+    assert _changed(with_label, pixels(view)).sum() > 30
+
+
+def test_without_labels_nothing_of_them_runs(qtbot, monkeypatch):
+    def boom(*args, **kwargs):
+        raise AssertionError("labels drawn or chosen without any label")
+
+    monkeypatch.setattr(FlowLabels, "draw", boom)
+    monkeypatch.setattr(FlowLabels, "chosen", boom)
+    view = make_view(qtbot, big_scenario(300, 900, 4))
+    view.set_zoom(1.0)
+    settle(qtbot, view)
+    assert not view.canvas_scene.flow_layer.labels
+
+
+@pytest.fixture
+def labelled(qtbot, monkeypatch):
+    monkeypatch.setattr(scene_module, "FLOW_DASHES", {})  # see test_canvas_frame_cache.big
+    s = big_scenario(300, 900, 4)
+    for f in list(s.flows)[::2]:
+        s.replace(f.evolve(label=f"批次 {f.id} settlement"))
+    view = make_view(qtbot, s, size=(900, 650))
+    view.set_zoom(0.8)
+    view.centerOn(0, 0)
+    return view
+
+
+def test_labels_keep_the_cached_frame_exact_through_edits_pans_and_moves(qtbot, labelled):
+    view = labelled
+    sc = view.canvas_scene
+    layer = sc.flow_layer
+    assert len(layer.labels) == 450
+    assert matches_direct(view)
+    bar = view.horizontalScrollBar()
+    for dx in (40, 300, -700):
+        bar.setValue(bar.value() + dx)
+        assert matches_direct(view), dx
+    # an entity with labelled flows moves: their labels move with them, none left behind
+    eid = max(sc.entity_items, key=lambda e: sum(bool(sc.flows[f].label) for f in sc.network.flows_of(e)))
+    item = sc.entity_items[eid]
+    view.centerOn(item.pos())
+    settle(qtbot, view)
+    with sc.batch():
+        item.setPos(item.pos() + QPointF(150, -80))
+    assert matches_direct(view)
+    fid = next(f for f in sc.network.flows_of(eid) if sc.flows[f].label)
+    _set(view, fid, "label", "a much longer label than before")
+    assert matches_direct(view)
+    _set(view, fid, "label", "")
+    assert matches_direct(view)
+    sc.set_flow_kind_visible("goods", False)
+    assert matches_direct(view)
+    view.select_ids([eid])
+    assert view.delete_selection()
+    sc.flush_pending()
+    assert matches_direct(view)
+
+
+def test_dense_labels_never_overlap_and_zooming_in_shows_more(qtbot, labelled):
+    labels = labelled.canvas_scene.flow_layer.labels
+    counts = []
+    for zoom in (0.5, 1.0, 2.5):
+        rows = labels.chosen(zoom)
+        b = labels.boxes(rows, zoom)
+        counts.append(len(rows))
+        overlap = ((b[:, None, 0] < b[None, :, 2]) & (b[None, :, 0] < b[:, None, 2])
+                   & (b[:, None, 1] < b[None, :, 3]) & (b[None, :, 1] < b[:, None, 3]))
+        np.fill_diagonal(overlap, False)
+        assert not overlap.any(), zoom
+    assert 0 < counts[0] < counts[1] < counts[2] <= 450
+    # the choice is the same whatever part of the view is drawn (strips of the cache agree)
+    assert np.array_equal(labels.chosen(1.0), labels._choose(1.0))
+
+
+def test_an_entity_with_its_own_colour_is_filled_with_it(qtbot):
+    view = make_view(qtbot, size=(1000, 700))
+    view.set_zoom(1.0)
+    sc = view.canvas_scene
+    view.centerOn(sc.entity_items["u1"].pos())
+    settle(qtbot, view)
+
+    def fill_at_edge():
+        item = sc.entity_items["u1"]
+        p = view.mapFromScene(item.pos() + QPointF(item.radius * 0.75, 0))
+        b, g, r = (int(v) for v in pixels(view)[p.y(), p.x()])  # RGB32 bytes: blue first
+        return QColor(r, g, b)
+
+    kind_fill = fill_at_edge()
+    assert kind_fill.red() > 150 and kind_fill.green() < 120  # an end user's red
+    _set(view, "u1", "color", "#22aa44")
+    assert sc.entity_color(sc.entity_items["u1"].entity) == QColor("#22aa44")
+    own = fill_at_edge()
+    assert own.green() > 140 and own.red() < 90 and own.blue() < 110
+    # a colour mode (an analysis) still colours it; the legend keeps the kinds
+    sc.set_color_overrides({"u1": QColor("#0000ff")})
+    assert sc.entity_color(sc.entity_items["u1"].entity) == QColor("#0000ff")
+    sc.set_color_overrides(None)
+    view.document.undo()
+    assert sc.entity_color(sc.entity_items["u1"].entity) == QColor("#D9534F")
+    assert [e.label for sec in view.legend_sections() for e in sec.entries][:1] == ["Platform / ecosystem hub"]
+
+
+def test_labels_are_centred_on_the_route_midpoint(qtbot, labelled):
+    layer = labelled.canvas_scene.flow_layer
+    rows = layer.labels.chosen(1.0)
+    b = layer.labels.boxes(rows, 1.0)
+    mid = layer.table.pts[rows, K // 2]
+    assert np.allclose((b[:, 0] + b[:, 2]) / 2, mid[:, 0]) and np.allclose((b[:, 1] + b[:, 3]) / 2, mid[:, 1])
+
+
+def test_a_drag_carries_the_labels_of_its_flows_and_leaves_none_behind(qtbot, labelled):
+    from PySide6.QtCore import QPoint, Qt
+
+    from tests.ui.canvas_helpers import drag, entity_pos
+
+    view = labelled
+    sc = view.canvas_scene
+    layer = sc.flow_layer
+    eid = max(sc.entity_items, key=lambda e: sum(bool(sc.flows[f].label) for f in sc.network.flows_of(e)))
+    view.centerOn(sc.entity_items[eid].pos())
+    settle(qtbot, view)
+    start = entity_pos(view, eid)
+    drag(qtbot, view, start, start + QPoint(120, 70), release=False)
+    rows = [layer.row_of(f) for f in sc.network.flows_of(eid)]
+    assert layer.table.floating[rows].all()
+    assert len(layer.labels.labelled(np.array(rows))) >= 1
+    # mid-drag the cached image holds neither the dragged flows nor their labels
+    layer.table.shown[rows] = False
+    assert matches_direct(view)
+    layer.table.shown[rows] = True
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(120, 70))
+    assert not layer.table.floating[: layer.table.size].any()
+    assert matches_direct(view)
