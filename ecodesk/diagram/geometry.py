@@ -133,3 +133,10 @@ def disc_inside(poly: Sequence[Point], x: float, y: float, r: float) -> bool:
 def fan_offsets(n: int, spacing: float) -> list[float]:
     """Perpendicular offsets of n parallel flows: 0 for one, symmetric around 0 otherwise."""
     return [(i - (n - 1) / 2.0) * spacing for i in range(n)]
+
+
+#: Room one entity takes on the canvas at normal zoom, in scene units (width, height): the
+#: largest shape (the platform hexagon, half-size 36 in ``ui/canvas/style.ENTITY_RADIUS``)
+#: above a label wrapped at 104 units in up to three lines. Automatic placement keeps
+#: entity centres at least this far apart on each axis, so boxes never overlap.
+ENTITY_BOX: tuple[float, float] = (112.0, 124.0)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ecodesk.io.atomic import atomic_write
+from ecodesk.io.autoplace import fill_positions, missing_ids
 from ecodesk.io.errors import FormatError, Problem
 from ecodesk.model.errors import ValidationError
 from ecodesk.model.objects import COLLECTIONS, AnalysisSettings, ModelObject, Need, make
@@ -186,7 +187,7 @@ def project_from_json(data: Any, source: str = "JSON") -> Project:
             problems.append(f"{where}: the scenario name '{sname}' is used twice.")
             continue
         names.add(sname)
-        scenario = scenario_from_json(raw, f"'{source}', scenario '{sname}'", problems)
+        scenario = scenario_from_json(raw, f"'{source}', scenario '{sname}'", problems, project.import_remarks)
         if scenario is not None:
             project.add_scenario(scenario)
     if problems:
@@ -217,8 +218,10 @@ def _project_meta(meta: Mapping[str, Any], source: str, problems: list[Problem])
     return Project(**kwargs)
 
 
-def scenario_from_json(raw: Mapping[str, Any], where: str, problems: list[Problem]) -> Scenario | None:
-    """Build a scenario, appending one sentence per problem; None if any."""
+def scenario_from_json(raw: Mapping[str, Any], where: str, problems: list[Problem],
+                       remarks: list[tuple[str, str]] | None = None) -> Scenario | None:
+    """Build a scenario, appending one sentence per problem; None if any. Entities without
+    x and y are laid out (:mod:`ecodesk.io.autoplace`; a remark goes to ``remarks``)."""
     before = len(problems)
     scenario = Scenario(str(raw.get("name")))
     unknown = [k for k in raw if k != "name" and k not in COLLECTIONS]
@@ -246,6 +249,9 @@ def scenario_from_json(raw: Mapping[str, Any], where: str, problems: list[Proble
     if len(problems) > before:
         return None
     _name_needs(staged, need_ids)
+    if staged.get("entities"):
+        staged["entities"] = fill_positions(staged["entities"], staged.get("flows", []),
+                                            missing_ids(raw.get("entities") or []), str(raw.get("name")), remarks)
     # references: add one by one so that every problem is reported, not only the first
     for cname in COLLECTIONS:
         for i, obj in enumerate(staged.get(cname, [])):

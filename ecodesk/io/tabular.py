@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from ecodesk.commands.editrules import allows_magnitude, split_suffix
+from ecodesk.io.autoplace import fill_positions, missing_ids
 from ecodesk.io.errors import Problem
 from ecodesk.model import kinds
 from ecodesk.model.errors import ValidationError
@@ -380,11 +381,15 @@ class Row:
 AUTO_IDS = {"needs": "need", "flows": "flow"}
 
 
-def build_scenario(name: str, rows: Mapping[str, list[Row]], problems: list[Problem]) -> Scenario | None:
+def build_scenario(name: str, rows: Mapping[str, list[Row]], problems: list[Problem],
+                   remarks: list[tuple[str, str]] | None = None, *, foreign: bool = False) -> Scenario | None:
     """A scenario from staged rows, or None after appending one problem per bad row.
 
     Objects are made first (field problems); only when all are valid are they added in
-    dependency order, so that a missing reference is reported at its own row too.
+    dependency order, so that a missing reference is reported at its own row too. Entity
+    rows without x and y are laid out (:mod:`ecodesk.io.autoplace`; ``foreign``: rows from
+    another tool's file, where entities all at one point count as unplaced), with a remark
+    appended to ``remarks`` (the caller's ``project.import_remarks``).
     """
     before = len(problems)
     staged: dict[str, list[tuple[Place, ModelObject]]] = {}
@@ -417,6 +422,10 @@ def build_scenario(name: str, rows: Mapping[str, list[Row]], problems: list[Prob
                     failed.add(data["id"])
         staged[cname] = objs
     _name_unnamed(staged, unnamed)
+    if len(problems) == before and staged.get("entities"):
+        placed = fill_positions([o for _, o in staged["entities"]], [o for _, o in staged.get("flows", [])],
+                                missing_ids(rows.get("entities", [])), name, remarks, stacked=foreign)
+        staged["entities"] = [(p, o) for (p, _), o in zip(staged["entities"], placed)]
     scenario = Scenario(name)
     for cname in COLLECTIONS:
         for place, obj in staged[cname]:

@@ -1,0 +1,569 @@
+"""Diagram layer (engine side, no Qt): positions for entities that came without any.
+
+:func:`place` is what an import calls when its source gives no coordinates (SPEC §4
+"Positions"). It chooses between two layouts:
+
+* **layered** (sources left, sinks right) when the flows have a direction that makes sense:
+  the directed graph is nearly acyclic (few edges inside cycles, few mutual pairs), the
+  caller did not say the edges are undirected, and it has more than one layer without
+  being one long chain of layers (an undirected graph written in file order is acyclic,
+  but its longest path is long);
+* **force**-directed otherwise: a multilevel Fruchterman–Reingold (heavy-edge matching
+  coarsens the graph, each level is refined with repulsion limited to nearby entities,
+  found with a k-d tree), so 10,000 entities take about a second instead of the minutes
+  of the all-pairs version.
+
+Weakly connected components are laid out apart and packed in rows; entities without any
+flow go in a grid after them; everything is spaced by :data:`geometry.ENTITY_BOX`, so boxes
+do not overlap. Fixed positions stay, and the new ones go to the right of them. No two
+entities end at one place. The result depends only on the input (sorted ids, seeded noise).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ecodesk.diagram.geometry import ENTITY_BOX
+from ecodesk.diagram.layout import KIND_TIER
+
+Pos = tuple[float, float]
+
+LAYERED, FORCE = "layered", "force"
+#: Centre-to-centre spacing: columns of a layered layout, rows inside a column, the ideal
+#: flow length of the force layout and the least distance entities keep.
+LAYER_GAP = ENTITY_BOX[0] + 128.0
+ROW_GAP = ENTITY_BOX[1] + 12.0
+EDGE_LENGTH = 1.5 * ENTITY_BOX[0]
+MIN_GAP = max(ENTITY_BOX) + 8.0
+#: Space between packed components and between the new entities and the fixed ones.
+MARGIN = 1.4 * ENTITY_BOX[0]
+#: Aim of the packed picture: width / height of a landscape window.
+ASPECT = 1.6
+
+# when a directed graph counts as "layered": thresholds on shares of the edges or nodes
+MUTUAL_MAX = 0.25  # pairs a→b with b→a as well: the direction is not meant
+CYCLIC_EDGES_MAX = 0.10  # edges inside strongly connected components
+CYCLIC_NODES_MAX = 0.20  # entities inside them
+
+
+def place(ids: Iterable[str], edges: Iterable[tuple[str, str]], fixed: Mapping[str, Pos],
+          kinds: Mapping[str, str] | None = None, *, directed: bool = True,
+          links: Iterable[tuple[str, str]] = ()) -> tuple[dict[str, Pos], str]:
+    """Positions of every id (fixed ones unchanged) and the layout used, ``"layered"`` or
+    ``"force"``. Edges may repeat, loop or name unknown ids (ignored); ``kinds`` (entity
+    kind per id) moves sources and users to their tier; ``directed=False`` says the edges'
+    direction means nothing (the layout is then force-directed); ``links`` are connections
+    whose direction says nothing about the supply (data fed back, say): they hold entities
+    together and order the columns, but do not choose them."""
+    all_ids = list(dict.fromkeys(ids))
+    out: dict[str, Pos] = {i: (float(fixed[i][0]), float(fixed[i][1])) for i in all_ids if i in fixed}
+    free = sorted(i for i in all_ids if i not in fixed)
+    if not free:
+        return out, FORCE
+    index = {i: k for k, i in enumerate(free)}
+    pairs: set[tuple[int, int]] = set()
+    weight: dict[tuple[int, int], float] = {}
+    for group, (s, t) in [*((True, e) for e in edges), *((False, e) for e in links)]:
+        a, b = index.get(s), index.get(t)
+        if a is None or b is None or a == b:
+            continue
+        if group:
+            pairs.add((a, b))
+        key = (a, b) if a < b else (b, a)
+        weight[key] = weight.get(key, 0.0) + 1.0
+    n = len(free)
+    kind_of = [(kinds or {}).get(i, "other") for i in free]
+    method = choose_method(n, pairs) if directed else FORCE
+    comps = _components(n, weight)
+    blocks: list[tuple[Any, list[int]]] = []  # (local coordinates, members)
+    lone: list[int] = []
+    for members in comps:
+        if len(members) == 1:
+            lone.append(members[0])
+            continue
+        if method == LAYERED:
+            xy = _layered(members, pairs, weight, kind_of)
+        else:
+            xy = _force(members, weight)
+        blocks.append((xy, members))
+    if lone:
+        blocks.append((_grid(len(lone)), lone))
+    xy_all = _pack(blocks, n)
+    xy_all = _beside(xy_all, list(out.values()))
+    taken = {(round(x, 1), round(y, 1)) for x, y in out.values()}
+    for k, i in enumerate(free):
+        x, y = round(float(xy_all[k, 0]), 1), round(float(xy_all[k, 1]), 1)
+        while (x, y) in taken:  # only on absurd fixed coordinates: step until free
+            x = round(x + max(7.3, abs(x) * 1e-9), 1)
+        taken.add((x, y))
+        out[i] = (x, y)
+    assert len(set(out[i] for i in free)) == n and not (
+        {out[i] for i in free} & {out[i] for i in all_ids if i in fixed}), "two entities at one place"
+    return out, method
+
+
+# --- choosing ------------------------------------------------------------------------------
+
+
+def choose_method(n: int, pairs: set[tuple[int, int]]) -> str:
+    """``layered`` when the directed graph over ``n`` nodes has a direction that makes sense."""
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    m = len(pairs)
+    if m == 0:
+        return FORCE
+    mutual = sum(1 for a, b in pairs if (b, a) in pairs)
+    if mutual > MUTUAL_MAX * m:
+        return FORCE
+    src = np.fromiter((a for a, _ in pairs), dtype=np.int64, count=m)
+    dst = np.fromiter((b for _, b in pairs), dtype=np.int64, count=m)
+    graph = coo_matrix((np.ones(m), (src, dst)), shape=(n, n)).tocsr()
+    _, label = connected_components(graph, directed=True, connection="strong")
+    sizes = np.bincount(label)
+    in_cycle = sizes[label] > 1
+    linked = np.zeros(n, dtype=bool)
+    linked[src] = linked[dst] = True
+    if (in_cycle[src] & (label[src] == label[dst])).sum() > CYCLIC_EDGES_MAX * m:
+        return FORCE
+    if in_cycle.sum() > CYCLIC_NODES_MAX * linked.sum():
+        return FORCE
+    # depth of the layering: more than one layer, and not a long chain (an undirected graph
+    # oriented by file order is acyclic too, but its longest path grows with its size)
+    succ = _adjacency(n, pairs)
+    layer = _longest_path(list(range(n)), succ)
+    depth = max(layer.values()) + 1
+    limit = max(4.0, 2.5 * math.sqrt(float(linked.sum())))
+    return LAYERED if 1 < depth <= limit else FORCE
+
+
+def _adjacency(n: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
+    succ: list[list[int]] = [[] for _ in range(n)]
+    for a, b in sorted(pairs):
+        succ[a].append(b)
+    return succ
+
+
+def _dag(nodes: list[int], succ: list[list[int]]) -> dict[int, list[int]]:
+    """The graph over ``nodes`` without its back edges (iterative DFS in index order)."""
+    state: dict[int, int] = {}
+    dag: dict[int, list[int]] = {v: [] for v in nodes}
+    for root in nodes:
+        if root in state:
+            continue
+        state[root] = 1
+        stack = [(root, iter(succ[root]))]
+        while stack:
+            v, it = stack[-1]
+            w = next(it, None)
+            if w is None:
+                state[v] = 2
+                stack.pop()
+                continue
+            if w not in dag:
+                continue
+            s = state.get(w, 0)
+            if s == 1:
+                continue  # back edge: left out
+            dag[v].append(w)
+            if s == 0:
+                state[w] = 1
+                stack.append((w, iter(succ[w])))
+    return dag
+
+
+def _longest_path(nodes: list[int], succ: list[list[int]], floor: Mapping[int, int] | None = None) -> dict[int, int]:
+    """Layer of each node: the longest path to it over the graph without back edges (at
+    least ``floor``); then sources move right, next to the first layer they feed."""
+    dag = _dag(nodes, succ)
+    indeg = dict.fromkeys(nodes, 0)
+    for v in nodes:
+        for w in dag[v]:
+            indeg[w] += 1
+    layer = {v: (floor or {}).get(v, 0) for v in nodes}
+    ready = [v for v in nodes if indeg[v] == 0]
+    sources = set(ready)
+    order: list[int] = []
+    while ready:
+        nxt: list[int] = []
+        for v in ready:
+            order.append(v)
+            for w in dag[v]:
+                layer[w] = max(layer[w], layer[v] + 1)
+                indeg[w] -= 1
+                if indeg[w] == 0:
+                    nxt.append(w)
+        ready = nxt
+    for v in sources:
+        if dag[v]:
+            layer[v] = max(layer[v], min(layer[w] for w in dag[v]) - 1)
+    return layer
+
+
+# --- components ----------------------------------------------------------------------------
+
+
+def _components(n: int, weight: Mapping[tuple[int, int], float]) -> list[list[int]]:
+    """Weakly connected components, biggest first (ties by their smallest member)."""
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    if weight:
+        a = np.fromiter((k[0] for k in weight), dtype=np.int64, count=len(weight))
+        b = np.fromiter((k[1] for k in weight), dtype=np.int64, count=len(weight))
+        graph = coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
+        _, label = connected_components(graph, directed=False)
+    else:
+        label = np.arange(n)
+    groups: dict[int, list[int]] = {}
+    for v, c in enumerate(label.tolist()):
+        groups.setdefault(c, []).append(v)
+    return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+
+
+# --- layered -------------------------------------------------------------------------------
+
+
+def _layered(members: list[int], pairs: set[tuple[int, int]], weight: Mapping[tuple[int, int], float],
+             kind_of: list[str]) -> Any:
+    """Columns by longest path (kinds' tiers as lower bounds), ordered by barycentres; long
+    columns are staggered into sub-columns so the picture keeps a landscape shape."""
+    import numpy as np
+
+    inside = set(members)
+    local = [(a, b) for a, b in pairs if a in inside and b in inside]
+    n_all = len(kind_of)
+    succ = _adjacency(n_all, local)
+    tiers = {v: KIND_TIER.get(kind_of[v], 0) for v in members}
+    raw = _longest_path(members, succ, tiers)
+    users_last = max(raw.values())
+    for v in members:  # users that feed nobody line up in the last column
+        if kind_of[v] == "user" and not succ[v]:
+            raw[v] = users_last
+    used = sorted(set(raw.values()))
+    remap = {old: new for new, old in enumerate(used)}
+    k = len(members)
+    pos_of = {v: j for j, v in enumerate(members)}
+    layer = np.array([remap[raw[v]] for v in members], dtype=np.int64)
+    n_layers = len(used)
+    linked = sorted((pos_of[a], pos_of[b]) for a, b in weight if a in inside and b in inside)
+    eu = np.array([a for a, _ in linked], dtype=np.int64)
+    ev = np.array([b for _, b in linked], dtype=np.int64)
+    order = _order_layers(k, layer, n_layers, eu, ev)
+    sizes = np.bincount(layer, minlength=n_layers)
+    cap = _column_cap(sizes)
+    xy = np.zeros((k, 2))
+    x = 0.0
+    for li in range(n_layers):
+        col = order[li]
+        subs = max(1, math.ceil(len(col) / cap))
+        for r, v in enumerate(col):
+            xy[v, 0] = x + (r % subs) * (ENTITY_BOX[0] + 24.0)
+            xy[v, 1] = (r - (len(col) - 1) / 2) * ROW_GAP / subs
+        x += (subs - 1) * (ENTITY_BOX[0] + 24.0) + LAYER_GAP
+    return xy
+
+
+def _order_layers(k: int, layer: Any, n_layers: int, eu: Any, ev: Any, sweeps: int = 10) -> list[list[int]]:
+    """Order inside each layer: first seen in a breadth-first walk from the sources, then
+    alternating barycentre sweeps (neighbours in nearer layers weigh more)."""
+    import numpy as np
+
+    cols: list[list[int]] = [[] for _ in range(n_layers)]
+    adj: list[list[int]] = [[] for _ in range(k)]
+    for a, b in zip(eu.tolist(), ev.tolist()):
+        adj[a].append(b)
+        adj[b].append(a)
+    seen = np.zeros(k, dtype=bool)
+    for root in sorted(range(k), key=lambda v: (int(layer[v]), v)):
+        if seen[root]:
+            continue
+        seen[root] = True
+        queue = [root]
+        for v in queue:
+            cols[int(layer[v])].append(v)
+            for w in sorted(adj[v]):
+                if not seen[w]:
+                    seen[w] = True
+                    queue.append(w)
+    if len(eu) == 0:
+        return cols
+    rank = np.zeros(k)
+    for col in cols:
+        rank[col] = (np.arange(len(col)) + 0.5) / len(col)
+    span = np.abs(layer[eu] - layer[ev]).astype(float)
+    w = 1.0 / np.maximum(span, 1.0) ** 2
+    for sweep in range(sweeps):
+        down = sweep % 2 == 0
+        rng = range(1, n_layers) if down else range(n_layers - 2, -1, -1)
+        for li in rng:
+            col = cols[li]
+            if not col:
+                continue
+            # edges from this layer to the layers already placed in this sweep
+            before_u = layer[eu] < li if down else layer[eu] > li
+            before_v = layer[ev] < li if down else layer[ev] > li
+            mask_a = (layer[eu] == li) & before_v
+            mask_b = (layer[ev] == li) & before_u
+            v = np.concatenate([eu[mask_a], ev[mask_b]])
+            nb = np.concatenate([ev[mask_a], eu[mask_b]])
+            ww = np.concatenate([w[mask_a], w[mask_b]])
+            total = np.bincount(v, weights=ww * rank[nb], minlength=k)
+            count = np.bincount(v, weights=ww, minlength=k)
+            arr = np.array(col)
+            bary = np.where(count[arr] > 0, total[arr] / np.maximum(count[arr], 1e-12), rank[arr])
+            idx = np.lexsort((rank[arr], bary))
+            cols[li] = arr[idx].tolist()
+            rank[cols[li]] = (np.arange(len(col)) + 0.5) / len(col)
+    return cols
+
+
+def _column_cap(sizes: Any) -> int:
+    """Most entities stacked in one sub-column: the smallest cap that keeps the picture at
+    most :data:`ASPECT` times wider than tall... or the tallest column when that is enough."""
+    biggest = int(sizes.max())
+    best, best_err = biggest, math.inf
+    for cap in range(1, biggest + 1):
+        subs = [max(1, math.ceil(int(s) / cap)) for s in sizes]
+        width = sum((s - 1) * (ENTITY_BOX[0] + 24.0) for s in subs) + len(subs) * LAYER_GAP
+        height = max(math.ceil(int(s) / su) for s, su in zip(sizes, subs)) * ROW_GAP
+        err = abs(math.log(width / height / ASPECT))
+        if err < best_err - 1e-9:
+            best, best_err = cap, err
+    return best
+
+
+# --- force ---------------------------------------------------------------------------------
+
+
+def _force(members: list[int], weight: Mapping[tuple[int, int], float]) -> Any:
+    """Multilevel Fruchterman–Reingold of one component, scaled to :data:`EDGE_LENGTH`, then
+    overlaps pushed apart to :data:`MIN_GAP`."""
+    import numpy as np
+
+    k = len(members)
+    if k == 2:
+        return np.array([[0.0, 0.0], [EDGE_LENGTH, 0.0]])
+    pos_of = {v: j for j, v in enumerate(members)}
+    inside = [(pos_of[a], pos_of[b], w) for (a, b), w in weight.items() if a in pos_of and b in pos_of]
+    inside.sort()
+    eu = np.array([a for a, _, _ in inside], dtype=np.int64)
+    ev = np.array([b for _, b, _ in inside], dtype=np.int64)
+    ew = np.array([w for _, _, w in inside], dtype=float)
+    rng = np.random.default_rng(20240607)
+    xy = _multilevel(k, eu, ev, ew, np.ones(k), rng)
+    # to scene units: flows at least EDGE_LENGTH long (median) and nearest neighbours at
+    # least MIN_GAP apart (median), whichever needs more room; the rest is pushed apart
+    from scipy.spatial import cKDTree
+
+    nearest = cKDTree(xy).query(xy, k=2)[0][:, 1]
+    length = np.sqrt(((xy[ev] - xy[eu]) ** 2).sum(axis=1))
+    scale = max(EDGE_LENGTH / max(float(np.median(length)), 1e-9),
+                1.05 * MIN_GAP / max(float(np.median(nearest)), 1e-9))
+    return _separate(xy * scale, MIN_GAP)
+
+
+def _multilevel(n: int, eu: Any, ev: Any, ew: Any, mass: Any, rng: Any, depth: int = 0) -> Any:
+    import numpy as np
+
+    if n <= 40 or depth > 40:
+        xy = rng.random((n, 2)) * math.sqrt(n)
+        return _fr_dense(xy, eu, ev, ew, mass, iterations=200)
+    parent, nc = _coarsen(n, eu, ev, ew)
+    if nc > 0.9 * n:  # nothing left to merge: refine this level from a random start
+        xy = rng.random((n, 2)) * math.sqrt(n)
+        return _fr_near(xy, eu, ev, ew, mass, iterations=150, t0=math.sqrt(n) / 4)
+    cu, cv = parent[eu], parent[ev]
+    keep = cu != cv
+    a, b = np.minimum(cu[keep], cv[keep]), np.maximum(cu[keep], cv[keep])
+    key = a * nc + b
+    uniq, inv = np.unique(key, return_inverse=True)
+    cw = np.bincount(inv, weights=ew[keep])
+    cmass = np.bincount(parent, weights=mass, minlength=nc)
+    coarse = _multilevel(nc, uniq // nc, uniq % nc, cw, cmass, rng, depth + 1)
+    # prolong: children start at their parent (a little apart), the scale grows so that a
+    # parent's area is shared out between its children
+    xy = coarse[parent] * math.sqrt(7.0 / 4.0) + (rng.random((n, 2)) - 0.5) * 0.3
+    iterations = 25 if depth == 0 else 30 if depth == 1 else 40
+    return _fr_near(xy, eu, ev, ew, mass, iterations=iterations, t0=1.0)
+
+
+def _coarsen(n: int, eu: Any, ev: Any, ew: Any) -> tuple[Any, int]:
+    """Heavy-edge matching (light nodes first); a node left alone joins the group of its
+    heaviest neighbour, so stars shrink too. Returns parent index per node and count."""
+    import numpy as np
+
+    deg = np.bincount(eu, minlength=n) + np.bincount(ev, minlength=n)
+    order = np.lexsort((np.minimum(deg[eu], deg[ev]), -ew))
+    match = np.full(n, -1, dtype=np.int64)
+    eu_l, ev_l = eu.tolist(), ev.tolist()
+    for e in order.tolist():
+        a, b = eu_l[e], ev_l[e]
+        if match[a] < 0 and match[b] < 0:
+            match[a], match[b] = b, a
+    parent = np.full(n, -1, dtype=np.int64)
+    nc = 0
+    for v in range(n):
+        if parent[v] >= 0:
+            continue
+        parent[v] = nc
+        if match[v] >= 0:
+            parent[match[v]] = nc
+        nc += 1
+    # lone nodes: into the group of a neighbour when that group is still a pair at most
+    lonely = match < 0
+    if lonely.any():
+        size = np.bincount(parent, minlength=nc)
+        for e in order.tolist():
+            a, b = eu_l[e], ev_l[e]
+            for x, y in ((a, b), (b, a)):
+                if lonely[x] and size[parent[x]] == 1 and size[parent[y]] <= 3 and not lonely[y]:
+                    size[parent[x]] -= 1
+                    parent[x] = parent[y]
+                    size[parent[y]] += 1
+                    lonely[x] = False
+        used, parent = np.unique(parent, return_inverse=True)
+        nc = len(used)
+    return parent, nc
+
+
+def _fr_dense(xy: Any, eu: Any, ev: Any, ew: Any, mass: Any, iterations: int) -> Any:
+    """All-pairs Fruchterman–Reingold for the coarsest graph (ideal distance 1)."""
+    import numpy as np
+
+    t = max(1.0, math.sqrt(len(xy)) / 3)
+    for it in range(iterations):
+        d = xy[:, None, :] - xy[None, :, :]
+        dist2 = np.maximum((d * d).sum(axis=2), 1e-6)
+        disp = (d * (mass[None, :, None] / dist2[:, :, None])).sum(axis=1)
+        ax, ay = _attraction(xy[:, 0], xy[:, 1], eu, ev, ew)
+        x, y = _step(xy[:, 0], xy[:, 1], disp[:, 0] + ax, disp[:, 1] + ay, t * (1 - it / iterations) + 0.01)
+        xy = np.stack([x, y], axis=1)
+    return xy
+
+
+def _fr_near(xy: Any, eu: Any, ev: Any, ew: Any, mass: Any, iterations: int, t0: float) -> Any:
+    """Fruchterman–Reingold with repulsion from the :data:`NEAREST` nearest entities only
+    (a k-d tree finds them): a fixed cost per entity however dense the picture gets, the
+    far field being the coarser levels' work; linear cooling from ``t0``."""
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    n = len(xy)
+    near = min(NEAREST, n - 1)
+    x, y = xy[:, 0].copy(), xy[:, 1].copy()
+    for it in range(iterations):
+        if it % 3 == 0:  # neighbours change slowly: look them up every third step
+            _, nb = cKDTree(np.stack([x, y], axis=1)).query(np.stack([x, y], axis=1), k=near + 1)
+            nb = nb[:, 1:]  # the first is the entity itself (or one on the same spot)
+            m_nb = mass[nb]
+        dx = x[:, None] - x[nb]
+        dy = y[:, None] - y[nb]
+        f = m_nb / np.maximum(dx * dx + dy * dy, 1e-6)
+        fx, fy = (dx * f).sum(axis=1), (dy * f).sum(axis=1)
+        ax, ay = _attraction(x, y, eu, ev, ew)
+        x, y = _step(x, y, fx + ax, fy + ay, t0 * (1 - it / iterations) + 0.02)
+    return np.stack([x, y], axis=1)
+
+
+#: How many nearest entities push one away in the near-field force layout.
+NEAREST = 12
+
+
+def _attraction(x: Any, y: Any, eu: Any, ev: Any, ew: Any) -> tuple[Any, Any]:
+    """Pull of the flows: |d|² along each (weighted by the number of flows)."""
+    import numpy as np
+
+    n = len(x)
+    if not len(eu):
+        return np.zeros(n), np.zeros(n)
+    dx, dy = x[ev] - x[eu], y[ev] - y[eu]
+    f = ew * np.sqrt(dx * dx + dy * dy)
+    fx, fy = dx * f, dy * f
+    return (np.bincount(eu, fx, n) - np.bincount(ev, fx, n), np.bincount(eu, fy, n) - np.bincount(ev, fy, n))
+
+
+def _step(x: Any, y: Any, fx: Any, fy: Any, t: float) -> tuple[Any, Any]:
+    """Move along the force, at most ``t`` far."""
+    import numpy as np
+
+    length = np.sqrt(fx * fx + fy * fy)
+    scale = np.minimum(length, t) / np.maximum(length, 1e-12)
+    return x + fx * scale, y + fy * scale
+
+
+def _separate(xy: Any, gap: float, rounds: int = 60) -> Any:
+    """Push apart entities closer than ``gap`` (half the overlap each, along their line)."""
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    n = len(xy)
+    for _ in range(rounds):
+        pairs = cKDTree(xy).query_pairs(gap * 0.999, output_type="ndarray")
+        if not len(pairs):
+            break
+        i, j = pairs[:, 0], pairs[:, 1]
+        d = xy[i] - xy[j]
+        dist = np.sqrt((d * d).sum(axis=1))
+        same = dist < 1e-9
+        if same.any():  # exactly on top of each other: apart along a fixed direction
+            d[same] = np.array([1.0, 0.618])
+            dist[same] = math.hypot(1.0, 0.618)
+        push = d * ((gap - dist) / dist / 2 * 1.02)[:, None]
+        move = np.zeros_like(xy)
+        move[:, 0] += np.bincount(i, push[:, 0], n) - np.bincount(j, push[:, 0], n)
+        move[:, 1] += np.bincount(i, push[:, 1], n) - np.bincount(j, push[:, 1], n)
+        xy = xy + move
+    return xy
+
+
+# --- isolated entities, packing, fixed ones -----------------------------------------------
+
+
+def _grid(count: int) -> Any:
+    import numpy as np
+
+    per_row = max(1, math.ceil(math.sqrt(count * ASPECT * ROW_GAP / ENTITY_BOX[0] / 1.3)))
+    k = np.arange(count)
+    return np.stack([(k % per_row) * (ENTITY_BOX[0] + 30.0), (k // per_row) * ROW_GAP], axis=1).astype(float)
+
+
+def _pack(blocks: list[tuple[Any, list[int]]], n: int) -> Any:
+    """Blocks (components, then the grid of lone entities) in rows, left to right, rows as
+    wide as a landscape picture of their total area; returns coordinates per node."""
+    import numpy as np
+
+    boxes = []
+    for xy, _ in blocks:
+        lo = xy.min(axis=0)
+        hi = xy.max(axis=0)
+        boxes.append((lo, hi - lo + np.array(ENTITY_BOX) + MARGIN))
+    area = sum(float(size[0] * size[1]) for _, size in boxes)
+    row_width = max(max(float(size[0]) for _, size in boxes), math.sqrt(area * ASPECT))
+    out = np.zeros((n, 2))
+    x = y = row_height = 0.0
+    for (xy, members), (lo, size) in zip(blocks, boxes):
+        if x > 0 and x + size[0] > row_width * 1.05:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        out[members] = xy - lo + np.array([x, y])
+        x += float(size[0])
+        row_height = max(row_height, float(size[1]))
+    return out
+
+
+def _beside(xy: Any, fixed: list[Pos]) -> Any:
+    """The new positions moved to the right of the fixed ones (top edges level); around the
+    origin when nothing is fixed."""
+    import numpy as np
+
+    if not fixed:
+        centre = (xy.min(axis=0) + xy.max(axis=0)) / 2
+        return xy - np.round(centre)
+    fx = np.array(fixed, dtype=float)
+    right = float(fx[:, 0].max()) + ENTITY_BOX[0] + MARGIN
+    top = float(fx[:, 1].min())
+    return xy - xy.min(axis=0) + np.array([right, top])
