@@ -138,6 +138,10 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("validate", help="check a project; exit 1 with messages if anything is wrong")
     s.add_argument("file", metavar="FILE")
 
+    from ecodesk.cli_optimize import add_parser as add_optimize
+
+    add_optimize(sub)
+
     s = sub.add_parser("desktop-install", help="Linux: add ecodesk to the desktop's menus, open .ecodesk files "
                        "with a double-click, install its icon (for this user)")
     s.add_argument("--remove", action="store_true", help="remove them again")
@@ -452,6 +456,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_optimize(args: argparse.Namespace) -> int:
+    from ecodesk.cli_optimize import run_optimize
+
+    return run_optimize(args, load_any)
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     from ecodesk.analysis.compare import compare_results
     from ecodesk.analysis.run import run_analysis
@@ -519,7 +529,7 @@ def _run_app(files: list[str], lang: str) -> int:
 COMMANDS = {
     "new": cmd_new, "templates": cmd_templates, "import": cmd_import, "export": cmd_export,
     "validate": cmd_validate, "analyze": cmd_analyze, "compare": cmd_compare, "open": cmd_open,
-    "doctor": cmd_doctor, "desktop-install": cmd_desktop_install,
+    "doctor": cmd_doctor, "desktop-install": cmd_desktop_install, "optimize": cmd_optimize,
 }
 
 
