@@ -262,6 +262,7 @@ class OptimizeDialog(QDialog):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([400, 700])  # the list shows owner and category too
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.apply_button = QPushButton(self)
         self.apply_button.setObjectName("optimize_apply")
@@ -531,6 +532,9 @@ def show_optimize_dialog(window: Any) -> OptimizeDialog:
             page.choose(before, after)
 
         dialog.applied.connect(compare)
+        # most of the window: the list, the figures and the assignments side by side
+        g = window.geometry()
+        dialog.resize(max(900, min(1500, int(0.9 * g.width()))), max(600, min(950, int(0.9 * g.height()))))
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()

@@ -121,7 +121,8 @@ class DesignResultWidget(QWidget):
         self.model.set_columns([
             Column("demand_name", self.tr("Demand")), Column("entity_name", self.tr("Entity")),
             Column("category", self.tr("Category")), Column("volume", self.tr("Volume"), "number"),
-            Column("served_by", self.tr("Served by")), Column("cost", self.tr("Cost"), "money"),
+            Column("now", self.tr("Served now by")), Column("served_by", self.tr("Served by")),
+            Column("cost", self.tr("Cost"), "money"),
             Column("change_text", self.tr("Change"), foreground=self._change_fg),
         ])
         self.table.setProperty("export_label", self.tr("Design assignments"))
@@ -217,13 +218,15 @@ class DesignResultWidget(QWidget):
 
     def _row(self, a: Assignment, scenario: Scenario) -> dict[str, Any]:
         entity = scenario.entities.get(a.entity)
-        demand_name = a.demand
-        if a.kind == "need":
-            demand_name = self.tr("Need {0}").format(a.demand)
+        flow = scenario.flows.get(a.demand) if a.kind == "flow" else None
+        demand_name = self.tr("Need {0}").format(a.demand) if flow is None else self.tr("Flow {0}").format(a.demand)
         change = change_of(scenario, a)
         served = self._cap_text(scenario, a.capability) if a.capability else self.tr("standalone")
+        now = self.tr("standalone")
+        if flow is not None and flow.capability:
+            now = self._cap_text(scenario, flow.capability)
         return {"demand": a.demand, "demand_name": demand_name, "entity_name": entity.label if entity else a.entity,
-                "category": a.category, "volume": a.volume, "served_by": served, "cost": a.cost, "change": change,
+                "category": a.category, "volume": a.volume, "now": now, "served_by": served, "cost": a.cost, "change": change,
                 "change_text": self.change_text(change), "_ids": [a.entity], "_tip": a.demand}
 
 
@@ -306,7 +309,7 @@ class TradeoffWidget(QWidget):
                               "objective": r.objective, "expected_service": r.expected_service,
                               "targeted_r_index": r.targeted_r_index} for r in rows])
         self.chart.reset(self.tr("Cost against resilience"), self.tr("Optimal cost ({0})").format(currency),
-                         self.tr("Share of demand served"), legend=True, legend_at="bottom")
+                         self.tr("Share of demand served"), legend=True, legend_at="top")
         usable = [r for r in rows if r.objective is not None]
         if not usable:
             return
@@ -336,6 +339,6 @@ class TradeoffWidget(QWidget):
         lo, hi = min(xs), max(xs)
         pad = (hi - lo) * 0.12 or max(abs(hi) * 0.05, 1.0)
         self.chart.item.setXRange(lo - pad, hi + pad, padding=0)
-        self.chart.item.setYRange(-0.03, 1.12, padding=0)
+        self.chart.item.setYRange(-0.03, 1.3, padding=0)  # headroom: the legend sits top right
         self.chart.item.showGrid(x=True, y=True, alpha=0.15)
         self.chart.drawn.emit(len(self.chart.data_items()))
