@@ -8,7 +8,9 @@ Layout (``ecodesk export P.ecodesk out/ --format csv``; a ``.zip`` destination h
   ``pools.csv`` — headers are the SPEC field names, preceded by a ``scenario`` column: every
   table holds the rows of every scenario, which suits spreadsheet filters and pivots better
   than one folder per scenario. Cell conventions are those of :mod:`ecodesk.io.tabular`
-  (``car;home``, ``auto=2;homeco=1``, ``1000000:0.2;:0.15``; JSON accepted).
+  (``car;home``, ``auto=2;homeco=1``, ``1000000:0.2;:0.15``; JSON accepted). ``flows.csv`` has
+  a ``label`` column (the flow's label), ``entities.csv`` a ``color`` column (empty = the kind's
+  colour, else ``#rrggbb``; ``#FF9900``, ``#f90`` typed into a sheet are read as ``#ff9900``).
 
 Export writes UTF-8 with a BOM (so Excel shows Chinese names) and ``\\r\\n`` line ends; every
 file is produced in memory first, written into a temporary folder beside the destination,
@@ -56,7 +58,7 @@ from ecodesk.io.tabular import (
     problem,
 )
 from ecodesk.io.textsafe import neutralise_rows, restore_cell
-from ecodesk.model.objects import COLLECTIONS
+from ecodesk.model.objects import COLLECTIONS, normalize_color
 from ecodesk.model.scenario import Project
 
 TABLES = tuple(COLLECTIONS)  # ecosystems, entities, capabilities, flows, needs, pools
@@ -315,6 +317,14 @@ def _cells(label: str, n: int, record: list[str], columns: Mapping[int, str],
     return {name: (restore_cell(record[i]) if i < len(record) else "") for i, name in columns.items() if name != _IGNORED}
 
 
+def _typed_color(cell: str) -> str:
+    """An entity's colour as a planner types it into a sheet ("#FF9900", "#f90", "ff9900") as
+    the model's "#ff9900" — the edit rules' reading; other text is left for the model to refuse
+    with the file, row and column."""
+    color = normalize_color(cell)
+    return cell if color is None else color
+
+
 # --- import --------------------------------------------------------------------------------
 
 
@@ -347,7 +357,7 @@ def import_csv(path: str | os.PathLike[str]) -> Project:
     if unreadable:  # a whole table is missing: its references would only add noise
         raise FormatError(path.name, problems)
     for name in order or ["Base"]:
-        scenario = build_scenario(name, per_scenario.get(name, {}), problems)
+        scenario = build_scenario(name, per_scenario.get(name, {}), problems, project.import_remarks)
         if scenario is not None:
             project.add_scenario(scenario)
     if problems:
@@ -420,6 +430,8 @@ def _read_table(cname: str, text: str, label: str, order: list[str],
             sname = sname.strip()
         if sname not in order:
             order.append(sname)
+        if cname == "entities" and cells.get("color"):
+            cells["color"] = _typed_color(cells["color"])
         data = parse_cells(cname, cells, place, problems)
         per_scenario.setdefault(sname, {}).setdefault(cname, []).append(Row(place, data, len(problems) == seen))
     return True

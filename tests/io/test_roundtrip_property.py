@@ -1,7 +1,11 @@
-"""Property: any valid project survives CSV, GraphML and GEXF exactly (awkward ids and text included)."""
+"""Property: any valid project survives JSON, CSV, GraphML and GEXF exactly (awkward ids and text
+included, flow labels that a spreadsheet would run as formulas, entity colours)."""
 
 from __future__ import annotations
 
+import csv
+import io
+import re
 import tempfile
 from pathlib import Path
 
@@ -33,6 +37,13 @@ IDS = st.text(ID_CHARS, min_size=1, max_size=4).filter(lambda s: s == s.strip() 
 MONEY = st.one_of(st.integers(0, 10**9).map(float), st.floats(0, 1e12, allow_nan=False))
 COORD = st.floats(-1e6, 1e6, allow_nan=False)
 PROB = st.one_of(st.sampled_from([0.0, 0.5, 1.0]), st.floats(0, 1))
+# What a spreadsheet runs as a formula: text starting with these (plain numbers aside).
+TRIGGERS = tuple("=+-@\t\r")
+NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+# Flow labels: any text, and the kinds a spreadsheet would run as a formula (CSV export quotes them).
+LABELS = st.one_of(TEXT, st.builds(lambda lead, rest: lead + rest, st.sampled_from(["=", "+", "-", "@", "\t", "\r",
+                                                                                  "'=", "''+", "-5", "=1+1"]), TEXT))
+COLORS = st.one_of(st.just(""), st.from_regex(r"#[0-9a-f]{6}", fullmatch=True))
 
 
 @st.composite
@@ -46,7 +57,8 @@ def scenarios(draw, name: str) -> Scenario:
     for e in ents:
         s.add(Entity(e, draw(TEXT), draw(st.sampled_from(list(EntityKind))), draw(TEXT),
                      tuple(draw(st.lists(st.sampled_from(ecos), unique=True))) if ecos else (),
-                     draw(MONEY), draw(PROB), draw(st.none() | MONEY), draw(TEXT), draw(COORD), draw(COORD)))
+                     draw(MONEY), draw(PROB), draw(st.none() | MONEY), draw(TEXT), draw(COORD), draw(COORD),
+                     draw(COLORS)))
     cap = next(ids)
     owner = draw(st.sampled_from(ents))
     s.add(Capability(cap, draw(TEXT), draw(TEXT), owner, draw(MONEY), draw(MONEY), draw(st.none() | MONEY)))
@@ -58,7 +70,7 @@ def scenarios(draw, name: str) -> Scenario:
             tgt = draw(st.sampled_from([e for e in ents if e != owner]))
         s.add(Flow(next(ids), src, tgt, kind, draw(MONEY), draw(MONEY), draw(PROB), draw(TEXT),
                    cap if kind is FlowKind.CAPABILITY else None,
-                   draw(st.none() | MONEY) if kind is FlowKind.CAPABILITY else None))
+                   draw(st.none() | MONEY) if kind is FlowKind.CAPABILITY else None, draw(LABELS)))
     if draw(st.booleans()):
         s.add(Need(next(ids), draw(st.sampled_from(ents)), draw(TEXT.filter(str.strip)), draw(MONEY), draw(MONEY)))
     if draw(st.booleans()):
@@ -88,8 +100,14 @@ def projects(draw) -> Project:
 def test_any_project_round_trips(project):
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        export_file(project, folder / "p.json")
+        assert import_file(folder / "p.json").content_equals(project)
         export_file(project, folder / "csv", "csv")
         assert import_file(folder / "csv").content_equals(project)
+        for table in folder.joinpath("csv").iterdir():  # no cell a spreadsheet would run
+            text = table.read_bytes().decode("utf-8-sig")
+            for row in csv.reader(io.StringIO(text, newline="")):
+                assert not [c for c in row if c[:1] in TRIGGERS and not NUMBER.fullmatch(c)], (table.name, row)
         export_file(project, folder / "p.graphml")
         assert import_file(folder / "p.graphml").content_equals(project)
         for s in project.scenarios:
