@@ -82,8 +82,9 @@ def test_run_shows_the_saving_and_the_difference_on_the_canvas(win, qtbot):
     assert view.lists["close"].item(1).text() == "华南仓 — 华南总代"
     assert view.lists["keep"].count() == 1
     changes = dict(zip(view.model.values("demand"), view.model.values("change_text"), strict=True))
-    assert view.model.values("demand_name") == ["Flow fe", "Flow fs", "Flow ft", "Need n_county"]
-    assert view.model.values("now") == ["华东仓 — 华东总代", "华南仓 — 华南总代", "交易系统 — 品牌商", "standalone"]
+    assert view.model.values("demand") == ["fs", "ft", "n_county", "fe"]  # what changes first
+    assert view.model.values("demand_name") == ["Flow fs", "Flow ft", "Need n_county", "Flow fe"]
+    assert view.model.values("now") == ["华南仓 — 华南总代", "交易系统 — 品牌商", "standalone", "华东仓 — 华东总代"]
     assert changes == {"fe": "unchanged", "fs": "re-pointed", "ft": "flow removed: standalone",
                        "n_county": "new flow"}
     assert dict(zip(view.model.values("demand"), view.model.values("served_by"), strict=True))["n_county"] == \

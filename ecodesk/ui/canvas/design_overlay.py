@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ecodesk.model import Scenario
 from ecodesk.ui.canvas.style import canvas_font
+from ecodesk.ui.plaintext import plain
 
 if TYPE_CHECKING:
     from ecodesk.analysis.optimize import DesignResult
@@ -95,14 +96,25 @@ def design_diff(scenario: Scenario, result: DesignResult) -> DesignDiff:
     return DesignDiff(closed, tuple(struck), tuple(new), tuple(alone), tuple(own))
 
 
+def short_name(text: str, limit: int = 14) -> str:
+    """A name cut to about ``limit`` Latin characters (a CJK character counts two), with "…"."""
+    width, out = 0, ""
+    for ch in text:
+        width += 2 if ord(ch) > 0x2E80 else 1
+        if width > limit:
+            return out + "…"
+        out += ch
+    return out
+
+
 class _TagItem(QGraphicsRectItem):
     """A small rounded tag with one line of text (struck through for a closed capability)."""
 
     def __init__(self, text: str, color: str, struck: bool, row: int, parent: QGraphicsItem) -> None:
         super().__init__(parent)
-        # the same size on screen at every zoom: readable when the whole ecosystem is in view
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
-        font = canvas_font(8.5, bold=True)
+        # scaled with the canvas, like the entities' labels (a fixed screen size would pile
+        # the tags of a zoomed-out ecosystem on top of each other)
+        font = canvas_font(9.0, bold=True)
         font.setStrikeOut(struck)
         self.label = QGraphicsSimpleTextItem(text, self)
         self.label.setFont(font)
@@ -153,7 +165,8 @@ class DesignOverlayItem(_LayerItem):
         #: The tags sit in a layer of their own, above the entities (the flows stay below them).
         self.tags = _LayerItem(Z_TAGS)
         self.diff = design_diff(scenario, result)
-        #: Texts of the tags: {"standalone": "standalone: {0}", "own": "own: {0}"} (translated by the caller).
+        #: Texts of the tags: {"standalone": "standalone: {0}", "own": "own: {0}", "sep": ", "} (translated
+        #: by the caller).
         self.labels = labels or {"standalone": "standalone: {0}", "own": "own: {0}"}
         self._scenario = scenario
         self._tags_at: dict[str, int] = {}
@@ -166,7 +179,12 @@ class DesignOverlayItem(_LayerItem):
         return [c for c in (*self.childItems(), *self.tags.childItems()) if c.data(KIND) == kind]
 
     def marked_ids(self, kind: str) -> list[str]:
-        return [str(c.data(ID)) for c in self.marks(kind)]
+        """The ids marked ``kind`` (a tag may stand for several: an entity has one tag per kind)."""
+        out: list[str] = []
+        for c in self.marks(kind):
+            ids = c.data(ID)
+            out += [str(i) for i in ids] if isinstance(ids, (list, tuple)) else [str(ids)]
+        return out
 
     def remove(self) -> None:
         for item in (self.tags, self):
@@ -181,12 +199,25 @@ class DesignOverlayItem(_LayerItem):
             self._struck_flow(scene, fid)
         for demand, owner, entity, cap_id in d.new_flows:
             self._new_flow(scene, demand, owner, entity, cap_id)
+        # one tag per entity and kind, listing its capabilities or categories
+        closed: dict[str, list[str]] = {}
         for cap_id, owner in d.closed.items():
-            cap = s.capabilities[cap_id]
-            self._tag(scene, owner, "✕ " + (cap.name or cap.id), CLOSED, True, "closed", cap_id)
+            closed.setdefault(owner, []).append(cap_id)
+        for owner, caps in closed.items():
+            names = [short_name(s.capabilities[c].name or c) for c in caps]
+            full = ", ".join(s.capabilities[c].name or c for c in caps)
+            self._tag(scene, owner, "✕ " + " · ".join(names), CLOSED, True, "closed", caps, full)
         for kind, rows, colour in (("standalone", d.standalone, ALONE), ("own", d.own, NEW)):
+            by_entity: dict[str, tuple[list[str], list[str]]] = {}
             for demand, entity, category in rows:
-                self._tag(scene, entity, self.labels[kind].format(category), colour, False, kind, demand)
+                demands, cats = by_entity.setdefault(entity, ([], []))
+                demands.append(demand)
+                if category not in cats:
+                    cats.append(category)
+            for entity, (demands, cats) in by_entity.items():
+                sep = self.labels.get("sep", ", ")
+                text = self.labels[kind].format(sep.join(short_name(c) for c in cats))
+                self._tag(scene, entity, text, colour, False, kind, demands, self.labels[kind].format(sep.join(cats)))
 
     def _centre(self, scene: CanvasScene, entity_id: str) -> tuple[QPointF, float] | None:
         item = scene.entity_items.get(entity_id)
@@ -242,7 +273,7 @@ class DesignOverlayItem(_LayerItem):
         item.setPen(pen)
         item.setData(KIND, "new")
         item.setData(ID, demand)
-        item.setToolTip(f"{cap_id}: {owner} → {entity}")
+        item.setToolTip(plain(f"{cap_id}: {owner} → {entity}"))
         # the arrowhead along the curve's last direction
         hx, hy = end.x() - ctrl.x(), end.y() - ctrl.y()
         hl = math.hypot(hx, hy) or 1.0
@@ -255,7 +286,7 @@ class DesignOverlayItem(_LayerItem):
         tip.setPen(QPen(QColor(NEW), 1.0))
 
     def _tag(self, scene: CanvasScene, entity_id: str, text: str, colour: str, struck: bool, kind: str,
-             obj_id: str) -> None:
+             obj_ids: list[str], tip: str) -> None:
         item = scene.entity_items.get(entity_id)
         if item is None:
             return
@@ -263,6 +294,6 @@ class DesignOverlayItem(_LayerItem):
         self._tags_at[entity_id] = n + 1
         tag = _TagItem(text, colour, struck, n, self.tags)
         tag.setData(KIND, kind)
-        tag.setData(ID, obj_id)
-        tag.setToolTip(text)
+        tag.setData(ID, list(obj_ids))
+        tag.setToolTip(plain(tip))
         tag.setPos(item.pos().x(), item.pos().y() + item.shape_rect().top() - 2)

@@ -458,7 +458,8 @@ class OptimizeDialog(QDialog):
             return
         from ecodesk.ui.canvas.design_overlay import DesignOverlayItem
 
-        labels = {"standalone": self.tr("standalone: {0}"), "own": self.tr("own capability: {0}")}
+        labels = {"standalone": self.tr("standalone: {0}"), "own": self.tr("own capability: {0}"),
+                  "sep": "、" if is_chinese() else ", "}
         self.overlay = DesignOverlayItem(scene, self.scenario, self.result, labels)
 
     # trade-off ------------------------------------------------------------------------------

@@ -120,10 +120,10 @@ class DesignResultWidget(QWidget):
             self.names[key].setText(text)
         self.model.set_columns([
             Column("demand_name", self.tr("Demand")), Column("entity_name", self.tr("Entity")),
-            Column("category", self.tr("Category")), Column("volume", self.tr("Volume"), "number"),
-            Column("now", self.tr("Served now by")), Column("served_by", self.tr("Served by")),
-            Column("cost", self.tr("Cost"), "money"),
+            Column("category", self.tr("Category")),
             Column("change_text", self.tr("Change"), foreground=self._change_fg),
+            Column("now", self.tr("Served now by")), Column("served_by", self.tr("Served by")),
+            Column("volume", self.tr("Volume"), "number"), Column("cost", self.tr("Cost"), "money"),
         ])
         self.table.setProperty("export_label", self.tr("Design assignments"))
         self.show_result(self.result, self.scenario, self.currency)
@@ -194,7 +194,11 @@ class DesignResultWidget(QWidget):
         self.note.setText("\n".join(notes))
         self.note.setVisible(bool(notes))
         self._fill_lists(result, scenario)
-        self.model.set_rows([self._row(a, scenario) for a in result.assignments])
+        rows = [self._row(a, scenario) for a in result.assignments]
+        rows.sort(key=lambda r: r["change"] in ("same", "standalone"))  # what changes first (stable)
+        self.model.set_rows(rows)
+        for c in range(self.model.columnCount()):  # long names: the tooltip has them whole
+            self.table.setColumnWidth(c, min(self.table.columnWidth(c), 230))
 
     def _cap_text(self, scenario: Scenario, cap_id: str) -> str:
         cap = scenario.capabilities.get(cap_id)
@@ -227,7 +231,8 @@ class DesignResultWidget(QWidget):
             now = self._cap_text(scenario, flow.capability)
         return {"demand": a.demand, "demand_name": demand_name, "entity_name": entity.label if entity else a.entity,
                 "category": a.category, "volume": a.volume, "now": now, "served_by": served, "cost": a.cost, "change": change,
-                "change_text": self.change_text(change), "_ids": [a.entity], "_tip": a.demand}
+                "change_text": self.change_text(change), "_ids": [a.entity],
+                "_tip": f"{demand_name}: {now} → {served}"}
 
 
 class TradeoffWidget(QWidget):
