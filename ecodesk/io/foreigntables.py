@@ -26,26 +26,15 @@ a header.
 
 from __future__ import annotations
 
-import difflib
-import math
 import os
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ecodesk.io.errors import FormatError, Problem
-from ecodesk.io.foreign import ForeignEdge, ForeignGraph, ForeignNode, graph_rows
-from ecodesk.io.tabular import CellError, Place, Row, build_scenario, parse_number, problem
+from ecodesk.io.tablebuild import EDGE_ROLES, NODE_ROLES, SHARED_ROLES, build, cytoscape_column, norm
+from ecodesk.io.tabular import CellError, parse_number, problem
 from ecodesk.model.scenario import Project
-
-NODE_ROLES: tuple[str, ...] = ("id", "name", "kind", "industry", "ecosystems", "demand", "risk", "revenue", "notes",
-                               "x", "y", "color", "note", "skip")
-EDGE_ROLES: tuple[str, ...] = ("id", "source", "target", "kind", "volume", "unit_value", "risk", "notes", "label",
-                               "capability", "standalone_cost", "note", "skip")
-#: Roles several columns may share.
-SHARED_ROLES = ("note", "skip")
 
 _NOTES = "notes, note, description, comment, comments, remark, remarks, memo, 备注, 说明, 描述, 注释"
 #: Column names (normalised: case-folded, ``_``/``-`` as spaces) that suggest each node role.
@@ -78,31 +67,17 @@ EDGE_WORDS: dict[str, str] = {
     "capability": "capability, 能力",
     "standalone_cost": "standalone cost, 单独成本, 自建成本",
 }
-#: Values of an edge ``kind`` column that give a direction, not a kind (Gephi's ``Type``), and
-#: columns holding directions (Kumu's ``Direction``).
-_DIRECTIONS = {"directed": "", "undirected": "undirected", "mutual": "mutual", "有向": "", "无向": "undirected",
-               "双向": "mutual"}
-_DIRECTION_COLUMNS = {"direction", "directed", "方向"}
-#: Number roles and the range their values must lie in.
-_NUMBERS = {"demand": (0.0, math.inf), "risk": (0.0, 1.0), "revenue": (0.0, math.inf),
-            "x": (-math.inf, math.inf), "y": (-math.inf, math.inf), "volume": (0.0, math.inf),
-            "unit_value": (0.0, math.inf), "standalone_cost": (0.0, math.inf)}
 #: Sheet names that say which table a sheet holds.
 _NODE_SHEETS = {"nodes", "node", "elements", "vertices", "entities", "actors", "节点", "实体", "主体", "企业", "元素"}
 _EDGE_SHEETS = {"edges", "edge", "connections", "links", "relations", "relationships", "flows", "关系", "连接",
                 "边", "流向", "连线"}
-MAX_PROBLEMS = 50  # problems collected from one table before reading it stops
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.replace("\ufeff", "").replace("_", " ").replace("-", " ").casefold().split())
 
 
 def _lookup(words: Mapping[str, str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for role, names in words.items():
         for name in names.split(","):
-            out.setdefault(_norm(name), role)
+            out.setdefault(norm(name), role)
     return out
 
 
@@ -228,7 +203,7 @@ def _headerless(header: list[str], rows: list[list[str]]) -> bool:
     """A first row that is data of a ``source,target[,weight]`` list, not a header."""
     if not 2 <= len(header) <= 3 or not rows or any(len([c for c in r if c.strip()]) > 3 for r in rows):
         return False
-    if any(_norm(h) in _NODE_LOOKUP or _norm(h) in _EDGE_LOOKUP for h in header if h):
+    if any(norm(h) in _NODE_LOOKUP or norm(h) in _EDGE_LOOKUP for h in header if h):
         return False
     if not header[0] or not header[1]:
         return False
@@ -257,7 +232,7 @@ def guess_mapping(header: Iterable[str], kind: str) -> dict[str, str]:
     for column in header:
         if column in out:
             continue
-        role = lookup.get(_norm(column), "note") if column.strip() else "skip"
+        role = lookup.get(norm(column), "note") if column.strip() else "skip"
         if role not in SHARED_ROLES and role in taken:
             role = "note"
         taken.add(role)
@@ -265,20 +240,12 @@ def guess_mapping(header: Iterable[str], kind: str) -> dict[str, str]:
     return out
 
 
-def _cytoscape(header: Iterable[str]) -> str | None:
-    """Cytoscape's default edge table: the column whose "A (interaction) B" gives the ends."""
-    names = {_norm(h): h for h in header}
-    if "interaction" in names or "shared interaction" in names:
-        return names.get("shared name") or names.get("name")
-    return None
-
-
 def table_kind(header: Iterable[str]) -> str | None:
     """"edges" when the header has source- and target-like columns (or is Cytoscape's edge
     table), "nodes" when it has an id- or name-like column, else None."""
     header = list(header)
     edge_roles = set(guess_mapping(header, "edges").values())
-    if {"source", "target"} <= edge_roles or _cytoscape(header) is not None:
+    if {"source", "target"} <= edge_roles or cytoscape_column(header) is not None:
         return "edges"
     if {"id", "name"} & set(guess_mapping(header, "nodes").values()):
         return "nodes"
@@ -288,7 +255,7 @@ def table_kind(header: Iterable[str]) -> str | None:
 def header_key(header: Iterable[str], kind: str) -> str:
     """A stable key of a header set (order, case and spacing aside), to remember a mapping by."""
     _roles(kind)
-    return kind + ":" + "\t".join(sorted({_norm(h) for h in header if h.strip()}))
+    return kind + ":" + "\t".join(sorted({norm(h) for h in header if h.strip()}))
 
 
 def find_tables(path: str | os.PathLike[str]) -> tuple[TableSource | None, TableSource | None]:
@@ -304,8 +271,8 @@ def find_tables(path: str | os.PathLike[str]) -> tuple[TableSource | None, Table
     from ecodesk.io.xlsxio import sheet_records
 
     tables = [_source(str(p), name, recs) for name, recs in sheet_records(p).items() if recs]
-    nodes = next((t for t in tables if _norm(t.sheet or "") in _NODE_SHEETS), None)
-    edges = next((t for t in tables if _norm(t.sheet or "") in _EDGE_SHEETS), None)
+    nodes = next((t for t in tables if norm(t.sheet or "") in _NODE_SHEETS), None)
+    edges = next((t for t in tables if norm(t.sheet or "") in _EDGE_SHEETS), None)
     for t in tables:
         kind = table_kind(t.header)
         if edges is None and kind == "edges" and t is not nodes:
@@ -455,7 +422,7 @@ def make_plan(nodes: TableSource | None, edges: TableSource | None, fields: Mapp
 def check_plan(plan: TablePlan, lang: str = "en") -> PlanCheck:
     """What :func:`import_tables` would do with ``plan``, or the problems it would refuse it for."""
     try:
-        _, counts = _build(plan)
+        _, counts = build(plan)
     except FormatError as exc:
         return PlanCheck(tuple(exc.sentences(lang)), {})
     return PlanCheck((), counts)
@@ -463,281 +430,11 @@ def check_plan(plan: TablePlan, lang: str = "en") -> PlanCheck:
 
 def import_tables(plan: TablePlan) -> Project:
     """A project from the tables of ``plan``; FormatError listing every problem (nothing made)."""
-    return _build(plan)[0]
-
-
-def _default_name(plan: TablePlan) -> str:
-    if plan.name.strip():
-        return plan.name.strip()
-    table = plan.nodes or plan.edges
-    return Path(table.path).stem if table is not None else "Untitled"
-
-
-@dataclass
-class _Staged:
-    """Rows of one table read under its mapping."""
-
-    label: str
-    items: list[tuple[Place, dict[str, str], list[str]]] = field(default_factory=list)  # place, role → text, notes
-    columns: dict[str, str] = field(default_factory=dict)  # role → column name
-
-
-def _stage(table: TableSource, mapping: Mapping[str, str], roles: tuple[str, ...],
-           problems: list[Problem]) -> _Staged:
-    staged = _Staged(table.label)
-    bad = [(c, r) for c, r in mapping.items() if r not in roles]
-    for c, r in bad:
-        problems.append(problem(table.label, f"column '{c}': '{r}' is not a role of this table (known: "
-                                             f"{', '.join(roles)})", f"列 '{c}'：'{r}' 不是此表可用的角色"))
-    use: list[tuple[int, str, str]] = []  # index, column, role
-    seen: dict[str, str] = {}
-    for i, column in enumerate(table.header):
-        role = mapping.get(column, "note" if column.strip() else "skip")
-        if role not in SHARED_ROLES and role in seen:
-            problems.append(problem(table.label, f"the columns '{seen[role]}' and '{column}' are both mapped to "
-                                                 f"'{role}'", f"列 '{seen[role]}' 和 '{column}' 都对应 '{role}'"))
-            continue
-        seen[role] = column
-        if role != "skip":
-            use.append((i, column, role))
-    staged.columns = {r: c for _, c, r in use if r not in SHARED_ROLES}
-    before = len(problems)
-    for index, row in enumerate(table.rows):
-        n = table.row_number(index)
-        if len(problems) - before >= MAX_PROBLEMS:
-            problems.append(problem(table.label, f"reading stopped after {MAX_PROBLEMS} problems in this table "
-                                                 f"(row {n})", f"此表已有 {MAX_PROBLEMS} 个问题，在第 {n} 行停止读取"))
-            break
-        if not any(c.strip() for c in row):
-            continue
-        values: dict[str, str] = {}
-        notes: list[str] = []
-        for i, column, role in use:
-            text = row[i].strip() if i < len(row) else ""
-            if not text:
-                continue
-            if role == "note":
-                notes.append(f"{column or f'column {i + 1}'}: {text}")
-            else:
-                values[role] = text
-        staged.items.append((Place(table.label, f"row {n}", f"第 {n} 行"), values, notes))
-    return staged
-
-
-def _cell_place(place: Place, column: str) -> Place:
-    return Place(place.source, f"{place.en}, column '{column}'", f"{place.zh}，列 '{column}'")
-
-
-def _numbers(values: dict[str, str], place: Place, columns: Mapping[str, str], problems: list[Problem]) -> None:
-    """Mapped number cells as floats, or one problem per cell that is no number in range."""
-    for role, (low, high) in _NUMBERS.items():
-        if role not in values:
-            continue
-        text = values[role]
-        cell = _cell_place(place, columns.get(role, role))
-        try:
-            value = parse_number(text, role)
-        except CellError as exc:
-            problems.append(cell.problem(exc.en, exc.zh))
-            continue
-        if not low <= value <= high:
-            span = "between 0 and 1" if high == 1.0 else "0 or more"
-            span_zh = "在 0 到 1 之间" if high == 1.0 else "不小于 0"
-            problems.append(cell.problem(f"{text!r}: {role} must be {span}", f"{text!r}：{role} 必须{span_zh}"))
-            continue
-        values[role] = value  # type: ignore[assignment]
-
-
-def _build(plan: TablePlan) -> tuple[Project, dict[str, int]]:
-    problems: list[Problem] = []
-    if plan.nodes is None and plan.edges is None:
-        raise FormatError("", ["There is no table to import."])
-    nodes = _stage(plan.nodes, plan.node_map, NODE_ROLES, problems) if plan.nodes is not None else None
-    edges = _stage(plan.edges, plan.edge_map, EDGE_ROLES, problems) if plan.edges is not None else None
-    if nodes is not None and not {"id", "name"} & set(nodes.columns):
-        problems.append(problem(nodes.label, "no column is the node id or name (id/Id/key/编号, label/name/名称); "
-                                             "choose one", "没有作为节点编号或名称的列（id/Id/key/编号、label/name/名称）；"
-                                                           "请指定一列"))
-    cyto = None
-    if edges is not None and not {"source", "target"} <= set(edges.columns):
-        cyto = _cytoscape(plan.edges.header) if plan.edges is not None else None
-        if cyto is None or {"source", "target"} & set(edges.columns):
-            missing = [r for r in ("source", "target") if r not in edges.columns]
-            problems.append(problem(edges.label, f"no column is the edge's {' or '.join(missing)} (source/from/源/起点, "
-                                                 "target/to/目标/终点); choose one",
-                                    f"没有作为边的{'和'.join('起点' if m == 'source' else '终点' for m in missing)}的列"
-                                    "（source/from/源/起点、target/to/目标/终点）；请指定一列"))
-    if problems:
-        raise FormatError(_default_name(plan), problems)
-    graph = ForeignGraph(_default_name(plan))
-    extra: dict[Place, list[str]] = {}
-    direct: dict[Place, dict[str, Any]] = {}
-    by_id: dict[str, str] = {}
-    by_name: dict[str, list[str]] = {}
-    if nodes is not None:
-        for place, values, notes in nodes.items:
-            _numbers(values, place, nodes.columns, problems)
-            node_id = values.pop("id", "") or values.get("name", "")
-            if not node_id:
-                problems.append(place.problem("it has neither an id nor a name", "既没有编号也没有名称"))
-                continue
-            if "name" not in values and "id" in nodes.columns and "name" not in nodes.columns:
-                values["name"] = node_id
-            x, y = values.pop("x", None), values.pop("y", None)
-            graph.nodes.append(ForeignNode(node_id, dict(values), place, x, y))  # type: ignore[arg-type]
-            extra[place] = notes
-            by_id.setdefault(node_id, node_id)
-            if values.get("name"):
-                by_name.setdefault(values["name"].casefold(), []).append(node_id)
-    self_loops = undirected = 0
-    made_from_ends: dict[str, Place] = {}
-    if edges is not None:
-        for place, values, notes in edges.items:
-            _numbers(values, place, edges.columns, problems)
-            if cyto is not None and "source" not in values:
-                ends = _split_cytoscape(values, place, cyto, problems, notes)
-                if ends is None:
-                    continue
-                values["source"], values["target"] = ends
-            direction, notes = _direction(values, notes, edges.columns)
-            for end in ("source", "target"):
-                if not values.get(end):
-                    problems.append(_cell_place(place, edges.columns.get(end, end)).problem(
-                        f"the edge's {end} is empty", f"边的{'起点' if end == 'source' else '终点'}为空"))
-            if not (values.get("source") and values.get("target")):
-                continue
-            source, target = str(values.pop("source")), str(values.pop("target"))
-            if nodes is not None:
-                resolved = []
-                for end, text in (("source", source), ("target", target)):
-                    found = _resolve(text, by_id, by_name)
-                    if found is None and len(set(by_name.get(text.casefold(), []))) > 1:
-                        problems.append(_cell_place(place, edges.columns.get(end, end)).problem(
-                            f"'{text}' is the name of several nodes in {nodes.label}; use the node's id",
-                            f"'{text}' 是 {nodes.label} 中多个节点的名称；请使用节点编号"))
-                    elif found is None:
-                        near = difflib.get_close_matches(text, list(by_id), n=1, cutoff=0.75)
-                        hint_en = f" (did you mean '{near[0]}'?)" if near else ""
-                        hint_zh = f"（是否应为 '{near[0]}'？）" if near else ""
-                        problems.append(_cell_place(place, edges.columns.get(end, end)).problem(
-                            f"'{text}' is neither the id nor the name of a node in {nodes.label}{hint_en}",
-                            f"'{text}' 既不是 {nodes.label} 中节点的编号也不是其名称{hint_zh}"))
-                    resolved.append(found)
-                if None in resolved:
-                    continue
-                source, target = resolved  # type: ignore[assignment]
-            else:
-                for end in (source, target):
-                    if end not in made_from_ends:
-                        made_from_ends[end] = place
-            if source == target:
-                self_loops += 1
-            undirected += direction == "undirected"
-            edge_id = values.pop("id", None)
-            if "standalone_cost" in values:  # a flow field the graph rules do not know
-                direct[place] = {"standalone_cost": values.pop("standalone_cost")}
-            graph.edges.append(ForeignEdge(edge_id, source, target, dict(values), place,
-                                           directed=direction == "", direction_note=direction))  # type: ignore[arg-type]
-            extra[place] = notes
-    if nodes is None:
-        for end, place in made_from_ends.items():
-            graph.nodes.append(ForeignNode(end, {"name": end}, Place(place.source, f"{place.en} (an end)",
-                                                                         f"{place.zh}（端点）")))
-    if problems:
-        raise FormatError(graph.name, problems)
-    rows = graph_rows(graph, problems)
-    if problems:
-        raise FormatError(graph.name, problems)
-    for table_rows in rows.values():
-        for row in table_rows:
-            _add_notes(row, extra.get(row.place, ()))
-            row.data.update(direct.get(row.place, {}))
-    scenario = build_scenario("Base", rows, problems)
-    if problems or scenario is None:
-        raise FormatError(graph.name, problems)
-    project = Project(graph.name)
-    project.add_scenario(scenario)
-    counts = {"entities": len(scenario.entities), "flows": len(scenario.flows),
-              "ecosystems": len(scenario.ecosystems), "skipped_self_loops": self_loops,
-              "entities_from_edges": len(made_from_ends) if nodes is None else 0, "undirected": undirected}
-    remarks = getattr(project, "import_remarks", None)
-    if remarks is not None:
-        remarks.extend(_remarks(plan, counts))
-    return project, counts
-
-
-def _resolve(text: str, by_id: Mapping[str, str], by_name: Mapping[str, list[str]]) -> str | None:
-    if text in by_id:
-        return text
-    named = list(dict.fromkeys(by_name.get(text.casefold(), [])))
-    return named[0] if len(named) == 1 else None
-
-
-_CYTO = re.compile(r"(.+?) \((.*)\) (.+)")
-
-
-def _split_cytoscape(values: dict[str, str], place: Place, column: str, problems: list[Problem],
-                     notes: list[str]) -> tuple[str, str] | None:
-    text = str(values.get("label", "")) if column and _norm(column) == "name" else ""
-    found = next((n.split(": ", 1)[1] for n in notes if n.startswith(f"{column}: ")), text)
-    m = _CYTO.fullmatch(found or "")
-    if m is None:
-        problems.append(_cell_place(place, column).problem(
-            f"{found!r} does not read 'source (interaction) target' and the table has no source/target columns",
-            f"{found!r} 不是“起点 (关系) 终点”的形式，且此表没有起点/终点列"))
-        return None
-    if "kind" not in values and m.group(2):
-        values["kind"] = m.group(2)
-    if values.get("label") == found:  # Cytoscape's edge name is "A (pp) B": no label for the canvas
-        del values["label"]
-    return m.group(1).strip(), m.group(3).strip()
-
-
-def _direction(values: dict[str, Any], notes: list[str], columns: Mapping[str, str]) -> tuple[str, list[str]]:
-    """The edge's direction note ("" = directed) from a kind that names one (Gephi's Type) or a
-    Direction column (Kumu); those cells are not kept as kind or note."""
-    direction = ""
-    kind = values.get("kind")
-    if isinstance(kind, str) and _norm(kind) in _DIRECTIONS:
-        direction = _DIRECTIONS[_norm(kind)]
-        del values["kind"]
-    kept = []
-    for note in notes:
-        column, _, text = note.partition(": ")
-        if _norm(column) in _DIRECTION_COLUMNS and _norm(text) in _DIRECTIONS:
-            direction = direction or _DIRECTIONS[_norm(text)]
-        else:
-            kept.append(note)
-    return direction, kept
-
-
-def _add_notes(row: Row, lines: Iterable[str]) -> None:
-    lines = list(lines)
-    if not lines:
-        return
-    text = row.data.get("notes", "")
-    row.data["notes"] = "\n".join(x for x in (text, *lines) if x)
-
-
-def _remarks(plan: TablePlan, counts: Mapping[str, int]) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    if counts["entities_from_edges"]:
-        label = plan.edges.label if plan.edges is not None else ""
-        out.append((f"{label} has no node table: its {counts['entities_from_edges']} entities were made from the "
-                    "edges' ends.", f"{label} 没有节点表：{counts['entities_from_edges']} 个主体由边的端点生成。"))
-    if counts["skipped_self_loops"]:
-        n = counts["skipped_self_loops"]
-        out.append((f"{n} edge(s) from an entity to itself were left out (noted on the entity).",
-                    f"{n} 条从主体指向自身的边未导入（已记入该主体的备注）。"))
-    if counts["undirected"]:
-        n = counts["undirected"]
-        out.append((f"{n} edge(s) are undirected: each became one flow from source to target (noted on the flow).",
-                    f"{n} 条边是无向的：每条按“起点 → 终点”导入为一条流（已记入流的备注）。"))
-    return out
+    return build(plan)[0]
 
 
 __all__ = [
-    "EDGE_ROLES", "EDGE_WORDS", "NODE_ROLES", "NODE_WORDS", "PlanCheck", "TablePlan", "TableSource", "apply_map",
-    "check_plan", "find_tables", "guess_mapping", "header_key", "import_table_file", "import_tables", "make_plan", "map_problems",
-    "parse_map_option", "plan_files", "read_table", "table_kind",
+    "EDGE_ROLES", "EDGE_WORDS", "NODE_ROLES", "NODE_WORDS", "SHARED_ROLES", "PlanCheck", "TablePlan", "TableSource",
+    "apply_map", "check_plan", "find_tables", "guess_mapping", "header_key", "import_table_file", "import_tables",
+    "make_plan", "map_problems", "parse_map_option", "plan_files", "read_table", "table_kind",
 ]

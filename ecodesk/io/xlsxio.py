@@ -324,7 +324,7 @@ def import_xlsx(path: str | os.PathLike[str]) -> Project:
     if unreadable:
         raise FormatError(p.name, problems)
     for name in order or ["Base"]:
-        scenario = build_scenario(name, per_scenario.get(name, {}), problems)
+        scenario = build_scenario(name, per_scenario.get(name, {}), problems, project.import_remarks)
         if scenario is not None:
             project.add_scenario(scenario)
     if problems:
