@@ -92,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--format", dest="fmt", metavar="F", help="source format, one of "
                    f"{', '.join(format_names('read', READABLE))} (default: from the extension)")
     s.add_argument("--force", action="store_true", help="replace an existing FILE (atomically)")
+    s.add_argument("--edges", metavar="EDGES", help="an edge table (CSV or xlsx) to read with the node table SRC")
+    s.add_argument("--map", dest="map", metavar="FIELD=COLUMN,…", help="node/edge tables: say which column holds "
+                   "which field, overriding the guess (e.g. name=Label,volume=Weight; fields: id, name, kind, "
+                   "source, target, volume, label, notes, note, skip …)")
 
     s = sub.add_parser(
         "export", help=f"write FILE as {cli_help('write', WRITABLE)}",
@@ -295,15 +299,37 @@ def cmd_import(args: argparse.Namespace) -> int:
     fmt = get_format(args.fmt, "read", READABLE).name if args.fmt is not None else None
     if fmt is None and src.is_file() and src.suffix and format_for_path(src, "read") is None:
         get_format(src.suffix, "read", READABLE, where=args.src)  # an unknown extension: every format is listed
-    if fmt == "ecodesk" or (fmt is None and src.is_file() and _is_project_file(src)):
+    if args.edges is not None or args.map is not None:
+        project = _import_tables(args, src, fmt)
+    elif fmt == "ecodesk" or (fmt is None and src.is_file() and _is_project_file(src)):
         from ecodesk.store import open_project
 
         project = open_project(src)  # a project file: checked, brought up to date, written anew
     else:
         project = import_file(src, fmt)
     write_project_atomic(project, dest)
+    for en, zh in getattr(project, "import_remarks", ()):
+        print(f"ecodesk: note: {zh if args.lang.startswith('zh') else en}", file=sys.stderr)
     print(_said("imported", args.lang, src=args.src, f=args.file, counts=project_counts(project, args.lang)))
     return EXIT_OK
+
+
+def _import_tables(args: argparse.Namespace, src: Path, fmt: str | None) -> Any:
+    """``import NODES FILE --edges EDGES`` / ``--map …``: foreign node and edge tables (SPEC §4)."""
+    from ecodesk.io import check_readable
+    from ecodesk.io.foreigntables import import_tables, parse_map_option, plan_files
+
+    for path, what in ((src, "SRC"), (Path(args.edges) if args.edges is not None else None, "--edges")):
+        if path is None:
+            continue
+        if not path.exists():
+            raise _missing(str(path))
+        check_readable(path)
+        if path.suffix.lower() not in (".csv", ".xlsx", ".txt", ".tsv") or (fmt not in (None, "csv", "xlsx")):
+            raise UsageError(f"--edges and --map read node and edge tables (.csv or .xlsx files), not '{path}' "
+                             f"({what})")
+    fields = parse_map_option(args.map) if args.map is not None else None
+    return import_tables(plan_files(src, args.edges, fields))
 
 
 def cmd_export(args: argparse.Namespace) -> int:
