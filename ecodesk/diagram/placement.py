@@ -364,7 +364,7 @@ def _force(members: list[int], weight: Mapping[tuple[int, int], float]) -> Any:
     length = np.sqrt(((xy[ev] - xy[eu]) ** 2).sum(axis=1))
     scale = max(EDGE_LENGTH / max(float(np.median(length)), 1e-9),
                 1.05 * MIN_GAP / max(float(np.median(nearest)), 1e-9))
-    return _separate(xy * scale, MIN_GAP)
+    return _separate(xy * scale)
 
 
 def _multilevel(n: int, eu: Any, ev: Any, ew: Any, mass: Any, rng: Any, depth: int = 0) -> Any:
@@ -496,28 +496,36 @@ def _step(x: Any, y: Any, fx: Any, fy: Any, t: float) -> tuple[Any, Any]:
     return x + fx * scale, y + fy * scale
 
 
-def _separate(xy: Any, gap: float, rounds: int = 60) -> Any:
-    """Push apart entities closer than ``gap`` (half the overlap each, along their line)."""
+def _separate(xy: Any, rounds: int = 400) -> Any:
+    """Push apart entities whose boxes (:data:`ENTITY_BOX` plus a little air) overlap: each
+    overlapping pair moves apart along the axis where they overlap least, half each; where
+    a crowd keeps pushing back and forth, the whole picture grows by 5 % every 20 rounds."""
     import numpy as np
     from scipy.spatial import cKDTree
 
     n = len(xy)
-    for _ in range(rounds):
-        pairs = cKDTree(xy).query_pairs(gap * 0.999, output_type="ndarray")
+    w, h = ENTITY_BOX[0] + 8.0, ENTITY_BOX[1] + 8.0
+    xy = xy.copy()
+    for k in range(rounds):
+        if k and k % 20 == 0:
+            xy = xy * 1.05
+        pairs = cKDTree(xy).query_pairs(math.hypot(w, h), output_type="ndarray")
         if not len(pairs):
             break
         i, j = pairs[:, 0], pairs[:, 1]
-        d = xy[i] - xy[j]
-        dist = np.sqrt((d * d).sum(axis=1))
-        same = dist < 1e-9
-        if same.any():  # exactly on top of each other: apart along a fixed direction
-            d[same] = np.array([1.0, 0.618])
-            dist[same] = math.hypot(1.0, 0.618)
-        push = d * ((gap - dist) / dist / 2 * 1.02)[:, None]
-        move = np.zeros_like(xy)
-        move[:, 0] += np.bincount(i, push[:, 0], n) - np.bincount(j, push[:, 0], n)
-        move[:, 1] += np.bincount(i, push[:, 1], n) - np.bincount(j, push[:, 1], n)
-        xy = xy + move
+        dx, dy = xy[j, 0] - xy[i, 0], xy[j, 1] - xy[i, 1]
+        ox, oy = w - np.abs(dx), h - np.abs(dy)
+        hit = (ox > 1e-6) & (oy > 1e-6)
+        if not hit.any():
+            break
+        i, j, dx, dy, ox, oy = i[hit], j[hit], dx[hit], dy[hit], ox[hit], oy[hit]
+        along_x = ox / w <= oy / h
+        sx = np.where(dx >= 0, 1.0, -1.0)  # j to the right of i (a tie: j, the later one, right)
+        sy = np.where(dy >= 0, 1.0, -1.0)
+        px = np.where(along_x, sx * ox * 0.51, 0.0)
+        py = np.where(along_x, 0.0, sy * oy * 0.51)
+        xy[:, 0] += np.bincount(j, px, n) - np.bincount(i, px, n)
+        xy[:, 1] += np.bincount(j, py, n) - np.bincount(i, py, n)
     return xy
 
 

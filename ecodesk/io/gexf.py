@@ -198,7 +198,7 @@ def project_from_gexf(raw: bytes, source: str = "GEXF") -> Project:
         name = graph.get("name") or "Base"
         foreign = _foreign(graph, attrs, name, source)
         rows = graph_rows(foreign, problems)
-    scenario = build_scenario(name, rows, problems)
+    scenario = build_scenario(name, rows, problems, project.import_remarks, foreign=foreign is not None)
     if scenario is None or problems:
         raise FormatError(source, problems)
     project.add_scenario(scenario)

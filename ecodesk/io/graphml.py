@@ -411,7 +411,8 @@ def project_from_graphml(raw: bytes, source: str = "GraphML") -> Project:
     if project is None:
         project = Project(Path(source).stem or "Imported", notes="\n".join(notes))
     for gname, rows in built:
-        scenario = build_scenario(gname, rows, problems)
+        scenario = build_scenario(gname, rows, problems, project.import_remarks,
+                                  foreign=any(f.name == gname for f in foreigns))
         if scenario is not None:
             project.add_scenario(scenario)
     if problems:
@@ -727,7 +728,7 @@ def import_gml(path: str | os.PathLike[str]) -> Project:
     rows = graph_rows(fg, problems)
     notes = "\n".join(f"{k}: {v}" for k, v in g.graph.items() if k not in ("name", "multigraph", "directed"))
     project = Project(Path(source).stem or "Imported", notes=notes)
-    scenario = None if problems else build_scenario(fg.name, rows, problems)
+    scenario = None if problems else build_scenario(fg.name, rows, problems, project.import_remarks, foreign=True)
     if scenario is None:
         raise FormatError(source, problems)
     project.add_scenario(scenario)
