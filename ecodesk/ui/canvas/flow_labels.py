@@ -18,7 +18,7 @@ Without labels nothing here runs beyond an empty-dict check.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -37,7 +37,7 @@ PAD_X, PAD_Y = 4.0, 1.5
 #: Largest boost of the label below 100 % zoom, and the on-screen text height it aims for
 #: (the entity names' values: see entity_item).
 MAX_BOOST, MIN_PX = 1.6, 9.0
-FONT_SIZE = 8.5
+FONT_SIZE = 9.0  # the entity names' size
 _CELL_KEY = 1 << 24  # cell (cx, cy) -> cx * _CELL_KEY + cy + _CELL_KEY // 2
 
 
@@ -69,6 +69,12 @@ class FlowLabels:
         self.version = 0  # bumped when labelled rows change (text, route, shown)
         self._chosen: dict[float, tuple[int, np.ndarray]] = {}  # scale -> (version, rows)
         self._arrays: tuple[int, np.ndarray, np.ndarray] | None = None  # version, rows, widths
+        #: Where on its route each label sits (index into the route's points; the middle
+        #: unless an entity covers it there), and the version it was placed for.
+        self._anchor: dict[int, int] = {}
+        self._placed = -1
+        #: The entities' discs ``(n, 3)``: x, y, radius — what a label is kept clear of.
+        self.obstacles: Callable[[], np.ndarray] | None = None
 
     def __bool__(self) -> bool:
         return bool(self._text)
@@ -116,6 +122,7 @@ class FlowLabels:
 
     def clear(self) -> None:
         self._text.clear()
+        self._anchor.clear()
         self.changed()
 
     def changed(self) -> None:
@@ -132,24 +139,32 @@ class FlowLabels:
         return self._arrays[1], self._arrays[2]
 
     # geometry -------------------------------------------------------------------------------
-    def boxes(self, rows: np.ndarray, scale: float) -> np.ndarray:
-        """The chips of labelled ``rows`` at ``scale``, ``(m, 4)`` x0, y0, x1, y1 in scene
-        units (NaN where a row is not routed)."""
+    def points(self, rows: np.ndarray, anchor: dict[int, int] | None = None) -> np.ndarray:
+        """Where the labels of ``rows`` are centred (scene), ``(m, 2)``."""
+        np = load_numpy()
+        at = anchor if anchor is not None else self._anchor
+        idx = np.fromiter((at.get(r, K // 2) for r in rows.tolist()), np.intp, len(rows)) if at \
+            else np.full(len(rows), K // 2)
+        return self.table.pts[rows, idx]
+
+    def boxes(self, rows: np.ndarray, scale: float | None, anchor: dict[int, int] | None = None) -> np.ndarray:
+        """The chips of labelled ``rows`` at ``scale`` (None: at their largest), ``(m, 4)``
+        x0, y0, x1, y1 in scene units (NaN where a row is not routed)."""
         np = load_numpy()
         if not len(rows):
             return np.empty((0, 4))
-        b = boost(scale)
-        mid = self.table.pts[rows, K // 2]
+        b = boost(scale) if scale is not None else MAX_BOOST
+        mid = self.points(rows, anchor)
         hw = (self._widths(rows) / 2 + PAD_X + 1) * b
         hh = (self._fm.height() / 2 + PAD_Y + 1) * b
         out = np.stack([mid[:, 0] - hw, mid[:, 1] - hh, mid[:, 0] + hw, mid[:, 1] + hh], axis=1)
         out[np.isnan(self.table.box[rows, 0])] = np.nan
         return out
 
-    def rects(self, rows: np.ndarray, scale: float) -> list[QRectF]:
+    def rects(self, rows: np.ndarray, scale: float | None, anchor: dict[int, int] | None = None) -> list[QRectF]:
         """:meth:`boxes` of those of ``rows`` that have labels, as QRectFs."""
         rows = self.labelled(rows)
-        return [QRectF(x0, y0, x1 - x0, y1 - y0) for x0, y0, x1, y1 in self.boxes(rows, scale).tolist()
+        return [QRectF(x0, y0, x1 - x0, y1 - y0) for x0, y0, x1, y1 in self.boxes(rows, scale, anchor).tolist()
                 if x0 == x0]  # NaN: not routed
 
     def chosen(self, scale: float) -> np.ndarray:
@@ -157,22 +172,59 @@ class FlowLabels:
         got = self._chosen.get(scale)
         if got is not None and got[0] == self.version:
             return got[1]
+        if self._placed != self.version:
+            self._place()
         rows = self._choose(scale)
         if len(self._chosen) > 3:  # the view's zoom and an export's, mostly
             self._chosen.clear()
         self._chosen[scale] = (self.version, rows)
         return rows
 
-    def rechoose(self, scale: float) -> np.ndarray:
-        """Make the choice at ``scale`` anew if the labelled rows changed; return the rows
-        whose label appeared or went since the last choice at that scale (their pixels in a
-        cached image are stale)."""
+    def refresh(self, scale: float, cached: float | None) -> list[QRectF]:
+        """Place and choose the labels anew for ``scale`` if the labelled rows changed;
+        return where pixels of an image cached at scale ``cached`` are now stale (the
+        labels that moved along their routes, appeared or went)."""
+        if self._placed == self.version and scale in self._chosen and self._chosen[scale][0] == self.version:
+            return []
         np = load_numpy()
-        got = self._chosen.get(scale)
-        if got is not None and got[0] == self.version:
-            return np.empty(0, np.intp)
-        new = self.chosen(scale)
-        return np.setxor1d(got[1], new) if got is not None else np.empty(0, np.intp)
+        stale: list[QRectF] = []
+        drawn = self._chosen.get(cached) if cached is not None else None
+        if self._placed != self.version:
+            old = dict(self._anchor)
+            moved = self._place()
+            stale += self.rects(moved, cached, old) + self.rects(moved, cached)
+        if drawn is not None and drawn[0] != self.version:
+            stale += self.rects(np.setxor1d(drawn[1], self.chosen(cached)), cached)
+        self.chosen(scale)
+        return stale
+
+    def _place(self) -> np.ndarray:
+        """Put each label where no entity covers it — the middle of its route, else the
+        nearest of a few points either side (the middle when all are covered); returns the
+        rows whose place changed."""
+        np = load_numpy()
+        self._placed = self.version
+        rows, widths = self._rows_widths()
+        old = self._anchor
+        discs = self.obstacles() if self.obstacles is not None and len(rows) else None
+        new: dict[int, int] = {}
+        if discs is not None and len(discs):
+            t = self.table
+            routed = ~np.isnan(t.box[rows, 0])
+            rows, widths = rows[routed], widths[routed]
+            hw = (widths / 2 + PAD_X + 2) * MAX_BOOST
+            hh = (self._fm.height() / 2 + PAD_Y + 2) * MAX_BOOST
+            todo = np.arange(len(rows))
+            for i in (K // 2, K // 2 - 1, K // 2 + 1, K // 2 - 2, K // 2 + 2):
+                if not len(todo):
+                    break
+                free = ~_covered(t.pts[rows[todo], i], hw[todo], hh, discs)
+                if i != K // 2:
+                    new.update(dict.fromkeys(rows[todo[free]].tolist(), i))
+                todo = todo[~free]
+        self._anchor = new
+        changed = {r for r in old.keys() | new.keys() if old.get(r) != new.get(r)}
+        return np.fromiter(changed, np.intp, len(changed))
 
     def _choose(self, scale: float) -> np.ndarray:
         np = load_numpy()
@@ -186,7 +238,7 @@ class FlowLabels:
         b = boost(scale)
         cw = (MAX_WIDTH + 2 * PAD_X + 4) * b  # a cell holds the widest label
         ch = (self._fm.height() + 2 * PAD_Y + 4) * b
-        mid = t.pts[rows, K // 2]
+        mid = self.points(rows)
         cx = np.floor(mid[:, 0] / cw).astype(np.int64)
         cy = np.floor(mid[:, 1] / ch).astype(np.int64)
         order = np.lexsort((rows, -t.width[rows]))  # the strongest first
@@ -225,7 +277,7 @@ class FlowLabels:
         painter.save()
         painter.setFont(self.font)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        mids = t.pts[rows, K // 2].tolist()
+        mids = self.points(rows).tolist()
         styles = t.style[rows].tolist()
         for row, (x, y), st in zip(rows.tolist(), mids, styles, strict=True):
             text, w = self._text[row]
@@ -240,3 +292,29 @@ class FlowLabels:
             painter.drawText(QPointF(-w / 2, -h / 2 + fm.ascent()), text)
             painter.restore()
         painter.restore()
+
+
+def _covered(points: np.ndarray, hw: np.ndarray, hh: float, discs: np.ndarray) -> np.ndarray:
+    """Whether a chip centred at each of ``points`` (half sizes ``hw``, ``hh``) meets one of
+    the ``discs`` (x, y, r; as their squares) — the discs sorted into a grid, each point
+    testing the nine cells around it."""
+    np = load_numpy()
+    grid = float(hw.max() + hh + discs[:, 2].max()) if len(hw) else 1.0
+    ex, ey, er = discs[:, 0], discs[:, 1], discs[:, 2]
+    ekey = np.floor(ex / grid).astype(np.int64) * _CELL_KEY + np.floor(ey / grid).astype(np.int64)
+    order = np.argsort(ekey, kind="stable")
+    skey = ekey[order]
+    px, py = points[:, 0], points[:, 1]
+    pkey = np.floor(px / grid).astype(np.int64) * _CELL_KEY + np.floor(py / grid).astype(np.int64)
+    hit = np.zeros(len(points), bool)
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            key = pkey + dx * _CELL_KEY + dy
+            lo = np.searchsorted(skey, key, "left")
+            n = np.searchsorted(skey, key, "right") - lo
+            for j in range(min(int(n.max()), 64)):  # entities in one cell (64: a pile of them)
+                sel = np.flatnonzero((n > j) & ~hit)
+                e = order[lo[sel] + j]
+                meets = (np.abs(ex[e] - px[sel]) < hw[sel] + er[e]) & (np.abs(ey[e] - py[sel]) < hh + er[e])
+                hit[sel[meets]] = True
+    return hit

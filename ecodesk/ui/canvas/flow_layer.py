@@ -62,6 +62,7 @@ class FlowLayerItem(QGraphicsItem):
         self.table = FlowTable()
         self.painter = FlowPainter(self.table)
         self.labels = self.painter.labels  # the flows' labels (flow_labels), drawn by the painter
+        self.labels.obstacles = self._entity_discs
         self.frame_cache = FrameCache(self)
         self.cache_enabled = True
         self._bounds = QRectF()
@@ -249,13 +250,26 @@ class FlowLayerItem(QGraphicsItem):
         self._grow_to(r)
         self.update(r)
 
+    def _refresh_labels(self, scale: float) -> None:
+        """Labels placed and chosen for this frame; those that moved, came or went since
+        the cached image was drawn are drawn there again."""
+        if self.labels and self.painter.detail == 0:
+            frame = self.frame_cache.frame
+            self.frame_cache.mark(self.labels.refresh(scale, frame.scale if frame is not None else None))
+
+    def _entity_discs(self) -> np.ndarray:
+        """The entities' discs (x, y, radius) a label keeps clear of."""
+        np = load_numpy()
+        items = getattr(self.scene(), "entity_items", {})
+        return np.array([(it.x(), it.y(), it.radius) for it in items.values()], float).reshape(-1, 3)
+
     def _label_rects(self, rows: np.ndarray) -> list[QRectF]:
         """The chips of those of ``rows`` with labels (at the cached image's scale; at the
         largest boost without one): where a change of them changes pixels."""
         if not self.labels or not len(rows):
             return []
         frame = self.frame_cache.frame
-        return self.labels.rects(rows, frame.scale if frame is not None else 0.0)
+        return self.labels.rects(rows, frame.scale if frame is not None else None)
 
     def _repaint(self, rects: list[QRectF]) -> None:
         """Labels changed in ``rects`` (scene): redraw them in the cache and on screen."""
@@ -349,11 +363,11 @@ class FlowLayerItem(QGraphicsItem):
             and world.m11() == world.m22() > 0
         ):
             seen = self._visible_rect(painter, option)
-            if self.labels and self.painter.detail == 0:  # labels that came or went since the last frame
-                self.frame_cache.mark(self.labels.rects(self.labels.rechoose(world.m11()), world.m11()))
+            self._refresh_labels(world.m11())
             if not seen.isEmpty():
                 self.frame_cache.paint(painter, seen, world, dev.devicePixelRatioF(), self.painter.detail)
         else:
             rect = self._visible_rect(painter, option)
+            self._refresh_labels(world.m11())
             self.draw_flows(painter, rect, world.m11())
             self.painter.draw_selection(painter, rect, world.m11())
