@@ -261,11 +261,21 @@ def read_sheets(path: str | os.PathLike[str], max_rows: int | None = None) -> di
 
 
 def is_own_workbook(path: str | os.PathLike[str]) -> bool:
-    """True when the workbook has an ``entities`` sheet (ecodesk's own layout, like entities.csv)."""
+    """True for ecodesk's own layout (like a CSV folder): an ``entities`` sheet, with a ``project``
+    sheet or with only ecodesk's entity columns. A planner's "Entities" sheet of Label and Type is
+    a foreign node table instead."""
+    p = Path(path)
     try:
-        return "entities" in {n.strip().casefold() for n in _sheet_names(Path(path))}
+        titles = {n.strip().casefold(): n for n in _sheet_names(p)}
+        if "entities" not in titles:
+            return False
+        if "project" in titles:
+            return True
+        records = sheet_records(p, max_rows=0, sheets=(titles["entities"],))[titles["entities"]]
     except FormatError:
         return False
+    known = {"scenario", *FIELDS["entities"]}
+    return bool(records) and all(h.strip().casefold() in known for h in records[0][1] if h.strip())
 
 
 def _sheet_names(path: Path) -> list[str]:
