@@ -155,3 +155,50 @@ def test_tradeoff_cancel(dialog, qtbot, monkeypatch):
     qtbot.mouseClick(t.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: t.run_button.isEnabled(), timeout=RUN_MS)
     assert t.message.text() == "Cancelled." and t.rows == [] and not t.progress.isVisible()
+
+
+def big_scenario(nc: int = 200, nd: int = 2000, cats: int = 20, seed: int = 1):
+    """Many capabilities with capacities, demands spread over them: HiGHS needs more than
+    20 s for r = 2 (the design has a gap at the time limit)."""
+    import random
+
+    from ecodesk.model import Entity, Scenario
+
+    rnd = random.Random(seed)
+    s = Scenario("big")
+    for i in range(nc):
+        s.add(Entity(f"o{i}", kind="platform", x=i * 10, y=0))
+    for j in range(nd // 4):
+        s.add(Entity(f"u{j}", kind="user", demand=1, x=j * 10, y=300))
+    for i in range(nc):
+        s.add(Capability(f"k{i}", f"cap {i}", f"c{i % cats}", f"o{i}", fixed_cost=rnd.uniform(50, 150),
+                         unit_cost=rnd.uniform(0.5, 2), capacity=rnd.uniform(20, 60)))
+    for d in range(nd):
+        k = rnd.randrange(nc)
+        s.add(Flow(f"f{d}", f"o{k}", f"u{d % (nd // 4)}", "capability", volume=rnd.uniform(1, 5),
+                   capability=f"k{k}", standalone_cost=rnd.uniform(5, 15)))
+    return s
+
+
+@pytest.mark.slow
+def test_cancel_stops_the_real_optimiser_promptly(qtbot):
+    from ecodesk.model import Project
+    from ecodesk.ui.document import Document
+    from ecodesk.ui.mainwindow import MainWindow
+
+    w = MainWindow(Document(Project("big", scenarios=[big_scenario()])))
+    qtbot.addWidget(w)
+    w.show()
+    w.actions.plan_optimize.trigger()
+    d = w.findChild(OptimizeDialog, "optimize_dialog")
+    d.redundancy.setValue(2)
+    d.time_limit.setValue(8)  # the abandoned solve ends by itself at the latest then
+    assert d.run()
+    qtbot.waitUntil(lambda: d.progress.value() >= 10, timeout=RUN_MS)  # the solver is working
+    qtbot.wait(500)
+    job = d.runner.job
+    t0 = time.perf_counter()
+    d.cancel()
+    qtbot.waitUntil(lambda: job.stopped_at is not None, timeout=RUN_MS)
+    assert job.stopped_at - t0 < 3.0  # generous: the engine polls every 50 ms
+    assert d.result is None and d.run_button.isEnabled()
