@@ -13,6 +13,7 @@ what :class:`ecodesk.ui.transfer.TransferOps` hands to ``import_tables``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 from ecodesk.model.errors import EcodeskError
 from ecodesk.ui.dialogs.table_preview import TablePreviewWidget
 from ecodesk.ui.i18n import count_text, current_language, error_text
+from ecodesk.ui.panels.worker import run_in_background
 from ecodesk.ui.plaintext import plain_label, show_message
 
 if TYPE_CHECKING:
@@ -44,6 +46,11 @@ if TYPE_CHECKING:
 KINDS = ("nodes", "edges")
 #: Problems listed in the dialog (the rest are counted).
 MAX_LISTED_PROBLEMS = 200
+#: Tables of up to this many rows (nodes and edges together) are checked at once after each
+#: change; bigger ones in the background (a check builds the whole project: seconds for 50,000 rows).
+SYNC_ROWS = 3000
+#: The rows of a big table checked at once, before the whole table is.
+HEAD_ROWS = 200
 
 
 def _ft() -> Any:
@@ -54,6 +61,14 @@ def _ft() -> Any:
 
 def _is_workbook(path: str) -> bool:
     return Path(path).suffix.lower() in (".xlsx", ".xlsm")
+
+
+def _checked(plan: Any, lang: str) -> tuple[Any, list[str]]:
+    """``check_plan`` of ``plan``, or (None, the sentences) if it failed (it reports, never raises)."""
+    try:
+        return _ft().check_plan(plan, lang), []
+    except (EcodeskError, OSError) as exc:
+        return None, _sentences(exc)
 
 
 def _sentences(exc: BaseException) -> list[str]:
@@ -77,6 +92,8 @@ class TableImportDialog(QDialog):
         self.files: dict[str, str] = {}
         self.sheets: dict[str, str | None] = {}
         self.check: Any = None
+        self._checking = False
+        self._generation = 0  # of the roles and tables: a background check of older ones is dropped
         layout = QVBoxLayout(self)
 
         intro = plain_label(QLabel(self.tr(
@@ -293,15 +310,42 @@ class TableImportDialog(QDialog):
         return list(self.check.problems) if self.check is not None else []
 
     def refresh(self) -> None:
-        """Check the plan again; show the counts and problems; enable Import when it would work."""
-        has_table = any(self.previews[k].source is not None for k in KINDS)
+        """Check the plan again; show the counts and problems; enable Import when it would work.
+        Tables of up to :data:`SYNC_ROWS` rows are checked at once; bigger ones off the GUI thread
+        (their first rows at once, so what is wrong there shows without waiting)."""
+        self._generation += 1
         self.check = None
-        failure: list[str] = []
-        if has_table:
-            try:
-                self.check = _ft().check_plan(self.plan(), current_language())
-            except (EcodeskError, OSError) as exc:  # not expected: check_plan reports, never raises
-                failure = _sentences(exc)
+        if not any(self.previews[k].source is not None for k in KINDS):
+            self._show_check(None, [], False)
+            return
+        plan, lang = self.plan(), current_language()
+        rows = sum(len(t.rows) for t in (plan.nodes, plan.edges) if t is not None)
+        if rows <= SYNC_ROWS:
+            self._show_check(*_checked(plan, lang), False)
+            return
+        head = replace(plan, **{k: replace(t, rows=t.rows[:HEAD_ROWS]) for k, t in
+                                (("nodes", plan.nodes), ("edges", plan.edges)) if t is not None})
+        check, failure = _checked(head, lang)  # (also loads the engine's modules in this thread)
+        self._show_check(None, failure or (list(check.problems) if check is not None else []), True, rows)
+        generation = self._generation
+        run_in_background(lambda progress, cancel: _ft().check_plan(plan, lang),
+                          lambda result: self._on_check_done(generation, result, None),
+                          lambda message: self._on_check_done(generation, None, message))
+
+    @property
+    def checking(self) -> bool:
+        """True while a big table is being checked in the background."""
+        return self._checking
+
+    def _on_check_done(self, generation: int, check: Any, message: str | None) -> None:
+        if generation != self._generation:  # a check of roles changed since: dropped
+            return
+        self.check = check
+        self._show_check(check, [message] if message else [], False)
+
+    def _show_check(self, check: Any, failure: list[str], checking: bool, rows: int = 0) -> None:
+        self.check, self._checking = check, checking
+        has_table = any(self.previews[k].source is not None for k in KINDS)
         problems = failure or self.problems()
         self.problem_list.clear()
         for line in problems[:MAX_LISTED_PROBLEMS]:
@@ -312,12 +356,14 @@ class TableImportDialog(QDialog):
         if not has_table:
             self.summary.setText(self.tr("Choose a node table or an edge table (an edge table alone is enough: "
                                          "its ends become the entities)."))
+        elif checking:
+            self.summary.setText(self.tr("Checking all {0} rows…").format(f"{rows:,}"))
         elif problems:
             self.summary.setText(self.tr("Cannot import yet — {0}. Change the roles of the columns or correct "
                                          "the file:").format(self.problem_count_text(len(problems))))
         else:
             self.summary.setText(self.tr("Ready to import: {0}.").format(self.counts_text()))
-        self.import_button.setEnabled(has_table and not problems)
+        self.import_button.setEnabled(has_table and not checking and not problems)
         self.reset_button.setEnabled(any(p.source is not None and p.mapping != p.guess
                                          for p in self.previews.values()))
 
@@ -338,9 +384,9 @@ class TableImportDialog(QDialog):
 
     # closing ---------------------------------------------------------------------------------
     def accept(self) -> None:
-        """Import (only when the plan has no problem); the roles chosen are remembered."""
-        self.refresh()
-        if not self.import_button.isEnabled():
+        """Import (only when the whole plan was checked and has no problem); the roles chosen
+        are remembered."""
+        if self._checking or self.check is None or self.problems():
             return
         self.remember()
         super().accept()

@@ -177,7 +177,7 @@ class TablePreviewWidget(QWidget):
         self.table.setRowHeight(0, max(self.table.rowHeight(0), self.combos[0].sizeHint().height() + 4)
                                 if self.combos else self.table.rowHeight(0))
         total = len(source.rows) if source is not None else 0
-        self.rows_note.setText(self.tr("Showing the first {0} of {1} rows").format(len(rows), total)
+        self.rows_note.setText(self.tr("Showing the first {0} of {1} rows").format(len(rows), f"{total:,}")
                                if total > len(rows) else "")
         self.remembered.setText(self.tr("The roles are the ones you chose last time for these columns "
                                         "(“Reset to Guess” goes back to the guess)."))
