@@ -205,6 +205,25 @@ def test_cancel_stops_a_long_run(win, qtbot, monkeypatch):
     assert len(calls) == 1
 
 
+def test_an_edit_during_the_run_makes_its_result_stale(win, qtbot, monkeypatch):
+    import ecodesk.analysis.optimize as engine
+
+    real = engine.optimize_design
+
+    def late(scenario, options=None, *, progress=None, cancel=None):
+        time.sleep(0.3)
+        return real(scenario, options)
+
+    monkeypatch.setattr(engine, "optimize_design", late)
+    dialog = open_dialog(win)
+    with qtbot.waitSignal(dialog.result_shown, timeout=RUN_MS):
+        assert dialog.run()
+        win.document.push(MoveEntities(win.document.scenario, {"county": (40.0, 430.0)}))
+    assert dialog.result is not None and dialog.stale
+    assert dialog.overlay is None and not dialog.apply_button.isEnabled()
+    assert dialog.error.text() == "The scenario changed after this run: run again to see its design."
+
+
 def test_infeasible_shows_the_reason_in_the_ui_language(win, qtbot):
     from ecodesk.ui.i18n import install_language
 

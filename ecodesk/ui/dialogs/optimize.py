@@ -164,6 +164,8 @@ class OptimizeDialog(QDialog):
         self.stale = False
         self.overlay: DesignOverlayItem | None = None
         self._pending: Scenario | None = None  # the copy the running optimisation works on
+        self._pending_rev = -1  # the revision of the shown scenario it was copied at
+        self._trade_rev = -1  # the same for the trade-off
         self.runner = BackgroundRun(self)
         self.trade_runner = BackgroundRun(self)
         self._bindings = Bindings()
@@ -355,10 +357,16 @@ class OptimizeDialog(QDialog):
     def _on_scenario_changed(self) -> None:
         self.picker.set_scenario(self.scenario)
         if self.result is not None and not self.stale:
-            self.stale = True
-            self._remove_overlay()
-            self.apply_button.setEnabled(False)
-            self._show_stale_note()
+            self._mark_stale()
+        if self.tradeoff.rows:
+            self.tradeoff.set_message(self.tr("The scenario changed after this run: run again to see its design."))
+
+    def _mark_stale(self) -> None:
+        """The result is of an earlier state of the scenario: no difference, no Apply."""
+        self.stale = True
+        self._remove_overlay()
+        self.apply_button.setEnabled(False)
+        self._show_stale_note()
 
     def _show_stale_note(self) -> None:
         if self.stale:
@@ -410,7 +418,7 @@ class OptimizeDialog(QDialog):
         from ecodesk.analysis.optimize import optimize_design
 
         snapshot = self.scenario.copy()  # copied here: the live model never crosses threads
-        self._pending = snapshot
+        self._pending, self._pending_rev = snapshot, self.scenario.revision
         self.runner.start(lambda progress, cancel: optimize_design(snapshot, options, progress=progress,
                                                                    cancel=cancel))
         self._set_running(True)
@@ -429,6 +437,8 @@ class OptimizeDialog(QDialog):
     def _on_runner_done(self, result: DesignResult) -> None:
         self._set_running(False)
         self._set_result(result, self._pending)
+        if self.scenario.revision != self._pending_rev:  # edited while it ran
+            self._mark_stale()
         self.result_shown.emit()
 
     def _on_runner_failed(self, message: str) -> None:
@@ -471,6 +481,7 @@ class OptimizeDialog(QDialog):
         from ecodesk.analysis.optimize import tradeoff
 
         snapshot = self.scenario.copy()
+        self._trade_rev = self.scenario.revision
         settings = self.document.project.settings
         self.trade_runner.start(lambda progress, cancel: tradeoff(snapshot, options, (1, 2, 3), settings,
                                                                   progress=progress, cancel=cancel))
@@ -481,6 +492,8 @@ class OptimizeDialog(QDialog):
     def _on_trade_done(self, rows: list[Any]) -> None:
         self.tradeoff.set_running(False)
         self.tradeoff.show_rows(list(rows), self.currency)
+        if self.scenario.revision != self._trade_rev:  # edited while it ran
+            self.tradeoff.set_message(self.tr("The scenario changed after this run: run again to see its design."))
         self.result_shown.emit()
 
     def _on_trade_failed(self, message: str) -> None:
