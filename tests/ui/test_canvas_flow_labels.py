@@ -227,8 +227,8 @@ def test_a_label_makes_way_for_an_entity_its_flow_passes_under(qtbot):
     view.viewport().repaint()
     x0, y0, x1, y1 = layer.labels.boxes(row, 1.0)[0]
     s1 = sc.entity_items["s1"]
-    shape = s1.shape_rect().translated(s1.pos())
-    assert not QRectF(x0, y0, x1 - x0, y1 - y0).intersects(shape)
+    name = s1.label_rect().translated(s1.pos())
+    assert not QRectF(x0, y0, x1 - x0, y1 - y0).intersects(s1.shape_rect().translated(s1.pos()).united(name))
     assert layer.labels.text_of(int(row[0])) == "test data" and row[0] in layer.labels.chosen(1.0)
     # the entity moves away: the label goes back to the middle of its flow
     view.select_ids(["s1"])

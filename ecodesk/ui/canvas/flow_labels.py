@@ -73,7 +73,8 @@ class FlowLabels:
         #: unless an entity covers it there), and the version it was placed for.
         self._anchor: dict[int, int] = {}
         self._placed = -1
-        #: The entities' discs ``(n, 3)``: x, y, radius — what a label is kept clear of.
+        #: The entities' boxes ``(n, 4)`` (x0, y0, x1, y1: shape and name) — what a label is
+        #: kept clear of.
         self.obstacles: Callable[[], np.ndarray] | None = None
 
     def __bool__(self) -> bool:
@@ -206,9 +207,9 @@ class FlowLabels:
         self._placed = self.version
         rows, widths = self._rows_widths()
         old = self._anchor
-        discs = self.obstacles() if self.obstacles is not None and len(rows) else None
+        boxes = self.obstacles() if self.obstacles is not None and len(rows) else None
         new: dict[int, int] = {}
-        if discs is not None and len(discs):
+        if boxes is not None and len(boxes):
             t = self.table
             routed = ~np.isnan(t.box[rows, 0])
             rows, widths = rows[routed], widths[routed]
@@ -218,7 +219,7 @@ class FlowLabels:
             for i in (K // 2, K // 2 - 1, K // 2 + 1, K // 2 - 2, K // 2 + 2):
                 if not len(todo):
                     break
-                free = ~_covered(t.pts[rows[todo], i], hw[todo], hh, discs)
+                free = ~_covered(t.pts[rows[todo], i], hw[todo], hh, boxes)
                 if i != K // 2:
                     new.update(dict.fromkeys(rows[todo[free]].tolist(), i))
                 todo = todo[~free]
@@ -294,13 +295,14 @@ class FlowLabels:
         painter.restore()
 
 
-def _covered(points: np.ndarray, hw: np.ndarray, hh: float, discs: np.ndarray) -> np.ndarray:
+def _covered(points: np.ndarray, hw: np.ndarray, hh: float, boxes: np.ndarray) -> np.ndarray:
     """Whether a chip centred at each of ``points`` (half sizes ``hw``, ``hh``) meets one of
-    the ``discs`` (x, y, r; as their squares) — the discs sorted into a grid, each point
-    testing the nine cells around it."""
+    the ``boxes`` (x0, y0, x1, y1) — the boxes sorted into a grid by their centres, each
+    point testing the nine cells around it."""
     np = load_numpy()
-    grid = float(hw.max() + hh + discs[:, 2].max()) if len(hw) else 1.0
-    ex, ey, er = discs[:, 0], discs[:, 1], discs[:, 2]
+    ex, ey = (boxes[:, 0] + boxes[:, 2]) / 2, (boxes[:, 1] + boxes[:, 3]) / 2
+    ew, eh = (boxes[:, 2] - boxes[:, 0]) / 2, (boxes[:, 3] - boxes[:, 1]) / 2
+    grid = float(max(hw.max() + ew.max(), hh + eh.max())) if len(hw) else 1.0
     ekey = np.floor(ex / grid).astype(np.int64) * _CELL_KEY + np.floor(ey / grid).astype(np.int64)
     order = np.argsort(ekey, kind="stable")
     skey = ekey[order]
@@ -315,6 +317,6 @@ def _covered(points: np.ndarray, hw: np.ndarray, hh: float, discs: np.ndarray) -
             for j in range(min(int(n.max()), 64)):  # entities in one cell (64: a pile of them)
                 sel = np.flatnonzero((n > j) & ~hit)
                 e = order[lo[sel] + j]
-                meets = (np.abs(ex[e] - px[sel]) < hw[sel] + er[e]) & (np.abs(ey[e] - py[sel]) < hh + er[e])
+                meets = (np.abs(ex[e] - px[sel]) < hw[sel] + ew[e]) & (np.abs(ey[e] - py[sel]) < hh + eh[e])
                 hit[sel[meets]] = True
     return hit

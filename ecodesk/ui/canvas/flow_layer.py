@@ -62,7 +62,7 @@ class FlowLayerItem(QGraphicsItem):
         self.table = FlowTable()
         self.painter = FlowPainter(self.table)
         self.labels = self.painter.labels  # the flows' labels (flow_labels), drawn by the painter
-        self.labels.obstacles = self._entity_discs
+        self.labels.obstacles = self._entity_boxes
         self.frame_cache = FrameCache(self)
         self.cache_enabled = True
         self._bounds = QRectF()
@@ -257,11 +257,12 @@ class FlowLayerItem(QGraphicsItem):
             frame = self.frame_cache.frame
             self.frame_cache.mark(self.labels.refresh(scale, frame.scale if frame is not None else None))
 
-    def _entity_discs(self) -> np.ndarray:
-        """The entities' discs (x, y, radius) a label keeps clear of."""
+    def _entity_boxes(self) -> np.ndarray:
+        """The entities' boxes (shape and name: x0, y0, x1, y1) a label keeps clear of."""
         np = load_numpy()
         items = getattr(self.scene(), "entity_items", {})
-        return np.array([(it.x(), it.y(), it.radius) for it in items.values()], float).reshape(-1, 3)
+        rects = [it.sceneBoundingRect().getCoords() for it in items.values()]
+        return np.array(rects, float).reshape(-1, 4)
 
     def _label_rects(self, rows: np.ndarray) -> list[QRectF]:
         """The chips of those of ``rows`` with labels (at the cached image's scale; at the
