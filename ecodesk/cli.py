@@ -352,6 +352,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.scenario is not None:
         project.scenario(args.scenario)  # refuses an unknown scenario before writing anything
     _folder_must_exist(args.dest)
+    from ecodesk.io.losses import export_losses
+
+    for en, zh in export_losses(project, fmt, args.scenario):  # what the format cannot hold, said before writing
+        print(f"ecodesk: left out: {zh if args.lang.startswith('zh') else en}", file=sys.stderr)
     try:
         notices = _export_write(project, args, fmt)
     except OSError as exc:  # name the destination, not a temporary file nor no file at all

@@ -312,6 +312,10 @@ def _carried_rows(carried: list[tuple[str, str, Place, Any]], taken: set[str],
             else:
                 data["entity"] = eid
             out.setdefault(cname, []).append(Row(where, data))
+    for rows in out.values():  # the order of the exporting scenario where the items say it ("index")
+        rows.sort(key=lambda r: r.data["index"] if isinstance(r.data.get("index"), int) else len(rows))
+        for r in rows:
+            r.data.pop("index", None)
     return out
 
 

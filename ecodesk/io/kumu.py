@@ -16,11 +16,18 @@ on the element itself; connections may name elements by label):
   imported. Kumu loops are listed in the project notes.
 
 Export (``--format kumu``): one scenario (``--scenario``, else the first), as ``elements``
-(``_id``, ``label``, ``type`` and ``attributes`` holding every entity field), ``connections``
-(``_id``, ``from``, ``to``, ``type``, ``direction`` and every flow field as attributes) and a
-map with every element's position. Kumu has no place for ecosystems (other than each element's
-``ecosystems`` attribute), capabilities, needs or pools; the export returns a notice when it
-leaves some out.
+(``_id``, ``label``, ``type`` = the kind's label, and ``attributes`` holding every entity field:
+``element type``, ``description`` = notes, ``industry``, ``ecosystems`` = the NAMES of its
+ecosystems (Kumu shows names; they come back as ecosystems of those names), ``demand``,
+``risk``, ``revenue``, ``color`` = its colour, and the capabilities it owns and needs it has as
+JSON lists in ``ecodesk capabilities``/``ecodesk needs``), ``connections`` (``_id``, ``from``,
+``to``, ``type``, ``direction`` and as attributes ``connection type`` = the kind's label,
+``label`` = the flow's label, volume, unit value, risk, ``description`` = notes, ``capability``,
+``standalone_cost``) and a map with every element's position. A Kumu round trip so keeps flow
+kinds (capability flows too), ecosystem names, colours, flow labels and the analysis figures;
+what Kumu cannot hold — pools, ecosystem ids and colours, the project's currency, period and
+analysis settings, other scenarios — is listed by :func:`ecodesk.io.losses.export_losses`
+before the export (and the export's notices name the pools and other scenarios it leaves out).
 """
 
 from __future__ import annotations
@@ -33,7 +40,15 @@ from typing import Any
 
 from ecodesk.io.atomic import atomic_write
 from ecodesk.io.errors import FormatError, Problem
-from ecodesk.io.foreign import ForeignEdge, ForeignGraph, ForeignNode, graph_rows
+from ecodesk.io.foreign import (
+    CAPABILITIES_KEY,
+    NEEDS_KEY,
+    ForeignEdge,
+    ForeignGraph,
+    ForeignNode,
+    graph_rows,
+    remark_undirected,
+)
 from ecodesk.io.jsonio import read_json_file
 from ecodesk.io.tabular import Place, build_scenario, note_value, problem
 from ecodesk.model.scenario import Project
@@ -59,9 +74,15 @@ def kumu_json(project: Project, scenario: str | None = None) -> tuple[dict[str, 
     others = [n for n in project.scenario_names() if n != s.name]
     if scenario is None and others:
         notices.append(f"Kumu JSON holds one scenario: wrote '{s.name}' (not {', '.join(repr(o) for o in others)}).")
-    left = [c for c in ("capabilities", "needs", "pools") if len(getattr(s, c))]
-    if left:
-        notices.append(f"Kumu has no place for {', '.join(left)}; they are not in the file.")
+    if len(s.pools):
+        notices.append(f"Kumu has no place for pools; the {len(s.pools)} pools are not in the file.")
+    eco_names = {eco.id: eco.name or eco.id for eco in s.ecosystems}
+    owned: dict[str, list[dict[str, Any]]] = {}
+    for i, c in enumerate(s.capabilities):  # "index": the place in the scenario, so the order comes back
+        owned.setdefault(c.owner, []).append({**{k: v for k, v in c.to_dict().items() if k != "owner"}, "index": i})
+    needs: dict[str, list[dict[str, Any]]] = {}
+    for i, n in enumerate(s.needs):
+        needs.setdefault(n.entity, []).append({**{k: v for k, v in n.to_dict().items() if k != "entity"}, "index": i})
     elements, connections, placed = [], [], []
     for e in s.entities:
         kind = e.kind.label(lang)
@@ -69,14 +90,18 @@ def kumu_json(project: Project, scenario: str | None = None) -> tuple[dict[str, 
         if e.notes:
             attributes["description"] = e.notes
         attributes.update({"industry": e.industry or None,
-                           "ecosystems": list(e.ecosystems) or None, "demand": e.demand, "risk": e.risk,
-                           "revenue": e.revenue})
+                           "ecosystems": [eco_names.get(i, i) for i in e.ecosystems] or None, "demand": e.demand,
+                           "risk": e.risk, "revenue": e.revenue, "color": e.color or None})
+        if e.id in owned:
+            attributes[CAPABILITIES_KEY] = json.dumps(owned[e.id], ensure_ascii=False, allow_nan=False)
+        if e.id in needs:
+            attributes[NEEDS_KEY] = json.dumps(needs[e.id], ensure_ascii=False, allow_nan=False)
         elements.append({"_id": e.id, "label": e.label, "type": kind,
                          "attributes": {k: v for k, v in attributes.items() if v is not None}})
         placed.append({"_id": f"node-{e.id}", "element": e.id, "position": {"x": e.x, "y": e.y}})
     for f in s.flows:
         kind = f.kind.label(lang)
-        attributes = {"connection type": kind, "volume": f.volume,
+        attributes = {"connection type": kind, "label": f.label or None, "volume": f.volume,
                       "unit_value": f.unit_value, "risk": f.risk, "description": f.notes or None,
                       "capability": f.capability, "standalone_cost": f.standalone_cost}
         connections.append({"_id": f.id, "from": f.source, "to": f.target, "type": kind, "direction": "directed",
@@ -201,10 +226,11 @@ def project_from_kumu(data: Any, source: str = "Kumu JSON") -> Project:
     if problems:
         raise FormatError(source, problems)
     project = Project(str(data.get("name") or Path(source).stem or "Imported"), notes=_project_notes(data))
-    scenario = build_scenario(graph.name, rows, problems)
+    scenario = build_scenario(graph.name, rows, problems, project.import_remarks, foreign=True)
     if scenario is None:
         raise FormatError(source, problems)
     project.add_scenario(scenario)
+    remark_undirected(project, source, graph)
     return project
 
 

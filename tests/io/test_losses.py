@@ -1,0 +1,91 @@
+"""export_losses: what each data format cannot hold of this project, in English and Chinese."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ecodesk.io import export_file, import_file
+from ecodesk.io.losses import export_losses
+from ecodesk.model import AnalysisSettings, Project
+
+
+@pytest.mark.parametrize("fmt", ["ecodesk", "json", "csv", "xlsx", "graphml", "png", "html", "nonsense"])
+def test_formats_that_hold_everything_lose_nothing(rich_project, fmt):
+    assert export_losses(rich_project, fmt) == []
+    assert export_losses(rich_project, fmt, "2.0 网络；共享") == []
+
+
+def test_graphml_really_holds_everything(rich_project, tmp_path):
+    """The claim behind 'graphml: []': the export of every scenario imports back equal."""
+    export_file(rich_project, tmp_path / "p.graphml")
+    assert import_file(tmp_path / "p.graphml").content_equals(rich_project)
+
+
+def test_gexf_loses_the_other_scenarios_only(rich_project, tmp_path):
+    assert export_losses(rich_project, "gexf") == [(
+        "GEXF holds one scenario: only '1.0 线性' is written, not the other 2 scenarios ('2.0 网络；共享', "
+        "'空白 scenario'); export each with its own file.",
+        "GEXF 只能保存一个情景：只写入「1.0 线性」，其余 2 个情景（「2.0 网络；共享」、「空白 scenario」）不会写入；请逐个导出。")]
+    assert export_losses(rich_project, "gexf", "1.0 线性") == []  # one scenario asked for: all of it is written
+    export_file(rich_project, tmp_path / "p.gexf", scenario="2.0 网络；共享")
+    back = import_file(tmp_path / "p.gexf")
+    assert back.scenario().content_equals(rich_project.scenario("2.0 网络；共享"))
+
+
+def test_kumu_names_pools_ecosystems_and_settings(rich_project, tmp_path):
+    s = rich_project.scenario("1.0 线性")
+    losses = export_losses(rich_project, "kumu", "1.0 线性")
+    assert [en for en, _ in losses] == [
+        "Kumu has no place for sharing arrangements: the 4 pools (研发分摊, 达人阶梯分成, 保底+分成, 风险准备金) are not written.",
+        "Kumu keeps only the names of ecosystems (on each element): 2 ecosystems come back with their name as id "
+        "and 1 ecosystem loses its colour.",
+        "Kumu has no place for the project language (zh) and the analysis settings (seed, trials, thresholds, "
+        "supply kinds): they are not written."]
+    assert losses[0][1] == "Kumu 无法保存共享安排：4 个共享安排（研发分摊、达人阶梯分成、保底+分成、风险准备金）不会写入。"
+    # each sentence is true: what it names does not come back
+    export_file(rich_project, tmp_path / "k.json", "kumu", scenario="1.0 线性")
+    back = import_file(tmp_path / "k.json", "kumu")
+    assert len(back.scenario().pools) == 0 < len(s.pools)
+    assert back.scenario().ecosystems.ids() != s.ecosystems.ids() and not any(e.color for e in back.scenario().ecosystems)
+    assert (back.language, back.settings) == ("", AnalysisSettings())
+    rich_project.currency, rich_project.period = "USD", "month"
+    assert export_losses(rich_project, "kumu", "1.0 线性")[2] == (
+        "Kumu has no place for the currency and period (USD per month) and the project language (zh) and the "
+        "analysis settings (seed, trials, thresholds, supply kinds): they are not written.",
+        "Kumu 无法保存货币与周期（USD/month）、项目语言（zh）、分析设置（随机种子、模拟次数、阈值、供应类资源流）：这些不会写入。")
+    # and what it does not name comes back
+    assert len(back.scenario().capabilities) == len(s.capabilities) and len(back.scenario().needs) == len(s.needs)
+
+
+def test_kumu_of_a_plain_project_loses_nothing(tmp_path):
+    from ecodesk.model import Ecosystem, Entity, Flow, Scenario
+
+    s = Scenario("Base")
+    s.add(Ecosystem("华东", "华东"))
+    s.add(Entity("a", "甲", "supplier", ecosystems=("华东",), color="#112233", x=-50, y=20))
+    s.add(Entity("b", "乙", "user", demand=5, x=60, y=-30))
+    s.add(Flow("f", "a", "b", "goods", volume=2, label="月结"))
+    p = Project("plain", scenarios=[s])
+    assert export_losses(p, "kumu") == []
+    export_file(p, tmp_path / "k.json", "kumu")
+    back = import_file(tmp_path / "k.json", "kumu")
+    assert back.scenario().content_equals(s)
+    p.add_scenario(Scenario("Other"))
+    assert [en for en, _ in export_losses(p, "kumu")] == [
+        "Kumu JSON holds one scenario: only 'Base' is written, not the other 1 scenario ('Other'); export each with "
+        "its own file."]
+
+
+def test_cli_export_prints_the_losses_before_writing(rich_project, tmp_path, capsys):
+    from ecodesk.cli import main
+
+    src = tmp_path / "p.json"
+    export_file(rich_project, src)
+    assert main(["export", str(src), str(tmp_path / "k.json"), "--format", "kumu", "--scenario", "1.0 线性"]) == 0
+    err = capsys.readouterr().err
+    assert "ecodesk: left out: Kumu has no place for sharing arrangements: the 4 pools" in err
+    assert json.loads((tmp_path / "k.json").read_text(encoding="utf-8"))["elements"]
+    assert main(["export", str(src), str(tmp_path / "p.graphml")]) == 0
+    assert "left out" not in capsys.readouterr().err
