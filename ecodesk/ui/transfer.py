@@ -196,12 +196,31 @@ class TransferOps:
         from ecodesk.io.formats import get_format
 
         scenario = doc.scenario.name if get_format(fmt).single_scenario else None
+        if not self._losses_accepted(fmt, scenario):
+            return False
         try:
             notices = _io().export_file(doc.project, dest, fmt, scenario)
         except (EcodeskError, OSError) as exc:
             return self._export_failed(dest, exc)
         self._exported(dest, notices, scenario)
         return True
+
+    def _losses_accepted(self, fmt: str, scenario: str | None) -> bool:
+        """When ``fmt`` cannot hold all of the project (:func:`ecodesk.io.losses.export_losses`:
+        Kumu has no pools …), ask once before anything is written; False: write nothing."""
+        from ecodesk.io.formats import get_format
+        from ecodesk.io.losses import export_losses
+
+        losses = export_losses(self.host.document.project, fmt, scenario)
+        if not losses:
+            return True
+        lang = current_language()
+        name = get_format(fmt).label(lang)
+        return self.host.prompter.confirm(
+            QCoreApplication.translate("TransferOps", "Export as {0}").format(name),
+            QCoreApplication.translate("TransferOps", "{0} cannot hold all of this project. Export anyway?").format(name),
+            [zh if lang == "zh" else en for en, zh in losses],
+            QCoreApplication.translate("TransferOps", "Export &Anyway"))
 
     def _ask_image_options(self, fmt: str) -> Any:
         scene, legend = self.canvas_look()

@@ -383,3 +383,52 @@ def test_the_dialog_fits_a_small_laptop_screen_in_both_languages(qtbot, gephi):
         dialog.set_table("nodes", str(nodes))
         hint = dialog.minimumSizeHint()
         assert hint.width() <= 1366 and hint.height() <= 728 - 40, (lang, hint)
+
+
+def test_an_export_that_loses_something_asks_once_and_cancel_writes_nothing(qtbot, tmp_path):
+    from ecodesk.ui.i18n import install_language
+
+    ctl, prompter, messages = make(qtbot, confirm=[False, True, True])
+    dest = tmp_path / "map.json"
+    assert not ctl.transfer.export_data_to(dest, "kumu")
+    assert not dest.exists() and messages == []
+    ((_, title, text, lines, accept),) = [q for q in prompter.asked if q[0] == "confirm"]
+    assert (title, text, accept) == ("Export as Kumu JSON", "Kumu JSON cannot hold all of this project. Export anyway?",
+                                     "Export &Anyway")
+    assert lines[0] == "Kumu has no place for sharing arrangements: the 1 pool (平台建设成本) is not written."
+    assert ctl.transfer.export_data_to(dest, "kumu") and dest.exists()
+    assert messages[-1].startswith("Exported scenario")
+    install_language("zh")
+    prompter.asked.clear()
+    assert ctl.transfer.export_data_to(tmp_path / "again.json", "kumu")
+    assert prompter.asked[0][3][0] == "Kumu 无法保存共享安排：1 个共享安排（平台建设成本）不会写入。"
+    prompter.asked.clear()
+    assert ctl.transfer.export_data_to(tmp_path / "full.graphml", "graphml")  # nothing lost: no question
+    assert [q for q in prompter.asked if q[0] == "confirm"] == []
+
+
+def test_a_big_table_is_checked_in_the_background_and_only_the_latest_roles_count(qtbot, tmp_path, monkeypatch):
+    import ecodesk.ui.dialogs.table_import as table_import
+
+    monkeypatch.setattr(table_import, "SYNC_ROWS", 3)
+    monkeypatch.setattr(table_import, "HEAD_ROWS", 2)
+    edges = write_csv(tmp_path / "big.csv", [["Source", "Target", "Weight"], ["a", "b", "1"], ["b", "c", "2"],
+                                             ["c", "d", "3"], ["d", "a", "many"]])
+    dialog = TableImportDialog(str(edges), Settings())
+    qtbot.addWidget(dialog)
+    # the first rows are fine; the whole table is still being checked: no import yet
+    assert dialog.checking and dialog.summary.text() == "Checking all 4 rows…"
+    assert dialog.problems() == [] and not dialog.import_button.isEnabled()
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: not dialog.checking, timeout=30000)
+    assert len(dialog.problems()) == 1 and "row 5" in dialog.problems()[0] and "Weight" in dialog.problems()[0]
+    assert not dialog.import_button.isEnabled()
+    view = dialog.previews["edges"]
+    view.set_role("Weight", "skip")
+    view.set_role("Target", "skip")  # changed again before the first check is back
+    view.set_role("Target", "target")
+    qtbot.waitUntil(lambda: not dialog.checking, timeout=30000)
+    qtbot.wait(50)  # results of the superseded checks arrive and are dropped
+    assert dialog.problems() == [] and dialog.summary.text() == "Ready to import: 4 entities, 4 flows."
+    assert dialog.import_button.isEnabled()

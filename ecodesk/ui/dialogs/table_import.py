@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from ecodesk.model.errors import EcodeskError
 from ecodesk.ui.dialogs.table_preview import TablePreviewWidget
 from ecodesk.ui.i18n import count_text, current_language, error_text
-from ecodesk.ui.panels.worker import run_in_background
+from ecodesk.ui.panels.worker import collect_garbage_in_gui_thread, run_in_background
 from ecodesk.ui.plaintext import plain_label, show_message
 
 if TYPE_CHECKING:
@@ -328,6 +328,7 @@ class TableImportDialog(QDialog):
         check, failure = _checked(head, lang)  # (also loads the engine's modules in this thread)
         self._show_check(None, failure or (list(check.problems) if check is not None else []), True, rows)
         generation = self._generation
+        collect_garbage_in_gui_thread()  # a collection in the pool thread could free Qt objects there
         run_in_background(lambda progress, cancel: _ft().check_plan(plan, lang),
                           lambda result: self._on_check_done(generation, result, None),
                           lambda message: self._on_check_done(generation, None, message))
