@@ -316,14 +316,18 @@ def test_columns_nobody_recognises_are_given_roles_by_hand(qtbot, tmp_path):
     assert sorted(e.name for e in ctl.document.scenario.entities.values()) == ["云途", "优选", "星河"]
 
 
-def test_own_csv_tables_import_directly_without_the_dialog(qtbot, tmp_path):
+def test_own_csv_tables_and_workbooks_import_directly_without_the_dialog(qtbot, tmp_path):
     from ecodesk.io.csvio import export_csv
+    from ecodesk.io.xlsxio import export_xlsx
 
     export_csv(sample_project(), tmp_path / "own")
-    ctl, prompter, _ = make(qtbot)
+    export_xlsx(sample_project(), tmp_path / "own.xlsx")
+    ctl, prompter, _ = make(qtbot, save_changes=["discard"])
     assert ctl.transfer.import_path(tmp_path / "own" / "entities.csv")
-    assert "table_import" not in [q[0] for q in prompter.asked]
     assert len(ctl.document.scenario.entities) == len(sample_project().scenarios[0].entities)
+    assert ctl.transfer.import_path(tmp_path / "own.xlsx")
+    assert ctl.document.project.content_equals(sample_project())
+    assert "table_import" not in [q[0] for q in prompter.asked]
 
 
 def test_import_remarks_are_shown_once_in_the_users_language(qtbot, tmp_path, monkeypatch):
