@@ -99,6 +99,8 @@ def test_run_shows_the_saving_and_the_difference_on_the_canvas(win, qtbot):
     assert struck_tag.text() == "✕ 华南仓" and struck_tag.label.font().strikeOut()
     assert struck_tag.pos().x() == scene.entity_items["south"].pos().x()  # at the owner
     assert sorted(overlay.marked_ids("struck")) == ["fs", "ft"]  # the flows that go away
+    struck = {i.data(1): i for i in overlay.marks("struck")}
+    assert struck["fs"].path() == scene.flow_items["fs"].path()  # drawn over the flow as the canvas routes it
     assert sorted(overlay.marked_ids("new")) == ["fs", "n_county"]  # re-pointed and new: dashed green
     new = {i.data(1): i for i in overlay.marks("new")}
     assert new["n_county"].pen().style() == Qt.PenStyle.DashLine

@@ -110,7 +110,8 @@ def short_name(text: str, limit: int = 14) -> str:
 class _TagItem(QGraphicsRectItem):
     """A small rounded tag with one line of text (struck through for a closed capability)."""
 
-    def __init__(self, text: str, color: str, struck: bool, row: int, parent: QGraphicsItem) -> None:
+    def __init__(self, text: str, color: str, struck: bool, row: int, parent: QGraphicsItem,
+                 background: str = "#FFFFFF") -> None:
         super().__init__(parent)
         # scaled with the canvas, like the entities' labels (a fixed screen size would pile
         # the tags of a zoomed-out ecosystem on top of each other)
@@ -124,7 +125,7 @@ class _TagItem(QGraphicsRectItem):
         top = -(row + 1) * (h + 2)  # row 0 just above the anchor, further rows above it
         self.label.setPos(-w / 2 + 4, top + 1)
         self.setRect(QRectF(-w / 2, top, w, h))
-        fill = QColor("#FFFFFF")
+        fill = QColor(background)  # the canvas's own background: light and dark themes
         fill.setAlpha(235)
         self.setBrush(QBrush(fill))
         self.setPen(QPen(QColor(color), 1.2))
@@ -227,15 +228,25 @@ class DesignOverlayItem(_LayerItem):
         return item.pos(), max(r.width(), r.height()) / 2 + 3
 
     def _struck_flow(self, scene: CanvasScene, flow_id: str) -> None:
-        fi = scene.flow_items.item(flow_id)
-        if fi is None:
+        if flow_id not in scene.flows:
             return
-        path = fi.path()
+        if scene.is_pending(flow_id):
+            scene.flush_pending()
+        route = scene.flow_layer.route(flow_id)  # the route as drawn (no FlowItem is made for it)
+        if route is None:
+            return
+        ends, curved, _head, width = route
+        (x0, y0), (cx, cy), (ex, ey), _apex = ends.tolist()
+        path = QPainterPath(QPointF(x0, y0))
+        if curved:
+            path.quadTo(QPointF(cx, cy), QPointF(ex, ey))
+        else:
+            path.lineTo(QPointF(ex, ey))
         # the flow fades under a veil of the canvas colour, then a thin red dashed line and a cross
         veil = QColor(scene.theme.background)
         veil.setAlpha(190)
         item = QGraphicsPathItem(path, self)
-        pen = QPen(veil, max(fi.width + 4.0, 7.0))
+        pen = QPen(veil, max(float(width) + 4.0, 7.0))
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         item.setPen(pen)
         item.setData(KIND, "struck")
@@ -292,7 +303,7 @@ class DesignOverlayItem(_LayerItem):
             return
         n = self._tags_at.get(entity_id, 0)
         self._tags_at[entity_id] = n + 1
-        tag = _TagItem(text, colour, struck, n, self.tags)
+        tag = _TagItem(text, colour, struck, n, self.tags, scene.theme.background)
         tag.setData(KIND, kind)
         tag.setData(ID, list(obj_ids))
         tag.setToolTip(plain(tip))
