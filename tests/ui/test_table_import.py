@@ -436,3 +436,36 @@ def test_a_big_table_is_checked_in_the_background_and_only_the_latest_roles_coun
     qtbot.wait(50)  # results of the superseded checks arrive and are dropped
     assert dialog.problems() == [] and dialog.summary.text() == "Ready to import: 4 entities, 4 flows."
     assert dialog.import_button.isEnabled()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_problem_tints_its_cell_and_leads_to_it(qtbot, tmp_path, lang):
+    from ecodesk.ui.i18n import install_language
+
+    install_language(lang)
+    edges = write_csv(tmp_path / "deliveries.csv", [
+        ["from", "to", "weight", "risk"], ["a", "b", "2", "0.1"], ["b", "c", "lots", "0.2"], ["c", "a", "1", "1.7"]])
+    dialog = TableImportDialog(str(edges), Settings())
+    qtbot.addWidget(dialog)
+    view = dialog.previews["edges"]
+    assert [dialog.locate(p) for p in dialog.problems()] == [("edges", 3, "weight"), ("edges", 4, "risk")]
+    tinted = {(r + 1, view.source.header[c]) for r in range(1, view.table.rowCount())
+              for c in range(view.table.columnCount()) if view.table.item(r, c).background().style() != Qt.NoBrush}
+    assert tinted == {(3, "weight"), (4, "risk")}
+    assert view.table.item(2, 2).toolTip() == dialog.problems()[0]  # file row 3 is the grid's row 2
+    dialog.show()
+    dialog.problem_list.setCurrentRow(1)
+    dialog.problem_list.itemActivated.emit(dialog.problem_list.item(1))
+    assert (view.table.currentRow(), view.table.currentColumn()) == (3, 3)
+    view.set_role("risk", "note")  # the problem goes, and its tint with it
+    assert view.table.item(3, 3).background().style() == Qt.NoBrush
+    assert dialog.summary.text().startswith("Cannot import yet — 1 problem." if lang == "en" else "Cannot import yet")
+
+
+def test_many_bad_rows_are_counted_in_full(qtbot, tmp_path):
+    rows = [["from", "to", "weight"]] + [[f"a{i}", f"b{i}", "lots"] for i in range(30)]
+    dialog = TableImportDialog(str(write_csv(tmp_path / "many.csv", rows)), Settings())
+    qtbot.addWidget(dialog)
+    assert dialog.problem_count() == 30 and dialog.problem_list.count() == len(dialog.problems())
+    assert dialog.summary.text().startswith("Cannot import yet — 30 problems.")
+    assert not dialog.import_button.isEnabled()

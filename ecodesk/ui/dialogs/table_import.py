@@ -13,6 +13,7 @@ what :class:`ecodesk.ui.transfer.TransferOps` hands to ``import_tables``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -61,6 +62,10 @@ def _ft() -> Any:
 
 def _is_workbook(path: str) -> bool:
     return Path(path).suffix.lower() in (".xlsx", ".xlsm")
+
+
+#: The place of a located problem after its table's label (the engine's en and zh forms).
+_PLACE = re.compile(r"(?:row (?P<row>\d+)(?:, column '(?P<column>[^']*)')?|第 (?P<row_zh>\d+) 行(?:，列 '(?P<column_zh>[^']*)')?)")
 
 
 def _checked(plan: Any, lang: str) -> tuple[Any, list[str]]:
@@ -152,6 +157,8 @@ class TableImportDialog(QDialog):
         self.problem_list.setAccessibleName(self.tr("Problems"))
         self.problem_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.problem_list.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 10)
+        self.problem_list.setToolTip(self.tr("Double-click a problem (or press Enter) to see its row in the preview"))
+        self.problem_list.itemActivated.connect(self._on_problem_activated)
         layout.addWidget(self.problem_list)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -354,6 +361,10 @@ class TableImportDialog(QDialog):
         if len(problems) > MAX_LISTED_PROBLEMS:
             self.problem_list.addItem(self.tr("… and {0} more").format(len(problems) - MAX_LISTED_PROBLEMS))
         self.problem_list.setVisible(bool(problems))
+        located = [(line, self.locate(line)) for line in problems]
+        for kind in KINDS:
+            self.previews[kind].mark_problems({(place[1], place[2]): line for line, place in located
+                                               if place is not None and place[0] == kind})
         if not has_table:
             self.summary.setText(self.tr("Choose a node table or an edge table (an edge table alone is enough: "
                                          "its ends become the entities)."))
@@ -361,15 +372,40 @@ class TableImportDialog(QDialog):
             self.summary.setText(self.tr("Checking all {0} rows…").format(f"{rows:,}"))
         elif problems:
             self.summary.setText(self.tr("Cannot import yet — {0}. Change the roles of the columns or correct "
-                                         "the file:").format(self.problem_count_text(len(problems))))
+                                         "the file:").format(self.problem_count_text(self.problem_count() or len(problems))))
         else:
             self.summary.setText(self.tr("Ready to import: {0}.").format(self.counts_text()))
         self.import_button.setEnabled(has_table and not checking and not problems)
         self.reset_button.setEnabled(any(p.source is not None and p.mapping != p.guess
                                          for p in self.previews.values()))
 
+    def locate(self, problem: str) -> tuple[str, int, str | None] | None:
+        """(table kind, file row, column or None) a problem sentence names, None if it names no row
+        ("edges.csv: row 7, column 'Weight': …", "edges.csv: 第 7 行，列 'Weight'：…")."""
+        for kind in KINDS:
+            source = self.previews[kind].source
+            if source is not None and problem.startswith(f"{source.label}: "):
+                m = _PLACE.match(problem[len(source.label) + 2:])
+                if m:
+                    return kind, int(m["row"] or m["row_zh"]), m["column"] or m["column_zh"]
+        return None
+
+    def _on_problem_activated(self, item: Any) -> None:
+        place = self.locate(item.text())
+        if place is not None:
+            self.tabs.setCurrentWidget(self.previews[place[0]])
+            self.previews[place[0]].go_to(place[1], place[2])
+
     def problem_count_text(self, n: int) -> str:
         return self.tr("1 problem") if n == 1 else self.tr("{0} problems").format(n)
+
+    def problem_count(self) -> int:
+        """How many problems the check found (the engine lists 20 and counts the rest: "… and 31 more")."""
+        problems = self.problems()
+        if problems and problems[-1].startswith("…"):
+            more = re.search(r"\d+", problems[-1])
+            return len(problems) - 1 + (int(more.group()) if more else 0)
+        return len(problems)
 
     def counts_text(self) -> str:
         """"43 entities, 120 flows, 2 self-loops left out" — what the import would make."""

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QBrush, QFont, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -208,6 +208,33 @@ class TablePreviewWidget(QWidget):
         """Column → the role its combo box shows."""
         header = list(self.source.header) if self.source is not None else []
         return {name: str(self.combos[c].currentData()) for c, name in enumerate(header)}
+
+    def mark_problems(self, places: dict[tuple[int, str | None], str]) -> None:
+        """Tint the cells (file row, column; a whole row when the column is None) that
+        ``places`` names, with the problem as their tooltip; every other cell untinted."""
+        if self.source is None:
+            return
+        header = list(self.source.header)
+        tint = QBrush(QColor(230, 60, 60, 70))  # readable on light and dark themes
+        for r in range(1, self.table.rowCount()):
+            file_row = r + 1  # the header is the file's row 1
+            for c, name in enumerate(header):
+                item = self.table.item(r, c)
+                if item is None:
+                    continue
+                text = places.get((file_row, name)) or places.get((file_row, None))
+                item.setBackground(tint if text else QBrush())
+                long_text = item.text() if len(item.text()) > 40 else ""
+                item.setToolTip(plain(text or long_text))
+
+    def go_to(self, row: int, column: str | None) -> bool:
+        """Put the cursor on file row ``row`` (and ``column``) if the preview shows it."""
+        if self.source is None or not 2 <= row < 2 + self.table.rowCount() - 1:
+            return False
+        c = list(self.source.header).index(column) if column in self.source.header else 0
+        self.table.setCurrentCell(row - 1, c)
+        self.table.setFocus()
+        return True
 
     # display ----------------------------------------------------------------------------
     def _show_mapping(self) -> None:
