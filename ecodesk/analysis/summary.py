@@ -63,6 +63,7 @@ _T = {
     "delta": ("Change", "变化"),
     "compare": ("Comparison of '{a}' and '{b}'", "情景「{a}」与「{b}」对比"),
     "better": ("✓: better in '{b}'; ✗: better in '{a}'.", "✓：「{b}」更优；✗：「{a}」更优。"),
+    "more": ("… and {n} more", "…… 另有 {n} 个"),
     "only_one": ("Analysed scenario '{s}' only, the first of {n} ({names}); choose another with --scenario NAME.",
                  "只分析了情景「{s}」（共 {n} 个：{names}）；用 --scenario 名称 选择其他情景。"),
 }
@@ -130,8 +131,23 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], limit: int = 15) -> str:
-    """A plain-text table that lines up Chinese (double-width) text too."""
+#: How many names a list in the summary shows before "… and N more" (articulation points,
+#: unreached entities …): a power grid has over a thousand articulation points.
+LIST_LIMIT = 20
+
+
+def name_list(names: Sequence[str], lang: str = "en", limit: int = LIST_LIMIT) -> str:
+    """``a, b, c`` — cut after ``limit`` names with "… and N more" (Chinese: 、 and "…… 另有 N 个")."""
+    zh = lang.startswith("zh")
+    shown = ("、" if zh else ", ").join(names[:limit])
+    if len(names) > limit:
+        shown += ("" if zh else " ") + t("more", lang, n=numfmt.integer(len(names) - limit))
+    return shown
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], limit: int = 15, lang: str = "en") -> str:
+    """A plain-text table that lines up Chinese (double-width) text too; rows after ``limit``
+    are counted in a last line ("… and N more")."""
     cells = [[_fmt(c) for c in row] for row in rows[:limit]]
     widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
 
@@ -144,7 +160,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], limit: int = 15
 
     lines = [line(headers), line(["-" * w for w in widths])] + [line(r) for r in cells]
     if len(rows) > limit:
-        lines.append(f"… (+{len(rows) - limit})")
+        lines.append(t("more", lang, n=numfmt.integer(len(rows) - limit)))
     return "\n".join(lines)
 
 
@@ -162,16 +178,20 @@ def format_summary(project: Any, scenario: Any, result: AnalysisResult, lang: st
         [t("capability", lang), t("owner", lang), t("reuse_count", lang), t("amortised", lang), t("shared", lang),
          t("standalone", lang), t("savings", lang)],
         [[cap_names.get(c.id, c.id), nm(c.owner), c.reuse_count, c.amortised_fixed_cost,
-          c.shared_cost, c.standalone_cost, c.savings] for c in reuse.capabilities])]
+          c.shared_cost, c.standalone_cost, c.savings] for c in reuse.capabilities], lang=lang)]
     out.append(f"{t('total_savings', lang)}: {_fmt(reuse.total_savings)}    "
                f"{t('reuse_index', lang)}: {_fmt(reuse.reuse_index)}")
-    for r in reuse.redundancies:
-        out.append(f"{t('redundant', lang)}: {r.category} — {', '.join(map(nm, r.owners))}; "
+    for r in reuse.redundancies[:LIST_LIMIT]:
+        out.append(f"{t('redundant', lang)}: {r.category} — {name_list(list(map(nm, r.owners)), lang)}; "
                    f"{t('keep', lang)} {cap_names.get(r.keep, r.keep)}, "
                    f"{t('potential', lang)} {_fmt(r.potential_savings)}")
-    for g in reuse.gaps:
-        cands = ", ".join(map(nm, g.candidates)) or t("none", lang)
+    if len(reuse.redundancies) > LIST_LIMIT:
+        out.append(f"{t('redundant', lang)}: {t('more', lang, n=numfmt.integer(len(reuse.redundancies) - LIST_LIMIT))}")
+    for g in reuse.gaps[:LIST_LIMIT]:
+        cands = name_list(list(map(nm, g.candidates)), lang) or t("none", lang)
         out.append(f"{t('gaps', lang)}: {nm(g.entity)} / {g.category} — {t('candidates', lang)}: {cands}")
+    if len(reuse.gaps) > LIST_LIMIT:
+        out.append(f"{t('gaps', lang)}: {t('more', lang, n=numfmt.integer(len(reuse.gaps) - LIST_LIMIT))}")
     out.append("")
 
     cost = result.cost_sharing
@@ -179,7 +199,7 @@ def format_summary(project: Any, scenario: Any, result: AnalysisResult, lang: st
         [t("player", lang), t("standalone", lang), t("shapley", lang), t("savings", lang), t("proportional", lang),
          t("equal_savings", lang)],
         [[nm(p), cost.standalone[p], cost.shapley[p], cost.savings[p], cost.proportional[p],
-          cost.equal_savings[p]] for p in cost.players])]
+          cost.equal_savings[p]] for p in cost.players], lang=lang)]
     out.append(f"{t('total_cost', lang)}: {_fmt(cost.total_cost)}    "
                f"{t('total_standalone', lang)}: {_fmt(cost.total_standalone)}")
     if cost.in_core:
@@ -191,7 +211,7 @@ def format_summary(project: Any, scenario: Any, result: AnalysisResult, lang: st
         out.append(f"{t('pool', lang)} {pool.name or pool.id} ({pool.rule}):")
         out.append(table([t("player", lang), t("allocation", lang), t("shapley", lang), t("gap", lang)],
                          [[nm(m), pool.allocation[m], pool.shapley[m], pool.fairness_gap[m]]
-                          for m in pool.allocation]))
+                          for m in pool.allocation], lang=lang))
     out.append("")
 
     res = result.resilience
@@ -199,9 +219,11 @@ def format_summary(project: Any, scenario: Any, result: AnalysisResult, lang: st
     out += [f"## {t('res', lang)}", f"{t('service', lang)}: {pct(res.service_level)}"]
     spof = [c for c in res.critical_entities if c.service_loss > 0]
     out.append(f"{t('spof', lang)}:")
-    out.append(table([t("entity", lang), t("loss", lang)], [[nm(c.id), pct(c.service_loss)] for c in spof], 10)
-               if spof else "  " + t("none", lang))
-    out.append(f"{t('art', lang)}: {', '.join(map(nm, res.articulation_points)) or t('none', lang)}")
+    out.append(table([t("entity", lang), t("loss", lang)], [[nm(c.id), pct(c.service_loss)] for c in spof], 10,
+                     lang) if spof else "  " + t("none", lang))
+    arts = list(map(nm, res.articulation_points))
+    count = f" ({numfmt.integer(len(arts))})" if len(arts) > LIST_LIMIT else ""
+    out.append(f"{t('art', lang)}{count}: {name_list(arts, lang) or t('none', lang)}")
     rob = res.robustness
     out.append(f"{t('r_random', lang)}: {_fmt(rob.random.r_index)}    "
                f"{t('r_targeted', lang)}: {_fmt(rob.targeted.r_index)}")
@@ -213,7 +235,7 @@ def format_summary(project: Any, scenario: Any, result: AnalysisResult, lang: st
     if casc:
         out.append(f"{t('cascade', lang)}:")
         out.append(table([t("entity", lang), t("size", lang), t("final", lang)],
-                         [[nm(c.id), c.cascade_size, pct(c.service_level)] for c in casc]))
+                         [[nm(c.id), c.cascade_size, pct(c.service_level)] for c in casc], lang=lang))
     out.append("")
 
     kpis = result.kpis
@@ -243,5 +265,6 @@ def format_comparison(res: dict[str, Any], lang: str = "en") -> str:
         mark = {"b": " ✓", "a": " ✗"}.get(f.get("better") or "", "  ")  # ✓: B is better than A
         rows.append([figure_label(f["key"], lang), shown(kind, f["a"]), shown(kind, f["b"]), change + mark])
     head = t("compare", lang, a=res["a"], b=res["b"])
-    return "\n".join([head, table([t("figure", lang), res["a"], res["b"], t("delta", lang)], rows, limit=200),
+    return "\n".join([head, table([t("figure", lang), res["a"], res["b"], t("delta", lang)], rows, limit=200,
+                                   lang=lang),
                       t("better", lang, a=res["a"], b=res["b"])])

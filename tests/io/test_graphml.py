@@ -398,3 +398,4 @@ def test_resilience_notes_say_directions_came_from_the_file(tmp_path):
     nx.write_graphml(nx.DiGraph([("plant", "dc"), ("dc", "shop")]), tmp_path / "d.graphml")
     p = import_file(tmp_path / "d.graphml")
     assert not any("undirected" in n for n in analyze_resilience(p.scenario(), p.settings).notes)
+
