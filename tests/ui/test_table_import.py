@@ -469,3 +469,24 @@ def test_many_bad_rows_are_counted_in_full(qtbot, tmp_path):
     assert dialog.problem_count() == 30 and dialog.problem_list.count() == len(dialog.problems())
     assert dialog.summary.text().startswith("Cannot import yet — 30 problems.")
     assert not dialog.import_button.isEnabled()
+
+
+def test_the_keyboard_reaches_every_role(qtbot, gephi):
+    _, edges = gephi
+    dialog = TableImportDialog(str(edges), Settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    view = dialog.previews["edges"]
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Right)  # the cursor to "Target"
+    qtbot.keyClick(view.table, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # Alt+R: its role
+    assert dialog.focusWidget() is view.column_role
+    qtbot.keyClick(view.column_role, Qt.Key.Key_Up)
+    assert view.mapping["Target"] == "source" and view.role_combo("Target").currentText() == "Source"
+    assert not dialog.import_button.isEnabled()  # two sources, no target: a problem
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Tab)  # Tab leaves the grid for the role boxes above it
+    assert dialog.focusWidget() is view.combos[0]

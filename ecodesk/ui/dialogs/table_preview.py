@@ -11,6 +11,7 @@ roles); reading files, checking the plan and remembering mappings are the dialog
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
@@ -169,6 +170,9 @@ class TablePreviewWidget(QWidget):
                 if len(text) > 40:
                     item.setToolTip(plain(text))
                 self.table.setItem(r, c, item)
+        chain = [self.table, *self.combos, self.column_role]  # Tab: the grid, its role boxes, the role below
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self._show_mapping()
         self.table.resizeColumnsToContents()
         for c, combo in enumerate(self.combos):
