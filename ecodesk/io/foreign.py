@@ -439,25 +439,28 @@ def _capability(attrs: dict[str, Any], kind: tuple[str, Any] | None, cap_ids: Ma
     return cap_ids[wanted.strip()]
 
 
-def undirected_remark(where: str, undirected: int, edges: int) -> tuple[str, str] | None:
-    """The import remark for a graph whose edges (all or some) have no direction; None when none."""
+def undirected_remark(where: str, undirected: int, edges: int,
+                      noun: tuple[str, str] = ("edges", "边")) -> tuple[str, str] | None:
+    """The import remark for a graph whose edges (all or some; Kumu: ``noun`` connections) have
+    no direction; None when none."""
     if undirected <= 0:
         return None
     if undirected >= edges:
-        return (f"The graph in {where} is undirected: each edge became one flow from its first to its second end, "
+        one = noun[0][:-1]
+        return (f"The graph in {where} is undirected: each {one} became one flow from its first to its second end, "
                 "in the file's order; check the directions before reading resilience.",
-                f"{where} 中的图是无向图：每条边按文件中的顺序成为一条从第一个端点指向第二个端点的资源流；"
+                f"{where} 中的图是无向图：每条{noun[1]}按文件中的顺序成为一条从第一个端点指向第二个端点的资源流；"
                 "阅读韧性分析前请检查方向。")
-    return (f"{undirected} of the {edges} edges in {where} are undirected: each became one flow from its first to its "
-            "second end, in the file's order; check the directions before reading resilience.",
-            f"{where} 中 {edges} 条边里有 {undirected} 条是无向边：每条按文件中的顺序成为一条从第一个端点指向第二个"
+    return (f"{undirected} of the {edges} {noun[0]} in {where} are undirected: each became one flow from its first to "
+            "its second end, in the file's order; check the directions before reading resilience.",
+            f"{where} 中 {edges} 条{noun[1]}里有 {undirected} 条是无向的：每条按文件中的顺序成为一条从第一个端点指向第二个"
             "端点的资源流；阅读韧性分析前请检查方向。")
 
 
-def remark_undirected(project: Any, where: str, graph: ForeignGraph) -> None:
+def remark_undirected(project: Any, where: str, graph: ForeignGraph, noun: tuple[str, str] = ("edges", "边")) -> None:
     """Tell the planner (import remarks and the project notes) that edges had no direction."""
     undirected = sum(1 for e in graph.edges if not e.directed and e.direction_note in ("", "undirected"))
-    remark = undirected_remark(where, undirected, len(graph.edges))
+    remark = undirected_remark(where, undirected, len(graph.edges), noun)
     if remark is None:
         return
     project.import_remarks.append(remark)

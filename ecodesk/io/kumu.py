@@ -230,7 +230,7 @@ def project_from_kumu(data: Any, source: str = "Kumu JSON") -> Project:
     if scenario is None:
         raise FormatError(source, problems)
     project.add_scenario(scenario)
-    remark_undirected(project, source, graph)
+    remark_undirected(project, source, graph, ("connections", "连接"))
     return project
 
 

@@ -79,7 +79,19 @@ def test_real_file_details():
     assert ny.notes.splitlines() == ["element type: State", "2010 population: 19400867", "2014 population: 19746227",
                                      "percentage change: 2%", "relative growth: 0.01899695852565953",
                                      "region: Northeast"]
-    loops = import_file(REAL / "kumu-omidyarnetwork-us-financial-inclusion-BACKUP.json").notes
+    undirected = import_file(REAL / "snap-to-tutorial-project.json").import_remarks
+    assert [r for r in undirected if "undirected" in r[0]] == [(
+        "The graph in snap-to-tutorial-project.json is undirected: each connection became one flow from its first to "
+        "its second end, in the file's order; check the directions before reading resilience.",
+        "snap-to-tutorial-project.json 中的图是无向图：每条连接按文件中的顺序成为一条从第一个端点指向第二个端点的资源流；"
+        "阅读韧性分析前请检查方向。")]
+    omidyar = import_file(REAL / "kumu-omidyarnetwork-us-financial-inclusion-BACKUP.json")
+    assert [r[0] for r in omidyar.import_remarks if "undirected" in r[0]] == [
+        "2 of the 232 connections in kumu-omidyarnetwork-us-financial-inclusion-BACKUP.json are undirected: each "
+        "became one flow from its first to its second end, in the file's order; check the directions before reading "
+        "resilience."]
+    assert omidyar.import_remarks[0][0] in omidyar.notes
+    loops = omidyar.notes
     assert sum(1 for line in loops.splitlines() if line.startswith("loop ")) == 42
     assert loops.startswith('loop 33C "Short-Term Debt Cycle": conn-')
 
