@@ -11,11 +11,12 @@ not at all, and remembers its folder. Texts are translated in context ``Transfer
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from ecodesk.model import Project, Scenario
 from ecodesk.model.errors import EcodeskError
@@ -89,7 +90,8 @@ class TransferOps:
         if fmt in (None, "csv", "xlsx") and is_foreign_table(path):
             return self.import_tables_dialog(path)
         try:
-            project = _io().import_file(path, fmt)
+            with busy():
+                project = _io().import_file(path, fmt)
         except (EcodeskError, OSError) as exc:
             return self._import_failed(path, exc)
         return self._open_imported(project, path)
@@ -113,7 +115,8 @@ class TransferOps:
         from ecodesk.io.foreigntables import import_tables
 
         try:
-            project = import_tables(plan)
+            with busy():
+                project = import_tables(plan)
         except (EcodeskError, OSError) as exc:
             return self._import_failed(path, exc)
         return self._open_imported(project, path)
@@ -306,6 +309,21 @@ class TransferOps:
 
         job.finished.connect(remember_folder)
         return True
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """A wait cursor while a big file is read (a 50,000-row table takes seconds)."""
+    from PySide6.QtGui import QGuiApplication
+
+    shown = isinstance(QGuiApplication.instance(), QGuiApplication)
+    if shown:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        if shown:
+            QGuiApplication.restoreOverrideCursor()
 
 
 def failure_text(exc: BaseException) -> str:
