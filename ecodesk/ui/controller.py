@@ -234,6 +234,7 @@ class DocumentController(QObject):
         else:
             self.status(QCoreApplication.translate(
                 "DocumentController", "Imported “{0}” — save it as a project file to keep it").format(path.name), 6000)
+            self.transfer.show_import_remarks(doc.project, path.name)
         return True
 
     def open_recent(self, path: str) -> bool:

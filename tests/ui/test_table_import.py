@@ -490,3 +490,19 @@ def test_the_keyboard_reaches_every_role(qtbot, gephi):
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Tab)  # Tab leaves the grid for the role boxes above it
     assert dialog.focusWidget() is view.combos[0]
+
+
+def test_opening_interchange_json_shows_its_import_remarks_too(qtbot, tmp_path, monkeypatch):
+    import ecodesk.io as io
+
+    def fake_import(path, fmt=None):
+        project = sample_project()
+        project.import_remarks = [("Laid out 9 entities (force).", "已自动布局 9 个主体（力导向）。")]
+        return project
+
+    (tmp_path / "plan.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(io, "import_file", fake_import)
+    ctl, prompter, _ = make(qtbot)
+    assert ctl.open_file(tmp_path / "plan.json")
+    assert [q for q in prompter.asked if q[0] == "information"] == [
+        ("information", "Imported “plan.json”", "Please note:\n\n• Laid out 9 entities (force).")]
