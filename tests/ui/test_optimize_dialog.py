@@ -99,12 +99,12 @@ def test_run_shows_the_saving_and_the_difference_on_the_canvas(win, qtbot):
     assert struck_tag.text() == "✕ 华南仓" and struck_tag.label.font().strikeOut()
     assert struck_tag.pos().x() == scene.entity_items["south"].pos().x()  # at the owner
     assert sorted(overlay.marked_ids("struck")) == ["fs", "ft"]  # the flows that go away
-    struck = {i.data(1): i for i in overlay.marks("struck")}
-    assert struck["fs"].path() == scene.flow_items["fs"].path()  # drawn over the flow as the canvas routes it
+    assert overlay.paths["struck"]["fs"] == scene.flow_items["fs"].path()  # over the flow as the canvas routes it
+    assert overlay.struck_line.pen().color().name() == "#d7191c" and overlay.veil is not None
     assert sorted(overlay.marked_ids("new")) == ["fs", "n_county"]  # re-pointed and new: dashed green
-    new = {i.data(1): i for i in overlay.marks("new")}
-    assert new["n_county"].pen().style() == Qt.PenStyle.DashLine
-    path = new["n_county"].path()
+    assert overlay.new_line.pen().style() == Qt.PenStyle.DashLine
+    assert overlay.new_line.pen().color().name() == "#1e9e4a"
+    path = overlay.paths["new"]["n_county"]
     east, county = scene.entity_items["east"].pos(), scene.entity_items["county"].pos()
     start, end = path.pointAtPercent(0), path.pointAtPercent(1)
     assert (start - east).manhattanLength() < (start - county).manhattanLength()  # from the new owner

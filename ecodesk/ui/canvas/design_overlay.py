@@ -23,7 +23,6 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygon
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
-    QGraphicsPolygonItem,
     QGraphicsRectItem,
     QGraphicsSimpleTextItem,
     QStyleOptionGraphicsItem,
@@ -156,9 +155,13 @@ class _LayerItem(QGraphicsItem):
 
 
 class DesignOverlayItem(_LayerItem):
-    """The difference of one design on the canvas scene (see the module docstring). Its
-    children carry ``data(KIND)`` ("closed", "struck", "new", "standalone", "own") and
-    ``data(ID)`` (the capability, flow or demand id) — tests and tooltips read them."""
+    """The difference of one design on the canvas scene (see the module docstring).
+
+    The flows of each kind are drawn as one path item each (a design of the seed-size
+    platform changes thousands of flows: one item per flow would cost the GUI a second);
+    :attr:`paths` keeps each flow's own path by kind ("struck", "new") and demand or flow id.
+    The tags are items of their own with ``data(KIND)`` ("closed", "standalone", "own") and
+    ``data(ID)`` (the capability or demand ids they stand for)."""
 
     def __init__(self, scene: CanvasScene, scenario: Scenario, result: DesignResult,
                  labels: dict[str, str] | None = None) -> None:
@@ -169,11 +172,16 @@ class DesignOverlayItem(_LayerItem):
         #: Texts of the tags: {"standalone": "standalone: {0}", "own": "own: {0}", "sep": ", "} (translated
         #: by the caller).
         self.labels = labels or {"standalone": "standalone: {0}", "own": "own: {0}"}
+        #: Each changed flow's path: {"struck": {flow id: path}, "new": {demand id: path}}.
+        self.paths: dict[str, dict[str, QPainterPath]] = {"struck": {}, "new": {}}
+        self.veil: QGraphicsPathItem | None = None
+        self.struck_line: QGraphicsPathItem | None = None
+        self.new_line: QGraphicsPathItem | None = None
         self._scenario = scenario
         self._tags_at: dict[str, int] = {}
+        self._build(scene)  # children first, then into the scene at once (far cheaper for thousands)
         scene.addItem(self)
         scene.addItem(self.tags)
-        self._build(scene)
 
     # reading (tests) ---------------------------------------------------------------------
     def marks(self, kind: str) -> list[QGraphicsItem]:
@@ -181,6 +189,8 @@ class DesignOverlayItem(_LayerItem):
 
     def marked_ids(self, kind: str) -> list[str]:
         """The ids marked ``kind`` (a tag may stand for several: an entity has one tag per kind)."""
+        if kind in self.paths:
+            return list(self.paths[kind])
         out: list[str] = []
         for c in self.marks(kind):
             ids = c.data(ID)
@@ -196,10 +206,8 @@ class DesignOverlayItem(_LayerItem):
     # building --------------------------------------------------------------------------
     def _build(self, scene: CanvasScene) -> None:
         d, s = self.diff, self._scenario
-        for fid in d.struck_flows:
-            self._struck_flow(scene, fid)
-        for demand, owner, entity, cap_id in d.new_flows:
-            self._new_flow(scene, demand, owner, entity, cap_id)
+        self._struck_flows(scene, d.struck_flows)
+        self._new_flows(scene, d.new_flows)
         # one tag per entity and kind, listing its capabilities or categories
         closed: dict[str, list[str]] = {}
         for cap_id, owner in d.closed.items():
@@ -220,6 +228,14 @@ class DesignOverlayItem(_LayerItem):
                 text = self.labels[kind].format(sep.join(short_name(c) for c in cats))
                 self._tag(scene, entity, text, colour, False, kind, demands, self.labels[kind].format(sep.join(cats)))
 
+    def _layer(self, path: QPainterPath, pen: QPen, kind: str, brush: QBrush | None = None) -> QGraphicsPathItem:
+        item = QGraphicsPathItem(path, self)
+        item.setPen(pen)
+        if brush is not None:
+            item.setBrush(brush)
+        item.setData(KIND, kind)
+        return item
+
     def _centre(self, scene: CanvasScene, entity_id: str) -> tuple[QPointF, float] | None:
         item = scene.entity_items.get(entity_id)
         if item is None:
@@ -227,74 +243,71 @@ class DesignOverlayItem(_LayerItem):
         r = item.shape_rect()
         return item.pos(), max(r.width(), r.height()) / 2 + 3
 
-    def _struck_flow(self, scene: CanvasScene, flow_id: str) -> None:
-        if flow_id not in scene.flows:
-            return
-        if scene.is_pending(flow_id):
+    def _struck_flows(self, scene: CanvasScene, flow_ids: tuple[str, ...]) -> None:
+        """Flows that go away: faded under a veil of the canvas colour, a thin red dashed line
+        along them and a red cross over their middle."""
+        if any(scene.is_pending(f) for f in flow_ids):
             scene.flush_pending()
-        route = scene.flow_layer.route(flow_id)  # the route as drawn (no FlowItem is made for it)
-        if route is None:
+        all_paths, crosses = QPainterPath(), QPainterPath()
+        for fid in flow_ids:
+            route = scene.flow_layer.route(fid) if fid in scene.flows else None  # as drawn; no FlowItem made
+            if route is None:
+                continue
+            ends, curved, _head, _width = route
+            (x0, y0), (cx, cy), (ex, ey), _apex = ends.tolist()
+            path = QPainterPath(QPointF(x0, y0))
+            if curved:
+                path.quadTo(QPointF(cx, cy), QPointF(ex, ey))
+            else:
+                path.lineTo(QPointF(ex, ey))
+            self.paths["struck"][fid] = path
+            all_paths.addPath(path)
+            mid = path.pointAtPercent(0.5)
+            for dx, dy in ((-8, -8), (-8, 8)):
+                crosses.moveTo(mid + QPointF(dx, dy))
+                crosses.lineTo(mid - QPointF(dx, dy))
+        if not self.paths["struck"]:
             return
-        ends, curved, _head, width = route
-        (x0, y0), (cx, cy), (ex, ey), _apex = ends.tolist()
-        path = QPainterPath(QPointF(x0, y0))
-        if curved:
-            path.quadTo(QPointF(cx, cy), QPointF(ex, ey))
-        else:
-            path.lineTo(QPointF(ex, ey))
-        # the flow fades under a veil of the canvas colour, then a thin red dashed line and a cross
         veil = QColor(scene.theme.background)
         veil.setAlpha(190)
-        item = QGraphicsPathItem(path, self)
-        pen = QPen(veil, max(float(width) + 4.0, 7.0))
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        item.setPen(pen)
-        item.setData(KIND, "struck")
-        item.setData(ID, flow_id)
-        line = QGraphicsPathItem(path, item)
-        line.setPen(QPen(QColor(CLOSED), 2.0, Qt.PenStyle.DashLine))
-        mid = path.pointAtPercent(0.5)
-        cross = QPainterPath()
-        for dx, dy in ((-8, -8), (-8, 8)):
-            cross.moveTo(mid + QPointF(dx, dy))
-            cross.lineTo(mid - QPointF(dx, dy))
-        x = QGraphicsPathItem(cross, item)
-        x.setPen(QPen(QColor(CLOSED), 3.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        self.veil = self._layer(all_paths, QPen(veil, 9.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap),
+                                "struck_veil")
+        self.struck_line = self._layer(all_paths, QPen(QColor(CLOSED), 2.0, Qt.PenStyle.DashLine), "struck_line")
+        self._layer(crosses, QPen(QColor(CLOSED), 3.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap), "struck_cross")
 
-    def _new_flow(self, scene: CanvasScene, demand: str, owner: str, entity: str, cap_id: str) -> None:
-        a, b = self._centre(scene, owner), self._centre(scene, entity)
-        if a is None or b is None:
+    def _new_flows(self, scene: CanvasScene, rows: tuple[tuple[str, str, str, str], ...]) -> None:
+        """New and re-pointed capability flows: dashed green arrows, slightly bent (so they stay
+        visible beside an old flow between the same two entities), owner → demand's entity."""
+        curves, heads = QPainterPath(), QPainterPath()
+        for demand, owner, entity, _cap_id in rows:
+            a, b = self._centre(scene, owner), self._centre(scene, entity)
+            if a is None or b is None:
+                continue
+            (p, ra), (q, rb) = a, b
+            dx, dy = q.x() - p.x(), q.y() - p.y()
+            length = math.hypot(dx, dy)
+            if length <= ra + rb + 1:
+                continue
+            ux, uy = dx / length, dy / length
+            start = QPointF(p.x() + ux * ra, p.y() + uy * ra)
+            end = QPointF(q.x() - ux * rb, q.y() - uy * rb)
+            bend = 0.12 * length
+            ctrl = QPointF((start.x() + end.x()) / 2 - uy * bend, (start.y() + end.y()) / 2 + ux * bend)
+            path = QPainterPath(start)
+            path.quadTo(ctrl, end)
+            self.paths["new"][demand] = path
+            curves.addPath(path)
+            hx, hy = end.x() - ctrl.x(), end.y() - ctrl.y()  # the head along the curve's last direction
+            hl = math.hypot(hx, hy) or 1.0
+            hx, hy, size = hx / hl, hy / hl, 11.0
+            heads.addPolygon(QPolygonF([
+                end, QPointF(end.x() - hx * size - hy * size * 0.5, end.y() - hy * size + hx * size * 0.5),
+                QPointF(end.x() - hx * size + hy * size * 0.5, end.y() - hy * size - hx * size * 0.5), end]))
+        if not self.paths["new"]:
             return
-        (p, ra), (q, rb) = a, b
-        dx, dy = q.x() - p.x(), q.y() - p.y()
-        length = math.hypot(dx, dy)
-        if length <= ra + rb + 1:
-            return
-        ux, uy = dx / length, dy / length
-        start = QPointF(p.x() + ux * ra, p.y() + uy * ra)
-        end = QPointF(q.x() - ux * rb, q.y() - uy * rb)
-        # a slight bend, so the new flow stays visible beside an old one between the same two
-        nx, ny = -uy, ux
-        ctrl = QPointF((start.x() + end.x()) / 2 + nx * 0.12 * length, (start.y() + end.y()) / 2 + ny * 0.12 * length)
-        path = QPainterPath(start)
-        path.quadTo(ctrl, end)
-        item = QGraphicsPathItem(path, self)
-        pen = QPen(QColor(NEW), 3.0, Qt.PenStyle.DashLine)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        item.setPen(pen)
-        item.setData(KIND, "new")
-        item.setData(ID, demand)
-        item.setToolTip(plain(f"{cap_id}: {owner} → {entity}"))
-        # the arrowhead along the curve's last direction
-        hx, hy = end.x() - ctrl.x(), end.y() - ctrl.y()
-        hl = math.hypot(hx, hy) or 1.0
-        hx, hy = hx / hl, hy / hl
-        size = 11.0
-        head = QPolygonF([end, QPointF(end.x() - hx * size - hy * size * 0.5, end.y() - hy * size + hx * size * 0.5),
-                          QPointF(end.x() - hx * size + hy * size * 0.5, end.y() - hy * size - hx * size * 0.5)])
-        tip = QGraphicsPolygonItem(head, item)
-        tip.setBrush(QBrush(QColor(NEW)))
-        tip.setPen(QPen(QColor(NEW), 1.0))
+        self.new_line = self._layer(curves, QPen(QColor(NEW), 3.0, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap),
+                                    "new_line")
+        self._layer(heads, QPen(QColor(NEW), 1.0), "new_heads", QBrush(QColor(NEW)))
 
     def _tag(self, scene: CanvasScene, entity_id: str, text: str, colour: str, struck: bool, kind: str,
              obj_ids: list[str], tip: str) -> None:
