@@ -324,3 +324,24 @@ def test_the_s2b2b_template_closes_a_duplicated_warehouse(qtbot):
 def test_helper_scenario_is_a_duplicated_capability_case():
     s = duplicated_scenario()
     assert {c.category for c in s.capabilities if c.id.startswith("wh_")} == {"仓储"}
+
+
+def test_escape_closes_the_dialog_and_clears_the_canvas(win, qtbot):
+    dialog = open_dialog(win)
+    run(qtbot, dialog)
+    overlay = dialog.overlay
+    assert overlay.scene() is win.canvas.canvas_scene
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert overlay.scene() is None and overlay.tags.scene() is None
+    win.actions.plan_optimize.trigger()  # a fresh dialog, without the old result
+    fresh = [d for d in win.findChildren(OptimizeDialog) if d.isVisible()]
+    assert len(fresh) == 1 and fresh[0] is not dialog and fresh[0].result is None
+
+
+def test_another_project_closes_the_dialog(win, qtbot):
+    dialog = open_dialog(win)
+    run(qtbot, dialog)
+    overlay = dialog.overlay
+    assert win.controller.new_blank()
+    assert not dialog.isVisible() and overlay.scene() is None

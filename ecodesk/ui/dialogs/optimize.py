@@ -92,7 +92,8 @@ class OptimizeDialog(QDialog):
         self.trade_runner.done.connect(self._on_trade_done)
         self.trade_runner.failed.connect(self._on_trade_failed)
         self.trade_runner.cancelled.connect(self._on_trade_cancelled)
-        self.controller.document_changed.connect(self._on_controller_document_changed)
+        self._ctl_bindings = Bindings()
+        self._ctl_bindings.connect(self.controller.document_changed, self._on_controller_document_changed)
         self._follow_document()
         self.retranslate()
         self.resize(1120, 700)
@@ -434,17 +435,19 @@ class OptimizeDialog(QDialog):
         self.shutdown()
         super().closeEvent(event)
 
+    def done(self, result: int) -> None:
+        """Escape (reject) hides a dialog without a close event: it ends here too, and goes."""
+        self.shutdown()
+        super().done(result)
+        self.deleteLater()
+
     def shutdown(self) -> None:
         self.setObjectName("")  # being deleted: Plan → Optimise design… makes a new one
         self.runner.cancel(quiet=True)
         self.trade_runner.cancel(quiet=True)
         self._remove_overlay()
-        self._bindings.clear()
-        self._doc_bindings.clear()
-        try:
-            self.controller.document_changed.disconnect(self._on_controller_document_changed)
-        except (RuntimeError, TypeError):
-            pass
+        for b in (self._bindings, self._doc_bindings, self._ctl_bindings):
+            b.clear()  # (twice is harmless: closing runs this from done() and closeEvent)
 
 
 def show_optimize_dialog(window: Any) -> OptimizeDialog:
