@@ -39,7 +39,7 @@ from ecodesk.model.errors import EcodeskError
 from ecodesk.ui.dialogs.table_preview import TablePreviewWidget
 from ecodesk.ui.i18n import count_text, current_language, error_text
 from ecodesk.ui.panels.worker import collect_garbage_in_gui_thread, run_in_background
-from ecodesk.ui.plaintext import plain_label, show_message
+from ecodesk.ui.plaintext import plain, plain_label, show_message
 
 if TYPE_CHECKING:
     from ecodesk.ui.settings import Settings
@@ -275,7 +275,7 @@ class TableImportDialog(QDialog):
         path = self.files.get(kind)
         label = self.file_labels[kind]
         label.setText(path if path else self.tr("(none)"))
-        label.setToolTip(path or "")
+        label.setToolTip(plain(path or ""))
         label.setEnabled(bool(path))
         box = self.sheet_boxes[kind]
         with QSignalBlocker(box):
