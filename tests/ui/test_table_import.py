@@ -506,3 +506,15 @@ def test_opening_interchange_json_shows_its_import_remarks_too(qtbot, tmp_path, 
     assert ctl.open_file(tmp_path / "plan.json")
     assert [q for q in prompter.asked if q[0] == "information"] == [
         ("information", "Imported “plan.json”", "Please note:\n\n• Laid out 9 entities (force).")]
+
+
+def test_remembered_mappings_survive_odd_keys_and_ignore_damaged_values():
+    settings = Settings()
+    key = "edges:a/b\tc=d\t名称"  # any character a header may hold, "/" included
+    settings.set_table_mapping(key, {"a/b": "source", "名称": "target"})
+    assert Settings().table_mapping(key) == {"a/b": "source", "名称": "target"}
+    assert settings.table_mapping("edges:other") is None
+    settings._qs.setValue(next(k for k in settings._qs.allKeys() if k.startswith("import/")), "{not json")
+    assert settings.table_mapping(key) is None  # a damaged value is as if nothing was remembered
+    settings.set_table_mapping(key, None)
+    assert not [k for k in settings._qs.allKeys() if k.startswith("import/")]
