@@ -64,6 +64,17 @@ def test_plan_menu_opens_one_dialog_listing_every_capability(win, qtbot):
     dialog.picker.search.clear()
     type_text(dialog.picker.search, "品牌")  # by owner
     assert dialog.picker.visible_ids() == ["trade"]
+    view = dialog.picker.view  # the keyboard checks a box of the filtered list
+    view.setFocus()
+    view.setCurrentIndex(dialog.picker.index_of("trade", EXCLUDE))
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert dialog.picker.exclude() == ("trade",)
+    view.setCurrentIndex(dialog.picker.index_of("trade", KEEP))
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert dialog.picker.keep() == ("trade",) and dialog.picker.exclude() == ()
+    dialog.picker.search.clear()
+    assert dialog.picker.visible_ids() == ["wh_east", "wh_south", "trade"]
+    assert dialog.picker.keep() == ("trade",)  # marks stay when the search changes
 
 
 def test_run_shows_the_saving_and_the_difference_on_the_canvas(win, qtbot):
