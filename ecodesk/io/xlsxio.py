@@ -179,9 +179,20 @@ def cell_text(value: Any) -> str:
 
 
 def _open(path: Path) -> Any:
+    import openpyxl.reader.excel as excel
     from openpyxl import load_workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class UnsizedSheet(ReadOnlyWorksheet):  # type: ignore[misc]
+        """A sheet whose stored size is not looked for: it is not trusted anyway (see
+        :func:`_records`), and a sheet written in streaming mode has none before its rows, so
+        looking for it reads the whole sheet once more (half the time of a large import)."""
+
+        def _get_size(self) -> None:
+            pass
 
     _check_package(path)
+    swapped, excel.ReadOnlyWorksheet = excel.ReadOnlyWorksheet, UnsizedSheet
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "no default style", unknown extensions …
@@ -193,6 +204,8 @@ def _open(path: Path) -> Any:
     except Exception as exc:  # the XML parser's own errors (ParseError, defusedxml's refusals)
         raise FormatError(path.name, [problem(path.name, f"is not a readable Excel workbook ({type(exc).__name__}: "
                                                          f"{exc})", f"不是可读取的 Excel 工作簿（{exc}）")]) from None
+    finally:
+        excel.ReadOnlyWorksheet = swapped
 
 
 def sheet_records(path: str | os.PathLike[str], max_rows: int | None = None,
