@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import random
+import statistics
 import time
 
 import pytest
@@ -179,3 +180,19 @@ def test_ten_thousand_entities_in_seconds(layered):
     assert method == ("layered" if layered else "force")
     assert len(set(pos.values())) == n
     assert took < 90  # generous: about 1 s (layered) and 3 s (force) on a laptop core
+
+
+def test_the_canvas_force_layout_uses_the_multilevel_engine_beyond_networkx():
+    """Layout ▸ Force on a big scenario: linear-time, deterministic, neighbours nearer than strangers."""
+    from ecodesk.diagram.layout import NX_SPRING_MAX, Edge, Node, force_layout
+
+    rng = random.Random(2)
+    n = NX_SPRING_MAX * 3
+    nodes = [Node(f"n{i}") for i in range(n)]
+    edges = [Edge(f"n{rng.randrange(i)}", f"n{i}") for i in range(1, n)]
+    pos = force_layout(nodes, edges, seed=1)
+    assert pos == force_layout(list(reversed(nodes)), list(reversed(edges)), seed=1)
+    assert len(set(pos.values())) == n
+    linked = statistics.median(math.dist(pos[e.source], pos[e.target]) for e in edges)
+    strangers = statistics.median(math.dist(pos[f"n{rng.randrange(n)}"], pos[f"n{rng.randrange(n)}"]) for _ in range(500))
+    assert linked < strangers / 4
