@@ -126,6 +126,10 @@ def _foreign_csv(p: Path) -> bool:
     return any(h.strip() and h.strip().casefold() not in known for h in header)
 
 
+#: Public name of the test (the app's table import dialog asks it before importing).
+is_foreign_csv = _foreign_csv
+
+
 def import_file(path: str | os.PathLike[str], fmt: str | None = None) -> Project:
     """A project from ``path`` in format ``fmt`` (guessed when None); FormatError if bad.
     Named pipes, devices and CSV tables that are symbolic links are refused before reading."""
@@ -208,4 +212,4 @@ def export_file(project: Project, dest: str | os.PathLike[str], fmt: str | None 
 
 
 __all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "FormatError", "check_readable", "export_file", "guess_format",
-           "import_file"]
+           "import_file", "is_foreign_csv"]

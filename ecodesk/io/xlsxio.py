@@ -279,7 +279,7 @@ def is_own_workbook(path: str | os.PathLike[str]) -> bool:
     a foreign node table instead."""
     p = Path(path)
     try:
-        titles = {n.strip().casefold(): n for n in _sheet_names(p)}
+        titles = {n.strip().casefold(): n for n in sheet_names(p)}
         if "entities" not in titles:
             return False
         if "project" in titles:
@@ -291,8 +291,9 @@ def is_own_workbook(path: str | os.PathLike[str]) -> bool:
     return bool(records) and all(h.strip().casefold() in known for h in records[0][1] if h.strip())
 
 
-def _sheet_names(path: Path) -> list[str]:
-    wb = _open(path)
+def sheet_names(path: str | os.PathLike[str]) -> list[str]:
+    """The workbook's sheet names in order (FormatError when it is no readable workbook)."""
+    wb = _open(Path(path))
     try:
         return list(wb.sheetnames)
     finally:
@@ -356,4 +357,4 @@ def import_xlsx(path: str | os.PathLike[str]) -> Project:
 
 
 __all__ = ["MAX_CELLS", "MAX_ROWS", "SHEETS", "cell_text", "escape_text", "export_xlsx", "import_xlsx",
-           "is_own_workbook", "read_sheets", "sheet_records", "unescape_text"]
+           "is_own_workbook", "read_sheets", "sheet_names", "sheet_records", "unescape_text"]

@@ -312,3 +312,19 @@ def test_an_entities_sheet_of_another_tool_is_a_node_table_not_our_workbook(tmp_
     assert is_own_workbook(typo)  # a project sheet: ours, so the misspelt column is a problem, not a note
     with pytest.raises(FormatError, match="unknown column 'nmae'"):
         import_file(typo)
+
+
+def test_which_csv_files_are_foreign_tables(tmp_path):
+    from ecodesk.io import is_foreign_csv
+    from ecodesk.io.xlsxio import sheet_names
+
+    ours = tmp_path / "ours"
+    ours.mkdir()
+    (ours / "entities.csv").write_text("id,name,kind\na,A,user\n", encoding="utf-8")
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    (theirs / "entities.csv").write_text("Id,Label\na,A\n", encoding="utf-8")
+    assert not is_foreign_csv(ours / "entities.csv") and not is_foreign_csv(ours)
+    assert is_foreign_csv(theirs / "entities.csv") and is_foreign_csv(HERE / "gephi_nodes.csv")
+    assert import_file(theirs / "entities.csv").scenario().entities.at(0).name == "A"
+    assert sheet_names(HERE / "planner_zh.xlsx") == ["节点", "关系"]
