@@ -345,5 +345,7 @@ class TradeoffWidget(QWidget):
         pad = (hi - lo) * 0.12 or max(abs(hi) * 0.05, 1.0)
         self.chart.item.setXRange(lo - pad, hi + pad, padding=0)
         self.chart.item.setYRange(-0.03, 1.3, padding=0)  # headroom: the legend sits top right
+        self.chart.item.getAxis("left").setTicks([[(v / 5, percent(v / 5, 0)) for v in range(6)],
+                                                  [(v / 10, "") for v in range(11)]])  # no share above 100 %
         self.chart.item.showGrid(x=True, y=True, alpha=0.15)
         self.chart.drawn.emit(len(self.chart.data_items()))
