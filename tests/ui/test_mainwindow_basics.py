@@ -49,7 +49,7 @@ def test_undo_redo_menu_texts_say_what_will_be_undone(window, qtbot):
 
 
 def test_menus_toolbar_and_status_bar(window):
-    assert menu_titles(window) == ["File", "Edit", "View", "Insert", "Analyze", "Scenario", "Help"]
+    assert menu_titles(window) == ["File", "Edit", "View", "Insert", "Analyze", "Plan", "Scenario", "Help"]
     assert window.counts_label.text() == "7 entities · 9 flows"
     assert window.zoom_label.text().endswith("%")
     assert window.toolbar.isVisible()
