@@ -127,6 +127,9 @@ def _stage(table: _Table, mapping: Mapping[str, str], roles: tuple[str, ...],
                 item.notes.append(f"{column or f'column {i + 1}'}: {text}")
             else:
                 item.values[role] = text
+        # a note column repeating the id, name or label (Cytoscape's "shared name") adds nothing
+        same = {v for k, v in item.values.items() if k in ("id", "name", "label")}
+        item.notes = [n for n in item.notes if n.split(": ", 1)[1] not in same] if same else item.notes
         staged.items.append(item)
     return staged
 
@@ -307,8 +310,11 @@ def build(plan: _Plan) -> tuple[Project, dict[str, int]]:
     if b.problems:
         raise FormatError(b.graph.name, b.problems)
     rows = graph_rows(b.graph, b.problems)
-    for table_rows in rows.values():
+    kind_columns = {"entities": nodes.columns.get("kind") if nodes else None,
+                    "flows": edges.columns.get("kind") if edges else None}
+    for cname, table_rows in rows.items():
         for row in table_rows:
+            _name_kind_note(row, kind_columns.get(cname))
             _add_notes(row, b.notes.get(row.place, ()))
             row.data.update(b.direct.get(row.place, {}))
     project = Project(b.graph.name)
@@ -331,8 +337,8 @@ def _cytoscape_ends(item: _Item, column: str, edges: _Staged, problems: list[Pro
     if values.get("source") and values.get("target"):
         return True
     text = next((n.split(": ", 1)[1] for n in item.notes if n.startswith(f"{column}: ")), None)
-    if text is None:
-        text = str(values.get("label", "")) if norm(column) == "name" else ""
+    if text is None:  # the column is the label, or repeated it (and was left out of the notes)
+        text = str(values.get("label", ""))
     m = _CYTO.fullmatch(text)
     if m is None:
         problems.append(Place(item.place.source, f"{item.place.en}, column '{column}'",
@@ -364,6 +370,17 @@ def _direction(item: _Item) -> str:
             kept.append(note)
     item.notes = kept
     return direction
+
+
+def _name_kind_note(row: Row, column: str | None) -> None:
+    """The graph rules note an unknown kind as "kind: Bank": name the table's column instead."""
+    notes = row.data.get("notes", "")
+    if column and column != "kind" and isinstance(notes, str) and "kind: " in notes:
+        lines = notes.split("\n")
+        at = next((i for i, line in enumerate(lines) if line.startswith("kind: ")), None)
+        if at is not None:
+            lines[at] = f"{column}: {lines[at][len('kind: '):]}"
+            row.data["notes"] = "\n".join(lines)
 
 
 def _add_notes(row: Row, lines: Iterable[str]) -> None:

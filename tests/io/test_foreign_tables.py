@@ -108,7 +108,9 @@ def test_cytoscape_default_tables():
     assert flows == [("Steel Mill", "Parts Maker"), ("Parts Maker", "Car Plant"), ("Car Plant", "Dealer")]
     s = project.scenario()
     assert [f.kind.value for f in s.flows] == ["goods", "goods", "goods"] and s.flows.at(0).label == ""
-    assert "SUID: 52" in s.entities.at(0).notes and "EdgeBetweenness: 3.0" in s.flows.at(0).notes
+    assert s.entities.at(0).notes == "SUID: 52\nselected: false"  # "shared name" repeats the name: left out
+    assert s.flows.at(0).notes == ("interaction: supplies\nSUID: 60\nshared interaction: supplies\nselected: false\n"
+                                   "EdgeBetweenness: 3.0")
 
 
 def test_kumu_spreadsheet_workbook():
