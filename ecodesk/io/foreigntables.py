@@ -355,6 +355,8 @@ def plan_files(path: str | os.PathLike[str], edges_path: str | os.PathLike[str] 
     --map piece fits none."""
     p = Path(path)
     fields = dict(fields or {})
+    nodes: TableSource | None
+    edges: TableSource | None
     if edges_path is not None:
         nodes = find_tables(p)[0] or read_table(p)
         edges = find_tables(edges_path)[1] or read_table(edges_path)

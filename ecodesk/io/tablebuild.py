@@ -46,9 +46,14 @@ def cytoscape_column(header: Iterable[str]) -> str | None:
 
 
 class _Table(Protocol):  # foreigntables.TableSource (not imported: it imports this module)
-    path: str
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def header(self) -> tuple[str, ...]: ...
+
+    @property
+    def rows(self) -> tuple[tuple[str, ...], ...]: ...
 
     @property
     def label(self) -> str: ...
@@ -56,12 +61,22 @@ class _Table(Protocol):  # foreigntables.TableSource (not imported: it imports t
     def row_number(self, index: int) -> int: ...
 
 
-class _Plan(Protocol):  # foreigntables._Plan
-    nodes: _Table | None
-    edges: _Table | None
-    node_map: Mapping[str, str]
-    edge_map: Mapping[str, str]
-    name: str
+class _Plan(Protocol):  # foreigntables.TablePlan
+    @property
+    def nodes(self) -> _Table | None: ...
+
+    @property
+    def edges(self) -> _Table | None: ...
+
+    @property
+    def node_map(self) -> Mapping[str, str]: ...
+
+    @property
+    def edge_map(self) -> Mapping[str, str]: ...
+
+    @property
+    def name(self) -> str: ...
+
 
 MAX_PROBLEMS = 50  # problems collected from one table before reading it stops
 #: Number roles and the range their values must lie in.
@@ -240,16 +255,15 @@ class _Builder:
                                                                              f"边的{zh}为空"))
             if not (values.get("source") and values.get("target")):
                 continue
-            ends = [self.end(item, end, edges, nodes) for end in ("source", "target")]
-            if None in ends:
+            source, target = (self.end(item, end, edges, nodes) for end in ("source", "target"))
+            if source is None or target is None:
                 continue
-            source, target = ends
             self.self_loops += source == target
             self.undirected += direction == "undirected"
             if "standalone_cost" in values:
                 self.direct[item.place] = {"standalone_cost": values.pop("standalone_cost")}
             attrs = {k: v for k, v in values.items() if k not in ("id", "source", "target")}
-            self.graph.edges.append(ForeignEdge(values.get("id"), source, target, attrs, item.place,  # type: ignore[arg-type]
+            self.graph.edges.append(ForeignEdge(values.get("id"), source, target, attrs, item.place,
                                                 directed=direction == "", direction_note=direction))
             self.notes[item.place] = item.notes
 
