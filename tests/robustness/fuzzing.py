@@ -341,7 +341,7 @@ def _sql_edit(conn: sqlite3.Connection, rng: random.Random) -> str:
     pragma, value = rng.choice(
         [
             ("user_version", 0),
-            ("user_version", 2),
+            ("user_version", 3),  # newer than SCHEMA_VERSION 2
             ("user_version", -5),
             ("application_id", 0),
             ("application_id", 1234),
