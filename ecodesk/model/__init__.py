@@ -23,6 +23,7 @@ from ecodesk.model.objects import (
     Tier,
     category_key,
     make,
+    normalize_color,
 )
 from ecodesk.model.scenario import Collection, Project, Scenario
 from ecodesk.model.signals import Bindings, Signal
@@ -31,5 +32,5 @@ __all__ = [
     "COLLECTIONS", "DEFAULT_SUPPLY_KINDS", "RULES_BY_TYPE", "AnalysisSettings", "Bindings", "Capability", "Collection",
     "EcodeskError", "Ecosystem", "Entity", "EntityKind", "Flow", "FlowKind", "ModelObject", "Need", "Pool",
     "PoolRule", "PoolType", "Project", "Scenario", "Signal", "Tier", "ValidationError", "build_many", "category_key",
-    "make",
+    "make", "normalize_color",
 ]
