@@ -246,18 +246,21 @@ def _records(ws: Any, label: str, max_rows: int | None, problems: list[Problem])
         for n, values in enumerate(ws.iter_rows(values_only=True), 1):
             if max_rows is not None and len(records) > max_rows:
                 break
-            cells += len(values)
-            if n > MAX_ROWS or cells > MAX_CELLS:
-                what = (f"more than {MAX_ROWS:,} rows", f"超过 {MAX_ROWS:,} 行") if n > MAX_ROWS else (
+            # rows and cells with content count: a sheet formatted down to row 1,048,576 is no big table
+            # (the work of walking blank rows is bounded by the workbook's unpacked size)
+            row = [cell_text(v) for v in values]
+            while row and row[-1] == "":
+                row.pop()
+            if not any(c.strip() for c in row):
+                continue
+            cells += sum(1 for c in row if c)
+            if len(records) >= MAX_ROWS or cells > MAX_CELLS:
+                what = (f"more than {MAX_ROWS:,} rows", f"超过 {MAX_ROWS:,} 行") if len(records) >= MAX_ROWS else (
                     f"more than {MAX_CELLS:,} cells", f"超过 {MAX_CELLS:,} 个单元格")
                 problems.append(problem(label, f"has {what[0]} (ecodesk reads at most that many in one table)",
                                         f"有{what[1]}（ecodesk 每个表最多读取这么多）"))
                 return []
-            row = [cell_text(v) for v in values]
-            while row and row[-1] == "":
-                row.pop()
-            if any(c.strip() for c in row):
-                records.append((n, row))
+            records.append((n, row))
     return records
 
 

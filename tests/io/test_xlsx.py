@@ -227,3 +227,20 @@ def test_a_formula_in_a_foreign_workbook_is_never_run_only_its_saved_value_read(
     ws.append(["a", "=1+1"])  # a formula cell that no spreadsheet has calculated: no value
     wb.save(tmp_path / "f.xlsx")
     assert xlsxio.read_sheets(tmp_path / "f.xlsx")["nodes"] == (["id", "name"], [["a"]])
+
+
+def test_only_rows_with_content_count_towards_the_limit(tmp_path, monkeypatch):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "edges"
+    ws.append(["source", "target"])
+    ws.append(["a", "b"])
+    ws.cell(row=150_000, column=1, value="c")  # a stray cell far below: the sheet is still small
+    ws.cell(row=150_000, column=2, value="a")
+    wb.save(tmp_path / "far.xlsx")
+    assert xlsxio.sheet_records(tmp_path / "far.xlsx")["edges"][-1] == (150_000, ["c", "a"])
+    s = import_file(tmp_path / "far.xlsx").scenario()
+    assert [(f.source, f.target) for f in s.flows] == [("a", "b"), ("c", "a")]
+    monkeypatch.setattr(xlsxio, "MAX_ROWS", 2)
+    with pytest.raises(FormatError, match=r"far\.xlsx \[edges\]: has more than 2 rows"):
+        import_file(tmp_path / "far.xlsx")
