@@ -31,6 +31,7 @@ from ecodesk.commands import (
     set_membership,
     set_pool_membership,
 )
+from ecodesk.commands.editrules import change_command
 from ecodesk.model import (
     Capability,
     Ecosystem,
@@ -148,6 +149,25 @@ class EditProgram(RuleBasedStateMachine):
             assert not 0 <= risk <= 1
             return
         self._push(ChangeObject(self.scenario, new, merge_key="risk"))
+
+    @precondition(lambda self: len(self.scenario.entities) >= 1)
+    @rule(data=st.data(), typed=st.sampled_from(["#F90", "#1f77b4", "AbCdEf", "", "orange", "#12345"]))
+    def change_colour(self, data, typed):
+        eid = data.draw(st.sampled_from(self.scenario.entities.ids()))
+        try:
+            cmd = change_command(self.scenario, self.scenario.entities[eid], "color", typed)
+        except ValidationError:
+            assert typed in ("orange", "#12345")
+            return
+        self._push(cmd)
+        assert self.scenario.entities[eid].color == {"#F90": "#ff9900", "AbCdEf": "#abcdef"}.get(typed, typed)
+
+    @precondition(lambda self: len(self.scenario.flows) >= 1)
+    @rule(data=st.data(), label=NAMES | st.sampled_from(["=SUM(A1)", "-x", "月度结算"]))
+    def change_label(self, data, label):
+        fid = data.draw(st.sampled_from(self.scenario.flows.ids()))
+        self._push(change_command(self.scenario, self.scenario.flows[fid], "label", label, merge=True))
+        assert self.scenario.flows[fid].label == label
 
     @precondition(lambda self: len(self.scenario.entities) >= 1)
     @rule(data=st.data(), dx=st.floats(-100, 100), dy=st.floats(-100, 100))
