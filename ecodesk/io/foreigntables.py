@@ -223,8 +223,8 @@ def _roles(kind: str) -> tuple[str, ...]:
 
 def guess_mapping(header: Iterable[str], kind: str) -> dict[str, str]:
     """Column name → role for every column of ``header`` (``kind``: "nodes" or "edges"); a
-    role is given to its first column only, unknown and repeated ones become ``note``, a column
-    without a name ``skip``."""
+    role is given to its first column only, unknown and repeated ones (and columns without a name)
+    become ``note``."""
     _roles(kind)
     lookup = _NODE_LOOKUP if kind == "nodes" else _EDGE_LOOKUP
     out: dict[str, str] = {}
@@ -232,7 +232,7 @@ def guess_mapping(header: Iterable[str], kind: str) -> dict[str, str]:
     for column in header:
         if column in out:
             continue
-        role = lookup.get(norm(column), "note") if column.strip() else "skip"
+        role = lookup.get(norm(column), "note")  # a column without a name: "column 3: …" in notes
         if role not in SHARED_ROLES and role in taken:
             role = "note"
         taken.add(role)

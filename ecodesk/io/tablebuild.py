@@ -119,7 +119,7 @@ def _stage(table: _Table, mapping: Mapping[str, str], roles: tuple[str, ...],
                                                  f"{', '.join(roles)})", f"列 '{c}'：'{r}' 不是此表可用的角色"))
     use: list[tuple[int, str, str]] = []  # index, column, role
     for i, column in enumerate(table.header):
-        role = mapping.get(column, "note" if column.strip() else "skip")
+        role = mapping.get(column, "note")
         if role not in SHARED_ROLES and role in staged.columns:
             problems.append(problem(table.label, f"the columns '{staged.columns[role]}' and '{column}' are both mapped "
                                                  f"to '{role}'", f"列 '{staged.columns[role]}' 和 '{column}' 都对应 "

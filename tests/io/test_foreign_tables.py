@@ -56,8 +56,8 @@ def test_columns_are_recognised_in_english_and_chinese():
     assert guess_mapping(["起点", "终点", "数量"], "edges") == {"起点": "source", "终点": "target", "数量": "volume"}
     assert guess_mapping(["From", "To", "Label", "unit_value", "Notes"], "edges") == {
         "From": "source", "To": "target", "Label": "label", "unit_value": "unit_value", "Notes": "notes"}
-    # a role goes to its first column only; a column without a name is skipped
-    assert guess_mapping(["Id", "key", "", "name"], "nodes") == {"Id": "id", "key": "note", "": "skip",
+    # a role goes to its first column only; a column without a name is kept in notes too
+    assert guess_mapping(["Id", "key", "", "name"], "nodes") == {"Id": "id", "key": "note", "": "note",
                                                                  "name": "name"}
     assert table_kind(["Source", "Target", "Weight"]) == "edges"
     assert table_kind(["Id", "Label"]) == "nodes" and table_kind(["foo", "bar"]) is None
@@ -330,3 +330,10 @@ def test_which_csv_files_are_foreign_tables(tmp_path):
     assert is_foreign_csv(theirs / "entities.csv") and is_foreign_csv(HERE / "gephi_nodes.csv")
     assert import_file(theirs / "entities.csv").scenario().entities.at(0).name == "A"
     assert sheet_names(HERE / "planner_zh.xlsx") == ["节点", "关系"]
+
+
+def test_cells_without_a_column_name_are_kept_in_notes(tmp_path):
+    path = tmp_path / "n.csv"
+    path.write_text("id,name,\na,A,extra\nb,B,,more\n", encoding="utf-8")
+    s = import_file(path).scenario()
+    assert [(e.id, e.notes) for e in s.entities] == [("a", "column 3: extra"), ("b", "column 4: more")]
