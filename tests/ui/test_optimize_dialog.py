@@ -161,7 +161,6 @@ def test_apply_adds_one_undoable_scenario_and_compare_shows_before_and_after(win
     qtbot.waitUntil(lambda: compare.comparison is not None and
                     compare.model.rowCount() > 0 and compare.sides["a"].result is not None
                     and compare.sides["b"].result is not None, timeout=RUN_MS)
-    compare.refresh()
     keys = compare.model.values("key")
     assert "cost_sharing.total_cost" in keys and "resilience.service_level" in keys
     shapley = [k for k in keys if k.startswith("cost_sharing.shapley.")]
@@ -171,6 +170,8 @@ def test_apply_adds_one_undoable_scenario_and_compare_shows_before_and_after(win
     pid = shapley[0].rsplit(".", 1)[1]
     assert row["a"] == a_res.cost_sharing.shapley.get(pid) and row["b"] == b_res.cost_sharing.shapley.get(pid)
     assert row["label"].startswith("Fair share (Shapley): ")
+    top = compare.table.indexAt(compare.table.viewport().rect().topLeft())
+    assert top.data(Qt.ItemDataRole.ToolTipRole) == "cost_sharing.total_cost"  # the cost figures in view first
     # one undo step removes it
     win.actions.edit_undo.trigger()
     assert doc.project.scenario_names() == ["各自建仓", "空白"]

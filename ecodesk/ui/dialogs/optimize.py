@@ -460,6 +460,7 @@ def show_optimize_dialog(window: Any) -> OptimizeDialog:
         def compare(before: str, after: str) -> None:
             page = window.panes.show_analysis().show_tab("compare")
             page.choose(before, after)
+            page.show_figure("cost_sharing.total_cost")  # cost, fair shares, then resilience in view
 
         dialog.applied.connect(compare)
         # most of the window: the list, the figures and the assignments side by side

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QShowEvent
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from ecodesk.analysis.compare import compare_results, figure_kind, figure_label, is_by_kind
 from ecodesk.model import Bindings, Project, Scenario
@@ -81,6 +81,8 @@ class CompareTab(ResultPage):
         for ch in self.own.values():
             ch.auto = False
         self.comparison: dict[str, Any] | None = None
+        #: A figure to bring into view once the comparison has it (see :meth:`show_figure`).
+        self.wanted_figure = ""
         self._set_columns()
 
     # project ------------------------------------------------------------------------------------
@@ -125,6 +127,26 @@ class CompareTab(ResultPage):
         for combo, name in ((self.combo_a, a), (self.combo_b, b)):
             combo.setCurrentIndex(combo.findText(name))
         self.follow_choices()
+
+    def show_figure(self, key: str) -> None:
+        """Scroll figure ``key`` to the top of the table, now or as soon as both sides are
+        computed (after an optimised design is applied: the cost figures first)."""
+        self.wanted_figure = key
+        self._show_wanted()
+
+    def _show_wanted(self) -> None:
+        keys = self.model.values("key")
+        if not self.wanted_figure or self.wanted_figure not in keys:
+            return
+        index = self.table.model().index(0, 0)
+        for r in range(self.table.model().rowCount()):  # the view may be sorted: find the row there
+            i = self.table.model().index(r, 0)
+            if i.data(Qt.ItemDataRole.ToolTipRole) == self.wanted_figure:
+                index = i
+                break
+        self.wanted_figure = ""
+        self.table.updateGeometries()  # the rows were just reset: the scroll range is not yet updated
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def swap_sides(self) -> None:
         a, b = self.combo_a.currentIndex(), self.combo_b.currentIndex()
@@ -239,6 +261,7 @@ class CompareTab(ResultPage):
         if self.shares.isChecked():
             rows = self._with_shares(rows, a.result, b.result)
         self.model.set_rows(rows)
+        self._show_wanted()
         self._on_state_changed()
 
     def _with_shares(self, rows: list[dict[str, Any]], ra: Any, rb: Any) -> list[dict[str, Any]]:
