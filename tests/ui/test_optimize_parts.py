@@ -86,6 +86,10 @@ def test_time_limited_and_over_capacity_results_say_so(qtbot):
                                     "limit stopped the search: the best possible design may cost up to 2.3 % less.")
     assert view.note.text().splitlines() == ["The current design exceeds a capacity: its cost is shown for reference.",
                                              "a note"]
+    view.show_result(design([Assignment("ft", "east", "交易", 1_000, None, 100_000, "flow")]), s, "EUR")
+    assert view.note.text().splitlines()[-1] == (
+        "A standalone demand counts here with its standalone cost; the cost-sharing figures (and Compare) count only "
+        "demands served through capability flows.")
     view.show_result(design([], objective=150.0, current=150.0), s, "EUR")
     assert view.headline.text() == "The current design already costs the least: nothing to save."
     view.clear()

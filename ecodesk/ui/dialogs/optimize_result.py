@@ -191,6 +191,9 @@ class DesignResultWidget(QWidget):
         notes = [] if result.current_feasible else [self.tr("The current design exceeds a capacity: its cost is "
                                                             "shown for reference.")]
         notes += list(result.notes_zh if is_chinese() and result.notes_zh else result.notes)
+        if any(a.capability is None for a in result.assignments):
+            notes.append(self.tr("A standalone demand counts here with its standalone cost; the cost-sharing figures "
+                                 "(and Compare) count only demands served through capability flows."))
         self.note.setText("\n".join(notes))
         self.note.setVisible(bool(notes))
         self._fill_lists(result, scenario)
