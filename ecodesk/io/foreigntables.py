@@ -55,11 +55,11 @@ NODE_WORDS: dict[str, str] = {
 }
 EDGE_WORDS: dict[str, str] = {
     "id": "id, key, edge id, edgeid, 编号, 关系编号, 边编号",
-    "source": "source, from, src, source id, source node, 源, 源节点, 起点, 来源, 出发, 上游, 供方, 提供方",
-    "target": "target, to, dst, dest, destination, target id, target node, 目标, 目标节点, 终点, 去向, 下游, 需方, "
-              "接收方",
+    "source": "source, from, src, source id, source node, vertex 1, 源, 源节点, 起点, 来源, 出发, 上游, 供方, 提供方",
+    "target": "target, to, dst, dest, destination, target id, target node, vertex 2, 目标, 目标节点, 终点, 去向, 下游, "
+              "需方, 接收方",
     "kind": "kind, type, connection type, edge type, flow type, interaction, 类型, 关系类型, 流类型, 类别",
-    "volume": "volume, weight, amount, quantity, qty, 权重, 数量, 流量, 体量, 数额",
+    "volume": "volume, weight, strength, amount, quantity, qty, 权重, 数量, 流量, 体量, 数额, 强度",
     "unit_value": "unit value, unit price, price, 单价, 单位价值",
     "risk": "risk, failure risk, 风险, 风险概率",
     "notes": _NOTES,

@@ -324,11 +324,11 @@ def build(plan: _Plan) -> tuple[Project, dict[str, int]]:
     if b.problems:
         raise FormatError(b.graph.name, b.problems)
     rows = graph_rows(b.graph, b.problems)
-    kind_columns = {"entities": nodes.columns.get("kind") if nodes else None,
-                    "flows": edges.columns.get("kind") if edges else None}
+    columns = {"entities": nodes.columns if nodes else {}, "flows": edges.columns if edges else {}}
     for cname, table_rows in rows.items():
         for row in table_rows:
-            _name_kind_note(row, kind_columns.get(cname))
+            for role in ("kind", "color"):
+                _name_note(row, role, columns.get(cname, {}).get(role))
             _add_notes(row, b.notes.get(row.place, ()))
             row.data.update(b.direct.get(row.place, {}))
     project = Project(b.graph.name)
@@ -386,14 +386,16 @@ def _direction(item: _Item) -> str:
     return direction
 
 
-def _name_kind_note(row: Row, column: str | None) -> None:
-    """The graph rules note an unknown kind as "kind: Bank": name the table's column instead."""
+def _name_note(row: Row, role: str, column: str | None) -> None:
+    """The graph rules note a kind or colour they cannot read as "kind: Bank": name the table's
+    column instead ("Type: Bank")."""
     notes = row.data.get("notes", "")
-    if column and column != "kind" and isinstance(notes, str) and "kind: " in notes:
+    prefix = f"{role}: "
+    if column and column != role and isinstance(notes, str) and prefix in notes:
         lines = notes.split("\n")
-        at = next((i for i, line in enumerate(lines) if line.startswith("kind: ")), None)
+        at = next((i for i, line in enumerate(lines) if line.startswith(prefix)), None)
         if at is not None:
-            lines[at] = f"{column}: {lines[at][len('kind: '):]}"
+            lines[at] = f"{column}: {lines[at][len(prefix):]}"
             row.data["notes"] = "\n".join(lines)
 
 

@@ -337,3 +337,17 @@ def test_cells_without_a_column_name_are_kept_in_notes(tmp_path):
     path.write_text("id,name,\na,A,extra\nb,B,,more\n", encoding="utf-8")
     s = import_file(path).scenario()
     assert [(e.id, e.notes) for e in s.entities] == [("a", "column 3: extra"), ("b", "column 4: more")]
+
+
+def test_colours_and_positions_from_a_node_table(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text('编号,名称,颜色,x,y\na,甲,#F90,10,20\nb,乙,"rgb(1,2,3)",30,40\nc,丙,蓝色,50,60\n', encoding="utf-8")
+    project = import_file(path)
+    s = project.scenario()
+    assert [(e.color, e.x, e.y) for e in s.entities] == [("#ff9900", 10.0, 20.0), ("#010203", 30.0, 40.0),
+                                                         ("", 50.0, 60.0)]
+    assert s.entities["c"].notes == "颜色: 蓝色"  # a colour that cannot be read is kept under its column
+    assert project.import_remarks == []  # positions given: nothing laid out
+    edges = tmp_path / "e.csv"
+    edges.write_text("Vertex 1,Vertex 2,Strength\na,b,3\n", encoding="utf-8")
+    assert import_tables(plan_files(path, edges)).scenario().flows.at(0).volume == 3.0
