@@ -650,6 +650,11 @@ def _foreign_node(el: Element, keys: dict[str, _Key], group: str | None, fg: For
     color = _yed_fill(realizer) or _html_fill(attrs.get("\0nodestyle"), shared or {})
     for k in [k for k in attrs if k.startswith("\0")]:
         attrs.pop(k)
+    original = attrs.pop("_graphml_vertex_id", None)  # graph-tool: the id the node had in the file it read
+    if original not in (None, "") and not any(k.casefold() in ("label", "name") for k in attrs):
+        labels.insert(0, str(original))
+    elif original not in (None, ""):
+        attrs["id in source"] = original
     _add_labels(attrs, labels)
     if group:
         attrs["group"] = group
@@ -677,6 +682,9 @@ def _foreign_edge(el: Element, keys: dict[str, _Key], directed_default: bool, fg
     for k in [k for k in attrs if k.startswith("\0")]:
         attrs.pop(k)
     _add_labels(attrs, labels)
+    original = attrs.pop("_graphml_edge_id", None)  # graph-tool: the edge's id in the file it read
+    if original not in (None, ""):
+        eid = str(original)
     directed = {"true": True, "false": False}.get(el.get("directed", ""), directed_default)
     src, tgt = el.get("source", ""), el.get("target", "")
     label = f"edge '{eid}'" if eid else f"edge {src} → {tgt}"

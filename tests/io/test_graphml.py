@@ -318,18 +318,22 @@ def test_graph_tool_pos_and_hex_floats(tmp_path):
   <key id="key0" for="node" attr.name="_pos" attr.type="vector_float" />
   <key id="key1" for="node" attr.name="risk" attr.type="double" />
   <key id="key2" for="edge" attr.name="weight" attr.type="double" />
+  <key id="key3" for="node" attr.name="_graphml_vertex_id" attr.type="string" />
+  <key id="key4" for="edge" attr.name="_graphml_edge_id" attr.type="string" />
   <graph id="G" edgedefault="directed" parse.nodeids="canonical" parse.edgeids="canonical" parse.order="nodesfirst">
-    <node id="n0"><data key="key0">0x1.4p+3, -0x1.8p+1</data><data key="key1">0x1.999999999999ap-4</data></node>
+    <node id="n0"><data key="key0">0x1.4p+3, -0x1.8p+1</data><data key="key1">0x1.999999999999ap-4</data>
+      <data key="key3">substation A</data></node>
     <node id="n1"><data key="key0">12.5, 7</data></node>
     <node id="n2"><data key="key0">1, 2, 3</data></node>
-    <edge id="e0" source="n0" target="n1"><data key="key2">0x1.8p+1</data></edge>
+    <edge id="e0" source="n0" target="n1"><data key="key2">0x1.8p+1</data><data key="key4">line 7</data></edge>
   </graph>
 </graphml>""", encoding="utf-8")
     s = import_file(tmp_path / "gt.graphml").scenario()
     a, b, c = s.entities
-    assert (a.x, a.y, a.risk) == (10.0, -3.0, 0.1) and (b.x, b.y) == (12.5, 7.0)
+    assert (a.x, a.y, a.risk, a.name, a.notes) == (10.0, -3.0, 0.1, "substation A", "")
+    assert (b.x, b.y) == (12.5, 7.0)
     assert c.notes == "_pos: 1, 2, 3"  # not a position: kept as written
-    assert s.flows["e0"].volume == 3.0
+    assert s.flows["line 7"].volume == 3.0  # the edge's id in the file graph-tool read
 
 
 def test_export_writes_flow_labels_and_entity_colours(rich_project, tmp_path):
