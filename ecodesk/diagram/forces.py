@@ -184,3 +184,56 @@ def separate(xy: Any, box: tuple[float, float], rounds: int = 400) -> Any:
         xy[:, 0] += np.bincount(j, px, n) - np.bincount(i, px, n)
         xy[:, 1] += np.bincount(j, py, n) - np.bincount(i, py, n)
     return xy
+
+
+def small_batch(graphs: list[tuple[int, Any, Any, Any]], seed: int = 20240607, iterations: int = 100) -> list[Any]:
+    """All-pairs Fruchterman–Reingold of many small graphs (``(n, eu, ev, ew)`` each, as for
+    :func:`multilevel`) at once, padded into one array: a thousand small components cost
+    one run instead of a thousand. Returns one n × 2 array per graph."""
+    if not graphs:
+        return []
+    order = sorted(range(len(graphs)), key=lambda g: graphs[g][0])
+    out: list[Any] = [None] * len(graphs)
+    start = 0
+    while start < len(order):  # chunks of similar sizes, a few MB each
+        end = start + 1
+        while end < len(order) and (end - start + 1) * graphs[order[end]][0] ** 2 <= CHUNK:
+            end += 1
+        chunk = order[start:end]
+        for g, xy in zip(chunk, _batch([graphs[g] for g in chunk], seed + start, iterations)):
+            out[g] = xy
+        start = end
+    return out
+
+
+#: Most node pairs in one batch of :func:`small_batch` (arrays of a few MB).
+CHUNK = 200_000
+
+
+def _batch(graphs: list[tuple[int, Any, Any, Any]], seed: int, iterations: int) -> list[Any]:
+    import numpy as np
+
+    count = len(graphs)
+    size = np.array([g[0] for g in graphs])
+    top = int(size.max())
+    rng = np.random.default_rng(seed)
+    xy = rng.random((count, top, 2)) * np.sqrt(size)[:, None, None]
+    real = np.arange(top)[None, :] < size[:, None]  # (count, top): padding is not a node
+    adj = np.zeros((count, top, top))
+    for c, (_, eu, ev, ew) in enumerate(graphs):
+        adj[c, eu, ev] += ew
+        adj[c, ev, eu] += ew
+    t0 = np.maximum(1.0, np.sqrt(size) / 3)[:, None]
+    x, y = xy[:, :, 0].copy(), xy[:, :, 1].copy()
+    for it in range(iterations):
+        dx = x[:, :, None] - x[:, None, :]
+        dy = y[:, :, None] - y[:, None, :]
+        dist2 = np.maximum(dx * dx + dy * dy, 1e-6)
+        f = real[:, None, :] / dist2 - adj * np.sqrt(dist2)  # repulsion 1/d, attraction d² (over d)
+        fx, fy = (dx * f).sum(axis=2), (dy * f).sum(axis=2)
+        length = np.sqrt(fx * fx + fy * fy)
+        step = np.minimum(length, t0 * (1 - it / iterations) + 0.01) / np.maximum(length, 1e-12)
+        x += fx * step
+        y += fy * step
+    xy = np.stack([x, y], axis=2)
+    return [xy[c, : int(size[c])].copy() for c in range(count)]

@@ -23,7 +23,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ecodesk.diagram.forces import multilevel, separate
+from ecodesk.diagram.forces import multilevel, separate, small_batch
 from ecodesk.diagram.geometry import ENTITY_BOX
 from ecodesk.diagram.layout import KIND_TIER
 
@@ -76,17 +76,42 @@ def place(ids: Iterable[str], edges: Iterable[tuple[str, str]], fixed: Mapping[s
     kind_of = [(kinds or {}).get(i, "other") for i in free]
     method = choose_method(n, pairs) if directed else FORCE
     comps = _components(n, weight)
+    # each component's edges in its own indices, sorted out once (not once per component)
+    where: list[tuple[int, int]] = [(0, 0)] * n  # node -> (component, index in it)
+    for c, members in enumerate(comps):
+        for j, v in enumerate(members):
+            where[v] = (c, j)
+    comp_pairs: list[list[tuple[int, int]]] = [[] for _ in comps]
+    comp_weight: list[dict[tuple[int, int], float]] = [{} for _ in comps]
+    for a, b in pairs:
+        comp_pairs[where[a][0]].append((where[a][1], where[b][1]))
+    for (a, b), w in weight.items():
+        comp_weight[where[a][0]][(where[a][1], where[b][1])] = w
     blocks: list[tuple[Any, list[int]]] = []  # (local coordinates, members)
     lone: list[int] = []
-    for members in comps:
+    seen: dict[tuple[Any, ...], Any] = {}  # small components of one shape are laid out once
+    pending: list[tuple[int, int]] = []  # (block, component) of the small force-directed ones
+    for c, members in enumerate(comps):
         if len(members) == 1:
             lone.append(members[0])
             continue
-        if method == LAYERED:
-            xy = _layered(members, pairs, weight, kind_of)
+        local_kinds = [kind_of[v] for v in members]
+        shape = ((len(members), tuple(sorted(comp_pairs[c])), tuple(sorted(comp_weight[c].items())),
+                  tuple(local_kinds)) if len(members) <= 12 else None)
+        if shape is not None and shape in seen:
+            xy = seen[shape]
+        elif method == LAYERED:
+            xy = _layered(len(members), comp_pairs[c], comp_weight[c], local_kinds)
+        elif 2 < len(members) <= SMALL:
+            xy = None  # laid out below, all small components in one batch
+            pending.append((len(blocks), c))
         else:
-            xy = _force(members, weight)
+            xy = _force(len(members), comp_weight[c])
+        if shape is not None and xy is not None:
+            seen[shape] = xy
         blocks.append((xy, members))
+    for (b, _), xy in zip(pending, _force_small([(len(comps[c]), comp_weight[c]) for _, c in pending])):
+        blocks[b] = (xy, blocks[b][1])
     if lone:
         blocks.append((_grid(len(lone)), lone))
     xy_all = _pack(blocks, n)
@@ -227,16 +252,15 @@ def _components(n: int, weight: Mapping[tuple[int, int], float]) -> list[list[in
 # --- layered -------------------------------------------------------------------------------
 
 
-def _layered(members: list[int], pairs: set[tuple[int, int]], weight: Mapping[tuple[int, int], float],
+def _layered(k: int, pairs: list[tuple[int, int]], weight: Mapping[tuple[int, int], float],
              kind_of: list[str]) -> Any:
-    """Columns by longest path (kinds' tiers as lower bounds), ordered by barycentres; long
-    columns are staggered into sub-columns so the picture keeps a landscape shape."""
+    """One component of ``k`` nodes (``pairs``: directed edges, ``weight``: all links, in the
+    component's indices): columns by longest path (kinds' tiers as lower bounds), ordered by
+    barycentres; long columns are staggered into sub-columns so the picture stays landscape."""
     import numpy as np
 
-    inside = set(members)
-    local = [(a, b) for a, b in pairs if a in inside and b in inside]
-    n_all = len(kind_of)
-    succ = _adjacency(n_all, local)
+    members = list(range(k))
+    succ = _adjacency(k, pairs)
     tiers = {v: KIND_TIER.get(kind_of[v], 0) for v in members}
     raw = _longest_path(members, succ, tiers)
     users_last = max(raw.values())
@@ -245,14 +269,12 @@ def _layered(members: list[int], pairs: set[tuple[int, int]], weight: Mapping[tu
             raw[v] = users_last
     used = sorted(set(raw.values()))
     remap = {old: new for new, old in enumerate(used)}
-    k = len(members)
-    pos_of = {v: j for j, v in enumerate(members)}
     layer = np.array([remap[raw[v]] for v in members], dtype=np.int64)
     n_layers = len(used)
-    linked = sorted((pos_of[a], pos_of[b]) for a, b in weight if a in inside and b in inside)
+    linked = sorted(weight)
     eu = np.array([a for a, _ in linked], dtype=np.int64)
     ev = np.array([b for _, b in linked], dtype=np.int64)
-    order = _order_layers(k, layer, n_layers, eu, ev)
+    order = _order_layers(k, layer, n_layers, eu, ev, sweeps=10 if k > 12 else 4)
     sizes = np.bincount(layer, minlength=n_layers)
     cap = _column_cap(sizes)
     xy = np.zeros((k, 2))
@@ -339,23 +361,49 @@ def _column_cap(sizes: Any) -> int:
 # --- force ---------------------------------------------------------------------------------
 
 
-def _force(members: list[int], weight: Mapping[tuple[int, int], float]) -> Any:
-    """Multilevel Fruchterman–Reingold of one component, scaled to :data:`EDGE_LENGTH`, then
-    overlaps pushed apart to :data:`MIN_GAP`."""
+#: Components up to this size are laid out together by :func:`forces.small_batch`.
+SMALL = 40
+
+
+def _force_small(items: list[tuple[int, Mapping[tuple[int, int], float]]]) -> list[Any]:
+    """Coordinates of small components (size, weight per linked pair) laid out in one batch;
+    components of the same shape are laid out once."""
     import numpy as np
 
-    k = len(members)
+    unique: dict[tuple[Any, ...], int] = {}
+    graphs: list[tuple[int, Any, Any, Any]] = []
+    which: list[int] = []
+    for k, weight in items:
+        edges = tuple(sorted((a, b, w) for (a, b), w in weight.items()))
+        key = (k, edges)
+        if key not in unique:
+            unique[key] = len(graphs)
+            graphs.append((k, np.array([e[0] for e in edges], dtype=np.int64),
+                           np.array([e[1] for e in edges], dtype=np.int64), np.array([e[2] for e in edges], dtype=float)))
+        which.append(unique[key])
+    done = [_finish(xy, g[1], g[2]) for xy, g in zip(small_batch(graphs), graphs)]
+    return [done[i] for i in which]
+
+
+def _force(k: int, weight: Mapping[tuple[int, int], float]) -> Any:
+    """Multilevel Fruchterman–Reingold of one component (``k`` nodes, ``weight`` per linked
+    pair in its indices), scaled to :data:`EDGE_LENGTH`, then overlapping boxes pushed apart."""
+    import numpy as np
+
     if k == 2:
         return np.array([[0.0, 0.0], [EDGE_LENGTH, 0.0]])
-    pos_of = {v: j for j, v in enumerate(members)}
-    inside = [(pos_of[a], pos_of[b], w) for (a, b), w in weight.items() if a in pos_of and b in pos_of]
-    inside.sort()
+    inside = sorted((a, b, w) for (a, b), w in weight.items())
     eu = np.array([a for a, _, _ in inside], dtype=np.int64)
     ev = np.array([b for _, b, _ in inside], dtype=np.int64)
     ew = np.array([w for _, _, w in inside], dtype=float)
-    xy = multilevel(k, eu, ev, ew)
-    # to scene units: flows at least EDGE_LENGTH long (median) and nearest neighbours at
-    # least MIN_GAP apart (median), whichever needs more room; the rest is pushed apart
+    return _finish(multilevel(k, eu, ev, ew), eu, ev)
+
+
+def _finish(xy: Any, eu: Any, ev: Any) -> Any:
+    """Force coordinates to scene units: flows at least EDGE_LENGTH long (median) and nearest
+    neighbours at least MIN_GAP apart (median), whichever needs more room; then overlapping
+    boxes are pushed apart."""
+    import numpy as np
     from scipy.spatial import cKDTree
 
     nearest = cKDTree(xy).query(xy, k=2)[0][:, 1]
