@@ -108,13 +108,20 @@ def _csv_links(p: Path) -> None:
 
 def _foreign_csv(p: Path) -> bool:
     """A CSV file that is not one of ecodesk's tables: a name ecodesk's folder does not use
-    (nodes.csv, Gephi's edges), or a table's name with columns that table does not have
-    (an entities.csv of Id and Label) — read as a node or edge table (SPEC §4 foreign tables)."""
+    (nodes.csv, Gephi's edges), or — alone, without other tables of ours beside it — a table's
+    name with columns that table does not have (an entities.csv of Id and Label): read as a
+    node or edge table (SPEC §4 foreign tables)."""
     if p.is_dir() or p.suffix.lower() != ".csv":
         return False
     stem = p.stem.strip().casefold()
     if stem not in _CSV_TABLES:
         return True
+    try:  # beside other tables of ours it is part of an ecodesk folder: read strictly
+        if any(e.stem.strip().casefold() in _CSV_TABLES and e.suffix.lower() == ".csv" and e.name != p.name
+               for e in p.parent.iterdir()):
+            return False
+    except OSError:
+        return False
     from ecodesk.io.foreigntables import read_table
     from ecodesk.io.tabular import FIELDS
 

@@ -330,6 +330,10 @@ def test_which_csv_files_are_foreign_tables(tmp_path):
     assert is_foreign_csv(theirs / "entities.csv") and is_foreign_csv(HERE / "gephi_nodes.csv")
     assert import_file(theirs / "entities.csv").scenario().entities.at(0).name == "A"
     assert sheet_names(HERE / "planner_zh.xlsx") == ["节点", "关系"]
+    (theirs / "flows.csv").write_text("source,target\n", encoding="utf-8")  # now an ecodesk folder: strict
+    assert not is_foreign_csv(theirs / "entities.csv")
+    with pytest.raises(FormatError, match="unknown column 'Label'"):
+        import_file(theirs / "entities.csv")
 
 
 def test_cells_without_a_column_name_are_kept_in_notes(tmp_path):
