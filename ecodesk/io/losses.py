@@ -63,8 +63,13 @@ def _kumu(project: Any, scenario: str | None) -> list[Sentence]:
                     f"Kumu 无法保存共享安排：{n} 个共享安排（{_names(pools, '、')}）不会写入。"))
     renamed = [e for e in s.ecosystems if e.id != (e.name or e.id)]
     coloured = [e for e in s.ecosystems if e.color]
-    if renamed or coloured:
+    names = [" ".join((e.name or e.id).split()) for e in s.ecosystems]
+    shared = sorted({n for n in names if names.count(n) > 1})
+    if renamed or coloured or shared:
         parts_en, parts_zh = [], []
+        if shared:
+            parts_en.append(f"ecosystems named alike come back as one ({_names(shared)})")
+            parts_zh.append(f"同名的生态导回后合并为一个（{_names(shared, '、')}）")
         if renamed:
             one = len(renamed) == 1
             parts_en.append(f"{_count(len(renamed), 'ecosystem')} {'comes' if one else 'come'} back with "

@@ -89,3 +89,20 @@ def test_cli_export_prints_the_losses_before_writing(rich_project, tmp_path, cap
     assert json.loads((tmp_path / "k.json").read_text(encoding="utf-8"))["elements"]
     assert main(["export", str(src), str(tmp_path / "p.graphml")]) == 0
     assert "left out" not in capsys.readouterr().err
+
+
+def test_kumu_says_ecosystems_of_one_name_merge(tmp_path):
+    from ecodesk.model import Ecosystem, Entity, Scenario
+
+    s = Scenario("Base")
+    s.add(Ecosystem("e1", "华东"))
+    s.add(Ecosystem("e2", "华东"))
+    s.add(Entity("a", "甲", ecosystems=("e1",), x=1))
+    s.add(Entity("b", "乙", ecosystems=("e2",), x=2))
+    p = Project("p", scenarios=[s])
+    assert export_losses(p, "kumu") == [(
+        "Kumu keeps only the names of ecosystems (on each element): ecosystems named alike come back as one (华东) and "
+        "2 ecosystems come back with their name as id.",
+        "Kumu 只保存生态的名称（记在各元素上）：同名的生态导回后合并为一个（华东），2 个生态以名称作为 id 导回。")]
+    export_file(p, tmp_path / "k.json", "kumu")
+    assert import_file(tmp_path / "k.json", "kumu").scenario().ecosystems.ids() == ["华东"]
