@@ -254,10 +254,22 @@ def test_a_drag_carries_the_labels_of_its_flows_and_leaves_none_behind(qtbot, la
     rows = [layer.row_of(f) for f in sc.network.flows_of(eid)]
     assert layer.table.floating[rows].all()
     assert len(layer.labels.labelled(np.array(rows))) >= 1
+    assert layer.labels.hold  # placement and choice wait for the release
     # mid-drag the cached image holds neither the dragged flows nor their labels
     layer.table.shown[rows] = False
     assert matches_direct(view)
     layer.table.shown[rows] = True
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(120, 70))
-    assert not layer.table.floating[: layer.table.size].any()
+    assert not layer.table.floating[: layer.table.size].any() and not layer.labels.hold
     assert matches_direct(view)
+
+
+def test_the_occupancy_grid_finds_the_chips_that_meet_an_entity():
+    from ecodesk.ui.canvas.flow_labels import _Occupancy
+
+    grid = _Occupancy(np.array([[0.0, 0.0, 100.0, 60.0], [1000.0, 1000.0, 1040.0, 1030.0]]))
+    points = np.array([[50.0, 30.0], [150.0, 30.0], [120.0, 30.0], [500.0, 500.0], [1020.0, 1050.0], [-300.0, 0.0]])
+    hw = np.array([10.0, 10.0, 30.0, 10.0, 10.0, 10.0])
+    # inside; clear to the right; reaching in from the right; between the two; touching the
+    # second from below (its half height reaches it); outside the grid altogether
+    assert grid.covered(points, hw, 25.0).tolist() == [True, False, True, False, True, False]

@@ -7,6 +7,7 @@ The layering, bottom up (each module imports only those below it; no import cycl
 * look — :mod:`~ecodesk.ui.canvas.style`, :mod:`~ecodesk.ui.canvas.glyphs`;
 * flow drawing — :mod:`~ecodesk.ui.canvas.flow_paint` (batched QPainter paths),
   :mod:`~ecodesk.ui.canvas.frame_cache` (the image frames blit),
+  :mod:`~ecodesk.ui.canvas.flow_labels` (the flows' labels: placed, thinned, drawn),
   :mod:`~ecodesk.ui.canvas.flow_layer` (the thin item drawing every flow);
 * items — entities, flows (on demand), ecosystem hulls; they reach their scene through the
   :mod:`~ecodesk.ui.canvas.scene_api` Protocol;

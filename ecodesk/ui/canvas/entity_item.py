@@ -108,6 +108,7 @@ def _wrap(text: str, width: float, max_lines: int) -> list[str]:
 
 
 _MOVED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged  # looked up once, not per change
+_SCENE_CHANGES = (QGraphicsItem.GraphicsItemChange.ItemSceneChange, QGraphicsItem.GraphicsItemChange.ItemSceneHasChanged)
 
 class EntityItem(QGraphicsRectItem):
     """One entity on the canvas; positioned at the entity's (x, y), which is its centre.
@@ -145,6 +146,9 @@ class EntityItem(QGraphicsRectItem):
         old, self.entity = self.entity, entity
         if (old.name, old.id, old.kind) != (entity.name, entity.id, entity.kind):
             self._relayout()
+            sc = item_scene(self)
+            if sc is not None:
+                sc.flow_layer.labels.obstacles_changed()  # a longer name covers more
         if (self.x(), self.y()) != (entity.x, entity.y):
             self.setPos(entity.x, entity.y)
         self.update()
@@ -224,6 +228,11 @@ class EntityItem(QGraphicsRectItem):
             sc = item_scene(self)
             if sc is not None:
                 sc.entity_item_moved(self)
+                sc.flow_layer.labels.obstacles_changed()  # flow labels keep clear of entities
+        elif change in _SCENE_CHANGES:  # leaving the old scene, then in the new one
+            sc = item_scene(self)
+            if sc is not None:
+                sc.flow_layer.labels.obstacles_changed()
         return value  # what QGraphicsItem.itemChange does (a C++ call saved per change)
 
     def hoverEnterEvent(self, event: Any) -> None:

@@ -1,18 +1,28 @@
 """UI layer (canvas): flow labels (SPEC §2 "Flow labels") — drawn by the flow layer, in its
 frame cache, next to the middle of each labelled flow.
 
-A label is a small chip centred on the middle point of the flow's route, about the size
-of the entity names (boosted up to 1.6x below 100 % so it stays readable; above 100 % it
-grows more slowly than the zoom, see :func:`boost`). Labels follow the canvas's levels of detail: they are drawn at full detail
-only (zoom ≥ :data:`~ecodesk.ui.canvas.style.LOD_LABELS`), like the entity names.
+A label is a small opaque chip centred on the middle point of the flow's route, about the
+size of the entity names (boosted up to 1.6x below 100 % so it stays readable; above 100 %
+it grows more slowly than the zoom, see :func:`boost`). Labels follow the canvas's levels
+of detail: drawn at full detail only (zoom ≥ :data:`~ecodesk.ui.canvas.style.LOD_LABELS`),
+like the entity names; the hover chip and the tooltip name the flow at any zoom.
 
-So that a dense or huge diagram stays fast and readable, not every label is drawn: the
-scene is cut into cells as wide as the widest label and a label shows only when its flow
-is the strongest labelled flow (widest, then first) in its cell and its chip overlaps
-none of a stronger one in the eight cells around — so two shown labels never overlap, at
-most a few hundred fit a view, and zooming in shows more. The choice depends only on the zoom and the flows (not on what part of the
-view is being drawn), so the strips a frame cache draws at different times agree; it is
-made once per zoom and per change of the labelled flows, with a few numpy calls.
+*Placement*: where an entity (its shape or its name) covers the middle of the route — a
+flow passing under a third entity — the label slides along the route to the nearest free
+point either side (:class:`_Occupancy`: the entities rasterised into a coarse grid with a
+summed-area table, four look-ups a label). Labels are placed again when an entity moves,
+comes or goes (for all) or when a flow moves or its text changes (for those).
+
+*Choice*: so that a dense or huge diagram stays fast and readable, not every label is
+drawn: the scene is cut into cells as wide as the widest label and a label shows only when
+its flow is the strongest labelled flow (widest, then first) in its cell and its chip
+overlaps none of a stronger one in the eight cells around — so two shown labels never
+overlap, at most a few hundred fit a view, and zooming in shows more. The choice depends
+only on the zoom and the flows (not on what part of the view is being drawn), so the
+strips a frame cache draws at different times agree; it is made once per zoom and per
+change, with a few numpy calls. During a drag placement and choice hold still
+(:attr:`FlowLabels.hold`); the dragged flows' labels move with them.
+
 Without labels nothing here runs beyond an empty-dict check.
 """
 
@@ -72,10 +82,14 @@ class FlowLabels:
         #: Where on its route each label sits (index into the route's points; the middle
         #: unless an entity covers it there), and the version it was placed for.
         self._anchor: dict[int, int] = {}
-        self._placed = -1
+        self._to_place: set[int] | None = None  # rows to place again (None: all)
         #: The entities' boxes ``(n, 4)`` (x0, y0, x1, y1: shape and name) — what a label is
-        #: kept clear of.
+        #: kept clear of; asked again after :meth:`obstacles_changed`.
         self.obstacles: Callable[[], np.ndarray] | None = None
+        self._grid: _Occupancy | None = None
+        #: While a drag lasts the labels stay placed and chosen as they were (the dragged
+        #: flows' labels go with them); they are placed and chosen again on release.
+        self.hold = False
 
     def __bool__(self) -> bool:
         return bool(self._text)
@@ -93,7 +107,7 @@ class FlowLabels:
         """Set the labels of ``rows`` ('' none); True if any labelled row is among them."""
         if not self._text and not any(texts):
             return False
-        touched = False
+        touched: list[int] = []
         for row, text in zip(rows.tolist(), texts, strict=True):
             if text:
                 got = self._elided.get(text)
@@ -101,13 +115,14 @@ class FlowLabels:
                     one = " ".join(text.split())  # one line: newlines and runs of spaces as one space
                     shown = self._fm.elidedText(one, Qt.TextElideMode.ElideRight, MAX_WIDTH)
                     got = self._elided[text] = (shown, self._fm.horizontalAdvance(shown))
-                self._text[row] = got
-                touched = True
+                if self._text.get(row) != got:
+                    self._text[row] = got
+                    touched.append(row)
             elif self._text.pop(row, None) is not None:
-                touched = True
+                touched.append(row)
         if touched:
-            self.changed()
-        return touched
+            self.moved(touched)
+        return bool(touched)
 
     def labelled(self, rows: np.ndarray) -> np.ndarray:
         """Those of ``rows`` with a label."""
@@ -119,17 +134,34 @@ class FlowLabels:
 
     def discard(self, row: int) -> None:
         if self._text.pop(row, None) is not None:
-            self.changed()
+            self.moved([row])
 
     def clear(self) -> None:
         self._text.clear()
         self._anchor.clear()
+        self._to_place = set()
         self.changed()
 
     def changed(self) -> None:
-        """Labelled rows moved, appeared or went: the choice is made again when next needed."""
+        """Labelled rows were shown, hidden or restyled: the choice is made again when next
+        needed."""
         self.version += 1
         self._arrays = None
+
+    def moved(self, rows: Sequence[int] | np.ndarray) -> None:
+        """Labelled ``rows`` moved, appeared, went or changed their text: placed again, and
+        the choice made again."""
+        if self._to_place is not None:
+            self._to_place.update(int(r) for r in rows)
+        self.changed()
+
+    def obstacles_changed(self) -> None:
+        """An entity moved, came, went or was renamed: the labels are placed again (when
+        there are any: without labels this costs nothing)."""
+        if self._grid is not None or self._text:
+            self._grid = None
+            self._to_place = None
+            self.changed()
 
     def _rows_widths(self) -> tuple[np.ndarray, np.ndarray]:
         if self._arrays is None or self._arrays[0] != self.version:
@@ -144,8 +176,15 @@ class FlowLabels:
         """Where the labels of ``rows`` are centred (scene), ``(m, 2)``."""
         np = load_numpy()
         at = anchor if anchor is not None else self._anchor
-        idx = np.fromiter((at.get(r, K // 2) for r in rows.tolist()), np.intp, len(rows)) if at \
-            else np.full(len(rows), K // 2)
+        idx = np.full(len(rows), K // 2, np.intp)
+        if at and len(rows):
+            keys = np.fromiter(at.keys(), np.intp, len(at))
+            vals = np.fromiter(at.values(), np.intp, len(at))
+            order = np.argsort(keys)
+            keys, vals = keys[order], vals[order]
+            pos = np.minimum(np.searchsorted(keys, rows), len(keys) - 1)
+            hit = keys[pos] == rows
+            idx[hit] = vals[pos[hit]]
         return self.table.pts[rows, idx]
 
     def boxes(self, rows: np.ndarray, scale: float | None, anchor: dict[int, int] | None = None) -> np.ndarray:
@@ -171,9 +210,9 @@ class FlowLabels:
     def chosen(self, scale: float) -> np.ndarray:
         """The rows whose labels show at ``scale`` (sorted)."""
         got = self._chosen.get(scale)
-        if got is not None and got[0] == self.version:
+        if got is not None and (got[0] == self.version or self.hold):
             return got[1]
-        if self._placed != self.version:
+        if self._to_place is None or self._to_place:
             self._place()
         rows = self._choose(scale)
         if len(self._chosen) > 3:  # the view's zoom and an export's, mostly
@@ -185,12 +224,13 @@ class FlowLabels:
         """Place and choose the labels anew for ``scale`` if the labelled rows changed;
         return where pixels of an image cached at scale ``cached`` are now stale (the
         labels that moved along their routes, appeared or went)."""
-        if self._placed == self.version and scale in self._chosen and self._chosen[scale][0] == self.version:
+        if self.hold or (self._to_place == set() and scale in self._chosen
+                         and self._chosen[scale][0] == self.version):
             return []
         np = load_numpy()
         stale: list[QRectF] = []
         drawn = self._chosen.get(cached) if cached is not None else None
-        if self._placed != self.version:
+        if self._to_place is None or self._to_place:
             old = dict(self._anchor)
             moved = self._place()
             stale += self.rects(moved, cached, old) + self.rects(moved, cached)
@@ -200,16 +240,22 @@ class FlowLabels:
         return stale
 
     def _place(self) -> np.ndarray:
-        """Put each label where no entity covers it — the middle of its route, else the
+        """Put each label to place (all after an entity moved, else those whose flow moved
+        or text changed) where no entity covers it — the middle of its route, else the
         nearest of a few points either side (the middle when all are covered); returns the
         rows whose place changed."""
         np = load_numpy()
-        self._placed = self.version
         rows, widths = self._rows_widths()
+        some, self._to_place = self._to_place, set()
         old = self._anchor
-        boxes = self.obstacles() if self.obstacles is not None and len(rows) else None
-        new: dict[int, int] = {}
-        if boxes is not None and len(boxes):
+        new = {} if some is None else {r: i for r, i in old.items() if r not in some and r in self._text}
+        if some is not None:
+            pick = np.isin(rows, np.fromiter(some, np.intp, len(some)))
+            rows, widths = rows[pick], widths[pick]
+        if self._grid is None and self.obstacles is not None and len(rows):
+            self._grid = _Occupancy(self.obstacles())
+        grid = self._grid
+        if grid is not None and grid.any and len(rows):
             t = self.table
             routed = ~np.isnan(t.box[rows, 0])
             rows, widths = rows[routed], widths[routed]
@@ -219,7 +265,7 @@ class FlowLabels:
             for i in (K // 2, K // 2 - 1, K // 2 + 1, K // 2 - 2, K // 2 + 2):
                 if not len(todo):
                     break
-                free = ~_covered(t.pts[rows[todo], i], hw[todo], hh, boxes)
+                free = ~grid.covered(t.pts[rows[todo], i], hw[todo], hh)
                 if i != K // 2:
                     new.update(dict.fromkeys(rows[todo[free]].tolist(), i))
                 todo = todo[~free]
@@ -295,28 +341,46 @@ class FlowLabels:
         painter.restore()
 
 
-def _covered(points: np.ndarray, hw: np.ndarray, hh: float, boxes: np.ndarray) -> np.ndarray:
-    """Whether a chip centred at each of ``points`` (half sizes ``hw``, ``hh``) meets one of
-    the ``boxes`` (x0, y0, x1, y1) — the boxes sorted into a grid by their centres, each
-    point testing the nine cells around it."""
-    np = load_numpy()
-    ex, ey = (boxes[:, 0] + boxes[:, 2]) / 2, (boxes[:, 1] + boxes[:, 3]) / 2
-    ew, eh = (boxes[:, 2] - boxes[:, 0]) / 2, (boxes[:, 3] - boxes[:, 1]) / 2
-    grid = float(max(hw.max() + ew.max(), hh + eh.max())) if len(hw) else 1.0
-    ekey = np.floor(ex / grid).astype(np.int64) * _CELL_KEY + np.floor(ey / grid).astype(np.int64)
-    order = np.argsort(ekey, kind="stable")
-    skey = ekey[order]
-    px, py = points[:, 0], points[:, 1]
-    pkey = np.floor(px / grid).astype(np.int64) * _CELL_KEY + np.floor(py / grid).astype(np.int64)
-    hit = np.zeros(len(points), bool)
-    for dx in (-1, 0, 1):
-        for dy in (-1, 0, 1):
-            key = pkey + dx * _CELL_KEY + dy
-            lo = np.searchsorted(skey, key, "left")
-            n = np.searchsorted(skey, key, "right") - lo
-            for j in range(min(int(n.max()), 64)):  # entities in one cell (64: a pile of them)
-                sel = np.flatnonzero((n > j) & ~hit)
-                e = order[lo[sel] + j]
-                meets = (np.abs(ex[e] - px[sel]) < hw[sel] + ew[e]) & (np.abs(ey[e] - py[sel]) < hh + eh[e])
-                hit[sel[meets]] = True
-    return hit
+class _Occupancy:
+    """Where entities are, as a coarse grid of cells (at most 1024 a side) with its summed
+    area table: whether a label's chip meets one is four look-ups, for all labels at once."""
+
+    MAX_CELLS = 1024
+
+    def __init__(self, boxes: np.ndarray) -> None:
+        np = load_numpy()
+        self.any = bool(len(boxes))
+        if not self.any:
+            return
+        x0, y0 = float(boxes[:, 0].min()), float(boxes[:, 1].min())
+        x1, y1 = float(boxes[:, 2].max()), float(boxes[:, 3].max())
+        self.origin, self.end = (x0, y0), (x1, y1)
+        self.cell = cell = max(8.0, (x1 - x0) / self.MAX_CELLS, (y1 - y0) / self.MAX_CELLS)
+        w, h = int((x1 - x0) / cell) + 2, int((y1 - y0) / cell) + 2
+        c0 = ((boxes[:, 0] - x0) // cell).astype(np.intp)
+        c1 = ((boxes[:, 2] - x0) // cell).astype(np.intp) + 1
+        r0 = ((boxes[:, 1] - y0) // cell).astype(np.intp)
+        r1 = ((boxes[:, 3] - y0) // cell).astype(np.intp) + 1
+        diff = np.zeros((h + 1, w + 1), np.int32)  # each box: +1 at its corner, -1 past its edges
+        np.add.at(diff, (r0, c0), 1)
+        np.add.at(diff, (r0, c1), -1)
+        np.add.at(diff, (r1, c0), -1)
+        np.add.at(diff, (r1, c1), 1)
+        occupied = diff.cumsum(0).cumsum(1) > 0
+        self.sums = np.zeros((h + 2, w + 2), np.int32)
+        self.sums[1:, 1:] = occupied.cumsum(0, dtype=np.int32).cumsum(1, dtype=np.int32)
+        self.size = (w, h)
+
+    def covered(self, points: np.ndarray, hw: np.ndarray, hh: float) -> np.ndarray:
+        """Whether a chip centred at each of ``points`` (half sizes ``hw``, ``hh``) meets an
+        occupied cell."""
+        np = load_numpy()
+        (x0, y0), (x1, y1), cell, (w, h) = self.origin, self.end, self.cell, self.size
+        px, py = points[:, 0], points[:, 1]
+        inside = (px + hw >= x0) & (px - hw <= x1) & (py + hh >= y0) & (py - hh <= y1)
+        c0 = np.clip((px - hw - x0) // cell, 0, w).astype(np.intp)
+        c1 = np.clip((px + hw - x0) // cell, 0, w).astype(np.intp) + 1
+        r0 = np.clip((py - hh - y0) // cell, 0, h).astype(np.intp)
+        r1 = np.clip((py + hh - y0) // cell, 0, h).astype(np.intp) + 1
+        s = self.sums
+        return inside & ((s[r1, c1] - s[r0, c1] - s[r1, c0] + s[r0, c0]) > 0)

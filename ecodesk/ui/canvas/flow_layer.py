@@ -125,15 +125,21 @@ class FlowLayerItem(QGraphicsItem):
             return
         np = load_numpy()
         t = self.table
+        floating = bool(t.floating[rows].all())
         labelled = self.labels.labelled(rows)
-        old_labels = self._label_rects(labelled)
+        if floating:  # their labels are drawn over the cache each frame; chosen again on release
+            old_labels = [self._label_union(labelled)] if len(labelled) else []
+        else:
+            old_labels = self._label_rects(labelled)
         old_pts = t.pts[rows].copy() if len(rows) <= FEW_ROWS else None
         old = t.set_routes(rows, routes)
-        if len(labelled):
-            self.labels.changed()
+        if floating and len(labelled):
+            self.update(old_labels[0].united(self._label_union(labelled)))
+        elif len(labelled):
+            self.labels.moved(labelled)
             self._repaint(old_labels + self._label_rects(labelled))
         rects: list[QRectF] | None = None
-        if t.floating[rows].all():  # dragged: drawn over the cache, which has none of them
+        if floating:  # dragged: drawn over the cache, which has none of them
             rects = []
         elif old_pts is not None:  # a few flows moved: redraw the cache along their segments only
             boxes = [segment_boxes(old_pts, old[:, 0], t.width[rows]), t.segment_boxes(rows)]
@@ -212,6 +218,7 @@ class FlowLayerItem(QGraphicsItem):
         if not len(rows):
             return
         t.floating[rows] = True
+        self.labels.hold = True  # see FlowLabels.hold
         self.frame_cache.mark(self._label_rects(rows))
         if len(rows) <= FEW_ROWS:  # erase along their segments
             self.frame_cache.mark(_rects(t.segment_boxes(rows)))
@@ -226,8 +233,10 @@ class FlowLayerItem(QGraphicsItem):
         if not len(rows):
             return
         t.floating[rows] = False
+        self.labels.hold = False
         self.frame_cache.draw_onto(rows)
         self._changed(t.union_box(rows), [])
+        self.labels.obstacles_changed()  # placed and chosen again (repaired where that changes) next frame
 
     def area_changed(self, rect: QRectF) -> None:
         """Something the layer draws beneath the flows changed in scene rect ``rect``."""
@@ -271,6 +280,15 @@ class FlowLayerItem(QGraphicsItem):
             return []
         frame = self.frame_cache.frame
         return self.labels.rects(rows, frame.scale if frame is not None else None)
+
+    def _label_union(self, rows: np.ndarray) -> QRectF:
+        """The rect around the chips of labelled ``rows`` (at their largest)."""
+        np = load_numpy()
+        b = self.labels.boxes(rows, None)
+        if not len(b) or np.isnan(b[:, 0]).all():
+            return QRectF()
+        x0, y0 = float(np.nanmin(b[:, 0])), float(np.nanmin(b[:, 1]))
+        return QRectF(x0, y0, float(np.nanmax(b[:, 2])) - x0, float(np.nanmax(b[:, 3])) - y0)
 
     def _repaint(self, rects: list[QRectF]) -> None:
         """Labels changed in ``rects`` (scene): redraw them in the cache and on screen."""

@@ -205,7 +205,6 @@ class CanvasView(QGraphicsView):
             self.viewport().update()
 
     def _on_scenario_changed(self, *args: object) -> None:
-        self.canvas_scene.flow_layer.labels.changed()  # an entity may have moved onto or off a flow label
         self.zoomed_labels.model_changed()
         if self.zoomed_labels.active():
             self.viewport().update()
