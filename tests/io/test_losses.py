@@ -17,10 +17,12 @@ def test_formats_that_hold_everything_lose_nothing(rich_project, fmt):
     assert export_losses(rich_project, fmt, "2.0 网络；共享") == []
 
 
-def test_graphml_really_holds_everything(rich_project, tmp_path):
-    """The claim behind 'graphml: []': the export of every scenario imports back equal."""
-    export_file(rich_project, tmp_path / "p.graphml")
-    assert import_file(tmp_path / "p.graphml").content_equals(rich_project)
+@pytest.mark.parametrize(("fmt", "name"), [("json", "p.json"), ("csv", "p.zip"), ("xlsx", "p.xlsx"),
+                                           ("graphml", "p.graphml")])
+def test_the_formats_said_to_lose_nothing_really_hold_everything(rich_project, tmp_path, fmt, name):
+    """The claim behind '[]': the export of every scenario imports back equal."""
+    export_file(rich_project, tmp_path / name, fmt)
+    assert import_file(tmp_path / name, fmt).content_equals(rich_project)
 
 
 def test_gexf_loses_the_other_scenarios_only(rich_project, tmp_path):
