@@ -43,7 +43,7 @@ NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 # Flow labels: any text, and the kinds a spreadsheet would run as a formula (CSV export quotes them).
 LABELS = st.one_of(TEXT, st.builds(lambda lead, rest: lead + rest, st.sampled_from(["=", "+", "-", "@", "\t", "\r",
                                                                                   "'=", "''+", "-5", "=1+1"]), TEXT))
-COLORS = st.one_of(st.just(""), st.from_regex(r"#[0-9a-f]{6}", fullmatch=True))
+COLORS = st.one_of(st.just(""), st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06x}"))
 
 
 @st.composite
