@@ -29,6 +29,7 @@ Without labels nothing here runs beyond an empty-dict check.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -58,8 +59,13 @@ def boost(scale: float) -> float:
     so zooming in makes room between labels and shows those that did not fit."""
     if scale > 1.0:
         return float(scale**-0.5)
-    px = float(QFontInfo(canvas_font(FONT_SIZE)).pixelSize()) or 11.0
-    return min(MAX_BOOST, max(1.0, MIN_PX / (px * max(scale, 1e-6))))
+    return min(MAX_BOOST, max(1.0, MIN_PX / (_font_px() * max(scale, 1e-6))))
+
+
+@cache
+def _font_px() -> float:
+    """On-screen text height of the label font at 100 %."""
+    return float(QFontInfo(canvas_font(FONT_SIZE)).pixelSize()) or 11.0
 
 
 class FlowLabels:
@@ -90,6 +96,7 @@ class FlowLabels:
         #: While a drag lasts the labels stay placed and chosen as they were (the dragged
         #: flows' labels go with them); they are placed and chosen again on release.
         self.hold = False
+        self._cached: float | None = None  # the scale of the flow layer's cached image
 
     def __bool__(self) -> bool:
         return bool(self._text)
@@ -215,8 +222,8 @@ class FlowLabels:
         if self._to_place is None or self._to_place:
             self._place()
         rows = self._choose(scale)
-        if len(self._chosen) > 3:  # the view's zoom and an export's, mostly
-            self._chosen.clear()
+        if len(self._chosen) > 3:  # the view's zoom and an export's, mostly; the cached image's stays
+            self._chosen = {k: v for k, v in self._chosen.items() if k == self._cached}
         self._chosen[scale] = (self.version, rows)
         return rows
 
@@ -229,6 +236,7 @@ class FlowLabels:
             return []
         np = load_numpy()
         stale: list[QRectF] = []
+        self._cached = cached
         drawn = self._chosen.get(cached) if cached is not None else None
         if self._to_place is None or self._to_place:
             old = dict(self._anchor)
