@@ -417,8 +417,10 @@ def build_scenario(name: str, rows: Mapping[str, list[Row]], problems: list[Prob
                 if auto:  # only once made: a refused row has no place in objs to name
                     unnamed.append((cname, len(objs) - 1))
             except ValidationError as exc:
+                if auto and exc.obj_id.startswith("\0"):  # the placeholder id is no name to show
+                    exc = ValidationError(exc.what, "", exc.field, exc.message, exc.message_zh)
                 problems.append(row.place.model_problem(exc))
-                if isinstance(data, Mapping) and isinstance(data.get("id"), str):
+                if isinstance(data, Mapping) and isinstance(data.get("id"), str) and not auto:
                     failed.add(data["id"])
         staged[cname] = objs
     _name_unnamed(staged, unnamed)

@@ -93,3 +93,15 @@ def test_every_model_field_has_a_cell_type():
     assert FIELDS["pools"]["tiers"] == "tiers" and FIELDS["entities"]["ecosystems"] == "ids"
     assert FIELDS["flows"]["standalone_cost"] == "number" and FIELDS["flows"]["capability"] == "id"
     assert math.isclose(parse_number("1e-7"), 1e-7)
+
+
+def test_a_row_without_id_is_not_named_by_its_placeholder_id():
+    from ecodesk.io.errors import FormatError
+    from ecodesk.io.tabular import Place, Row, build_scenario
+
+    problems: list = []
+    rows = {"entities": [Row(Place("e.csv", "row 2", "第 2 行"), {"id": "a"})],
+            "flows": [Row(Place("f.csv", "row 2", "第 2 行"), {"source": "a", "target": "a"})]}
+    assert build_scenario("Base", rows, problems) is None
+    assert FormatError("f.csv", problems).problems == [
+        "f.csv: row 2: Flow, field 'target': a flow cannot go from 'a' to itself."]
