@@ -9,12 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ecodesk.io import FormatError, import_file
 from ecodesk.io.foreigntables import (
     EDGE_ROLES,
     NODE_ROLES,
     TablePlan,
+    TableSource,
     check_plan,
     find_tables,
     guess_mapping,
@@ -355,3 +358,26 @@ def test_colours_and_positions_from_a_node_table(tmp_path):
     edges = tmp_path / "e.csv"
     edges.write_text("Vertex 1,Vertex 2,Strength\na,b,3\n", encoding="utf-8")
     assert import_tables(plan_files(path, edges)).scenario().flows.at(0).volume == 3.0
+
+
+HEADERS = ["Id", "Label", "名称", "类型", "Source", "Target", "起点", "终点", "Weight", "数量", "risk", "x", "y", "颜色",
+           "Type", "Direction", "notes", "", "Extra", "生态"]
+CELLS = ["a", "b", "c", "A", "平台", "supplier", "供应商", "Directed", "Undirected", "mutual", "1", "0.5", "-3", "2万",
+         "#F90", "=1+1", "", " ", "x;y", "a (pp) b", "1,5", "nan", "1e400"]
+
+
+@given(st.lists(st.sampled_from(HEADERS), min_size=1, max_size=6),
+       st.lists(st.lists(st.sampled_from(CELLS), max_size=7), max_size=6))
+@settings(max_examples=120, deadline=None)
+def test_any_table_is_imported_or_refused_in_sentences(header, rows):
+    nodes = TableSource("n.csv", None, tuple(header), tuple(tuple(r) for r in rows))
+    for plan in (make_plan(nodes, None), make_plan(None, nodes), make_plan(nodes, nodes)):
+        check = check_plan(plan)
+        if check.ok:
+            project = import_tables(plan)
+            s = project.scenario()
+            assert (len(s.entities), len(s.flows)) == (check.counts["entities"], check.counts["flows"])
+        else:
+            assert all(isinstance(p, str) and p.endswith((".", "problems")) for p in check.problems)
+            with pytest.raises(FormatError):
+                import_tables(plan)
