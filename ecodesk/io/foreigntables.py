@@ -424,7 +424,7 @@ def make_plan(nodes: TableSource | None, edges: TableSource | None, fields: Mapp
 def check_plan(plan: TablePlan, lang: str = "en") -> PlanCheck:
     """What :func:`import_tables` would do with ``plan``, or the problems it would refuse it for."""
     try:
-        _, counts = build(plan)
+        _, counts = build(plan, dry_run=True)
     except FormatError as exc:
         return PlanCheck(tuple(exc.sentences(lang)), {})
     return PlanCheck((), counts)
