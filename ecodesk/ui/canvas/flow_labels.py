@@ -49,6 +49,9 @@ PAD_X, PAD_Y = 4.0, 1.5
 #: (the entity names' values: see entity_item).
 MAX_BOOST, MIN_PX = 1.6, 9.0
 FONT_SIZE = 9.0  # the entity names' size
+#: The points of a route a label may sit on, in order of preference: the middle, then
+#: outwards (never the ends, at the entities).
+_PLACES = (K // 2, K // 2 - 1, K // 2 + 1, K // 2 - 2, K // 2 + 2, K // 2 - 3, K // 2 + 3)
 _CELL_KEY = 1 << 24  # cell (cx, cy) -> cx * _CELL_KEY + cy + _CELL_KEY // 2
 
 
@@ -89,10 +92,11 @@ class FlowLabels:
         #: unless an entity covers it there), and the version it was placed for.
         self._anchor: dict[int, int] = {}
         self._to_place: set[int] | None = None  # rows to place again (None: all)
-        #: The entities' boxes ``(n, 4)`` (x0, y0, x1, y1: shape and name) — what a label is
-        #: kept clear of; asked again after :meth:`obstacles_changed`.
-        self.obstacles: Callable[[], np.ndarray] | None = None
-        self._grid: _Occupancy | None = None
+        #: What a label is kept clear of, as boxes ``(n, 4)`` (x0, y0, x1, y1): the entities
+        #: (shape and name), and other names (the ecosystems'), which a label covers only
+        #: where it cannot be clear of both; asked again after :meth:`obstacles_changed`.
+        self.obstacles: Callable[[], tuple[np.ndarray, np.ndarray]] | None = None
+        self._grid: tuple[_Occupancy, _Occupancy] | None = None  # all obstacles, entities only
         #: While a drag lasts the labels stay placed and chosen as they were (the dragged
         #: flows' labels go with them); they are placed and chosen again on release.
         self.hold = False
@@ -261,22 +265,24 @@ class FlowLabels:
             pick = np.isin(rows, np.fromiter(some, np.intp, len(some)))
             rows, widths = rows[pick], widths[pick]
         if self._grid is None and self.obstacles is not None and len(rows):
-            self._grid = _Occupancy(self.obstacles())
-        grid = self._grid
-        if grid is not None and grid.any and len(rows):
+            entities, names = self.obstacles()
+            self._grid = (_Occupancy(np.concatenate([entities, names])), _Occupancy(entities))
+        if self._grid is not None and self._grid[0].any and len(rows):
             t = self.table
             routed = ~np.isnan(t.box[rows, 0])
             rows, widths = rows[routed], widths[routed]
             hw = (widths / 2 + PAD_X + 2) * MAX_BOOST
             hh = (self._fm.height() / 2 + PAD_Y + 2) * MAX_BOOST
             todo = np.arange(len(rows))
-            for i in (K // 2, K // 2 - 1, K // 2 + 1, K // 2 - 2, K // 2 + 2):
-                if not len(todo):
-                    break
-                free = ~grid.covered(t.pts[rows[todo], i], hw[todo], hh)
-                if i != K // 2:
-                    new.update(dict.fromkeys(rows[todo[free]].tolist(), i))
-                todo = todo[~free]
+            # clear of entities and ecosystem names; where that is nowhere, clear of entities
+            for grid in self._grid:
+                for i in _PLACES:
+                    if not len(todo):
+                        break
+                    free = ~grid.covered(t.pts[rows[todo], i], hw[todo], hh)
+                    if i != K // 2:
+                        new.update(dict.fromkeys(rows[todo[free]].tolist(), i))
+                    todo = todo[~free]
         self._anchor = new
         changed = {r for r in old.keys() | new.keys() if old.get(r) != new.get(r)}
         return np.fromiter(changed, np.intp, len(changed))

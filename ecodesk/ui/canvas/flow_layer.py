@@ -266,12 +266,15 @@ class FlowLayerItem(QGraphicsItem):
             frame = self.frame_cache.frame
             self.frame_cache.mark(self.labels.refresh(scale, frame.scale if frame is not None else None))
 
-    def _entity_boxes(self) -> np.ndarray:
-        """The entities' boxes (shape and name: x0, y0, x1, y1) a label keeps clear of."""
+    def _entity_boxes(self) -> tuple[np.ndarray, np.ndarray]:
+        """What a label keeps clear of (x0, y0, x1, y1): the entities (shape and name), and
+        the ecosystems' names (their size at 100 %: they keep their size on screen)."""
         np = load_numpy()
-        items = getattr(self.scene(), "entity_items", {})
-        rects = [it.sceneBoundingRect().getCoords() for it in items.values()]
-        return np.array(rects, float).reshape(-1, 4)
+        sc = self.scene()
+        ents = [it.sceneBoundingRect().getCoords() for it in getattr(sc, "entity_items", {}).values()]
+        names = [h.label.boundingRect().translated(h.label.scenePos()).getCoords()
+                 for h in getattr(sc, "hull_items", {}).values()]
+        return np.array(ents, float).reshape(-1, 4), np.array(names, float).reshape(-1, 4)
 
     def _label_rects(self, rows: np.ndarray) -> list[QRectF]:
         """The chips of those of ``rows`` with labels (at the cached image's scale; at the
