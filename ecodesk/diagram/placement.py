@@ -458,4 +458,11 @@ def _beside(xy: Any, fixed: list[Pos]) -> Any:
     fx = np.array(fixed, dtype=float)
     right = float(fx[:, 0].max()) + ENTITY_BOX[0] + MARGIN
     top = float(fx[:, 1].min())
+    if not abs(right) < FAR or not abs(top) < FAR:  # absurd fixed coordinates: start at the origin
+        right = top = 0.0
     return xy - xy.min(axis=0) + np.array([right, top])
+
+
+#: Beyond this, fixed coordinates are not a place to put new entities beside (a float there
+#: cannot tell 100 units apart).
+FAR = 1e12

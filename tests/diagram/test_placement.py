@@ -101,6 +101,13 @@ def test_fixed_positions_stay_and_new_ones_go_beside_them():
     assert (500.0, -20.0) not in new.values()
 
 
+def test_absurd_fixed_coordinates_do_not_push_new_ones_off_the_floats():
+    pos, _ = place(["a", "b", "c"], [("b", "c")], {"a": (1.7e308, -1.7e308)})
+    assert pos["a"] == (1.7e308, -1.7e308)
+    assert all(math.isfinite(v) and abs(v) < 1e4 for i in "bc" for v in pos[i])
+    assert pos["b"] != pos["c"]
+
+
 def test_many_small_components_are_packed_into_a_block_not_a_line():
     ids = [f"p{i}" for i in range(300)]
     edges = [(ids[2 * k], ids[2 * k + 1]) for k in range(120)]  # 120 pairs and 60 lone entities
