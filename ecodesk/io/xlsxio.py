@@ -83,8 +83,10 @@ def export_xlsx(project: Project, dest: str | os.PathLike[str], scenario: str | 
 
     dest = Path(dest)
     tables = {name.removesuffix(".csv"): rows for name, rows in project_tables(project, scenario).items()}
+    # the escape makes a text at most 7 times longer ("\x01" → "_x0001_"): only long cells need a look
     too_long = [(sheet, n, header[i], len(c)) for sheet, (header, *rows) in tables.items()
-                for n, row in enumerate(rows, 2) for i, c in enumerate(row) if len(escape_text(c)) > MAX_CELL_CHARS]
+                for n, row in enumerate(rows, 2) for i, c in enumerate(row)
+                if len(c) > MAX_CELL_CHARS // 7 and len(escape_text(c)) > MAX_CELL_CHARS]
     if too_long:
         raise FormatError(dest.name, [Place(f"{dest.name} [{s}]", f"row {n}, column '{col}'",
                                             f"第 {n} 行，列 '{col}'").problem(
