@@ -32,7 +32,9 @@ from dataclasses import replace
 
 from ecodesk.analysis.errors import AnalysisCancelled
 from ecodesk.analysis.optimize_apply import apply_design
-from ecodesk.analysis.optimize_model import Demand, Solution, candidates, collect_demands, solve_design
+from ecodesk.analysis.optimize_bound import lagrangian_bound
+from ecodesk.analysis.optimize_heuristic import heuristic_design
+from ecodesk.analysis.optimize_model import Demand, Solution, collect_demands, solve_design
 from ecodesk.analysis.optimize_types import Assignment, DesignInputError, DesignOptions, DesignResult, TradeoffRow
 from ecodesk.model import AnalysisSettings, Capability, Scenario
 
@@ -97,8 +99,16 @@ def optimize_design(
     check()
     report(0.1)
     if reason is None:
+        fallback = None
+        if options.time_limit is not None:
+            def fallback(cs: list[Capability], ds: list[Demand]
+                         ) -> tuple[frozenset[str], dict[str, str | None], float, float]:
+                kept_h, served_h, cost = heuristic_design(cs, ds, redundancy=r, budget=options.budget, keep=keep,
+                                                          exclude=exclude, cancel=cancel)
+                return kept_h, served_h, cost, lagrangian_bound(cs, ds, keep=keep, exclude=exclude, upper=cost,
+                                                                  redundancy=r)
         sol = solve_design(caps, demands, redundancy=r, budget=options.budget, keep=keep, exclude=exclude,
-                           time_limit=options.time_limit, cancel=cancel)
+                           time_limit=options.time_limit, cancel=cancel, fallback=fallback)
         if sol.status == "infeasible":
             reason = ("The constraints admit no design (the solver proved it infeasible).",
                       "约束条件下不存在可行设计（求解器已证明不可行）。")
@@ -119,8 +129,10 @@ def optimize_design(
     gap = 0.0 if status == "optimal" else _gap(objective, sol)
     if status == "time_limit":
         shown = "unknown" if gap is None else f"{gap:.4%}"
-        notes.append((f"Stopped at the time limit of {options.time_limit:g} s; proven gap {shown}.",
-                      f"已到时间限制 {options.time_limit:g} 秒；已证明的最优性差距 {shown}。"))
+        notes.append((f"Not proven optimal within the time limit of {options.time_limit:g} s: the best design found, "
+                      f"with a proven gap of {shown} to the least possible cost.",
+                      f"未能在 {options.time_limit:g} 秒时间限制内证明最优：给出找到的最佳设计，与最低可能成本之间已证明的差距为 "
+                      f"{shown}。"))
     notes += _design_notes(demands, served, cap_of, r)
     report(1.0)
     keep_ids = tuple(sorted(kept))
@@ -185,27 +197,34 @@ def _settle(caps: list[Capability], demands: list[Demand], sol: Solution, r: int
     kept = set(sol.kept)
     served = dict(sol.served_by)
     used = {k for k in served.values() if k is not None}
+    n_kept = {key: sum(1 for c in cs if c.id in kept) for key, cs in by_key.items()}
+    assigned_keys = {d.key for d in demands if served[d.id] is not None}
 
     def kept_in(d: Demand) -> int:
-        return sum(1 for c in candidates(d, by_key) if c.id in kept)
+        if not d.key:  # a demand without a category: its own capability only
+            return 1 if d.current in kept else 0
+        return n_kept.get(d.key, 0)
 
     for c in caps:  # pass 1: close unused capabilities nobody needs for redundancy
         if c.id not in kept or c.id in used or c.id in keep:
             continue
+        key = c.category_key
+        if key and key in assigned_keys and n_kept[key] - 1 < r:
+            continue
         kept.discard(c.id)
-        if any(served[d.id] is not None and kept_in(d) < r for d in demands if d.key == c.category_key):
-            kept.add(c.id)
+        n_kept[key] -= 1
+    cap_of = {c.id: c for c in caps}
     load: dict[str, float] = {}
     for d in demands:
         k = served[d.id]
         if k is not None:
             load[k] = load.get(k, 0.0) + d.volume
-    cap_of = {c.id: c for c in caps}
+    kept_of = {key: [c.id for c in cs if c.id in kept] for key, cs in by_key.items()}
     for d in demands:  # pass 2: the preferred cheapest option
         now = served[d.id]
         options: list[str | None] = [d.current] if d.current is not None else [None]
         if kept_in(d) >= r:
-            options += [c.id for c in candidates(d, by_key) if c.id in kept]
+            options += [k for k in kept_of.get(d.key, []) if d.key or k == d.current]
         options.append(None)
         best, best_cost = now, _cost(d, now, cap_of)
         for k in options:
@@ -213,9 +232,8 @@ def _settle(caps: list[Capability], demands: list[Demand], sol: Solution, r: int
                 if k not in kept or kept_in(d) < r:
                     continue
                 c = cap_of[k]
-                room = c.capacity is None or load.get(k, 0.0) - (d.volume if now == k else 0.0) + d.volume \
-                    <= c.capacity
-                if not room:
+                if c.capacity is not None and load.get(k, 0.0) - (d.volume if now == k else 0.0) + d.volume \
+                        > c.capacity:
                     continue
             cost = _cost(d, k, cap_of)
             if cost < best_cost or (cost == best_cost and _rank(k, options) < _rank(best, options)):

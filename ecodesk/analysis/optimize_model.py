@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -94,9 +95,111 @@ class Solution:
     served_by: dict[str, str | None]
     gap: float | None
     bound: float | None
+    objective: float | None = None  # the cost of the solver's design (before the tie passes)
 
 
 def solve_design(
+    caps: list[Capability],
+    demands: list[Demand],
+    *,
+    redundancy: int,
+    budget: float | None,
+    keep: frozenset[str],
+    exclude: frozenset[str],
+    time_limit: float | None,
+    cancel: Callable[[], bool] | None = None,
+    fallback: Fallback | None = None,
+) -> Solution:
+    """Solve the design MILP. Without a budget the programme falls apart into one per
+    category (capacity, keep, exclude and redundancy never link two categories), solved one
+    after another in key order, each given a share of the time left in proportion to its
+    size; the parts' costs and dual bounds add up. With a budget it is solved whole.
+
+    ``fallback(caps, demands)`` (given for time-limited runs) returns a heuristic design (kept
+    ids, assignment, cost) computed before the solver runs; where the solver stops at the time
+    limit, the cheaper of its design and the fallback's is taken."""
+    if budget is not None:
+        return _with_fallback(caps, demands, time_limit, time.monotonic(), fallback, lambda limit: _solve_one(
+            caps, demands, redundancy=redundancy, budget=budget, keep=keep, exclude=exclude, time_limit=limit,
+            cancel=cancel))
+    groups: dict[str, tuple[list[Capability], list[Demand]]] = {}
+    for c in caps:
+        groups.setdefault(c.category_key, ([], []))[0].append(c)
+    for d in demands:
+        groups.setdefault(d.key, ([], []))[1].append(d)
+    kept: set[str] = set()
+    served: dict[str, str | None] = {}
+    objective, bound, status = 0.0, 0.0, "optimal"
+    sizes = {key: len(cs) * len(ds) for key, (cs, ds) in groups.items()}
+    left_size = sum(sizes.values())
+    started = time.monotonic()
+    for key in sorted(groups):
+        cs, ds = groups[key]
+        limit = None
+        if time_limit is not None:
+            remaining = max(0.0, time_limit - (time.monotonic() - started))
+            limit = max(0.05, remaining * sizes[key] / left_size) if left_size else remaining
+        left_size -= sizes[key]
+        if not ds or not cs:  # nothing to serve, or nobody to serve it: keep only what must stay
+            cost = math.fsum([c.fixed_cost for c in cs if c.id in keep] + [d.standalone for d in ds])
+            part = Solution("optimal", frozenset(c.id for c in cs if c.id in keep), {d.id: None for d in ds}, 0.0,
+                            cost, cost)
+        else:
+            part = _with_fallback(cs, ds, limit, time.monotonic(), fallback, lambda lim, cs=cs, ds=ds: _solve_one(
+                cs, ds, redundancy=redundancy, budget=None, keep=keep, exclude=exclude, time_limit=lim,
+                cancel=cancel))
+        if part.status == "infeasible":
+            return part
+        if part.status == "no_solution":  # the time ran out first: keep only what must stay, all standalone
+            must = [c for c in cs if c.id in keep]
+            cost = math.fsum([c.fixed_cost for c in must] + [d.standalone for d in ds])
+            part = Solution("time_limit", frozenset(c.id for c in must), {d.id: None for d in ds}, None,
+                            part.bound, cost)
+        kept |= part.kept
+        served.update(part.served_by)
+        objective += part.objective or 0.0
+        bound = math.nan if part.bound is None else bound + part.bound
+        if part.status != "optimal":
+            status = "time_limit"
+    gap = 0.0 if status == "optimal" else (None if math.isnan(bound) or objective == 0
+                                           else max(0.0, (objective - bound) / abs(objective)))
+    return Solution(status, frozenset(kept), served, gap, None if math.isnan(bound) else bound, objective)
+
+
+#: A heuristic design for a set of capabilities and demands with a proven lower bound on its
+#: cost: (kept ids, assignment, cost, lower bound).
+Fallback = Callable[[list[Capability], list[Demand]], tuple[frozenset[str], dict[str, str | None], float, float]]
+
+#: Under a time limit, a part with more demand × capability pairs than this is not given to
+#: HiGHS: its root LP alone takes seconds there (about 6 s for 700 demands × 60 capabilities),
+#: so the heuristic design with its Lagrangian bound is the answer.
+MAX_PAIRS_UNDER_LIMIT = 20_000
+
+
+def _with_fallback(caps: list[Capability], demands: list[Demand], limit: float | None, started: float,
+                   fallback: Fallback | None, solve: Callable[[float | None], Solution]) -> Solution:
+    """``solve`` within ``limit`` seconds (counted from ``started``, the fallback's time
+    included), unless the fallback's bound already proves its design optimal or the part is
+    too big for the solver in time; the fallback's design where the solver's is missing or
+    dearer, with the better of the two bounds."""
+    if fallback is None or limit is None:
+        return solve(limit)
+    kept, served, cost, lower = fallback(caps, demands)
+    if cost - lower <= 1e-9 * max(1.0, abs(cost)):
+        return Solution("optimal", kept, served, 0.0, cost, cost)
+    remaining = limit - (time.monotonic() - started)
+    if len(caps) * len(demands) > MAX_PAIRS_UNDER_LIMIT or remaining <= 0.05:
+        return Solution("time_limit", kept, served, None, lower, cost)
+    part = solve(remaining)
+    if part.status in ("optimal", "infeasible"):
+        return part
+    bound = lower if part.bound is None else max(lower, part.bound)
+    if part.objective is None or cost < part.objective:
+        return Solution("time_limit", kept, served, None, bound, cost)
+    return Solution(part.status, part.kept, part.served_by, part.gap, bound, part.objective)
+
+
+def _solve_one(
     caps: list[Capability],
     demands: list[Demand],
     *,
@@ -170,7 +273,7 @@ def solve_design(
         if c.id in exclude:
             ub[k] = 0.0
     if n_var == 0:  # no capability and no demand: the empty design
-        return Solution("optimal", frozenset(), {}, 0.0, 0.0)
+        return Solution("optimal", frozenset(), {}, 0.0, 0.0, 0.0)
     matrix = coo_matrix((vals, (rows, cols)), shape=(len(lo), n_var)).tocsr()
     options: dict[str, float | bool] = {"mip_rel_gap": 0.0, "disp": False}
     if time_limit is not None:
@@ -193,7 +296,8 @@ def solve_design(
         if x[n_caps + p] > 0.5:
             served[demands[d_i].id] = caps[k].id
     gap = getattr(res, "mip_gap", None)
-    return Solution(status, kept, served, None if gap is None else float(gap), _bound(res))
+    bound = float(math.fsum(cost * x)) if status == "optimal" else _bound(res)
+    return Solution(status, kept, served, None if gap is None else float(gap), bound, math.fsum(cost * x))
 
 
 #: Branch-and-bound nodes allowed to the tie-breaking second phase (a node count, not a time,

@@ -1,0 +1,46 @@
+"""Time-limited designs: the local-search heuristic and the Lagrangian bound against brute force."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ecodesk.analysis.optimize import DesignOptions, optimize_design
+from ecodesk.analysis.optimize_bound import lagrangian_bound
+from ecodesk.analysis.optimize_heuristic import heuristic_design
+from ecodesk.analysis.optimize_model import collect_demands
+from ecodesk.model import Scenario
+from tests.analysis.optimize_cases import brute_force, check_design, close, scenarios
+
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(scenarios(), st.integers(1, 3), st.one_of(st.none(), st.integers(0, 25).map(float)))
+def test_bound_below_and_heuristic_above_the_optimum(s: Scenario, r: int, budget: float | None) -> None:
+    caps = sorted(s.capabilities, key=lambda c: c.id)
+    demands = collect_demands(s)
+    best = brute_force(s, r=r, budget=budget)
+    assert best is not None  # keep is empty: every demand may go standalone
+    kept, served, cost = heuristic_design(caps, demands, redundancy=r, budget=budget, keep=frozenset(),
+                                          exclude=frozenset())
+    assert cost >= best - 1e-9
+    assert budget is None or math.fsum(c.fixed_cost for c in caps if c.id in kept) <= budget
+    lower = lagrangian_bound(caps, demands, keep=frozenset(), exclude=frozenset(), upper=cost, redundancy=r)
+    assert lower <= best + 1e-6 * max(1.0, best)
+
+
+@SETTINGS
+@given(scenarios(), st.integers(1, 2))
+def test_time_limited_run_is_a_valid_design_within_its_stated_gap(s: Scenario, r: int) -> None:
+    result = optimize_design(s, DesignOptions(redundancy=r, time_limit=5))
+    best = brute_force(s, r=r)
+    assert result.status in ("optimal", "time_limit")
+    assert close(check_design(s, result, r=r), result.objective)
+    assert result.objective >= best - 1e-9
+    if result.status == "optimal":
+        assert close(result.objective, best) and result.gap == 0.0
+    else:
+        assert result.gap is not None and result.objective * (1 - result.gap) <= best + 1e-6 * max(1.0, best)
