@@ -25,6 +25,7 @@ import datetime as _dt
 import io
 import os
 import re
+import threading
 import warnings
 import zipfile
 import zlib
@@ -180,6 +181,9 @@ def cell_text(value: Any) -> str:
     return unescape_text(str(value))
 
 
+_SWAP = threading.Lock()
+
+
 def _open(path: Path) -> Any:
     import openpyxl.reader.excel as excel
     from openpyxl import load_workbook
@@ -194,6 +198,7 @@ def _open(path: Path) -> Any:
             pass
 
     _check_package(path)
+    _SWAP.acquire()  # one load at a time swaps openpyxl's sheet class (the app reads in a worker thread)
     swapped, excel.ReadOnlyWorksheet = excel.ReadOnlyWorksheet, UnsizedSheet
     try:
         with warnings.catch_warnings():
@@ -208,6 +213,7 @@ def _open(path: Path) -> Any:
                                                          f"{exc})", f"不是可读取的 Excel 工作簿（{exc}）")]) from None
     finally:
         excel.ReadOnlyWorksheet = swapped
+        _SWAP.release()
 
 
 def sheet_records(path: str | os.PathLike[str], max_rows: int | None = None,
