@@ -128,7 +128,7 @@ def _fr_near(xy: Any, eu: Any, ev: Any, ew: Any, mass: Any, iterations: int, t0:
 
 
 #: How many nearest entities push one away in the near-field force layout.
-NEAREST = 12
+NEAREST = 20
 
 
 def _attraction(x: Any, y: Any, eu: Any, ev: Any, ew: Any) -> tuple[Any, Any]:
