@@ -98,6 +98,10 @@ class Solution:
     objective: float | None = None  # the cost of the solver's design (before the tie passes)
 
 
+#: Up to this many capability × demand pairs the programme is solved whole.
+SMALL_PAIRS = 20_000
+
+
 def solve_design(
     caps: list[Capability],
     demands: list[Demand],
@@ -110,15 +114,17 @@ def solve_design(
     cancel: Callable[[], bool] | None = None,
     fallback: Fallback | None = None,
 ) -> Solution:
-    """Solve the design MILP. Without a budget the programme falls apart into one per
+    """Solve the design MILP. Without a budget the programme of a big scenario falls apart into one per
     category (capacity, keep, exclude and redundancy never link two categories), solved one
     after another in key order, each given a share of the time left in proportion to its
-    size; the parts' costs and dual bounds add up. With a budget it is solved whole.
+    size; the parts' costs and dual bounds add up. With a budget, or when small (at most
+    :data:`SMALL_PAIRS` capability × demand pairs: one HiGHS call is then quicker than several),
+    it is solved whole.
 
-    ``fallback(caps, demands)`` (given for time-limited runs) returns a heuristic design (kept
-    ids, assignment, cost) computed before the solver runs; where the solver stops at the time
-    limit, the cheaper of its design and the fallback's is taken."""
-    if budget is not None:
+    ``fallback(caps, demands)`` (given for time-limited runs) returns a heuristic design and a
+    proven lower bound (kept ids, assignment, cost, bound), computed before the solver runs:
+    see :func:`_with_fallback`."""
+    if budget is not None or len(caps) * len(demands) <= SMALL_PAIRS:
         return _with_fallback(caps, demands, time_limit, time.monotonic(), fallback, lambda limit: _solve_one(
             caps, demands, redundancy=redundancy, budget=budget, keep=keep, exclude=exclude, time_limit=limit,
             cancel=cancel))
@@ -289,7 +295,7 @@ def _solve_one(
     x = np.round(np.asarray(res.x))
     status = "optimal" if res.status == 0 else "time_limit"
     if status == "optimal" and n_var:
-        x = _fewest_changes(x, cost, demands, pairs, caps, base, bounds, integrality, options, cancel)
+        x = _fewest_changes(x, cost, demands, pairs, caps, base, bounds, integrality, options, cancel, redundancy)
     kept = frozenset(c.id for k, c in enumerate(caps) if x[k] > 0.5)
     served: dict[str, str | None] = {d.id: None for d in demands}
     for p, (d_i, k) in enumerate(pairs):
@@ -307,11 +313,13 @@ TIE_NODE_LIMIT = 2000
 
 def _fewest_changes(x: np.ndarray, cost: np.ndarray, demands: list[Demand], pairs: list[tuple[int, int]],
                     caps: list[Capability], base: list[LinearConstraint], bounds: Bounds, integrality: np.ndarray,
-                    options: dict[str, float | bool], cancel: Callable[[], bool] | None) -> np.ndarray:
+                    options: dict[str, float | bool], cancel: Callable[[], bool] | None,
+                    redundancy: int = 1) -> np.ndarray:
     """Among the least-cost designs, one that changes fewest demands from the current design
     (a flow leaving its capability, a need getting a provider), then keeps lower-id
     capabilities: a second programme with the cost bounded by the optimum. Its answer is
-    taken only when its exact cost is not above the first one's."""
+    taken only when its exact cost is not above the first one's. Skipped when the first
+    design changes nothing and r = 1."""
     n_caps, n_pairs = len(caps), len(pairs)
     second = np.zeros(len(cost))
     scale = n_caps * (n_caps - 1) / 2 + 1
@@ -320,6 +328,10 @@ def _fewest_changes(x: np.ndarray, cost: np.ndarray, demands: list[Demand], pair
         second[n_caps + p] = 0.0 if demands[d_i].current == caps[k].id else 1.0
     for d_i, d in enumerate(demands):
         second[n_caps + n_pairs + d_i] = 1.0 if d.kind == "flow" else 0.0
+    if redundancy == 1 and float(np.dot(second[n_caps:], x[n_caps:])) == 0:
+        # nothing changes: every other least-cost design differs only in unused capabilities,
+        # which the tie passes close anyway (r = 1 needs no extra kept one)
+        return x
     best = float(np.dot(cost, x))
     limit = LinearConstraint(cost.reshape(1, -1), -np.inf, best + 1e-9 * max(1.0, abs(best)))
     opts = {**options, "node_limit": TIE_NODE_LIMIT}

@@ -54,6 +54,9 @@ TARGETS = {
     "analyze_full_scale_peak_mb": ("<=", 1024),
     # issue 14: Monte Carlo in blocks — memory no longer grows with trials (it was 6.5 GB at 10⁶)
     "analyze_10m_trials_peak_mb": ("<=", 1024),
+    # issue 16: the design optimiser (tests/benchmarks/bench_optimize.py)
+    "optimize_platform_s": ("<=", 10),
+    "optimize_template_ms": ("<=", 500),
 }
 
 
@@ -442,6 +445,7 @@ FIGURES = {
     "robustness": Bench.robustness, "monte_carlo": Bench.monte_carlo, "shapley": Bench.shapley,
     "save": Bench.save, "open": Bench.open, "canvas": Bench.canvas, "first_window": Bench.first_window,
     "analyze": Bench.analyze_full, "analyze_10m": Bench.analyze_ten_million,
+    "optimize": lambda bench: __import__("bench_optimize").figures(bench),
 }
 
 
