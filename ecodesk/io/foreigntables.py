@@ -133,12 +133,13 @@ def read_table(path: str | os.PathLike[str], sheet: str | None = None) -> TableS
     with content); FormatError when it cannot be read."""
     p = Path(path)
     if _is_workbook(p):
-        from ecodesk.io.xlsxio import sheet_records
+        from ecodesk.io.xlsxio import sheet_names, sheet_records
 
         records = sheet_records(p, sheets=None if sheet is None else (sheet,))
         if sheet is not None and sheet not in records:
-            raise FormatError(p.name, [problem(p.name, f"has no sheet '{sheet}' (it has: {', '.join(records)})",
-                                               f"没有工作表 '{sheet}'（现有：{'、'.join(records)}）")])
+            names = sheet_names(p)
+            raise FormatError(p.name, [problem(p.name, f"has no sheet '{sheet}' (it has: {', '.join(names)})",
+                                               f"没有工作表 '{sheet}'（现有：{'、'.join(names)}）")])
         if sheet is None:
             sheet = next((name for name, recs in records.items() if recs), next(iter(records), None))
         return _source(str(p), sheet, records.get(sheet, []) if sheet is not None else [])

@@ -381,3 +381,16 @@ def test_any_table_is_imported_or_refused_in_sentences(header, rows):
             assert all(isinstance(p, str) and p.endswith((".", "problems")) for p in check.problems)
             with pytest.raises(FormatError):
                 import_tables(plan)
+
+
+def test_read_table_names_a_missing_sheet_and_defaults_to_the_first_with_content(tmp_path):
+    book = _book(tmp_path / "b.xlsx", {"Empty": [], "节点": [["名称"], ["甲"]]})
+    assert read_table(book).sheet == "节点" and read_table(book).rows == (("甲",),)
+    with pytest.raises(FormatError) as info:
+        read_table(book, "关系")
+    assert info.value.problems == ["b.xlsx: has no sheet '关系' (it has: Empty, 节点)."]
+    # NODES as a workbook with --edges: its node sheet is the node table
+    edges = tmp_path / "e.csv"
+    edges.write_text("起点,终点\n甲,甲\n", encoding="utf-8")
+    check = check_plan(plan_files(book, edges))
+    assert check.ok and check.counts["skipped_self_loops"] == 1 and check.counts["entities"] == 1
