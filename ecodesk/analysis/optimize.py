@@ -106,9 +106,10 @@ def optimize_design(
                 kept_h, served_h, cost = heuristic_design(cs, ds, redundancy=r, budget=options.budget, keep=keep,
                                                           exclude=exclude, cancel=cancel)
                 return kept_h, served_h, cost, lagrangian_bound(cs, ds, keep=keep, exclude=exclude, upper=cost,
-                                                                  redundancy=r)
+                                                                  redundancy=r, cancel=cancel)
         sol = solve_design(caps, demands, redundancy=r, budget=options.budget, keep=keep, exclude=exclude,
-                           time_limit=options.time_limit, cancel=cancel, fallback=fallback)
+                           time_limit=options.time_limit, cancel=cancel, fallback=fallback,
+                           progress=lambda f: report(0.1 + 0.8 * f))
         if sol.status == "infeasible":
             reason = ("The constraints admit no design (the solver proved it infeasible).",
                       "约束条件下不存在可行设计（求解器已证明不可行）。")

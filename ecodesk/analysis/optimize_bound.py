@@ -17,15 +17,18 @@ heuristic's cost); the best L seen is the bound. Deterministic (a fixed number o
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 
+from ecodesk.analysis.errors import AnalysisCancelled
 from ecodesk.analysis.optimize_model import Demand
 from ecodesk.model import Capability
 
 
 def lagrangian_bound(caps: list[Capability], demands: list[Demand], *, keep: frozenset[str],
-                     exclude: frozenset[str], upper: float, redundancy: int = 1, steps: int = 80) -> float:
+                     exclude: frozenset[str], upper: float, redundancy: int = 1, steps: int = 80,
+                     cancel: Callable[[], bool] | None = None) -> float:
     """A lower bound on the least cost of serving ``demands`` from ``caps`` (one category, or
     several: the relaxation does not care), given a design costing ``upper``. Of the
     redundancy rows one consequence is kept: a category with fewer than r capabilities that
@@ -69,6 +72,8 @@ def lagrangian_bound(caps: list[Capability], demands: list[Demand], *, keep: fro
     theta = 1.0
     since = 0
     for _ in range(steps):
+        if cancel is not None and cancel():
+            raise AnalysisCancelled("design optimisation cancelled", stage="optimize")
         value, grad = _evaluate(lam, a, fixed, capacity, forced, excluded, p_d, p_k, p_cost, p_v, n_caps)
         if best == -math.inf or value > best + 1e-12 * max(1.0, abs(best)):
             best, since = value, 0

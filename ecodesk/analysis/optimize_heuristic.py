@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from ecodesk.analysis.errors import AnalysisCancelled
 from ecodesk.analysis.optimize_model import Demand
 from ecodesk.model import Capability
 
@@ -124,7 +125,7 @@ class _Search:
         fixed = self.fixed
         for _ in range(passes):
             if cancel is not None and cancel():
-                return
+                raise AnalysisCancelled("design optimisation cancelled", stage="optimize")
             best: tuple[float, str, frozenset[str], float] | None = None  # (gain, key, kept set, Δ fixed)
             for key in keys:
                 now = self.kept[key]

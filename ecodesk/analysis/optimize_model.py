@@ -113,6 +113,7 @@ def solve_design(
     time_limit: float | None,
     cancel: Callable[[], bool] | None = None,
     fallback: Fallback | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> Solution:
     """Solve the design MILP. Without a budget the programme of a big scenario falls apart into one per
     category (capacity, keep, exclude and redundancy never link two categories), solved one
@@ -139,7 +140,13 @@ def solve_design(
     sizes = {key: len(cs) * len(ds) for key, (cs, ds) in groups.items()}
     left_size = sum(sizes.values())
     started = time.monotonic()
+    done_size = 0
     for key in sorted(groups):
+        if cancel is not None and cancel():
+            raise AnalysisCancelled("design optimisation cancelled", stage="optimize")
+        if progress is not None:
+            progress(done_size / max(1, sum(sizes.values())))
+        done_size += sizes[key]
         cs, ds = groups[key]
         limit = None
         if time_limit is not None:
