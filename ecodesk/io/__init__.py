@@ -155,11 +155,11 @@ def import_file(path: str | os.PathLike[str], fmt: str | None = None) -> Project
     if fmt == "csv":
         from ecodesk.io.csvio import import_csv
 
+        _csv_links(p)  # before anything is read: a linked table is refused, ours or foreign
         if _foreign_csv(p):
             from ecodesk.io.foreigntables import import_table_file
 
             return import_table_file(p)
-        _csv_links(p)
         return import_csv(p)
     if fmt == "xlsx":
         from ecodesk.io.xlsxio import import_xlsx, is_own_workbook
