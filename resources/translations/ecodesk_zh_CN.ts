@@ -3,607 +3,617 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="147" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="155" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="147" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="155" />
         <source>Start a new, blank project</source>
         <translation>新建一个空白项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="149" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="157" />
         <source>New from &amp;Template…</source>
         <translation>从模板新建(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="150" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="158" />
         <source>Start a new project from a template</source>
         <translation>从模板新建项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="152" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="160" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="153" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="161" />
         <source>Open a project file (.ecodesk) or import interchange JSON</source>
         <translation>打开项目文件（.ecodesk）或导入交换格式 JSON</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="156" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="164" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="157" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="165" />
         <source>Save the project (only what changed is written)</source>
         <translation>保存项目（只写入改动的部分）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="159" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="167" />
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="160" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="168" />
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="178" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="190" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="179" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="191" />
         <source>Close the project (asks to save changes)</source>
         <translation>关闭项目（未保存的修改会提示保存）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="181" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="193" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="181" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="193" />
         <source>Quit ecodesk (asks to save changes)</source>
         <translation>退出 ecodesk（未保存的修改会提示保存）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="183" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="195" />
         <source>Clear Recent Files</source>
         <translation>清空最近文件</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="184" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="196" />
         <source>Empty the list of recent files</source>
         <translation>清空最近打开的文件列表</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="186" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="198" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="186" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="198" />
         <source>Undo the last edit</source>
         <translation>撤销上一步编辑</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="188" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="200" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="188" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="200" />
         <source>Redo the edit just undone</source>
         <translation>重做刚撤销的编辑</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="190" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="202" />
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="190" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="202" />
         <source>Cut the selected entities to the clipboard</source>
         <translation>将选中的主体剪切到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="192" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="204" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="193" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="205" />
         <source>Copy the selected entities (with the flows between them)</source>
         <translation>复制选中的主体（连同它们之间的资源流）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="195" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="207" />
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="195" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="207" />
         <source>Paste entities with new ids</source>
         <translation>粘贴主体（分配新的 id）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="197" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="209" />
         <source>D&amp;uplicate</source>
         <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="197" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="209" />
         <source>Duplicate the selected entities</source>
         <translation>为选中的主体创建副本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="199" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="211" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="200" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="212" />
         <source>Delete the selection and everything attached to it</source>
         <translation>删除所选对象及其关联的一切</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="202" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="214" />
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="203" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="215" />
         <source>Select every entity and flow of the scenario</source>
         <translation>选中情景中的全部主体和资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="205" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="217" />
         <source>Re&amp;name</source>
         <translation>重命名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="205" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="217" />
         <source>Rename the selected entity on the canvas</source>
         <translation>在画布上重命名选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="207" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="219" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="207" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="219" />
         <source>Find objects by name or id and jump to them</source>
         <translation>按名称或 id 查找对象并定位</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="225" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="237" />
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="226" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="238" />
         <source>Language, theme, grid and autosave</source>
         <translation>语言、主题、网格和自动保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="116" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="124" />
         <source>Align &amp;Left</source>
         <translation>左对齐(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="117" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="125" />
         <source>Align the selected entities on their left edges</source>
         <translation>按左边缘对齐选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="118" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="126" />
         <source>Align Centres &amp;Horizontally</source>
         <translation>水平居中对齐(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="119" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="127" />
         <source>Align the selected entities on a vertical line</source>
         <translation>将选中的主体对齐到一条竖线上</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="120" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="128" />
         <source>Align &amp;Right</source>
         <translation>右对齐(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="121" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="129" />
         <source>Align the selected entities on their right edges</source>
         <translation>按右边缘对齐选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="122" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="130" />
         <source>Align &amp;Top</source>
         <translation>顶端对齐(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="123" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="131" />
         <source>Align the selected entities on their top edges</source>
         <translation>按上边缘对齐选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="124" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="132" />
         <source>Align Centres &amp;Vertically</source>
         <translation>垂直居中对齐(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="125" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="133" />
         <source>Align the selected entities on a horizontal line</source>
         <translation>将选中的主体对齐到一条横线上</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="126" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="134" />
         <source>Align &amp;Bottom</source>
         <translation>底端对齐(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="127" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="135" />
         <source>Align the selected entities on their bottom edges</source>
         <translation>按下边缘对齐选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="212" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="224" />
         <source>Distribute Hori&amp;zontally</source>
         <translation>水平均匀分布(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="213" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="225" />
         <source>Space the selected entities evenly from left to right</source>
         <translation>让选中的主体从左到右等距分布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="215" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="227" />
         <source>Distribute V&amp;ertically</source>
         <translation>垂直均匀分布(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="216" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="228" />
         <source>Space the selected entities evenly from top to bottom</source>
         <translation>让选中的主体从上到下等距分布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="218" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="230" />
         <source>&amp;Layered Layout</source>
         <translation>分层布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="219" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="231" />
         <source>Arrange by supply tier: origins → platforms → channels → users (one undo step)</source>
         <translation>按供给层级排列：源头 → 平台 → 渠道 → 用户（一步即可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="222" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="234" />
         <source>&amp;Force Layout</source>
         <translation>力导向布局(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="223" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="235" />
         <source>Arrange entities by a force-directed layout (one undo step)</source>
         <translation>用力导向算法排列主体（一步即可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="229" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="241" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="229" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="241" />
         <source>Zoom in on the canvas</source>
         <translation>放大画布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="231" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="243" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="231" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="243" />
         <source>Zoom out of the canvas</source>
         <translation>缩小画布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="233" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="245" />
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="233" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="245" />
         <source>Zoom to 100 %</source>
         <translation>缩放到 100%</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="235" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="247" />
         <source>&amp;Fit All</source>
         <translation>适应全部(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="235" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="247" />
         <source>Zoom to show the whole ecosystem</source>
         <translation>缩放以显示整个生态</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="237" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="249" />
         <source>Zoom to &amp;Selection</source>
         <translation>缩放到所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="238" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="250" />
         <source>Zoom to the selected entities</source>
         <translation>缩放到选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="240" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="252" />
         <source>Show &amp;Grid</source>
         <translation>显示网格(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="240" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="252" />
         <source>Show the grid on the canvas</source>
         <translation>在画布上显示网格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="242" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="254" />
         <source>S&amp;nap to Grid</source>
         <translation>对齐到网格(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="243" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="255" />
         <source>Snap entities to the grid when moving them</source>
         <translation>移动主体时吸附到网格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="254" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="266" />
         <source>F&amp;ull Screen</source>
         <translation>全屏(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="255" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="267" />
         <source>Show the window full screen (for the projector)</source>
         <translation>全屏显示窗口（适合投影）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="248" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="260" />
         <source>Next &amp;Pane</source>
         <translation>下一个窗格(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="249" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="261" />
         <source>Move the keyboard focus to the next pane</source>
         <translation>将键盘焦点移到下一个窗格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="251" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="263" />
         <source>Previous Pa&amp;ne</source>
         <translation>上一个窗格(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="252" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="264" />
         <source>Move the keyboard focus to the previous pane</source>
         <translation>将键盘焦点移到上一个窗格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="258" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="270" />
         <source>&amp;Select</source>
         <translation>选择(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="259" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="271" />
         <source>Select and move entities (Esc returns here)</source>
         <translation>选择并移动主体（按 Esc 回到此工具）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="261" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="273" />
         <source>&amp;Entity Tool</source>
         <translation>主体工具(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="261" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="273" />
         <source>Click on the canvas to place an entity</source>
         <translation>在画布上单击以放置主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="263" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="275" />
         <source>F&amp;low Tool</source>
         <translation>资源流工具(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="264" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="276" />
         <source>Drag from one entity to another to draw a flow</source>
         <translation>从一个主体拖到另一个主体以绘制资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="131" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="139" />
         <source>New &amp;Entity</source>
         <translation>新建主体(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="132" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="140" />
         <source>Add an entity at a free spot and edit it in the inspector</source>
         <translation>在空白处添加一个主体，并在检查器中编辑</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="133" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="141" />
         <source>New &amp;Flow</source>
         <translation>新建资源流(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="134" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="142" />
         <source>Add a flow between the two selected entities (or the first two)</source>
         <translation>在选中的两个主体（或前两个主体）之间添加资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="135" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="143" />
         <source>New Eco&amp;system</source>
         <translation>新建生态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="136" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="144" />
         <source>Add an ecosystem (a named group of entities)</source>
         <translation>添加一个生态（一组有名称的主体）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="137" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="145" />
         <source>New &amp;Capability</source>
         <translation>新建能力(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="138" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="146" />
         <source>Add a capability owned by the selected entity</source>
         <translation>为选中的主体添加一项能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="139" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="147" />
         <source>New Nee&amp;d</source>
         <translation>新建需求(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="140" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="148" />
         <source>Add a need of the selected entity</source>
         <translation>为选中的主体添加一项需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="141" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="149" />
         <source>New &amp;Pool</source>
         <translation>新建共享安排(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="142" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="150" />
         <source>Add a sharing arrangement of the selected entities</source>
         <translation>为选中的主体添加一个共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="271" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="283" />
         <source>&amp;Run Analysis</source>
         <translation>运行分析(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="272" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="284" />
         <source>Analyse the shown scenario: reuse, cost sharing, resilience, indicators</source>
         <translation>分析当前情景：能力复用、成本分摊、网络韧性和生态指标</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="300" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="305" />
+        <source>&amp;Optimise Design…</source>
+        <translation>优化生态设计(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="306" />
+        <source>Find the least-cost design: which capabilities to keep, who serves whom, and what it saves</source>
+        <translation>找出成本最低的设计：保留哪些能力、由谁服务谁、能节省多少</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="316" />
         <source>&amp;New Scenario…</source>
         <translation>新建情景(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="300" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="316" />
         <source>Add a blank scenario</source>
         <translation>添加一个空白情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="305" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="321" />
         <source>&amp;Duplicate Scenario</source>
         <translation>复制情景(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="306" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="322" />
         <source>Add a copy of the shown scenario</source>
         <translation>添加当前情景的副本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="308" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="324" />
         <source>&amp;Rename Scenario…</source>
         <translation>重命名情景(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="308" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="324" />
         <source>Rename the shown scenario</source>
         <translation>重命名当前情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="310" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="326" />
         <source>De&amp;lete Scenario</source>
         <translation>删除情景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="311" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="327" />
         <source>Delete the shown scenario (undoable)</source>
         <translation>删除当前情景（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="294" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="310" />
         <source>Ne&amp;xt Scenario</source>
         <translation>下一个情景(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="294" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="310" />
         <source>Show the next scenario</source>
         <translation>显示下一个情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="297" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="313" />
         <source>Pre&amp;vious Scenario</source>
         <translation>上一个情景(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="297" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="313" />
         <source>Show the previous scenario</source>
         <translation>显示上一个情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="317" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="333" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="317" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="333" />
         <source>List every keyboard shortcut</source>
         <translation>列出全部键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="319" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="335" />
         <source>Show &amp;Log Folder</source>
         <translation>显示日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="320" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="336" />
         <source>Open the folder with ecodesk's log and crash reports, to send with a bug report</source>
         <translation>打开存放 ecodesk 日志和崩溃报告的文件夹，便于随问题报告一并发送</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="322" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="338" />
         <source>&amp;About ecodesk</source>
         <translation>关于 ecodesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="322" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="338" />
         <source>Version and licence</source>
         <translation>版本与许可</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="324" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="340" />
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="324" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="340" />
         <source>The Qt toolkit ecodesk is built with</source>
         <translation>ecodesk 所用的 Qt 工具包</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="339" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="355" />
         <source>Click on the canvas to place: {0}</source>
         <translation>在画布上单击以放置：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="341" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="357" />
         <source>Drag between two entities to draw a flow: {0}</source>
         <translation>在两个主体之间拖动以绘制资源流：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="343" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="359" />
         <source>Show or hide flows of kind: {0}</source>
         <translation>显示或隐藏此类资源流：{0}</translation>
     </message>
@@ -616,17 +626,17 @@
         <translation>请选择一个主体，查看它退出后的影响</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/scenarioops.py" line="76" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="79" />
         <source>{0} – variant</source>
         <translation>{0} – 变体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/scenarioops.py" line="73" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="76" />
         <source>New Scenario from Current</source>
         <translation>从当前情景新建</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/scenarioops.py" line="74" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="77" />
         <source>Name of the new scenario (a copy of “{0}”):</source>
         <translation>新情景的名称（复制自“{0}”）：</translation>
     </message>
@@ -636,67 +646,67 @@
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="274" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="286" />
         <source>&amp;Cancel Analysis</source>
         <translation>取消分析(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="275" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="287" />
         <source>Stop the running analysis</source>
         <translation>停止正在进行的分析</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="277" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="289" />
         <source>Recompute &amp;Automatically</source>
         <translation>自动重新计算(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="278" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="290" />
         <source>Recompute the analysis shortly after every edit</source>
         <translation>每次编辑后稍候自动重新分析</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="283" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="295" />
         <source>&amp;Mark Weak Points</source>
         <translation>标记薄弱环节(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="284" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="296" />
         <source>Ring single points of failure, capabilities built twice and unmet needs on the canvas</source>
         <translation>在画布上用圆环标出单点故障、重复建设的能力和未满足的需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="288" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="300" />
         <source>&amp;What If the Selected Entity Leaves?…</source>
         <translation>假如所选主体退出？(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="289" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="301" />
         <source>Service, cascade and cost sharing without the selected entity (the model is not changed)</source>
         <translation>没有所选主体时的服务水平、级联失效和成本分摊（不修改模型）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="313" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="329" />
         <source>Co&amp;mpare Scenarios</source>
         <translation>比较情景(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="314" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="330" />
         <source>Two scenarios side by side in the analysis panel</source>
         <translation>在分析面板中并排比较两个情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="302" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="318" />
         <source>New Scenario from &amp;Current…</source>
         <translation>从当前情景新建(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="303" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="319" />
         <source>Add a copy of the shown scenario under a new name</source>
         <translation>以新名称添加当前情景的副本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="281" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="293" />
         <source>&amp;Colour Canvas</source>
         <translation>画布着色(&amp;C)</translation>
     </message>
@@ -1307,6 +1317,50 @@
     </message>
 </context>
 <context>
+    <name>CapabilityPickerWidget</name>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_picker.py" line="69" />
+        <source>Search capabilities, owners, categories…</source>
+        <extracomment>Columns of the list. A keep/exclude box changed.</extracomment>
+        <translation>搜索能力、所有者、类别…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_picker.py" line="70" />
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_picker.py" line="70" />
+        <source>Exclude</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_picker.py" line="70" />
+        <source>Capability</source>
+        <translation>能力</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_picker.py" line="71" />
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_picker.py" line="71" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_picker.py" line="72" />
+        <source>Must stay in the design</source>
+        <translation>必须保留在设计中</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_picker.py" line="72" />
+        <source>Must be closed in the design</source>
+        <translation>必须在设计中关闭</translation>
+    </message>
+</context>
+<context>
     <name>ChartWidget</name>
     <message>
         <location filename="../../ecodesk/ui/panels/charts.py" line="252" />
@@ -1456,9 +1510,18 @@
     </message>
 </context>
 <context>
+    <name>CollectionTableModel</name>
+    <message>
+        <location filename="../../ecodesk/ui/tablemodels.py" line="280" />
+        <source>Kind colour</source>
+        <extracomment>Role giving a value to sort by (numbers as numbers, text case-folded). Role giving the object id of a row. Collections each table shows names from (their edits refresh the ref columns). An edit was refused (argument: the sentence to show). An edit was accepted (a refusal shown before can go).</extracomment>
+        <translation>类型颜色</translation>
+    </message>
+</context>
+<context>
     <name>ColorField</name>
     <message>
-        <location filename="../../ecodesk/ui/inspector_fields.py" line="294" />
+        <location filename="../../ecodesk/ui/inspector_fields.py" line="300" />
         <source>Choose a colour</source>
         <translation>选择颜色</translation>
     </message>
@@ -1481,25 +1544,25 @@
         <translation>60 % 及以上</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="332" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="348" />
         <location filename="../../ecodesk/ui/tr_marks.py" line="66" />
         <source>By Shapley savings</source>
         <translation>按 Shapley 节省额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="330" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="346" />
         <location filename="../../ecodesk/ui/tr_marks.py" line="67" />
         <source>By criticality</source>
         <translation>按关键程度</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="331" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="347" />
         <location filename="../../ecodesk/ui/tr_marks.py" line="68" />
         <source>By ecosystem</source>
         <translation>按生态</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="329" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="345" />
         <location filename="../../ecodesk/ui/tr_marks.py" line="69" />
         <source>By kind</source>
         <translation>按类型</translation>
@@ -1553,64 +1616,80 @@
 <context>
     <name>CompareTab</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="172" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="201" />
         <source>Analysing… {0} %</source>
+        <extracomment>A figure to bring into view once the comparison has it (see :meth:`show_figure`).</extracomment>
         <translation>正在分析… {0} %</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="173" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="202" />
         <source>Out of date</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="173" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="202" />
         <source>Up to date</source>
         <translation>已是最新</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="179" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="208" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="181" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="210" />
         <source>Change (B − A)</source>
         <translation>变化（B − A）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="181" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="210" />
         <source>Green: B is better; red: B is worse</source>
         <translation>绿色：B 更好；红色：B 更差</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="184" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="213" />
         <source>Comparison</source>
         <translation>情景比较</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="205" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="234" />
         <source>Compare scenarios</source>
         <translation>比较情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="206" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="235" />
         <source>A:</source>
         <translation>A：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="207" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="236" />
         <source>B:</source>
         <translation>B：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="208" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="237" />
         <source>Swap A and B</source>
         <translation>交换 A 与 B</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="209" />
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="238" />
         <source>Counts by kind</source>
         <translation>按类型计数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="239" />
+        <source>Fair shares</source>
+        <translation>公平分摊</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="240" />
+        <source>Each partner's fair share of the cost (Shapley value) in A and in B</source>
+        <translation>每个伙伴在 A 和 B 中的公平成本分摊（Shapley 值）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/compare_tab.py" line="281" />
+        <source>Fair share (Shapley): {0}</source>
+        <translation>公平分摊（Shapley）：{0}</translation>
     </message>
 </context>
 <context>
@@ -1892,6 +1971,192 @@
     </message>
 </context>
 <context>
+    <name>DesignResultWidget</name>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="117" />
+        <source>Status:</source>
+        <extracomment>A saving smaller than this is no saving (float noise).</extracomment>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="117" />
+        <source>Current cost:</source>
+        <translation>当前成本：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="118" />
+        <source>Optimal cost:</source>
+        <translation>最优成本：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="118" />
+        <source>Savings:</source>
+        <translation>节省：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="119" />
+        <source>Gap:</source>
+        <translation>差距：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="122" />
+        <source>Demand</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="122" />
+        <source>Entity</source>
+        <translation>主体</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="123" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="124" />
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="125" />
+        <source>Served now by</source>
+        <translation>当前提供方</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="125" />
+        <source>Served by</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="126" />
+        <source>Volume</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="126" />
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="128" />
+        <source>Design assignments</source>
+        <translation>设计分配</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="133" />
+        <source>Optimal</source>
+        <translation>最优</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="133" />
+        <source>Infeasible</source>
+        <translation>不可行</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="134" />
+        <source>Time limit reached (best design found)</source>
+        <translation>已到时间限制（已找到的最佳设计）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="137" />
+        <source>unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="137" />
+        <source>new flow</source>
+        <translation>新增资源流</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="137" />
+        <source>re-pointed</source>
+        <translation>改由他方提供</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="138" />
+        <source>own capability</source>
+        <translation>自有能力</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="138" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="231" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="232" />
+        <source>standalone</source>
+        <translation>自行解决</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="139" />
+        <source>flow removed: standalone</source>
+        <translation>取消资源流：自行解决</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="150" />
+        <source>No design meets the constraints. {0}</source>
+        <translation>没有满足约束条件的设计。{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="153" />
+        <source>The current design already costs the least: nothing to save.</source>
+        <translation>当前设计已是成本最低：无可节省。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="156" />
+        <source>The least-cost design saves {0} {1} ({2} of the current cost).</source>
+        <translation>成本最低的设计可节省 {0} {1}（当前成本的 {2}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="159" />
+        <source>The time limit stopped the search: the best possible design may cost up to {0} less.</source>
+        <translation>时间限制中止了搜索：最优设计的成本可能最多再低 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="173" />
+        <source>Set the constraints and press Run.</source>
+        <translation>设置约束条件后点击“运行”。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="177" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="178" />
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="191" />
+        <source>The current design exceeds a capacity: its cost is shown for reference.</source>
+        <translation>当前设计超出某项能力的容量：其成本仅供参考。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="195" />
+        <source>A standalone demand counts here with its standalone cost; the cost-sharing figures (and Compare) count only demands served through capability flows.</source>
+        <translation>自行解决的需求在此按其独立成本计入；成本分摊数字（及“对比”）只计入通过能力流获得服务的需求。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="215" />
+        <source>Close ({0})</source>
+        <translation>关闭（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="215" />
+        <source>Keep ({0})</source>
+        <translation>保留（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="229" />
+        <source>Need {0}</source>
+        <translation>需求 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="229" />
+        <source>Flow {0}</source>
+        <translation>资源流 {0}</translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <location filename="../../ecodesk/ui/document.py" line="163" />
@@ -1909,42 +2174,42 @@
         <translation>基准情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="51" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="52" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="52" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="53" />
         <source>“{0}” has changes that are not saved.</source>
         <translation>“{0}”有尚未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="53" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="54" />
         <source>Do you want to save them?</source>
         <translation>是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="78" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="79" />
         <source>Open in another window</source>
         <translation>在另一个窗口中打开</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="79" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="80" />
         <source>“{0}” is already open in another ecodesk window.</source>
         <translation>“{0}”已在另一个 ecodesk 窗口中打开。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="81" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="82" />
         <source>Only one window can save it: once one saves, the other's save is refused (it can still save under another name). Open a copy here, saved to a new file, or open the file anyway?</source>
         <translation>只有一个窗口能保存它：一旦其中一个保存，另一个的保存就会被拒绝（仍可另存为其他名称）。在这里打开一个副本（保存到新文件），还是仍然打开该文件？</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="85" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="86" />
         <source>Open a Copy</source>
         <translation>打开副本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="87" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="88" />
         <source>Open Anyway</source>
         <translation>仍然打开</translation>
     </message>
@@ -1996,12 +2261,12 @@
         <translation>已导入“{0}”——请另存为项目文件以便保留</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/controller.py" line="242" />
+        <location filename="../../ecodesk/ui/controller.py" line="243" />
         <source>File not found</source>
         <translation>找不到文件</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/controller.py" line="243" />
+        <location filename="../../ecodesk/ui/controller.py" line="244" />
         <source>“{0}” no longer exists; it was removed from the recent files.</source>
         <translation>“{0}”已不存在，已从最近文件中移除。</translation>
     </message>
@@ -2021,38 +2286,38 @@
         <translation>“{0}”的副本——您的修改将保存到新文件</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/controller.py" line="271" />
-        <location filename="../../ecodesk/ui/controller.py" line="293" />
+        <location filename="../../ecodesk/ui/controller.py" line="272" />
+        <location filename="../../ecodesk/ui/controller.py" line="294" />
         <source>Saved “{0}”</source>
         <translation>已保存“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/controller.py" line="280" />
+        <location filename="../../ecodesk/ui/controller.py" line="281" />
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="61" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="62" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="63" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="64" />
         <source>Your project is still open and nothing was lost. Save it under another name?</source>
         <translation>项目仍然打开，没有任何内容丢失。要以其他名称保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="69" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="70" />
         <source>Your project is still open and nothing was lost.</source>
         <translation>项目仍然打开，没有任何内容丢失。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="65" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="66" />
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/controller.py" line="254" />
+        <location filename="../../ecodesk/ui/controller.py" line="255" />
         <source>Removed from recent files (no longer found): {0}</source>
         <translation>已从最近文件中移除（文件已不存在）：{0}</translation>
     </message>
@@ -2141,18 +2406,29 @@
 <context>
     <name>InspectorWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="262" />
+        <location filename="../../ecodesk/ui/inspector.py" line="268" />
         <source>To change one field of all selected objects at once, use “Set value for selected…” in the Tables dock.</source>
         <extracomment>The fields of each kind of object, in the order shown, with the editor they use. Up/Down step of each kind of number field (the model, not the editor, sets the range).</extracomment>
         <translation>要一次修改所有选中对象的某个字段，请在“表格”面板中使用“为选中行统一设值…”。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="306" />
+        <location filename="../../ecodesk/ui/inspector.py" line="312" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="368" />
+        <location filename="../../ecodesk/ui/inspector.py" line="317" />
+        <location filename="../../ecodesk/ui/inspector.py" line="318" />
+        <source>Kind colour</source>
+        <translation>类型颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/inspector.py" line="319" />
+        <source>Fill the entity with its kind's colour again</source>
+        <translation>恢复为该类型的颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/inspector.py" line="379" />
         <source>Scenario “{0}”: {1}. Select an object on the canvas or in the tables to edit it.</source>
         <translation>情景“{0}”：{1}。在画布或表格中选择对象即可编辑。</translation>
     </message>
@@ -2208,17 +2484,17 @@
         <translation>提供给</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="356" />
+        <location filename="../../ecodesk/ui/inspector.py" line="367" />
         <source>{0} objects selected</source>
         <translation>已选中 {0} 个对象</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="360" />
+        <location filename="../../ecodesk/ui/inspector.py" line="371" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="374" />
+        <location filename="../../ecodesk/ui/inspector.py" line="385" />
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -2301,73 +2577,78 @@
         <translation>&lt;h3&gt;ecodesk {0}&lt;/h3&gt;&lt;p&gt;互供生态规划工具：能力复用、成本分摊与网络韧性。&lt;/p&gt;&lt;p&gt;项目是可直接交付的 SQLite 文件；全部功能均可离线使用。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="106" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="113" />
         <source>&amp;File</source>
         <extracomment>Toolbar positions in the same group of ten sit together; a separator between groups. The menu bar, left to right.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="155" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="163" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="107" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="114" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="209" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="221" />
         <source>&amp;Arrange</source>
         <translation>排列(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="108" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="115" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="245" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="118" />
+        <source>&amp;Plan</source>
+        <translation>规划(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="257" />
         <source>Show &amp;Flows</source>
         <translation>显示资源流(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="246" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="258" />
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="109" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="116" />
         <source>&amp;Insert</source>
         <translation>插入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="266" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="278" />
         <source>Place &amp;Entity</source>
         <translation>放置主体(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="267" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="279" />
         <source>Draw F&amp;low</source>
         <translation>绘制资源流(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="110" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="117" />
         <source>&amp;Analyze</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="111" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="119" />
         <source>&amp;Scenario</source>
         <translation>情景(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="293" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="309" />
         <source>S&amp;witch To</source>
         <translation>切换到(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="112" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="120" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2419,6 +2700,173 @@
         <location filename="../../ecodesk/ui/dialogs/templates.py" line="31" />
         <source>Start from:</source>
         <translation>选择模板：</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizeDialog</name>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="194" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="269" />
+        <source>Optimise Design — {0}</source>
+        <extracomment>A design was applied: (name of the scenario it was computed on, name of the new one). A run ended with a result shown (tests wait for it).</extracomment>
+        <translation>优化生态设计 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="195" />
+        <source>Constraints</source>
+        <translation>约束条件</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="197" />
+        <source>Keep Selected</source>
+        <translation>保留所选</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="198" />
+        <source>Keep the capabilities selected on the canvas, or those of the selected entities</source>
+        <translation>保留画布上选中的能力，或选中主体拥有的能力</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="200" />
+        <source>Exclude Selected</source>
+        <translation>排除所选</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="201" />
+        <source>Close the capabilities selected on the canvas, or those of the selected entities</source>
+        <translation>关闭画布上选中的能力，或选中主体拥有的能力</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="203" />
+        <source>Clear Marks</source>
+        <translation>清除标记</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="204" />
+        <source>&amp;Budget for fixed costs:</source>
+        <translation>固定成本预算(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="204" />
+        <source>&amp;Redundancy r:</source>
+        <translation>冗余度 r(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="205" />
+        <source>&amp;Time limit:</source>
+        <translation>时间限制(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="207" />
+        <source>No limit (e.g. 500万, 2M)</source>
+        <translation>不限（例如 500万、2M）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="208" />
+        <source>The most the kept capabilities' fixed costs may add up to</source>
+        <translation>保留能力的固定成本合计不得超过此数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="209" />
+        <source>Every served demand needs r capabilities of its category kept (r − 1 backups)</source>
+        <translation>每个被服务的需求都要求其类别保留 r 项能力（r − 1 个备份）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="211" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="212" />
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="213" />
+        <source>Stop the search after this time and show the best design found, with its gap</source>
+        <translation>到时停止搜索，显示已找到的最佳设计及其最优性差距</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="215" />
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="216" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="217" />
+        <source>&amp;Apply as New Scenario</source>
+        <translation>应用为新情景(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="218" />
+        <source>Add the design as a new scenario after this one (undoable) and compare the two</source>
+        <translation>将该设计作为新情景添加在当前情景之后（可撤销），并对比两者</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="220" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="221" />
+        <source>Trade-off</source>
+        <translation>权衡</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="222" />
+        <source>On the canvas: struck red — closed capabilities and flows that go away; dashed green — new or re-pointed capability flows; orange — demands left standalone.</source>
+        <translation>画布上：红色划除——关闭的能力和将取消的资源流；绿色虚线——新增或改由他方提供的能力流；橙色——自行解决的需求。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="276" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="287" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="410" />
+        <source>The scenario changed after this run: run again to see its design.</source>
+        <translation>本次运行后情景已改变：请重新运行以查看其设计。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="296" />
+        <source>Select entities (their capabilities) or capabilities on the canvas first.</source>
+        <translation>请先在画布上选择主体（即其能力）或能力。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="308" />
+        <source>The budget “{0}” is not an amount: type a number such as 500000, 50万 or 2M.</source>
+        <translation>预算“{0}”不是金额：请填写数字，如 500000、50万 或 2M。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="360" />
+        <source>The design could not be computed: {0}</source>
+        <translation>无法计算该设计：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="364" />
+        <source>Cancelled: the design shown (if any) is from the previous run.</source>
+        <translation>已取消：所示设计（如有）来自上一次运行。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="385" />
+        <source>standalone: {0}</source>
+        <translation>自行解决：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="385" />
+        <source>own capability: {0}</source>
+        <translation>自有能力：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="415" />
+        <source>The trade-off could not be computed: {0}</source>
+        <translation>无法计算权衡：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="419" />
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
@@ -3473,42 +3921,58 @@
         <translation>情景“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/scenarioops.py" line="47" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="50" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/scenarioops.py" line="45" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="48" />
         <source>New Scenario</source>
         <translation>新建情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/scenarioops.py" line="46" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="49" />
         <source>Name of the new scenario:</source>
         <translation>新情景的名称：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/scenarioops.py" line="53" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="56" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="106" />
         <source>Cannot add the scenario</source>
         <translation>无法添加情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/scenarioops.py" line="62" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="65" />
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/scenarioops.py" line="101" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="94" />
+        <source>Apply as New Scenario</source>
+        <translation>应用为新情景</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/scenarioops.py" line="95" />
+        <source>Name of the new scenario (the optimised design of “{0}”):</source>
+        <translation>新情景名称（“{0}”的优化设计）：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/scenarioops.py" line="97" />
+        <source>Optimised design</source>
+        <translation>优化方案</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/scenarioops.py" line="130" />
         <source>Scenario not changed</source>
         <translation>情景未更改</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/scenarioops.py" line="87" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="116" />
         <source>Rename Scenario</source>
         <translation>重命名情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/scenarioops.py" line="88" />
+        <location filename="../../ecodesk/ui/scenarioops.py" line="117" />
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
@@ -3598,6 +4062,336 @@
     </message>
 </context>
 <context>
+    <name>TableImportDialog</name>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="93" />
+        <source>Import Node and Edge Tables</source>
+        <extracomment>Problems listed in the dialog (the rest are counted). Tables of up to this many rows (nodes and edges together) are checked at once after each change; bigger ones in the background (a check builds the whole project: seconds for 50,000 rows). The rows of a big table checked at once, before the whole table is. The place of a located problem after its table's label (the engine's en and zh forms).</extracomment>
+        <translation>导入节点表和边表</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="105" />
+        <source>Choose the node table, the edge table or both. Check the role of each column above the preview; nothing is imported until you press Import.</source>
+        <extracomment>Per kind: the file, the sheet (workbooks) and the sheets of the workbook.</extracomment>
+        <translation>请选择节点表、边表或两者。在预览上方检查每一列的用途；按“导入”之前不会导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="116" />
+        <source>&amp;Node table:</source>
+        <translation>节点表(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="116" />
+        <source>&amp;Edge table:</source>
+        <translation>边表(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="124" />
+        <source>The sheet of the workbook that holds this table</source>
+        <translation>工作簿中存放此表的工作表</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="127" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="131" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="133" />
+        <source>Import without this table</source>
+        <translation>不导入此表</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="157" />
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="160" />
+        <source>Double-click a problem (or press Enter) to see its row in the preview</source>
+        <translation>双击某个问题（或按 Enter）可在预览中查看其所在行</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="166" />
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="167" />
+        <source>Reset to &amp;Guess</source>
+        <translation>恢复为推测(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="169" />
+        <source>Give every column the role ecodesk guessed from its name</source>
+        <translation>让每一列恢复为 ecodesk 根据列名推测的用途</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="247" />
+        <source>Node Table</source>
+        <translation>节点表</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="247" />
+        <source>Edge Table</source>
+        <translation>边表</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="249" />
+        <source>Tables (*.csv *.xlsx);;All files (*)</source>
+        <translation>表格 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="277" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="290" />
+        <source>Nodes: {0}</source>
+        <translation>节点：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="290" />
+        <source>Nodes (none)</source>
+        <translation>节点（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="292" />
+        <source>Edges: {0}</source>
+        <translation>边：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="292" />
+        <source>Edges (none)</source>
+        <translation>边（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="297" />
+        <source>No node or edge table was recognised in it: a table needs a header row.</source>
+        <translation>其中没有识别出节点表或边表：表格需要有标题行。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="298" />
+        <source>Cannot read “{0}”</source>
+        <translation>无法读取“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="362" />
+        <source>… and {0} more</source>
+        <translation>……另有 {0} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="369" />
+        <source>Choose a node table or an edge table (an edge table alone is enough: its ends become the entities).</source>
+        <translation>请选择节点表或边表（只有边表也可以：边的两端会成为主体）。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="372" />
+        <source>Checking all {0} rows…</source>
+        <translation>正在检查全部 {0} 行…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="374" />
+        <source>Cannot import yet — {0}. Change the roles of the columns or correct the file:</source>
+        <translation>暂时无法导入——{0}。请修改列的用途或更正文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="377" />
+        <source>Ready to import: {0}.</source>
+        <translation>可以导入：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="400" />
+        <source>1 problem</source>
+        <translation>1 个问题</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="400" />
+        <source>{0} problems</source>
+        <translation>{0} 个问题</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="417" />
+        <source>1 self-loop left out</source>
+        <translation>略去 1 条自环</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_import.py" line="418" />
+        <source>{0} self-loops left out</source>
+        <translation>略去 {0} 条自环</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="38" />
+        <source>Id</source>
+        <extracomment>Rows shown in the preview (the whole table is checked). Every role → its readable name (context ``TableImportDialog``).</extracomment>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="39" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="40" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="41" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="42" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="43" />
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="44" />
+        <source>Ecosystems</source>
+        <translation>所属生态</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="45" />
+        <source>Demand</source>
+        <translation>需求量</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="46" />
+        <source>Volume</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="47" />
+        <source>Unit value</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="48" />
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="49" />
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="50" />
+        <source>Capability</source>
+        <translation>能力</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="51" />
+        <source>Standalone cost</source>
+        <translation>独立获取成本</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="52" />
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="53" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="54" />
+        <source>X position</source>
+        <translation>X 坐标</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="55" />
+        <source>Y position</source>
+        <translation>Y 坐标</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="56" />
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="57" />
+        <source>Keep in notes</source>
+        <translation>保留到备注</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="58" />
+        <source>Leave out</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="63" />
+        <source>The row's identifier; edges refer to nodes by it</source>
+        <extracomment>What a role does, shown as the tooltip of its entry.</extracomment>
+        <translation>该行的标识；边通过它引用节点</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="64" />
+        <source>The text becomes the notes of the object</source>
+        <translation>文本成为对象的备注</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="65" />
+        <source>Kept in the notes as “column: value”</source>
+        <translation>以“列名: 值”的形式保留在备注中</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="66" />
+        <source>The column is not imported</source>
+        <translation>不导入此列</translation>
+    </message>
+</context>
+<context>
+    <name>TablePreviewWidget</name>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="131" />
+        <source>The role of the column the cursor is in (←/→ in the grid choose the column)</source>
+        <translation>光标所在列的用途（在表格中用 ←/→ 选择列）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="158" />
+        <source>Role</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="162" />
+        <source>Role of column {0}</source>
+        <translation>列 {0} 的用途</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="184" />
+        <source>Showing the first {0} of {1} rows</source>
+        <translation>显示 {1} 行中的前 {0} 行</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="186" />
+        <source>The roles are the ones you chose last time for these columns (“Reset to Guess” goes back to the guess).</source>
+        <translation>这些列的用途沿用您上次的选择（“恢复为推测”可回到推测结果）。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="277" />
+        <source>&amp;Role of column “{0}”:</source>
+        <translation>列“{0}”的用途(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/table_preview.py" line="278" />
+        <source>&amp;Role of column:</source>
+        <translation>列的用途(&amp;R)：</translation>
+    </message>
+</context>
+<context>
     <name>TablesWidget</name>
     <message>
         <location filename="../../ecodesk/ui/tables.py" line="365" />
@@ -3631,132 +4425,257 @@
     </message>
 </context>
 <context>
+    <name>TradeoffWidget</name>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="286" />
+        <source>What resilience costs: the least-cost design when every served demand must have 1, 2 or 3 capabilities of its kind kept (r − 1 backups), with that design's expected service and robustness against targeted loss.</source>
+        <translation>韧性的代价：要求每个被服务的需求保留 1、2 或 3 项同类能力（r − 1 个备份）时的最低成本设计，以及该设计的期望服务水平和面对定向失去的鲁棒性。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="289" />
+        <source>Compare r = 1, 2, 3</source>
+        <translation>比较 r = 1、2、3</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="290" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="292" />
+        <source>Redundancy r</source>
+        <translation>冗余度 r</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="292" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="293" />
+        <source>Optimal cost</source>
+        <translation>最优成本</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="294" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="327" />
+        <source>Expected service</source>
+        <translation>期望服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="295" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="329" />
+        <source>Targeted robustness</source>
+        <translation>定向鲁棒性</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="297" />
+        <source>Price of resilience</source>
+        <translation>韧性的代价</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="314" />
+        <source>Optimal</source>
+        <translation>最优</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="314" />
+        <source>Infeasible</source>
+        <translation>不可行</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="315" />
+        <source>Time limit</source>
+        <translation>时间限制</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="319" />
+        <source>Cost against resilience</source>
+        <translation>成本与韧性</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="319" />
+        <source>Optimal cost ({0})</source>
+        <translation>最优成本（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="320" />
+        <source>Share of demand served</source>
+        <translation>被服务需求占比</translation>
+    </message>
+</context>
+<context>
     <name>TransferOps</name>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="162" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="170" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="163" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="171" />
         <source>Open JSON, CSV, GraphML, GEXF, Kumu or GML data as a new project</source>
         <translation>将 JSON、CSV、GraphML、GEXF、Kumu 或 GML 数据打开为新项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="165" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="173" />
         <source>Import CSV &amp;Folder…</source>
         <translation>导入 CSV 文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="166" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="174" />
         <source>Open a folder of CSV tables as a new project</source>
         <translation>将一个 CSV 表格文件夹打开为新项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="168" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="176" />
+        <source>Import Node and Edge Ta&amp;bles…</source>
+        <translation>导入节点表和边表(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="177" />
+        <source>Open node and edge tables of another tool (CSV or Excel) as a new project, choosing the role of each column</source>
+        <translation>将其他工具的节点表和边表（CSV 或 Excel）作为新项目打开，并选择每一列的用途</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="180" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="169" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="181" />
         <source>Save the project as JSON, CSV, GraphML, GEXF or Kumu, or the canvas as a picture</source>
         <translation>将项目导出为 JSON、CSV、GraphML、GEXF 或 Kumu，或将画布导出为图片</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="172" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="184" />
         <source>Export &amp;Picture…</source>
         <translation>导出图片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="173" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="185" />
         <source>Save the canvas (or the selection) as PNG, SVG or PDF</source>
         <translation>将画布（或所选内容）保存为 PNG、SVG 或 PDF</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="175" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="187" />
         <source>Export &amp;Report…</source>
         <translation>导出报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="176" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="188" />
         <source>Analyse the shown scenario and save an HTML report with tables and charts</source>
         <translation>分析当前情景，并保存含表格与图表的 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/transfer.py" line="70" />
+        <location filename="../../ecodesk/ui/transfer.py" line="71" />
         <source>Import</source>
         <extracomment>The look of the canvas for pictures: (its scene or None, its legend sections or None). Set by the window: how the canvas looks, so pictures look the same. Set by the window: the analysis panel, whose runner and cache make the report. The last report started (a ``ReportJob``), None before the first.</extracomment>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/transfer.py" line="80" />
+        <location filename="../../ecodesk/ui/transfer.py" line="81" />
         <source>Import CSV Folder</source>
         <translation>导入 CSV 文件夹</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/transfer.py" line="103" />
+        <location filename="../../ecodesk/ui/transfer.py" line="105" />
+        <source>Import Node and Edge Tables</source>
+        <translation>导入节点表和边表</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/transfer.py" line="107" />
+        <source>Node and edge tables (*.csv *.xlsx);;All files (*)</source>
+        <translation>节点表和边表 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/transfer.py" line="141" />
         <source>Base</source>
         <translation>基准</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/transfer.py" line="107" />
+        <location filename="../../ecodesk/ui/transfer.py" line="145" />
         <source>Imported “{0}” — save it as a project file to keep it</source>
         <translation>已导入“{0}”——请另存为项目文件以保留</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/transfer.py" line="95" />
+        <location filename="../../ecodesk/ui/transfer.py" line="159" />
+        <source>Imported “{0}”</source>
+        <translation>已导入“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/transfer.py" line="160" />
+        <source>Please note:</source>
+        <translation>请注意：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/transfer.py" line="129" />
         <source>Cannot import “{0}”</source>
         <translation>无法导入“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/transfer.py" line="96" />
+        <location filename="../../ecodesk/ui/transfer.py" line="130" />
         <source>Nothing was imported; the project you had open is unchanged.</source>
         <translation>未导入任何内容；当前打开的项目保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="110" />
+        <location filename="../../ecodesk/ui/dialogs/prompter.py" line="111" />
         <source>… and {0} more (see Details)</source>
         <translation>…… 另有 {0} 个问题（见详细信息）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/transfer.py" line="122" />
+        <location filename="../../ecodesk/ui/transfer.py" line="173" />
         <source>Export Picture</source>
         <translation>导出图片</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/transfer.py" line="123" />
+        <location filename="../../ecodesk/ui/transfer.py" line="174" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/transfer.py" line="193" />
+        <location filename="../../ecodesk/ui/transfer.py" line="223" />
+        <source>Export as {0}</source>
+        <translation>导出为 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/transfer.py" line="224" />
+        <source>{0} cannot hold all of this project. Export anyway?</source>
+        <translation>{0} 无法保存此项目的全部内容。仍要导出吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/transfer.py" line="226" />
+        <source>Export &amp;Anyway</source>
+        <translation>仍然导出(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/transfer.py" line="263" />
         <source>Exported scenario “{0}” to “{1}”</source>
         <translation>已将情景“{0}”导出到“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/transfer.py" line="196" />
+        <location filename="../../ecodesk/ui/transfer.py" line="266" />
         <source>Exported to “{0}”</source>
         <translation>已导出到“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/transfer.py" line="199" />
+        <location filename="../../ecodesk/ui/transfer.py" line="269" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
         <location filename="../../ecodesk/ui/reportexport.py" line="150" />
-        <location filename="../../ecodesk/ui/transfer.py" line="203" />
+        <location filename="../../ecodesk/ui/transfer.py" line="273" />
         <source>Cannot export to “{0}”</source>
         <translation>无法导出到“{0}”</translation>
     </message>
     <message>
         <location filename="../../ecodesk/ui/reportexport.py" line="153" />
-        <location filename="../../ecodesk/ui/transfer.py" line="205" />
+        <location filename="../../ecodesk/ui/transfer.py" line="275" />
         <source>Nothing was written; your project is unchanged.</source>
         <translation>未写入任何文件；项目保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/transfer.py" line="214" />
+        <location filename="../../ecodesk/ui/transfer.py" line="284" />
         <source>Export Report</source>
         <translation>导出报告</translation>
     </message>
