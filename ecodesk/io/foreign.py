@@ -208,13 +208,33 @@ class _Notes:
         return "\n".join(self.head + self.lines)
 
 
+class _Attrs(dict[str, Any]):
+    """An object's attributes with their keys case-folded once (a big file pops many)."""
+
+    def __init__(self, src: Mapping[str, Any]) -> None:
+        super().__init__(src)
+        self.lowered: dict[str, list[str]] = {}
+        for k in self:
+            self.lowered.setdefault(k.casefold().strip(), []).append(k)
+
+
+def _lowered(attrs: dict[str, Any]) -> dict[str, list[str]]:
+    if isinstance(attrs, _Attrs):
+        return attrs.lowered
+    out: dict[str, list[str]] = {}
+    for k in attrs:
+        out.setdefault(k.casefold().strip(), []).append(k)
+    return out
+
+
 def _pop(attrs: dict[str, Any], keys: Iterable[str]) -> tuple[str, Any] | None:
     """The first of ``keys`` present (case-insensitive) with a non-empty value, removed."""
-    lowered = {k.casefold().strip(): k for k in attrs}
+    lowered = _lowered(attrs)
     for key in keys:
-        real = lowered.get(key)
-        if real is not None and attrs[real] not in (None, ""):
-            return real, attrs.pop(real)
+        for real in lowered.get(key, ()):
+            if attrs[real] not in (None, ""):
+                lowered[key].remove(real)
+                return real, attrs.pop(real)
     return None
 
 
@@ -232,7 +252,7 @@ def graph_rows(graph: ForeignGraph, problems: list[Problem]) -> dict[str, list[R
             continue
         eid = unique_id(node.id, taken, f"n{n}")
         ids[node.id] = eid
-        attrs = dict(node.attrs)
+        attrs = _Attrs(node.attrs)
         for cname, key in (("capabilities", CAPABILITIES_KEY), ("needs", NEEDS_KEY)):
             found = _pop(attrs, (key,))
             if found is not None:
@@ -320,7 +340,7 @@ def _carried_rows(carried: list[tuple[str, str, Place, Any]], taken: set[str],
 
 
 def _entity(node: ForeignNode, ecosystems: dict[str, Place]) -> tuple[dict[str, Any], _Notes]:
-    attrs = dict(node.attrs)
+    attrs = _Attrs(node.attrs)
     data: dict[str, Any] = {}
     notes = _Notes()
     named = _pop(attrs, _NAME_KEYS)
@@ -386,7 +406,7 @@ def _try_list(text: str) -> list[str]:
 
 
 def _flow(edge: ForeignEdge, cap_ids: Mapping[str, str] | None = None) -> dict[str, Any]:
-    attrs = dict(edge.attrs)
+    attrs = _Attrs(edge.attrs)
     data: dict[str, Any] = {}
     notes = _Notes()
     if edge.direction_note:
@@ -430,12 +450,11 @@ def _capability(attrs: dict[str, Any], kind: tuple[str, Any] | None, cap_ids: Ma
     """The capability a 'capability' edge names, when the file carries that capability."""
     if kind is None or not isinstance(kind[1], str) or match_enum(FlowKind, kind[1]) is not FlowKind.CAPABILITY:
         return None
-    lowered = {k.casefold().strip(): k for k in attrs}
-    real = lowered.get("capability")
+    real = next(iter(_lowered(attrs).get("capability", ())), None)
     wanted = attrs.get(real) if real is not None else None
     if not isinstance(wanted, str) or wanted.strip() not in cap_ids:
         return None
-    attrs.pop(real)  # type: ignore[arg-type]
+    _pop(attrs, ("capability",))
     return cap_ids[wanted.strip()]
 
 
