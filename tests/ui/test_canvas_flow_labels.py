@@ -273,3 +273,28 @@ def test_the_occupancy_grid_finds_the_chips_that_meet_an_entity():
     # inside; clear to the right; reaching in from the right; between the two; touching the
     # second from below (its half height reaches it); outside the grid altogether
     assert grid.covered(points, hw, 25.0).tolist() == [True, False, True, False, True, False]
+
+
+def test_a_selected_flow_shows_its_label_even_where_a_stronger_one_wins(qtbot, labelled, monkeypatch):
+    view = labelled
+    sc = view.canvas_scene
+    layer = sc.flow_layer
+    settle(qtbot, view)
+    chosen = set(layer.labels.chosen(view.zoom).tolist())
+    labelled_rows = layer.labels.labelled(np.arange(layer.table.size))
+    hidden = next(int(r) for r in labelled_rows if int(r) not in chosen)  # thinned out
+    fid = layer.table.id_of(hidden)
+    view.select_ids([fid])
+    x0, y0, x1, y1 = layer.labels.boxes(np.array([hidden]), view.zoom)[0]
+    view.centerOn(QPointF((x0 + x1) / 2, (y0 + y1) / 2))
+    drawn = []
+    original = FlowLabels.draw
+    monkeypatch.setattr(FlowLabels, "draw", lambda self, p, rows, *a: drawn.append(set(rows.tolist()))
+                        or original(self, p, rows, *a))
+    view.viewport().repaint()
+    assert layer.table.selected[hidden], (fid, view.selected_flow_ids())
+    assert any(hidden in d for d in drawn), drawn
+    view.select_ids([])
+    drawn.clear()
+    view.viewport().repaint()
+    assert not any(hidden in d for d in drawn)

@@ -108,13 +108,13 @@ class FlowPainter:
         return dense
 
     def _draw_labels(self, painter: QPainter, rect: QRectF, lod: float, touching: Sequence[QRectF] | None,
-                     cached: bool, only: np.ndarray | None) -> None:
-        """The labels chosen at this scale (:meth:`FlowLabels.chosen`) whose chips meet ``rect``
-        (and one of ``touching``)."""
+                     cached: bool, only: np.ndarray | None, every: bool = False) -> None:
+        """The labels chosen at this scale (:meth:`FlowLabels.chosen`; ``every``: all those
+        of ``only``) whose chips meet ``rect`` (and one of ``touching``)."""
         np = load_numpy()
         table, labels = self.table, self.labels
-        rows = labels.chosen(lod)
-        if only is not None:
+        rows = labels.labelled(only) if every and only is not None else labels.chosen(lod)
+        if only is not None and not every:
             rows = np.intersect1d(rows, only)
         elif cached:
             rows = rows[~table.floating[rows]]
@@ -238,7 +238,11 @@ class FlowPainter:
             painter.drawPath(path)
         painter.restore()
         painter.save()
-        self.draw(painter, rect, lod, None, only=sel, backdrop=False)
+        # the selected flows again, over their glow, with their labels: all of them, also
+        # those that make way for a stronger flow's label elsewhere
+        self._draw_flows(painter, rect, lod, None, None, cached=False, only=sel, backdrop=False, heads=True)
+        if self.labels and self.detail == 0:
+            self._draw_labels(painter, rect, lod, None, False, sel, every=True)
         painter.restore()
 
     def draw_floating(self, painter: QPainter, rect: QRectF, lod: float) -> None:
