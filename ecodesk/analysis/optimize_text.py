@@ -13,7 +13,7 @@ _T = {
     "status": ("Status: {v}", "状态：{v}"),
     "optimal": ("optimal", "最优"),
     "infeasible": ("infeasible", "不可行"),
-    "time_limit": ("stopped at the time limit", "已到时间限制"),
+    "time_limit": ("best found within the time limit, not proven optimal", "时间限制内找到的最佳设计（未证明最优）"),
     "reason": ("Why: {v}", "原因：{v}"),
     "current": ("Current design: {v}{bad}", "当前设计：{v}{bad}"),
     "over": (" (exceeds a capacity)", "（超出容量）"),
@@ -58,8 +58,8 @@ def format_design(result: DesignResult, scenario: str, lang: str = "en", currenc
             lines.append(t("gap", lang, v="?" if result.gap is None else numfmt.percent(result.gap, 2)))
         lines.append(t("savings", lang, v=numfmt.money_with(result.savings, currency)))
         none = t("none", lang)
-        lines.append(t("keep", lang, n=len(result.keep), v=", ".join(result.keep) or none))
-        lines.append(t("close", lang, n=len(result.close), v=", ".join(result.close) or none))
+        lines.append(t("keep", lang, n=len(result.keep), v=_ids(result.keep, moves_shown) or none))
+        lines.append(t("close", lang, n=len(result.close), v=_ids(result.close, moves_shown) or none))
         if current is not None:
             moved = [a for a in result.assignments if current.get(a.demand) != a.capability]
             if moved:
@@ -86,3 +86,9 @@ def format_design(result: DesignResult, scenario: str, lang: str = "en", currenc
             ri = "—" if row.targeted_r_index is None else numfmt.ratio(row.targeted_r_index, 3)
             lines.append(f"  {row.redundancy:<2} {t(row.status, lang):<13} {cost:<18} {es:<17} {ri}")
     return "\n".join(lines)
+
+
+def _ids(ids: Sequence[str], shown: int) -> str:
+    """Ids joined by commas; past ``shown`` of them, "… (+N)" (the JSON has them all)."""
+    text = ", ".join(ids[:shown])
+    return text + (f", … (+{len(ids) - shown})" if len(ids) > shown else "")
