@@ -3,6 +3,7 @@ in English or Chinese. Numbers go through :mod:`ecodesk.numfmt`."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from ecodesk import numfmt
@@ -14,6 +15,7 @@ _T = {
     "optimal": ("optimal", "最优"),
     "infeasible": ("infeasible", "不可行"),
     "time_limit": ("best found within the time limit, not proven optimal", "时间限制内找到的最佳设计（未证明最优）"),
+    "time_limit_short": ("time limit", "时间限制"),
     "reason": ("Why: {v}", "原因：{v}"),
     "current": ("Current design: {v}{bad}", "当前设计：{v}{bad}"),
     "over": (" (exceeds a capacity)", "（超出容量）"),
@@ -84,7 +86,8 @@ def format_design(result: DesignResult, scenario: str, lang: str = "en", currenc
             cost = "—" if row.objective is None else numfmt.money_with(row.objective, currency)
             es = "—" if row.expected_service is None else numfmt.percent(row.expected_service, 1)
             ri = "—" if row.targeted_r_index is None else numfmt.ratio(row.targeted_r_index, 3)
-            lines.append(f"  {row.redundancy:<2} {t(row.status, lang):<13} {cost:<18} {es:<17} {ri}")
+            status = t("time_limit_short" if row.status == "time_limit" else row.status, lang)
+            lines.append(f"  {row.redundancy:<2} {_pad(status, 13)} {cost:<18} {es:<17} {ri}")
     return "\n".join(lines)
 
 
@@ -92,3 +95,9 @@ def _ids(ids: Sequence[str], shown: int) -> str:
     """Ids joined by commas; past ``shown`` of them, "… (+N)" (the JSON has them all)."""
     text = ", ".join(ids[:shown])
     return text + (f", … (+{len(ids) - shown})" if len(ids) > shown else "")
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` columns, a Chinese character counting two."""
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - used)
