@@ -27,6 +27,11 @@ def test_bound_below_and_heuristic_above_the_optimum(s: Scenario, r: int, budget
     kept, served, cost = heuristic_design(caps, demands, redundancy=r, budget=budget, keep=frozenset(),
                                           exclude=frozenset())
     assert cost >= best - 1e-9
+    by_id = {c.id: c for c in caps}
+    again = math.fsum([by_id[k].fixed_cost for k in kept] + [
+        d.standalone if served[d.id] is None else by_id[served[d.id]].unit_cost * d.volume for d in demands])
+    assert math.isclose(again, cost, rel_tol=1e-9, abs_tol=1e-9)
+    assert all(k is None or (k in kept and by_id[k].category_key == d.key) for d in demands for k in [served[d.id]])
     assert budget is None or math.fsum(c.fixed_cost for c in caps if c.id in kept) <= budget
     lower = lagrangian_bound(caps, demands, keep=frozenset(), exclude=frozenset(), upper=cost, redundancy=r)
     assert lower <= best + 1e-6 * max(1.0, best)
