@@ -20,6 +20,10 @@ never raise its cost:
 2. each demand, in id order, moves to the first of its cheapest feasible options in this
    order: where it is now in the scenario (a flow's own capability; a need standalone),
    then kept capabilities of its category by id, then standalone.
+Exception: under a time limit every part tries the local search first, and a design its
+Lagrangian bound proves optimal is taken as it is, without the second programme; so is it,
+without a limit, in a category too big for HiGHS (more than ``MAX_PAIRS_UNDER_LIMIT``
+capability × demand pairs). Such a design is deterministic too, and the two passes settle it.
 The reported objective is the cost of the final design summed exactly (not the solver's
 floating-point objective).
 """
@@ -99,14 +103,14 @@ def optimize_design(
     check()
     report(0.1)
     if reason is None:
-        fallback = None
-        if options.time_limit is not None:
-            def fallback(cs: list[Capability], ds: list[Demand]
-                         ) -> tuple[frozenset[str], dict[str, str | None], float, float]:
-                kept_h, served_h, cost = heuristic_design(cs, ds, redundancy=r, budget=options.budget, keep=keep,
-                                                          exclude=exclude, cancel=cancel)
-                return kept_h, served_h, cost, lagrangian_bound(cs, ds, keep=keep, exclude=exclude, upper=cost,
-                                                                  redundancy=r, cancel=cancel)
+        def fallback(cs: list[Capability], ds: list[Demand]
+                     ) -> tuple[frozenset[str], dict[str, str | None], float, float]:
+            """The heuristic design and its bound (under a time limit, and on big categories)."""
+            kept_h, served_h, cost = heuristic_design(cs, ds, redundancy=r, budget=options.budget, keep=keep,
+                                                      exclude=exclude, cancel=cancel)
+            return kept_h, served_h, cost, lagrangian_bound(cs, ds, keep=keep, exclude=exclude, upper=cost,
+                                                              redundancy=r, cancel=cancel)
+
         sol = solve_design(caps, demands, redundancy=r, budget=options.budget, keep=keep, exclude=exclude,
                            time_limit=options.time_limit, cancel=cancel, fallback=fallback,
                            progress=lambda f: report(0.1 + 0.8 * f))

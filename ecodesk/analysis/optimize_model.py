@@ -122,7 +122,7 @@ def solve_design(
     :data:`SMALL_PAIRS` capability × demand pairs: one HiGHS call is then quicker than several),
     it is solved whole.
 
-    ``fallback(caps, demands)`` (given for time-limited runs) returns a heuristic design and a
+    ``fallback(caps, demands)`` returns a heuristic design and a
     proven lower bound (kept ids, assignment, cost, bound), computed before the solver runs:
     see :func:`_with_fallback`."""
     if budget is not None or len(caps) * len(demands) <= SMALL_PAIRS:
@@ -194,14 +194,19 @@ def _with_fallback(caps: list[Capability], demands: list[Demand], limit: float |
     """``solve`` within ``limit`` seconds (counted from ``started``, the fallback's time
     included), unless the fallback's bound already proves its design optimal or the part is
     too big for the solver in time; the fallback's design where the solver's is missing or
-    dearer, with the better of the two bounds."""
-    if fallback is None or limit is None:
+    dearer, with the better of the two bounds. Without a limit the fallback is tried first
+    only on a big part (where its bound often proves its design optimal in a second, and
+    HiGHS can take many minutes); a small part goes straight to HiGHS."""
+    big = len(caps) * len(demands) > MAX_PAIRS_UNDER_LIMIT
+    if fallback is None or (limit is None and not big):
         return solve(limit)
     kept, served, cost, lower = fallback(caps, demands)
     if cost - lower <= 1e-9 * max(1.0, abs(cost)):
         return Solution("optimal", kept, served, 0.0, cost, cost)
+    if limit is None:  # a big part, not proven by the bound: HiGHS to optimality, however long
+        return solve(None)
     remaining = limit - (time.monotonic() - started)
-    if len(caps) * len(demands) > MAX_PAIRS_UNDER_LIMIT or remaining <= 0.05:
+    if big or remaining <= 0.05:
         return Solution("time_limit", kept, served, None, lower, cost)
     part = solve(remaining)
     if part.status in ("optimal", "infeasible"):
