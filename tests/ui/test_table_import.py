@@ -459,7 +459,7 @@ def test_a_problem_tints_its_cell_and_leads_to_it(qtbot, tmp_path, lang):
     assert (view.table.currentRow(), view.table.currentColumn()) == (3, 3)
     view.set_role("risk", "note")  # the problem goes, and its tint with it
     assert view.table.item(3, 3).background().style() == Qt.NoBrush
-    assert dialog.summary.text().startswith("Cannot import yet — 1 problem." if lang == "en" else "Cannot import yet")
+    assert dialog.summary.text().startswith("Cannot import yet — 1 problem." if lang == "en" else "暂时无法导入——1 个问题。")
 
 
 def test_many_bad_rows_are_counted_in_full(qtbot, tmp_path):
