@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QMenu
 from ecodesk.ui.i18n import install_language
 
 README = Path(__file__).resolve().parents[2] / "README.md"
-TOP = ("File", "Edit", "View", "Insert", "Analyze", "Scenario", "Help")
-#: "Top → item → item …", an item ending at punctuation, " or ", or a line end.
-CHAIN = re.compile(r"\b(" + "|".join(TOP) + r")((?:\s*→\s*[^→,.;()\n]+?)+)(?=\s*(?:→\s*\(|[,.;()\n]| or |$))")
+TOP = ("File", "Edit", "View", "Insert", "Analyze", "Plan", "Scenario", "Help")
+#: "Top → item → item …", an item ending at punctuation, " or ", a line end, or its own "…".
+CHAIN = re.compile(r"\b(" + "|".join(TOP) + r")((?:\s*→\s*[^→,.;()\n…]+?…?)+)(?:(?=\s*(?:→\s*\(|[,.;()\n]| or |$))|(?<=…))")
 
 
 def _plain(text: str) -> str:
