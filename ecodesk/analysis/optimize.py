@@ -36,9 +36,9 @@ from dataclasses import replace
 
 from ecodesk.analysis.errors import AnalysisCancelled
 from ecodesk.analysis.optimize_apply import apply_design
-from ecodesk.analysis.optimize_bound import lagrangian_bound
+from ecodesk.analysis.optimize_bound import lagrangian_fixing
 from ecodesk.analysis.optimize_heuristic import heuristic_design
-from ecodesk.analysis.optimize_model import Demand, Solution, collect_demands, solve_design
+from ecodesk.analysis.optimize_model import Demand, Quick, Solution, collect_demands, solve_design
 from ecodesk.analysis.optimize_types import Assignment, DesignInputError, DesignOptions, DesignResult, TradeoffRow
 from ecodesk.model import AnalysisSettings, Capability, Scenario
 
@@ -103,13 +103,14 @@ def optimize_design(
     check()
     report(0.1)
     if reason is None:
-        def fallback(cs: list[Capability], ds: list[Demand]
-                     ) -> tuple[frozenset[str], dict[str, str | None], float, float]:
-            """The heuristic design and its bound (under a time limit, and on big categories)."""
+        def fallback(cs: list[Capability], ds: list[Demand]) -> Quick:
+            """The heuristic design, its bound and what the bound settles (under a time limit,
+            and on big categories)."""
             kept_h, served_h, cost = heuristic_design(cs, ds, redundancy=r, budget=options.budget, keep=keep,
                                                       exclude=exclude, cancel=cancel)
-            return kept_h, served_h, cost, lagrangian_bound(cs, ds, keep=keep, exclude=exclude, upper=cost,
-                                                              redundancy=r, cancel=cancel)
+            lower, drop, force = lagrangian_fixing(cs, ds, keep=keep, exclude=exclude, upper=cost, redundancy=r,
+                                                   cancel=cancel)
+            return kept_h, served_h, cost, lower, drop, force
 
         sol = solve_design(caps, demands, redundancy=r, budget=options.budget, keep=keep, exclude=exclude,
                            time_limit=options.time_limit, cancel=cancel, fallback=fallback,

@@ -33,8 +33,19 @@ def lagrangian_bound(caps: list[Capability], demands: list[Demand], *, keep: fro
     several: the relaxation does not care), given a design costing ``upper``. Of the
     redundancy rows one consequence is kept: a category with fewer than r capabilities that
     may stay serves nobody."""
+    return lagrangian_fixing(caps, demands, keep=keep, exclude=exclude, upper=upper, redundancy=redundancy,
+                             steps=steps, cancel=cancel)[0]
+
+
+def lagrangian_fixing(caps: list[Capability], demands: list[Demand], *, keep: frozenset[str],
+                      exclude: frozenset[str], upper: float, redundancy: int = 1, steps: int = 80,
+                      cancel: Callable[[], bool] | None = None) -> tuple[float, frozenset[str], frozenset[str]]:
+    """The bound of :func:`lagrangian_bound`, and the capabilities it settles: those no design
+    costing at most ``upper`` can keep (L + φ_k > upper for a capability closed in the
+    relaxation) or can close (L − φ_k > upper for one open in it). Every least-cost design
+    keeps the second and closes the first, so fixing them loses none of them."""
     if not demands:
-        return math.fsum(c.fixed_cost for c in caps if c.id in keep)
+        return math.fsum(c.fixed_cost for c in caps if c.id in keep), frozenset(), frozenset()
     d_index = {d.id: i for i, d in enumerate(demands)}
     by_key: dict[str, list[int]] = {}
     for k, c in enumerate(caps):
@@ -69,14 +80,15 @@ def lagrangian_bound(caps: list[Capability], demands: list[Demand], *, keep: fro
     lam = a.copy()  # start: each demand's cheapest way, so no capability is worth opening yet
     np.minimum.at(lam, p_d, p_cost)
     best = -math.inf
+    best_phi = fixed.copy()
     theta = 1.0
     since = 0
     for _ in range(steps):
         if cancel is not None and cancel():
             raise AnalysisCancelled("design optimisation cancelled", stage="optimize")
-        value, grad = _evaluate(lam, a, fixed, capacity, forced, excluded, p_d, p_k, p_cost, p_v, n_caps)
+        value, grad, phi = _evaluate(lam, a, fixed, capacity, forced, excluded, p_d, p_k, p_cost, p_v, n_caps)
         if best == -math.inf or value > best + 1e-12 * max(1.0, abs(best)):
-            best, since = value, 0
+            best, best_phi, since = value, phi, 0
         else:
             since += 1
             if since >= 10:
@@ -85,13 +97,18 @@ def lagrangian_bound(caps: list[Capability], demands: list[Demand], *, keep: fro
         if norm == 0 or best >= upper:
             break
         lam = lam + theta * max(upper - value, 0.0) / norm * grad
-    return min(best, upper)
+    margin = 1e-7 * max(1.0, abs(upper))  # well above the rounding of these sums
+    drop = frozenset(c.id for k, c in enumerate(caps) if not forced[k] and not excluded[k]
+                     and best_phi[k] >= 0 and best + best_phi[k] > upper + margin)
+    force = frozenset(c.id for k, c in enumerate(caps) if not forced[k] and not excluded[k]
+                      and best_phi[k] < 0 and best - best_phi[k] > upper + margin)
+    return min(best, upper), drop, force
 
 
 def _evaluate(lam: np.ndarray, a: np.ndarray, fixed: np.ndarray, capacity: np.ndarray, forced: np.ndarray,
               excluded: np.ndarray, p_d: np.ndarray, p_k: np.ndarray, p_cost: np.ndarray, p_v: np.ndarray,
-              n_caps: int) -> tuple[float, np.ndarray]:
-    """L(λ) and a subgradient (1 − s_d − Σ_k x_dk per demand)."""
+              n_caps: int) -> tuple[float, np.ndarray, np.ndarray]:
+    """L(λ), a subgradient (1 − s_d − Σ_k x_dk per demand) and φ_k per capability."""
     s = (a - lam < 0).astype(float)  # standalone where it beats the multiplier
     value = float(lam.sum() + np.minimum(0.0, a - lam).sum())
     saving = lam[p_d] - p_cost
@@ -116,4 +133,4 @@ def _evaluate(lam: np.ndarray, a: np.ndarray, fixed: np.ndarray, capacity: np.nd
     value += float(np.where(open_, phi, 0.0).sum())
     x = take * open_[p_k]
     grad = 1.0 - s - np.bincount(p_d, weights=x, minlength=len(lam))
-    return value, grad
+    return value, grad, phi

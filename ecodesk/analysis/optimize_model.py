@@ -98,6 +98,10 @@ class Solution:
     objective: float | None = None  # the cost of the solver's design (before the tie passes)
 
 
+#: Share of a time limit handed out to the parts: HiGHS may run past its limit by a little,
+#: and the tie passes, the notes and the answer come after it.
+SAFETY = 0.8
+
 #: Up to this many capability × demand pairs the programme is solved whole.
 SMALL_PAIRS = 20_000
 
@@ -126,9 +130,9 @@ def solve_design(
     proven lower bound (kept ids, assignment, cost, bound), computed before the solver runs:
     see :func:`_with_fallback`."""
     if budget is not None or len(caps) * len(demands) <= SMALL_PAIRS:
-        return _with_fallback(caps, demands, time_limit, time.monotonic(), fallback, lambda limit: _solve_one(
-            caps, demands, redundancy=redundancy, budget=budget, keep=keep, exclude=exclude, time_limit=limit,
-            cancel=cancel))
+        return _with_fallback(caps, demands, time_limit, time.monotonic(), fallback, lambda limit, out, into: _solve_one(
+            caps, demands, redundancy=redundancy, budget=budget, keep=keep | into, exclude=exclude | out,
+            time_limit=limit, cancel=cancel))
     groups: dict[str, tuple[list[Capability], list[Demand]]] = {}
     for c in caps:
         groups.setdefault(c.category_key, ([], []))[0].append(c)
@@ -150,7 +154,7 @@ def solve_design(
         cs, ds = groups[key]
         limit = None
         if time_limit is not None:
-            remaining = max(0.0, time_limit - (time.monotonic() - started))
+            remaining = max(0.0, SAFETY * time_limit - (time.monotonic() - started))
             limit = max(0.05, remaining * sizes[key] / left_size) if left_size else remaining
         left_size -= sizes[key]
         if not ds or not cs:  # nothing to serve, or nobody to serve it: keep only what must stay
@@ -158,9 +162,10 @@ def solve_design(
             part = Solution("optimal", frozenset(c.id for c in cs if c.id in keep), {d.id: None for d in ds}, 0.0,
                             cost, cost)
         else:
-            part = _with_fallback(cs, ds, limit, time.monotonic(), fallback, lambda lim, cs=cs, ds=ds: _solve_one(
-                cs, ds, redundancy=redundancy, budget=None, keep=keep, exclude=exclude, time_limit=lim,
-                cancel=cancel))
+            part = _with_fallback(cs, ds, limit, time.monotonic(), fallback,
+                                  lambda lim, out, into, cs=cs, ds=ds: _solve_one(
+                                      cs, ds, redundancy=redundancy, budget=None, keep=keep | into,
+                                      exclude=exclude | out, time_limit=lim, cancel=cancel))
         if part.status == "infeasible":
             return part
         if part.status == "no_solution":  # the time ran out first: keep only what must stay, all standalone
@@ -179,36 +184,41 @@ def solve_design(
     return Solution(status, frozenset(kept), served, gap, None if math.isnan(bound) else bound, objective)
 
 
-#: A heuristic design for a set of capabilities and demands with a proven lower bound on its
-#: cost: (kept ids, assignment, cost, lower bound).
-Fallback = Callable[[list[Capability], list[Demand]], tuple[frozenset[str], dict[str, str | None], float, float]]
+#: What the fallback gives for a set of capabilities and demands: a heuristic design (kept ids,
+#: assignment, cost), a proven lower bound on the least cost, and the capabilities that bound
+#: settles (to close, to keep) — see :func:`ecodesk.analysis.optimize_bound.lagrangian_fixing`.
+Quick = tuple[frozenset[str], dict[str, str | None], float, float, frozenset[str], frozenset[str]]
+Fallback = Callable[[list[Capability], list[Demand]], Quick]
+#: ``solve(time limit, more to exclude, more to keep)``.
+Solve = Callable[[float | None, frozenset[str], frozenset[str]], Solution]
 
-#: Under a time limit, a part with more demand × capability pairs than this is not given to
-#: HiGHS: its root LP alone takes seconds there (about 6 s for 700 demands × 60 capabilities),
-#: so the heuristic design with its Lagrangian bound is the answer.
+#: A part with more demand × capability pairs than this, once the bound has settled what it
+#: can, is not given to HiGHS under a time limit: its root LP alone takes seconds there (about
+#: 6 s for 700 demands × 60 capabilities); the heuristic design with its bound is the answer.
 MAX_PAIRS_UNDER_LIMIT = 20_000
 
 
 def _with_fallback(caps: list[Capability], demands: list[Demand], limit: float | None, started: float,
-                   fallback: Fallback | None, solve: Callable[[float | None], Solution]) -> Solution:
-    """``solve`` within ``limit`` seconds (counted from ``started``, the fallback's time
-    included), unless the fallback's bound already proves its design optimal or the part is
-    too big for the solver in time; the fallback's design where the solver's is missing or
-    dearer, with the better of the two bounds. Without a limit the fallback is tried first
-    only on a big part (where its bound often proves its design optimal in a second, and
-    HiGHS can take many minutes); a small part goes straight to HiGHS."""
-    big = len(caps) * len(demands) > MAX_PAIRS_UNDER_LIMIT
-    if fallback is None or (limit is None and not big):
-        return solve(limit)
-    kept, served, cost, lower = fallback(caps, demands)
+                   fallback: Fallback | None, solve: Solve) -> Solution:
+    """The part's design. Without a fallback (or a small part without a time limit): HiGHS.
+    Otherwise the fallback first: a design its bound proves optimal is the answer; else the
+    capabilities the bound settles are fixed (no least-cost design is lost) and, when what is
+    left is small enough for HiGHS (or there is no time limit), HiGHS solves the rest within
+    the time left (counted from ``started``); the fallback's design stands where the solver's
+    is missing or dearer, with the better of the two bounds."""
+    nothing = frozenset[str]()
+    if fallback is None or (limit is None and len(caps) * len(demands) <= MAX_PAIRS_UNDER_LIMIT):
+        return solve(limit, nothing, nothing)
+    kept, served, cost, lower, drop, force = fallback(caps, demands)
     if cost - lower <= 1e-9 * max(1.0, abs(cost)):
         return Solution("optimal", kept, served, 0.0, cost, cost)
-    if limit is None:  # a big part, not proven by the bound: HiGHS to optimality, however long
-        return solve(None)
+    left = sum(1 for c in caps if c.id not in drop) * len(demands)
+    if limit is None:  # to optimality, however long; the settled capabilities make it smaller
+        return solve(None, drop, force)
     remaining = limit - (time.monotonic() - started)
-    if big or remaining <= 0.05:
+    if left > MAX_PAIRS_UNDER_LIMIT or remaining <= 0.05:
         return Solution("time_limit", kept, served, None, lower, cost)
-    part = solve(remaining)
+    part = solve(remaining, drop, force)
     if part.status in ("optimal", "infeasible"):
         return part
     bound = lower if part.bound is None else max(lower, part.bound)
@@ -296,10 +306,15 @@ def _solve_one(
     options: dict[str, float | bool] = {"mip_rel_gap": 0.0, "disp": False}
     if time_limit is not None:
         options["time_limit"] = float(time_limit)
+    deadline = time.monotonic() + float(time_limit) if time_limit is not None else math.inf
     bounds = Bounds(lb, ub)
     integrality = np.ones(n_var)
     base = [LinearConstraint(matrix, np.array(lo), np.array(hi))] if lo else []
-    res = _run(lambda: milp(cost, integrality=integrality, bounds=bounds, constraints=base, options=options), cancel)
+    try:
+        res = _run(lambda: milp(cost, integrality=integrality, bounds=bounds, constraints=base, options=options),
+                   cancel, deadline)
+    except _Overrun:
+        return Solution("no_solution", frozenset(), {}, None, None)
     if res.status == 2:
         return Solution("infeasible", frozenset(), {}, None, None)
     if res.x is None:
@@ -307,7 +322,8 @@ def _solve_one(
     x = np.round(np.asarray(res.x))
     status = "optimal" if res.status == 0 else "time_limit"
     if status == "optimal" and n_var:
-        x = _fewest_changes(x, cost, demands, pairs, caps, base, bounds, integrality, options, cancel, redundancy)
+        x = _fewest_changes(x, cost, demands, pairs, caps, base, bounds, integrality, options, cancel, redundancy,
+                            deadline)
     kept = frozenset(c.id for k, c in enumerate(caps) if x[k] > 0.5)
     served: dict[str, str | None] = {d.id: None for d in demands}
     for p, (d_i, k) in enumerate(pairs):
@@ -326,7 +342,7 @@ TIE_NODE_LIMIT = 2000
 def _fewest_changes(x: np.ndarray, cost: np.ndarray, demands: list[Demand], pairs: list[tuple[int, int]],
                     caps: list[Capability], base: list[LinearConstraint], bounds: Bounds, integrality: np.ndarray,
                     options: dict[str, float | bool], cancel: Callable[[], bool] | None,
-                    redundancy: int = 1) -> np.ndarray:
+                    redundancy: int = 1, deadline: float = math.inf) -> np.ndarray:
     """Among the least-cost designs, one that changes fewest demands from the current design
     (a flow leaving its capability, a need getting a provider), then keeps lower-id
     capabilities: a second programme with the cost bounded by the optimum. Its answer is
@@ -347,8 +363,16 @@ def _fewest_changes(x: np.ndarray, cost: np.ndarray, demands: list[Demand], pair
     best = float(np.dot(cost, x))
     limit = LinearConstraint(cost.reshape(1, -1), -np.inf, best + 1e-9 * max(1.0, abs(best)))
     opts = {**options, "node_limit": TIE_NODE_LIMIT}
-    res = _run(lambda: milp(second, integrality=integrality, bounds=bounds, constraints=[*base, limit],
-                            options=opts), cancel)
+    if math.isfinite(deadline):  # what is left of the part's time, not the whole of it again
+        left = deadline - time.monotonic()
+        if left <= 0.25:  # too little to look for a tie-breaker
+            return x
+        opts["time_limit"] = left
+    try:
+        res = _run(lambda: milp(second, integrality=integrality, bounds=bounds, constraints=[*base, limit],
+                                options=opts), cancel, deadline)
+    except _Overrun:
+        return x
     if res.x is None:
         return x
     y = np.round(np.asarray(res.x))
@@ -373,11 +397,21 @@ def _bound(res: object) -> float | None:
     return None if bound is None or not np.isfinite(bound) else float(bound)
 
 
-def _run(solve: Callable[[], object], cancel: Callable[[], bool] | None) -> object:
-    """Run ``solve``; with ``cancel``, in a worker thread polled every 50 ms (HiGHS releases
-    the GIL). A cancelled solve is abandoned: it ends by itself (at the time limit at the
-    latest) and its answer is dropped."""
-    if cancel is None:
+class _Overrun(Exception):
+    """HiGHS ran past its time limit by more than :data:`OVERRUN_GRACE` (it checks the clock
+    only between steps: a presolve or one LP can take seconds)."""
+
+
+#: Seconds HiGHS may run past its time limit before its answer is given up.
+OVERRUN_GRACE = 0.3
+
+
+def _run(solve: Callable[[], object], cancel: Callable[[], bool] | None, deadline: float = math.inf) -> object:
+    """Run ``solve``; with ``cancel`` or a ``deadline``, in a worker thread polled every 50 ms
+    (HiGHS releases the GIL). A solve cancelled, or still running :data:`OVERRUN_GRACE`
+    after the deadline, is abandoned (:class:`~ecodesk.analysis.errors.AnalysisCancelled`,
+    :class:`_Overrun`): it ends by itself and its answer is dropped."""
+    if cancel is None and not math.isfinite(deadline):
         return solve()
     box: dict[str, object] = {}
 
@@ -391,8 +425,10 @@ def _run(solve: Callable[[], object], cancel: Callable[[], bool] | None) -> obje
     thread.start()
     while thread.is_alive():
         thread.join(0.05)
-        if thread.is_alive() and cancel():
+        if thread.is_alive() and cancel is not None and cancel():
             raise AnalysisCancelled("design optimisation cancelled", stage="optimize")
+        if thread.is_alive() and time.monotonic() > deadline + OVERRUN_GRACE:
+            raise _Overrun()
     if "error" in box:
         raise box["error"]  # type: ignore[misc]  # an exception object from the worker
     return box["result"]

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ecodesk.analysis.optimize import DesignOptions, optimize_design
-from ecodesk.analysis.optimize_bound import lagrangian_bound
+from ecodesk.analysis.optimize_bound import lagrangian_bound, lagrangian_fixing
 from ecodesk.analysis.optimize_heuristic import heuristic_design
 from ecodesk.analysis.optimize_model import collect_demands
 from ecodesk.model import Scenario
@@ -49,3 +49,19 @@ def test_time_limited_run_is_a_valid_design_within_its_stated_gap(s: Scenario, r
         assert close(result.objective, best) and result.gap == 0.0
     else:
         assert result.gap is not None and result.objective * (1 - result.gap) <= best + 1e-6 * max(1.0, best)
+
+
+@SETTINGS
+@given(scenarios(max_caps=5, max_flows=4, max_needs=3), st.integers(1, 2))
+def test_what_the_bound_settles_loses_no_least_cost_design(s: Scenario, r: int) -> None:
+    """Fixing the capabilities the bound settles (closing ``drop``, keeping ``force``) leaves
+    the least cost as it was: the heuristic's design is the incumbent it is measured against."""
+    caps = sorted(s.capabilities, key=lambda c: c.id)
+    demands = collect_demands(s)
+    _kept, _served, cost = heuristic_design(caps, demands, redundancy=r, budget=None, keep=frozenset(),
+                                            exclude=frozenset())
+    lower, drop, force = lagrangian_fixing(caps, demands, keep=frozenset(), exclude=frozenset(), upper=cost,
+                                           redundancy=r)
+    best = brute_force(s, r=r)
+    assert lower <= best + 1e-6 * max(1.0, best) and not drop & force
+    assert close(brute_force(s, r=r, keep=tuple(force), exclude=tuple(drop)), best)
