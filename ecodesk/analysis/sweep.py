@@ -1,0 +1,414 @@
+"""Analysis layer: run many evaluations of one model — in this process, on a local process
+pool, or on a Dask distributed cluster — with the same results wherever they ran.
+
+:func:`run_sweep` is what sensitivity and uncertainty (SPEC §3.7) use. The ``payload`` (the
+model) is sent to each worker ONCE — the process pool's initializer receives it, a Dask cluster
+gets it by ``scatter(broadcast=True)`` — and ``prepare(payload)`` turns it into the worker's own
+object once per worker process (a cache keyed by a token of the run). Tasks go out in chunks
+(a few per worker, so per-task overhead is small and progress and cancel stay responsive) and
+their results come back in task order. Tasks carry their own seeds; nothing depends on which
+worker ran what.
+
+Why "forkserver" (Linux) / "spawn" (elsewhere) and never "fork": the app runs sweeps from a
+worker thread beside Qt's own threads, and forking a process with other threads running can
+leave a lock held forever in the child. A forkserver is started once, clean, with the engine
+imported (``set_forkserver_preload``), so later pools start quickly — measured on the seed-size
+sweeps: the pool start is well under the sweep itself (tests/benchmarks/bench_sweeps.py).
+
+``dask[distributed]`` is optional (``pip install ecodesk[cluster]``) and imported only when a
+``dask`` address is given.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import pickle
+import queue
+import socket
+import sys
+import threading
+import traceback
+import uuid
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from ecodesk.analysis.errors import AnalysisCancelled
+from ecodesk.model.errors import EcodeskError
+
+P = TypeVar("P")
+T = TypeVar("T")
+R = TypeVar("R")
+
+Progress = Callable[[float], None]
+Cancel = Callable[[], bool]
+
+#: seconds to wait for a Dask scheduler before giving up (nothing is started then)
+DASK_TIMEOUT = 5.0
+#: chunks per worker: enough that progress moves smoothly and a cancel or a slow worker does not
+#: hold the sweep for long, few enough that per-chunk overhead (pickling, a round trip) stays small
+CHUNKS_PER_WORKER = 16
+#: chunks in flight per worker (the rest are submitted as these finish: a cancel stops submitting)
+IN_FLIGHT_PER_WORKER = 2
+#: how often (s) the driver looks at ``cancel()`` while waiting for a chunk
+POLL = 0.05
+
+
+class SweepError(EcodeskError):
+    """A sweep that cannot run or whose worker failed in a way that cannot be re-raised as the
+    original error; ``sentence(lang)`` is one sentence in English or Chinese."""
+
+    def __init__(self, message: str, message_zh: str = "") -> None:
+        self.message, self.message_zh = message, message_zh or message
+        super().__init__(message)
+
+    def sentence(self, lang: str = "en") -> str:
+        return self.message_zh if lang.startswith("zh") else self.message
+
+
+def available_workers() -> int:
+    """The cores this process may run on (its CPU affinity where the OS tells, else the count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def run_sweep(
+    payload: P,
+    tasks: Sequence[T],
+    evaluate: Callable[[Any, T], R],
+    *,
+    workers: int | None = None,
+    dask: str | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    prepare: Callable[[P], Any] | None = None,
+) -> list[R]:
+    """``[evaluate(local, task) for task in tasks]`` where ``local = prepare(payload)`` (or the
+    payload itself), computed on ``workers`` local processes (None: every available core; 1:
+    in this process, no pool) or, with ``dask="tcp://host:port"``, on that Dask cluster.
+
+    ``evaluate`` and ``prepare`` must be module-level functions (they are pickled by name).
+    ``progress(fraction)`` is called as tasks complete; ``cancel()`` returning True stops the
+    sweep (nothing more is submitted, pending work is cancelled) and raises
+    :class:`AnalysisCancelled`. An error in a worker is raised here as the original exception
+    (or, when it cannot travel between processes, as :class:`SweepError` with its message).
+    """
+    tasks = list(tasks)
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
+        raise SweepError(f"the number of workers must be a whole number of at least 1, not {workers!r}",
+                         f"工作进程数必须是不小于 1 的整数，而不是 {workers!r}")
+    if dask:
+        return _run_dask(dask, payload, tasks, evaluate, prepare, progress, cancel)
+    n = available_workers() if workers is None else workers
+    n = min(n, len(tasks))
+    if n <= 1:
+        return _run_here(payload, tasks, evaluate, prepare, progress, cancel)
+    return _run_pool(n, payload, tasks, evaluate, prepare, progress, cancel)
+
+
+# -- in this process -----------------------------------------------------------------------------
+
+def _run_here(payload: Any, tasks: list[Any], evaluate: Callable[[Any, Any], Any],
+              prepare: Callable[[Any], Any] | None, progress: Progress | None,
+              cancel: Cancel | None) -> list[Any]:
+    _check_cancel(cancel)
+    local = prepare(payload) if prepare is not None else payload
+    out: list[Any] = []
+    total = len(tasks)
+    step = max(1, total // 200)  # at most ~200 progress calls
+    for i, task in enumerate(tasks, 1):
+        _check_cancel(cancel)
+        out.append(evaluate(local, task))
+        if progress is not None and (i % step == 0 or i == total):
+            progress(i / total)
+    return out
+
+
+def _check_cancel(cancel: Cancel | None) -> None:
+    if cancel is not None and cancel():
+        raise AnalysisCancelled(stage="sweep")
+
+
+# -- what runs in a worker -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Job:
+    """What a worker needs once: the run's token, the payload (pickled bytes for the pool, the
+    object itself on Dask) and the two functions."""
+
+    token: str
+    payload: Any
+    evaluate: Callable[[Any, Any], Any]
+    prepare: Callable[[Any], Any] | None
+    pickled: bool
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """An exception raised by ``evaluate`` in a worker, made safe to send back: the exception
+    pickled when it survives a round trip (so it is re-raised as itself), else its type and text."""
+
+    index: int
+    exc: bytes | None
+    kind: str
+    message: str
+    remote_traceback: str
+
+
+#: worker-side state: the job of the pool's initializer, and the worker-local object per token
+_JOB: _Job | None = None
+_LOCAL: dict[str, Any] = {}
+_LOCAL_LOCK = threading.Lock()
+#: how many times this process built a worker-local object (tests check "once per worker")
+PREPARED_COUNT = 0
+
+
+def _init_pool_worker(job: _Job) -> None:
+    global _JOB
+    _JOB = job
+
+
+def _local_object(job: _Job) -> Any:
+    """The worker-local object of ``job``: built from the payload on first use in this process
+    and kept (only the latest run's, so a long-lived Dask worker does not pile up models)."""
+    global PREPARED_COUNT
+    with _LOCAL_LOCK:  # a Dask worker may run several threads
+        if job.token not in _LOCAL:
+            payload = pickle.loads(job.payload) if job.pickled else job.payload
+            local = job.prepare(payload) if job.prepare is not None else payload
+            _LOCAL.clear()
+            _LOCAL[job.token] = local
+            PREPARED_COUNT += 1
+        return _LOCAL[job.token]
+
+
+def _evaluate_chunk(job: _Job, start: int, chunk: list[Any]) -> list[Any] | _Failure:
+    index = start
+    try:
+        local = _local_object(job)
+        out = []
+        for task in chunk:
+            out.append(job.evaluate(local, task))
+            index += 1
+        return out
+    except Exception as exc:
+        return _failure(index, exc)
+
+
+def _pool_chunk(start: int, chunk: list[Any]) -> list[Any] | _Failure:
+    assert _JOB is not None, "the pool's initializer did not run"
+    return _evaluate_chunk(_JOB, start, chunk)
+
+
+def _dask_chunk(job: _Job, start: int, chunk: list[Any]) -> list[Any] | _Failure:
+    return _evaluate_chunk(job, start, chunk)
+
+
+def _failure(index: int, exc: BaseException) -> _Failure:
+    tb = "".join(traceback.format_exception(exc))
+    data: bytes | None
+    try:
+        data = pickle.dumps(exc)
+        pickle.loads(data)  # some exceptions pickle but cannot be rebuilt (custom __init__)
+    except Exception:
+        data = None
+    return _Failure(index, data, type(exc).__name__, str(exc), tb)
+
+
+def _raise_failure(failure: _Failure) -> None:
+    cause = _RemoteTraceback(failure.remote_traceback)
+    if failure.exc is not None:
+        exc = pickle.loads(failure.exc)
+        raise exc from cause
+    raise SweepError(f"task {failure.index + 1} failed in a worker: {failure.kind}: {failure.message}",
+                     f"第 {failure.index + 1} 个任务在工作进程中出错：{failure.kind}：{failure.message}") from cause
+
+
+class _RemoteTraceback(Exception):
+    """The worker's traceback, chained as the cause of the re-raised error."""
+
+    def __str__(self) -> str:
+        return "\n" + str(self.args[0])
+
+
+# -- the driver shared by the pool and Dask ------------------------------------------------------
+
+def _chunks(tasks: list[Any], workers: int) -> list[tuple[int, list[Any]]]:
+    size = max(1, math.ceil(len(tasks) / (workers * CHUNKS_PER_WORKER)))
+    return [(i, tasks[i:i + size]) for i in range(0, len(tasks), size)]
+
+
+def _drive(chunks: list[tuple[int, list[Any]]], in_flight: int, submit: Callable[[int, list[Any]], Any],
+           total: int, progress: Progress | None, cancel: Cancel | None) -> list[Any]:
+    """Submit ``chunks`` keeping at most ``in_flight`` pending, collect their results in task
+    order; raise the first worker error, or AnalysisCancelled when ``cancel()`` says so (the
+    caller then cancels what is pending and shuts its backend down)."""
+    done_q: queue.Queue[tuple[int, Any]] = queue.Queue()
+    results: dict[int, list[Any]] = {}
+    next_chunk = 0
+    pending = 0
+    finished = 0
+
+    def submit_next() -> None:
+        nonlocal next_chunk, pending
+        start, chunk = chunks[next_chunk]
+        number = next_chunk
+        future = submit(start, chunk)
+        future.add_done_callback(lambda f, number=number: done_q.put((number, f)))
+        next_chunk += 1
+        pending += 1
+
+    while next_chunk < len(chunks) and pending < in_flight:
+        _check_cancel(cancel)
+        submit_next()
+    while pending:
+        try:
+            number, future = done_q.get(timeout=POLL)
+        except queue.Empty:
+            _check_cancel(cancel)
+            continue
+        pending -= 1
+        value = future.result()
+        if isinstance(value, _Failure):
+            _raise_failure(value)
+        results[number] = value
+        finished += len(value)
+        if progress is not None:
+            progress(finished / total)
+        _check_cancel(cancel)
+        while next_chunk < len(chunks) and pending < in_flight:
+            submit_next()
+    return [r for number in range(len(chunks)) for r in results[number]]
+
+
+# -- local process pool --------------------------------------------------------------------------
+
+_FORKSERVER_PRELOADED = False
+#: what the forkserver imports once, so a new worker does not spend a second importing the engine
+#: (run_analysis imports its stages lazily); a module missing here is skipped by the server
+PRELOAD = (
+    "ecodesk.analysis.sweep", "ecodesk.analysis.run", "ecodesk.analysis.reuse", "ecodesk.analysis.costshare",
+    "ecodesk.analysis.pools", "ecodesk.analysis.resilience", "ecodesk.analysis.robustness",
+    "ecodesk.analysis.montecarlo", "ecodesk.analysis.cascade", "ecodesk.analysis.disjointpaths",
+    "ecodesk.analysis.kpis", "ecodesk.analysis.metrics", "ecodesk.analysis.sensitivity",
+    "ecodesk.analysis.uncertainty", "scipy.optimize",
+)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """"forkserver" where the OS has it and it is the safe choice (Linux), else "spawn"; never
+    "fork" (the app's Qt threads; see the module docstring)."""
+    global _FORKSERVER_PRELOADED
+    if sys.platform.startswith("linux") and "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        if not _FORKSERVER_PRELOADED:
+            # the server imports the engine once; every worker forks from it with it loaded
+            ctx.set_forkserver_preload(list(PRELOAD))
+            _FORKSERVER_PRELOADED = True
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _run_pool(workers: int, payload: Any, tasks: list[Any], evaluate: Callable[[Any, Any], Any],
+              prepare: Callable[[Any], Any] | None, progress: Progress | None,
+              cancel: Cancel | None) -> list[Any]:
+    _check_cancel(cancel)
+    try:
+        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)  # once, not once per worker
+    except Exception as exc:
+        raise SweepError(f"the model cannot be sent to worker processes: {exc}",
+                         f"模型无法发送到工作进程：{exc}") from exc
+    job = _Job(uuid.uuid4().hex, data, evaluate, prepare, pickled=True)
+    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init_pool_worker, initargs=(job,))
+    ok = False
+    try:
+        out = _drive(_chunks(tasks, workers), workers * IN_FLIGHT_PER_WORKER,
+                     lambda start, chunk: pool.submit(_pool_chunk, start, chunk), len(tasks), progress, cancel)
+        ok = True
+        return out
+    finally:
+        if ok:
+            pool.shutdown(wait=True)
+        else:
+            _abandon(pool)
+
+
+def _abandon(pool: ProcessPoolExecutor) -> None:
+    """Shut the pool down without waiting for queued or running chunks (cancel, an error)."""
+    processes = list(getattr(pool, "_processes", {}).values())  # private, but the only handle there is
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in processes:
+        if proc.is_alive():
+            proc.terminate()
+    for proc in processes:
+        proc.join(timeout=2)
+
+
+# -- Dask ----------------------------------------------------------------------------------------
+
+def _run_dask(address: str, payload: Any, tasks: list[Any], evaluate: Callable[[Any, Any], Any],
+              prepare: Callable[[Any], Any] | None, progress: Progress | None,
+              cancel: Cancel | None) -> list[Any]:
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise SweepError("running on a Dask cluster needs the cluster extra: install ecodesk[cluster] "
+                         "(pip install \"ecodesk[cluster]\")",
+                         "在 Dask 集群上运行需要 cluster 扩展：请安装 ecodesk[cluster]"
+                         "（pip install \"ecodesk[cluster]\"）") from exc
+    _check_cancel(cancel)
+    _probe(address)
+    try:
+        client = Client(address, timeout=DASK_TIMEOUT, set_as_default=False)
+    except Exception as exc:
+        raise _unreachable(address, exc) from exc
+    try:
+        nworkers = max(1, sum(client.nthreads().values()))
+        if not tasks:
+            return []
+        job = _Job(uuid.uuid4().hex, payload, evaluate, prepare, pickled=False)
+        [shipped] = client.scatter([job], broadcast=True, hash=False)  # the model, once per worker
+        futures: list[Any] = []
+
+        def submit(start: int, chunk: list[Any]) -> Any:
+            future = client.submit(_dask_chunk, shipped, start, chunk, pure=False)
+            futures.append(future)
+            return future
+
+        try:
+            return _drive(_chunks(tasks, nworkers), nworkers * IN_FLIGHT_PER_WORKER, submit, len(tasks),
+                          progress, cancel)
+        finally:
+            client.cancel([*futures, shipped], force=True)
+    finally:
+        client.close(timeout=DASK_TIMEOUT)
+
+
+def _probe(address: str) -> None:
+    """Fail fast with a clear sentence when nothing listens at a tcp:// address (the Client
+    itself would retry until its timeout and then say only that it timed out)."""
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if parts.scheme not in ("tcp", "tls"):
+        return
+    try:
+        port = parts.port
+    except ValueError as exc:
+        raise _unreachable(address, exc) from exc
+    if not parts.hostname or port is None:
+        raise _unreachable(address, ValueError("the address has no host:port"))
+    try:
+        socket.create_connection((parts.hostname, port), timeout=DASK_TIMEOUT).close()
+    except OSError as exc:
+        raise _unreachable(address, exc) from exc
+
+
+def _unreachable(address: str, exc: BaseException) -> SweepError:
+    why = str(exc) or type(exc).__name__
+    return SweepError(f"cannot reach the Dask scheduler at {address}: {why} (nothing was started)",
+                      f"无法连接 Dask 调度器 {address}：{why}（未启动任何计算）")

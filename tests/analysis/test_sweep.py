@@ -1,0 +1,122 @@
+"""run_sweep in this process and on a local process pool: same results, task order, the
+payload once per worker, progress, cancel, errors from workers, bad arguments."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # workers import the helpers by this name
+
+import test_sweep_helpers as helpers
+
+from ecodesk.analysis.errors import AnalysisCancelled
+from ecodesk.analysis.run import run_analysis
+from ecodesk.analysis.sweep import SweepError, available_workers, run_sweep
+from ecodesk.templates import load_template
+
+TASKS = [(seed, factor) for seed in (1, 2, 3) for factor in (0.5, 1.0, 2.0)]
+
+
+@pytest.fixture(scope="module")
+def model():
+    project = load_template("sensor_reuse")
+    return project.scenario(), project.settings.evolve(trials=300, orders=5)
+
+
+def test_same_results_in_process_and_on_two_workers(model):
+    here = run_sweep(model, TASKS, helpers.monte_carlo, workers=1)
+    pool = run_sweep(model, TASKS, helpers.monte_carlo, workers=2)
+    assert pool == here
+    # each figure is run_analysis of that model, and the seeds matter (a test that could fail)
+    scenario, settings = model
+    changed = scenario.copy()
+    flow = helpers.first_capability_flow(changed)
+    changed.replace(flow.evolve(volume=flow.volume * 2.0))
+    direct = run_analysis(changed, settings.evolve(seed=3)).to_json()
+    assert here[-1] == (direct["resilience"]["monte_carlo"]["expected_service"],
+                        direct["cost_sharing"]["total_cost"], direct["reuse"]["total_savings"])
+    assert len({r[0] for r in here}) > 1
+    assert here[0][1] != here[2][1]  # the volume factor moves the total cost
+
+
+def test_results_in_task_order_across_many_chunks():
+    tasks = list(range(1000, 0, -1))
+    assert run_sweep(5, tasks, helpers.square, workers=2) == [5 + t * t for t in tasks]
+    assert run_sweep(5, [], helpers.square, workers=2) == []
+
+
+def test_payload_prepared_once_per_worker_process():
+    out = run_sweep({"big": list(range(10_000))}, range(300), helpers.where, workers=2, prepare=helpers.identity)
+    assert [t for t, _, _ in out] == list(range(300))
+    pids = {pid for _, pid, _ in out}
+    assert 1 <= len(pids) <= 2
+    # every task saw the worker-local object built exactly once in its process
+    assert {count for _, _, count in out} == {1}
+
+
+def test_progress_reaches_one_and_grows():
+    seen: list[float] = []
+    run_sweep(0, range(200), helpers.square, workers=2, progress=seen.append)
+    assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) > 4
+    seen.clear()
+    run_sweep(0, range(50), helpers.square, workers=1, progress=seen.append)
+    assert seen[-1] == 1.0 and seen == sorted(seen)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_cancel_stops_early(workers):
+    seen: list[float] = []
+    t0 = time.perf_counter()
+    with pytest.raises(AnalysisCancelled):
+        # 400 tasks of 50 ms: 10-20 s if it ran to the end
+        run_sweep(0, range(400), helpers.slow, workers=workers, progress=seen.append,
+                  cancel=lambda: bool(seen) and seen[-1] >= 0.05)
+    assert time.perf_counter() - t0 < 8
+    assert seen and seen[-1] < 0.5
+
+
+def test_cancel_before_start_runs_nothing():
+    with pytest.raises(AnalysisCancelled):
+        run_sweep(0, range(10), helpers.square, workers=2, cancel=lambda: True)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_worker_error_is_raised_as_itself(workers):
+    with pytest.raises(ValueError, match="task 7 cannot be evaluated: volume must be positive"):
+        run_sweep(0, range(40), helpers.fail_at_seven, workers=workers)
+
+
+def test_error_that_cannot_travel_becomes_a_sweep_error():
+    with pytest.raises(SweepError) as info:
+        run_sweep(0, range(40), helpers.fail_stubborn, workers=2)
+    assert info.value.sentence() == "task 4 failed in a worker: Stubborn: flow f1.volume is broken"
+    assert "第 4 个任务" in info.value.sentence("zh")
+    assert "fail_stubborn" in str(info.value.__cause__)  # the worker's traceback rides along
+
+
+@pytest.mark.parametrize("workers", [0, -2, 1.5, True])
+def test_bad_worker_count_is_refused(workers):
+    with pytest.raises(SweepError, match="number of workers must be a whole number of at least 1"):
+        run_sweep(0, range(3), helpers.square, workers=workers)
+
+
+def test_a_payload_that_cannot_be_sent_is_refused_in_one_sentence():
+    with pytest.raises(SweepError, match="the model cannot be sent to worker processes"):
+        run_sweep(lambda: 0, range(10), helpers.square, workers=2)
+
+
+def test_available_workers_is_a_positive_count():
+    n = available_workers()
+    assert isinstance(n, int) and n >= 1
+
+
+def test_without_distributed_the_dask_option_names_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
+    with pytest.raises(SweepError) as info:
+        run_sweep(0, range(3), helpers.square, dask="tcp://127.0.0.1:8786")
+    assert "install ecodesk[cluster]" in info.value.sentence()
+    assert "ecodesk[cluster]" in info.value.sentence("zh")
