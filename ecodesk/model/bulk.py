@@ -13,7 +13,7 @@ lets an invalid object in, it only skips the per-object work when everything is 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import fields
 from itertools import compress, repeat
 from operator import eq, is_, not_
@@ -32,6 +32,7 @@ from ecodesk.model.objects import (
     ModelObject,
     Need,
 )
+from ecodesk.model.ranges import NO_RANGES, check_ranges
 
 T = TypeVar("T", bound=ModelObject)
 _STR = {str}
@@ -193,18 +194,18 @@ def _colors_ok(col: Collection[Any]) -> bool:
 
 
 def _entities(cols: list[Sequence[Any]]) -> list[Sequence[Any]] | None:
-    ident, name, kind, industry, ecos, demand, risk, revenue, notes, x, y, color = cols
+    ident, name, kind, industry, ecos, demand, risk, revenue, notes, x, y, color, ranges = cols
     if not (_ids_ok(ident) and _texts_ok(name) and _texts_ok(industry) and _texts_ok(notes, MAX_NOTES_LENGTH)
             and _colors_ok(color)):
         return None
     checked = [ident, name, _enum(kind, EntityKind), industry, _id_tuples(ecos), _numbers(demand),
                _numbers(risk, upper=1.0), _numbers(revenue, optional=True), notes,
-               _numbers(x, nonneg=False), _numbers(y, nonneg=False), color]
+               _numbers(x, nonneg=False), _numbers(y, nonneg=False), color, _ranges(ranges)]
     return _complete(checked)
 
 
 def _flows(cols: list[Sequence[Any]]) -> list[Sequence[Any]] | None:
-    ident, source, target, kind, volume, unit_value, risk, notes, capability, standalone, label = cols
+    ident, source, target, kind, volume, unit_value, risk, notes, capability, standalone, label, ranges = cols
     if not (_ids_ok(ident) and _repeated_ids_ok(source) and _repeated_ids_ok(target)
             and _texts_ok(notes, MAX_NOTES_LENGTH) and _texts_ok(label)):
         return None
@@ -215,7 +216,7 @@ def _flows(cols: list[Sequence[Any]]) -> list[Sequence[Any]] | None:
     if stored is None:
         return None
     checked = [ident, source, target, kinds, _numbers(volume), _numbers(unit_value), _numbers(risk, upper=1.0),
-               notes, stored, _numbers(standalone, optional=True), label]
+               notes, stored, _numbers(standalone, optional=True), label, _ranges(ranges)]
     return _complete(checked)
 
 
@@ -237,21 +238,39 @@ def _flow_capabilities(kinds: list[Any], capability: Sequence[Any], standalone: 
 
 
 def _capabilities(cols: list[Sequence[Any]]) -> list[Sequence[Any]] | None:
-    ident, name, category, owner, fixed, unit, capacity = cols
+    ident, name, category, owner, fixed, unit, capacity, ranges = cols
     if not (_ids_ok(ident) and _texts_ok(name) and _texts_ok(category) and _repeated_ids_ok(owner)):
         return None
-    checked = [ident, name, category, owner, _numbers(fixed), _numbers(unit), _numbers(capacity, optional=True)]
+    checked = [ident, name, category, owner, _numbers(fixed), _numbers(unit), _numbers(capacity, optional=True),
+               _ranges(ranges)]
     return _complete(checked)
 
 
 def _needs(cols: list[Sequence[Any]]) -> list[Sequence[Any]] | None:
-    ident, entity, category, volume, standalone = cols
+    ident, entity, category, volume, standalone, ranges = cols
     if not (_ids_ok(ident) and _repeated_ids_ok(entity) and _texts_ok(category)):
         return None
     if not all(map(str.strip, category)):
         return None
-    checked = [ident, entity, category, _numbers(volume), _numbers(standalone)]
+    checked = [ident, entity, category, _numbers(volume), _numbers(standalone), _ranges(ranges)]
     return _complete(checked)
+
+
+def _ranges(col: Sequence[Any]) -> Sequence[Any] | None:
+    """The ranges column: empty ones (None, {}) as the shared empty ranges; the others are
+    kept as they are and checked on the built object (:func:`build_from_columns`), which
+    needs its values. A value that is no mapping takes the slow path."""
+    if all(r is NO_RANGES for r in col):
+        return col
+    out: list[Any] = []
+    for r in col:
+        if r is None or (isinstance(r, Mapping) and not r):
+            out.append(NO_RANGES)
+        elif isinstance(r, Mapping):
+            out.append(r)
+        else:
+            return None
+    return out
 
 
 def _ecosystems(cols: list[Sequence[Any]]) -> list[Sequence[Any]] | None:
@@ -284,4 +303,9 @@ def build_from_columns(cls: type[T], columns: Sequence[Sequence[Any]]) -> list[T
     checked = check(list(columns)) if check is not None else None
     if checked is None:
         return [cls(*r) for r in zip(*columns, strict=True)]  # raises the precise ValidationError
-    return _BUILDERS[cls](checked)
+    built = _BUILDERS[cls](checked)
+    if cls is not Ecosystem:  # ranges (the last field) are checked against each object's values
+        for i in [i for i, r in enumerate(checked[-1]) if r is not NO_RANGES]:
+            obj = built[i]
+            object.__setattr__(obj, "ranges", check_ranges(obj, obj.ranges))
+    return built

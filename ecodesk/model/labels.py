@@ -74,6 +74,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "threshold": ("Threshold", "阈值"),
     "cascade_threshold": ("Cascade threshold", "级联阈值"),
     "supply_kinds": ("Supply flow kinds", "供给流类型"),
+    "ranges": ("Ranges", "范围"),
 }
 
 #: (what, field) → (English, Chinese) where one kind names a field differently.
@@ -106,6 +107,9 @@ def field_label(field: str, lang: str = "en", what: str = "") -> str:
     if field.startswith("settings."):
         return field_label(field[len("settings."):], lang, what)
     m = _INDEXED.match(field)
+    if m is not None and m["base"] == "ranges" and not m["sub"]:  # ranges[volume]: "Range of Volume"
+        name = field_label(m["key"], lang, what)
+        return f"{name}的范围" if zh else f"Range of {name}"
     if m is not None:
         base = field_label(m["base"], lang, what)
         key = m["key"]

@@ -24,6 +24,7 @@ from ecodesk.model.kinds import (
     PoolRule,
     PoolType,
 )
+from ecodesk.model.ranges import NO_RANGES, RangeMap, check_ranges
 
 _set = object.__setattr__
 
@@ -186,7 +187,10 @@ class ModelObject:
         """The SPEC §4 JSON form: field names as in SPEC §2, enums as their values."""
         out: dict[str, Any] = {}
         for f in fields(self):
-            out[f.name] = _plain(getattr(self, f.name))
+            value = getattr(self, f.name)
+            if f.name == "ranges" and not value:
+                continue  # SPEC §3.7: "ranges" only on objects that carry one
+            out[f.name] = _plain(value)
         return out
 
     def evolve(self, **changes: Any) -> Any:
@@ -195,6 +199,8 @@ class ModelObject:
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, RangeMap):
+        return value.to_json()
     if isinstance(value, LabelledEnum):
         return value.value
     if isinstance(value, tuple):
@@ -238,6 +244,7 @@ class Entity(ModelObject):
     x: float = 0.0
     y: float = 0.0
     color: str = ""
+    ranges: Mapping[str, tuple[float, float]] = NO_RANGES
 
     def __post_init__(self) -> None:
         w, i = self.WHAT, self.id
@@ -253,6 +260,7 @@ class Entity(ModelObject):
         _set(self, "x", _check_number(w, i, "x", self.x, nonneg=False))
         _set(self, "y", _check_number(w, i, "y", self.y, nonneg=False))
         _set(self, "color", _check_color(w, i, "color", self.color))
+        _set(self, "ranges", check_ranges(self, self.ranges))
 
     @property
     def label(self) -> str:
@@ -271,6 +279,7 @@ class Capability(ModelObject):
     fixed_cost: float = 0.0
     unit_cost: float = 0.0
     capacity: float | None = None
+    ranges: Mapping[str, tuple[float, float]] = NO_RANGES
 
     def __post_init__(self) -> None:
         w, i = self.WHAT, self.id
@@ -281,6 +290,7 @@ class Capability(ModelObject):
         _set(self, "fixed_cost", _check_number(w, i, "fixed_cost", self.fixed_cost))
         _set(self, "unit_cost", _check_number(w, i, "unit_cost", self.unit_cost))
         _set(self, "capacity", _check_number(w, i, "capacity", self.capacity, optional=True))
+        _set(self, "ranges", check_ranges(self, self.ranges))
 
     @property
     def category_key(self) -> str:
@@ -316,6 +326,7 @@ class Flow(ModelObject):
     capability: str | None = None
     standalone_cost: float | None = None
     label: str = ""
+    ranges: Mapping[str, tuple[float, float]] = NO_RANGES
 
     def __post_init__(self) -> None:
         w, i = self.WHAT, self.id
@@ -348,6 +359,7 @@ class Flow(ModelObject):
                             "只有能力流有独立获取成本")
             _set(self, "capability", None)
         _set(self, "standalone_cost", _check_number(w, i, "standalone_cost", self.standalone_cost, optional=True))
+        _set(self, "ranges", check_ranges(self, self.ranges))
 
     @property
     def value(self) -> float:
@@ -365,6 +377,7 @@ class Need(ModelObject):
     category: str = ""
     volume: float = 0.0
     standalone_cost: float = 0.0
+    ranges: Mapping[str, tuple[float, float]] = NO_RANGES
 
     def __post_init__(self) -> None:
         w, i = self.WHAT, self.id
@@ -377,6 +390,7 @@ class Need(ModelObject):
             raise _fail(w, i, "category", "a need must name a capability category", "需求必须指明能力类别")
         _set(self, "volume", _check_number(w, i, "volume", self.volume))
         _set(self, "standalone_cost", _check_number(w, i, "standalone_cost", self.standalone_cost))
+        _set(self, "ranges", check_ranges(self, self.ranges))
 
     @property
     def category_key(self) -> str:
@@ -407,6 +421,7 @@ class Pool(ModelObject):
     tiers: tuple[Tier, ...] = ()
     claims: dict[str, float] = field(default_factory=dict)
     scale_exponent: float = 0.8
+    ranges: Mapping[str, tuple[float, float]] = NO_RANGES
 
     def __post_init__(self) -> None:
         w, i = self.WHAT, self.id
@@ -433,6 +448,7 @@ class Pool(ModelObject):
         if beta is None or not 0 < beta <= 1:
             raise _fail(w, i, "scale_exponent", f"must be in (0, 1] (got {beta:g})", f"必须在 (0, 1] 之内（当前为 {beta:g}）")
         _set(self, "scale_exponent", beta)
+        _set(self, "ranges", check_ranges(self, self.ranges))
 
     def __hash__(self) -> int:  # dict fields: hash by id (objects are compared with ==)
         return hash((self.WHAT, self.id))

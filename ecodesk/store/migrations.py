@@ -4,9 +4,11 @@
 ``migrate_v{n}_to_v{n+1}``. The released formats:
 
 * version 1 — the first released format;
-* version 2 — flows gain ``label`` (free text shown beside the flow) and entities gain
-  ``color`` ("" = the kind's colour, else "#rrggbb"): :func:`migrate_v1_to_v2` adds both
-  columns with the default "" (SQLite fills existing rows with the default).
+* version 2 — flows gain ``label`` (free text shown beside the flow), entities gain
+  ``color`` ("" = the kind's colour, else "#rrggbb") and entities, capabilities, flows, needs
+  and pools gain ``ranges`` (JSON ``{"field": [low, high]}``, SPEC §3.7):
+  :func:`migrate_v1_to_v2` adds the columns with the defaults "" and "{}" (SQLite fills
+  existing rows with the default).
 
 Every released version keeps a sample file under ``tests/store/fixtures/``
 (``v1_sample.ecodesk``, ``v2_sample.ecodesk``, each with its expected content as JSON) and
@@ -46,9 +48,11 @@ def register(from_version: int) -> Callable[[Migration], Migration]:
 
 @register(1)
 def migrate_v1_to_v2(conn: sqlite3.Connection) -> None:
-    """Version 1 → 2: flow labels and entity colours, empty in every existing row."""
+    """Version 1 → 2: flow labels, entity colours and ranges, empty in every existing row."""
     conn.execute("ALTER TABLE flows ADD COLUMN label TEXT NOT NULL DEFAULT ''")
     conn.execute("ALTER TABLE entities ADD COLUMN color TEXT NOT NULL DEFAULT ''")
+    for table in ("entities", "capabilities", "flows", "needs", "pools"):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN ranges TEXT NOT NULL DEFAULT '{{}}'")
 
 
 def can_migrate(from_version: int, to_version: int = SCHEMA_VERSION) -> bool:

@@ -19,6 +19,7 @@ from typing import Any
 from ecodesk.model.bulk import build_from_columns, build_many
 from ecodesk.model.errors import ValidationError
 from ecodesk.model.objects import COLLECTIONS, Capability, Ecosystem, Entity, Flow, ModelObject, Need, Pool, Tier
+from ecodesk.model.ranges import NO_RANGES
 
 #: ``PRAGMA application_id`` of every ecodesk file: the ASCII bytes "EcoD".
 APPLICATION_ID = 0x45636F44
@@ -36,8 +37,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "ecosystems": ("id", "name", "color"),
     "entities": (
         "id", "name", "kind", "industry", "ecosystems", "demand", "risk", "revenue", "notes", "x", "y", "color",
+        "ranges",
     ),
-    "capabilities": ("id", "name", "category", "owner", "fixed_cost", "unit_cost", "capacity"),
+    "capabilities": ("id", "name", "category", "owner", "fixed_cost", "unit_cost", "capacity", "ranges"),
     "flows": (
         "id",
         "source",
@@ -50,8 +52,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "capability",
         "standalone_cost",
         "label",
+        "ranges",
     ),
-    "needs": ("id", "entity", "category", "volume", "standalone_cost"),
+    "needs": ("id", "entity", "category", "volume", "standalone_cost", "ranges"),
     "pools": (
         "id",
         "name",
@@ -64,6 +67,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "tiers",
         "claims",
         "scale_exponent",
+        "ranges",
     ),
 }
 
@@ -82,8 +86,10 @@ _TYPES: dict[str, str] = {
     "standalone_cost": "REAL",
     "amount": "REAL NOT NULL",
     "scale_exponent": "REAL NOT NULL",
+    "ranges": "TEXT NOT NULL DEFAULT '{}'",
 }
-#: Column types that differ from :data:`_TYPES` in one table. The v2 columns have a default,
+#: Column types that differ from :data:`_TYPES` in one table. The v2 columns (these and
+#: ``ranges`` in every object table) have a default,
 #: as :func:`ecodesk.store.migrations.migrate_v1_to_v2` adds them to older files.
 _TABLE_TYPES: dict[str, dict[str, str]] = {
     "needs": {"standalone_cost": "REAL NOT NULL"},
@@ -173,6 +179,36 @@ def _loads(what: str, obj_id: Any, fld: str, text: Any, kind: type) -> Any:
     return value
 
 
+def _ranges_text(ranges: Any) -> str:
+    """An object's ranges as stored: JSON ``{"field": [low, high]}``, "{}" when none."""
+    return dumps(ranges.to_json()) if ranges else "{}"
+
+
+def _ranges(what: str, obj_id: Any, text: Any) -> Any:
+    """A stored ranges text as the mapping the model checks (empty: the shared empty ranges)."""
+    if text == "{}":
+        return NO_RANGES
+    return _loads(what, obj_id, "ranges", text, dict) or NO_RANGES
+
+
+def _ranges_column(texts: Sequence[Any]) -> list[Any] | None:
+    """The ranges column decoded ("{}" — nearly every row — costs nothing); None if any text
+    is not the JSON of an object (the rows are then decoded one by one, naming the first)."""
+    out: list[Any] = []
+    for text in texts:
+        if text == "{}":
+            out.append(NO_RANGES)
+            continue
+        try:
+            value = json.loads(text)
+        except (TypeError, ValueError, RecursionError):
+            return None
+        if not isinstance(value, dict):
+            return None
+        out.append(value or NO_RANGES)
+    return out
+
+
 def _tiers(pool_id: Any, text: Any) -> tuple[Any, ...]:
     return tuple(_loads("pool", pool_id, "tiers", text, list))
 
@@ -196,8 +232,11 @@ ENCODERS: dict[str, Callable[[Any], Row]] = {
         o.x,
         o.y,
         o.color,
+        _ranges_text(o.ranges),
     ),
-    "capabilities": lambda o: (o.id, o.name, o.category, o.owner, o.fixed_cost, o.unit_cost, o.capacity),
+    "capabilities": lambda o: (
+        o.id, o.name, o.category, o.owner, o.fixed_cost, o.unit_cost, o.capacity, _ranges_text(o.ranges),
+    ),
     "flows": lambda o: (
         o.id,
         o.source,
@@ -210,8 +249,9 @@ ENCODERS: dict[str, Callable[[Any], Row]] = {
         o.capability,
         o.standalone_cost,
         o.label,
+        _ranges_text(o.ranges),
     ),
-    "needs": lambda o: (o.id, o.entity, o.category, o.volume, o.standalone_cost),
+    "needs": lambda o: (o.id, o.entity, o.category, o.volume, o.standalone_cost, _ranges_text(o.ranges)),
     "pools": lambda o: (
         o.id,
         o.name,
@@ -224,6 +264,7 @@ ENCODERS: dict[str, Callable[[Any], Row]] = {
         dumps([{"up_to": t.up_to, "rate": t.rate} for t in o.tiers]),
         dumps(o.claims),
         o.scale_exponent,
+        _ranges_text(o.ranges),
     ),
 }
 
@@ -231,11 +272,12 @@ ENCODERS: dict[str, Callable[[Any], Row]] = {
 DECODERS: dict[str, Callable[[Row], ModelObject]] = {
     "ecosystems": lambda r: Ecosystem(*r[2:]),
     "entities": lambda r: Entity(
-        r[2], r[3], r[4], r[5], tuple(_loads("entity", r[2], "ecosystems", r[6], list)), *r[7:]
+        r[2], r[3], r[4], r[5], tuple(_loads("entity", r[2], "ecosystems", r[6], list)), *r[7:-1],
+        _ranges("entity", r[2], r[-1]),
     ),
-    "capabilities": lambda r: Capability(*r[2:]),
-    "flows": lambda r: Flow(*r[2:]),
-    "needs": lambda r: Need(*r[2:]),
+    "capabilities": lambda r: Capability(*r[2:-1], _ranges("capability", r[2], r[-1])),
+    "flows": lambda r: Flow(*r[2:-1], _ranges("flow", r[2], r[-1])),
+    "needs": lambda r: Need(*r[2:-1], _ranges("need", r[2], r[-1])),
     "pools": lambda r: Pool(
         r[2],
         r[3],
@@ -248,6 +290,7 @@ DECODERS: dict[str, Callable[[Row], ModelObject]] = {
         _tiers(r[2], r[10]),
         _loads("pool", r[2], "claims", r[11], dict),
         r[12],
+        _ranges("pool", r[2], r[13]),
     ),
 }
 
@@ -264,7 +307,7 @@ def _entity_rows(rows: list[Row]) -> list[Row]:
             decoded = tuple(_loads("entity", r[2], "ecosystems", ecos, list))
             if isinstance(ecos, str):
                 memo[ecos] = decoded
-        out.append((r[2], r[3], r[4], r[5], decoded, *r[7:]))
+        out.append((r[2], r[3], r[4], r[5], decoded, *r[7:-1], _ranges("entity", r[2], r[-1])))
     return out
 
 
@@ -299,16 +342,17 @@ def decode_columns(table: str, columns: Sequence[Sequence[Any]]) -> list[ModelOb
     can (see :mod:`ecodesk.model.bulk`); the same objects and errors as DECODERS row by row."""
     if not columns or not columns[0]:
         return []
+    ranges = _ranges_column(columns[-1])
     if table == "entities":
         ecosystems = _ecosystem_lists(columns[6])
-        if ecosystems is None:  # a bad JSON text: the rows in order, for the first one's error
+        if ecosystems is None or ranges is None:  # a bad JSON text: the rows in order, for the first one's error
             return build_many(Entity, _entity_rows(list(zip(*columns, strict=True))))
-        return build_from_columns(Entity, [*columns[2:6], ecosystems, *columns[7:]])
+        return build_from_columns(Entity, [*columns[2:6], ecosystems, *columns[7:-1], ranges])
     cls = _BATCH_CLASSES.get(table)
-    if cls is None:
+    if cls is None or ranges is None:
         decode = DECODERS[table]
         return [decode(r) for r in zip(*columns, strict=True)]
-    return build_from_columns(cls, columns[2:])
+    return build_from_columns(cls, [*columns[2:-1], ranges])
 
 
 def insert_sql(table: str, *, replace: bool = False) -> str:

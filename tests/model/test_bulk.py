@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 from ecodesk.model import Capability, Ecosystem, Entity, Flow, Need, ValidationError, build_many
 
 GOOD = {
-    Entity: [("a", "甲", "supplier", "电子", ("x", "y"), 1.0, 0.1, None, "", 0.0, 5, ""),
-             ("b", "乙", "user", "", (), 3, 0, 7.5, "n", -1.0, 2.0, "#ff9900")],
-    Flow: [("f", "a", "b", "goods", 1.0, 2.0, 0.1, "", None, None, ""),
-           ("g", "a", "b", "capability", 1, 2, 0, "", "k", 4.0, "月度结算")],
-    Capability: [("k", "研发", "R&D", "a", 100, 1.5, None), ("k2", "", "", "b", 0, 0, 10)],
-    Need: [("n", "a", "data", 1, 2)],
+    Entity: [("a", "甲", "supplier", "电子", ("x", "y"), 1.0, 0.1, None, "", 0.0, 5, "", {}),
+             ("b", "乙", "user", "", (), 3, 0, 7.5, "n", -1.0, 2.0, "#ff9900", {"revenue": [5, 10], "risk": (0, 0.2)})],
+    Flow: [("f", "a", "b", "goods", 1.0, 2.0, 0.1, "", None, None, "", None),
+           ("g", "a", "b", "capability", 1, 2, 0, "", "k", 4.0, "月度结算", {"standalone_cost": (3, 5)})],
+    Capability: [("k", "研发", "R&D", "a", 100, 1.5, None, {"fixed_cost": [80, 120]}), ("k2", "", "", "b", 0, 0, 10, {})],
+    Need: [("n", "a", "data", 1, 2, {"volume": [0.5, 1.5]})],
     Ecosystem: [("e", "生态", "#fff")],
 }
 
@@ -32,6 +32,10 @@ BAD = [
     # v2 fields: an entity's colour is "" or "#rrggbb"; a flow's label is short text
     (Entity, 1, 11, "#FF9900"), (Entity, 0, 11, "#f90"), (Entity, 0, 11, "red"), (Entity, 0, 11, 7),
     (Entity, 0, 11, "#ff9900\n"), (Flow, 1, 10, 5), (Flow, 1, 10, "x" * 10_001),
+    # ranges (SPEC §3.7): the value within [low, high], a set field, the field's domain
+    (Entity, 1, 12, {"revenue": [8, 10]}), (Entity, 1, 12, {"risk": [0, 1.5]}), (Entity, 0, 12, {"revenue": [0, 1]}),
+    (Entity, 0, 12, {"x": [0, 1]}), (Flow, 0, 11, {"volume": [0, 0.5]}), (Flow, 0, 11, "volume=1..2"),
+    (Capability, 0, 7, {"capacity": [1, 2]}), (Need, 0, 5, {"standalone_cost": [-1, 3]}),
     # texts longer than the model allows are refused on the fast path too
     (Entity, 0, 1, "名" * 10_001), (Capability, 0, 2, "c" * 10_001), (Ecosystem, 0, 1, "e" * 10_001),
 ]
@@ -52,7 +56,7 @@ def test_same_objects_as_constructors(cls):
 
 
 def test_entity_ecosystem_duplicates_fold_like_the_constructor():
-    row = ("a", "", "other", "", ("x", "x"), 0, 0, None, "", 0, 0, "")
+    row = ("a", "", "other", "", ("x", "x"), 0, 0, None, "", 0, 0, "", {})
     assert build_many(Entity, [row]) == [Entity(*row)]
     assert build_many(Entity, [row])[0].ecosystems == ("x",)
 
@@ -77,6 +81,7 @@ def test_same_refusals(cls, row, col, value):
     st.floats(0, 10), st.floats(-0.5, 1.5), st.just(""), st.sampled_from([None, "k", ""]),
     st.one_of(st.none(), st.floats(-1, 5)),
     st.sampled_from(["", "供货", 3, None]),
+    st.sampled_from([None, {}, {"unit_value": (0, 10)}, {"volume": [0, 1]}, {"risk": [0, 2]}]),
 ), min_size=1, max_size=6))
 def test_fast_path_agrees_with_constructors(rows):
     try:

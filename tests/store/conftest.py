@@ -39,7 +39,7 @@ def build_sample_project(*, v2_fields: bool = True) -> Project:
     """Three scenarios: one with every field and kind, a variant of it, and an empty one.
 
     ``v2_fields=False`` leaves out what schema version 2 added (flow labels, entity
-    colours): the content of ``fixtures/v1_sample.ecodesk``."""
+    colours, ranges): the content of ``fixtures/v1_sample.ecodesk``."""
     base = Scenario("1.0 线性供应链")
     base.add(Ecosystem("eco-east", "华东生态", "#1f77b4"))
     base.add(Ecosystem("eco-bare"))
@@ -134,11 +134,19 @@ def build_sample_project(*, v2_fields: bool = True) -> Project:
         )
     )
     base.add(Pool("pool-empty", "", PoolType.COST, 0.0, (), PoolRule.EQUAL))
-    if v2_fields:  # schema version 2: flow labels (Chinese, formula-like) and entity colours
+    if v2_fields:  # schema version 2: flow labels (Chinese, formula-like), entity colours, ranges
         base.replace(base.flows["F1"].evolve(label="月度结算 · 主力冰箱"))
         base.replace(base.flows["F6"].evolve(label="=HYPERLINK(\"x\")\t第二行"))
         base.replace(base.entities["P"].evolve(color="#ff9900"))
         base.replace(base.entities["U1"].evolve(color="#1f77b4"))
+        # ranges (SPEC §3.7) on every kind of object that carries them, ends at the value too
+        base.replace(base.entities["P"].evolve(ranges={"revenue": (1e10, 1.5e10), "risk": (0.0, 0.05)}))
+        base.replace(base.entities["U1"].evolve(ranges={"demand": (12_345.5, 20_000.0)}))
+        base.replace(base.capabilities["C-data"].evolve(ranges={"fixed_cost": (6e6, 1.1e7), "capacity": (4e4, 5e4)}))
+        base.replace(base.flows["F1"].evolve(ranges={"volume": (16_000.0, 24_000.0), "risk": (0.01, 0.1)}))
+        base.replace(base.flows["F6"].evolve(ranges={"standalone_cost": (70_000.0, 1.2e5), "unit_value": (3.5, 4.5)}))
+        base.replace(base.needs["N1"].evolve(ranges={"volume": (100.0, 150.5), "standalone_cost": (6e4, 1e5)}))
+        base.replace(base.pools["pool-cost"].evolve(ranges={"amount": (2.5e6, 4e6), "scale_exponent": (0.7, 1.0)}))
 
     network = base.copy("2.0 网络生态")
     network.add(Entity("D2", "宁波经销商", EntityKind.CHANNEL, "家电零售", ("eco-east",), x=900.0, y=80.0), index=4)

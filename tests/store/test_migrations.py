@@ -22,13 +22,15 @@ def migrate_v0_to_v1(conn: sqlite3.Connection) -> None:
 
 
 def make_v0_file(project: Project, path: Path) -> None:
-    """A 'version 0' file: the version-1 format (no flow labels, no entity colours) minus
+    """A 'version 0' file: the version-1 format (no flow labels, entity colours, ranges) minus
     the ``language`` column."""
     write_project_atomic(project, path)
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
         conn.execute("ALTER TABLE project DROP COLUMN language")
         conn.execute("ALTER TABLE flows DROP COLUMN label")
         conn.execute("ALTER TABLE entities DROP COLUMN color")
+        for table in ("entities", "capabilities", "flows", "needs", "pools"):
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN ranges")
         conn.execute("PRAGMA user_version = 0")
         conn.execute("VACUUM")
 

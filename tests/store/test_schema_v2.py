@@ -1,4 +1,4 @@
-"""Store: schema version 2 (flow labels, entity colours) — a version-1 file opens migrated in
+"""Store: schema version 2 (flow labels, entity colours, ranges) — a version-1 file opens migrated in
 memory, analyses as before, is left alone on disk until saved, and is then written as version 2;
 the v2 fixture opens; a version-3 file is refused as newer; labels and colours are saved and
 tracked like every other field."""
@@ -61,6 +61,9 @@ def test_the_fixtures_have_the_versions_they_are_named_for() -> None:
     assert user_version(FIXTURES / "v2_sample.ecodesk") == 2
     assert "label" not in columns(FIXTURES / "v1_sample.ecodesk", "flows")
     assert "color" not in columns(FIXTURES / "v1_sample.ecodesk", "entities")
+    for table in ("entities", "capabilities", "flows", "needs", "pools"):
+        assert "ranges" not in columns(FIXTURES / "v1_sample.ecodesk", table)
+        assert columns(FIXTURES / "v2_sample.ecodesk", table)["ranges"] == "'{}'"
     assert mig.MIGRATIONS[1] is mig.migrate_v1_to_v2
 
 
@@ -76,6 +79,8 @@ def test_v1_file_opens_migrated_with_empty_labels_and_colours(v1_copy: Path, unc
     entities = [e for s in project.scenarios for e in s.entities]
     assert len(flows) == 24 and len(entities) == 19
     assert {f.label for f in flows} == {""} and {e.color for e in entities} == {""}
+    assert all(o.ranges == {} for s in project.scenarios for name in ("entities", "capabilities", "flows", "needs",
+                                                                         "pools") for o in getattr(s, name))
     assert project.content_equals(project_from_expected(v1_expected()))
     assert user_version(v1_copy) == 1 and "label" not in columns(v1_copy, "flows")  # the file on disk as it was
 
@@ -124,6 +129,41 @@ def test_v2_fixture_opens_with_its_labels_and_colours(unchanged: Any) -> None:
     assert (base.entities["P"].color, base.entities["U1"].color, base.entities["S1"].color) == ("#ff9900", "#1f77b4", "")
 
 
+def test_v2_fixture_opens_with_its_ranges() -> None:
+    base = open_project(FIXTURES / "v2_sample.ecodesk").scenario("1.0 线性供应链")
+    assert base.entities["P"].ranges == {"revenue": (1e10, 1.5e10), "risk": (0.0, 0.05)}
+    assert base.entities["U1"].ranges == {"demand": (12_345.5, 20_000.0)}
+    assert base.capabilities["C-data"].ranges == {"fixed_cost": (6e6, 1.1e7), "capacity": (4e4, 5e4)}
+    assert base.flows["F1"].ranges == {"volume": (16_000.0, 24_000.0), "risk": (0.01, 0.1)}
+    assert base.flows["F6"].ranges == {"unit_value": (3.5, 4.5), "standalone_cost": (70_000.0, 1.2e5)}
+    assert base.needs["N1"].ranges == {"volume": (100.0, 150.5), "standalone_cost": (6e4, 1e5)}
+    assert base.pools["pool-cost"].ranges == {"amount": (2.5e6, 4e6), "scale_exponent": (0.7, 1.0)}
+    assert base.flows["F2"].ranges == {} and base.pools["pool-tier"].ranges == {}
+    with closing(sqlite3.connect(FIXTURES / "v2_sample.ecodesk")) as conn:  # stored as JSON text
+        assert conn.execute("SELECT ranges FROM flows WHERE id = 'F1' AND scenario = 1").fetchone() == (
+            '{"volume":[16000.0,24000.0],"risk":[0.01,0.1]}',)
+        assert conn.execute("SELECT ranges FROM flows WHERE id = 'F2' AND scenario = 1").fetchone() == ("{}",)
+
+
+@pytest.mark.parametrize(("text", "sentence"), [
+    ('{"volume":[25000,30000]}', "Flow 'F1', field 'ranges[volume]': the low end 25000 is above the value 20000"),
+    ('{"x":[0,1]}', "Flow 'F1', field 'ranges': 'x' cannot carry a range (a flow's ranges are for: volume, "
+                    "unit_value, risk, standalone_cost)"),
+    ("[1, 2]", "Flow 'F1', field 'ranges': must be a JSON dict"),
+    ("{oops", "Flow 'F1', field 'ranges': is not valid JSON"),
+])
+def test_a_bad_range_in_a_file_is_refused_naming_object_and_field(tmp_path: Path, unchanged: Any, text: str,
+                                                                   sentence: str) -> None:
+    path = tmp_path / "bad.ecodesk"
+    write_project_atomic(build_sample_project(), path)
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        conn.execute("UPDATE flows SET ranges = ? WHERE id = 'F1'", (text,))
+    with unchanged(path), pytest.raises(ProjectFileError) as info:
+        open_project(path)
+    assert info.value.reason == "invalid"
+    assert sentence in str(info.value)
+
+
 def test_version_3_is_refused_as_newer(tmp_path: Path, unchanged: Any) -> None:
     path = tmp_path / "future.ecodesk"
     shutil.copyfile(FIXTURES / "v2_sample.ecodesk", path)
@@ -148,13 +188,16 @@ def test_a_bad_colour_in_a_file_is_refused_naming_entity_and_field(tmp_path: Pat
 
 def test_migration_adds_the_columns_with_their_defaults() -> None:
     with closing(sqlite3.connect(":memory:", isolation_level=None)) as conn:
-        conn.execute("CREATE TABLE flows (id TEXT NOT NULL)")
-        conn.execute("CREATE TABLE entities (id TEXT NOT NULL)")
-        conn.execute("INSERT INTO flows VALUES ('f1')")
-        conn.execute("INSERT INTO entities VALUES ('e1')")
+        for table in ("flows", "entities", "capabilities", "needs", "pools"):
+            conn.execute(f"CREATE TABLE {table} (id TEXT NOT NULL)")
+            conn.execute(f"INSERT INTO {table} VALUES ('{table[0]}1')")
         mig.migrate_v1_to_v2(conn)
         assert conn.execute("SELECT id, label FROM flows").fetchall() == [("f1", "")]
         assert conn.execute("SELECT id, color FROM entities").fetchall() == [("e1", "")]
+        for table in ("flows", "entities", "capabilities", "needs", "pools"):
+            assert conn.execute(f"SELECT id, ranges FROM {table}").fetchall() == [(f"{table[0]}1", "{}")]
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute("INSERT INTO needs (id, ranges) VALUES ('n2', NULL)")
         with pytest.raises(sqlite3.IntegrityError):
             conn.execute("INSERT INTO flows (id, label) VALUES ('f2', NULL)")
 
