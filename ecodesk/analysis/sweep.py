@@ -165,6 +165,8 @@ class _Failure:
 _JOB: _Job | None = None
 _LOCAL: dict[str, Any] = {}
 _LOCAL_LOCK = threading.Lock()
+#: worker-local objects a process keeps (a Dask worker may serve several sweeps at once)
+KEEP_LOCAL = 4
 #: how many times this process built a worker-local object (tests check "once per worker")
 PREPARED_COUNT = 0
 
@@ -176,13 +178,14 @@ def _init_pool_worker(job: _Job) -> None:
 
 def _local_object(job: _Job) -> Any:
     """The worker-local object of ``job``: built from the payload on first use in this process
-    and kept (only the latest run's, so a long-lived Dask worker does not pile up models)."""
+    and kept (only the last few runs', so a long-lived Dask worker does not pile up models)."""
     global PREPARED_COUNT
     with _LOCAL_LOCK:  # a Dask worker may run several threads
         if job.token not in _LOCAL:
             payload = pickle.loads(job.payload) if job.pickled else job.payload
             local = job.prepare(payload) if job.prepare is not None else payload
-            _LOCAL.clear()
+            while len(_LOCAL) >= KEEP_LOCAL:
+                del _LOCAL[next(iter(_LOCAL))]  # the oldest run's
             _LOCAL[job.token] = local
             PREPARED_COUNT += 1
         return _LOCAL[job.token]
@@ -212,20 +215,44 @@ def _dask_chunk(job: _Job, start: int, chunk: list[Any]) -> list[Any] | _Failure
 
 def _failure(index: int, exc: BaseException) -> _Failure:
     tb = "".join(traceback.format_exception(exc))
-    data: bytes | None
-    try:
-        data = pickle.dumps(exc)
-        pickle.loads(data)  # some exceptions pickle but cannot be rebuilt (custom __init__)
-    except Exception:
-        data = None
+    data: bytes | None = None
+    # as itself when it survives a round trip; else by its class, args and attributes, rebuilt
+    # without calling __init__ (ValidationError and others take more arguments than args holds)
+    for packed in (lambda: exc, lambda: _Rebuilt(type(exc), exc.args, dict(vars(exc)))):
+        try:
+            candidate = pickle.dumps(packed())
+            pickle.loads(candidate)
+        except Exception:
+            continue
+        data = candidate
+        break
     return _Failure(index, data, type(exc).__name__, str(exc), tb)
+
+
+@dataclass(frozen=True)
+class _Rebuilt:
+    cls: type[BaseException]
+    args: tuple[Any, ...]
+    attrs: dict[str, Any]
+
+    def exception(self) -> BaseException:
+        exc = self.cls.__new__(self.cls)
+        exc.args = self.args
+        exc.__dict__.update(self.attrs)
+        return exc
 
 
 def _raise_failure(failure: _Failure) -> None:
     cause = _RemoteTraceback(failure.remote_traceback)
     if failure.exc is not None:
-        exc = pickle.loads(failure.exc)
-        raise exc from cause
+        try:
+            exc = pickle.loads(failure.exc)
+        except Exception:  # the class cannot be imported here (e.g. only the worker has it)
+            exc = None
+        if isinstance(exc, _Rebuilt):
+            exc = exc.exception()
+        if isinstance(exc, BaseException):
+            raise exc from cause
     raise SweepError(f"task {failure.index + 1} failed in a worker: {failure.kind}: {failure.message}",
                      f"第 {failure.index + 1} 个任务在工作进程中出错：{failure.kind}：{failure.message}") from cause
 

@@ -16,6 +16,7 @@ import test_sweep_helpers as helpers
 from ecodesk.analysis.errors import AnalysisCancelled
 from ecodesk.analysis.run import run_analysis
 from ecodesk.analysis.sweep import SweepError, available_workers, run_sweep
+from ecodesk.model.errors import ValidationError
 from ecodesk.templates import load_template
 
 TASKS = [(seed, factor) for seed in (1, 2, 3) for factor in (0.5, 1.0, 2.0)]
@@ -90,12 +91,25 @@ def test_worker_error_is_raised_as_itself(workers):
         run_sweep(0, range(40), helpers.fail_at_seven, workers=workers)
 
 
+def test_errors_with_their_own_init_are_raised_as_themselves():
+    with pytest.raises(helpers.Stubborn, match=r"flow f1\.volume is broken") as info:
+        run_sweep(0, range(40), helpers.fail_stubborn, workers=2)
+    assert (info.value.what, info.value.field) == ("flow f1", "volume")
+    with pytest.raises(ValidationError) as caught:
+        run_sweep(0, range(40), helpers.fail_validation, workers=2)
+    assert (caught.value.what, caught.value.obj_id, caught.value.field) == ("flow", "f1", "volume")
+    with pytest.raises(ValidationError) as here:
+        helpers.fail_validation(None, 5)
+    assert caught.value.sentence("zh") == here.value.sentence("zh") and "f1" in here.value.sentence("zh")
+    assert str(caught.value) == str(here.value) == here.value.sentence()
+
+
 def test_error_that_cannot_travel_becomes_a_sweep_error():
     with pytest.raises(SweepError) as info:
-        run_sweep(0, range(40), helpers.fail_stubborn, workers=2)
-    assert info.value.sentence() == "task 4 failed in a worker: Stubborn: flow f1.volume is broken"
+        run_sweep(0, range(40), helpers.fail_unsendable, workers=2)
+    assert info.value.sentence() == "task 4 failed in a worker: Unsendable: flow f1.volume is broken"
     assert "第 4 个任务" in info.value.sentence("zh")
-    assert "fail_stubborn" in str(info.value.__cause__)  # the worker's traceback rides along
+    assert "fail_unsendable" in str(info.value.__cause__)  # the worker's traceback rides along
 
 
 @pytest.mark.parametrize("workers", [0, -2, 1.5, True])

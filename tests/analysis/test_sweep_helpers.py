@@ -5,12 +5,14 @@ No tests here."""
 from __future__ import annotations
 
 import os
+import threading
 import time
+from pathlib import Path
 from typing import Any
 
 from ecodesk.analysis import sweep
 from ecodesk.analysis.run import run_analysis
-from ecodesk.model import AnalysisSettings, Scenario
+from ecodesk.model import AnalysisSettings, Flow, Scenario
 
 
 def monte_carlo(local: tuple[Scenario, AnalysisSettings], task: tuple[int, float]) -> tuple[float, float, float]:
@@ -55,13 +57,40 @@ def fail_at_seven(local: Any, task: int) -> int:
 
 
 class Stubborn(Exception):
-    """An error that pickles but cannot be rebuilt on the other side (like many with a custom __init__)."""
+    """An error that pickles but cannot be rebuilt by its __init__ (like ValidationError)."""
 
     def __init__(self, what: str, field: str) -> None:
+        self.what, self.field = what, field
         super().__init__(f"{what}.{field} is broken")
+
+
+class Unsendable(Exception):
+    """An error that holds something no pickle can carry."""
+
+    def __init__(self, message: str) -> None:
+        self.lock = threading.Lock()
+        super().__init__(message)
 
 
 def fail_stubborn(local: Any, task: int) -> int:
     if task == 3:
         raise Stubborn("flow f1", "volume")
+    return task
+
+
+def fail_validation(local: Any, task: int) -> int:
+    if task == 5:
+        Flow("f1", "a", "b", "goods", volume=-1.0)
+    return task
+
+
+def fail_unsendable(local: Any, task: int) -> int:
+    if task == 3:
+        raise Unsendable("flow f1.volume is broken")
+    return task
+
+
+def touch(local: str, task: int) -> int:
+    """Leaves a mark that a task ran (the unreachable-cluster test checks nothing did)."""
+    Path(local).write_text(str(task))
     return task
