@@ -33,6 +33,7 @@ import traceback
 import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -332,7 +333,8 @@ def _context() -> multiprocessing.context.BaseContext:
     """"forkserver" where the OS has it and it is the safe choice (Linux), else "spawn"; never
     "fork" (the app's Qt threads; see the module docstring)."""
     global _FORKSERVER_PRELOADED
-    if sys.platform.startswith("linux") and "forkserver" in multiprocessing.get_all_start_methods():
+    frozen = getattr(sys, "frozen", False)  # the PyInstaller app: spawn, through freeze_support()
+    if not frozen and sys.platform.startswith("linux") and "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         if not _FORKSERVER_PRELOADED:
             # the server imports the engine once; every worker forks from it with it loaded
@@ -359,6 +361,11 @@ def _run_pool(workers: int, payload: Any, tasks: list[Any], evaluate: Callable[[
                      lambda start, chunk: pool.submit(_pool_chunk, start, chunk), len(tasks), progress, cancel)
         ok = True
         return out
+    except BrokenProcessPool as exc:
+        raise SweepError(
+            f"a worker process stopped unexpectedly (out of memory, or killed): {exc}",
+            f"一个工作进程意外终止（内存不足或被结束）：{exc}",
+        ) from exc
     finally:
         if ok:
             pool.shutdown(wait=True)

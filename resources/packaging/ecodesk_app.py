@@ -63,6 +63,9 @@ def smoke(timeout_s: float = 180.0) -> int:
 
 
 def main() -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a parallel sweep's worker process starts here (ecodesk/analysis/sweep.py)
     if os.environ.get("ECODESK_SMOKE"):
         return smoke()
     from ecodesk.cli import main as cli_main

@@ -112,6 +112,12 @@ def test_error_that_cannot_travel_becomes_a_sweep_error():
     assert "fail_unsendable" in str(info.value.__cause__)  # the worker's traceback rides along
 
 
+def test_a_worker_that_dies_is_one_sentence():
+    with pytest.raises(SweepError, match=r"^a worker process stopped unexpectedly \(out of memory, or killed\)"):
+        run_sweep(0, range(40), helpers.die_at_five, workers=2)
+    assert run_sweep(0, range(40), helpers.square, workers=2) == [t * t for t in range(40)]  # the next one runs
+
+
 @pytest.mark.parametrize("workers", [0, -2, 1.5, True])
 def test_bad_worker_count_is_refused(workers):
     with pytest.raises(SweepError, match="number of workers must be a whole number of at least 1"):

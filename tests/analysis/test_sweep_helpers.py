@@ -94,3 +94,9 @@ def touch(local: str, task: int) -> int:
     """Leaves a mark that a task ran (the unreachable-cluster test checks nothing did)."""
     Path(local).write_text(str(task))
     return task
+
+
+def die_at_five(local: Any, task: int) -> int:
+    if task == 5:
+        os._exit(3)  # a worker killed (as by the out-of-memory killer)
+    return task
