@@ -23,6 +23,10 @@ canvas, the importers and the command line.
   its capability and standalone cost (and one that becomes one takes its source's first
   capability); a pool whose new type does not allow its rule takes the first rule that
   fits; a pool's new member list prunes weights, floors and claims of those who left.
+* **Ranges** (SPEC §3.7): "80..120" for one field (:func:`parse_range_text`), the text form
+  "volume=80..120;risk=5%..20%" of tables and files (:func:`parse_ranges_text`), set or
+  removed as one undo step (:func:`range_command`); a value edit that would leave the value
+  outside its range is refused with the reason ("change the range first"), never clamped.
 * **New objects** (:func:`new_object`) with defaults from the selection and default names
   in English or Chinese (:func:`default_name`).
 
@@ -39,7 +43,9 @@ from ecodesk.commands.edits import ChangeObject, unique_id
 from ecodesk.commands.history import tr_noop
 from ecodesk.model.errors import ValidationError
 from ecodesk.model.kinds import RULES_BY_TYPE, EntityKind, FlowKind, PoolRule, PoolType
+from ecodesk.model.labels import FIELD_LABELS
 from ecodesk.model.objects import Capability, Ecosystem, Entity, Flow, ModelObject, Need, Pool, normalize_color
+from ecodesk.model.ranges import RANGE_FIELDS_BY_WHAT, num_text, split_ranges_text, with_range, without_range
 from ecodesk.model.scenario import Scenario
 
 # units ---------------------------------------------------------------------------
@@ -108,10 +114,18 @@ def allows_magnitude(field: str) -> bool:
     return field_unit(field) in (MONEY, QUANTITY)
 
 
+def _base(field: str) -> str:
+    """The field a part of one belongs to: ``weights[e1]`` → weights, ``tiers[0].rate`` →
+    rate; a range's ends are numbers of their field: ``ranges[volume]`` → volume."""
+    if field.startswith("ranges[") and field.endswith("]"):
+        return field[len("ranges["):-1]
+    return field.rsplit(".", 1)[-1].split("[", 1)[0]
+
+
 def field_unit(field: str) -> str:
-    """The unit of a field or of a part of one (``weights[e1]``, ``tiers[0].rate``)."""
-    base = field.rsplit(".", 1)[-1].split("[", 1)[0]
-    return FIELD_UNITS.get(base, PLAIN)
+    """The unit of a field or of a part of one (``weights[e1]``, ``tiers[0].rate``,
+    ``ranges[risk]``)."""
+    return FIELD_UNITS.get(_base(field), PLAIN)
 
 
 def _refuse(obj: ModelObject | None, field: str, en: str, zh: str) -> ValidationError:
@@ -133,9 +147,8 @@ def parse_number(obj: ModelObject | None, field: str, text: Any) -> float | None
     for sep in (",", "_", " ", "\u00a0", "\u2009", "\u202f"):
         s = s.replace(sep, "")
     s = s.replace("\u2212", "-").replace("\u2013", "-")  # a typographic minus or dash
-    base = field.rsplit(".", 1)[-1].split("[", 1)[0]
     if s in ("", "—", "-"):
-        if base in OPTIONAL_NUMBERS:
+        if _base(field) in OPTIONAL_NUMBERS and not field.startswith("ranges["):
             return None
         raise _refuse(obj, field, "needs a number", "需要填写数值")
     factor = 1
@@ -205,6 +218,110 @@ def parse_id_list(scenario: Scenario, obj: ModelObject, field: str, text: Any, c
     return tuple(out)
 
 
+# ranges ----------------------------------------------------------------------------
+
+_RANGE_FORM = ("is not field=low..high (e.g. volume=80..120;risk=5%..20%)",
+               "不是 字段=下限..上限 的形式（如 volume=80..120;risk=5%..20%）")
+
+
+def parse_range_text(obj: ModelObject | None, field: str, text: Any) -> tuple[float, float]:
+    """A range of ``field`` as the planner typed it — "80..120", "8万..12万", "5%..20%" for
+    a risk, "80~120" — as (low, high); each end read like :func:`parse_number`. Raises
+    :class:`ValidationError` naming the object and ``ranges[field]``; whether the range fits
+    the value is the model's to check (:func:`ecodesk.model.ranges.with_range`)."""
+    fld = f"ranges[{field}]"
+    typed = "" if text is None else str(text).strip()
+    try:
+        parts = split_ranges_text(f"{field}={typed}")
+    except ValueError:
+        raise _refuse(obj, fld, f"'{typed}' is not low..high (e.g. 80..120)",
+                      f"“{typed}”不是 下限..上限 的形式（如 80..120）") from None
+    if len(parts) != 1:
+        raise _refuse(obj, fld, f"'{typed}' is not low..high (e.g. 80..120)",
+                      f"“{typed}”不是 下限..上限 的形式（如 80..120）")
+    _, low, high = parts[0]
+    lo, hi = parse_number(obj, fld, low), parse_number(obj, fld, high)
+    if lo is None or hi is None:  # "—" in an optional field: no number
+        raise _refuse(obj, fld, "needs a number at both ends", "上下限都需要填写数值")
+    return lo, hi
+
+
+def _range_field(obj: ModelObject | None, name: str) -> str:
+    """A field named in a ranges text: its code name, or its label in either language."""
+    allowed = RANGE_FIELDS_BY_WHAT.get(obj.WHAT if obj is not None else "", ())
+    if name in allowed:
+        return name
+    folded = name.casefold()
+    for code in allowed:
+        en, zh = FIELD_LABELS.get(code, (code, code))
+        if folded in (en.casefold(), zh):
+            return code
+    return name  # the model refuses it by name
+
+
+def parse_ranges_text(obj: ModelObject | None, text: Any) -> dict[str, tuple[float, float]]:
+    """The ranges of ``obj`` from their text form — "volume=80..120;risk=0.05..0.2", as in
+    tables, CSV and xlsx ("" is none); fields by code name or label, numbers as planners
+    type them. Raises :class:`ValidationError` naming the object and the field."""
+    typed = "" if text is None else str(text)
+    try:
+        parts = split_ranges_text(typed)
+    except ValueError as exc:
+        shown = typed if len(typed) <= 60 else typed[:57] + "…"
+        raise _refuse(obj, "ranges", f"'{shown}' {_RANGE_FORM[0]}", f"“{shown}”{_RANGE_FORM[1]}") from exc
+    out: dict[str, tuple[float, float]] = {}
+    for name, low, high in parts:
+        code = _range_field(obj, name)
+        if code in out:
+            raise _refuse(obj, "ranges", f"names {code} twice", f"重复填写了 {code} 的范围")
+        out[code] = parse_range_text(obj, code, f"{low}..{high}")
+    return out
+
+
+def range_command(scenario: Scenario, obj: ModelObject, field: str, low: Any, high: Any) -> ChangeObject | None:
+    """The command giving ``field`` of ``obj`` the range [low, high] (text as typed, or
+    numbers); both None or empty: remove the range. One undo step; None when nothing would
+    change. Raises ValidationError (nothing changes) when the range is refused."""
+    empty = [v is None or (isinstance(v, str) and not v.strip()) for v in (low, high)]
+    if all(empty):
+        return remove_range_command(scenario, obj, field)
+    if any(empty):
+        raise _refuse(obj, f"ranges[{field}]", "needs both a low and a high end", "需要同时填写下限和上限")
+    lo = parse_number(obj, f"ranges[{field}]", low)
+    hi = parse_number(obj, f"ranges[{field}]", high)
+    if lo is None or hi is None:
+        raise _refuse(obj, f"ranges[{field}]", "needs a number at both ends", "上下限都需要填写数值")
+    new = with_range(obj, field, lo, hi)
+    return None if new == obj else _range_change(scenario, new, field)
+
+
+def remove_range_command(scenario: Scenario, obj: ModelObject, field: str) -> ChangeObject | None:
+    """The command removing the range of ``field`` (None when it has none)."""
+    new = without_range(obj, field)
+    return None if new is obj else _range_change(scenario, new, field)
+
+
+def _range_change(scenario: Scenario, new: ModelObject, field: str) -> ChangeObject:
+    cmd = ChangeObject(scenario, new, text=CHANGE_FIELD)
+    cmd.params["field"] = f"ranges[{field}]"
+    return cmd
+
+
+def _check_within_range(obj: ModelObject, field: str, value: float | None) -> None:
+    """Refuse a new value of ``field`` outside the range it carries (never clamped)."""
+    bounds = getattr(obj, "ranges", {}).get(field)
+    if bounds is None:
+        return
+    low, high = bounds
+    shown = f"{num_text(low)}–{num_text(high)}"
+    if value is None:
+        raise _refuse(obj, field, f"cannot be left empty while it has a range {shown}: remove the range first",
+                      f"设有范围 {shown}，不能留空：请先删除范围")
+    if not low <= value <= high:
+        raise _refuse(obj, field, f"{num_text(value)} is outside its range {shown}: change the range first",
+                      f"{num_text(value)} 超出其范围 {shown}：请先修改范围")
+
+
 def evolved(scenario: Scenario, obj: ModelObject, field: str, value: Any) -> ModelObject:
     """``obj`` with ``field`` set to ``value`` (parsed), dependent fields adjusted.
 
@@ -213,6 +330,9 @@ def evolved(scenario: Scenario, obj: ModelObject, field: str, value: Any) -> Mod
     changes: dict[str, Any] = {}
     if field in NUMBERS or field in OPTIONAL_NUMBERS:
         changes[field] = parse_number(obj, field, value)
+        _check_within_range(obj, field, changes[field])
+    elif field == "ranges" and (value is None or isinstance(value, str)):
+        changes[field] = parse_ranges_text(obj, value)
     elif field in ENUMS.get(obj.WHAT, {}):
         enum = ENUMS[obj.WHAT][field]
         try:
@@ -236,6 +356,8 @@ def evolved(scenario: Scenario, obj: ModelObject, field: str, value: Any) -> Mod
         elif kind != FlowKind.CAPABILITY.value:
             changes["capability"] = None
             changes["standalone_cost"] = None
+            if "standalone_cost" in obj.ranges:  # goes with the standalone cost it surrounded
+                changes["ranges"] = {k: v for k, v in obj.ranges.items() if k != "standalone_cost"}
     if isinstance(obj, Flow) and field == "capability" and value in ("", None):
         changes["capability"] = None
     if isinstance(obj, Pool) and field == "type":

@@ -135,8 +135,8 @@ def check_ranges(obj: Any, ranges: Any) -> RangeMap:
         if not isinstance(name, str) or name not in allowed:
             shown = repr(name) if len(repr(name)) <= 40 else repr(name)[:37] + "…"
             fields = ", ".join(allowed)
-            raise _fail(what, obj_id, "ranges", f"{shown} cannot carry a range (a {what}'s ranges are for: {fields})",
-                        f"{shown} 不能设定范围（可设定范围的字段：{fields}）")
+            raise _fail(what, obj_id, "ranges", f"{shown} cannot carry a range (only {fields} can)",
+                        f"{shown} 不能设定范围（只有 {fields} 可以）")
         fld = f"ranges[{name}]"
         if isinstance(pair, (str, bytes)) or not hasattr(pair, "__len__") or len(pair) != 2:
             raise _fail(what, obj_id, fld, "must be [low, high]", "必须是 [下限, 上限]")
@@ -191,7 +191,7 @@ def split_ranges_text(text: str) -> list[tuple[str, str, str]]:
         if not part:
             continue
         name, sep, ends = part.replace("＝", "=").partition("=")
-        if not sep:
+        if not sep or not name.strip():
             raise ValueError(f"'{part}' is not field=low..high", f"“{part}”不是 字段=下限..上限 的形式")
         ends = ends.replace("～", "..").replace("~", "..")
         low, sep, high = ends.partition("..")

@@ -147,8 +147,8 @@ def test_v2_fixture_opens_with_its_ranges() -> None:
 
 @pytest.mark.parametrize(("text", "sentence"), [
     ('{"volume":[25000,30000]}', "Flow 'F1', field 'ranges[volume]': the low end 25000 is above the value 20000"),
-    ('{"x":[0,1]}', "Flow 'F1', field 'ranges': 'x' cannot carry a range (a flow's ranges are for: volume, "
-                    "unit_value, risk, standalone_cost)"),
+    ('{"x":[0,1]}', "Flow 'F1', field 'ranges': 'x' cannot carry a range (only volume, unit_value, risk, "
+                    "standalone_cost can)"),
     ("[1, 2]", "Flow 'F1', field 'ranges': must be a JSON dict"),
     ("{oops", "Flow 'F1', field 'ranges': is not valid JSON"),
 ])
