@@ -26,6 +26,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
@@ -162,10 +163,12 @@ def solve_design(
             part = Solution("optimal", frozenset(c.id for c in cs if c.id in keep), {d.id: None for d in ds}, 0.0,
                             cost, cost)
         else:
-            part = _with_fallback(cs, ds, limit, time.monotonic(), fallback,
-                                  lambda lim, out, into, cs=cs, ds=ds: _solve_one(
-                                      cs, ds, redundancy=redundancy, budget=None, keep=keep | into,
-                                      exclude=exclude | out, time_limit=lim, cancel=cancel))
+            def solve(lim: float | None, out: frozenset[str], into: frozenset[str],
+                      cs: list[Capability] = cs, ds: list[Demand] = ds) -> Solution:
+                return _solve_one(cs, ds, redundancy=redundancy, budget=None, keep=keep | into,
+                                  exclude=exclude | out, time_limit=lim, cancel=cancel)
+
+            part = _with_fallback(cs, ds, limit, time.monotonic(), fallback, solve)
         if part.status == "infeasible":
             return part
         if part.status == "no_solution":  # the time ran out first: keep only what must stay, all standalone
@@ -406,14 +409,14 @@ class _Overrun(Exception):
 OVERRUN_GRACE = 0.3
 
 
-def _run(solve: Callable[[], object], cancel: Callable[[], bool] | None, deadline: float = math.inf) -> object:
+def _run(solve: Callable[[], Any], cancel: Callable[[], bool] | None, deadline: float = math.inf) -> Any:
     """Run ``solve``; with ``cancel`` or a ``deadline``, in a worker thread polled every 50 ms
     (HiGHS releases the GIL). A solve cancelled, or still running :data:`OVERRUN_GRACE`
     after the deadline, is abandoned (:class:`~ecodesk.analysis.errors.AnalysisCancelled`,
     :class:`_Overrun`): it ends by itself and its answer is dropped."""
     if cancel is None and not math.isfinite(deadline):
         return solve()
-    box: dict[str, object] = {}
+    box: dict[str, Any] = {}
 
     def work() -> None:
         try:
@@ -430,5 +433,5 @@ def _run(solve: Callable[[], object], cancel: Callable[[], bool] | None, deadlin
         if thread.is_alive() and time.monotonic() > deadline + OVERRUN_GRACE:
             raise _Overrun()
     if "error" in box:
-        raise box["error"]  # type: ignore[misc]  # an exception object from the worker
+        raise box["error"]
     return box["result"]
