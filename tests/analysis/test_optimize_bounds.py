@@ -65,3 +65,30 @@ def test_what_the_bound_settles_loses_no_least_cost_design(s: Scenario, r: int) 
     best = brute_force(s, r=r)
     assert lower <= best + 1e-6 * max(1.0, best) and not drop & force
     assert close(brute_force(s, r=r, keep=tuple(force), exclude=tuple(drop)), best)
+
+
+def test_cancel_reaches_the_heuristic_and_the_bound() -> None:
+    """A cancel during the local search or the bound stops the run (AnalysisCancelled)."""
+    import pytest
+
+    from ecodesk.analysis.errors import AnalysisCancelled
+    from ecodesk.model import Capability, Entity, Flow, FlowKind
+
+    s = Scenario("S")
+    for i in range(12):
+        s.add(Entity(f"e{i}"))
+    for i in range(12):
+        s.add(Capability(f"k{i}", category="WH", owner=f"e{i}", fixed_cost=10 + i, unit_cost=1 + i % 3, capacity=20))
+    for i in range(12):
+        s.add(Flow(f"f{i}", f"e{i}", f"e{(i + 1) % 12}", FlowKind.CAPABILITY, volume=5 + i, capability=f"k{i}",
+                   standalone_cost=40))
+    for after in (1, 3, 6):
+        calls = [0]
+
+        def cancel(after: int = after, calls: list[int] = calls) -> bool:
+            calls[0] += 1
+            return calls[0] > after
+
+        with pytest.raises(AnalysisCancelled):
+            optimize_design(s, DesignOptions(time_limit=5), cancel=cancel)
+    assert optimize_design(s, DesignOptions(time_limit=5)).objective is not None
