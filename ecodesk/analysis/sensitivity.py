@@ -479,20 +479,14 @@ def evaluate_change(payload: ChangePayload, task: tuple[str, str, str, float]) -
 
 
 def run_tasks(payload: Any, tasks: Sequence[Any], evaluate: Callable[[Any, Any], Any], *, workers: int | None,
-              dask: str | None, progress: ProgressFn | None, cancel: CancelFn | None) -> list[Any]:
-    """:func:`ecodesk.analysis.sweep.run_sweep`."""
-    try:
-        from ecodesk.analysis.sweep import run_sweep
-    except ImportError:  # TEMPORARY sequential fallback until helper P's sweep.py lands
-        out = []
-        for n, task in enumerate(tasks):
-            if cancel is not None and cancel():
-                raise AnalysisCancelled("sweep cancelled") from None
-            out.append(evaluate(payload, task))
-            if progress is not None:
-                progress((n + 1) / len(tasks))
-        return out
-    return run_sweep(payload, tasks, evaluate, workers=workers, dask=dask, progress=progress, cancel=cancel)
+              dask: str | None, progress: ProgressFn | None, cancel: CancelFn | None,
+              prepare: Callable[[Any], Any] | None = None) -> list[Any]:
+    """:func:`ecodesk.analysis.sweep.run_sweep` (imported here: a sweep module that is never
+    needed is never loaded)."""
+    from ecodesk.analysis.sweep import run_sweep
+
+    return run_sweep(payload, tasks, evaluate, workers=workers, dask=dask, progress=progress, cancel=cancel,
+                     prepare=prepare)
 
 
 def sensitivity(
