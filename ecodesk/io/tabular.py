@@ -10,6 +10,8 @@ Cell conventions (CSV cells, GraphML/GEXF attribute values, Kumu attributes):
 * lists of ids (entity ``ecosystems``, pool ``members``): ``car;home`` (``；`` accepted).
 * mappings (``weights``, ``floors``, ``claims``): ``auto=2;homeco=1``.
 * ``tiers``: ``up_to:rate`` pairs, ``1000000:0.2;:0.15``; an empty ``up_to`` is "no bound".
+* ``ranges`` (SPEC §3.7): ``volume=80..120;risk=0.05..0.2`` (ends read like numbers of their
+  field: ``volume=8万..12万``, ``risk=5%..20%``; ``~`` also separates the ends); empty: none.
 * any of these may instead hold JSON (``["a","b"]``, ``{"a": 2}``, ``[{"up_to": null, "rate": 0.1}]``);
   export writes JSON only when an id contains a separator, so every model round-trips exactly.
 """
@@ -31,6 +33,7 @@ from ecodesk.io.errors import Problem
 from ecodesk.model import kinds
 from ecodesk.model.errors import ValidationError
 from ecodesk.model.objects import COLLECTIONS, MAX_TEXT_LENGTH, ModelObject, Tier, make
+from ecodesk.model.ranges import format_ranges, split_ranges_text
 from ecodesk.model.scenario import Scenario
 
 # --- problems with a place ---------------------------------------------------------------
@@ -87,7 +90,7 @@ class CellError(ValueError):
 
 # --- field types ---------------------------------------------------------------------------
 
-TEXT, ID, NUMBER, ENUM, IDS, MAPPING, TIERS = "text", "id", "number", "enum", "ids", "mapping", "tiers"
+TEXT, ID, NUMBER, ENUM, IDS, MAPPING, TIERS, RANGES = "text", "id", "number", "enum", "ids", "mapping", "tiers", "ranges"
 _REFS = {"id", "owner", "source", "target", "entity", "capability"}
 
 
@@ -95,6 +98,8 @@ def _field_type(name: str, annotation: str) -> str:
     ann = annotation.replace(" ", "")
     if name in _REFS:
         return ID
+    if name == "ranges":
+        return RANGES
     if ann in ("str",):
         return TEXT
     if ann in ("float", "float|None", "int"):
@@ -177,6 +182,8 @@ def format_cell(cname: str, fld: str, value: Any) -> str:
         return format_mapping(value)
     if kind == TIERS:
         return format_tiers(value)
+    if kind == RANGES:
+        return format_ranges(value)
     return str(value)
 
 
@@ -284,6 +291,25 @@ def parse_mapping(text: str, field: str = "") -> dict[str, Any]:
     return out
 
 
+def parse_ranges(text: str) -> dict[str, Any]:
+    """A ``ranges`` cell: ``volume=80..120;risk=5%..20%`` (each end read like a number of its
+    field: ``8万..12万``) or JSON ``{"volume": [80, 120]}``; the model judges the ranges."""
+    t = text.strip()
+    if t.startswith("{"):
+        return _json_cell(t, dict)
+    try:
+        parts = split_ranges_text(t)
+    except ValueError as exc:
+        raise CellError(f"{exc.args[0]} (e.g. volume=80..120;risk=0.05..0.2)",
+                        f"{exc.args[1]}（如 volume=80..120;risk=0.05..0.2）") from None
+    out: dict[str, Any] = {}
+    for name, low, high in parts:
+        if name in out:
+            raise CellError(f"{name!r} appears twice", f"{name!r} 出现了两次")
+        out[name] = [parse_number(low, name), parse_number(high, name)]
+    return out
+
+
 _NO_BOUND = {"", "none", "null", "inf", "infinity", "∞", "-", "无", "无上限"}
 
 
@@ -342,6 +368,8 @@ def parse_cell(cname: str, fld: str, text: str) -> Any:
         return parse_list(text)
     if kind == MAPPING:
         return parse_mapping(text, fld)
+    if kind == RANGES:
+        return parse_ranges(text)
     return parse_tiers(text, fld)
 
 

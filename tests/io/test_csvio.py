@@ -47,7 +47,7 @@ def test_export_layout_is_spreadsheet_friendly(rich_project, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw  # Excel opens UTF-8 with a BOM correctly
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert rows[0] == ["scenario", "id", "name", "kind", "industry", "ecosystems", "demand", "risk", "revenue",
-                       "notes", "x", "y", "color"]
+                       "notes", "x", "y", "color", "ranges"]
     hub = rows[1]
     assert hub[:6] == ["1.0 线性", "hub", "电商平台", "platform", "互联网", "car;家居"]
     assert hub[8] == "1500000" and hub[9].startswith("第一行\n第二行, 含逗号")
@@ -105,7 +105,7 @@ def test_bad_numbers_and_columns_named(tmp_path):
     })
     assert problems_of(folder) == [
         "entities.csv: unknown column 'colour' (known: scenario, id, name, kind, industry, ecosystems, demand, risk, "
-        "revenue, notes, x, y, color).",
+        "revenue, notes, x, y, color, ranges).",
         "entities.csv: row 2, column 'risk': '1,5' is not a number.",
         "entities.csv: row 5, column 'risk': 'x' is not a number.",
         "flows.csv: missing column 'source'.",

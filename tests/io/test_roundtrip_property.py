@@ -1,10 +1,12 @@
-"""Property: any valid project survives JSON, CSV, GraphML and GEXF exactly (awkward ids and text
-included, flow labels that a spreadsheet would run as formulas, entity colours)."""
+"""Property: any valid project survives JSON, CSV, xlsx, GraphML, GEXF and the project file exactly
+(awkward ids and text included, flow labels that a spreadsheet would run as formulas, entity
+colours, ranges around any number that may carry one)."""
 
 from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import tempfile
 from pathlib import Path
@@ -28,6 +30,8 @@ from ecodesk.model import (
     Scenario,
     Tier,
 )
+from ecodesk.model.ranges import RANGE_FIELDS
+from ecodesk.store import open_project, write_project_atomic
 
 # Text XML 1.0 can hold (no C0 controls except tab/newline/CR, no surrogates or non-characters).
 TEXT = st.text(st.one_of(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"),
@@ -44,6 +48,32 @@ NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 LABELS = st.one_of(TEXT, st.builds(lambda lead, rest: lead + rest, st.sampled_from(["=", "+", "-", "@", "\t", "\r",
                                                                                   "'=", "''+", "-5", "=1+1"]), TEXT))
 COLORS = st.one_of(st.just(""), st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06x}"))
+
+
+def _end(draw, low: float, high: float) -> float:
+    """A number in [low, high]: an end itself, a round one, or any float in between."""
+    options = [st.sampled_from([low, high]), st.floats(low, high)]
+    if math.ceil(low) <= math.floor(high):
+        options.append(st.integers(math.ceil(low), math.floor(high)).map(float))
+    return draw(st.one_of(options))
+
+
+def ranged(draw, s: Scenario) -> None:
+    """Give some objects of ``s`` ranges around their set numbers (SPEC §3.7), ends within the
+    fields' domains (risk in [0, 1], β in (0, 1], the rest not negative)."""
+    for cname, allowed in RANGE_FIELDS.items():
+        for obj in list(getattr(s, cname)):
+            chosen = draw(st.lists(st.sampled_from(allowed), unique=True, max_size=2))
+            ranges = {}
+            for f in chosen:
+                value = getattr(obj, f)
+                if value is None:
+                    continue
+                top = 1.0 if f in ("risk", "scale_exponent") else min(1e15, value * 3 + 10)
+                bottom = value / 2 if f == "scale_exponent" else 0.0
+                ranges[f] = (_end(draw, bottom, value), _end(draw, value, top))
+            if ranges:
+                s.replace(obj.evolve(ranges=ranges))
 
 
 @st.composite
@@ -81,6 +111,7 @@ def scenarios(draw, name: str) -> Scenario:
         tiers = tuple(Tier(b, draw(PROB)) for b in bounds) + ((Tier(None, draw(PROB)),) if draw(st.booleans()) else ())
         s.add(Pool(next(ids), draw(TEXT), ptype, draw(MONEY), members, draw(st.sampled_from(RULES_BY_TYPE[ptype])),
                    draw(part), draw(part), tiers, draw(part), draw(st.floats(0.01, 1))))
+    ranged(draw, s)
     return s
 
 
@@ -104,6 +135,10 @@ def test_any_project_round_trips(project):
         assert import_file(folder / "p.json").content_equals(project)
         export_file(project, folder / "csv", "csv")
         assert import_file(folder / "csv").content_equals(project)
+        export_file(project, folder / "p.xlsx")
+        assert import_file(folder / "p.xlsx").content_equals(project)
+        write_project_atomic(project, folder / "p.ecodesk")
+        assert open_project(folder / "p.ecodesk").content_equals(project)
         for table in folder.joinpath("csv").iterdir():  # no cell a spreadsheet would run
             text = table.read_bytes().decode("utf-8-sig")
             for row in csv.reader(io.StringIO(text, newline="")):
