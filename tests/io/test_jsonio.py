@@ -126,3 +126,54 @@ def test_unicode_survives(tmp_path):
     back = project_from_json(json.loads(text))
     assert back.content_equals(p)
     Path(tmp_path / "u.json").write_text(text, encoding="utf-8")
+
+
+# -- ranges (SPEC §3.7) ----------------------------------------------------------------------
+
+RANGED = {"entities": [{"id": "a", "demand": 10, "risk": 0.1, "ranges": {"demand": [5, 20], "risk": [0, 0.3]}},
+                       {"id": "b"}],
+          "capabilities": [{"id": "c", "owner": "a", "fixed_cost": 500, "ranges": {"fixed_cost": [400, 650.5]}}],
+          "flows": [{"id": "f", "source": "a", "target": "b", "volume": 100, "ranges": {"volume": [80, 120]}},
+                    {"id": "g", "source": "a", "target": "b", "kind": "capability", "capability": "c",
+                     "standalone_cost": 90, "ranges": {"standalone_cost": [70, 90]}}],
+          "needs": [{"id": "n", "entity": "b", "category": "x", "volume": 3, "ranges": {}}],
+          "pools": [{"id": "p", "members": ["a", "b"], "amount": 1e6, "scale_exponent": 0.8,
+                     "ranges": {"scale_exponent": [0.6, 1], "amount": [8e5, 1.2e6]}}]}
+
+
+def test_ranges_are_carried_as_field_low_high_and_round_trip(tmp_path):
+    project = project_from_json(RANGED, "r.json")
+    s = project.scenario()
+    assert s.flows["f"].ranges == {"volume": (80.0, 120.0)} and s.needs["n"].ranges == {}
+    assert s.pools["p"].ranges == {"amount": (8e5, 1.2e6), "scale_exponent": (0.6, 1.0)}  # in field order
+    out = project_to_json(project)["scenarios"][0]
+    assert out["entities"][0]["ranges"] == {"demand": [5.0, 20.0], "risk": [0.0, 0.3]}
+    assert out["capabilities"][0]["ranges"] == {"fixed_cost": [400.0, 650.5]}
+    assert out["flows"][1]["ranges"] == {"standalone_cost": [70.0, 90.0]}
+    assert out["pools"][0]["ranges"] == {"amount": [8e5, 1.2e6], "scale_exponent": [0.6, 1.0]}
+    assert "ranges" not in out["entities"][1] and "ranges" not in out["needs"][0]  # none: no key
+    export_file(project, tmp_path / "r.json")
+    assert import_file(tmp_path / "r.json").content_equals(project)
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["scenarios"][0]["flows"][0]["ranges"] == {
+        "volume": [80.0, 120.0]}
+
+
+@pytest.mark.parametrize(("where", "ranges", "sentence"), [
+    ("flows", {"volume": [120, 130]},
+     "'r.json', scenario 'Base', flows[0]: Flow 'f', field 'ranges[volume]': the low end 120 is above the value 100."),
+    ("flows", {"volume": [10, 90]},
+     "'r.json', scenario 'Base', flows[0]: Flow 'f', field 'ranges[volume]': the high end 90 is below the value 100."),
+    ("flows", {"x": [0, 1]},
+     "'r.json', scenario 'Base', flows[0]: Flow 'f', field 'ranges': 'x' cannot carry a range (only volume, "
+     "unit_value, risk, standalone_cost can)."),
+    ("flows", {"volume": "80..120"},
+     "'r.json', scenario 'Base', flows[0]: Flow 'f', field 'ranges[volume]': must be [low, high]."),
+    ("entities", {"risk": [0, 1.5]},
+     "'r.json', scenario 'Base', entities[0]: Entity 'a', field 'ranges[risk]': the high end 1.5 is outside [0, 1]."),
+])
+def test_a_bad_range_is_refused_naming_place_object_and_field(where, ranges, sentence):
+    data = json.loads(json.dumps(RANGED))
+    data[where][0]["ranges"] = ranges
+    with pytest.raises(FormatError) as info:
+        project_from_json(data, "r.json")
+    assert info.value.problems == [sentence]

@@ -244,3 +244,39 @@ def test_only_rows_with_content_count_towards_the_limit(tmp_path, monkeypatch):
     monkeypatch.setattr(xlsxio, "MAX_ROWS", 2)
     with pytest.raises(FormatError, match=r"far\.xlsx \[edges\]: has more than 2 rows"):
         import_file(tmp_path / "far.xlsx")
+
+
+# -- ranges (SPEC §3.7) ----------------------------------------------------------------------
+
+
+def test_ranges_are_a_text_column_and_round_trip(tmp_path):
+    s = Scenario("Base")
+    s.add(Entity("a", demand=10.0, risk=0.1, ranges={"demand": (5, 20), "risk": (0.05, 0.2)}))
+    s.add(Entity("b"))
+    s.add(Flow("f", "a", "b", volume=0.1 + 0.2, ranges={"volume": (0.1, 1e15)}))
+    project = Project("p", scenarios=[s])
+    export_file(project, tmp_path / "r.xlsx")
+    wb = load_workbook(tmp_path / "r.xlsx")
+    ws = wb["entities"]
+    header = [c.value for c in ws[1]]
+    col = header.index("ranges")
+    cells = [row[col] for row in ws.iter_rows(min_row=2)]
+    assert [c.value for c in cells] == ["demand=5..20;risk=0.05..0.2", None]
+    assert cells[0].data_type == "s"  # text, never a formula
+    flows = wb["flows"]
+    assert flows.cell(2, [c.value for c in flows[1]].index("ranges") + 1).value == "volume=0.1..1000000000000000"
+    assert import_file(tmp_path / "r.xlsx").content_equals(project)
+
+
+def test_a_range_typed_into_a_sheet_and_a_bad_one_named_by_sheet_row_and_column(tmp_path):
+    book = _workbook(tmp_path / "hand.xlsx", {
+        "entities": [["id", "demand", "ranges"], ["a", "10万", "demand=8万..12万"], ["b", 5, "demand=6..9"]],
+    })
+    with pytest.raises(FormatError) as info:
+        import_file(book)
+    assert info.value.problems == [
+        "hand.xlsx [entities]: row 3: Entity 'b', field 'ranges[demand]': the low end 6 is above the value 5."]
+    book = _workbook(tmp_path / "hand2.xlsx", {
+        "entities": [["id", "demand", "ranges"], ["a", "10万", "demand=8万..12万"]],
+    })
+    assert import_file(book).scenario().entities["a"].ranges == {"demand": (8e4, 1.2e5)}
