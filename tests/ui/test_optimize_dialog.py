@@ -145,6 +145,8 @@ def test_apply_adds_one_undoable_scenario_and_compare_shows_before_and_after(win
     doc = win.document
     dialog = open_dialog(win)
     run(qtbot, dialog)
+    assert dialog.compact_mode  # a laptop's window: shrunk beside the difference (tests/ui/test_optimize_compact.py)
+    qtbot.mouseClick(dialog.compact.panel.details_button, Qt.MouseButton.LeftButton)  # the full dialog's Apply
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert asked == ["Optimised design"]  # the default name offered
     assert doc.project.scenario_names() == ["各自建仓", "优化方案", "空白"]

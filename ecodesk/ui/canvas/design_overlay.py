@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -36,6 +36,7 @@ from ecodesk.ui.plaintext import plain
 if TYPE_CHECKING:
     from ecodesk.analysis.optimize import DesignResult
     from ecodesk.ui.canvas.scene import CanvasScene
+    from ecodesk.ui.canvas.view import CanvasView
 
 #: Colours of the difference (readable on the light and the dark canvas).
 CLOSED = "#D7191C"
@@ -197,6 +198,35 @@ class DesignOverlayItem(_LayerItem):
             out += [str(i) for i in ids] if isinstance(ids, (list, tuple)) else [str(ids)]
         return out
 
+    def counts(self) -> dict[str, int]:
+        """How many of each kind of change the difference shows (the compact legend's figures)."""
+        d = self.diff
+        return {"closed": len(d.closed), "struck": len(d.struck_flows), "new": len(d.new_flows),
+                "standalone": len(d.standalone), "own": len(d.own)}
+
+    def mark_rects(self, limit: int = 400) -> list[QRectF]:
+        """Scene rectangles of the marks — each tag, each changed flow (at most ``limit`` of
+        them) — to keep clear when something is laid over the canvas."""
+        out = [t.sceneBoundingRect() for t in self.tags.childItems()]
+        for kind in ("new", "struck"):
+            out += [p.boundingRect() for p in list(self.paths[kind].values())[:limit]]
+        return out
+
+    def difference_rect(self) -> QRectF:
+        """The scene rectangle holding every mark and the entities they are about."""
+        rect = QRectF()
+        for r in self.mark_rects(limit=10**9):
+            rect = rect.united(r)
+        d, flows, scene = self.diff, self._scenario.flows, self.scene()
+        ids = set(d.closed.values()) | {e for row in d.new_flows for e in row[1:3]}
+        ids |= {row[1] for row in (*d.standalone, *d.own)}
+        ids |= {e for f in d.struck_flows if f in flows for e in (flows[f].source, flows[f].target)}
+        items = getattr(scene, "entity_items", {})
+        for e in ids:
+            if e in items:
+                rect = rect.united(items[e].sceneBoundingRect())
+        return rect
+
     def remove(self) -> None:
         for item in (self.tags, self):
             sc = item.scene()
@@ -321,3 +351,26 @@ class DesignOverlayItem(_LayerItem):
         tag.setData(ID, list(obj_ids))
         tag.setToolTip(plain(tip))
         tag.setPos(item.pos().x(), item.pos().y() + item.shape_rect().top() - 2)
+
+
+def fit_view_to(view: CanvasView, rect: QRectF, free: QRect, max_zoom: float, margin: int = 36) -> bool:
+    """Zoom ``view`` (to at most ``max_zoom``) and pan it so the scene rectangle ``rect`` shows
+    inside ``free`` (viewport pixels: the part a panel over the canvas leaves visible). Only
+    the view moves: the model and the undo history are untouched. False when there is nothing
+    to fit."""
+    if rect.isNull() or free.width() < 40 or free.height() < 40:
+        return False
+    w, h = max(free.width() - 2 * margin, 20), max(free.height() - 2 * margin, 20)
+    zoom = min(max_zoom, w / max(rect.width(), 1e-6), h / max(rect.height(), 1e-6))
+    if abs(zoom - view.zoom) > 1e-9:
+        view.set_zoom(zoom)
+    vp = view.viewport().rect()
+    centre = rect.center() - QPointF(free.center() - vp.center()) / view.zoom
+    seen = QRectF(0, 0, vp.width() / view.zoom, vp.height() / view.zoom)
+    seen.moveCenter(centre)
+    scene = view.scene()
+    if scene is not None and not scene.sceneRect().contains(seen):
+        # room to scroll there (the scene rect only grows, as when an entity is dragged out)
+        scene.setSceneRect(scene.sceneRect().united(seen.adjusted(-2, -2, 2, 2)))
+    view.centerOn(centre)
+    return True

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecodesk.model import Bindings, Scenario
+from ecodesk.ui.dialogs.optimize_compact import CompactMode, place_full_dialog
 from ecodesk.ui.dialogs.optimize_picker import CapabilityPickerWidget
 from ecodesk.ui.dialogs.optimize_result import DesignResultWidget, TradeoffWidget
 from ecodesk.ui.dialogs.optimize_run import BackgroundRun, BadBudget, parse_budget, selected_capabilities
@@ -184,11 +185,21 @@ class OptimizeDialog(QDialog):
         self.apply_button.setObjectName("optimize_apply")
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(lambda: self.apply())
+        self.show_button = QPushButton(self)
+        self.show_button.setObjectName("optimize_show_on_canvas")
+        self.show_button.setEnabled(False)
+        self.show_button.clicked.connect(lambda: self.show_on_canvas())
+        self.buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.close)
+        self.compact = CompactMode(self)  # the dialog shrunk over a corner of the canvas
+        self.compact.panel.apply_button.clicked.connect(lambda: self.apply())
+        self.compact.panel.details_button.clicked.connect(self.show_details)
+        self.compact.panel.fit_button.clicked.connect(lambda: self.compact.fit())
         lay = QVBoxLayout(self)
         lay.addWidget(self.splitter, 1)
         lay.addWidget(self.buttons)
+        lay.addWidget(self.compact.panel)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Optimise Design — {0}").format(self.scenario.name))
@@ -217,12 +228,15 @@ class OptimizeDialog(QDialog):
         self.apply_button.setText(self.tr("&Apply as New Scenario"))
         self.apply_button.setToolTip(self.tr("Add the design as a new scenario after this one (undoable) and compare "
                                              "the two"))
+        self.show_button.setText(self.tr("Show on &Canvas"))
+        self.show_button.setToolTip(self.tr("Shrink this dialog to a small panel beside the difference on the canvas"))
         self.tabs.setTabText(0, self.tr("Result"))
         self.tabs.setTabText(1, self.tr("Trade-off"))
         self.legend.setText(self.tr("On the canvas: struck red — closed capabilities and flows that go away; dashed "
                                     "green — new or re-pointed capability flows; orange — demands left standalone."))
         self.result_view.retranslate()
         self.tradeoff.retranslate()
+        self.compact.panel.retranslate()
         self._show_stale_note()
 
     def changeEvent(self, event: Any) -> None:
@@ -231,6 +245,7 @@ class OptimizeDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self._refresh_overlay()
+            self._sync_buttons()
         super().changeEvent(event)
 
     # the document ---------------------------------------------------------------------------
@@ -264,6 +279,7 @@ class OptimizeDialog(QDialog):
         self.trade_runner.cancel(quiet=True)
         self._follow_scenario()
         self._set_result(None, None)
+        self.show_details()  # nothing to show on the canvas
         self.tradeoff.show_rows([], self.currency)
         self._set_running(False)
         self.setWindowTitle(self.tr("Optimise Design — {0}").format(self.scenario.name))
@@ -279,13 +295,14 @@ class OptimizeDialog(QDialog):
         """The result is of an earlier state of the scenario: no difference, no Apply."""
         self.stale = True
         self._remove_overlay()
-        self.apply_button.setEnabled(False)
+        self._sync_buttons()
         self._show_stale_note()
 
     def _show_stale_note(self) -> None:
         if self.stale:
             self.error.setText(self.tr("The scenario changed after this run: run again to see its design."))
             self.error.show()
+            self.compact.refresh()
 
     # canvas selection -----------------------------------------------------------------------
     def use_canvas_selection(self, state: str) -> int:
@@ -353,6 +370,10 @@ class OptimizeDialog(QDialog):
         self._set_result(result, self._pending)
         if self.scenario.revision != self._pending_rev:  # edited while it ran
             self._mark_stale()
+        elif self.overlay is not None and self.compact.covers_canvas():
+            self.show_on_canvas()  # the difference is the point: don't hide it
+        elif self.overlay is not None:
+            self.compact.bring_into_view()  # beside the canvas: the difference where it is not
         self.result_shown.emit()
 
     def _on_runner_failed(self, message: str) -> None:
@@ -366,8 +387,29 @@ class OptimizeDialog(QDialog):
     def _set_result(self, result: DesignResult | None, scenario: Scenario | None) -> None:
         self.result, self.result_scenario, self.stale = result, scenario, False
         self.result_view.show_result(result, scenario, self.currency)
-        self.apply_button.setEnabled(result is not None and result.status != "infeasible")
         self._refresh_overlay()
+        self._sync_buttons()
+
+    def _sync_buttons(self) -> None:
+        """Apply and Show on Canvas (and the compact panel) follow the result and its state."""
+        r = self.result
+        self.apply_button.setEnabled(r is not None and not self.stale and r.status != "infeasible")
+        self.show_button.setEnabled(self.overlay is not None)
+        self.compact.refresh()
+
+    # the compact panel ----------------------------------------------------------------------
+    @property
+    def compact_mode(self) -> bool:
+        return self.compact.active
+
+    def show_on_canvas(self, fit: bool = True) -> bool:
+        """Shrink to the compact panel over the canvas corner that hides least of the diagram
+        (``fit``: bring the difference into view when it is not); False without a difference."""
+        return self.compact.enter(fit)
+
+    def show_details(self) -> None:
+        """The full dialog again, at its geometry before it shrank."""
+        self.compact.leave()
 
     # the canvas difference ------------------------------------------------------------------
     def _remove_overlay(self) -> None:
@@ -463,9 +505,7 @@ def show_optimize_dialog(window: Any) -> OptimizeDialog:
             page.show_figure("cost_sharing.total_cost")  # cost, fair shares, then resilience in view
 
         dialog.applied.connect(compare)
-        # most of the window: the list, the figures and the assignments side by side
-        g = window.geometry()
-        dialog.resize(max(900, min(1500, int(0.9 * g.width()))), max(600, min(950, int(0.9 * g.height()))))
+        place_full_dialog(dialog, window)  # beside the canvas on a large screen, else most of the window
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()

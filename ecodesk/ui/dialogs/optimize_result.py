@@ -226,7 +226,12 @@ class DesignResultWidget(QWidget):
     def _row(self, a: Assignment, scenario: Scenario) -> dict[str, Any]:
         entity = scenario.entities.get(a.entity)
         flow = scenario.flows.get(a.demand) if a.kind == "flow" else None
-        demand_name = self.tr("Need {0}").format(a.demand) if flow is None else self.tr("Flow {0}").format(a.demand)
+        if flow is None:
+            demand_name = self.tr("Need {0}").format(a.demand)
+        elif flow.label:  # the planners' own name for it
+            demand_name = self.tr("Flow {0} ({1})").format(a.demand, flow.label)
+        else:
+            demand_name = self.tr("Flow {0}").format(a.demand)
         change = change_of(scenario, a)
         served = self._cap_text(scenario, a.capability) if a.capability else self.tr("standalone")
         now = self.tr("standalone")
