@@ -143,8 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("file", metavar="FILE")
 
     from ecodesk.cli_optimize import add_parser as add_optimize
+    from ecodesk.cli_sweeps import add_parsers as add_sweeps
 
     add_optimize(sub)
+    add_sweeps(sub)
 
     s = sub.add_parser("desktop-install", help="Linux: add ecodesk to the desktop's menus, open .ecodesk files "
                        "with a double-click, install its icon (for this user)")
@@ -492,6 +494,18 @@ def cmd_optimize(args: argparse.Namespace) -> int:
     return run_optimize(args, load_any)
 
 
+def cmd_sensitivity(args: argparse.Namespace) -> int:
+    from ecodesk.cli_sweeps import run_sensitivity
+
+    return run_sensitivity(args, load_any)
+
+
+def cmd_uncertainty(args: argparse.Namespace) -> int:
+    from ecodesk.cli_sweeps import run_uncertainty
+
+    return run_uncertainty(args, load_any)
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     from ecodesk.analysis.compare import compare_results
     from ecodesk.analysis.run import run_analysis
@@ -560,6 +574,7 @@ COMMANDS = {
     "new": cmd_new, "templates": cmd_templates, "import": cmd_import, "export": cmd_export,
     "validate": cmd_validate, "analyze": cmd_analyze, "compare": cmd_compare, "open": cmd_open,
     "doctor": cmd_doctor, "desktop-install": cmd_desktop_install, "optimize": cmd_optimize,
+    "sensitivity": cmd_sensitivity, "uncertainty": cmd_uncertainty,
 }
 
 

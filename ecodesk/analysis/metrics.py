@@ -218,12 +218,25 @@ _POOL_MAPS: dict[str, tuple[str, str]] = {
 }
 
 
-def _name_of(scenario: Scenario | None, obj_id: str) -> str:
+def object_name(scenario: Scenario | None, obj_id: str) -> str:
+    """How a planner knows an object: its name (an entity, capability, pool), a flow's label or
+    "source → target", a need's "entity: category"; the id when there is nothing better."""
     if scenario is None:
         return obj_id
+    from ecodesk.model.objects import Flow, Need
+
     obj = scenario.find(obj_id)
+    if isinstance(obj, Flow):
+        if obj.label:
+            return obj.label
+        return f"{object_name(scenario, obj.source)} → {object_name(scenario, obj.target)}"
+    if isinstance(obj, Need):
+        return f"{object_name(scenario, obj.entity)}: {obj.category}"
     label = getattr(obj, "label", None)
     return str(label) if label else obj_id
+
+
+_name_of = object_name
 
 
 def metric_label(path: str, scenario: Scenario | None, lang: str = "en") -> str:

@@ -444,21 +444,21 @@ class _Additive:
             d_st[i] = d_st.get(i, 0.0) + (a - a0)
             d_phi[i] = d_phi.get(i, 0.0) + (a - a0) - 0.5 * ds
             d_phi[owner] -= 0.5 * ds
-        players = cs["players"]
-        standalone = {p: cs["standalone"][p] + d_st.get(p, 0.0) for p in players}
+        n_players = len(cs["players"])
         name, who = m.split(".")[1], m.split(".", 2)[2]
-        if who not in standalone:
+        if who not in cs["standalone"]:
             return metric_value(self.base, m)  # MetricError: not a player
+        standalone = cs["standalone"][who] + d_st.get(who, 0.0)
         if name == "standalone":
-            return float(standalone[who])
+            return float(standalone)
         shapley = cs["shapley"][who] + d_phi.get(who, 0.0)
         if name == "shapley":
             return float(shapley)
         if name == "savings":
-            return float(standalone[who] - shapley)
+            return float(standalone - shapley)
         if name == "proportional":
-            return float(total_cost * standalone[who] / total_alone if total_alone > 0 else total_cost / len(players))
-        return float(standalone[who] - (total_alone - total_cost) / len(players))  # equal_savings
+            return float(total_cost * standalone / total_alone if total_alone > 0 else total_cost / n_players)
+        return float(standalone - (total_alone - total_cost) / n_players)  # equal_savings
 
 
 # --------------------------------------------------------------------------- the sweep
