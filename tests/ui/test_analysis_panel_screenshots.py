@@ -47,9 +47,9 @@ def test_analysis_panel_screenshots(qtbot, tmp_path, lang):
     assert w.grab().save(str(whole)) and whole.stat().st_size > 50_000
     titles = [panel.tabs.tabText(i) for i in range(panel.tabs.count())]
     if lang == "zh":
-        assert titles == ["概览", "能力复用", "成本分摊", "网络韧性", "情景比较"]
+        assert titles == ["概览", "能力复用", "成本分摊", "网络韧性", "情景比较", "敏感性"]
         assert panel.overview.cards["service_level"].title.text() == "服务水平"
         assert w.analysis_dock.windowTitle() == "分析"
     else:
-        assert titles == ["Overview", "Capability reuse", "Cost sharing", "Resilience", "Compare"]
+        assert titles == ["Overview", "Capability reuse", "Cost sharing", "Resilience", "Compare", "Sensitivity"]
     print(f"screenshots: {out}")

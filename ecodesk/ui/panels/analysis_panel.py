@@ -2,7 +2,8 @@
 
 Tabs Overview, Capability reuse, Cost sharing, Resilience and Compare over one result of
 the shown scenario, kept current by an :class:`AnalysisChannel` (off the GUI thread,
-debounced after edits, stale results greyed and never mixed with new ones). The header
+debounced after edits, stale results greyed and never mixed with new ones); Sensitivity runs
+its sweeps only on its own Run. The header
 runs, cancels and parameterises the analysis and drives the canvas: colour mode, marks
 and flow filters. Rows selected in any result table select and centre their entities on
 the canvas; entities selected on the canvas highlight their rows (a :class:`CanvasLink` the
@@ -38,11 +39,11 @@ from ecodesk.ui.panels.worker import AnalysisChannel, ResultCache
 if TYPE_CHECKING:
     from ecodesk.analysis.run import AnalysisResult
 
-TABS = ("overview", "reuse", "cost", "resilience", "compare")
+TABS = ("overview", "reuse", "cost", "resilience", "compare", "sensitivity")
 #: Tab → (module, class) of its page, imported when first shown.
 PAGE_CLASSES = {"overview": ("overview_tab", "OverviewTab"), "reuse": ("reuse_tab", "ReuseTab"),
                 "cost": ("costshare_tab", "CostShareTab"), "resilience": ("resilience_tab", "ResilienceTab"),
-                "compare": ("compare_tab", "CompareTab")}
+                "compare": ("compare_tab", "CompareTab"), "sensitivity": ("sensitivity_tab", "SensitivityTab")}
 RESULT_TABS = ("overview", "reuse", "cost", "resilience")
 
 
@@ -171,6 +172,10 @@ class AnalysisPanel(QWidget):
     def compare(self) -> Any:
         return self.ensure_page("compare")
 
+    @property
+    def sensitivity(self) -> Any:
+        return self.ensure_page("sensitivity")
+
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         QTimer.singleShot(0, self, self._refresh_current_tab)  # paint the header first
@@ -275,6 +280,8 @@ class AnalysisPanel(QWidget):
         self.channel.shutdown()
         if "compare" in self.pages:
             self.pages["compare"].shutdown()
+        if "sensitivity" in self.pages:
+            self.pages["sensitivity"].shutdown()
         if self.link.what_if is not None:
             self.link.what_if.close()
 
@@ -400,6 +407,8 @@ class AnalysisPanel(QWidget):
         self._dirty = {k for k in RESULT_TABS if k in self.pages}
         if "compare" in self.pages:
             self.pages["compare"].retranslate()
+        if "sensitivity" in self.pages:
+            self.pages["sensitivity"].retranslate()
         self._refresh_current_tab()
         self._on_channel_state_changed()
         if self.canvas is not None:
@@ -409,7 +418,7 @@ class AnalysisPanel(QWidget):
     def _retranslate_tabs(self) -> None:
         for key, text in (("overview", self.tr("Overview")), ("reuse", self.tr("Capability reuse")),
                           ("cost", self.tr("Cost sharing")), ("resilience", self.tr("Resilience")),
-                          ("compare", self.tr("Compare"))):
+                          ("compare", self.tr("Compare")), ("sensitivity", self.tr("Sensitivity"))):
             self.tabs.setTabText(TABS.index(key), text)
 
     def changeEvent(self, event: QEvent) -> None:
