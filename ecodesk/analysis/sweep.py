@@ -140,14 +140,12 @@ def _check_cancel(cancel: Cancel | None) -> None:
 
 @dataclass(frozen=True)
 class _Job:
-    """What a worker needs once: the run's token, the payload (pickled bytes for the pool, the
-    object itself on Dask) and the two functions."""
+    """What a worker needs once: the run's token, the pickled payload and the two functions."""
 
     token: str
-    payload: Any
+    payload: bytes
     evaluate: Callable[[Any, Any], Any]
     prepare: Callable[[Any], Any] | None
-    pickled: bool
 
 
 @dataclass(frozen=True)
@@ -183,7 +181,7 @@ def _local_object(job: _Job) -> Any:
     global PREPARED_COUNT
     with _LOCAL_LOCK:  # a Dask worker may run several threads
         if job.token not in _LOCAL:
-            payload = pickle.loads(job.payload) if job.pickled else job.payload
+            payload = pickle.loads(job.payload)
             local = job.prepare(payload) if job.prepare is not None else payload
             while len(_LOCAL) >= KEEP_LOCAL:
                 del _LOCAL[next(iter(_LOCAL))]  # the oldest run's
@@ -344,16 +342,22 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def _job(payload: Any, evaluate: Callable[[Any, Any], Any], prepare: Callable[[Any], Any] | None) -> _Job:
+    """The run's job with the payload pickled here ONCE: the pool's workers and a cluster's get
+    these bytes (cheap to copy and to replicate between Dask workers) and unpickle them once each."""
+    try:
+        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:
+        raise SweepError(f"the model cannot be sent to worker processes: {exc}",
+                         f"模型无法发送到工作进程：{exc}") from exc
+    return _Job(uuid.uuid4().hex, data, evaluate, prepare)
+
+
 def _run_pool(workers: int, payload: Any, tasks: list[Any], evaluate: Callable[[Any, Any], Any],
               prepare: Callable[[Any], Any] | None, progress: Progress | None,
               cancel: Cancel | None) -> list[Any]:
     _check_cancel(cancel)
-    try:
-        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)  # once, not once per worker
-    except Exception as exc:
-        raise SweepError(f"the model cannot be sent to worker processes: {exc}",
-                         f"模型无法发送到工作进程：{exc}") from exc
-    job = _Job(uuid.uuid4().hex, data, evaluate, prepare, pickled=True)
+    job = _job(payload, evaluate, prepare)
     pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init_pool_worker, initargs=(job,))
     ok = False
     try:
@@ -406,7 +410,7 @@ def _run_dask(address: str, payload: Any, tasks: list[Any], evaluate: Callable[[
         nworkers = max(1, sum(client.nthreads().values()))
         if not tasks:
             return []
-        job = _Job(uuid.uuid4().hex, payload, evaluate, prepare, pickled=False)
+        job = _job(payload, evaluate, prepare)
         [shipped] = client.scatter([job], broadcast=True, hash=False)  # the model, once per worker
         futures: list[Any] = []
 

@@ -57,6 +57,9 @@ TARGETS = {
     # issue 16: the design optimiser (tests/benchmarks/bench_optimize.py)
     "optimize_platform_s": ("<=", 10),
     "optimize_template_ms": ("<=", 500),
+    # issue 17: sensitivity and uncertainty sweeps on 2 cores (tests/benchmarks/bench_sweeps.py)
+    "sensitivity_total_cost_s": ("<=", 30),
+    "uncertainty_1000_savings_s": ("<=", 60),
 }
 
 
@@ -446,6 +449,7 @@ FIGURES = {
     "save": Bench.save, "open": Bench.open, "canvas": Bench.canvas, "first_window": Bench.first_window,
     "analyze": Bench.analyze_full, "analyze_10m": Bench.analyze_ten_million,
     "optimize": lambda bench: __import__("bench_optimize").figures(bench),
+    "sweeps": lambda bench: __import__("bench_sweeps").figures(bench),
 }
 
 
