@@ -180,6 +180,7 @@ class DesignOverlayItem(_LayerItem):
         self.new_line: QGraphicsPathItem | None = None
         self._scenario = scenario
         self._tags_at: dict[str, int] = {}
+        self._difference_rect: QRectF | None = None
         self._build(scene)  # children first, then into the scene at once (far cheaper for thousands)
         scene.addItem(self)
         scene.addItem(self.tags)
@@ -214,9 +215,10 @@ class DesignOverlayItem(_LayerItem):
 
     def difference_rect(self) -> QRectF:
         """The scene rectangle holding every mark and the entities they are about."""
-        rect = QRectF()
-        for r in self.mark_rects(limit=10**9):
-            rect = rect.united(r)
+        if self._difference_rect is not None:
+            return QRectF(self._difference_rect)
+        # the layers sit at the scene's origin: their children's rectangles are scene rectangles
+        rect = self.childrenBoundingRect().united(self.tags.childrenBoundingRect())
         d, flows, scene = self.diff, self._scenario.flows, self.scene()
         ids = set(d.closed.values()) | {e for row in d.new_flows for e in row[1:3]}
         ids |= {row[1] for row in (*d.standalone, *d.own)}
@@ -225,6 +227,8 @@ class DesignOverlayItem(_LayerItem):
         for e in ids:
             if e in items:
                 rect = rect.united(items[e].sceneBoundingRect())
+        if scene is not None:
+            self._difference_rect = QRectF(rect)  # the overlay never changes: it goes when the model does
         return rect
 
     def remove(self) -> None:
