@@ -4,6 +4,7 @@ payload once per worker, progress, cancel, errors from workers, bad arguments.""
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -13,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # workers import the h
 
 import test_sweep_helpers as helpers
 
+from ecodesk.analysis import sweep
 from ecodesk.analysis.errors import AnalysisCancelled
 from ecodesk.analysis.run import run_analysis
 from ecodesk.analysis.sweep import SweepError, available_workers, run_sweep
@@ -140,3 +142,14 @@ def test_without_distributed_the_dask_option_names_the_extra(monkeypatch):
         run_sweep(0, range(3), helpers.square, dask="tcp://127.0.0.1:8786")
     assert "install ecodesk[cluster]" in info.value.sentence()
     assert "ecodesk[cluster]" in info.value.sentence("zh")
+
+
+def test_workers_never_fork_and_a_sweep_runs_from_a_thread():
+    """The app runs sweeps from a worker thread beside Qt's threads: the pool must not fork this
+    process (a lock held by another thread would stay held in the child)."""
+    assert sweep._context().get_start_method() in ("forkserver", "spawn")
+    box: list[object] = []
+    thread = threading.Thread(target=lambda: box.append(run_sweep(1, range(30), helpers.square, workers=2)))
+    thread.start()
+    thread.join(60)
+    assert box == [[1 + t * t for t in range(30)]]
