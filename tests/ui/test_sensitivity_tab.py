@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
 import ecodesk.analysis.sensitivity as sens_engine
+import ecodesk.ui.panels.sweep_charts as sc
 from ecodesk.analysis.metrics import metric_label
 from ecodesk.analysis.sensitivity import DEFAULT_FIELDS, sensitivity
 from ecodesk.commands import ChangeObject
@@ -118,7 +119,7 @@ def test_long_names_are_shortened_on_the_axis_but_whole_in_table_and_tooltip(qtb
     assert " → " in shown  # both ends of a flow stay recognisable
     assert whole in tab.bars[i].tooltip
     width = max(tab.tornado.fontMetrics().horizontalAdvance(b.label) for b in tab.bars)
-    assert width <= 260
+    assert width <= sc.MAX_AXIS_WIDTH
 
 
 def test_clicking_a_bar_selects_its_object_on_the_canvas(qtbot):

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPointF, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -87,6 +87,10 @@ class SensitivityTab(ResultPage):
         self._choices_timer.setSingleShot(True)
         self._choices_timer.setInterval(250)
         self._choices_timer.timeout.connect(self.refresh_choices)
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(150)
+        self._resize_timer.timeout.connect(self._refit_names)
         self.retranslate()
 
     # construction -------------------------------------------------------------------------------
@@ -146,6 +150,8 @@ class SensitivityTab(ResultPage):
         self.tornado = ChartWidget("tornado_chart", self.sens_results)
         self.sens_model = ResultTableModel()
         self.sens_table = ResultTableView(self.sens_model, "sensitivity_table", self.sens_results)
+        self.sens_table.horizontalHeader().setStretchLastSection(False)
+        self.sens_model.modelReset.connect(self._size_input_column)
         split = s.split(self.tornado, self.sens_table, sizes=[620, 520])
         s.body.removeWidget(split)
         v.addWidget(split)
@@ -231,6 +237,15 @@ class SensitivityTab(ResultPage):
         if self._choices_key != self._model_key():
             self.refresh_choices()
         self._update_states()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.sens_run.result is not None:
+            self._resize_timer.start()  # the tornado's names fitted to its new width
+
+    def _refit_names(self) -> None:
+        if self.sens_run.result is not None and sc.axis_budget(self.tornado.width()) != self.drawing.budget:
+            self.draw_sensitivity()
 
     # running ---------------------------------------------------------------------------------------
     def _chosen_metric(self, state: QLabel) -> str:
@@ -343,6 +358,13 @@ class SensitivityTab(ResultPage):
         self.sens_run_button.setEnabled(self.scenario is not None)
         self.unc_run_button.setEnabled(self.scenario is not None and ranged)
 
+    def _size_input_column(self) -> None:
+        """The input's whole name where there is room (object and field; at most 380 px)."""
+        t = self.sens_table
+        if self.sens_model.rows:
+            t.resizeColumnToContents(0)
+            t.setColumnWidth(0, min(t.columnWidth(0), 380))
+
     def _set_stale(self, widget: QWidget, overlay: StaleOverlay, stale: bool) -> None:
         widget.setEnabled(not stale)
         overlay.setVisible(stale)
@@ -403,8 +425,7 @@ class SensitivityTab(ResultPage):
             "entity, capability, flow, need or pool, press “±” beside a number in the inspector and enter its "
             "low and high values; then press Run."))
         self._set_columns()
-        with QSignalBlocker(self.metric_picker):
-            self._choices_key = None
+        self._choices_key = None  # the metric names in the new language
         if self.isVisible():
             self.refresh_choices()
         self.draw_sensitivity()

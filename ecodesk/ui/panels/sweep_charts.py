@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
 
-from ecodesk.ui.panels.charts import ChartWidget, fit_left_axis, palette_colors
+from ecodesk.ui.panels.charts import ChartWidget, palette_colors
 
 #: Tornado colours: the metric when the input is lowered / raised (colour-blind aware).
 TORNADO_LOW = "#3C6FA8"
@@ -25,8 +25,13 @@ TORNADO_HIGH = "#E8862A"
 BASE_LINE = "#7F8A93"
 MEAN_LINE = "#D7191C"
 
-#: Widest the tornado's names may make its left axis (pixels); longer names are shortened.
-MAX_AXIS_WIDTH = 230
+#: Narrowest and widest room for the tornado's names (pixels); longer names are shortened.
+MIN_AXIS_WIDTH, MAX_AXIS_WIDTH = 190, 340
+
+
+def axis_budget(chart_width: int) -> int:
+    """Room for the names on a tornado ``chart_width`` pixels wide: about a third of it."""
+    return max(MIN_AXIS_WIDTH, min(MAX_AXIS_WIDTH, int(chart_width * 0.3)))
 
 
 @dataclass(frozen=True)
@@ -96,7 +101,8 @@ def tornado(chart: ChartWidget, bars: Sequence[TornadoBar], base: float, base_la
     chart.item.addItem(line)
     ax = chart.item.getAxis("left")
     ax.setTicks([[(i, b.label) for i, b in enumerate(bars)]])
-    fit_left_axis(chart, [b.label for b in bars])
+    fm = QFontMetrics(ax.style.get("tickFont") or chart.font())
+    ax.setWidth(min(MAX_AXIS_WIDTH + 14, max((fm.horizontalAdvance(b.label) for b in bars), default=20) + 14))
     chart.item.getViewBox().invertY(True)
     key = "&nbsp;&nbsp;".join(f'<span style="color:{c}">{mark}</span>&nbsp;{html.escape(t, quote=False)}'
                               for c, mark, t in ((TORNADO_LOW, "■", legend[0]), (TORNADO_HIGH, "■", legend[1]),

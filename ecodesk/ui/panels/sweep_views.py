@@ -74,6 +74,8 @@ class SweepDrawing(QObject):
     def __init__(self, tab: Any) -> None:
         super().__init__(tab)
         self.tab = tab
+        #: The room the tornado's names were fitted into (redrawn when the chart's width asks for other).
+        self.budget = 0
 
     def metric_name(self, path: str, snapshot: Scenario | None) -> str:
         from ecodesk.analysis.metrics import metric_label
@@ -101,13 +103,14 @@ class SweepDrawing(QObject):
         name = self.metric_name(res.metric, snap)
         ch.reset("", name)
         fm = QFontMetricsF(ch.item.getAxis("left").style.get("tickFont") or ch.font())
+        budget = self.budget = sc.axis_budget(ch.width())
         rows, bars, ids = [], [], []
         for r in res.rows:
             obj, fld = self.row_label(snap, r.object, r.field)
             whole = f"{obj} · {fld}"
             tip = self.tr("{0}: {1} → {2}, {3} → {4} (swing {5})").format(
                 whole, num(r.low), self.fmt(r.metric_low), num(r.high), self.fmt(r.metric_high), self.fmt(r.swing))
-            bars.append(sc.TornadoBar(sc.axis_label(obj, fld, sc.MAX_AXIS_WIDTH - 14, fm.horizontalAdvance),
+            bars.append(sc.TornadoBar(sc.axis_label(obj, fld, budget, fm.horizontalAdvance),
                                       r.metric_low, r.metric_high, tip))
             ids.append(r.object)
             rows.append({"id": r.object, "input": whole, "object": obj, "field": fld, "value": r.value, "low": r.low,
