@@ -265,3 +265,43 @@ def test_the_app_runs_sweeps_on_all_local_cores_with_the_same_rows(qtbot):
                       fields=DEFAULT_FIELDS, workers=1)
     assert res.to_json() == one.to_json()
     assert tab.bar_ids == [r.object for r in one.rows]
+
+
+def test_an_edit_does_not_rebuild_the_metric_list_but_opening_it_does(qtbot):
+    w, tab = _tab(qtbot)
+    doc = w.document
+    picker = tab.metric_picker
+    brand = doc.scenario.entities["brand"]
+    path = "cost_sharing.shapley.brand"
+    old = picker.itemText(picker.findData(path))
+    assert doc.attempt(ChangeObject(doc.scenario, brand.evolve(name="新品牌"))) is None
+    qtbot.wait(600)  # more than the debounce of a scenario switch: an edit alone rebuilds nothing
+    assert picker.itemText(picker.findData(path)) == old
+    picker.showPopup()
+    assert picker.itemText(picker.findData(path)) == metric_label(path, doc.scenario, "en") != old
+    assert "新品牌" in picker.itemText(picker.findData(path))
+    picker.hidePopup()
+    assert picker.chosen_path() == METRIC  # the choice stays
+    # another scenario: its own list, at once
+    doc.set_scenario(doc.project.scenarios[1])
+    qtbot.waitUntil(lambda: tab._choices_key[0] == id(doc.scenario), timeout=5000)
+    assert picker.findData(path) >= 0 and picker.chosen_path() == METRIC
+
+
+def test_an_engine_refusal_is_one_sentence_in_the_ui_language(qtbot, monkeypatch):
+    from ecodesk.analysis.metrics import SweepInputError
+
+    def refuse(*args, **kw):
+        raise SweepInputError("field 'x.y' is not an input", "字段 'x.y' 不是输入")
+
+    monkeypatch.setattr(sens_engine, "sensitivity", refuse)
+    _w, tab = _tab(qtbot)
+    tab.run_sensitivity()
+    qtbot.waitUntil(lambda: not tab.sens_run.running, timeout=10_000)
+    assert tab.sens_state.text() == "Could not run: field 'x.y' is not an input"
+    assert tab.sens_run.result is None
+    install_language("zh")
+    qtbot.wait(50)
+    tab.run_sensitivity()
+    qtbot.waitUntil(lambda: not tab.sens_run.running, timeout=10_000)
+    assert "字段 'x.y' 不是输入" in tab.sens_state.text()

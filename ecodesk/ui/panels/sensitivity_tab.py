@@ -67,6 +67,7 @@ class SensitivityTab(ResultPage):
         #: Process-pool workers for the sweeps (None: all local cores).
         self.workers: int | None = None
         self._choices_key: tuple[Any, ...] | None = None
+        self._ranged: tuple[Any, bool] = (None, False)
         self._build_metric_bar()
         self._build_sensitivity()
         self._build_uncertainty()
@@ -101,6 +102,7 @@ class SensitivityTab(ResultPage):
         self.metric_label = plain_label(QLabel(bar))
         self.metric_picker = MetricPicker(bar)
         self.metric_picker.metric_changed.connect(lambda _p: self._update_states())
+        self.metric_picker.opening.connect(lambda: self.refresh_choices(if_changed=True))
         h.addWidget(self.metric_label)
         h.addWidget(self.metric_picker, 1)
         self.column.addWidget(bar)
@@ -214,19 +216,33 @@ class SensitivityTab(ResultPage):
 
     def _on_model_maybe_changed(self) -> None:
         """The panel's channel speaks on every edit, switch and settings change: grey what is
-        out of date, and renew the metric list (debounced, while shown)."""
+        out of date. The metric list follows another scenario at once (while shown), but an
+        edit only marks it: a big model has tens of thousands of metrics, so the list is
+        renewed when it is opened or on Run, never on every keystroke."""
         self._update_states()
-        if self.isVisible() and self._choices_key != self._model_key():
+        if self.isVisible() and self._choices_key is not None and self._choices_key[0] != id(self.scenario):
             self._choices_timer.start()
 
     def _model_key(self) -> tuple[Any, ...]:
         s = self.scenario
-        return (id(s), s.revision if s is not None else -1, self.settings, current_language())
+        return (id(s), current_language(), s.revision if s is not None else -1, self.settings)
 
-    def refresh_choices(self) -> None:
-        """The metric list for the shown scenario in the UI language."""
+    def has_ranges(self) -> bool:
+        """Whether the shown scenario has any range (remembered per revision: the state line
+        asks on every progress step of the panel's analysis)."""
+        s = self.scenario
+        key = (id(s), s.revision if s is not None else -1)
+        if self._ranged[0] != key:
+            self._ranged = (key, has_ranges(s))
+        return self._ranged[1]
+
+    def refresh_choices(self, if_changed: bool = False) -> None:
+        """The metric list for the shown scenario in the UI language (``if_changed``: only if
+        the model changed since it was made)."""
         from ecodesk.analysis.metrics import metric_choices
 
+        if if_changed and self._choices_key == self._model_key():
+            return
         s = self.scenario
         self._choices_key = self._model_key()
         choices = metric_choices(s, self.settings, current_language()) if s is not None else []
@@ -234,7 +250,8 @@ class SensitivityTab(ResultPage):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._choices_key != self._model_key():
+        key = self._choices_key
+        if key is None or key[:2] != self._model_key()[:2]:  # first shown, another scenario or language
             self.refresh_choices()
         self._update_states()
 
@@ -249,8 +266,7 @@ class SensitivityTab(ResultPage):
 
     # running ---------------------------------------------------------------------------------------
     def _chosen_metric(self, state: QLabel) -> str:
-        if self._choices_key != self._model_key():
-            self.refresh_choices()
+        self.refresh_choices(if_changed=True)
         path = self.metric_picker.chosen_path()
         if not path:
             self._say(state, self.tr("Pick a metric from the list (type a part of its name to search)."), "bad")
@@ -287,7 +303,7 @@ class SensitivityTab(ResultPage):
         metric = self._chosen_metric(self.unc_state)
         if s is None or not metric:
             return
-        if not has_ranges(s):
+        if not self.has_ranges():
             self._update_states()
             return
         seed_text = self.seed.text().strip()
@@ -346,7 +362,7 @@ class SensitivityTab(ResultPage):
         stale = self._state(self.sens_run, self.sens_state, self.sens_bar, self.sens_cancel,
                             self.tr("Press Run: each input is lowered and raised by p, one at a time."))
         self._set_stale(self.sens_results, self.sens_overlay, stale)
-        ranged = has_ranges(self.scenario)
+        ranged = self.has_ranges()
         stale = self._state(self.unc_run, self.unc_state, self.unc_bar, self.unc_cancel,
                             self.tr("Press Run: every ranged number is drawn from its range, again and again.")
                             if ranged else "")

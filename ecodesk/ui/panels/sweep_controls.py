@@ -43,6 +43,8 @@ class MetricPicker(QComboBox):
 
     #: The chosen metric changed (argument: its path).
     metric_changed = Signal(str)
+    #: The list is about to open (its owner may renew the choices first).
+    opening = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +79,10 @@ class MetricPicker(QComboBox):
             if wanted:
                 self.setCurrentIndex(paths.index(wanted))
         self._emit_if_changed()
+
+    def showPopup(self) -> None:
+        self.opening.emit()
+        super().showPopup()
 
     def choose(self, path: str) -> bool:
         i = self.findData(path)
