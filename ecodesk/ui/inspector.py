@@ -34,7 +34,7 @@ from ecodesk.commands import (
     ChangeProject,
     remove_objects,
 )
-from ecodesk.commands.editrules import CHANGE_FIELD, change_command, new_object
+from ecodesk.commands.editrules import CHANGE_FIELD, change_command, new_object, range_command
 from ecodesk.model import (
     RULES_BY_TYPE,
     Bindings,
@@ -71,6 +71,7 @@ from ecodesk.ui.inspector_fields import (
     enum_choices,
     object_choices,
 )
+from ecodesk.ui.inspector_ranges import RangeEditor, range_fields
 from ecodesk.ui.inspector_sections import build_sections
 from ecodesk.ui.plaintext import plain_label
 
@@ -129,6 +130,7 @@ class InspectorWidget(QWidget):
         self.scenario: Scenario | None = None
         self.obj: ModelObject | None = None
         self.editors: dict[str, FieldEditor] = {}
+        self.ranges: dict[str, RangeEditor] = {}  # the "±" of each number that may carry a range
         self._what = ""
         self._pending = False
         self._sections: list[Any] = []
@@ -243,6 +245,7 @@ class InspectorWidget(QWidget):
         """Start a new, not yet shown body; :meth:`_build` puts it in the scroll area when
         it is complete, so every field appears at once (and is in the focus chain)."""
         self.editors = {}
+        self.ranges = {}
         self._sections = []
         self.body = QWidget()
 
@@ -277,6 +280,10 @@ class InspectorWidget(QWidget):
             editor.committed.connect(self._commit)
             editor.finished.connect(self._on_field_finished)
             self.editors[field] = editor
+            if field in range_fields(what):
+                rng = self.ranges[field] = RangeEditor(editor)
+                rng.committed.connect(self._commit_range)
+                rng.removed.connect(lambda f: self._commit_range(f, None, None))
             label = QLabel(field_label(field), self.body)
             label.setBuddy(editor.editor)
             label.setToolTip(field)
@@ -290,6 +297,8 @@ class InspectorWidget(QWidget):
             chain.append(editor.editor)
             if isinstance(editor, ColorField):
                 chain.append(editor.swatch)
+            if editor.field in self.ranges:
+                chain += self.ranges[editor.field].focus_chain()
         for section in self._sections:
             widgets = [section.widget, *section.widget.findChildren(QWidget)]
             chain += [w for w in widgets if w.focusPolicy() & Qt.FocusPolicy.TabFocus
@@ -388,6 +397,8 @@ class InspectorWidget(QWidget):
         if isinstance(obj, Flow):
             self.editors["capability"].set_read_only(obj.kind is not FlowKind.CAPABILITY)
             self.editors["standalone_cost"].set_read_only(obj.kind is not FlowKind.CAPABILITY)
+        for field, rng in self.ranges.items():
+            rng.set_state(obj.ranges.get(field), self.editors[field].editor.isEnabled())
         for s in self._sections:
             s.refresh()
 
@@ -412,6 +423,23 @@ class InspectorWidget(QWidget):
         self._clear_error(field)
         if editor is not None and isinstance(editor, OptionalNumberField):
             editor.set_value(getattr(self.obj, field))
+
+    def _commit_range(self, field: str, low: str | None, high: str | None) -> None:
+        """Set (or, with both None, remove) the range of ``field``: one undo step, or the
+        refusal under the low/high fields with the model unchanged."""
+        obj, scenario, rng = self.obj, self.scenario, self.ranges[field]
+        if obj is None or scenario is None:
+            return
+        try:
+            cmd = range_command(scenario, obj, field, low, high)
+            error = self.document.attempt(cmd) if cmd is not None else None
+        except ValidationError as exc:
+            error = exc
+        rng.show_error(error_text(error) if error is not None else "")
+        if error is not None:
+            self.status_message.emit(error_text(error))
+        elif self.obj is not None:
+            rng.set_state(self.obj.ranges.get(field), self.editors[field].editor.isEnabled())
 
     def _refuse(self, field: str, exc: Exception, typing: bool = False) -> None:
         """Explain the refusal under the field; widgets that cannot show an invalid value

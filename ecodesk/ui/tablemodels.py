@@ -35,6 +35,7 @@ from ecodesk.commands.editrules import change_command
 from ecodesk.model import Bindings, Entity, EntityKind, Flow, FlowKind, ModelObject, Pool, PoolRule, PoolType, Scenario
 from ecodesk.model.errors import EcodeskError
 from ecodesk.model.kinds import RULES_BY_TYPE, LabelledEnum
+from ecodesk.model.ranges import format_ranges
 from ecodesk.ui.canvas.style import entity_base_color
 from ecodesk.ui.document import Document
 from ecodesk.ui.i18n import enum_label, error_text, field_label
@@ -53,7 +54,7 @@ class Column:
     """One column: a model field (or a computed one) and how it is shown and edited."""
 
     field: str
-    kind: str = "text"  # text | number | optional | enum | ref | refs | computed
+    kind: str = "text"  # text | number | optional | enum | ref | refs | computed | ranges
     enum: type[LabelledEnum] | None = None
     ref: str = ""  # collection a ref/refs column points into
     editable: bool = True
@@ -63,27 +64,29 @@ COLUMNS: dict[str, list[Column]] = {
     "entities": [
         Column("id", editable=False), Column("name"), Column("kind", "enum", EntityKind), Column("color"),
         Column("industry"), Column("ecosystems", "refs", ref="ecosystems"), Column("demand", "number"),
-        Column("risk", "number"), Column("revenue", "optional"), Column("notes"),
+        Column("risk", "number"), Column("revenue", "optional"), Column("ranges", "ranges"), Column("notes"),
     ],
     "flows": [
         Column("id", editable=False), Column("source", "ref", ref="entities"),
         Column("target", "ref", ref="entities"), Column("kind", "enum", FlowKind), Column("label"),
         Column("volume", "number"),
         Column("unit_value", "number"), Column("value", "computed", editable=False), Column("risk", "number"),
-        Column("capability", "ref", ref="capabilities"), Column("standalone_cost", "optional"), Column("notes"),
+        Column("capability", "ref", ref="capabilities"), Column("standalone_cost", "optional"),
+        Column("ranges", "ranges"), Column("notes"),
     ],
     "capabilities": [
         Column("id", editable=False), Column("name"), Column("category"), Column("owner", "ref", ref="entities"),
         Column("fixed_cost", "number"), Column("unit_cost", "number"), Column("capacity", "optional"),
+        Column("ranges", "ranges"),
     ],
     "needs": [
         Column("id", editable=False), Column("entity", "ref", ref="entities"), Column("category"),
-        Column("volume", "number"), Column("standalone_cost", "number"),
+        Column("volume", "number"), Column("standalone_cost", "number"), Column("ranges", "ranges"),
     ],
     "pools": [
         Column("id", editable=False), Column("name"), Column("type", "enum", PoolType), Column("amount", "number"),
         Column("rule", "enum", PoolRule), Column("members", "refs", ref="entities"),
-        Column("scale_exponent", "number"),
+        Column("scale_exponent", "number"), Column("ranges", "ranges"),
     ],
     "ecosystems": [
         Column("id", editable=False), Column("name"), Column("color"),
@@ -238,6 +241,8 @@ class CollectionTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return field_label(self.columns[section].field)
             if role == Qt.ItemDataRole.ToolTipRole:
+                if self.columns[section].kind == "ranges":
+                    return ranges_tooltip()
                 return self.columns[section].field
         elif orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
@@ -276,6 +281,8 @@ class CollectionTableModel(QAbstractTableModel):
             return self._ref_label(col.ref, value)
         if col.kind == "refs":
             return ", ".join(self._ref_label(col.ref, v) for v in value)
+        if col.kind == "ranges":
+            return format_ranges(value)
         if col.field == "color" and isinstance(obj, Entity) and not value:
             return QCoreApplication.translate("CollectionTableModel", "Kind colour")
         return "" if value is None else str(value)
@@ -295,6 +302,8 @@ class CollectionTableModel(QAbstractTableModel):
                 return str(value)
             if col.kind == "refs":
                 return ", ".join(self._ref_label(col.ref, v) for v in value)
+            if col.kind == "ranges":
+                return format_ranges(value)
             return "" if value is None else value
         if role == SORT_ROLE:
             value = self.raw(obj, col)
@@ -311,6 +320,9 @@ class CollectionTableModel(QAbstractTableModel):
             if col.kind == "ref":
                 value = self.raw(obj, col)
                 return plain(f"{self.display(obj, col)} ({value})") if value else None
+            if col.kind == "ranges":
+                text = self.display(obj, col)
+                return plain(text.replace(";", "\n")) if text else ranges_tooltip()
             return plain(self.display(obj, col)) if col.field in ("notes", "label") else None
         if role == Qt.ItemDataRole.DecorationRole and col.field == "color":
             value = self.raw(obj, col)
@@ -370,6 +382,14 @@ class CollectionTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         if self._objs:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._objs) - 1, len(self.columns) - 1))
+
+
+def ranges_tooltip() -> str:
+    """What the Ranges column holds and how to type it."""
+    return QCoreApplication.translate(
+        "CollectionTableModel",
+        "Ranges for uncertainty analysis: field=low..high, separated by “;”, e.g. "
+        "volume=80..120;risk=5%..20%. Each value must lie within its range. Empty: no ranges.")
 
 
 def _lang() -> str:
