@@ -297,3 +297,19 @@ class SweepInputError(EcodeskError):
 
     def sentence(self, lang: str = "en") -> str:
         return self.zh if lang.startswith("zh") else self.en
+
+
+_WHAT = {"entities": "entity", "capabilities": "capability", "flows": "flow", "needs": "need", "pools": "pool"}
+
+
+def field_name(table_field: str, lang: str = "en") -> str:
+    """``flows.volume`` → "Volume" / "数量" (the model's field labels)."""
+    from ecodesk.model.labels import field_label
+
+    table, _, field = table_field.partition(".")
+    return field_label(field, lang, _WHAT.get(table, ""))
+
+
+def input_label(scenario: Scenario | None, obj_id: str, table_field: str, lang: str = "en") -> str:
+    """A sensitivity input as a planner reads it: "华东区域仓 · Fixed cost", "A → B · Volume"."""
+    return f"{object_name(scenario, obj_id)} · {field_name(table_field, lang)}"

@@ -218,13 +218,18 @@ def evaluate_metric(scenario: Scenario, settings: AnalysisSettings, metric: str)
 def checked_base(scenario: Scenario, settings: AnalysisSettings, metric: str) -> float:
     """The metric's value on the model as it is; MetricError (with the nearest valid paths,
     from every stage's structure) when ``metric`` names no number."""
+    return base_and_stages(scenario, settings, metric)[0]
+
+
+def base_and_stages(scenario: Scenario, settings: AnalysisSettings, metric: str) -> tuple[float, dict[str, Any]]:
+    """:func:`checked_base` and the stages' output it was read from."""
     from ecodesk.analysis.metrics import _FIXED, MetricError, metric_choices, metric_paths
 
     metric = metric.strip()
     stages = metric_stages(metric)
     data = stage_json(scenario, settings, stages) if stages else {}
     try:
-        return metric_value(data, metric)
+        return metric_value(data, metric), data
     except MetricError as exc:
         if exc.not_number is not None:
             raise
@@ -339,33 +344,46 @@ class _Term:
     """One capability's part of reuse and the cost game: its owner, F and u, and per
     consumer (v_ik, A_ik) in order of first flow — exactly as ``capability_usage`` sums them."""
 
-    cap: Capability
+    owner: str
+    fixed: float
+    unit: float
     usage: dict[str, tuple[float, float]]
 
     @property
     def savings(self) -> float:
-        u = self.cap.unit_cost
+        u = self.unit
         return sum(a - u * v for v, a in self.usage.values())
 
     @property
     def shared(self) -> float:
-        u = self.cap.unit_cost
-        return self.cap.fixed_cost + sum(u * v for v, _ in self.usage.values())
+        u = self.unit
+        return self.fixed + sum(u * v for v, _ in self.usage.values())
 
     @property
     def standalone(self) -> float:
         return sum(a for _, a in self.usage.values())
 
 
-def _term(cap: Capability, flows: Iterable[Flow]) -> _Term:
+def _term(cap: Capability, flows: Iterable[Flow], *, fixed: float | None = None, unit: float | None = None,
+          flow: str | None = None, field: str = "", new: float = 0.0) -> _Term:
+    """The term of ``cap`` over its capability ``flows``, with F, u or one flow's ``field`` replaced."""
+    F = cap.fixed_cost if fixed is None else fixed
+    u = cap.unit_cost if unit is None else unit
+    owner = cap.owner
     acc: dict[str, list[float]] = {}
     for f in flows:
-        if f.target == cap.owner:
+        if f.target == owner:
             continue
-        u = acc.setdefault(f.target, [0.0, 0.0])
-        u[0] += f.volume
-        u[1] += (cap.fixed_cost + cap.unit_cost * f.volume) if f.standalone_cost is None else f.standalone_cost
-    return _Term(cap, {i: (v, a) for i, (v, a) in acc.items()})
+        v, a = f.volume, f.standalone_cost
+        if f.id == flow:
+            if field == "volume":
+                v = new
+            else:
+                a = new
+        slot = acc.setdefault(f.target, [0.0, 0.0])
+        slot[0] += v
+        slot[1] += (F + u * v) if a is None else a
+    return _Term(owner, F, u, {i: (v, a) for i, (v, a) in acc.items()})
 
 
 class _Additive:
@@ -393,11 +411,13 @@ class _Additive:
     def value(self, inp: _Input, cap_id: str, new: float) -> float:
         k = self.position[cap_id]
         old = self.terms[k]
-        if isinstance(inp.obj, Capability):
-            term = _term(with_value(inp.obj, inp.field, new), self.flows_of[cap_id])  # type: ignore[arg-type]
+        cap = self.caps[k]
+        if inp.field == "fixed_cost":
+            term = _term(cap, self.flows_of[cap_id], fixed=new)
+        elif inp.field == "unit_cost":
+            term = _term(cap, self.flows_of[cap_id], unit=new)
         else:
-            flows = [with_value(f, inp.field, new) if f.id == inp.obj.id else f for f in self.flows_of[cap_id]]
-            term = _term(old.cap, flows)  # type: ignore[arg-type]
+            term = _term(cap, self.flows_of[cap_id], flow=inp.obj.id, field=inp.field, new=new)
         m = self.metric
         if m.startswith("reuse."):
             return self._reuse(k, term)
@@ -417,13 +437,13 @@ class _Additive:
         leaf = m.rsplit(".", 1)[-1]
         return float({
             "savings": term.savings, "shared_cost": term.shared, "standalone_cost": term.standalone,
-            "amortised_fixed_cost": term.cap.fixed_cost / max(1, len(term.usage)), "reuse_count": len(term.usage),
+            "amortised_fixed_cost": term.fixed / max(1, len(term.usage)), "reuse_count": len(term.usage),
         }[leaf])
 
     def _game(self, old: _Term, new: _Term) -> float:
         cs = self.base["cost_sharing"]
         d_cost = new.shared - old.shared
-        d_alone = (new.cap.fixed_cost + new.standalone) - (old.cap.fixed_cost + old.standalone)
+        d_alone = (new.fixed + new.standalone) - (old.fixed + old.standalone)
         total_cost = cs["total_cost"] + d_cost
         total_alone = cs["total_standalone"] + d_alone
         m = self.metric
@@ -434,10 +454,10 @@ class _Additive:
         if m == "cost_sharing.total_savings":
             return float(total_alone - total_cost)
         # per player: standalone and Shapley deltas of the owner and the consumers of this capability
-        owner = old.cap.owner
-        d_st: dict[str, float] = {owner: new.cap.fixed_cost - old.cap.fixed_cost}
+        owner = old.owner
+        d_st: dict[str, float] = {owner: new.fixed - old.fixed}
         d_phi: dict[str, float] = dict(d_st)
-        u_old, u_new = old.cap.unit_cost, new.cap.unit_cost
+        u_old, u_new = old.unit, new.unit
         for i, (v, a) in new.usage.items():
             v0, a0 = old.usage[i]
             ds = (a - u_new * v) - (a0 - u_old * v0)  # the pair's savings change
@@ -509,23 +529,25 @@ def sensitivity(
     keys = check_fields(fields)
     top = check_top(top)
     metric = metric.strip()
-    base = checked_base(scenario, settings, metric)
+    base, base_json = base_and_stages(scenario, settings, metric)
     stages = metric_stages(metric)
     inputs = _inputs(scenario, keys)
-    additive = None
-    if additive_metric(metric):
-        additive = _Additive(scenario, settings, metric, stage_json(scenario, settings, stages))
+    additive = _Additive(scenario, settings, metric, base_json) if additive_metric(metric) else None
     lows: list[float] = []
     highs: list[float] = []
     results: dict[tuple[int, int], float] = {}
     tasks: list[tuple[str, str, str, float]] = []
     where: list[tuple[int, int]] = []
+    reach_cache: dict[tuple[str, Any], frozenset[str]] = {}
     for n, inp in enumerate(inputs):
         lo = bounded(inp.key, inp.value * (1 - p))
         hi = bounded(inp.key, inp.value * (1 + p))
         lows.append(lo)
         highs.append(hi)
-        reach = reached_stages(inp.table, inp.obj, inp.field, settings) & stages
+        kind = getattr(inp.obj, "kind", None)
+        reach = reach_cache.get((inp.key, kind))
+        if reach is None:
+            reach = reach_cache[inp.key, kind] = reached_stages(inp.table, inp.obj, inp.field, settings) & stages
         if additive is not None and inp.table == "needs":
             reach = frozenset()  # needs only show in reuse.gaps, which no additive metric reads
         cap_id = additive.capability_of(inp) if additive is not None else None

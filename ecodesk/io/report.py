@@ -42,6 +42,11 @@ PICTURE_TYPES = ("image/svg+xml", "image/png")
 MAX_ROWS = 30  # rows of a long table shown before "… and N more"
 MAX_BARS = 25  # groups of a bar chart
 MAX_PLAYERS = 40  # rows of the per-partner tables (the biggest first when there are more)
+#: The sensitivity and uncertainty sections (SPEC §3.7): their metric, rows and samples. Fewer
+#: samples than ``ecodesk uncertainty``'s 1,000 keep the report quick (the report says so).
+SWEEP_METRIC = "cost_sharing.total_cost"
+SWEEP_TOP = 10
+SWEEP_SAMPLES = 200
 #: Sections that start on a new printed page (the short ones follow on).
 PAGE_SECTIONS = ("model", "map", "reuse", "cost", "pools", "resilience")
 
@@ -140,8 +145,10 @@ class ReportBuilder:
 
     def __init__(self, project: Project, result: AnalysisResult, lang: str = "en", *,
                  canvas_svg: str | None = None, canvas_note: str | None = None,
-                 canvas_image: tuple[str, bytes] | None = None, generated: _dt.datetime | None = None) -> None:
+                 canvas_image: tuple[str, bytes] | None = None, generated: _dt.datetime | None = None,
+                 sweeps: bool = True) -> None:
         scenario = result.scenario
+        self.sweeps = sweeps
         self.project, self.scenario, self.result = project, scenario, result
         self.w = Words(lang, project.currency or "", project.period or "year")
         self.lang = lang
@@ -212,8 +219,13 @@ class ReportBuilder:
             ("model", "s_model", self.model_section), ("map", "s_canvas", self.canvas_section),
             ("reuse", "s_reuse", self.reuse_section), ("cost", "s_cost", self.cost_section),
             ("pools", "s_pools", self.pools_section), ("resilience", "s_res", self.resilience_section),
-            ("indicators", "s_kpi", self.kpi_section), ("method", "s_method", self.method_section),
+            ("indicators", "s_kpi", self.kpi_section),
         ]
+        if self.sweeps:
+            sections.append(("sensitivity", "s_sens", self.sensitivity_section))
+            if any(getattr(o, "ranges", None) for c in self.scenario.collections().values() for o in c):
+                sections.append(("uncertainty", "s_unc", self.uncertainty_section))
+        sections.append(("method", "s_method", self.method_section))
         toc = "".join(f'<li><a href="#{a}">{esc(w(k))}</a></li>' for a, k, _ in sections)
         body = [self.cover(), f'<nav class="toc"><h2>{esc(w("contents"))}</h2><ol>{toc}</ol></nav>']
         for i, (anchor, key, fn) in enumerate(sections, 1):
@@ -570,6 +582,77 @@ class ReportBuilder:
             rows.append([w.kpi(key), cell, explain])
         return [self.table([w("indicator"), w("value"), ""], rows, cls="kpis", limit=None)]
 
+    def sensitivity_section(self) -> list[str]:
+        """The tornado of :data:`SWEEP_METRIC` (its :data:`SWEEP_TOP` largest swings) and its table."""
+        from ecodesk.analysis.metrics import field_name, input_label, metric_label
+        from ecodesk.analysis.sensitivity import DEFAULT_FIELDS, sensitivity
+
+        w, lang = self.w, self.lang
+        res = sensitivity(self.scenario, self.result.settings, SWEEP_METRIC, top=SWEEP_TOP, workers=1)
+        name = metric_label(SWEEP_METRIC, self.scenario, lang)
+        mid = name if w.zh else name[:1].lower() + name[1:]  # the name inside a sentence
+        p = w.pct(res.p, 0)
+        fields = w.list(list(dict.fromkeys(field_name(f, lang) for f in DEFAULT_FIELDS)))
+        out = [self.p(w("sens_lead", m=mid, p=p, b=w.money_cur(res.base), n=w.num(res.inputs), f=fields))]
+        if not res.rows:
+            return [*out, self.p(w("sens_none"), "muted")]
+        moving = [r for r in res.rows if r.swing > 0]
+        if moving:
+            labels = [input_label(self.scenario, r.object, r.field, lang) for r in moving]
+            svg = bar_chart(labels, [Series(w("at_low", p=p), [r.metric_low - res.base for r in moving], C_SAVE),
+                                     Series(w("at_high", p=p), [r.metric_high - res.base for r in moving], C_LOSS)],
+                            fmt=w.money, short=w.short, title=w("chart_tornado", m=mid), values_on_bars=True)
+            out.append(self.figure(svg, w("chart_tornado", m=mid), len(moving), res.inputs))
+        else:
+            out.append(self.p(w("sens_flat"), "muted"))
+        rows = [[input_label(self.scenario, r.object, r.field, lang), self.count(r.value),
+                 f"{w.num(r.low)} → {w.num(r.high)}", self.money(r.metric_low), self.money(r.metric_high),
+                 self.money(r.swing)] for r in res.rows]
+        out.append(self.table([w("input"), w("in_value"), w("in_low_high"), w("m_low"), w("m_high"), w("swing")],
+                              rows, cls="sensitivity", limit=None))
+        out.append(self.p(w("sens_more"), "muted"))
+        return out
+
+    def uncertainty_section(self) -> list[str]:
+        """:data:`SWEEP_METRIC` under the ranges: its histogram with p05/p50/p95 and, per player,
+        the share of samples better off than alone."""
+        import numpy as np
+
+        from ecodesk.analysis.metrics import metric_label
+        from ecodesk.analysis.uncertainty import uncertainty
+
+        w, lang = self.w, self.lang
+        res = uncertainty(self.scenario, self.result.settings, SWEEP_METRIC, samples=SWEEP_SAMPLES, workers=1)
+        name = metric_label(SWEEP_METRIC, self.scenario, lang)
+        mid = name if w.zh else name[:1].lower() + name[1:]
+        out = [self.p(w("unc_lead", r=w.num(res.ranged), n=w.num(res.samples), s=res.seed, m=mid)),
+               self.p(w("unc_fewer", n=w.num(res.samples)), "muted")]
+        out.append(self.table([w("mean"), "p05", "p50", "p95"],
+                              [[self.money(res.mean), self.money(res.p05), self.money(res.p50), self.money(res.p95)]],
+                              cls="uncertainty", limit=None))
+        values = np.asarray(res.values, dtype=np.float64)
+        lo, hi = float(values.min()), float(values.max())
+        if hi <= lo:
+            lo, hi = lo - 0.5 * max(1.0, abs(lo)) * 0.01, hi + 0.5 * max(1.0, abs(hi)) * 0.01
+        counts, edges = np.histogram(values, bins=20, range=(lo, hi))
+        markers = [(res.p05, "p05", w.short(res.p05), "#7f3c8d", "3 3"),
+                   (res.p50, "p50", w.short(res.p50), "#11a579", ""),
+                   (res.p95, "p95", w.short(res.p95), "#3969ac", "3 3")]
+        svg = histogram([int(c) for c in counts], [float(e) for e in edges], markers=markers, x_fmt=w.short,
+                        x_label=name, y_label=w("samples_axis"), title=w("chart_unc", m=mid))
+        out.append(self.figure(svg, w("chart_unc", m=mid)))
+        if res.p_better_off:
+            out.append(f'<h3>{esc(w("better_off"))}</h3>')
+            out.append(self.p(w("better_lead"), "muted"))
+            items = sorted(res.p_better_off.items(), key=lambda kv: (kv[1], kv[0]))[:MAX_BARS]
+            svg = bar_chart([self.nm(i) for i, _ in items], [Series(w("share_samples"), [v for _, v in items],
+                                                                    C_SHAPLEY)],
+                            fmt=lambda v: w.pct(v, 0), title=w("chart_better"))
+            out.append(self.figure(svg, w("chart_better"), len(items), len(res.p_better_off)))
+            rows = [[self.nm(i), self.pct(v)] for i, v in sorted(res.p_better_off.items(), key=lambda kv: (kv[1], kv[0]))]
+            out.append(self.table([w("entity"), w("share_samples")], rows, cls="better", limit=MAX_PLAYERS))
+        return out
+
     def method_section(self) -> list[str]:
         w = self.w
         st = self.result.settings
@@ -588,13 +671,15 @@ class ReportBuilder:
 
 def build_report(project: Project, result: AnalysisResult, lang: str = "en", *,
                  canvas_svg: str | None = None, canvas_note: str | None = None,
-                 canvas_image: tuple[str, bytes] | None = None, generated: _dt.datetime | None = None) -> str:
+                 canvas_image: tuple[str, bytes] | None = None, generated: _dt.datetime | None = None,
+                 sweeps: bool = True) -> str:
     """The report of ``result`` (its scenario, as analysed) as one HTML document (a string).
     The canvas picture is ``canvas_svg`` (an SVG document) or ``canvas_image`` (mime type,
     bytes: SVG or PNG); without either, the report says why with ``canvas_note``. The one
-    builder of the report: the command line and the app both call it."""
+    builder of the report: the command line and the app both call it. ``sweeps=False`` leaves
+    out the sensitivity and uncertainty sections (SPEC §3.7; they run their own sweeps)."""
     return ReportBuilder(project, result, lang, canvas_svg=canvas_svg, canvas_note=canvas_note,
-                         canvas_image=canvas_image, generated=generated).build()
+                         canvas_image=canvas_image, generated=generated, sweeps=sweeps).build()
 
 
 def export_report(project: Project, dest: str | os.PathLike[str], scenario: str | None = None, *,

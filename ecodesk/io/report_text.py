@@ -215,6 +215,44 @@ L: dict[str, tuple[str, str]] = {
                  "随机失效时平均保留服务 R = {r}；关键伙伴优先失效时 R = {t}。"),
     "f_mc": ("Risk-weighted, the expected service is {e}; service falls below {t} in {b} of simulated periods.",
              "按风险加权，期望服务水平为 {e}；{b} 的模拟中服务低于 {t}。"),
+    # sensitivity and uncertainty (SPEC §3.7)
+    "s_sens": ("Sensitivity", "敏感性"),
+    "s_unc": ("Uncertainty", "不确定性"),
+    "sens_lead": ("Which assumptions matter: {m} recomputed with one input at a time set {p} lower and {p} higher, "
+                  "everything else unchanged. Base value {b}; {n} inputs varied (the fields {f}).",
+                  "哪些假设最关键：每次只把一个输入调低或调高 {p}、其余不变，重新计算{m}。基准值 {b}；共变动 {n} 个输入"
+                  "（字段：{f}）。"),
+    "sens_none": ("No input of these fields is set and non-zero, so nothing was varied.",
+                  "这些字段中没有已设定且非零的输入，因此未作变动。"),
+    "sens_flat": ("No single input moves it.", "任何单个输入都不会改变它。"),
+    "sens_more": ("For another metric or more rows: ecodesk sensitivity FILE --metric K --top N.",
+                  "换用其他指标或列出更多行：ecodesk sensitivity FILE --metric K --top N。"),
+    "chart_tornado": ("Tornado: change of {m} against its base value", "龙卷风图：{m}相对基准值的变化"),
+    "at_low": ("input {p} lower", "输入调低 {p}"),
+    "at_high": ("input {p} higher", "输入调高 {p}"),
+    "input": ("Input", "输入"),
+    "in_value": ("Value", "取值"),
+    "in_low_high": ("Low → high", "低 → 高"),
+    "m_low": ("Metric at low", "调低时指标"),
+    "m_high": ("Metric at high", "调高时指标"),
+    "swing": ("Swing", "波动"),
+    "unc_lead": ("How sure the figures are: the {r} numbers that carry a range were drawn from triangular "
+                 "distributions (low, value, high), independently, {n} times (seed {s}); {m} on each drawn model.",
+                 "结论有多可靠：{r} 个带范围的数值各自独立地按三角分布（下限、取值、上限）抽取 {n} 次（随机种子 {s}），"
+                 "对每个抽样模型计算{m}。"),
+    "unc_fewer": ("The report draws {n} samples to stay quick; ecodesk uncertainty FILE --metric K draws 1,000 "
+                  "by default (--samples N for more).",
+                  "为保持报告生成快捷，此处只抽取 {n} 个样本；ecodesk uncertainty FILE --metric K 默认抽取 1,000 个"
+                  "（可用 --samples N 增加）。"),
+    "mean": ("Mean", "均值"),
+    "chart_unc": ("Distribution of {m} over the samples", "{m}在各样本中的分布"),
+    "samples_axis": ("Samples", "样本数"),
+    "better_off": ("Better off than alone", "优于单干"),
+    "better_lead": ("For each partner of the cost game: the share of samples in which its Shapley share of the "
+                    "cost is at most what it would pay alone.",
+                    "成本博弈的每个伙伴：其 Shapley 成本分摊不高于独立成本的样本比例。"),
+    "chart_better": ("Share of samples better off than alone", "优于单干的样本比例"),
+    "share_samples": ("Share of samples", "样本比例"),
     "yes": ("yes", "是"),
     "no": ("no", "否"),
     "none": ("none", "无"),

@@ -86,7 +86,7 @@ def test_html_report_without_a_display(tmp_path, project_file):
         assert needle not in html
     assert HOSTILE not in html
     ids = [dict(a).get("id") for t, a in Tables(html).tags if t == "section"]
-    assert ids == ["model", "map", "reuse", "cost", "pools", "resilience", "indicators", "method"]
+    assert ids == ["model", "map", "reuse", "cost", "pools", "resilience", "indicators", "sensitivity", "method"]
     assert "蒙特卡洛模拟次数" in html and ">300<" in html  # --trials reached the analysis
 
 

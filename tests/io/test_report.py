@@ -18,7 +18,7 @@ from ecodesk.io.svgchart import Series, bar_chart, histogram, line_chart, nice_t
 from ecodesk.model import Project, Scenario
 from tests.io.report_helpers import HOSTILE, QUOTES, Tables, report_project, values
 
-SECTIONS = ("model", "map", "reuse", "cost", "pools", "resilience", "indicators", "method")
+SECTIONS = ("model", "map", "reuse", "cost", "pools", "resilience", "indicators", "sensitivity", "method")
 WHEN = dt.datetime(2025, 3, 1, 9, 30)
 
 
@@ -53,8 +53,8 @@ def test_every_section_and_chart_is_there(html):
     ids = [dict(a).get("id") for t, a in Tables(html).tags if t == "section"]
     assert ids == list(SECTIONS)
     charts = re.findall(r'<svg class="chart"[^>]*aria-label="([^"]*)"', html)
-    # savings, cost split, one per pool (3), robustness curves, Monte Carlo histogram
-    assert len(charts) == 7, charts
+    # savings, cost split, one per pool (3), robustness curves, Monte Carlo histogram, the tornado
+    assert len(charts) == 8, charts
     assert "各能力的节约额" in charts and "服务水平分布" in charts and "伙伴逐个移除时的服务水平" in charts
     assert html.count('<polygon points=') == 1  # the random 5-95 % band
     for marker in ("p05", "p50", "p95", "阈值"):
