@@ -16,6 +16,7 @@ from ecodesk.ui.dialogs.optimize import OptimizeDialog
 from ecodesk.ui.dialogs.optimize_compact import (
     BESIDE_MINIMUM,
     EDGE,
+    W_MARK,
     beside_rect,
     canvas_obstacles,
     centre_obstacle,
@@ -63,8 +64,7 @@ def canvas_centre(win) -> QPoint:
 
 def global_marks(win, dialog) -> list[QRect]:
     """The difference's marks (tags and changed flows) on screen."""
-    return [r for r, weight in canvas_obstacles(win.canvas, dialog.overlay) if weight > 1.0
-            and r.width() * r.height() < 200_000]  # (the canvas legend has a weight too; it is small)
+    return [r for r, weight in canvas_obstacles(win.canvas, dialog.overlay) if weight == W_MARK]
 
 
 def test_a_run_on_a_laptop_shrinks_the_dialog_beside_the_difference(laptop, qtbot):
@@ -169,7 +169,12 @@ def test_fit_to_difference_moves_only_the_view(laptop, qtbot):
 
 
 def test_on_a_large_screen_the_dialog_opens_beside_the_canvas(qtbot):
-    win = make_window(qtbot, 1920, 1080)
+    from ecodesk.templates import load_template
+
+    project = load_template("s2b2b_appliance")  # a diagram that fills the canvas
+    win = make_window(qtbot, 1920, 1080, project)
+    win.controller.scenarios.switch(project.scenarios[-1])
+    user_zoom = win.canvas.zoom
     dialog = open_dialog(win)
     frame = dialog.frameGeometry()
     centre = centre_obstacle(viewport_rect(win.canvas))[0]
@@ -179,6 +184,13 @@ def test_on_a_large_screen_the_dialog_opens_beside_the_canvas(qtbot):
     assert not dialog.compact_mode  # beside the canvas already: it stays full
     assert dialog.compact.difference_in_view()  # the canvas shows the difference where the dialog is not
     assert not [m for m in global_marks(win, dialog) if m.intersects(frame)]
+    beside_zoom = win.canvas.zoom
+    assert beside_zoom <= user_zoom
+    # Show on Canvas: the view the dialog moved grows again into the room the panel leaves
+    assert dialog.show_on_canvas() and dialog.compact_mode
+    assert beside_zoom < win.canvas.zoom <= user_zoom
+    assert dialog.compact.difference_in_view()
+    assert not [m for m in global_marks(win, dialog) if m.intersects(dialog.frameGeometry())]
 
 
 # placing, on its own --------------------------------------------------------------------
@@ -230,3 +242,17 @@ def test_a_demand_shows_its_flow_label(qtbot):
     names = dict(zip(dialog.result_view.model.values("demand"), dialog.result_view.model.values("demand_name"),
                      strict=True))
     assert names == {"fs": "Flow fs (华南门店补货)", "ft": "Flow ft", "n_county": "Need n_county", "fe": "Flow fe"}
+
+
+def test_the_compact_panel_follows_a_switch_of_language(laptop, qtbot):
+    from ecodesk.ui.i18n import install_language
+
+    dialog = open_dialog(laptop)
+    run(qtbot, dialog)
+    panel = dialog.compact.panel
+    assert dialog.focusWidget() is panel.details_button  # not a hidden widget of the full dialog
+    install_language("zh")
+    qtbot.waitUntil(lambda: panel.headline.text().startswith("成本最低的设计可节省"))
+    assert panel.headline.text() == dialog.result_view.headline.text()
+    assert dialog.compact_mode and dialog.overlay is not None and panel.apply_button.isEnabled()
+    assert not dialog.frameGeometry().contains(canvas_centre(laptop))

@@ -246,6 +246,8 @@ class OptimizeDialog(QDialog):
             self.retranslate()
             self._refresh_overlay()
             self._sync_buttons()
+            if self.compact_mode:
+                self.compact.enter(fit=False)  # the texts' new length
         super().changeEvent(event)
 
     # the document ---------------------------------------------------------------------------

@@ -290,6 +290,10 @@ class CompactMode:
         self.active = False
         #: The full dialog's geometry when it shrank (Details restores it).
         self.full_geometry: QRect | None = None
+        #: The user's zoom before the dialog first moved the view, and the view the dialog left
+        #: (zoom, centre): while the view is as the dialog left it, the dialog may move it again.
+        self._user_zoom = 1.0
+        self._left: tuple[float, QPointF] | None = None
 
     def view(self) -> CanvasView | None:
         scene = self.dialog.scene_getter()
@@ -318,6 +322,7 @@ class CompactMode:
             for w in self._full_parts():
                 w.hide()
             self.panel.show()
+            self.panel.details_button.setFocus()  # (the focus was in the part now hidden)
             self.active = True
             d.setSizeGripEnabled(False)
         self.refresh()
@@ -335,13 +340,25 @@ class CompactMode:
             self.bring_into_view()
         return True
 
+    def _view_state(self, view: CanvasView) -> tuple[float, QPointF]:
+        return view.zoom, view.mapToScene(view.viewport().rect().center())
+
     def bring_into_view(self) -> bool:
-        """When the dialog hides part of the difference, move the canvas (zooming out only) so
-        it shows where the dialog leaves room — the whole diagram if that shows nearly as big."""
+        """When the dialog hides part of the difference, move the canvas (never zooming in past
+        the user's own zoom) so it shows where the dialog leaves room — the whole diagram if that
+        shows nearly as big. A view the dialog moved itself (and the user has not touched
+        since) follows the dialog: it grows again when the dialog shrinks."""
         view = self.view()
-        if view is None or self.difference_in_view():
+        if view is None or self.dialog.overlay is None:
             return False
-        return self.fit(max_zoom=view.zoom, whole=True)
+        ours = self._left is not None and self._left == self._view_state(view)
+        if not ours:
+            if self.difference_in_view():
+                return False
+            self._user_zoom = view.zoom
+        moved = self.fit(max_zoom=self._user_zoom, whole=True)
+        self._left = self._view_state(view)
+        return moved
 
     def leave(self) -> None:
         """Details: the full dialog again, where it was."""
@@ -356,6 +373,8 @@ class CompactMode:
         d.layout().activate()
         if self.full_geometry is not None:
             d.setGeometry(self.full_geometry)
+        if not self.covers_canvas():  # beside the canvas: the difference where the dialog is not
+            self.bring_into_view()
 
     def refresh(self) -> None:
         """The panel's texts from the dialog's result, difference and state."""
@@ -368,33 +387,40 @@ class CompactMode:
         self.panel.set_note(d.error.text() if d.stale else "")
 
     # the canvas view --------------------------------------------------------------------
-    def free_area(self, fitting: QRectF | None = None) -> QRect:
-        """The part of the canvas viewport (its own pixels) the dialog — full or compact — leaves
-        visible: the band beside, above or below it that shows the scene rectangle ``fitting``
-        biggest (without it: the biggest band)."""
+    def _bands(self) -> list[QRect]:
+        """The parts of the canvas viewport (its own pixels) the dialog — full or compact —
+        leaves visible: beside, above and below it (the whole viewport when it is elsewhere)."""
         view = self.view()
         if view is None:
-            return QRect()
+            return []
         vp = view.viewport().rect()
-        if not self.dialog.isVisible():
-            return vp
         f = self.dialog.frameGeometry().translated(-viewport_rect(view).topLeft()).intersected(vp)
-        if f.isEmpty():
-            return vp
+        if not self.dialog.isVisible() or f.isEmpty():
+            return [vp]
         bands = [QRect(vp.left(), vp.top(), f.left() - vp.left(), vp.height()),
                  QRect(f.right() + 1, vp.top(), vp.right() - f.right(), vp.height()),
                  QRect(vp.left(), vp.top(), vp.width(), f.top() - vp.top()),
                  QRect(vp.left(), f.bottom() + 1, vp.width(), vp.bottom() - f.bottom())]
+        return [b for b in bands if b.width() > 0 and b.height() > 0]
+
+    def free_area(self, fitting: QRectF | None = None) -> QRect:
+        """The band the dialog leaves visible (see :meth:`_bands`) that shows the scene rectangle
+        ``fitting`` biggest (without it: the biggest band); empty when none is left."""
+        bands = self._bands()
+        if not bands:
+            return QRect()
         if fitting is None or fitting.isEmpty():
-            return max(bands, key=lambda r: max(r.width(), 0) * max(r.height(), 0))
+            return max(bands, key=lambda r: r.width() * r.height())
         return max(bands, key=lambda r: min(r.width() / fitting.width(), r.height() / fitting.height()))
 
     def difference_in_view(self) -> bool:
+        """Is the whole difference on the canvas where the dialog does not cover it?"""
         view, overlay = self.view(), self.dialog.overlay
         if view is None or overlay is None:
             return True
         rect = overlay.difference_rect()
-        return rect.isNull() or self.free_area(rect).contains(view.mapFromScene(rect).boundingRect())
+        seen = view.mapFromScene(rect).boundingRect()
+        return rect.isNull() or any(b.contains(seen) for b in self._bands())
 
     def fit(self, max_zoom: float = 1.5, whole: bool = False) -> bool:
         """Zoom and pan the canvas so the difference shows in the part the panel leaves free
