@@ -113,58 +113,83 @@ def draw(inputs: list[RangedInput], seed: int, sample: int) -> np.ndarray:
 # --------------------------------------------------------------------------- the cost game's terms
 
 class GameTerms:
-    """Reuse and the cost game as per-capability terms, for drawn numbers without a model:
-    per capability its owner, F, u and its capability flows (target, v, A or None)."""
+    """Reuse and the cost game as per-capability terms, in numpy, for drawn numbers without a
+    model: per capability its owner, F and u; per capability flow (to a consumer other than the
+    owner) its capability, consumer, v and A (NaN where A is left to its default F + u·v)."""
 
     def __init__(self, scenario: Scenario) -> None:
-        self.caps = [(c.id, c.owner, c.fixed_cost, c.unit_cost) for c in scenario.capabilities]
-        index = {c.id: n for n, c in enumerate(scenario.capabilities)}
-        self.flows: list[list[tuple[str, str, float, float | None]]] = [[] for _ in self.caps]
-        for f in scenario.flows:
-            if f.kind is FlowKind.CAPABILITY and f.capability in index:
-                self.flows[index[f.capability]].append((f.id, f.target, f.volume, f.standalone_cost))
         from ecodesk.analysis.costshare import ecosystem_game
 
         self.players = ecosystem_game(scenario).players
+        pos = {p: j for j, p in enumerate(self.players)}
+        caps = list(scenario.capabilities)
+        self.cap_index = {c.id: k for k, c in enumerate(caps)}
+        self.fixed = np.array([c.fixed_cost for c in caps], dtype=np.float64)
+        self.unit = np.array([c.unit_cost for c in caps], dtype=np.float64)
+        self.owner = np.array([pos[c.owner] for c in caps], dtype=np.intp)
+        fcap, fcons, vol, alone, ids = [], [], [], [], []
+        consumers: list[set[str]] = [set() for _ in caps]
+        for f in scenario.flows:
+            k = self.cap_index.get(f.capability) if f.kind is FlowKind.CAPABILITY else None
+            if k is None or f.target == caps[k].owner:
+                continue
+            fcap.append(k)
+            fcons.append(pos[f.target])
+            vol.append(f.volume)
+            alone.append(math.nan if f.standalone_cost is None else f.standalone_cost)
+            ids.append(f.id)
+            consumers[k].add(f.target)
+        self.fcap = np.array(fcap, dtype=np.intp)
+        self.fcons = np.array(fcons, dtype=np.intp)
+        self.volume = np.array(vol, dtype=np.float64)
+        self.alone = np.array(alone, dtype=np.float64)
+        self.flow_index = {fid: m for m, fid in enumerate(ids)}
+        self.reuse_count = np.array([len(c) for c in consumers], dtype=np.float64)
+
+    def plan(self, keys: list[tuple[str, str, str]]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Where each (table, id, field) of ``keys`` goes: array name → (positions in ``keys``,
+        indices in that array); keys that reach neither reuse nor the game are left out."""
+        out: dict[str, tuple[list[int], list[int]]] = {n: ([], []) for n in ("fixed", "unit", "volume", "alone")}
+        for n, (table, obj_id, fld) in enumerate(keys):
+            if table == "capabilities" and fld in ("fixed_cost", "unit_cost") and obj_id in self.cap_index:
+                target, index = ("fixed" if fld == "fixed_cost" else "unit"), self.cap_index[obj_id]
+            elif table == "flows" and fld in ("volume", "standalone_cost") and obj_id in self.flow_index:
+                target, index = ("volume" if fld == "volume" else "alone"), self.flow_index[obj_id]
+                if target == "alone" and math.isnan(self.alone[index]):
+                    continue  # a default A is no input (and carries no range)
+            else:
+                continue
+            out[target][0].append(n)
+            out[target][1].append(index)
+        return {k: (np.array(a, dtype=np.intp), np.array(b, dtype=np.intp)) for k, (a, b) in out.items()}
 
     def figures(self, changes: Mapping[tuple[str, str, str], float]) -> dict[str, Any]:
         """The reuse and cost-game figures with ``changes`` ((table, id, field) → value) applied."""
-        savings: list[float] = []
-        per_cap: dict[str, dict[str, float]] = {}
-        standalone = dict.fromkeys(self.players, 0.0)
-        pair = dict.fromkeys(self.players, 0.0)  # Σ savings of the pairs involving the player
-        total_cost = 0.0
-        for (cid, owner, F, u), flows in zip(self.caps, self.flows, strict=True):
-            F = changes.get(("capabilities", cid, "fixed_cost"), F)
-            u = changes.get(("capabilities", cid, "unit_cost"), u)
-            acc: dict[str, list[float]] = {}
-            for fid, target, v, a in flows:
-                if target == owner:
-                    continue
-                v = changes.get(("flows", fid, "volume"), v)
-                if a is not None:
-                    a = changes.get(("flows", fid, "standalone_cost"), a)
-                slot = acc.setdefault(target, [0.0, 0.0])
-                slot[0] += v
-                slot[1] += (F + u * v) if a is None else a
-            s_k = sum(a - u * v for v, a in acc.values())
-            shared = F + sum(u * v for v, _ in acc.values())
-            alone = sum(a for _, a in acc.values())
-            savings.append(s_k)
-            per_cap[cid] = {"savings": s_k, "shared_cost": shared, "standalone_cost": alone,
-                            "amortised_fixed_cost": F / max(1, len(acc)), "reuse_count": float(len(acc))}
-            total_cost += shared
-            standalone[owner] += F
-            for i, (v, a) in acc.items():
-                standalone[i] += a
-                pair[i] += a - u * v
-                pair[owner] += a - u * v
-        shapley = {p: standalone[p] - 0.5 * pair[p] for p in self.players}
-        return {"reuse_total_savings": float(sum(savings)), "capabilities": per_cap, "standalone": standalone,
-                "shapley": shapley, "total_cost": total_cost, "total_standalone": float(sum(standalone.values()))}
+        keys = list(changes)
+        return self.figures_of(self.plan(keys), np.array([changes[k] for k in keys], dtype=np.float64))
+
+    def figures_of(self, plan: Mapping[str, tuple[np.ndarray, np.ndarray]], values: np.ndarray) -> dict[str, Any]:
+        """:meth:`figures` for ``values`` placed by ``plan``."""
+        arrays = {"fixed": self.fixed.copy(), "unit": self.unit.copy(), "volume": self.volume.copy(),
+                  "alone": self.alone.copy()}
+        for name, (where, index) in plan.items():
+            if where.size:
+                arrays[name][index] = values[where]
+        F, u, v, A = arrays["fixed"], arrays["unit"], arrays["volume"], arrays["alone"]
+        K, P = F.size, len(self.players)
+        uv = u[self.fcap] * v
+        a = np.where(np.isnan(A), F[self.fcap] + uv, A)
+        s = a - uv
+        shared = F + np.bincount(self.fcap, uv, K)
+        standalone = np.bincount(self.owner, F, P) + np.bincount(self.fcons, a, P)
+        pair = np.bincount(self.fcons, s, P) + np.bincount(self.owner[self.fcap], s, P)
+        return {"reuse_total_savings": float(s.sum()), "cap_savings": np.bincount(self.fcap, s, K),
+                "cap_shared": shared, "cap_alone": np.bincount(self.fcap, a, K), "fixed": F,
+                "standalone": standalone, "shapley": standalone - 0.5 * pair,
+                "total_cost": float(shared.sum()), "total_standalone": float(standalone.sum())}
 
 
-def additive_value(fig: Mapping[str, Any], metric: str, base: float) -> float:
+def additive_value(terms: GameTerms, fig: Mapping[str, Any], metric: str, base: float) -> float:
     """``metric`` from :meth:`GameTerms.figures`."""
     if metric == "reuse.total_savings":
         return float(fig["reuse_total_savings"])
@@ -172,7 +197,11 @@ def additive_value(fig: Mapping[str, Any], metric: str, base: float) -> float:
         return base  # consumer counts do not depend on numbers
     if metric.startswith("reuse.capabilities."):
         cap, leaf = metric[len("reuse.capabilities."):].rsplit(".", 1)
-        return float(fig["capabilities"][cap][leaf])
+        k = terms.cap_index[cap]
+        n = terms.reuse_count[k]
+        return float({"savings": fig["cap_savings"][k], "shared_cost": fig["cap_shared"][k],
+                      "standalone_cost": fig["cap_alone"][k], "reuse_count": n,
+                      "amortised_fixed_cost": fig["fixed"][k] / max(1.0, n)}[leaf])
     total_cost, total_alone = fig["total_cost"], fig["total_standalone"]
     if metric == "cost_sharing.total_cost":
         return float(total_cost)
@@ -181,8 +210,9 @@ def additive_value(fig: Mapping[str, Any], metric: str, base: float) -> float:
     if metric == "cost_sharing.total_savings":
         return float(total_alone - total_cost)
     name, who = metric.split(".")[1], metric.split(".", 2)[2]
-    st, phi = fig["standalone"][who], fig["shapley"][who]
-    n = len(fig["standalone"])
+    j = terms.players.index(who)
+    st, phi = float(fig["standalone"][j]), float(fig["shapley"][j])
+    n = len(terms.players)
     return float({
         "standalone": st, "shapley": phi, "savings": st - phi,
         "proportional": total_cost * st / total_alone if total_alone > 0 else total_cost / n,
@@ -207,26 +237,27 @@ class UncertaintyPayload:
 class _Local:
     payload: UncertaintyPayload
     terms: GameTerms
+    plan: dict[str, tuple[np.ndarray, np.ndarray]]
 
 
 def prepare(payload: UncertaintyPayload) -> _Local:
-    """Once per worker: the cost game's terms of the model."""
-    return _Local(payload, GameTerms(payload.scenario))
+    """Once per worker: the cost game's terms of the model and where each drawn number goes."""
+    terms = GameTerms(payload.scenario)
+    return _Local(payload, terms, terms.plan([(i.table, i.object, i.field) for i in payload.inputs]))
 
 
 def evaluate_sample(local: _Local, sample: int) -> tuple[float, tuple[bool, ...]]:
     """Sample ``sample``: the metric and, per player, whether its Shapley cost ≤ its standalone cost."""
     pl = local.payload
     values = draw(list(pl.inputs), pl.seed, sample)
-    changes = {(i.table, i.object, i.field): float(x) for i, x in zip(pl.inputs, values.tolist(), strict=True)}
-    fig = local.terms.figures(changes)
+    fig = local.terms.figures_of(local.plan, values)
     if additive_metric(pl.metric):
-        metric = additive_value(fig, pl.metric, pl.base)
+        metric = additive_value(local.terms, fig, pl.metric, pl.base)
     else:
-        metric = evaluate_metric(changed_scenario(pl.scenario, [(*k, v) for k, v in changes.items()]),
-                                 pl.settings, pl.metric)
-    better = tuple(fig["shapley"][p] <= fig["standalone"][p] + 1e-9 * max(1.0, abs(fig["standalone"][p]))
-                   for p in local.terms.players)
+        changes = [(i.table, i.object, i.field, x) for i, x in zip(pl.inputs, values.tolist(), strict=True)]
+        metric = evaluate_metric(changed_scenario(pl.scenario, changes), pl.settings, pl.metric)
+    st = fig["standalone"]
+    better = tuple((fig["shapley"] <= st + 1e-9 * np.maximum(1.0, np.abs(st))).tolist())
     return metric, better
 
 
