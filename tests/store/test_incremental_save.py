@@ -60,7 +60,8 @@ def test_saving_nothing_writes_nothing_but_the_counter(pf: ProjectFile) -> None:
 
 
 @pytest.mark.parametrize(
-    "edit", ["append", "insert_first", "insert_middle", "remove", "move_last_to_first", "flow_volume", "replace_equal"]
+    "edit", ["append", "insert_first", "insert_middle", "remove", "move_last_to_first", "flow_volume", "replace_equal",
+             "flow_range", "entity_range"]
 )
 def test_single_edits_touch_one_row(pf: ProjectFile, edit: str) -> None:
     s = pf.project.scenario()
@@ -80,6 +81,12 @@ def test_single_edits_touch_one_row(pf: ProjectFile, edit: str) -> None:
     elif edit == "flow_volume":
         f = s.flows.at(7)
         s.replace(f.evolve(volume=f.volume + 1))
+    elif edit == "flow_range":
+        f = s.flows.at(7)
+        s.replace(f.evolve(ranges={"volume": (f.volume * 0.8, f.volume * 1.25), "risk": (0.0, 1.0)}))
+    elif edit == "entity_range":
+        e = s.entities.at(2)
+        s.replace(e.evolve(ranges={"demand": (e.demand / 2, e.demand * 2)}))
     elif edit == "replace_equal":  # a new but equal object: nothing to write
         e = s.entities.at(0)
         s.replace(e.evolve(name=e.name + "x"))
@@ -97,6 +104,8 @@ def test_single_edits_touch_one_row(pf: ProjectFile, edit: str) -> None:
         "move_last_to_first": 2,
         "flow_volume": 2,
         "replace_equal": 0,
+        "flow_range": 2,
+        "entity_range": 2,
     }[edit]
     assert changed_rows(before, rows(pf.path)) == differing
     assert reopened_equals(pf)
@@ -287,6 +296,7 @@ OPS = (
     "blocked",
     "add_pool",
     "remove_entity",
+    "range",
     "save",
 )
 
@@ -330,6 +340,9 @@ def _apply(project: Project, op: str, n: int, counter: list[int]) -> None:
     elif op == "add_pool" and len(s.entities) >= 2:
         members = (s.entities.at(0).id, s.entities.at(n % len(s.entities)).id)
         s.add(Pool(uid, members=members, weights={members[0]: float(n % 9)}), index=0)
+    elif op == "range" and len(s.flows):  # set, change or remove a flow's range
+        f = s.flows.at(n % len(s.flows))
+        s.replace(f.evolve(ranges={} if n % 3 == 0 else {"volume": (f.volume * (n % 10) / 10, f.volume + n % 7)}))
     elif op == "remove_entity":
         added = [e.id for e in s.entities if e.id.startswith("X") and not s.dependents(e) and not s.referrers(e)]
         if added:
@@ -353,3 +366,20 @@ def test_random_edits_then_reopen_equals(generator: Any, ops: list[tuple[str, in
         pf.save()
         assert reopened_equals(pf)
         assert sorted(p.name for p in Path(folder).iterdir()) == ["r.ecodesk"]
+
+
+def test_range_edits_and_their_undo_are_saved_incrementally(pf: ProjectFile) -> None:
+    from ecodesk.commands import History
+    from ecodesk.commands.editrules import range_command
+
+    s = pf.project.scenario()
+    f = s.flows.at(5)
+    h = History()
+    h.push(range_command(s, f, "volume", f.volume * 0.9, f.volume * 1.1))
+    stats = pf.save()
+    assert (stats.rows_written, stats.rows_deleted, stats.full_rewrite) == (1, 0, False)
+    assert open_project(pf.path).scenario().flows[f.id].ranges == {"volume": (f.volume * 0.9, f.volume * 1.1)}
+    h.undo()
+    assert pf.save().rows_written == 1
+    assert open_project(pf.path).scenario().flows[f.id].ranges == {}
+    assert reopened_equals(pf)
