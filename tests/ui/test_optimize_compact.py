@@ -139,13 +139,19 @@ def test_an_edit_makes_the_compact_panel_stale_and_a_switch_of_scenario_grows_it
     dialog = open_dialog(win)
     run(qtbot, dialog)
     panel = dialog.compact.panel
+    dialog.move(dialog.x() - 40, dialog.y())  # the user moves the panel a little
+    left, bottom = dialog.x(), dialog.geometry().bottom()
     win.document.push(MoveEntities(win.document.scenario, {"county": (40.0, 430.0)}))
     assert dialog.compact_mode and dialog.overlay is None
     assert not panel.apply_button.isEnabled() and not panel.fit_button.isEnabled()
     assert panel.note.text() == "The scenario changed after this run: run again to see its design."
-    assert not panel.note.isHidden()
+    assert not panel.note.isHidden() and panel.legend["closed"].isHidden()  # no marks to explain
+    assert dialog.x() == left  # it stays where the user put it
+    if dialog.geometry().center().y() > canvas_centre(win).y():
+        assert dialog.geometry().bottom() == bottom
+    assert dialog.height() >= dialog.layout().totalMinimumSize().height()  # its contents fit
     run(qtbot, dialog)  # a new run: fresh again
-    assert panel.apply_button.isEnabled() and panel.note.isHidden()
+    assert panel.apply_button.isEnabled() and panel.note.isHidden() and not panel.legend["closed"].isHidden()
     win.controller.scenarios.step(1)
     assert not dialog.compact_mode and dialog.splitter.isVisible() and not dialog.show_button.isEnabled()
 

@@ -357,7 +357,7 @@ class DesignOverlayItem(_LayerItem):
         tag.setPos(item.pos().x(), item.pos().y() + item.shape_rect().top() - 2)
 
 
-def fit_view_to(view: CanvasView, rect: QRectF, free: QRect, max_zoom: float, margin: int = 36) -> bool:
+def fit_view_to(view: CanvasView, rect: QRectF, free: QRect, max_zoom: float, margin: int = 48) -> bool:
     """Zoom ``view`` (to at most ``max_zoom``) and pan it so the scene rectangle ``rect`` shows
     inside ``free`` (viewport pixels: the part a panel over the canvas leaves visible). Only
     the view moves: the model and the undo history are untouched. False when there is nothing

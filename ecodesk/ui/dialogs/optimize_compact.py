@@ -215,12 +215,14 @@ class CompactPanel(QWidget):
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(2)
         self.legend: dict[str, QLabel] = {}
+        self.swatches: list[QLabel] = []
         for row, kind in enumerate(("closed", "new", "standalone")):
             pic = QLabel(self)
             pic.setPixmap(swatch(kind))
             text = plain_label(QLabel(self))
             text.setObjectName(f"optimize_compact_{kind}")
             text.setWordWrap(True)
+            self.swatches.append(pic)
             grid.addWidget(pic, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(text, row, 1)
             self.legend[kind] = text
@@ -274,6 +276,10 @@ class CompactPanel(QWidget):
         self.legend["new"].setText(new)
         self.legend["standalone"].setText(self.tr("Demands left standalone: {0}").format(c["standalone"]))
 
+    def set_legend_visible(self, visible: bool) -> None:
+        for w in self.swatches + list(self.legend.values()):
+            w.setVisible(visible)
+
     def set_note(self, text: str) -> None:
         self.note.setText(text)
         self.note.setVisible(bool(text))
@@ -326,6 +332,14 @@ class CompactMode:
             self.active = True
             d.setSizeGripEnabled(False)
         self.refresh()
+        self._place(view)
+        if fit:
+            self.bring_into_view()
+        return True
+
+    def _place(self, view: CanvasView) -> None:
+        """Size the panel to its contents and put it in the canvas corner that hides least."""
+        d = self.dialog
         canvas = viewport_rect(view)
         lay = d.layout()
         lay.activate()
@@ -336,9 +350,6 @@ class CompactMode:
         d.setMinimumSize(0, 0)
         rect = compact_rect(canvas, QSize(width, height), canvas_obstacles(view, d.overlay), frame)
         d.setGeometry(rect)
-        if fit:
-            self.bring_into_view()
-        return True
 
     def _view_state(self, view: CanvasView) -> tuple[float, QPointF]:
         return view.zoom, view.mapToScene(view.viewport().rect().center())
@@ -385,6 +396,20 @@ class CompactMode:
         self.panel.apply_button.setEnabled(can_apply)
         self.panel.fit_button.setEnabled(d.overlay is not None)
         self.panel.set_note(d.error.text() if d.stale else "")
+        self.panel.set_legend_visible(d.overlay is not None)  # a stale result has no marks
+        if self.active:
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        """The panel's height to its contents, where it is (the user may have moved it): its
+        bottom edge stays in the canvas's lower half, its top edge in the upper."""
+        d, view = self.dialog, self.view()
+        lay = d.layout()
+        lay.activate()
+        g = d.geometry()
+        h = lay.totalHeightForWidth(g.width()) if lay.hasHeightForWidth() else lay.totalSizeHint().height()
+        low = view is not None and g.center().y() > viewport_rect(view).center().y()
+        d.setGeometry(QRect(g.left(), g.bottom() - h + 1 if low else g.top(), g.width(), h))
 
     # the canvas view --------------------------------------------------------------------
     def _bands(self) -> list[QRect]:
