@@ -305,3 +305,16 @@ def test_an_engine_refusal_is_one_sentence_in_the_ui_language(qtbot, monkeypatch
     tab.run_sensitivity()
     qtbot.waitUntil(lambda: not tab.sens_run.running, timeout=10_000)
     assert "字段 'x.y' 不是输入" in tab.sens_state.text()
+
+
+def test_two_flows_between_the_same_ends_are_told_apart(qtbot):
+    w, tab = _tab(qtbot, "pharmacy_lockers")
+    _run(qtbot, tab)
+    s = w.document.scenario
+    names = [r["input"] for r in tab.sens_model.rows]
+    assert len(set(names)) == len(names), names  # every row says which input it is
+    twins = [f for f in s.flows if sum(1 for g in s.flows if (g.source, g.target) == (f.source, f.target)) > 1]
+    assert twins
+    f = twins[0]
+    assert object_name(s, f.id, frozenset({(f.source, f.target)})).endswith(")")
+    assert "(" not in object_name(s, f.id)  # without twins: "source → target"

@@ -375,11 +375,12 @@ class SensitivityTab(ResultPage):
         self.unc_run_button.setEnabled(self.scenario is not None and ranged)
 
     def _size_input_column(self) -> None:
-        """The input's whole name where there is room (object and field; at most 380 px)."""
+        """The input's whole name where there is room (at most 380 px, and under half the
+        table, so the figures stay in view)."""
         t = self.sens_table
         if self.sens_model.rows:
             t.resizeColumnToContents(0)
-            t.setColumnWidth(0, min(t.columnWidth(0), 380))
+            t.setColumnWidth(0, max(120, min(t.columnWidth(0), 380, int(t.viewport().width() * 0.45))))
 
     def _set_stale(self, widget: QWidget, overlay: StaleOverlay, stale: bool) -> None:
         widget.setEnabled(not stale)

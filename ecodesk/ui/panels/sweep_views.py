@@ -19,13 +19,24 @@ from ecodesk.model.ranges import RANGE_FIELDS
 from ecodesk.numfmt import compact, integer
 from ecodesk.numfmt import number as num
 from ecodesk.numfmt import percent as pct
-from ecodesk.ui.i18n import current_language, field_label
+from ecodesk.ui.i18n import current_language, enum_label, field_label
 from ecodesk.ui.panels.charts import COLORS, hbars
 
 
-def object_name(snapshot: Scenario | None, obj_id: str) -> str:
+def shared_ends(snapshot: Scenario | None) -> frozenset[tuple[str, str]]:
+    """(source, target) of the flows that share both ends with another flow."""
+    seen: set[tuple[str, str]] = set()
+    twins: set[tuple[str, str]] = set()
+    for f in snapshot.flows if snapshot is not None else ():
+        key = (f.source, f.target)
+        (twins if key in seen else seen).add(key)
+    return frozenset(twins)
+
+
+def object_name(snapshot: Scenario | None, obj_id: str, twins: frozenset[tuple[str, str]] = frozenset()) -> str:
     """An object's readable name as it was analysed: an entity's, capability's or pool's
-    name; a flow's label or "source → target"; a need as "entity: category"."""
+    name; a flow's label or "source → target" (with its capability or kind when another flow
+    joins the same ends: ``twins``, see :func:`shared_ends`); a need as "entity: category"."""
     if snapshot is None:
         return obj_id
     obj = snapshot.find(obj_id)
@@ -38,7 +49,15 @@ def object_name(snapshot: Scenario | None, obj_id: str) -> str:
         return e.label if e is not None else i
 
     if what == "flow":
-        return getattr(obj, "label", "") or f"{ent(getattr(obj, 'source', ''))} → {ent(getattr(obj, 'target', ''))}"
+        label = getattr(obj, "label", "")
+        if label:
+            return str(label)
+        src, tgt = getattr(obj, "source", ""), getattr(obj, "target", "")
+        text = f"{ent(src)} → {ent(tgt)}"
+        if (src, tgt) in twins:  # two flows between the same ends: say which one
+            cap = snapshot.capabilities.get(getattr(obj, "capability", None) or "")
+            text += f" ({cap.label if cap is not None else enum_label(getattr(obj, 'kind', ''))})"
+        return text
     if what == "need":
         return f"{ent(getattr(obj, 'entity', ''))}: {getattr(obj, 'category', '')}"
     label = getattr(obj, "label", None)
@@ -74,6 +93,7 @@ class SweepDrawing(QObject):
     def __init__(self, tab: Any) -> None:
         super().__init__(tab)
         self.tab = tab
+        self.twins: frozenset[tuple[str, str]] = frozenset()
         #: The room the tornado's names were fitted into (redrawn when the chart's width asks for other).
         self.budget = 0
 
@@ -86,11 +106,11 @@ class SweepDrawing(QObject):
             return path
 
     def fmt(self, value: Any) -> str:
-        return compact(value, current_language(), 4)
+        return compact(value, current_language(), 3)
 
     def row_label(self, snapshot: Scenario | None, obj_id: str, field: str) -> tuple[str, str]:
         """(object name, field label) of a sensitivity row's input (``field`` = "table.field")."""
-        return object_name(snapshot, obj_id), field_label(field.split(".", 1)[-1])
+        return object_name(snapshot, obj_id, self.twins), field_label(field.split(".", 1)[-1])
 
     def draw_sensitivity(self) -> None:
         t = self.tab
@@ -104,6 +124,7 @@ class SweepDrawing(QObject):
         ch.reset("", name)
         fm = QFontMetricsF(ch.item.getAxis("left").style.get("tickFont") or ch.font())
         budget = self.budget = sc.axis_budget(ch.width())
+        self.twins = shared_ends(snap)
         rows, bars, ids = [], [], []
         for r in res.rows:
             obj, fld = self.row_label(snap, r.object, r.field)
