@@ -149,7 +149,8 @@ def metric_value(result_json: AnalysisResult | Mapping[str, Any], path: str) -> 
 
 
 def metric_stages(path: str) -> frozenset[str]:
-    """The analysis stages ``path`` needs (a subset of :data:`STAGES`)."""
+    """The analysis stages ``path`` needs (a subset of :data:`STAGES`; empty for a path outside
+    reuse, cost_sharing, resilience and kpis, which names no metric)."""
     head = path.split(".", 1)[0]
     if head == "reuse":
         return frozenset({"reuse"})
@@ -163,7 +164,7 @@ def metric_stages(path: str) -> frozenset[str]:
         if path.startswith("resilience.cascade."):
             return frozenset({"cascade"})
         return frozenset({"resilience"})
-    return frozenset(STAGES)
+    return frozenset()  # not a metric: nothing to compute
 
 
 # --------------------------------------------------------------------------- readable names
