@@ -27,6 +27,7 @@ from ecodesk import numfmt
 from ecodesk.commands.editrules import FRACTION, field_unit, parse_number
 from ecodesk.model import ValidationError
 from ecodesk.model.ranges import RANGE_FIELDS
+from ecodesk.ui.i18n import current_language
 from ecodesk.ui.inspector_fields import FieldEditor
 from ecodesk.ui.plaintext import plain_label
 from ecodesk.ui.tablemodels import edit_number
@@ -41,10 +42,21 @@ def range_fields(what: str) -> tuple[str, ...]:
     return tuple(RANGE_FIELDS.get(_COLLECTIONS.get(what, ""), ()))
 
 
-def range_text(field: str, low: float, high: float) -> str:
-    """A range as the compact hint shows it: "80 – 120", "5 % – 20 %" for a share."""
+def range_text(field: str, low: float, high: float, lang: str = "en") -> str:
+    """A range as the folded hint shows it: "80 – 1,200", "5 % – 20 %" for a share, and big
+    amounts in the reader's units ("900 K – 1.5 M", "90 万 – 150 万") so the number beside it
+    keeps its room; the exact ends are in the fields and the hint's tooltip."""
     if field_unit(field) == FRACTION:
         return f"{numfmt.number(100 * low, 2)} % – {numfmt.number(100 * high, 2)} %"
+
+    def end(v: float) -> str:
+        return numfmt.compact(v, lang) if abs(v) >= 10_000 else numfmt.number(v)
+
+    return f"{end(low)} – {end(high)}"
+
+
+def exact_range_text(low: float, high: float) -> str:
+    """The exact ends, for the hint's tooltip: "900,000 – 1,500,000"."""
     return f"{numfmt.number(low)} – {numfmt.number(high)}"
 
 
@@ -159,7 +171,9 @@ class RangeEditor(QObject):
             palette.setColor(QPalette.ColorRole.WindowText, color)
         self.button.setPalette(palette)
         self.clear.setEnabled(self.ranged)
-        self.hint.setText(range_text(self.field, *self._range) if self._range is not None else "")
+        rng = self._range
+        self.hint.setText(range_text(self.field, *rng, current_language()) if rng is not None else "")
+        self.hint.setToolTip(exact_range_text(*rng) if rng is not None else "")
         self._fold()
         if self.error:  # the refused text stays for the user to correct
             return

@@ -91,6 +91,8 @@ def test_planner_numbers_and_percentages(inspector, qtbot):
     ranges = _select(inspector, "cap1")
     _type_range(qtbot, ranges["fixed_cost"], "50万", "1.2M")
     assert doc.scenario.capabilities["cap1"].ranges == {"fixed_cost": (500_000.0, 1_200_000.0)}
+    qtbot.mouseClick(ranges["fixed_cost"].button, Qt.MouseButton.LeftButton)
+    assert ranges["fixed_cost"].hint.text() == "500 K – 1.2 M"
     ranges = _select(inspector, "e2")
     _type_range(qtbot, ranges["risk"], "1%", "20%")
     assert doc.scenario.entities["e2"].ranges == {"risk": (0.01, 0.2)}
@@ -105,6 +107,8 @@ def test_a_range_in_chinese(inspector, qtbot):
     ranges = _select(inspector, "n1")
     _type_range(qtbot, ranges["standalone_cost"], "4万", "6万")
     assert doc.scenario.needs["n1"].ranges == {"standalone_cost": (40_000.0, 60_000.0)}
+    qtbot.mouseClick(ranges["standalone_cost"].button, Qt.MouseButton.LeftButton)
+    assert ranges["standalone_cost"].hint.text() == "4 万 – 6 万"
     _type_range(qtbot, ranges["volume"], "250", "300")
     assert ranges["volume"].error == "需求 'n1' 的数量的范围：下限 250 高于数值 200"
     assert doc.scenario.needs["n1"].ranges == {"standalone_cost": (40_000.0, 60_000.0)}
@@ -205,7 +209,8 @@ def test_a_range_set_elsewhere_shows_and_opens_on_the_plus_minus(inspector, qtbo
     pool = doc.scenario.pools["pool1"]
     doc.attempt(ChangeObject(doc.scenario, with_range(pool, "amount", 900_000, 1_500_000)))
     rng = ranges["amount"]
-    assert rng.hint.isVisibleTo(inspector) and rng.hint.text() == "900,000 – 1,500,000"
+    assert rng.hint.isVisibleTo(inspector) and rng.hint.text() == "900 K – 1.5 M"  # short: the number keeps its room
+    assert rng.hint.toolTip() == "900,000 – 1,500,000"
     qtbot.mouseClick(rng.button, Qt.MouseButton.LeftButton)
     assert rng.panel.isVisibleTo(inspector) and not rng.hint.isVisibleTo(inspector)
     assert (rng.low.text(), rng.high.text()) == ("900000", "1500000")

@@ -135,8 +135,9 @@ def test_ranges_refusals_in_chinese(tables, qtbot):
     _edit_cell(qtbot, page, "f1", "ranges", "volume=1100..1200")
     assert page.error_label.text() == "资源流 'f1' 的数量的范围：下限 1100 高于数值 1000"
     assert doc.scenario.flows["f1"].ranges == {}
-    _edit_cell(qtbot, page, "f1", "ranges", "volume=900..1100")
-    assert doc.scenario.flows["f1"].ranges == {"volume": (900.0, 1100.0)}
+    _edit_cell(qtbot, page, "f1", "ranges", "数量=900..1100；风险=1%..10%")  # labels and full-width ";" as typed
+    assert doc.scenario.flows["f1"].ranges == {"volume": (900.0, 1100.0), "risk": (0.01, 0.1)}
+    assert _cell(page, "f1", "ranges").data() == "volume=900..1100;risk=0.01..0.1"
 
 
 def test_set_ranges_for_selected_rows_is_one_undo_step(tables, qtbot):
