@@ -27,7 +27,7 @@ from ecodesk import numfmt
 from ecodesk.commands.editrules import FRACTION, field_unit, parse_number
 from ecodesk.model import ValidationError
 from ecodesk.model.ranges import RANGE_FIELDS
-from ecodesk.ui.i18n import current_language
+from ecodesk.ui.i18n import current_language, field_label
 from ecodesk.ui.inspector_fields import FieldEditor
 from ecodesk.ui.plaintext import plain_label
 from ecodesk.ui.tablemodels import edit_number
@@ -135,6 +135,11 @@ class RangeEditor(QObject):
         self.low.setPlaceholderText(self.tr("low"))
         self.high.setPlaceholderText(self.tr("high"))
         self.clear.setToolTip(self.tr("Remove the range"))
+        name = field_label(self.field)  # what a screen reader says for the bare "±", "–" and "×"
+        self.button.setAccessibleName(self.tr("Range of {0}").format(name))
+        self.low.setAccessibleName(self.tr("Low end of {0}").format(name))
+        self.high.setAccessibleName(self.tr("High end of {0}").format(name))
+        self.clear.setAccessibleName(self.tr("Remove the range of {0}").format(name))
 
     # state ---------------------------------------------------------------------------
     @property
@@ -170,7 +175,6 @@ class RangeEditor(QObject):
             palette.setColor(QPalette.ColorRole.ButtonText, color)
             palette.setColor(QPalette.ColorRole.WindowText, color)
         self.button.setPalette(palette)
-        self.clear.setEnabled(self.ranged)
         rng = self._range
         self.hint.setText(range_text(self.field, *rng, current_language()) if rng is not None else "")
         self.hint.setToolTip(exact_range_text(*rng) if rng is not None else "")

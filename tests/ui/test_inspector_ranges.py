@@ -71,7 +71,6 @@ def test_set_a_range_in_one_undo_step_and_undo_removes_it(inspector, qtbot):
     assert len(doc.history) == 1
     assert not rng.error
     assert rng.button.font().bold()
-    assert rng.clear.isEnabled()
     qtbot.mouseClick(rng.button, Qt.MouseButton.LeftButton)  # fold: the range shows compactly
     assert not rng.panel.isVisibleTo(inspector)
     assert rng.hint.isVisibleTo(inspector)
@@ -152,6 +151,12 @@ def test_one_end_alone_is_explained_not_committed(inspector, qtbot):
     qtbot.keyClick(rng.high, Qt.Key.Key_Return)
     assert doc.scenario.flows["f1"].ranges == {"volume": (800.0, 1000.0)}  # the value may be an end
     assert not rng.error
+    _type_range(qtbot, rng, "1200", "1300")
+    assert rng.error
+    qtbot.mouseClick(rng.clear, Qt.MouseButton.LeftButton)  # ×: the refused text and the range go
+    assert (rng.low.text(), rng.high.text(), rng.error) == ("", "", "")
+    assert doc.scenario.flows["f1"].ranges == {}
+    assert len(doc.history) == 2
 
 
 def test_moving_from_low_to_high_commits_nothing_yet(inspector, qtbot):
@@ -214,3 +219,24 @@ def test_a_range_set_elsewhere_shows_and_opens_on_the_plus_minus(inspector, qtbo
     qtbot.mouseClick(rng.button, Qt.MouseButton.LeftButton)
     assert rng.panel.isVisibleTo(inspector) and not rng.hint.isVisibleTo(inspector)
     assert (rng.low.text(), rng.high.text()) == ("900000", "1500000")
+
+
+def test_the_keyboard_reaches_and_opens_a_range(inspector, qtbot):
+    doc = inspector.document
+    rng = _select(inspector, "e5")["demand"]
+    demand = inspector.editors["demand"].editor
+    demand.setFocus()
+    qtbot.keyClick(demand, Qt.Key.Key_Tab)
+    assert rng.button.hasFocus()  # Tab: the number, then its "±"
+    assert rng.button.accessibleName() == "Range of Demand"
+    qtbot.keyClick(rng.button, Qt.Key.Key_Space)
+    assert rng.panel.isVisibleTo(inspector) and rng.low.hasFocus()  # straight on to typing
+    type_text(rng.low, "1000")
+    qtbot.keyClick(rng.low, Qt.Key.Key_Tab)
+    type_text(rng.high, "1500")
+    qtbot.keyClick(rng.high, Qt.Key.Key_Tab)  # leaving the pair (to ×) commits it
+    assert doc.scenario.entities["e5"].ranges == {"demand": (1000.0, 1500.0)}
+    assert rng.clear.hasFocus()
+    qtbot.keyClick(rng.clear, Qt.Key.Key_Space)  # × removes it
+    assert doc.scenario.entities["e5"].ranges == {}
+    assert len(doc.history) == 2
