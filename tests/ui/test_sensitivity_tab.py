@@ -318,3 +318,19 @@ def test_two_flows_between_the_same_ends_are_told_apart(qtbot):
     f = twins[0]
     assert object_name(s, f.id, frozenset({(f.source, f.target)})).endswith(")")
     assert "(" not in object_name(s, f.id)  # without twins: "source → target"
+
+
+@pytest.mark.parametrize("width", [190, 260, 340])
+def test_axis_names_fit_and_keep_the_field_both_ends_and_which_flow(qapp, width):
+    from PySide6.QtGui import QFontMetricsF
+
+    fm = QFontMetricsF(qapp.font())
+    for name in ("互联网医院 → 医药电商平台 (远程问诊)", "家电品牌 S2B2B 平台 → 华东区域总代", "渠道分级授权与区域配额运营中心"):
+        label = sc.axis_label(name, "独立获取成本", width, fm.horizontalAdvance)
+        assert fm.horizontalAdvance(label) <= width
+        assert label.endswith(" · 独立获取成本")
+        if "→" in name:
+            assert label.count(" → ") == 1 and label.split(" → ")[0][:2] == name[:2]
+        if name.endswith(")") and width >= 260:
+            assert label.rsplit(" · ", 1)[0].endswith(")") and " (" in label
+    assert sc.axis_label("云仓", "Fixed cost", width, fm.horizontalAdvance) == "云仓 · Fixed cost"

@@ -66,11 +66,19 @@ def axis_label(name: str, field: str, width: int, fm_width: Callable[[str], floa
     arrow = " → "
     if arrow in name:  # a flow: both ends stay recognisable ("家电品牌… → 华东区域…")
         a, b = name.split(arrow, 1)
-        half = (room - fm_width(arrow)) / 2
+        tail = ""
+        if b.endswith(")") and " (" in b:  # which of two flows between the same ends: kept, shortened
+            b, tail = b[:b.rfind(" (")], b[b.rfind(" ("):]
+            if fm_width(tail) > room / 3:
+                tail = elide_to(tail[:-1], int(room / 3 - fm_width(")")), fm_width) + ")"
+            if len(tail) < 5 or room - fm_width(tail + arrow) < 2 * fm_width("四个字…"):
+                tail = ""  # no room to say which: the tooltip and the table do
+        ends = room - fm_width(tail)
+        half = (ends - fm_width(arrow)) / 2
         if half >= fm_width("ab…"):
             left = elide_to(a, int(half + max(0.0, half - fm_width(b))), fm_width)
-            right = elide_to(b, int(room - fm_width(arrow) - fm_width(left)), fm_width)
-            return f"{left}{arrow}{right}{sep}{field}"
+            right = elide_to(b, int(ends - fm_width(arrow) - fm_width(left)), fm_width)
+            return f"{left}{arrow}{right}{tail}{sep}{field}"
     return elide_to(name, int(room), fm_width) + sep + field
 
 
