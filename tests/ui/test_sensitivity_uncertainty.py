@@ -5,6 +5,7 @@ greying after an edit, and the language switch."""
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import pyqtgraph as pg
@@ -13,7 +14,7 @@ import pytest
 import ecodesk.analysis.uncertainty as unc_engine
 from ecodesk.analysis.metrics import metric_label
 from ecodesk.analysis.uncertainty import uncertainty
-from ecodesk.commands import ChangeObject
+from ecodesk.commands import ChangeObject, ChangeProject
 from ecodesk.model.ranges import with_range
 from ecodesk.ui.i18n import install_language
 from ecodesk.ui.panels.sweep_views import object_name
@@ -139,6 +140,14 @@ def test_uncertainty_cancel_and_stale(qtbot, monkeypatch):
     qtbot.waitUntil(lambda: tab.result_is_stale("uncertainty"), timeout=5000)
     qtbot.wait(1200)
     assert not tab.unc_run.running  # never recomputed by itself
+    _run(qtbot, tab, samples=100)
+    assert not tab.result_is_stale("uncertainty")
+    # the analysis parameters are part of the state a result describes
+    settings = dataclasses.replace(doc.project.settings, seed=doc.project.settings.seed + 1)
+    assert doc.attempt(ChangeProject(doc.project, text="seed", settings=settings)) is None
+    qtbot.waitUntil(lambda: tab.result_is_stale("uncertainty") and tab.result_is_stale("sensitivity") is False,
+                    timeout=5000)
+    assert "Out of date" in tab.unc_state.text() and not tab.unc_run.running
 
 
 @pytest.mark.parametrize("seed", ["x", "-1", "1.5"])

@@ -186,6 +186,7 @@ class SensitivityTab(ResultPage):
         u.body.addWidget(controls)
         self.unc_run_button.clicked.connect(self.run_uncertainty)
         self.unc_cancel.clicked.connect(lambda: self.unc_run.cancel())
+        self.seed.returnPressed.connect(self.run_uncertainty)
         self.no_ranges = plain_label(QLabel(u))
         self.no_ranges.setObjectName("uncertainty_no_ranges")
         self.no_ranges.setWordWrap(True)
