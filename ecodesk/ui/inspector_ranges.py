@@ -164,7 +164,8 @@ class RangeEditor(QObject):
 
     def set_state(self, rng: Any, enabled: bool = True) -> None:
         """Show the model's range of the field (None: none); ``enabled`` follows the number."""
-        self._range = (float(rng[0]), float(rng[1])) if rng is not None else None
+        new = (float(rng[0]), float(rng[1])) if rng is not None else None
+        changed, self._range = new != self._range, new
         self.button.setEnabled(enabled or self.ranged)
         bold = QFont(self._plain_font)
         bold.setBold(self.ranged)
@@ -181,8 +182,9 @@ class RangeEditor(QObject):
         self._fold()
         if self.error:  # the refused text stays for the user to correct
             return
+        typing = not changed and (self.low.hasFocus() or self.high.hasFocus())  # half-typed: keep it
         for edit, value in zip((self.low, self.high), self._range or (None, None), strict=True):
-            if not _same(edit.text(), value, self.field):
+            if not typing and not _same(edit.text(), value, self.field):
                 with QSignalBlocker(edit):
                     edit.setText(edit_number(value))
 

@@ -240,3 +240,20 @@ def test_the_keyboard_reaches_and_opens_a_range(inspector, qtbot):
     qtbot.keyClick(rng.clear, Qt.Key.Key_Space)  # × removes it
     assert doc.scenario.entities["e5"].ranges == {}
     assert len(doc.history) == 2
+
+
+def test_a_half_typed_range_survives_a_refresh_from_other_edits(inspector, qtbot):
+    doc = inspector.document
+    rng = _select(inspector, "f1")["volume"]
+    qtbot.mouseClick(rng.button, Qt.MouseButton.LeftButton)
+    rng.low.setFocus()
+    type_text(rng.low, "800")
+    f1 = doc.scenario.flows["f1"]
+    doc.attempt(ChangeObject(doc.scenario, f1.evolve(label="monthly")))  # the shown flow changes elsewhere
+    qtbot.wait(20)
+    assert rng.low.text() == "800"  # the typing is not wiped
+    qtbot.keyClick(rng.low, Qt.Key.Key_Tab)
+    type_text(rng.high, "1200")
+    qtbot.keyClick(rng.high, Qt.Key.Key_Return)
+    assert doc.scenario.flows["f1"].ranges == {"volume": (800.0, 1200.0)}
+    assert doc.scenario.flows["f1"].label == "monthly"
