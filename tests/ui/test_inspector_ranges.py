@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from ecodesk.commands import ChangeObject
 from ecodesk.model.ranges import with_range
 from ecodesk.ui.document import Document
-from ecodesk.ui.i18n import install_language
+from ecodesk.ui.i18n import command_text, install_language
 from ecodesk.ui.inspector import InspectorWidget
 from tests.ui.mw_helpers import sample_project, type_text
 
@@ -70,6 +70,7 @@ def test_set_a_range_in_one_undo_step_and_undo_removes_it(inspector, qtbot):
     assert doc.scenario.flows["f1"].ranges == {"volume": (800.0, 1200.0)}
     assert len(doc.history) == 1
     assert not rng.error
+    assert command_text(doc.history.undo_command()) == "Change Range of Volume of flow 'f1'"  # Edit ▸ Undo …
     assert rng.button.font().bold()
     qtbot.mouseClick(rng.button, Qt.MouseButton.LeftButton)  # fold: the range shows compactly
     assert not rng.panel.isVisibleTo(inspector)
