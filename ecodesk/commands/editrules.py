@@ -331,8 +331,8 @@ def evolved(scenario: Scenario, obj: ModelObject, field: str, value: Any) -> Mod
     if field in NUMBERS or field in OPTIONAL_NUMBERS:
         changes[field] = parse_number(obj, field, value)
         _check_within_range(obj, field, changes[field])
-    elif field == "ranges" and (value is None or isinstance(value, str)):
-        changes[field] = parse_ranges_text(obj, value)
+    elif field == "ranges":  # the text form, or a mapping field → (low, high)
+        changes[field] = parse_ranges_text(obj, value) if value is None or isinstance(value, str) else value
     elif field in ENUMS.get(obj.WHAT, {}):
         enum = ENUMS[obj.WHAT][field]
         try:

@@ -80,6 +80,13 @@ def test_table_edit_of_the_text_form_is_refused_with_the_reason(scenario, typed,
     assert scenario.flows["f1"] is f1
 
 
+def test_ranges_given_as_a_mapping(scenario):
+    f1 = scenario.flows["f1"]
+    ranged = evolved(scenario, f1, "ranges", {"volume": (80, 120)})
+    assert ranged.ranges == {"volume": (80.0, 120.0)}
+    assert evolved(scenario, ranged, "ranges", ranged.ranges).ranges == ranged.ranges  # a RangeMap as it is
+
+
 def test_table_edit_of_the_text_form_is_one_undo_step(scenario):
     h = History()
     h.push(change_command(scenario, scenario.flows["f1"], "ranges", "volume=80..120;risk=5%..20%"))
