@@ -116,8 +116,6 @@ class RangeEditor(QObject):
         self.error_label.hide()
         layout.addWidget(self.error_label)
         self._range: tuple[float, float] | None = None
-        self._plain_font = QFont(self.button.font())
-        self._plain_palette = QPalette(self.button.palette())
         self.retranslate()
 
     def _end(self, name: str) -> QLineEdit:
@@ -167,14 +165,15 @@ class RangeEditor(QObject):
         new = (float(rng[0]), float(rng[1])) if rng is not None else None
         changed, self._range = new != self._range, new
         self.button.setEnabled(enabled or self.ranged)
-        bold = QFont(self._plain_font)
-        bold.setBold(self.ranged)
-        self.button.setFont(bold)
-        palette = QPalette(self._plain_palette)
+        # Highlighted while a range is set: bold, in the theme's highlight colour (an empty
+        # font/palette inherits the theme again).
+        font, palette = QFont(), QPalette()
         if self.ranged:
-            color = palette.color(QPalette.ColorRole.Highlight)
+            font.setBold(True)
+            color = self.hint.palette().color(QPalette.ColorRole.Highlight)
             palette.setColor(QPalette.ColorRole.ButtonText, color)
             palette.setColor(QPalette.ColorRole.WindowText, color)
+        self.button.setFont(font)
         self.button.setPalette(palette)
         rng = self._range
         self.hint.setText(range_text(self.field, *rng, current_language()) if rng is not None else "")

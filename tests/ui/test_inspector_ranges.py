@@ -258,3 +258,20 @@ def test_a_half_typed_range_survives_a_refresh_from_other_edits(inspector, qtbot
     qtbot.keyClick(rng.high, Qt.Key.Key_Return)
     assert doc.scenario.flows["f1"].ranges == {"volume": (800.0, 1200.0)}
     assert doc.scenario.flows["f1"].label == "monthly"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_set_range_highlights_its_plus_minus_in_either_theme(inspector, qtbot, theme):
+    from PySide6.QtGui import QPalette
+
+    from ecodesk.ui.theme import apply_theme
+
+    apply_theme(theme)
+    ranges = _select(inspector, "f1")
+    _type_range(qtbot, ranges["volume"], "800", "1200")
+    highlight = inspector.palette().color(QPalette.ColorRole.Highlight)
+    ranged, plain = ranges["volume"].button, ranges["unit_value"].button
+    assert ranged.palette().color(QPalette.ColorRole.ButtonText) == highlight and ranged.font().bold()
+    assert plain.palette().color(QPalette.ColorRole.ButtonText) != highlight and not plain.font().bold()
+    inspector.document.undo()
+    assert ranged.palette().color(QPalette.ColorRole.ButtonText) == plain.palette().color(QPalette.ColorRole.ButtonText)
