@@ -275,3 +275,22 @@ def test_a_set_range_highlights_its_plus_minus_in_either_theme(inspector, qtbot,
     assert plain.palette().color(QPalette.ColorRole.ButtonText) != highlight and not plain.font().bold()
     inspector.document.undo()
     assert ranged.palette().color(QPalette.ColorRole.ButtonText) == plain.palette().color(QPalette.ColorRole.ButtonText)
+
+
+def test_an_optional_number_with_a_range_cannot_be_emptied(inspector, qtbot):
+    doc = inspector.document
+    ranges = _select(inspector, "e1")
+    _type_range(qtbot, ranges["revenue"], "4M", "650万")
+    assert doc.scenario.entities["e1"].ranges == {"revenue": (4_000_000.0, 6_500_000.0)}
+    revenue = inspector.editors["revenue"]
+    revenue.editor.setFocus()
+    revenue.editor.selectAll()
+    qtbot.keyClick(revenue.editor, Qt.Key.Key_Backspace)
+    qtbot.keyClick(revenue.editor, Qt.Key.Key_Return)
+    assert revenue.error == ("Entity 'e1', Revenue: cannot be left empty while it has a range 4000000–6500000: "
+                             "remove the range first")
+    assert doc.scenario.entities["e1"].revenue == 5_000_000 and len(doc.history) == 1
+    qtbot.mouseClick(ranges["revenue"].clear, Qt.MouseButton.LeftButton)  # remove the range, then empty it
+    revenue.editor.setFocus()
+    qtbot.keyClick(revenue.editor, Qt.Key.Key_Return)
+    assert doc.scenario.entities["e1"].revenue is None and doc.scenario.entities["e1"].ranges == {}
