@@ -181,9 +181,13 @@ class RangeEditor(QObject):
         self._fold()
         if self.error:  # the refused text stays for the user to correct
             return
-        typing = not changed and (self.low.hasFocus() or self.high.hasFocus())  # half-typed: keep it
+        if not changed and (self.low.hasFocus() or self.high.hasFocus()):
+            return  # half-typed: keep it
+        self._show_model_ends()
+
+    def _show_model_ends(self) -> None:
         for edit, value in zip((self.low, self.high), self._range or (None, None), strict=True):
-            if not typing and not _same(edit.text(), value, self.field):
+            if not _same(edit.text(), value, self.field):
                 with QSignalBlocker(edit):
                     edit.setText(edit_number(value))
 
@@ -197,6 +201,8 @@ class RangeEditor(QObject):
     # what the user does ----------------------------------------------------------------
     def _on_button_toggled(self, checked: bool) -> None:
         self._fold()
+        if not checked:  # folding away abandons what was typed (and refused): the model's ends show
+            self._show_model_ends()
         if checked and (self.button.hasFocus() or self.number.hasFocus()):
             self.low.setFocus()  # opened from the keyboard: straight on to typing the low end
 

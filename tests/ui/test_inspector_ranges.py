@@ -136,6 +136,10 @@ def test_a_bad_range_is_refused_with_the_models_sentence_and_nothing_changes(ins
     assert doc.scenario.find(obj_id) == before
     assert len(doc.history) == 0
     assert (rng.low.text(), rng.high.text()) == (low, high)  # the typed text stays to correct
+    qtbot.mouseClick(rng.button, Qt.MouseButton.LeftButton)  # folding away abandons the refused text
+    assert not rng.error and (rng.low.text(), rng.high.text()) == ("", "")
+    _type_range(qtbot, rng, low, high)
+    assert rng.error == sentence
     _type_range(qtbot, rng, "", "")  # cleared: no range, no refusal
     assert not rng.error_label.isVisibleTo(inspector)
     assert len(doc.history) == 0
