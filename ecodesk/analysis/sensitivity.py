@@ -19,6 +19,7 @@ cores, or a Dask cluster), the scenario sent once per worker.
 
 from __future__ import annotations
 
+import heapq
 import math
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -533,45 +534,48 @@ def sensitivity(
     stages = metric_stages(metric)
     inputs = _inputs(scenario, keys)
     additive = _Additive(scenario, settings, metric, base_json) if additive_metric(metric) else None
-    lows: list[float] = []
-    highs: list[float] = []
-    results: dict[tuple[int, int], float] = {}
+    # the metric at each side: the base (unreachable), a per-capability term, or a run
+    m_low = [base] * len(inputs)
+    m_high = [base] * len(inputs)
     tasks: list[tuple[str, str, str, float]] = []
-    where: list[tuple[int, int]] = []
+    where: list[tuple[list[float], int]] = []
     reach_cache: dict[tuple[str, Any], frozenset[str]] = {}
     for n, inp in enumerate(inputs):
-        lo = bounded(inp.key, inp.value * (1 - p))
-        hi = bounded(inp.key, inp.value * (1 + p))
-        lows.append(lo)
-        highs.append(hi)
+        if cancel is not None and n % 256 == 0 and cancel():
+            raise AnalysisCancelled("sensitivity cancelled")
         kind = getattr(inp.obj, "kind", None)
         reach = reach_cache.get((inp.key, kind))
         if reach is None:
             reach = reach_cache[inp.key, kind] = reached_stages(inp.table, inp.obj, inp.field, settings) & stages
-        if additive is not None and inp.table == "needs":
-            reach = frozenset()  # needs only show in reuse.gaps, which no additive metric reads
+        if not reach or (additive is not None and inp.table == "needs"):
+            continue  # cannot reach the metric (needs only show in reuse.gaps, which no additive metric reads)
         cap_id = additive.capability_of(inp) if additive is not None else None
-        for side, new in ((0, lo), (1, hi)):
-            if not reach or new == inp.value:
-                results[n, side] = base
-            elif additive is not None and cap_id is not None and reach <= {"reuse", "cost_sharing"}:
-                results[n, side] = additive.value(inp, cap_id, new)
+        for out, new in ((m_low, bounded(inp.key, inp.value * (1 - p))), (m_high, bounded(inp.key, inp.value * (1 + p)))):
+            if new == inp.value:
+                continue
+            if additive is not None and cap_id is not None and reach <= {"reuse", "cost_sharing"}:
+                out[n] = additive.value(inp, cap_id, new)
             else:
                 tasks.append((inp.table, inp.obj.id, inp.field, new))
-                where.append((n, side))
-        if cancel is not None and n % 256 == 0 and cancel():
-            raise AnalysisCancelled("sensitivity cancelled")
+                where.append((out, n))
     if tasks:
         payload = ChangePayload(uuid.uuid4().hex, scenario.copy(), settings, metric)
-        for key, value in zip(where, run_tasks(payload, tasks, evaluate_change, workers=workers, dask=dask,
-                                               progress=progress, cancel=cancel), strict=True):
-            results[key] = value
+        for (out, n), value in zip(where, run_tasks(payload, tasks, evaluate_change, workers=workers, dask=dask,
+                                                    progress=progress, cancel=cancel), strict=True):
+            out[n] = value
     elif progress is not None:
         progress(1.0)
+
+    def order(n: int) -> tuple[float, str, str]:
+        swing = abs(m_high[n] - m_low[n])
+        return (-swing if math.isfinite(swing) else math.inf, inputs[n].obj.id, inputs[n].key)
+
+    chosen = sorted(range(len(inputs)), key=order) if top is None else heapq.nsmallest(top, range(len(inputs)),
+                                                                                        key=order)
     rows = []
-    for n, inp in enumerate(inputs):
-        m_lo, m_hi = results[n, 0], results[n, 1]
-        swing = abs(m_hi - m_lo)
-        rows.append(SensitivityRow(inp.obj.id, inp.table, inp.key, inp.value, lows[n], highs[n], m_lo, m_hi, swing))
-    rows.sort(key=lambda r: (-r.swing if math.isfinite(r.swing) else math.inf, r.object, r.field))
-    return SensitivityResult(metric, base, p, tuple(rows if top is None else rows[:top]), len(inputs))
+    for n in chosen:
+        inp = inputs[n]
+        rows.append(SensitivityRow(inp.obj.id, inp.table, inp.key, inp.value, bounded(inp.key, inp.value * (1 - p)),
+                                   bounded(inp.key, inp.value * (1 + p)), m_low[n], m_high[n],
+                                   abs(m_high[n] - m_low[n])))
+    return SensitivityResult(metric, base, p, tuple(rows), len(inputs))

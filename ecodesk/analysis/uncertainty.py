@@ -101,12 +101,19 @@ def ranged_inputs(scenario: Scenario) -> list[RangedInput]:
     return out
 
 
-def draw(inputs: list[RangedInput], seed: int, sample: int) -> np.ndarray:
-    """The ranged numbers of sample ``sample`` (its own generator: SeedSequence([seed, sample]))."""
+def bounds(inputs: list[RangedInput] | tuple[RangedInput, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(lows, modes, highs) of ``inputs`` as arrays."""
+    n = len(inputs)
+    return (np.fromiter((i.low for i in inputs), np.float64, n), np.fromiter((i.mode for i in inputs), np.float64, n),
+            np.fromiter((i.high for i in inputs), np.float64, n))
+
+
+def draw(inputs: list[RangedInput], seed: int, sample: int,
+         arrays: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+    """The ranged numbers of sample ``sample`` (its own generator: SeedSequence([seed, sample]));
+    ``arrays`` = :func:`bounds` of ``inputs`` when already made."""
     rng = np.random.default_rng(np.random.SeedSequence([seed, sample]))
-    lows = np.fromiter((i.low for i in inputs), np.float64, len(inputs))
-    modes = np.fromiter((i.mode for i in inputs), np.float64, len(inputs))
-    highs = np.fromiter((i.high for i in inputs), np.float64, len(inputs))
+    lows, modes, highs = arrays if arrays is not None else bounds(inputs)
     return rng.triangular(lows, modes, highs)
 
 
@@ -238,18 +245,20 @@ class _Local:
     payload: UncertaintyPayload
     terms: GameTerms
     plan: dict[str, tuple[np.ndarray, np.ndarray]]
+    bounds: tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
 def prepare(payload: UncertaintyPayload) -> _Local:
     """Once per worker: the cost game's terms of the model and where each drawn number goes."""
     terms = GameTerms(payload.scenario)
-    return _Local(payload, terms, terms.plan([(i.table, i.object, i.field) for i in payload.inputs]))
+    return _Local(payload, terms, terms.plan([(i.table, i.object, i.field) for i in payload.inputs]),
+                  bounds(payload.inputs))
 
 
 def evaluate_sample(local: _Local, sample: int) -> tuple[float, tuple[bool, ...]]:
     """Sample ``sample``: the metric and, per player, whether its Shapley cost ≤ its standalone cost."""
     pl = local.payload
-    values = draw(list(pl.inputs), pl.seed, sample)
+    values = draw(list(pl.inputs), pl.seed, sample, local.bounds)
     fig = local.terms.figures_of(local.plan, values)
     if additive_metric(pl.metric):
         metric = additive_value(local.terms, fig, pl.metric, pl.base)
