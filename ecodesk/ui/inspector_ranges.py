@@ -19,8 +19,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from ecodesk import numfmt
@@ -58,6 +58,10 @@ def range_text(field: str, low: float, high: float, lang: str = "en") -> str:
 def exact_range_text(low: float, high: float) -> str:
     """The exact ends, for the hint's tooltip: "900,000 – 1,500,000"."""
     return f"{numfmt.number(low)} – {numfmt.number(high)}"
+
+
+#: Focus leaving for another window or a popup menu: the user has not left the pair.
+_AWAY = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
 
 
 class RangeEditor(QObject):
@@ -124,8 +128,14 @@ class RangeEditor(QObject):
         edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         edit.setMinimumWidth(40)
         edit.returnPressed.connect(self._judge)
-        edit.editingFinished.connect(self._on_end_finished)
+        edit.installEventFilter(self)  # leaving the pair judges it, typed into or not
         return edit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and watched in (self.low, self.high) \
+                and isinstance(event, QFocusEvent) and event.reason() not in _AWAY:
+            self._on_end_left()
+        return False
 
     def retranslate(self) -> None:
         self.button.setToolTip(self.tr("Range for uncertainty analysis: the low and high this number may "
@@ -213,10 +223,9 @@ class RangeEditor(QObject):
         self.error_label.hide()
         self.removed.emit(self.field)
 
-    def _on_end_finished(self) -> None:
-        focus = QApplication.focusWidget()
-        if focus in (self.low, self.high):
-            return  # moving between low and high (or Enter, judged already): wait for the pair
+    def _on_end_left(self) -> None:
+        if QApplication.focusWidget() in (self.low, self.high):
+            return  # moving between low and high: wait for the pair
         self._judge()
 
     def _judge(self) -> None:

@@ -298,3 +298,16 @@ def test_an_optional_number_with_a_range_cannot_be_emptied(inspector, qtbot):
     revenue.editor.setFocus()
     qtbot.keyClick(revenue.editor, Qt.Key.Key_Return)
     assert doc.scenario.entities["e1"].revenue is None and doc.scenario.entities["e1"].ranges == {}
+
+
+def test_leaving_a_pair_with_one_end_untouched_says_what_is_missing(inspector, qtbot):
+    doc = inspector.document
+    rng = _select(inspector, "f1")["volume"]
+    qtbot.mouseClick(rng.button, Qt.MouseButton.LeftButton)
+    rng.low.setFocus()
+    type_text(rng.low, "900")
+    qtbot.keyClick(rng.low, Qt.Key.Key_Tab)
+    assert rng.high.hasFocus() and not rng.error
+    qtbot.keyClick(rng.high, Qt.Key.Key_Tab)  # out of the pair without typing the high end
+    assert rng.error == "Flow 'f1', Range of Volume: needs both a low and a high end"
+    assert doc.scenario.flows["f1"].ranges == {} and len(doc.history) == 0
