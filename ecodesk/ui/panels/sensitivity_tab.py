@@ -47,6 +47,7 @@ from ecodesk.ui.panels.sweep_controls import FieldsButton, MetricPicker, parse_s
 from ecodesk.ui.panels.sweep_runs import SweepRun
 from ecodesk.ui.panels.sweep_views import SweepDrawing, has_ranges, selection_for
 from ecodesk.ui.panels.tables import Column, ResultTableModel, ResultTableView
+from ecodesk.ui.panels.worker import run_in_background
 from ecodesk.ui.plaintext import plain_label
 
 #: Metrics offered first when the list opens (the first one present is chosen).
@@ -87,7 +88,7 @@ class SensitivityTab(ResultPage):
         self._choices_timer = QTimer(self)
         self._choices_timer.setSingleShot(True)
         self._choices_timer.setInterval(250)
-        self._choices_timer.timeout.connect(self.refresh_choices)
+        self._choices_timer.timeout.connect(lambda: self.refresh_choices(background=True))
         self._resize_timer = QTimer(self)
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(150)
@@ -237,23 +238,34 @@ class SensitivityTab(ResultPage):
             self._ranged = (key, has_ranges(s))
         return self._ranged[1]
 
-    def refresh_choices(self, if_changed: bool = False) -> None:
+    def refresh_choices(self, if_changed: bool = False, background: bool = False) -> None:
         """The metric list for the shown scenario in the UI language (``if_changed``: only if
-        the model changed since it was made)."""
+        the model changed since it was made; ``background``: listed off the GUI thread — a
+        big model has tens of thousands of metrics — and shown when ready)."""
         from ecodesk.analysis.metrics import metric_choices
 
-        if if_changed and self._choices_key == self._model_key():
+        key = self._model_key()
+        if if_changed and self._choices_key == key:
             return
-        s = self.scenario
-        self._choices_key = self._model_key()
-        choices = metric_choices(s, self.settings, current_language()) if s is not None else []
-        self.metric_picker.set_choices(choices, PREFERRED_METRICS)
+        s, settings, lang = self.scenario, self.settings, current_language()
+        self._choices_key = key
+        if s is None or not background:
+            choices = metric_choices(s, settings, lang) if s is not None else []
+            self.metric_picker.set_choices(choices, PREFERRED_METRICS)
+            return
+        snapshot = s.copy()
+
+        def shown(choices: list[tuple[str, str]]) -> None:
+            if self._choices_key == key:  # not superseded meanwhile
+                self.metric_picker.set_choices(choices, PREFERRED_METRICS)
+
+        run_in_background(lambda _p, _c: metric_choices(snapshot, settings, lang), shown)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         key = self._choices_key
         if key is None or key[:2] != self._model_key()[:2]:  # first shown, another scenario or language
-            self.refresh_choices()
+            self.refresh_choices(background=True)
         self._update_states()
 
     def resizeEvent(self, event: Any) -> None:
@@ -445,7 +457,7 @@ class SensitivityTab(ResultPage):
         self._set_columns()
         self._choices_key = None  # the metric names in the new language
         if self.isVisible():
-            self.refresh_choices()
+            self.refresh_choices(background=True)
         self.draw_sensitivity()
         self.draw_uncertainty()
         self._update_states()
