@@ -135,9 +135,12 @@ def check_top(top: Any) -> int | None:
 
 # --------------------------------------------------------------------------- stage evaluation
 
-def stage_json(scenario: Scenario, settings: AnalysisSettings, stages: Iterable[str]) -> dict[str, Any]:
+def stage_json(scenario: Scenario, settings: AnalysisSettings, stages: Iterable[str],
+               metric: str | None = None) -> dict[str, Any]:
     """The parts of ``analyze --json`` that ``stages`` produce, computed alone and exactly as
-    :func:`ecodesk.analysis.run.run_analysis` computes them (same seeds, same settings)."""
+    :func:`ecodesk.analysis.run.run_analysis` computes them (same seeds, same settings). Given
+    the ``metric`` they are computed for, the resilience stage computes only its key
+    (the service level needs no robustness orders)."""
     from ecodesk.analysis.run import jsonable
 
     stages = set(stages)
@@ -163,14 +166,17 @@ def stage_json(scenario: Scenario, settings: AnalysisSettings, stages: Iterable[
 
         out["kpis"] = analyze_kpis(scenario, settings).to_json()
     if stages & {"resilience", "monte_carlo", "cascade"}:
-        out["resilience"] = _resilience_parts(scenario, settings, stages)
+        part = metric.split(".")[1] if metric and metric.startswith("resilience.") else None
+        out["resilience"] = _resilience_parts(scenario, settings, stages, part)
     result: dict[str, Any] = jsonable(out)
     return result
 
 
-def _resilience_parts(scenario: Scenario, settings: AnalysisSettings, stages: set[str]) -> dict[str, Any]:
+def _resilience_parts(scenario: Scenario, settings: AnalysisSettings, stages: set[str],
+                      part: str | None = None) -> dict[str, Any]:
     """The resilience figures of ``stages`` — the same steps, seeds and order as
-    :func:`ecodesk.analysis.resilience.analyze_resilience`, the others left out."""
+    :func:`ecodesk.analysis.resilience.analyze_resilience`, the others left out; with ``part``
+    (e.g. "service_level", "robustness") the ``resilience`` stage computes only that key."""
     from ecodesk.analysis.cascade import analyse_cascades
     from ecodesk.analysis.disjointpaths import redundancy
     from ecodesk.analysis.montecarlo import simulate, summarise
@@ -184,25 +190,27 @@ def _resilience_parts(scenario: Scenario, settings: AnalysisSettings, stages: se
     out: dict[str, Any] = {}
     mc_seq, order_seq = np.random.SeedSequence(settings.seed).spawn(2)
     if "resilience" in stages:
+        want = (lambda key: True) if part is None else (lambda key: key == part)
         supplied = supplied_mask(graph, schedule)
         total = graph.total_demand
         numerator = float(graph.demand_weights[supplied[graph.demand_nodes]].sum()) if total > 0 else 0.0
         intact = numerator / total if total > 0 else 0.0
-        loss, rank = critical_losses(graph, numerator, intact)
-        ids = graph.ids
-        order = sorted(range(graph.n_nodes), key=lambda v: (-rank[v], ids[v]))
-        robust = analyse_robustness(graph, schedule, intact, rank, settings.orders,
-                                    np.random.default_rng(order_seq), lambda done: None)
-        out.update({
-            "service_level": intact,
-            "critical_entities": [CriticalEntity(ids[v], loss[v], loss[v] > 0).to_json() for v in order],
-            "articulation_points": articulation_points(graph),
-            "robustness": robust.to_json(),
-            "redundancy": redundancy(graph, supplied, lambda i: None),
-            "demand_entities": {graph.ids[v]: float(w) for v, w in
-                                zip(graph.demand_nodes.tolist(), graph.demand_weights.tolist())},
-            "origins": sorted(graph.id_list(graph.origins)),
-        })
+        out["service_level"] = intact
+        if want("critical_entities") or want("robustness"):
+            loss, rank = critical_losses(graph, numerator, intact)
+            ids = graph.ids
+            order = sorted(range(graph.n_nodes), key=lambda v: (-rank[v], ids[v]))
+            out["critical_entities"] = [CriticalEntity(ids[v], loss[v], loss[v] > 0).to_json() for v in order]
+            if want("robustness"):
+                out["robustness"] = analyse_robustness(graph, schedule, intact, rank, settings.orders,
+                                                       np.random.default_rng(order_seq), lambda done: None).to_json()
+        if want("articulation_points"):
+            out["articulation_points"] = articulation_points(graph)
+        if want("redundancy"):
+            out["redundancy"] = redundancy(graph, supplied, lambda i: None)
+        out["demand_entities"] = {graph.ids[v]: float(w) for v, w in
+                                  zip(graph.demand_nodes.tolist(), graph.demand_weights.tolist())}
+        out["origins"] = sorted(graph.id_list(graph.origins))
     if "monte_carlo" in stages:
         services = simulate(graph, schedule, settings.trials, np.random.default_rng(mc_seq), None)
         out["monte_carlo"] = summarise(services, settings.threshold, settings.seed).to_json()
@@ -213,7 +221,7 @@ def _resilience_parts(scenario: Scenario, settings: AnalysisSettings, stages: se
 
 def evaluate_metric(scenario: Scenario, settings: AnalysisSettings, metric: str) -> float:
     """The metric on ``scenario``, computing only the stages it needs."""
-    return metric_value(stage_json(scenario, settings, metric_stages(metric)), metric)
+    return metric_value(stage_json(scenario, settings, metric_stages(metric), metric), metric)
 
 
 def checked_base(scenario: Scenario, settings: AnalysisSettings, metric: str) -> float:
@@ -228,7 +236,7 @@ def base_and_stages(scenario: Scenario, settings: AnalysisSettings, metric: str)
 
     metric = metric.strip()
     stages = metric_stages(metric)
-    data = stage_json(scenario, settings, stages) if stages else {}
+    data = stage_json(scenario, settings, stages, metric) if stages else {}
     try:
         return metric_value(data, metric), data
     except MetricError as exc:

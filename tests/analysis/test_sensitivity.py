@@ -126,6 +126,14 @@ def test_a_cost_metric_never_runs_the_monte_carlo(monkeypatch: pytest.MonkeyPatc
         assert sensitivity(scenario, FAST, metric, workers=1).rows
     with pytest.raises(AssertionError, match="Monte Carlo ran"):
         sensitivity(scenario, FAST, "resilience.monte_carlo.expected_service", workers=1)
+    # the service level needs neither the robustness orders nor the redundancy paths
+    from ecodesk.analysis import disjointpaths, robustness
+
+    monkeypatch.setattr(robustness, "analyse_robustness", boom)
+    monkeypatch.setattr(disjointpaths, "redundancy", boom)
+    assert sensitivity(scenario, FAST, "resilience.service_level", workers=1).rows
+    with pytest.raises(AssertionError):
+        sensitivity(scenario, FAST, "resilience.robustness.random.r_index", workers=1)
 
 
 def test_inputs_are_set_non_zero_numbers_of_the_chosen_fields() -> None:
