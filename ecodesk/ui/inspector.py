@@ -282,8 +282,8 @@ class InspectorWidget(QWidget):
             self.editors[field] = editor
             if field in range_fields(what):
                 rng = self.ranges[field] = RangeEditor(editor)
-                rng.committed.connect(self._commit_range)
-                rng.removed.connect(lambda f: self._commit_range(f, None, None))
+                rng.committed.connect(lambda f, lo, hi, r=rng: self._commit_range(f, lo, hi, r))
+                rng.removed.connect(lambda f, r=rng: self._commit_range(f, None, None, r))
             label = QLabel(field_label(field), self.body)
             label.setBuddy(editor.editor)
             label.setToolTip(field)
@@ -424,12 +424,12 @@ class InspectorWidget(QWidget):
         if editor is not None and isinstance(editor, OptionalNumberField):
             editor.set_value(getattr(self.obj, field))
 
-    def _commit_range(self, field: str, low: str | None, high: str | None) -> None:
+    def _commit_range(self, field: str, low: str | None, high: str | None, rng: RangeEditor) -> None:
         """Set (or, with both None, remove) the range of ``field``: one undo step, or the
         refusal under the low/high fields with the model unchanged."""
-        obj, scenario, rng = self.obj, self.scenario, self.ranges[field]
-        if obj is None or scenario is None:
-            return
+        obj, scenario = self.obj, self.scenario
+        if obj is None or scenario is None or self.ranges.get(field) is not rng:
+            return  # an editor of an object no longer shown (its body is being replaced)
         try:
             cmd = range_command(scenario, obj, field, low, high)
             error = self.document.attempt(cmd) if cmd is not None else None

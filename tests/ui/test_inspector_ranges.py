@@ -311,3 +311,18 @@ def test_leaving_a_pair_with_one_end_untouched_says_what_is_missing(inspector, q
     qtbot.keyClick(rng.high, Qt.Key.Key_Tab)  # out of the pair without typing the high end
     assert rng.error == "Flow 'f1', Range of Volume: needs both a low and a high end"
     assert doc.scenario.flows["f1"].ranges == {} and len(doc.history) == 0
+
+
+@pytest.mark.parametrize("other", ["e1", "f3", "n1"])
+def test_a_range_typed_when_the_selection_changes_never_lands_on_the_next_object(inspector, qtbot, other):
+    doc = inspector.document
+    rng = _select(inspector, "f1")["volume"]
+    qtbot.mouseClick(rng.button, Qt.MouseButton.LeftButton)
+    rng.low.setFocus()
+    type_text(rng.low, "900")
+    qtbot.keyClick(rng.low, Qt.Key.Key_Tab)
+    type_text(rng.high, "1100")
+    doc.set_selection([other])  # e.g. a click in the tables or a shortcut, the cursor still in "high"
+    qtbot.wait(20)
+    assert doc.scenario.find(other).ranges == {}
+    assert doc.scenario.flows["f1"].ranges in ({}, {"volume": (900.0, 1100.0)})
