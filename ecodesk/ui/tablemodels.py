@@ -435,6 +435,8 @@ class CollectionDelegate(QStyledItemDelegate):
         edit = QLineEdit(parent)
         if col.kind in ("number", "optional"):
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        if col.kind == "ranges":
+            edit.setToolTip(ranges_tooltip())  # the form, while typing it
         return edit
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:

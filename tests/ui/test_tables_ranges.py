@@ -67,6 +67,12 @@ def test_every_table_of_numbers_has_a_ranges_column_with_a_tooltip(tables):
 def test_a_ranges_cell_edit_is_one_undo_step(tables, qtbot):
     doc = tables.document
     page = _page(tables, "flows")
+    index = _cell(page, "f1", "ranges")
+    page.view.scrollTo(index)
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=page.view.visualRect(index).center())
+    qtbot.keyClick(page.view, Qt.Key.Key_F2)
+    assert "field=low..high" in QApplication.focusWidget().toolTip()  # the form, while typing it
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     _edit_cell(qtbot, page, "f1", "ranges", "volume=800..1200;risk=1%..10%")
     assert doc.scenario.flows["f1"].ranges == {"volume": (800.0, 1200.0), "risk": (0.01, 0.1)}
     assert len(doc.history) == 1
