@@ -130,6 +130,8 @@ def nearest_paths(path: str, paths: list[str], n: int = 5) -> list[str]:
     if len(near) < n:  # same first segments: e.g. "cost_sharing.shapley.x" → the shapley paths
         head = path.rsplit(".", 1)[0]
         near += [p for p in paths if p.startswith(head + ".") and p not in near][: n - len(near)]
+    if not near:  # nothing alike: the headline figures, so the sentence still shows what a metric looks like
+        near = [p for p in _FIXED if p in paths][:n] or paths[:n]
     return near
 
 

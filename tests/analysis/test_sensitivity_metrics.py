@@ -77,6 +77,9 @@ def test_unknown_paths_name_the_nearest(appliance) -> None:
     assert err.value.nearest[0] == "cost_sharing.shapley.brand"
     assert err.value.sentence("en").startswith("unknown metric 'cost_sharing.shapely.brand'; nearest: ")
     assert err.value.sentence("zh").startswith("未知指标「cost_sharing.shapely.brand」；最接近的有：")
+    with pytest.raises(MetricError) as err:
+        metric_value(data, "x.y")  # nothing alike: the headline figures are named
+    assert err.value.nearest[:3] == ["reuse.total_savings", "reuse.reuse_index", "cost_sharing.total_cost"]
     for bad in ("settings.seed", "resilience.monte_carlo.histogram.counts", "nothing"):
         with pytest.raises(MetricError):
             metric_value(data, bad)
