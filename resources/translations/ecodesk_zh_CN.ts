@@ -719,131 +719,136 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="78" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="79" />
         <source>Analysis cancelled</source>
         <extracomment>Tab → (module, class) of its page, imported when first shown. A status-bar message for the window (argument: text). Running / stale / progress changed (the status bar and menus follow it). The canvas colour mode changed (argument: the mode). Marks on the canvas were switched on or off. Texts were set again (after a language change).</extracomment>
         <translation>分析已取消</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="282" />
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="290" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="289" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="297" />
         <source>Analysis failed: {0}</source>
         <translation>分析失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="288" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="295" />
         <source>Analysing “{0}”… {1} % ({2})</source>
         <translation>正在分析“{0}”… {1} %（{2}）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="292" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="299" />
         <source>Too large to analyse automatically — press Run</source>
         <translation>规模过大，未自动分析——请点击“运行”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="294" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="301" />
         <source>Not analysed yet — press Run</source>
         <translation>尚未分析——请点击“运行”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="294" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="301" />
         <source>Waiting to analyse…</source>
         <translation>等待分析…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="296" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="303" />
         <source>Out of date — recomputing shortly…</source>
         <translation>结果已过期——即将重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="297" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="304" />
         <source>Out of date — press Run to recompute</source>
         <translation>结果已过期——点击“运行”重新计算</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="300" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="307" />
         <source>Up to date · “{0}”</source>
         <translation>已是最新 · “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="301" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="308" />
         <source> · computed in {0} s</source>
         <translation> · 用时 {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="321" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="328" />
         <source>capability reuse</source>
         <translation>能力复用</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="321" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="328" />
         <source>cost sharing</source>
         <translation>成本分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="321" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="328" />
         <source>indicators</source>
         <translation>生态指标</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="322" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="329" />
         <source>supply graph</source>
         <translation>供给网络</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="322" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="329" />
         <source>critical entities</source>
         <translation>关键主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="323" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="330" />
         <source>robustness</source>
         <translation>鲁棒性</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="323" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="330" />
         <source>redundancy</source>
         <translation>冗余度</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="323" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="330" />
         <source>Monte Carlo</source>
         <translation>蒙特卡洛</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="324" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="331" />
         <source>cascades</source>
         <translation>级联失效</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="324" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="331" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="324" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="331" />
         <source>starting</source>
         <translation>启动中</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="379" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="386" />
         <source>Stable: no group of partners would rather leave.</source>
         <translation>稳定：没有任何伙伴组合愿意退出。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="381" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="388" />
         <source>Not stable: some group of partners would pay less on its own.</source>
         <translation>不稳定：有伙伴组合单干会付得更少。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="387" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="394" />
         <source>Not stable: {0} would pay {1} less on its own.</source>
         <translation>不稳定：{0} 单干可少付 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="388" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="395" />
         <source>Not stable: {0} would pay {1} less on their own.</source>
         <translation>不稳定：{0} 单干可少付 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="421" />
+        <source>Sensitivity</source>
+        <translation>敏感性</translation>
     </message>
     <message>
         <location filename="../../ecodesk/ui/panels/header.py" line="84" />
@@ -911,27 +916,27 @@
         <translation>显示或隐藏此类资源流：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="410" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="419" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="410" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="419" />
         <source>Capability reuse</source>
         <translation>能力复用</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="411" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="420" />
         <source>Cost sharing</source>
         <translation>成本分摊</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="411" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="420" />
         <source>Resilience</source>
         <translation>网络韧性</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="412" />
+        <location filename="../../ecodesk/ui/panels/analysis_panel.py" line="421" />
         <source>Compare</source>
         <translation>情景比较</translation>
     </message>
@@ -1512,10 +1517,15 @@
 <context>
     <name>CollectionTableModel</name>
     <message>
-        <location filename="../../ecodesk/ui/tablemodels.py" line="280" />
+        <location filename="../../ecodesk/ui/tablemodels.py" line="287" />
         <source>Kind colour</source>
         <extracomment>Role giving a value to sort by (numbers as numbers, text case-folded). Role giving the object id of a row. Collections each table shows names from (their edits refresh the ref columns). An edit was refused (argument: the sentence to show). An edit was accepted (a refusal shown before can go).</extracomment>
         <translation>类型颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tablemodels.py" line="389" />
+        <source>Ranges for uncertainty analysis: field=low..high, separated by “;”, e.g. volume=80..120;risk=5%..20%. Each value must lie within its range. Empty: no ranges.</source>
+        <translation>不确定性分析的范围：字段=下限..上限，多个范围以“;”分隔，如 volume=80..120;risk=5%..20%。每个数值须在其范围之内。留空表示没有范围。</translation>
     </message>
 </context>
 <context>
@@ -1611,6 +1621,60 @@
         <location filename="../../ecodesk/ui/tr_marks.py" line="78" />
         <source>Unmet need</source>
         <translation>未满足的需求</translation>
+    </message>
+</context>
+<context>
+    <name>CompactPanel</name>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_compact.py" line="257" />
+        <source>&amp;Apply as New Scenario</source>
+        <extracomment>A screen at least this wide has room for the full dialog beside the canvas's centre. The compact panel's width (narrower on a narrow canvas) and its distance from the canvas's edges. The full dialog beside the canvas on a large screen: as big as this, and no smaller than that. Weight of covering the canvas's centre, its legend, a mark of the difference, any other entity.</extracomment>
+        <translation>应用为新情景(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_compact.py" line="258" />
+        <source>Add the design as a new scenario after this one (undoable) and compare the two</source>
+        <translation>将该设计作为新情景添加在当前情景之后（可撤销），并对比两者</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_compact.py" line="260" />
+        <source>&amp;Fit to Difference</source>
+        <translation>适应差异(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_compact.py" line="261" />
+        <source>Zoom and pan the canvas to the changes (the model is not changed)</source>
+        <translation>缩放并平移画布到有变化的部分（不修改模型）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_compact.py" line="262" />
+        <source>&amp;Details</source>
+        <translation>详细信息(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_compact.py" line="263" />
+        <source>Back to the full dialog: constraints, figures, assignments and trade-off</source>
+        <translation>回到完整对话框：约束条件、数字、分配和权衡</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_compact.py" line="271" />
+        <source>Closed capabilities: {0}; flows that go away: {1}</source>
+        <translation>关闭的能力：{0}；将取消的资源流：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_compact.py" line="273" />
+        <source>New or re-pointed capability flows: {0}</source>
+        <translation>新增或改由他方提供的能力流：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_compact.py" line="275" />
+        <source>served by their own entity: {0}</source>
+        <translation>由自有能力满足：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_compact.py" line="277" />
+        <source>Demands left standalone: {0}</source>
+        <translation>自行解决的需求：{0}</translation>
     </message>
 </context>
 <context>
@@ -2080,8 +2144,8 @@
     </message>
     <message>
         <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="138" />
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="231" />
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="232" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="236" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="237" />
         <source>standalone</source>
         <translation>自行解决</translation>
     </message>
@@ -2146,12 +2210,17 @@
         <translation>保留（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="229" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="230" />
         <source>Need {0}</source>
         <translation>需求 {0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="229" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="232" />
+        <source>Flow {0} ({1})</source>
+        <translation>资源流 {0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="234" />
         <source>Flow {0}</source>
         <translation>资源流 {0}</translation>
     </message>
@@ -2323,6 +2392,55 @@
     </message>
 </context>
 <context>
+    <name>FieldsButton</name>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_controls.py" line="162" />
+        <source>Entities</source>
+        <extracomment>The chosen metric changed (argument: its path). The list is about to open (its owner may renew the choices first).</extracomment>
+        <translation>主体</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_controls.py" line="162" />
+        <source>Capabilities</source>
+        <translation>能力</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_controls.py" line="162" />
+        <source>Flows</source>
+        <translation>资源流</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_controls.py" line="163" />
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_controls.py" line="163" />
+        <source>Pools</source>
+        <translation>共享安排</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_controls.py" line="168" />
+        <source>Default Fields</source>
+        <translation>默认字段</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_controls.py" line="170" />
+        <source>Inputs: 1 field</source>
+        <translation>输入：1 个字段</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_controls.py" line="170" />
+        <source>Inputs: {0} fields</source>
+        <translation>输入：{0} 个字段</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_controls.py" line="171" />
+        <source>Which numbers are varied, one at a time</source>
+        <translation>逐一变动哪些数值</translation>
+    </message>
+</context>
+<context>
     <name>FindDialog</name>
     <message>
         <location filename="../../ecodesk/ui/dialogs/find.py" line="47" />
@@ -2406,29 +2524,29 @@
 <context>
     <name>InspectorWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="268" />
+        <location filename="../../ecodesk/ui/inspector.py" line="271" />
         <source>To change one field of all selected objects at once, use “Set value for selected…” in the Tables dock.</source>
         <extracomment>The fields of each kind of object, in the order shown, with the editor they use. Up/Down step of each kind of number field (the model, not the editor, sets the range).</extracomment>
         <translation>要一次修改所有选中对象的某个字段，请在“表格”面板中使用“为选中行统一设值…”。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="312" />
+        <location filename="../../ecodesk/ui/inspector.py" line="321" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="317" />
-        <location filename="../../ecodesk/ui/inspector.py" line="318" />
+        <location filename="../../ecodesk/ui/inspector.py" line="326" />
+        <location filename="../../ecodesk/ui/inspector.py" line="327" />
         <source>Kind colour</source>
         <translation>类型颜色</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="319" />
+        <location filename="../../ecodesk/ui/inspector.py" line="328" />
         <source>Fill the entity with its kind's colour again</source>
         <translation>恢复为该类型的颜色</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="379" />
+        <location filename="../../ecodesk/ui/inspector.py" line="388" />
         <source>Scenario “{0}”: {1}. Select an object on the canvas or in the tables to edit it.</source>
         <translation>情景“{0}”：{1}。在画布或表格中选择对象即可编辑。</translation>
     </message>
@@ -2484,17 +2602,17 @@
         <translation>提供给</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="367" />
+        <location filename="../../ecodesk/ui/inspector.py" line="376" />
         <source>{0} objects selected</source>
         <translation>已选中 {0} 个对象</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="371" />
+        <location filename="../../ecodesk/ui/inspector.py" line="380" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="385" />
+        <location filename="../../ecodesk/ui/inspector.py" line="394" />
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -2705,166 +2823,176 @@
 <context>
     <name>OptimizeDialog</name>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="194" />
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="269" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="205" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="287" />
         <source>Optimise Design — {0}</source>
         <extracomment>A design was applied: (name of the scenario it was computed on, name of the new one). A run ended with a result shown (tests wait for it).</extracomment>
         <translation>优化生态设计 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="195" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="206" />
         <source>Constraints</source>
         <translation>约束条件</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="197" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="208" />
         <source>Keep Selected</source>
         <translation>保留所选</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="198" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="209" />
         <source>Keep the capabilities selected on the canvas, or those of the selected entities</source>
         <translation>保留画布上选中的能力，或选中主体拥有的能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="200" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="211" />
         <source>Exclude Selected</source>
         <translation>排除所选</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="201" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="212" />
         <source>Close the capabilities selected on the canvas, or those of the selected entities</source>
         <translation>关闭画布上选中的能力，或选中主体拥有的能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="203" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="214" />
         <source>Clear Marks</source>
         <translation>清除标记</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="204" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="215" />
         <source>&amp;Budget for fixed costs:</source>
         <translation>固定成本预算(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="204" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="215" />
         <source>&amp;Redundancy r:</source>
         <translation>冗余度 r(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="205" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="216" />
         <source>&amp;Time limit:</source>
         <translation>时间限制(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="207" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="218" />
         <source>No limit (e.g. 500万, 2M)</source>
         <translation>不限（例如 500万、2M）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="208" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="219" />
         <source>The most the kept capabilities' fixed costs may add up to</source>
         <translation>保留能力的固定成本合计不得超过此数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="209" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="220" />
         <source>Every served demand needs r capabilities of its category kept (r − 1 backups)</source>
         <translation>每个被服务的需求都要求其类别保留 r 项能力（r − 1 个备份）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="211" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="222" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="212" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="223" />
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="213" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="224" />
         <source>Stop the search after this time and show the best design found, with its gap</source>
         <translation>到时停止搜索，显示已找到的最佳设计及其最优性差距</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="215" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="226" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="216" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="227" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="217" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="228" />
         <source>&amp;Apply as New Scenario</source>
         <translation>应用为新情景(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="218" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="229" />
         <source>Add the design as a new scenario after this one (undoable) and compare the two</source>
         <translation>将该设计作为新情景添加在当前情景之后（可撤销），并对比两者</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="220" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="231" />
+        <source>Show on &amp;Canvas</source>
+        <translation>在画布上查看(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="232" />
+        <source>Shrink this dialog to a small panel beside the difference on the canvas</source>
+        <translation>将此对话框缩小为画布上差异旁的小面板</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="233" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="221" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="234" />
         <source>Trade-off</source>
         <translation>权衡</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="222" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="235" />
         <source>On the canvas: struck red — closed capabilities and flows that go away; dashed green — new or re-pointed capability flows; orange — demands left standalone.</source>
         <translation>画布上：红色划除——关闭的能力和将取消的资源流；绿色虚线——新增或改由他方提供的能力流；橙色——自行解决的需求。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="276" />
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="287" />
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="410" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="294" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="305" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="454" />
         <source>The scenario changed after this run: run again to see its design.</source>
         <translation>本次运行后情景已改变：请重新运行以查看其设计。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="296" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="315" />
         <source>Select entities (their capabilities) or capabilities on the canvas first.</source>
         <translation>请先在画布上选择主体（即其能力）或能力。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="308" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="327" />
         <source>The budget “{0}” is not an amount: type a number such as 500000, 50万 or 2M.</source>
         <translation>预算“{0}”不是金额：请填写数字，如 500000、50万 或 2M。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="360" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="383" />
         <source>The design could not be computed: {0}</source>
         <translation>无法计算该设计：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="364" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="387" />
         <source>Cancelled: the design shown (if any) is from the previous run.</source>
         <translation>已取消：所示设计（如有）来自上一次运行。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="385" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="429" />
         <source>standalone: {0}</source>
         <translation>自行解决：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="385" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="429" />
         <source>own capability: {0}</source>
         <translation>自有能力：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="415" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="459" />
         <source>The trade-off could not be computed: {0}</source>
         <translation>无法计算权衡：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="419" />
+        <location filename="../../ecodesk/ui/dialogs/optimize.py" line="463" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -3363,6 +3491,50 @@
         <location filename="../../ecodesk/ui/dialogs/preferences.py" line="127" />
         <source>Language and theme change at once when you press OK or Apply.</source>
         <translation>按“确定”或“应用”后，语言和主题立即生效。</translation>
+    </message>
+</context>
+<context>
+    <name>RangeEditor</name>
+    <message>
+        <location filename="../../ecodesk/ui/inspector_ranges.py" line="141" />
+        <source>Range for uncertainty analysis: the low and high this number may take (the value lies between them)</source>
+        <extracomment>The collection each kind of object lives in (RANGE_FIELDS is keyed by collection). Focus leaving for another window or a popup menu: the user has not left the pair.</extracomment>
+        <translation>不确定性分析的范围：该数值可能取到的下限和上限（数值本身须在两者之间）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/inspector_ranges.py" line="143" />
+        <source>low</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/inspector_ranges.py" line="144" />
+        <source>high</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/inspector_ranges.py" line="145" />
+        <source>Remove the range</source>
+        <translation>删除范围</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/inspector_ranges.py" line="147" />
+        <source>Range of {0}</source>
+        <translation>{0}的范围</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/inspector_ranges.py" line="148" />
+        <source>Low end of {0}</source>
+        <translation>{0}的下限</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/inspector_ranges.py" line="149" />
+        <source>High end of {0}</source>
+        <translation>{0}的上限</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/inspector_ranges.py" line="150" />
+        <source>Remove the range of {0}</source>
+        <translation>删除{0}的范围</translation>
     </message>
 </context>
 <context>
@@ -4016,6 +4188,205 @@
     </message>
 </context>
 <context>
+    <name>SensitivityTab</name>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="285" />
+        <source>Pick a metric from the list (type a part of its name to search).</source>
+        <extracomment>Metrics offered first when the list opens (the first one present is chosen). Rows the tornado shows at most (the engine's ``top``). A bar of the tornado was clicked (argument: the row's object id). Process-pool workers for the sweeps (None: all local cores).</extracomment>
+        <translation>请从列表中选择一个指标（输入名称的一部分即可搜索）。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="296" />
+        <source>“{0}” is not a change between 0 % and 100 %: type it like 20%.</source>
+        <translation>“{0}”不是 0 % 到 100 % 之间的变动幅度：请按 20% 这样的格式输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="301" />
+        <source>Choose at least one input field.</source>
+        <translation>请至少选择一个输入字段。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="330" />
+        <source>The seed must be a whole number of 0 or more, not “{0}”.</source>
+        <translation>随机种子必须是不小于 0 的整数，而不是“{0}”。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="359" />
+        <source>Running… {0} %</source>
+        <translation>正在运行… {0} %</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="361" />
+        <source>Could not run: {0}</source>
+        <translation>无法运行：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="363" />
+        <source>Cancelled. The last result stays.</source>
+        <translation>已取消。上一次的结果仍保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="364" />
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="368" />
+        <source>Out of date: the model changed — press Run to recompute.</source>
+        <translation>结果已过期：模型已更改——点击“运行”重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="371" />
+        <source>Up to date · computed in {0} s</source>
+        <translation>已是最新 · 用时 {0} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="376" />
+        <source>Press Run: each input is lowered and raised by p, one at a time.</source>
+        <translation>点击“运行”：逐一将每个输入下调和上调 p。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="380" />
+        <source>Press Run: every ranged number is drawn from its range, again and again.</source>
+        <translation>点击“运行”：每个设定了范围的数值都会在其范围内反复抽样。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="386" />
+        <source>project's ({0})</source>
+        <translation>项目设置（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="440" />
+        <source>Metric:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="441" />
+        <source>The figure whose sensitivity and uncertainty are shown; type to search</source>
+        <translation>要查看敏感性与不确定性的数值；输入文字即可搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="442" />
+        <source>Sensitivity: which inputs move the metric most</source>
+        <translation>敏感性：哪些输入对指标影响最大</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="443" />
+        <source>Uncertainty: how sure is the metric</source>
+        <translation>不确定性：指标有多可靠</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="444" />
+        <source>Change each input by ±</source>
+        <translation>每个输入变动 ±</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="445" />
+        <source>How far each input is lowered and raised, e.g. 20%</source>
+        <translation>每个输入下调和上调的幅度，例如 20%</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="447" />
+        <source>Samples:</source>
+        <translation>样本数：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="448" />
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="449" />
+        <source>Empty: the project's seed (Analysis parameters)</source>
+        <translation>留空：使用项目的随机种子（分析参数）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="451" />
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="452" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="454" />
+        <source>No number in this scenario has a range yet, so there is nothing uncertain to sample. Select an entity, capability, flow, need or pool, press “±” beside a number in the inspector and enter its low and high values; then press Run.</source>
+        <translation>本情景中还没有任何数值设定了取值范围，因此没有可抽样的不确定性。请选中一个主体、能力、资源流、需求或共享安排，在检查器中点击数值旁的“±”，输入其下限和上限，然后点击“运行”。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="467" />
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="467" />
+        <source>Value</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="468" />
+        <source>Low</source>
+        <translation>下调后</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="468" />
+        <source>The input lowered by p (risks stay within 0–1)</source>
+        <translation>下调 p 后的输入（风险保持在 0–1 之内）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="469" />
+        <source>High</source>
+        <translation>上调后</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="469" />
+        <source>The input raised by p (risks stay within 0–1)</source>
+        <translation>上调 p 后的输入（风险保持在 0–1 之内）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="470" />
+        <source>Metric at low</source>
+        <translation>下调时的指标</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="471" />
+        <source>Metric at high</source>
+        <translation>上调时的指标</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="472" />
+        <source>Swing</source>
+        <translation>波动幅度</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="472" />
+        <source>|metric at high − metric at low|</source>
+        <translation>|上调时的指标 − 下调时的指标|</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="474" />
+        <source>Sensitivity</source>
+        <translation>敏感性</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="475" />
+        <source>Tornado</source>
+        <translation>龙卷风图</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="476" />
+        <source>Uncertainty histogram</source>
+        <translation>不确定性直方图</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sensitivity_tab.py" line="477" />
+        <source>Better off than alone</source>
+        <translation>优于单干</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../ecodesk/ui/dialogs/shortcuts.py" line="23" />
@@ -4059,6 +4430,100 @@
         <location filename="../../ecodesk/ui/panels/section.py" line="240" />
         <source>Out of date</source>
         <translation>已过期</translation>
+    </message>
+</context>
+<context>
+    <name>SweepDrawing</name>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_views.py" line="120" />
+        <source>Tornado chart</source>
+        <extracomment>The room the tornado's names were fitted into (redrawn when the chart's width asks for other).</extracomment>
+        <translation>龙卷风图</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_views.py" line="132" />
+        <source>{0}: {1} → {2}, {3} → {4} (swing {5})</source>
+        <translation>{0}：{1} → {2}，{3} → {4}（波动 {5}）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_views.py" line="141" />
+        <source>Input lowered by {0}</source>
+        <translation>输入下调 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_views.py" line="142" />
+        <source>Input raised by {0}</source>
+        <translation>输入上调 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_views.py" line="143" />
+        <source>base {0}</source>
+        <translation>基准 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_views.py" line="145" />
+        <source>No input of the chosen fields changes this metric (inputs of 0 are skipped).</source>
+        <translation>所选字段中没有任何输入会改变此指标（取值为 0 的输入不参与）。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_views.py" line="148" />
+        <source>{0} inputs</source>
+        <translation>{0} 个输入</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_views.py" line="149" />
+        <source>the {0} of {1} inputs that move it most</source>
+        <translation>{1} 个输入中影响最大的 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_views.py" line="150" />
+        <source>{0} · base {1} · p = {2}</source>
+        <translation>{0} · 基准 {1} · p = {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_views.py" line="159" />
+        <source>{0} over {1} samples</source>
+        <translation>{0}（{1} 个样本）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_views.py" line="159" />
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_views.py" line="163" />
+        <source>mean {0}</source>
+        <translation>均值 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_views.py" line="166" />
+        <source>{0} ranged numbers · mean {1} · p05 {2} · p50 {3} · p95 {4} · seed {5}</source>
+        <translation>{0} 个设定范围的数值 · 均值 {1} · p05 {2} · p50 {3} · p95 {4} · 随机种子 {5}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_views.py" line="170" />
+        <source>Better off than alone, share of cases</source>
+        <translation>优于单干的样本比例</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_views.py" line="170" />
+        <source>Share of samples</source>
+        <translation>样本占比</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_views.py" line="172" />
+        <source>No partner shares a capability: there is no cost game to be better off in.</source>
+        <translation>没有伙伴共享能力：不存在可从中获益的成本博弈。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_views.py" line="175" />
+        <source>Better off than alone</source>
+        <translation>优于单干</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/panels/sweep_views.py" line="176" />
+        <source>{0}: better off than alone in {1} of cases</source>
+        <translation>{0}：{1} 的情形下优于单干</translation>
     </message>
 </context>
 <context>
@@ -4427,79 +4892,79 @@
 <context>
     <name>TradeoffWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="286" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="291" />
         <source>What resilience costs: the least-cost design when every served demand must have 1, 2 or 3 capabilities of its kind kept (r − 1 backups), with that design's expected service and robustness against targeted loss.</source>
         <translation>韧性的代价：要求每个被服务的需求保留 1、2 或 3 项同类能力（r − 1 个备份）时的最低成本设计，以及该设计的期望服务水平和面对定向失去的鲁棒性。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="289" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="294" />
         <source>Compare r = 1, 2, 3</source>
         <translation>比较 r = 1、2、3</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="290" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="295" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="292" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="297" />
         <source>Redundancy r</source>
         <translation>冗余度 r</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="292" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="297" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="293" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="298" />
         <source>Optimal cost</source>
         <translation>最优成本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="294" />
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="327" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="299" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="332" />
         <source>Expected service</source>
         <translation>期望服务水平</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="295" />
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="329" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="300" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="334" />
         <source>Targeted robustness</source>
         <translation>定向鲁棒性</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="297" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="302" />
         <source>Price of resilience</source>
         <translation>韧性的代价</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="314" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="319" />
         <source>Optimal</source>
         <translation>最优</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="314" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="319" />
         <source>Infeasible</source>
         <translation>不可行</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="315" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="320" />
         <source>Time limit</source>
         <translation>时间限制</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="319" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="324" />
         <source>Cost against resilience</source>
         <translation>成本与韧性</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="319" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="324" />
         <source>Optimal cost ({0})</source>
         <translation>最优成本（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="320" />
+        <location filename="../../ecodesk/ui/dialogs/optimize_result.py" line="325" />
         <source>Share of demand served</source>
         <translation>被服务需求占比</translation>
     </message>
