@@ -219,3 +219,27 @@ def test_common_random_numbers_same_seed_same_figures() -> None:
     costs = [r for r in sensitivity(scenario, FAST, "resilience.monte_carlo.expected_service", top=None,
                                     workers=1).rows if r.field == "capabilities.fixed_cost"]
     assert costs and all(r.metric_low == r.metric_high == a.base for r in costs)
+
+
+def test_ranges_do_not_stop_a_change_beyond_them_and_beta_is_kept_in_its_domain() -> None:
+    from ecodesk.model.ranges import with_range
+
+    s = load_template("sensor_reuse").scenarios[0].copy()
+    cap = next(c for c in s.capabilities if c.fixed_cost)
+    s.replace(with_range(cap, "fixed_cost", 0.9 * cap.fixed_cost, 1.1 * cap.fixed_cost))
+    res = sensitivity(s, FAST, "cost_sharing.total_cost", p=0.5, fields="capabilities.fixed_cost", top=None,
+                      workers=1)
+    row = next(r for r in res.rows if r.object == cap.id)
+    assert row.low == 0.5 * cap.fixed_cost  # beyond the range: a sensitivity step is not a draw
+    dup = s.copy()
+    dup.replace(dup.capabilities[cap.id].evolve(fixed_cost=row.low, ranges={}))
+    assert close(row.metric_low, metric_value(run_analysis(dup, FAST).to_json(), "cost_sharing.total_cost"))
+    farm = load_template("farm_cobuild").scenarios[0]
+    pool = farm.pools["p_cold"]
+    metric = f"cost_sharing.pools.p_cold.shapley.{pool.members[0]}"
+    [row] = sensitivity(farm, FAST, metric, p=0.5, fields="pools.scale_exponent", top=None, workers=1).rows[:1]
+    assert row.object == "p_cold" and row.low == pytest.approx(0.4) and row.high == 1.0  # β stays in (0, 1]
+    dup = farm.copy()
+    dup.replace(pool.evolve(scale_exponent=1.0))
+    assert close(row.metric_high, metric_value(run_analysis(dup, FAST).to_json(), metric))
+    assert row.swing > 0
