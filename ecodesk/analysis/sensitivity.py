@@ -13,7 +13,8 @@ game are additive over capabilities, so for their metrics a change to one capabi
 or unit cost, or to one of its flows' volume or standalone cost, only changes that capability's
 term: the new figure is computed from that term (:class:`_Additive`), not by a full rerun — the
 tests check it against full recomputation (reuse: bit for bit; the cost game's numpy sums: to
-1e-9 relative). Everything else runs through :func:`ecodesk.analysis.sweep.run_sweep` (all local
+1e-9 relative). Likewise the service level under a change of one demand (:class:`_ServiceLevel`:
+which entities are supplied does not depend on demands). Everything else runs through :func:`ecodesk.analysis.sweep.run_sweep` (all local
 cores, or a Dask cluster), the scenario sent once per worker.
 """
 
@@ -490,6 +491,29 @@ class _Additive:
         return float(standalone - (total_alone - total_cost) / n_players)  # equal_savings
 
 
+class _ServiceLevel:
+    """``resilience.service_level`` after one demand entity's demand changes: the supplied
+    entities do not depend on demands, so it is the same two numpy sums over the demand weights
+    as the analysis makes, with one weight replaced (bit for bit the analysis's figure)."""
+
+    def __init__(self, scenario: Scenario, settings: AnalysisSettings) -> None:
+        from ecodesk.analysis.reachability import build_schedule, supplied_mask
+        from ecodesk.analysis.supplygraph import build_supply_graph
+
+        graph = build_supply_graph(scenario, settings.supply_kinds)
+        self.applies = graph.demand_rule == "demand"  # weights are the demands themselves
+        self.weights = graph.demand_weights.copy()
+        self.supplied = supplied_mask(graph, build_schedule(graph))[graph.demand_nodes]
+        self.position = {graph.ids[v]: j for j, v in enumerate(graph.demand_nodes.tolist())}
+
+    def value(self, entity: str, new: float) -> float:
+        w = self.weights.copy()
+        w[self.position[entity]] = new
+        total = float(w.sum())
+        numerator = float(w[self.supplied].sum()) if total > 0 else 0.0
+        return numerator / total if total > 0 else 0.0
+
+
 # --------------------------------------------------------------------------- the sweep
 
 @dataclass(frozen=True)
@@ -542,6 +566,9 @@ def sensitivity(
     stages = metric_stages(metric)
     inputs = _inputs(scenario, keys)
     additive = _Additive(scenario, settings, metric, base_json) if additive_metric(metric) else None
+    service = _ServiceLevel(scenario, settings) if metric == "resilience.service_level" else None
+    if service is not None and not service.applies:
+        service = None
     # the metric at each side: the base (unreachable), a per-capability term, or a run
     m_low = [base] * len(inputs)
     m_high = [base] * len(inputs)
@@ -563,6 +590,8 @@ def sensitivity(
                 continue
             if additive is not None and cap_id is not None and reach <= {"reuse", "cost_sharing"}:
                 out[n] = additive.value(inp, cap_id, new)
+            elif service is not None and inp.key == "entities.demand" and inp.obj.id in service.position:
+                out[n] = service.value(inp.obj.id, new)
             else:
                 tasks.append((inp.table, inp.obj.id, inp.field, new))
                 where.append((out, n))

@@ -243,3 +243,22 @@ def test_ranges_do_not_stop_a_change_beyond_them_and_beta_is_kept_in_its_domain(
     dup.replace(pool.evolve(scale_exponent=1.0))
     assert close(row.metric_high, metric_value(run_analysis(dup, FAST).to_json(), metric))
     assert row.swing > 0
+
+
+@pytest.mark.parametrize("name", ["s2b2b_appliance", "nev_hub", "pharmacy_lockers"])
+def test_service_level_under_demand_changes_equals_a_full_run_bit_for_bit(name: str, monkeypatch) -> None:
+    scenario = load_template(name).scenarios[0].copy()
+    scenario.add(Entity("island", "Unreached users", "user", demand=123456.7))  # nobody supplies it
+    scenario.add(Entity("island2", "More unreached users", "user", demand=0.3))
+    res = sensitivity(scenario, FAST, "resilience.service_level", fields="entities.demand", top=None, workers=1)
+    assert len(res.rows) == sum(1 for e in scenario.entities if e.demand)
+    assert res.base < 1 and res.rows[0].swing > 0
+    for row in res.rows:
+        for new, got in ((row.low, row.metric_low), (row.high, row.metric_high)):
+            assert got == by_hand(scenario, FAST, "entities", row.object, "demand", new, "resilience.service_level")
+    # and without a single rerun
+    from ecodesk.analysis import sensitivity as mod
+
+    monkeypatch.setattr(mod, "run_tasks", lambda *a, **k: pytest.fail("a rerun"))
+    assert sensitivity(scenario, FAST, "resilience.service_level", fields="entities.demand", top=None,
+                       workers=1) == res
