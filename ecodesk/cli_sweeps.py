@@ -107,13 +107,16 @@ def _whole(text: str | None, option: str, low: int) -> int | None:
 
 
 class ProgressBar:
-    """A one-line bar on ``stream``, redrawn at most every 0.1 s, only when ``stream`` is a
-    terminal; cleared when done."""
+    """A one-line bar on ``stream``, only when ``stream`` is a terminal and only for a long
+    sweep (one still running after ``delay`` seconds), redrawn at most every 0.1 s; cleared
+    when done."""
 
-    def __init__(self, stream: TextIO, label: str) -> None:
+    def __init__(self, stream: TextIO, label: str, delay: float = 0.5) -> None:
         self.stream, self.label = stream, label
         isatty = getattr(stream, "isatty", None)
         self.on = bool(callable(isatty) and isatty())
+        self._start = time.monotonic()
+        self._delay = delay
         self._last = 0.0
         self._drawn = False
 
@@ -121,6 +124,8 @@ class ProgressBar:
         if not self.on:
             return
         now = time.monotonic()
+        if now - self._start < self._delay and not self._drawn:
+            return  # a short sweep draws no bar
         if fraction < 1.0 and now - self._last < 0.1:
             return
         self._last = now

@@ -159,10 +159,16 @@ class _Tty(io.StringIO):
 def test_progress_bar_only_on_a_terminal() -> None:
     tty, pipe = _Tty(), io.StringIO()
     for stream in (tty, pipe):
-        bar = ProgressBar(stream, "sensitivity")
+        bar = ProgressBar(stream, "sensitivity", delay=0.0)
         for f in (0.0, 0.5, 1.0):
             bar(f)
         bar.close()
     assert pipe.getvalue() == ""
     text = tty.getvalue()
     assert "sensitivity [" in text and "100.0 %" in text and text.endswith("\r")
+    quick = _Tty()  # a sweep done within the delay draws nothing
+    bar = ProgressBar(quick, "sensitivity", delay=60.0)
+    bar(0.5)
+    bar(1.0)
+    bar.close()
+    assert quick.getvalue() == ""
