@@ -29,6 +29,7 @@ import queue
 import socket
 import sys
 import threading
+import time
 import traceback
 import uuid
 from collections.abc import Callable, Sequence
@@ -91,8 +92,10 @@ def run_sweep(
     prepare: Callable[[P], Any] | None = None,
 ) -> list[R]:
     """``[evaluate(local, task) for task in tasks]`` where ``local = prepare(payload)`` (or the
-    payload itself), computed on ``workers`` local processes (None: every available core; 1:
-    in this process, no pool) or, with ``dask="tcp://host:port"``, on that Dask cluster.
+    payload itself), computed on ``workers`` local processes (1: in this process, no pool; None:
+    every available core when that pays — the sweep starts here and stays here when the rest
+    would take under :data:`STAY_HERE_S` on one core) or, with ``dask="tcp://host:port"``, on
+    that Dask cluster.
 
     ``evaluate`` and ``prepare`` must be module-level functions (they are pickled by name).
     ``progress(fraction)`` is called as tasks complete; ``cancel()`` returning True stops the
@@ -106,14 +109,23 @@ def run_sweep(
                          f"工作进程数必须是不小于 1 的整数，而不是 {workers!r}")
     if dask:
         return _run_dask(dask, payload, tasks, evaluate, prepare, progress, cancel)
-    n = available_workers() if workers is None else workers
-    n = min(n, len(tasks))
+    n = min(available_workers() if workers is None else workers, len(tasks))
     if n <= 1:
         return _run_here(payload, tasks, evaluate, prepare, progress, cancel)
+    if workers is None:
+        return _run_auto(n, payload, tasks, evaluate, prepare, progress, cancel)
     return _run_pool(n, payload, tasks, evaluate, prepare, progress, cancel)
 
 
 # -- in this process -----------------------------------------------------------------------------
+
+#: a default sweep (workers=None) first runs here for this long (s) to learn what a task costs ...
+PROBE_S = 0.2
+#: ... and stays here when the rest would take at most this long (s) on one core: starting the
+#: processes, sending the model and preparing it there costs 0.3 s for a template and ~2 s for the
+#: seed-size platform (measured), so below this a pool cannot save more than about a second
+STAY_HERE_S = 2.0
+
 
 def _run_here(payload: Any, tasks: list[Any], evaluate: Callable[[Any, Any], Any],
               prepare: Callable[[Any], Any] | None, progress: Progress | None,
@@ -121,14 +133,51 @@ def _run_here(payload: Any, tasks: list[Any], evaluate: Callable[[Any, Any], Any
     _check_cancel(cancel)
     local = prepare(payload) if prepare is not None else payload
     out: list[Any] = []
+    _evaluate_here(local, tasks, evaluate, out, progress, cancel)
+    return out
+
+
+def _evaluate_here(local: Any, tasks: list[Any], evaluate: Callable[[Any, Any], Any], out: list[Any],
+                   progress: Progress | None, cancel: Cancel | None, until: float | None = None) -> None:
+    """Append the results of ``tasks[len(out):]`` to ``out``, in this process; stop early once
+    ``time.perf_counter()`` passes ``until``."""
     total = len(tasks)
     step = max(1, total // 200)  # at most ~200 progress calls
-    for i, task in enumerate(tasks, 1):
+    while len(out) < total:
         _check_cancel(cancel)
-        out.append(evaluate(local, task))
-        if progress is not None and (i % step == 0 or i == total):
-            progress(i / total)
-    return out
+        out.append(evaluate(local, tasks[len(out)]))
+        done = len(out)
+        if progress is not None and (done % step == 0 or done == total):
+            progress(done / total)
+        if until is not None and time.perf_counter() >= until:
+            return
+
+
+def _run_auto(workers: int, payload: Any, tasks: list[Any], evaluate: Callable[[Any, Any], Any],
+              prepare: Callable[[Any], Any] | None, progress: Progress | None,
+              cancel: Cancel | None) -> list[Any]:
+    """All cores when it pays: a short probe here measures a task; a sweep whose rest is short
+    finishes here, a longer one sends the rest to a pool (the probe's results are kept)."""
+    _check_cancel(cancel)
+    local = prepare(payload) if prepare is not None else payload
+    out: list[Any] = []
+    start = time.perf_counter()
+    _evaluate_here(local, tasks, evaluate, out, progress, cancel, until=start + PROBE_S)
+    done, total = len(out), len(tasks)
+    if done == total:
+        return out
+    rest = (time.perf_counter() - start) / done * (total - done)
+    if rest <= STAY_HERE_S:
+        _evaluate_here(local, tasks, evaluate, out, progress, cancel)
+        return out
+    del local  # the workers build their own
+
+    def scaled(fraction: float) -> None:
+        if progress is not None:
+            progress((done + fraction * (total - done)) / total)
+
+    return out + _run_pool(min(workers, total - done), payload, tasks[done:], evaluate, prepare,
+                           scaled if progress is not None else None, cancel)
 
 
 def _check_cancel(cancel: Cancel | None) -> None:

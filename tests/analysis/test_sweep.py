@@ -3,6 +3,7 @@ payload once per worker, progress, cancel, errors from workers, bad arguments.""
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -153,3 +154,24 @@ def test_workers_never_fork_and_a_sweep_runs_from_a_thread():
     thread.start()
     thread.join(60)
     assert box == [[1 + t * t for t in range(30)]]
+
+
+def test_default_sweep_of_little_work_stays_in_this_process():
+    seen: list[float] = []
+    out = run_sweep(0, range(500), helpers.where, progress=seen.append)
+    assert [t for t, _, _ in out] == list(range(500))
+    assert {pid for _, pid, _ in out} == {os.getpid()}  # no pool started for a few milliseconds of work
+    assert seen[-1] == 1.0
+
+
+@pytest.mark.skipif(available_workers() < 2, reason="needs two cores")
+def test_default_sweep_of_more_work_goes_to_all_cores():
+    # 120 tasks of 30 ms: ≈3.6 s on one core, more than STAY_HERE_S
+    assert 120 * 0.03 > sweep.STAY_HERE_S
+    seen: list[float] = []
+    out = run_sweep(0, range(120), helpers.slow_where, progress=seen.append)
+    assert [t for t, _, _ in out] == list(range(120))
+    pids = [pid for _, pid, _ in out]
+    assert pids[0] == os.getpid()  # the probe ran here ...
+    assert len(set(pids) - {os.getpid()}) == 2  # ... and the rest on two worker processes
+    assert seen == sorted(seen) and seen[-1] == 1.0

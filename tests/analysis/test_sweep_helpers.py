@@ -100,3 +100,8 @@ def die_at_five(local: Any, task: int) -> int:
     if task == 5:
         os._exit(3)  # a worker killed (as by the out-of-memory killer)
     return task
+
+
+def slow_where(local: Any, task: int) -> tuple[int, int, int]:
+    time.sleep(0.03)
+    return where(local, task)
