@@ -15,7 +15,7 @@ from ecodesk.analysis.uncertainty import uncertainty
 from ecodesk.cli import main
 from ecodesk.cli_sweeps import ProgressBar
 from ecodesk.model import AnalysisSettings, FlowKind, Project
-from ecodesk.model.ranges import with_range
+from ecodesk.model.ranges import with_range, without_range
 from ecodesk.store import open_project, write_project_atomic
 from ecodesk.templates import load_template
 
@@ -25,6 +25,11 @@ SETTINGS = AnalysisSettings(seed=4, trials=300, orders=5)
 def _project(ranges: bool) -> Project:
     template = load_template("s2b2b_appliance")
     s = template.scenarios[0].copy()
+    for coll in (s.entities, s.capabilities, s.flows, s.needs, s.pools):  # the template's own ranges out
+        for obj in list(coll):
+            for field in list(obj.ranges):
+                obj = without_range(obj, field)
+            s.replace(obj)
     if ranges:
         for c in list(s.capabilities):
             if c.fixed_cost:

@@ -92,7 +92,7 @@ def test_better_off_bars_show_each_partner_by_name(qtbot):
 
 
 def test_a_model_without_ranges_says_how_to_add_them(qtbot):
-    w, tab = _tab(qtbot, ranged=False)
+    w, tab = _tab(qtbot, ranged=False, template="sensor_reuse")  # the S2B2B template has ranges of its own
     assert tab.no_ranges.isVisible() and not tab.unc_results.isVisible()
     assert "“±”" in tab.no_ranges.text() and "inspector" in tab.no_ranges.text()
     assert not tab.unc_run_button.isEnabled()
