@@ -451,10 +451,7 @@ def _run_dask(address: str, payload: Any, tasks: list[Any], evaluate: Callable[[
                          "（pip install \"ecodesk[cluster]\"）") from exc
     _check_cancel(cancel)
     _probe(address)
-    try:
-        client = Client(address, timeout=DASK_TIMEOUT, set_as_default=False)
-    except Exception as exc:
-        raise _unreachable(address, exc) from exc
+    client = _connect(Client, address)
     try:
         nworkers = max(1, sum(client.nthreads().values()))
         if not tasks:
@@ -477,6 +474,41 @@ def _run_dask(address: str, payload: Any, tasks: list[Any], evaluate: Callable[[
         client.close(timeout=DASK_TIMEOUT)
 
 
+def _connect(client_class: Any, address: str) -> Any:
+    """A Client of the scheduler at ``address``, or SweepError within about DASK_TIMEOUT.
+
+    The Client is made in a helper thread and waited for with a deadline: its own timeout does
+    not cover every case (a port where some other server listens and never answers the Dask
+    handshake keeps it waiting for ever). A Client that connects after we gave up is closed."""
+    box: dict[str, Any] = {}
+    lock = threading.Lock()
+    timeout = DASK_TIMEOUT
+
+    def connect() -> None:
+        try:
+            client = client_class(address, timeout=timeout, set_as_default=False)
+        except Exception as exc:
+            with lock:
+                box["error"] = exc
+            return
+        with lock:
+            late = box.setdefault("client", client) is not client  # we gave up already
+        if late:
+            client.close()
+
+    thread = threading.Thread(target=connect, name="ecodesk-dask-connect", daemon=True)
+    thread.start()
+    thread.join(timeout + 1.0)
+    with lock:
+        client = box.setdefault("client", None)  # from here on, a late client closes itself
+        error = box.get("error")
+    if client is not None:
+        return client
+    if error is not None:
+        raise _unreachable(address, error) from error
+    raise _unreachable(address, TimeoutError(f"no Dask scheduler answered within {timeout + 1.0:.0f} s"))
+
+
 def _probe(address: str) -> None:
     """Fail fast with a clear sentence when nothing listens at a tcp:// address (the Client
     itself would retry until its timeout and then say only that it timed out)."""
@@ -496,6 +528,6 @@ def _probe(address: str) -> None:
 
 
 def _unreachable(address: str, exc: BaseException) -> SweepError:
-    why = str(exc) or type(exc).__name__
+    why = (exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)) or type(exc).__name__
     return SweepError(f"cannot reach the Dask scheduler at {address}: {why} (nothing was started)",
                       f"无法连接 Dask 调度器 {address}：{why}（未启动任何计算）")

@@ -37,10 +37,27 @@ def test_unreachable_scheduler_is_one_sentence_and_nothing_runs(tmp_path):
         run_sweep(str(marker), [1, 2], helpers.touch, dask=address, progress=seen.append)
     assert time.perf_counter() - t0 < 8
     sentence = info.value.sentence()
-    assert sentence.startswith(f"cannot reach the Dask scheduler at {address}: ")
+    assert sentence == f"cannot reach the Dask scheduler at {address}: Connection refused (nothing was started)"
     assert sentence.endswith("(nothing was started)") and "\n" not in sentence
     assert info.value.sentence("zh").startswith(f"无法连接 Dask 调度器 {address}：")
     assert not marker.exists() and not seen
+
+
+def test_a_port_that_never_answers_the_handshake_is_refused_in_time(monkeypatch):
+    pytest.importorskip("distributed", reason="the Dask path needs the cluster extra (dask[distributed])")
+    from ecodesk.analysis import sweep
+
+    monkeypatch.setattr(sweep, "DASK_TIMEOUT", 1.0)
+    with socket.socket() as server:  # listens, accepts the connection, never says a word
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        address = f"tcp://127.0.0.1:{server.getsockname()[1]}"
+        t0 = time.perf_counter()
+        with pytest.raises(SweepError) as info:
+            run_sweep(0, [1, 2], helpers.square, dask=address)
+        assert time.perf_counter() - t0 < 6
+    assert info.value.sentence() == (f"cannot reach the Dask scheduler at {address}: no Dask scheduler answered "
+                                     "within 2 s (nothing was started)")
 
 
 @pytest.mark.parametrize("address", ["tcp://127.0.0.1:notaport", "tcp://:8786"])
