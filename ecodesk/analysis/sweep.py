@@ -26,6 +26,7 @@ import multiprocessing
 import os
 import pickle
 import queue
+import signal
 import socket
 import sys
 import threading
@@ -222,6 +223,9 @@ PREPARED_COUNT = 0
 def _init_pool_worker(job: _Job) -> None:
     global _JOB
     _JOB = job
+    # Ctrl-C reaches the whole process group: the caller stops the sweep and ends its workers,
+    # so they need not print a KeyboardInterrupt traceback each
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _local_object(job: _Job) -> Any:
