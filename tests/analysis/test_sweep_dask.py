@@ -45,9 +45,9 @@ def test_unreachable_scheduler_is_one_sentence_and_nothing_runs(tmp_path):
 
 def test_a_port_that_never_answers_the_handshake_is_refused_in_time(monkeypatch):
     pytest.importorskip("distributed", reason="the Dask path needs the cluster extra (dask[distributed])")
-    from ecodesk.analysis import sweep
+    from ecodesk.analysis import sweep_dask
 
-    monkeypatch.setattr(sweep, "DASK_TIMEOUT", 1.0)
+    monkeypatch.setattr(sweep_dask, "DASK_TIMEOUT", 1.0)
     with socket.socket() as server:  # listens, accepts the connection, never says a word
         server.bind(("127.0.0.1", 0))
         server.listen()

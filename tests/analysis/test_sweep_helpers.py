@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ecodesk.analysis import sweep
+from ecodesk.analysis import sweep_parts
 from ecodesk.analysis.run import run_analysis
 from ecodesk.model import AnalysisSettings, Flow, Scenario
 
@@ -38,7 +38,7 @@ def square(local: int, task: int) -> int:
 
 def where(local: Any, task: int) -> tuple[int, int, int]:
     """(task, this process's id, how many times this process built a worker-local object)."""
-    return task, os.getpid(), sweep.PREPARED_COUNT
+    return task, os.getpid(), sweep_parts.PREPARED_COUNT
 
 
 def identity(payload: Any) -> Any:
