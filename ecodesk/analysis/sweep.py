@@ -12,8 +12,9 @@ worker ran what.
 Why "forkserver" (Linux) / "spawn" (elsewhere) and never "fork": the app runs sweeps from a
 worker thread beside Qt's own threads, and forking a process with other threads running can
 leave a lock held forever in the child. A forkserver is started once, clean, with the engine
-imported (``set_forkserver_preload``), so later pools start quickly — measured on the seed-size
-sweeps: the pool start is well under the sweep itself (tests/benchmarks/bench_sweeps.py).
+imported (``set_forkserver_preload``): measured, a pool of 2 whose workers have run an analysis
+is ready in ≈0.3 s (the first, with the server's start, ≈2 s; "spawn" re-imports the engine in
+every worker, ≈0.6 s each time). See tests/benchmarks/bench_sweeps.py for whole sweeps.
 
 ``dask[distributed]`` is optional (``pip install ecodesk[cluster]``) and imported only when a
 ``dask`` address is given (:mod:`ecodesk.analysis.sweep_dask`); what the pool and Dask share —
