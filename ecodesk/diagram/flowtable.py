@@ -197,15 +197,21 @@ class FlowTable:
         return self.ends[row].copy(), bool(self.curved[row]), self.head[row].copy(), float(self.width[row])
 
     def floating_rows(self) -> np.ndarray:
-        return np.flatnonzero(self.floating[: self._n]) if self._n else np.empty(0, np.intp)
+        if not self._n:  # an empty table may come before numpy is loaded (a blank project)
+            return load_numpy().empty(0, load_numpy().intp)
+        return np.flatnonzero(self.floating[: self._n])
 
     def selected_rows(self) -> np.ndarray:
         """Rows selected and shown."""
+        if not self._n:
+            return load_numpy().empty(0, load_numpy().intp)
         return np.flatnonzero(self.selected[: self._n] & self.shown[: self._n])
 
     # queries ---------------------------------------------------------------------
     def candidates(self, x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
         """Shown rows whose box overlaps the rect."""
+        if not self._n:
+            return load_numpy().empty(0, load_numpy().intp)
         box = self.box[: self._n]
         with np.errstate(invalid="ignore"):
             cand = self.shown[: self._n] & (box[:, 0] <= x1) & (box[:, 2] >= x0) & (box[:, 1] <= y1)
@@ -234,8 +240,9 @@ class FlowTable:
         count; with ``only``, only those rows; ``lifted=False`` leaves out the floating rows."""
         x0, y0, x1, y1 = rect[0] - PAD, rect[1] - PAD, rect[2] + PAD, rect[3] + PAD
         if not self._n:
-            empty = np.empty(0, np.intp)
-            return empty, empty, (np.empty((0, 2, 2)), empty)
+            npm = load_numpy()  # an empty table may come before numpy is loaded (a blank project)
+            empty = npm.empty(0, npm.intp)
+            return empty, empty, (npm.empty((0, 2, 2)), empty)
         if only is not None:  # a few rows (the dragged ones): test just those
             b = self.box[only]
             with np.errstate(invalid="ignore"):
