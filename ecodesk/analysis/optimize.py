@@ -276,7 +276,11 @@ def _gap(objective: float, sol: Solution) -> float | None:
 def _count_note(caps: list[Capability], demands: list[Demand]) -> tuple[str, str]:
     flows = sum(1 for d in demands if d.kind == "flow")
     needs = len(demands) - flows
-    return (f"Demands: {flows} capability flows and {needs} unmet needs; {len(caps)} capabilities.",
+    def count(n: int, one: str, many: str) -> str:
+        return f"{n} {one if n == 1 else many}"
+
+    return (f"Demands: {count(flows, 'capability flow', 'capability flows')} and "
+            f"{count(needs, 'unmet need', 'unmet needs')}; {count(len(caps), 'capability', 'capabilities')}.",
             f"需求：{flows} 条能力流与 {needs} 个未满足需求；{len(caps)} 项能力。")
 
 

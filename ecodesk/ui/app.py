@@ -99,6 +99,13 @@ def build_window(files: Sequence[str] = (), *, first_start: bool = True) -> Main
     for path, reason in failed:  # a file given on the command line that cannot be read
         window.prompter.error(QCoreApplication.translate("DocumentController", "Cannot open “{0}”").format(Path(path).name),
                               reason)
+    if files and document.path is None and document.project.import_remarks:
+        # another tool's file given on the command line: what its importer wants the user to know,
+        # once the window is up (as after File → Import…)
+        from PySide6.QtCore import QTimer
+
+        name = Path(files[0]).name
+        QTimer.singleShot(0, window, lambda: window.controller.transfer.show_import_remarks(document.project, name))
     return window
 
 

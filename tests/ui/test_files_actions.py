@@ -268,3 +268,28 @@ def test_blank_start_without_samples_or_recent_files(qtbot):
     qtbot.addWidget(w)
     assert w.document.path is None and len(w.document.scenario.entities) == 0
     assert isinstance(w.document, Document)
+
+
+def test_an_imported_file_on_the_command_line_shows_its_import_remarks(qtbot, tmp_path, monkeypatch):
+    """`ecodesk open plan.json` of a file without positions: the importer's remark (the layout it
+    made) appears once the window is up, as after File → Import…"""
+    import json
+
+    from ecodesk.ui.app import build_window
+    from ecodesk.ui.dialogs.prompter import DialogPrompter
+
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps({"format": "ecodesk", "version": 1, "entities": [
+        {"id": "a", "name": "甲", "kind": "supplier"}, {"id": "b", "name": "乙", "kind": "platform"},
+        {"id": "c", "name": "丙", "kind": "user", "demand": 1}],
+        "flows": [{"id": "f1", "source": "a", "target": "b", "kind": "goods", "volume": 1},
+                  {"id": "f2", "source": "b", "target": "c", "kind": "goods", "volume": 1}]}), encoding="utf-8")
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(DialogPrompter, "information", lambda self, title, text: shown.append((title, text)))
+    w = build_window([str(plan)])
+    qtbot.addWidget(w)
+    assert w.document.path is None and len(w.document.scenario.entities) == 3
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    title, text = shown[0]
+    assert title == "Imported “plan.json”"
+    assert "Laid out 3 entities (layered)" in text
