@@ -118,7 +118,8 @@ def run_optimize(args: argparse.Namespace, load_any: Callable[[str], Any]) -> in
             print(json.dumps(jsonable(out), ensure_ascii=False, allow_nan=False))
         else:
             current = {d.id: d.current for d in collect_demands(scenario)}
-            print(format_design(result, scenario.name, args.lang, project.currency, current, rows))
+            names = {o.id: o.name for coll in (scenario.entities, scenario.capabilities) for o in coll}
+            print(format_design(result, scenario.name, args.lang, project.currency, current, rows, names=names))
         if pf is None:
             return EXIT_OK
         if result.objective is None:

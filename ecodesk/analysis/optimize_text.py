@@ -4,7 +4,7 @@ in English or Chinese. Numbers go through :mod:`ecodesk.numfmt`."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ecodesk import numfmt
 from ecodesk.analysis.optimize_types import DesignResult, TradeoffRow
@@ -44,11 +44,18 @@ def t(key: str, lang: str, **kw: object) -> str:
 
 def format_design(result: DesignResult, scenario: str, lang: str = "en", currency: str = "CNY",
                   current: dict[str, str | None] | None = None,
-                  tradeoff: Sequence[TradeoffRow] | None = None, moves_shown: int = 30) -> str:
+                  tradeoff: Sequence[TradeoffRow] | None = None, moves_shown: int = 30,
+                  names: Mapping[str, str] | None = None) -> str:
     """The summary: status, current and optimised cost, savings, what to keep and close, the
     demands that change provider (``current``: demand id → its capability now, None =
-    standalone), the notes and, when given, the trade-off table."""
+    standalone), the notes and, when given, the trade-off table. ``names`` (entity and
+    capability id → name) shows objects as people know them: "华东区域仓 [wh_east]"."""
     zh = numfmt.is_chinese(lang)
+
+    def named(obj_id: str) -> str:
+        name = (names or {}).get(obj_id, "")
+        return f"{name} [{obj_id}]" if name and name != obj_id else obj_id
+
     lines = [t("title", lang, s=scenario, r=result.redundancy), t("status", lang, v=t(result.status, lang))]
     if result.reason is not None:
         lines.append(t("reason", lang, v=result.reason[1] if zh else result.reason[0]))
@@ -60,16 +67,17 @@ def format_design(result: DesignResult, scenario: str, lang: str = "en", currenc
             lines.append(t("gap", lang, v="?" if result.gap is None else numfmt.percent(result.gap, 2)))
         lines.append(t("savings", lang, v=numfmt.money_with(result.savings, currency)))
         none = t("none", lang)
-        lines.append(t("keep", lang, n=len(result.keep), v=_ids(result.keep, moves_shown) or none))
-        lines.append(t("close", lang, n=len(result.close), v=_ids(result.close, moves_shown) or none))
+        lines.append(t("keep", lang, n=len(result.keep), v=_ids([named(i) for i in result.keep], moves_shown) or none))
+        lines.append(t("close", lang, n=len(result.close), v=_ids([named(i) for i in result.close], moves_shown) or none))
         if current is not None:
             moved = [a for a in result.assignments if current.get(a.demand) != a.capability]
             if moved:
                 lines.append(t("moves", lang))
                 solo = t("standalone", lang)
                 for a in moved[:moves_shown]:
-                    lines.append(t("moved", lang, d=a.demand, e=a.entity, c=a.category.strip(),
-                                   a=current.get(a.demand) or solo, b=a.capability or solo,
+                    was = current.get(a.demand)
+                    lines.append(t("moved", lang, d=a.demand, e=named(a.entity), c=a.category.strip(),
+                                   a=named(was) if was else solo, b=named(a.capability) if a.capability else solo,
                                    cost=numfmt.money_with(a.cost, currency)))
                 if len(moved) > moves_shown:
                     lines.append(f"  … (+{len(moved) - moves_shown})")

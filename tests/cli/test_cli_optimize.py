@@ -173,3 +173,19 @@ def test_help(capsys) -> None:
     for option in ("--scenario", "--redundancy", "--budget", "--keep", "--exclude", "--time-limit", "--apply",
                    "--json", "--tradeoff"):
         assert option in out
+
+
+def test_summary_names_entities_and_capabilities(capsys, tmp_path) -> None:
+    """The readable summary shows objects as planners know them — "name [id]" — not bare ids."""
+    from ecodesk.store import write_project_atomic
+    from ecodesk.templates import load_template
+
+    path = tmp_path / "s2b2b.ecodesk"
+    write_project_atomic(load_template("s2b2b_appliance"), path)
+    assert main(["optimize", str(path), "--scenario", "2.0 网络生态", "--lang", "en"]) == 0
+    en = capsys.readouterr().out
+    assert "Close (3): 产业数据中台 [data_platform], 直播营销工具（能力超市） [live_tool], " \
+           "华东区域仓（总代自建，各自建仓） [wh_east]" in en
+    assert "  c_wheast_storemall (商场专柜 [store_mall], 仓储): 华东区域仓（总代自建，各自建仓） [wh_east] → " \
+           "共享仓配 [shared_wh], cost 750,000.00 CNY" in en
+    assert "Demands: 27 capability flows and 1 unmet need; 10 capabilities." in en
