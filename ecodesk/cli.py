@@ -142,11 +142,13 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("validate", help="check a project; exit 1 with messages if anything is wrong")
     s.add_argument("file", metavar="FILE")
 
+    from ecodesk.cli_merge import add_parsers as add_merge
     from ecodesk.cli_optimize import add_parser as add_optimize
     from ecodesk.cli_sweeps import add_parsers as add_sweeps
 
     add_optimize(sub)
     add_sweeps(sub)
+    add_merge(sub)
 
     s = sub.add_parser("desktop-install", help="Linux: add ecodesk to the desktop's menus, open .ecodesk files "
                        "with a double-click, install its icon (for this user)")
@@ -506,6 +508,18 @@ def cmd_uncertainty(args: argparse.Namespace) -> int:
     return run_uncertainty(args, load_any)
 
 
+def cmd_merge(args: argparse.Namespace) -> int:
+    from ecodesk.cli_merge import run_merge
+
+    return run_merge(args, load_any)
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from ecodesk.cli_merge import run_diff
+
+    return run_diff(args, load_any)
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     from ecodesk.analysis.compare import compare_results
     from ecodesk.analysis.run import run_analysis
@@ -574,7 +588,7 @@ COMMANDS = {
     "new": cmd_new, "templates": cmd_templates, "import": cmd_import, "export": cmd_export,
     "validate": cmd_validate, "analyze": cmd_analyze, "compare": cmd_compare, "open": cmd_open,
     "doctor": cmd_doctor, "desktop-install": cmd_desktop_install, "optimize": cmd_optimize,
-    "sensitivity": cmd_sensitivity, "uncertainty": cmd_uncertainty,
+    "sensitivity": cmd_sensitivity, "uncertainty": cmd_uncertainty, "merge": cmd_merge, "diff": cmd_diff,
 }
 
 
