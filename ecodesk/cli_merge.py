@@ -105,12 +105,26 @@ def run_merge(args: argparse.Namespace, load_any: Callable[[str], Any]) -> int:
     return EXIT_OK
 
 
+#: table -> (one, many, Chinese) for the summary's counts.
+_NOUNS = {"scenarios": ("scenario", "scenarios", "个情景"), "ecosystems": ("ecosystem", "ecosystems", "个生态"),
+          "entities": ("entity", "entities", "个主体"), "capabilities": ("capability", "capabilities", "项能力"),
+          "flows": ("flow", "flows", "条资源流"), "needs": ("need", "needs", "项需求"),
+          "pools": ("sharing arrangement", "sharing arrangements", "个共享安排")}
+
+
+def _count(table: str, n: int, zh: bool) -> str:
+    """"1 scenario", "3 flows", "3 条资源流" — a table's count as people say it."""
+    one, many, cn = _NOUNS.get(table, (table, table, " " + table))
+    return f"{n} {cn}" if zh else f"{n:,} {one if n == 1 else many}"
+
+
 def format_merge(report: Any, out: str, lang: str) -> str:
     """The readable summary of a merge, English or Chinese; long lists cut."""
     from ecodesk.io.diff import SHOWN
 
     zh = lang.startswith("zh")
-    added = ", ".join(f"{n} {t}" for t, n in report.added.items() if n) or ("无" if zh else "nothing")
+    added = ("、" if zh else ", ").join(_count(t, n, zh) for t, n in report.added.items() if n) or (
+        "无" if zh else "nothing")
     lines = [f"已合并到「{out}」：新增 {added}。" if zh else f"Merged into '{out}': added {added}."]
     if report.matched_by_name:
         pairs = [f"{o} → {b}" for b, o in report.matched_by_name]

@@ -127,3 +127,14 @@ def test_diff_files_and_scenario(files, capsys):
     assert capsys.readouterr().out.strip() == "没有差异。"
     assert main(["diff", str(files["anc"]), str(files["g1"]), "--scenario", "Nope"]) == 1
     assert "Nope" in capsys.readouterr().err
+
+
+def test_merge_summary_counts_read_as_people_say_them():
+    from ecodesk.cli_merge import format_merge
+    from ecodesk.io.merge import MergeReport
+
+    report = MergeReport(added={"scenarios": 1, "entities": 2, "flows": 1, "needs": 0})
+    assert format_merge(report, "m.ecodesk", "en").splitlines()[0] == \
+        "Merged into 'm.ecodesk': added 1 scenario, 2 entities, 1 flow."
+    assert format_merge(report, "m.ecodesk", "zh").splitlines()[0] == "已合并到「m.ecodesk」：新增 1 个情景、2 个主体、1 条资源流。"
+    assert format_merge(MergeReport(), "m.ecodesk", "en").splitlines()[0] == "Merged into 'm.ecodesk': added nothing."
