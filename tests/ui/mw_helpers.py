@@ -74,3 +74,12 @@ def type_text(widget, text: str) -> None:
             event = QInputMethodEvent()
             event.setCommitString(ch)
             QApplication.sendEvent(widget, event)
+
+
+def shown(qtbot, widget, width: int, height: int):
+    """``widget`` registered with qtbot, sized, shown and exposed (the inspector and tables tests)."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget

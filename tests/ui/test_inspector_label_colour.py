@@ -13,18 +13,12 @@ from ecodesk.ui.canvas.style import ENTITY_COLORS
 from ecodesk.ui.document import Document
 from ecodesk.ui.i18n import install_language
 from ecodesk.ui.inspector import InspectorWidget
-from tests.ui.mw_helpers import sample_project, type_text
+from tests.ui.mw_helpers import sample_project, shown, type_text
 
 
 @pytest.fixture
 def inspector(qtbot):
-    doc = Document(sample_project())
-    widget = InspectorWidget(doc)
-    qtbot.addWidget(widget)
-    widget.resize(380, 900)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown(qtbot, InspectorWidget(Document(sample_project())), 380, 900)
 
 
 def _select(inspector, obj_id):

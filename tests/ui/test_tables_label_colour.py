@@ -13,19 +13,13 @@ from ecodesk.ui.canvas.style import ENTITY_COLORS
 from ecodesk.ui.document import Document
 from ecodesk.ui.i18n import install_language
 from ecodesk.ui.tables import TablesWidget
-from tests.ui.mw_helpers import sample_project
+from tests.ui.mw_helpers import sample_project, shown
 from tests.ui.test_tables_editing import _column, _edit_cell, _row
 
 
 @pytest.fixture
 def tables(qtbot):
-    doc = Document(sample_project())
-    widget = TablesWidget(doc)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 400)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown(qtbot, TablesWidget(Document(sample_project())), 1200, 400)
 
 
 def _cell(page, obj_id, field, role=Qt.ItemDataRole.DisplayRole):

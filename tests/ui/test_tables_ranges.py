@@ -13,18 +13,12 @@ from ecodesk.model.ranges import with_range
 from ecodesk.ui.document import Document
 from ecodesk.ui.i18n import install_language
 from ecodesk.ui.tables import TablesWidget
-from tests.ui.mw_helpers import sample_project, type_text
+from tests.ui.mw_helpers import sample_project, shown, type_text
 
 
 @pytest.fixture
 def tables(qtbot):
-    doc = Document(sample_project())
-    widget = TablesWidget(doc)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 400)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown(qtbot, TablesWidget(Document(sample_project())), 1000, 400)
 
 
 def _page(tables, collection):
