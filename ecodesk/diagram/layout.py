@@ -15,8 +15,9 @@ Every function maps ids to new (x, y) centres; the canvas applies the result as 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 Pos = tuple[float, float]
 
@@ -48,14 +49,15 @@ class Edge:
     kind: str = "goods"
 
 
-def _acyclic(nodes: Sequence[str], succ: Mapping[str, list[str]]) -> dict[str, list[str]]:
-    """The supply graph without its back edges (DFS in id order): a DAG to layer."""
-    state: dict[str, int] = {}
-    dag: dict[str, list[str]] = {n: [] for n in nodes}
-    for root in nodes:
+def acyclic(nodes: Iterable[Any], successors: Callable[[Any], Iterable[Any]]) -> dict[Any, list[Any]]:
+    """The graph over ``nodes`` without its back edges (iterative DFS in the order of ``nodes``):
+    a DAG to layer. ``successors(n)`` gives n's targets; targets outside ``nodes`` are left out."""
+    state: dict[Any, int] = {}
+    dag: dict[Any, list[Any]] = {n: [] for n in nodes}
+    for root in dag:
         if root in state:
             continue
-        stack = [(root, iter(succ.get(root, ())))]
+        stack = [(root, iter(successors(root)))]
         state[root] = 1
         while stack:
             node, it = stack[-1]
@@ -64,13 +66,15 @@ def _acyclic(nodes: Sequence[str], succ: Mapping[str, list[str]]) -> dict[str, l
                 state[node] = 2
                 stack.pop()
                 continue
+            if nxt not in dag:
+                continue
             s = state.get(nxt, 0)
             if s == 1:
                 continue  # back edge: drop it
             dag[node].append(nxt)
             if s == 0:
                 state[nxt] = 1
-                stack.append((nxt, iter(succ.get(nxt, ()))))
+                stack.append((nxt, iter(successors(nxt))))
     return dag
 
 
@@ -88,7 +92,7 @@ def assign_layers(
             succ[e.source].append(e.target)
     for v in succ.values():
         v.sort()
-    dag = _acyclic(ids, succ)
+    dag = acyclic(ids, lambda n: succ.get(n, ()))
     indeg = {i: 0 for i in ids}
     for u in ids:
         for v in dag[u]:

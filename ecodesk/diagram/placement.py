@@ -25,7 +25,7 @@ from typing import Any
 
 from ecodesk.diagram.forces import multilevel, separate, small_batch
 from ecodesk.diagram.geometry import ENTITY_BOX
-from ecodesk.diagram.layout import KIND_TIER
+from ecodesk.diagram.layout import KIND_TIER, acyclic
 
 Pos = tuple[float, float]
 
@@ -171,38 +171,10 @@ def _adjacency(n: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
     return succ
 
 
-def _dag(nodes: list[int], succ: list[list[int]]) -> dict[int, list[int]]:
-    """The graph over ``nodes`` without its back edges (iterative DFS in index order)."""
-    state: dict[int, int] = {}
-    dag: dict[int, list[int]] = {v: [] for v in nodes}
-    for root in nodes:
-        if root in state:
-            continue
-        state[root] = 1
-        stack = [(root, iter(succ[root]))]
-        while stack:
-            v, it = stack[-1]
-            w = next(it, None)
-            if w is None:
-                state[v] = 2
-                stack.pop()
-                continue
-            if w not in dag:
-                continue
-            s = state.get(w, 0)
-            if s == 1:
-                continue  # back edge: left out
-            dag[v].append(w)
-            if s == 0:
-                state[w] = 1
-                stack.append((w, iter(succ[w])))
-    return dag
-
-
 def _longest_path(nodes: list[int], succ: list[list[int]], floor: Mapping[int, int] | None = None) -> dict[int, int]:
     """Layer of each node: the longest path to it over the graph without back edges (at
     least ``floor``); then sources move right, next to the first layer they feed."""
-    dag = _dag(nodes, succ)
+    dag = acyclic(nodes, succ.__getitem__)
     indeg = dict.fromkeys(nodes, 0)
     for v in nodes:
         for w in dag[v]:
