@@ -29,6 +29,7 @@ from ecodesk.io.foreigntables import (
     read_table,
     table_kind,
 )
+from tests.io.workbooks import write_workbook
 
 HERE = Path(__file__).parent / "fixtures" / "tables"
 
@@ -269,19 +270,6 @@ def test_many_bad_rows_stop_after_fifty_problems(tmp_path):
     assert info.value.problems[-1] == "e.csv: reading stopped after 50 problems in this table (row 52)."
 
 
-def _book(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
-
-
 def _csv_rows(name: str) -> list[list[object]]:
     import csv
 
@@ -290,30 +278,30 @@ def _csv_rows(name: str) -> list[list[object]]:
 
 
 def test_gephi_style_workbook_and_a_one_sheet_edge_list(tmp_path):
-    book = _book(tmp_path / "gephi.xlsx", {"Nodes": _csv_rows("gephi_nodes.csv"), "Edges": _csv_rows("gephi_edges.csv")})
+    book = write_workbook(tmp_path / "gephi.xlsx", {"Nodes": _csv_rows("gephi_nodes.csv"), "Edges": _csv_rows("gephi_edges.csv")})
     from_book = import_file(book)
     from_csv = import_tables(plan_files(HERE / "gephi_nodes.csv", HERE / "gephi_edges.csv"))
     assert _names(from_book) == _names(from_csv) and len(from_book.scenario().flows) == 6
     assert [f.volume for f in from_book.scenario().flows] == [f.volume for f in from_csv.scenario().flows]
-    one = _book(tmp_path / "list.xlsx", {"Sheet1": [["from", "to", "weight"], ["a", "b", 2], ["b", "c", 3.5]]})
+    one = write_workbook(tmp_path / "list.xlsx", {"Sheet1": [["from", "to", "weight"], ["a", "b", 2], ["b", "c", 3.5]]})
     assert find_tables(one)[0] is None
     assert [(f.source, f.target, f.volume) for f in import_file(one).scenario().flows] == [("a", "b", 2.0),
                                                                                           ("b", "c", 3.5)]
-    bare = _book(tmp_path / "bare.xlsx", {"Sheet1": [["a", "b", 2], ["b", "c", 3]]})  # header-less in a sheet
+    bare = write_workbook(tmp_path / "bare.xlsx", {"Sheet1": [["a", "b", 2], ["b", "c", 3]]})  # header-less in a sheet
     assert len(import_file(bare).scenario().flows) == 2
 
 
 def test_an_entities_sheet_of_another_tool_is_a_node_table_not_our_workbook(tmp_path):
     from ecodesk.io.xlsxio import is_own_workbook
 
-    theirs = _book(tmp_path / "theirs.xlsx", {"Entities": [["Label", "Type"], ["Acme", "Supplier"]],
+    theirs = write_workbook(tmp_path / "theirs.xlsx", {"Entities": [["Label", "Type"], ["Acme", "Supplier"]],
                                               "Links": [["From", "To"], ["Acme", "Acme"]]})
     assert not is_own_workbook(theirs)
     s = import_file(theirs).scenario()
     assert [(e.id, e.name, e.kind.value) for e in s.entities] == [("Acme", "Acme", "supplier")]
-    ours = _book(tmp_path / "ours.xlsx", {"entities": [["id", "name"], ["a", "A"]]})
+    ours = write_workbook(tmp_path / "ours.xlsx", {"entities": [["id", "name"], ["a", "A"]]})
     assert is_own_workbook(ours)
-    typo = _book(tmp_path / "typo.xlsx", {"project": [["name"], ["P"]], "entities": [["id", "nmae"], ["a", "A"]]})
+    typo = write_workbook(tmp_path / "typo.xlsx", {"project": [["name"], ["P"]], "entities": [["id", "nmae"], ["a", "A"]]})
     assert is_own_workbook(typo)  # a project sheet: ours, so the misspelt column is a problem, not a note
     with pytest.raises(FormatError, match="unknown column 'nmae'"):
         import_file(typo)
@@ -384,7 +372,7 @@ def test_any_table_is_imported_or_refused_in_sentences(header, rows):
 
 
 def test_read_table_names_a_missing_sheet_and_defaults_to_the_first_with_content(tmp_path):
-    book = _book(tmp_path / "b.xlsx", {"Empty": [], "节点": [["名称"], ["甲"]]})
+    book = write_workbook(tmp_path / "b.xlsx", {"Empty": [], "节点": [["名称"], ["甲"]]})
     assert read_table(book).sheet == "节点" and read_table(book).rows == (("甲",),)
     with pytest.raises(FormatError) as info:
         read_table(book, "关系")

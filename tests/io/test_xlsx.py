@@ -19,6 +19,7 @@ from ecodesk.io.csvio import project_tables
 from ecodesk.io.tabular import FIELDS
 from ecodesk.model import Entity, EntityKind, Flow, FlowKind, Project, Scenario
 from ecodesk.templates import list_templates, load_template
+from tests.io.workbooks import write_workbook
 
 HOSTILE = ['=HYPERLINK("http://example.com/?leak","click")', "=1+1", "+3*7", "-2+5", "@SUM(1,2)", "\tTAB",
            "\rCR", "'=already quoted", "''@two quotes", "_x0041_ literal", "ctrl\x01\x1f", "a\r\nb", " spaced ",
@@ -131,19 +132,8 @@ def test_a_cell_longer_than_excel_allows_is_refused_and_nothing_written(tmp_path
     assert dest.read_bytes() == b"old"
 
 
-def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    wb = Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
-
-
 def test_problems_in_our_own_workbook_name_sheet_row_and_column(tmp_path):
-    book = _workbook(tmp_path / "book.xlsx", {
+    book = write_workbook(tmp_path / "book.xlsx", {
         "entities": [["id", "name", "risk"], ["a", "A", 0.1], [], ["b", "B", "abc"]],
         "flows": [["source", "target", "volume"], ["a", "zz", 5]],
     })
@@ -157,7 +147,7 @@ def test_problems_in_our_own_workbook_name_sheet_row_and_column(tmp_path):
 
 
 def test_own_workbook_typed_by_hand_with_numbers_as_cells(tmp_path):
-    book = _workbook(tmp_path / "hand.xlsx", {
+    book = write_workbook(tmp_path / "hand.xlsx", {
         "entities": [["id", "name", "kind", "demand"], ["s", "星河传感", "供应商", 1200], ["u", "用户", "user", "3万"]],
         "flows": [["source", "target", "volume"], ["s", "u", 2.5]],
     })
@@ -210,13 +200,13 @@ def test_files_that_are_no_workbook_are_refused_in_one_sentence(tmp_path):
 
 
 def test_read_sheets_gives_text_and_stops_at_max_rows(tmp_path):
-    book = _workbook(tmp_path / "t.xlsx", {"节点": [["名称", "数量"], ["甲", 3], ["乙", 2.5], ["丙", True]],
+    book = write_workbook(tmp_path / "t.xlsx", {"节点": [["名称", "数量"], ["甲", 3], ["乙", 2.5], ["丙", True]],
                                            "empty": []})
     assert xlsxio.read_sheets(book) == {"节点": (["名称", "数量"], [["甲", "3"], ["乙", "2.5"], ["丙", "true"]]),
                                         "empty": ([], [])}
     assert xlsxio.read_sheets(book, max_rows=1)["节点"] == (["名称", "数量"], [["甲", "3"]])
     assert not xlsxio.is_own_workbook(book) and xlsxio.is_own_workbook(
-        _workbook(tmp_path / "own.xlsx", {"Entities ": [["id"], ["a"]]}))
+        write_workbook(tmp_path / "own.xlsx", {"Entities ": [["id"], ["a"]]}))
 
 
 def test_a_formula_in_a_foreign_workbook_is_never_run_only_its_saved_value_read(tmp_path):
@@ -269,14 +259,14 @@ def test_ranges_are_a_text_column_and_round_trip(tmp_path):
 
 
 def test_a_range_typed_into_a_sheet_and_a_bad_one_named_by_sheet_row_and_column(tmp_path):
-    book = _workbook(tmp_path / "hand.xlsx", {
+    book = write_workbook(tmp_path / "hand.xlsx", {
         "entities": [["id", "demand", "ranges"], ["a", "10万", "demand=8万..12万"], ["b", 5, "demand=6..9"]],
     })
     with pytest.raises(FormatError) as info:
         import_file(book)
     assert info.value.problems == [
         "hand.xlsx [entities]: row 3: Entity 'b', field 'ranges[demand]': the low end 6 is above the value 5."]
-    book = _workbook(tmp_path / "hand2.xlsx", {
+    book = write_workbook(tmp_path / "hand2.xlsx", {
         "entities": [["id", "demand", "ranges"], ["a", "10万", "demand=8万..12万"]],
     })
     assert import_file(book).scenario().entities["a"].ranges == {"demand": (8e4, 1.2e5)}
