@@ -34,6 +34,24 @@ _UNDIRECTED_NOTE = re.compile(r"^direction: (undirected|mutual)$", re.M)
 METHOD_ZH = {"layered": "分层", "force": "力导向"}
 
 
+def oriented(flows: Iterable[Any]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The flows as the layered layout reads them: ``edges`` that choose columns (supply flows
+    as written, money flows turned round) and ``links`` that only hold entities together."""
+    edges: list[tuple[str, str]] = []
+    links: list[tuple[str, str]] = []
+    for f in flows:
+        if not isinstance(f, Flow):
+            continue
+        kind = f.kind.value
+        if kind in SUPPLY:
+            edges.append((f.source, f.target))
+        elif kind in AGAINST:
+            edges.append((f.target, f.source))
+        else:
+            links.append((f.source, f.target))
+    return edges, links
+
+
 def missing_ids(rows: Iterable[Any]) -> set[str]:
     """Ids of the entity rows (``Row`` objects or plain mappings) with neither x nor y."""
     out: set[str] = set()
@@ -59,20 +77,8 @@ def fill_positions(entities: Sequence[ModelObject], flows: Sequence[ModelObject]
     if not todo:
         return list(entities)
     fixed = {e.id: (e.x, e.y) for e in ents if e.id not in todo}
-    edges: list[tuple[str, str]] = []
-    links: list[tuple[str, str]] = []
-    undirected = 0
-    for f in flows:
-        if not isinstance(f, Flow):
-            continue
-        kind = f.kind.value
-        if kind in SUPPLY:
-            edges.append((f.source, f.target))
-        elif kind in AGAINST:
-            edges.append((f.target, f.source))
-        else:
-            links.append((f.source, f.target))
-        undirected += bool(_UNDIRECTED_NOTE.search(f.notes))
+    edges, links = oriented(flows)
+    undirected = sum(1 for f in flows if isinstance(f, Flow) and _UNDIRECTED_NOTE.search(f.notes))
     directed = not flows or undirected < len(flows)
     kinds = {e.id: e.kind.value for e in ents}
     positions, method = place([e.id for e in ents], edges, fixed, kinds, directed=directed, links=links)

@@ -50,19 +50,11 @@ def s2b2b(distributors: int) -> Any:
 
 
 def layered_case(distributors: int) -> tuple[list[str], list[tuple[str, str]], dict[str, str], list[tuple[str, str]]]:
-    from ecodesk.io.autoplace import AGAINST, SUPPLY
+    from ecodesk.io.autoplace import oriented
 
     sc = s2b2b(distributors).scenario()
     ids = [e.id for e in sc.entities.values()]
-    edges, links = [], []
-    for f in sc.flows.values():
-        kind = f.kind.value
-        if kind in SUPPLY:
-            edges.append((f.source, f.target))
-        elif kind in AGAINST:
-            edges.append((f.target, f.source))
-        else:
-            links.append((f.source, f.target))
+    edges, links = oriented(sc.flows.values())
     return ids, edges, {e.id: e.kind.value for e in sc.entities.values()}, links
 
 
