@@ -31,3 +31,24 @@ def duplicated_scenario(name: str = "各自建仓") -> Scenario:
 
 def duplicated_project() -> Project:
     return Project("仓储整合", scenarios=[duplicated_scenario(), Scenario("空白")])
+
+
+#: How long a test waits for a design run (the runs here take well under a second).
+RUN_MS = 30_000
+
+
+def open_dialog(win):
+    """Plan → Optimise Design… in ``win``: the one dialog, shown."""
+    from ecodesk.ui.dialogs.optimize import OptimizeDialog
+
+    win.actions.plan_optimize.trigger()
+    dialog = win.findChild(OptimizeDialog, "optimize_dialog")
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def run(qtbot, dialog) -> None:
+    """Run the dialog's design and wait for its result."""
+    with qtbot.waitSignal(dialog.result_shown, timeout=RUN_MS):
+        assert dialog.run()
+    assert not dialog.runner.running

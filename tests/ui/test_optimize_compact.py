@@ -12,7 +12,6 @@ from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QInputDialog
 
 from ecodesk.commands import MoveEntities
-from ecodesk.ui.dialogs.optimize import OptimizeDialog
 from ecodesk.ui.dialogs.optimize_compact import (
     BESIDE_MINIMUM,
     EDGE,
@@ -23,9 +22,7 @@ from ecodesk.ui.dialogs.optimize_compact import (
     compact_rect,
     viewport_rect,
 )
-from tests.ui.optimize_helpers import duplicated_project
-
-RUN_MS = 30_000
+from tests.ui.optimize_helpers import duplicated_project, open_dialog, run
 
 
 def make_window(qtbot, width: int, height: int, project=None):
@@ -44,18 +41,6 @@ def make_window(qtbot, width: int, height: int, project=None):
 @pytest.fixture
 def laptop(qtbot):
     return make_window(qtbot, 1366, 768)
-
-
-def open_dialog(win) -> OptimizeDialog:
-    win.actions.plan_optimize.trigger()
-    dialog = win.findChild(OptimizeDialog, "optimize_dialog")
-    assert dialog is not None and dialog.isVisible()
-    return dialog
-
-
-def run(qtbot, dialog: OptimizeDialog) -> None:
-    with qtbot.waitSignal(dialog.result_shown, timeout=RUN_MS):
-        assert dialog.run()
 
 
 def canvas_centre(win) -> QPoint:

@@ -15,9 +15,7 @@ from ecodesk.commands import MoveEntities
 from ecodesk.ui.dialogs.optimize import OptimizeDialog, parse_budget, selected_capabilities
 from ecodesk.ui.dialogs.optimize_picker import EXCLUDE, KEEP
 from tests.ui.mw_helpers import type_text
-from tests.ui.optimize_helpers import duplicated_project, duplicated_scenario
-
-RUN_MS = 30_000
+from tests.ui.optimize_helpers import RUN_MS, duplicated_project, duplicated_scenario, open_dialog, run
 
 
 @pytest.fixture
@@ -31,19 +29,6 @@ def win(qtbot):
     w.show()
     qtbot.waitExposed(w)
     return w
-
-
-def open_dialog(win) -> OptimizeDialog:
-    win.actions.plan_optimize.trigger()
-    dialog = win.findChild(OptimizeDialog, "optimize_dialog")
-    assert dialog is not None and dialog.isVisible()
-    return dialog
-
-
-def run(qtbot, dialog: OptimizeDialog) -> None:
-    with qtbot.waitSignal(dialog.result_shown, timeout=RUN_MS):
-        assert dialog.run()
-    assert not dialog.runner.running
 
 
 def test_plan_menu_opens_one_dialog_listing_every_capability(win, qtbot):
