@@ -13,6 +13,7 @@ from ecodesk.model.kinds import (
 from ecodesk.model.objects import (
     COLLECTIONS,
     AnalysisSettings,
+    Annotation,
     Capability,
     Ecosystem,
     Entity,
@@ -27,10 +28,12 @@ from ecodesk.model.objects import (
 )
 from ecodesk.model.scenario import Collection, Project, Scenario
 from ecodesk.model.signals import Bindings, Signal
+from ecodesk.model.views import VIEW_COLOR_MODES, VIEW_PANELS, View
 
 __all__ = [
-    "COLLECTIONS", "DEFAULT_SUPPLY_KINDS", "RULES_BY_TYPE", "AnalysisSettings", "Bindings", "Capability", "Collection",
+    "COLLECTIONS", "DEFAULT_SUPPLY_KINDS", "RULES_BY_TYPE", "VIEW_COLOR_MODES", "VIEW_PANELS", "AnalysisSettings",
+    "Annotation", "Bindings", "Capability", "Collection",
     "EcodeskError", "Ecosystem", "Entity", "EntityKind", "Flow", "FlowKind", "ModelObject", "Need", "Pool",
-    "PoolRule", "PoolType", "Project", "Scenario", "Signal", "Tier", "ValidationError", "build_many", "category_key",
+    "PoolRule", "PoolType", "Project", "Scenario", "Signal", "Tier", "ValidationError", "View", "build_many", "category_key",
     "make", "normalize_color",
 ]

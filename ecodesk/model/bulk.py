@@ -24,7 +24,9 @@ from ecodesk.model.objects import (
     COLOR_PATTERN,
     MAX_MAGNITUDE,
     MAX_NOTES_LENGTH,
+    MAX_SIZE,
     MAX_TEXT_LENGTH,
+    MIN_SIZE,
     Capability,
     Ecosystem,
     Entity,
@@ -194,14 +196,22 @@ def _colors_ok(col: Collection[Any]) -> bool:
 
 
 def _entities(cols: list[Sequence[Any]]) -> list[Sequence[Any]] | None:
-    ident, name, kind, industry, ecos, demand, risk, revenue, notes, x, y, color, ranges = cols
+    ident, name, kind, industry, ecos, demand, risk, revenue, notes, x, y, color, size, ranges = cols
     if not (_ids_ok(ident) and _texts_ok(name) and _texts_ok(industry) and _texts_ok(notes, MAX_NOTES_LENGTH)
             and _colors_ok(color)):
         return None
     checked = [ident, name, _enum(kind, EntityKind), industry, _id_tuples(ecos), _numbers(demand),
                _numbers(risk, upper=1.0), _numbers(revenue, optional=True), notes,
-               _numbers(x, nonneg=False), _numbers(y, nonneg=False), color, _ranges(ranges)]
+               _numbers(x, nonneg=False), _numbers(y, nonneg=False), color, _sizes(size), _ranges(ranges)]
     return _complete(checked)
+
+
+def _sizes(col: Sequence[Any]) -> Sequence[Any] | None:
+    """The entities' drawing scales if every one lies in [MIN_SIZE, MAX_SIZE] (most are 1.0)."""
+    checked = _numbers(col)
+    if checked is None or (checked and not MIN_SIZE <= min(checked) <= max(checked) <= MAX_SIZE):
+        return None
+    return checked
 
 
 def _flows(cols: list[Sequence[Any]]) -> list[Sequence[Any]] | None:

@@ -59,7 +59,7 @@ def _check_text(what: str, obj_id: str, fld: str, value: Any) -> str:
         return ""
     if not isinstance(value, str):
         raise _fail(what, obj_id, fld, f"must be text, not {value!r}", f"必须是文本，而不是 {value!r}")
-    limit = MAX_NOTES_LENGTH if fld == "notes" else MAX_TEXT_LENGTH
+    limit = MAX_NOTES_LENGTH if fld in ("notes", "text") else MAX_TEXT_LENGTH
     if len(value) > limit:
         raise _fail(what, obj_id, fld, f"is {len(value):,} characters long (at most {limit:,})",
                     f"长 {len(value):,} 个字符（最多 {limit:,} 个）")
@@ -190,6 +190,8 @@ class ModelObject:
             value = getattr(self, f.name)
             if f.name == "ranges" and not value:
                 continue  # SPEC §3.7: "ranges" only on objects that carry one
+            if f.name == "size" and value == 1.0:
+                continue  # a style override: written only where the planner set one
             out[f.name] = _plain(value)
         return out
 
@@ -244,6 +246,9 @@ class Entity(ModelObject):
     x: float = 0.0
     y: float = 0.0
     color: str = ""
+    #: Drawing scale of the entity's box on the canvas (style only, no analysis uses it):
+    #: 1 is the normal size, from :data:`MIN_SIZE` to :data:`MAX_SIZE`.
+    size: float = 1.0
     ranges: Mapping[str, tuple[float, float]] = NO_RANGES
 
     def __post_init__(self) -> None:
@@ -260,11 +265,58 @@ class Entity(ModelObject):
         _set(self, "x", _check_number(w, i, "x", self.x, nonneg=False))
         _set(self, "y", _check_number(w, i, "y", self.y, nonneg=False))
         _set(self, "color", _check_color(w, i, "color", self.color))
+        _set(self, "size", _check_size(w, i, "size", self.size))
         _set(self, "ranges", check_ranges(self, self.ranges))
 
     @property
     def label(self) -> str:
         return self.name or self.id
+
+
+#: Bounds of an entity's drawing scale (:attr:`Entity.size`).
+MIN_SIZE, MAX_SIZE = 0.25, 4.0
+
+
+def _check_size(what: str, obj_id: str, fld: str, value: Any) -> float:
+    v = _check_number(what, obj_id, fld, 1.0 if value is None else value)
+    if not MIN_SIZE <= v <= MAX_SIZE:
+        raise _fail(what, obj_id, fld, f"must be from {MIN_SIZE:g} to {MAX_SIZE:g} times the normal size (got {v:g})",
+                    f"必须是正常大小的 {MIN_SIZE:g} 到 {MAX_SIZE:g} 倍（当前为 {v:g}）")
+    return v
+
+
+#: Largest width or height of an annotation (canvas pixels).
+MAX_NOTE_EXTENT = 100_000.0
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation(ModelObject):
+    """A workshop note on the canvas (便签): free text in a box, per scenario. It takes part
+    in no analysis. ``color`` is "" (the default note colour) or "#rrggbb"; ``text`` may be
+    empty (an empty note is kept: a coloured box is a planner's choice too)."""
+
+    WHAT: ClassVar[str] = "annotation"
+    id: str
+    text: str = ""
+    x: float = 0.0
+    y: float = 0.0
+    width: float = 220.0
+    height: float = 120.0
+    color: str = ""
+
+    def __post_init__(self) -> None:
+        w, i = self.WHAT, self.id
+        _check_id(w, i)
+        _set(self, "text", _check_text(w, i, "text", self.text))
+        _set(self, "x", _check_number(w, i, "x", self.x, nonneg=False))
+        _set(self, "y", _check_number(w, i, "y", self.y, nonneg=False))
+        for fld in ("width", "height"):
+            v = _check_number(w, i, fld, getattr(self, fld))
+            if v <= 0 or v > MAX_NOTE_EXTENT:
+                raise _fail(w, i, fld, f"must be more than 0 and at most {MAX_NOTE_EXTENT:g} (got {v:g})",
+                            f"必须大于 0 且不超过 {MAX_NOTE_EXTENT:g}（当前为 {v:g}）")
+            _set(self, fld, v)
+        _set(self, "color", _check_color(w, i, "color", self.color))
 
 
 @dataclass(frozen=True, slots=True)
@@ -538,6 +590,7 @@ COLLECTIONS: dict[str, type[ModelObject]] = {
     "flows": Flow,
     "needs": Need,
     "pools": Pool,
+    "annotations": Annotation,
 }
 
 

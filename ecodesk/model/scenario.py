@@ -19,6 +19,7 @@ from ecodesk.model.kinds import FlowKind
 from ecodesk.model.objects import (
     COLLECTIONS,
     AnalysisSettings,
+    Annotation,
     Capability,
     Ecosystem,
     Entity,
@@ -28,6 +29,7 @@ from ecodesk.model.objects import (
     Pool,
 )
 from ecodesk.model.signals import Signal
+from ecodesk.model.views import View
 
 T = TypeVar("T", bound=ModelObject)
 _ID, _SOURCE, _TARGET, _CAPABILITY = attrgetter("id"), attrgetter("source"), attrgetter("target"), attrgetter("capability")
@@ -120,7 +122,8 @@ class Collection(Generic[T]):
 
 
 class Scenario:
-    """One complete model: ecosystems, entities, capabilities, flows, needs, pools."""
+    """One complete model: ecosystems, entities, capabilities, flows, needs, pools (and the
+    planners' notes on its canvas, annotations)."""
 
     def __init__(self, name: str = "Base") -> None:
         if not isinstance(name, str) or not name.strip():
@@ -132,6 +135,8 @@ class Scenario:
         self.flows: Collection[Flow] = Collection("flows", Flow)
         self.needs: Collection[Need] = Collection("needs", Need)
         self.pools: Collection[Pool] = Collection("pools", Pool)
+        #: Workshop notes on the canvas (便签): part of the scenario, of no analysis.
+        self.annotations: Collection[Annotation] = Collection("annotations", Annotation)
         #: Emitted after any edit of this scenario (no arguments).
         self.changed = Signal("scenario.changed")
         self._revision = 0
@@ -392,7 +397,7 @@ class Project:
 
     def __init__(self, name: str = "Untitled", *, currency: str = "CNY", period: str = "year",
                  notes: str = "", language: str = "", settings: AnalysisSettings | None = None,
-                 scenarios: Iterable[Scenario] | None = None) -> None:
+                 scenarios: Iterable[Scenario] | None = None, views: Iterable[View] | None = None) -> None:
         self.name = name
         self.currency = currency
         self.period = period
@@ -410,8 +415,14 @@ class Project:
         self.scenario_removed = Signal("project.scenario_removed")
         self.scenario_renamed = Signal("project.scenario_renamed")
         self.changed = Signal("project.changed")
+        #: views_changed() after any edit of the views (added, removed, replaced, moved, or
+        #: a scenario rename they follow).
+        self.views_changed = Signal("project.views_changed")
+        self._views: list[View] = []
         for s in scenarios or ():
             self.add_scenario(s)
+        for v in views or ():
+            self.add_view(v)
 
     @property
     def scenarios(self) -> list[Scenario]:
@@ -463,7 +474,68 @@ class Project:
             return
         self._check_name(new, ignore=s)
         s.name = new
+        followed = False
+        for i, v in enumerate(self._views):  # views follow their scenario's new name
+            if v.scenario == old:
+                self._views[i] = v.evolve(scenario=new)
+                followed = True
         self.scenario_renamed.emit(s, old)
+        if followed:
+            self.views_changed.emit()
+
+    # views (the slides of a presentation) -----------------------------------------
+    @property
+    def views(self) -> list[View]:
+        """The saved views in presentation order (a copy)."""
+        return list(self._views)
+
+    def view(self, view_id: str) -> View:
+        for v in self._views:
+            if v.id == view_id:
+                return v
+        raise ValidationError("view", view_id, "id", "does not exist", "不存在")
+
+    def view_index(self, view_id: str) -> int:
+        return self._views.index(self.view(view_id))
+
+    def add_view(self, view: View, index: int | None = None) -> int:
+        """Add ``view`` at ``index`` (default: last); a duplicate id is refused. A view may
+        name a scenario that does not exist (it is kept and marked, see :meth:`orphan_views`)."""
+        if not isinstance(view, View):
+            raise TypeError(f"not a view: {view!r}")
+        if any(v.id == view.id for v in self._views):
+            raise ValidationError("view", view.id, "id", "is already used by another view", "已被另一个视图使用")
+        at = len(self._views) if index is None else max(0, min(index, len(self._views)))
+        self._views.insert(at, view)
+        self.views_changed.emit()
+        return at
+
+    def remove_view(self, view_id: str) -> tuple[View, int]:
+        at = self.view_index(view_id)
+        v = self._views.pop(at)
+        self.views_changed.emit()
+        return v, at
+
+    def replace_view(self, view: View) -> View:
+        """Put ``view`` in place of the view with its id; returns the old one."""
+        at = self.view_index(view.id)
+        old = self._views[at]
+        self._views[at] = view
+        self.views_changed.emit()
+        return old
+
+    def move_view(self, view_id: str, index: int) -> int:
+        """Move the view to ``index`` (clamped to the list); returns its old index."""
+        old = self.view_index(view_id)
+        v = self._views.pop(old)
+        self._views.insert(max(0, min(index, len(self._views))), v)
+        self.views_changed.emit()
+        return old
+
+    def orphan_views(self) -> list[View]:
+        """Views whose scenario no longer exists: kept, and shown as such."""
+        names = set(self.scenario_names())
+        return [v for v in self._views if v.scenario not in names]
 
     def set_meta(self, **changes: Any) -> dict[str, Any]:
         """Change name/currency/period/notes/language/settings; returns the old values."""
@@ -488,7 +560,8 @@ class Project:
         }
 
     def content_equals(self, other: Project) -> bool:
-        return self.meta_dict() == other.meta_dict() and len(self._scenarios) == len(other._scenarios) and all(
+        return self.meta_dict() == other.meta_dict() and self._views == other._views \
+            and len(self._scenarios) == len(other._scenarios) and all(
             a.content_equals(b) for a, b in zip(self._scenarios, other._scenarios, strict=True))
 
     def __repr__(self) -> str:

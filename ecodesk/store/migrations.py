@@ -9,9 +9,13 @@
   and pools gain ``ranges`` (JSON ``{"field": [low, high]}``, SPEC §3.7):
   :func:`migrate_v1_to_v2` adds the columns with the defaults "" and "{}" (SQLite fills
   existing rows with the default).
+* version 3 — workshop material (issue 18): entities gain ``size`` (drawing scale, 1.0 =
+  normal), scenarios gain ``annotations`` (notes on the canvas) and the project gains
+  ``views`` (saved views, the slides of a presentation): :func:`migrate_v2_to_v3` adds the
+  column with default 1.0 and creates the two empty tables.
 
 Every released version keeps a sample file under ``tests/store/fixtures/``
-(``v1_sample.ecodesk``, ``v2_sample.ecodesk``, each with its expected content as JSON) and
+(``v1_sample.ecodesk``, ``v2_sample.ecodesk``, ``v3_sample.ecodesk``, each with its expected content as JSON) and
 a test that opens it; the tests also register a synthetic version 0 to prove the mechanism.
 
 Migrations never touch the user's file: :func:`migrated_copy` copies the database into
@@ -24,7 +28,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from ecodesk.store.schema import SCHEMA_VERSION
+from ecodesk.store.schema import SCHEMA_VERSION, V3_TABLES
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -53,6 +57,15 @@ def migrate_v1_to_v2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE entities ADD COLUMN color TEXT NOT NULL DEFAULT ''")
     for table in ("entities", "capabilities", "flows", "needs", "pools"):
         conn.execute(f"ALTER TABLE {table} ADD COLUMN ranges TEXT NOT NULL DEFAULT '{{}}'")
+
+
+@register(2)
+def migrate_v2_to_v3(conn: sqlite3.Connection) -> None:
+    """Version 2 → 3: entity sizes (1.0 in every existing row), and empty annotation and
+    view tables."""
+    conn.execute("ALTER TABLE entities ADD COLUMN size REAL NOT NULL DEFAULT 1.0")
+    for stmt in V3_TABLES:
+        conn.execute(stmt)
 
 
 def can_migrate(from_version: int, to_version: int = SCHEMA_VERSION) -> bool:

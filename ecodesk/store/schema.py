@@ -18,13 +18,13 @@ from typing import Any
 
 from ecodesk.model.bulk import build_from_columns, build_many
 from ecodesk.model.errors import ValidationError
-from ecodesk.model.objects import COLLECTIONS, Capability, Ecosystem, Entity, Flow, ModelObject, Need, Pool, Tier
+from ecodesk.model.objects import COLLECTIONS, Annotation, Capability, Ecosystem, Entity, Flow, ModelObject, Need, Pool, Tier
 from ecodesk.model.ranges import NO_RANGES
 
 #: ``PRAGMA application_id`` of every ecodesk file: the ASCII bytes "EcoD".
 APPLICATION_ID = 0x45636F44
 #: ``PRAGMA user_version`` written by this version; files up to it can be read.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: The first 16 bytes of every SQLite 3 database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Distance between neighbouring positions in a freshly written collection, leaving room
@@ -37,7 +37,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "ecosystems": ("id", "name", "color"),
     "entities": (
         "id", "name", "kind", "industry", "ecosystems", "demand", "risk", "revenue", "notes", "x", "y", "color",
-        "ranges",
+        "size", "ranges",
     ),
     "capabilities": ("id", "name", "category", "owner", "fixed_cost", "unit_cost", "capacity", "ranges"),
     "flows": (
@@ -69,6 +69,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "scale_exponent",
         "ranges",
     ),
+    "annotations": ("id", "text", "x", "y", "width", "height", "color"),
 }
 
 _TYPES: dict[str, str] = {
@@ -87,13 +88,15 @@ _TYPES: dict[str, str] = {
     "amount": "REAL NOT NULL",
     "scale_exponent": "REAL NOT NULL",
     "ranges": "TEXT NOT NULL DEFAULT '{}'",
+    "width": "REAL NOT NULL",
+    "height": "REAL NOT NULL",
 }
 #: Column types that differ from :data:`_TYPES` in one table. The v2 columns (these and
 #: ``ranges`` in every object table) have a default,
 #: as :func:`ecodesk.store.migrations.migrate_v1_to_v2` adds them to older files.
 _TABLE_TYPES: dict[str, dict[str, str]] = {
     "needs": {"standalone_cost": "REAL NOT NULL"},
-    "entities": {"color": "TEXT NOT NULL DEFAULT ''"},
+    "entities": {"color": "TEXT NOT NULL DEFAULT ''", "size": "REAL NOT NULL DEFAULT 1.0"},
     "flows": {"label": "TEXT NOT NULL DEFAULT ''"},
 }
 
@@ -115,12 +118,29 @@ def _collection_ddl(table: str) -> str:
     )
 
 
+#: Columns of the ``views`` table (project level, SPEC §2 View; ``rect`` and ``hidden_kinds``
+#: are JSON text, ``panel`` NULL for none), ordered by ``position``.
+VIEW_COLUMNS = ("id", "title", "scenario", "rect", "color_mode", "hidden_kinds", "panel", "text")
+
+#: The tables version 3 added, as :func:`ecodesk.store.migrations.migrate_v2_to_v3` creates
+#: them in an older file (written out, not derived, so later versions cannot change them).
+V3_TABLES: tuple[str, ...] = (
+    "CREATE TABLE annotations (\n  scenario INTEGER NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,\n"
+    "  position INTEGER NOT NULL,\n  id TEXT NOT NULL,\n  text TEXT NOT NULL,\n  x REAL NOT NULL,\n"
+    "  y REAL NOT NULL,\n  width REAL NOT NULL,\n  height REAL NOT NULL,\n  color TEXT NOT NULL,\n"
+    "  PRIMARY KEY (scenario, id)\n) WITHOUT ROWID",
+    "CREATE TABLE views (\n  position INTEGER NOT NULL,\n  id TEXT PRIMARY KEY,\n  title TEXT NOT NULL,\n"
+    "  scenario TEXT NOT NULL,\n  rect TEXT NOT NULL,\n  color_mode TEXT NOT NULL,\n  hidden_kinds TEXT NOT NULL,\n"
+    "  panel TEXT,\n  text TEXT NOT NULL\n) WITHOUT ROWID",
+)
+
 DDL: tuple[str, ...] = (
     "CREATE TABLE project (\n  key INTEGER PRIMARY KEY CHECK (key = 1),\n  name TEXT NOT NULL,\n"
     "  currency TEXT NOT NULL,\n  period TEXT NOT NULL,\n  notes TEXT NOT NULL,\n  language TEXT NOT NULL,\n"
     "  settings TEXT NOT NULL,\n  uid TEXT NOT NULL,\n  saves INTEGER NOT NULL,\n  writer TEXT NOT NULL\n)",
     "CREATE TABLE scenarios (\n  id INTEGER PRIMARY KEY,\n  name TEXT NOT NULL UNIQUE,\n  position INTEGER NOT NULL\n)",
     *(_collection_ddl(t) for t in COLUMNS),
+    V3_TABLES[1],
 )
 
 #: Every table a file of :data:`SCHEMA_VERSION` must have, with the columns the loader reads.
@@ -128,6 +148,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "project": ("key", *PROJECT_COLUMNS),
     "scenarios": ("id", "name", "position"),
     **{t: ("scenario", "position", *cols) for t, cols in COLUMNS.items()},
+    "views": ("position", *VIEW_COLUMNS),
 }
 
 
@@ -232,6 +253,7 @@ ENCODERS: dict[str, Callable[[Any], Row]] = {
         o.x,
         o.y,
         o.color,
+        o.size,
         _ranges_text(o.ranges),
     ),
     "capabilities": lambda o: (
@@ -266,6 +288,7 @@ ENCODERS: dict[str, Callable[[Any], Row]] = {
         o.scale_exponent,
         _ranges_text(o.ranges),
     ),
+    "annotations": lambda o: (o.id, o.text, o.x, o.y, o.width, o.height, o.color),
 }
 
 #: A row as selected with ``scenario, position, *COLUMNS`` -> the validated object.
@@ -292,6 +315,7 @@ DECODERS: dict[str, Callable[[Row], ModelObject]] = {
         r[12],
         _ranges("pool", r[2], r[13]),
     ),
+    "annotations": lambda r: Annotation(*r[2:]),
 }
 
 
