@@ -20,6 +20,8 @@ WHAT_LABELS: dict[str, tuple[str, str]] = {
     "pool": ("pool", "共享安排"),
     "scenario": ("scenario", "情景"),
     "project": ("project", "项目"),
+    "annotation": ("note", "便签"),
+    "view": ("view", "视图"),
 }
 
 #: Field code name → (English, Chinese); the same for every kind of object unless
@@ -75,10 +77,22 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "cascade_threshold": ("Cascade threshold", "级联阈值"),
     "supply_kinds": ("Supply flow kinds", "供给流类型"),
     "ranges": ("Ranges", "范围"),
+    "size": ("Size", "大小"),
+    "text": ("Text", "文字"),
+    "width": ("Width", "宽度"),
+    "height": ("Height", "高度"),
+    "title": ("Title", "标题"),
+    "scenario": ("Scenario", "情景"),
+    "rect": ("Visible area", "显示区域"),
+    "color_mode": ("Colour mode", "着色方式"),
+    "hidden_kinds": ("Hidden flow kinds", "隐藏的资源流类型"),
+    "panel": ("Analysis tab", "分析页"),
 }
 
 #: (what, field) → (English, Chinese) where one kind names a field differently.
-KIND_FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {}
+KIND_FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
+    ("view", "text"): ("Speaker notes", "演讲备注"),
+}
 
 _INDEXED = re.compile(r"^(?P<base>\w+)\[(?P<key>[^\]]*)\](?:\.(?P<sub>\w+))?$")
 

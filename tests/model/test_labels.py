@@ -9,9 +9,9 @@ from ecodesk.model.labels import FIELD_LABELS, field_label, what_label
 def test_every_field_of_every_model_object_has_a_label():
     from dataclasses import fields
 
-    from ecodesk.model import COLLECTIONS, AnalysisSettings
+    from ecodesk.model import COLLECTIONS, AnalysisSettings, View
 
-    for cls in [*COLLECTIONS.values(), AnalysisSettings]:
+    for cls in [*COLLECTIONS.values(), AnalysisSettings, View]:
         for f in fields(cls):
             assert f.name in FIELD_LABELS, (cls.__name__, f.name)
 
@@ -45,3 +45,15 @@ def test_an_error_naming_no_object_reads_as_its_own_sentence():
 def test_what_labels():
     assert what_label("pool", "zh") == "共享安排" and what_label("pool") == "pool"
     assert field_label("scale_exponent", "zh") == "规模指数 β"
+
+
+def test_notes_views_and_entity_size_read_as_words():
+    err = ValidationError("annotation", "note1", "width", "must be more than 0", "必须大于 0")
+    assert err.readable() == "Note 'note1', Width: must be more than 0"
+    assert err.readable("zh") == "便签 'note1' 的宽度：必须大于 0"
+    assert field_label("size", "zh") == "大小" and field_label("size") == "Size"
+    assert field_label("text", what="view") == "Speaker notes" and field_label("text", "zh", "view") == "演讲备注"
+    assert field_label("text", what="annotation") == "Text" and field_label("hidden_kinds", "zh") == "隐藏的资源流类型"
+    view = ValidationError("view", "view1", "panel", "unknown value 'x'", "未知取值 'x'")
+    assert view.readable() == "View 'view1', Analysis tab: unknown value 'x'"
+    assert view.readable("zh") == "视图 'view1' 的分析页：未知取值 'x'"
