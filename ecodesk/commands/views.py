@@ -109,3 +109,26 @@ class MoveView(Command):
 
     def undo(self) -> None:
         self.project.move_view(self.view_id, self.old_index)
+
+
+def rename_view(project: Project, view_id: str, title: str) -> ChangeView:
+    """A command giving view ``view_id`` the title ``title``."""
+    old = project.view(view_id)
+    cmd = ChangeView(project, old.evolve(title=title), text=tr_noop("Rename view '{name}' to '{new}'"))
+    cmd.params["new"] = title or view_id
+    return cmd
+
+
+def update_view(project: Project, captured: View) -> ChangeView:
+    """A command putting what is shown now (``captured``: same id) into the saved view,
+    keeping its title and speaker notes."""
+    old = project.view(captured.id)
+    return ChangeView(project, captured.evolve(title=old.title, text=old.text),
+                      text=tr_noop("Update view '{name}'"))
+
+
+def set_view_notes(project: Project, view_id: str, text: str) -> ChangeView:
+    """A command setting the speaker notes; typing them merges into one undo step."""
+    old = project.view(view_id)
+    return ChangeView(project, old.evolve(text=text), text=tr_noop("Edit the notes of view '{name}'"),
+                      merge_key="text")

@@ -113,3 +113,21 @@ def test_unknown_view_refused(project):
         RemoveView(project, "nope")
     with pytest.raises(ValidationError):
         MoveView(project, "nope", 0)
+
+
+def test_rename_update_and_notes_helpers(project):
+    from ecodesk.commands.views import rename_view, set_view_notes, update_view
+
+    h = History()
+    h.push(rename_view(project, "view2", "Who pays"))
+    assert project.view("view2").title == "Who pays"
+    assert h.undo_text() == "Rename view 'Costs' to 'Who pays'"
+    h.push(set_view_notes(project, "view2", "mention Shapley"))
+    captured = View("view2", "ignored", "Alt", (5, 6, 70, 80), "criticality", ("money",), "cost", "ignored")
+    h.push(update_view(project, captured))
+    v = project.view("view2")
+    assert (v.title, v.text, v.scenario, v.rect, v.color_mode, v.panel) == \
+        ("Who pays", "mention Shapley", "Alt", (5, 6, 70, 80), "criticality", "cost")
+    assert h.undo_text() == "Update view 'Who pays'"
+    h.undo()
+    assert project.view("view2").scenario == "Base" and project.view("view2").text == "mention Shapley"
