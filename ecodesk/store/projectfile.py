@@ -105,13 +105,17 @@ class ProjectFile:
         self._saved = write_atomic(self.project, path)
         self._tracker.watch_only([r.scenario for r in self._saved.scenarios])
         self.migrated_from = None
-        rows = 2 + sum(len(c) for s in self.project.scenarios for c in s.collections().values())
+        rows = 2 + len(self.project.views) + sum(
+            len(c) for s in self.project.scenarios for c in s.collections().values()
+        )
         return SaveStats(rows_written=rows, full_rewrite=True, seconds=time.perf_counter() - started)
 
     def has_unsaved_changes(self) -> bool:
         """True when :meth:`save` would write something."""
         saved = self._require_open()
         if self.migrated_from is not None or self.project.meta_dict() != saved.meta:
+            return True
+        if tuple(self.project.views) != saved.views:
             return True
         scenarios = self.project.scenarios
         if len(scenarios) != len(saved.scenarios):

@@ -35,6 +35,7 @@ from typing import Any
 from ecodesk.model.errors import ValidationError
 from ecodesk.model.objects import AnalysisSettings, ModelObject
 from ecodesk.model.scenario import Project, Scenario
+from ecodesk.model.views import View
 from ecodesk.store.errors import ProjectFileError
 from ecodesk.store.migrations import MigrationError, can_migrate, migrated_copy
 from ecodesk.store.schema import (
@@ -43,7 +44,9 @@ from ecodesk.store.schema import (
     DECODERS,
     SCHEMA_VERSION,
     SQLITE_HEADER,
+    VIEWS_SELECT,
     decode_columns,
+    decode_view,
     schema_problem,
     select_sql,
 )
@@ -380,6 +383,7 @@ def _load(conn: sqlite3.Connection, shown: str, snapshot: bool) -> tuple[Project
             sc.bulk_load(staged[key])
         except ValidationError as exc:
             raise _invalid(shown, f" in scenario '{sc.name}'", f"的情景“{sc.name}”中", exc) from None
+    views = _views(conn, shown)
     try:
         project = Project(
             texts[0],
@@ -389,6 +393,7 @@ def _load(conn: sqlite3.Connection, shown: str, snapshot: bool) -> tuple[Project
             language=texts[4],
             settings=settings,
             scenarios=scenarios.values(),
+            views=views,
         )
     except ValidationError as exc:
         raise _invalid(shown, "", "", exc) from None
@@ -401,8 +406,39 @@ def _load(conn: sqlite3.Connection, shown: str, snapshot: bool) -> tuple[Project
         uid,
         saves,
         [snapshot_scenario(sc, key, scenario_pos[key], positions[key]) for key, sc in scenarios.items()],
+        tuple(project.views),
     )
     return project, saved
+
+
+def _views(conn: sqlite3.Connection, shown: str) -> list[View]:
+    """The project's views in position order, each validated by the model. A view naming a
+    scenario the file does not hold is kept (the app marks it); anything invalid is refused
+    naming the view and the field."""
+    rows = _fetch(conn, VIEWS_SELECT)
+    try:
+        rows.sort(key=itemgetter(0))
+    except TypeError:
+        raise ProjectFileError(
+            shown,
+            "damaged",
+            "is damaged: table 'views' has a row whose position is not a number",
+            "已损坏：表“views”中有记录的位置不是数字",
+        ) from None
+    views = []
+    for row in rows:
+        try:
+            views.append(decode_view(row[1:]))
+        except ValidationError as exc:
+            raise _invalid(shown, "", "", exc) from None
+        except (TypeError, ValueError, OverflowError):
+            raise ProjectFileError(
+                shown,
+                "invalid",
+                f"holds a malformed row '{row[1]}' in table 'views'",
+                f"的表“views”中的记录“{row[1]}”格式错误",
+            ) from None
+    return views
 
 
 def _by_scenario(fetched: list[tuple[Any, ...]], table: str, shown: str) -> list[tuple[Any, list[tuple[Any, ...]]]]:

@@ -212,4 +212,6 @@ def describe_differences(original: Project | None, recovered: Project) -> list[s
                 lines.append(f"Scenario '{name}', {cname}: {added} added, {removed} removed, {changed} changed.")
     if original.meta_dict() != recovered.meta_dict():
         lines.append("Project settings changed.")
+    if original.views != recovered.views:
+        lines.append(f"Views changed ({len(original.views)} in the saved file, {len(recovered.views)} now).")
     return lines or ["No difference from the saved file."]

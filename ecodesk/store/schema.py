@@ -18,8 +18,20 @@ from typing import Any
 
 from ecodesk.model.bulk import build_from_columns, build_many
 from ecodesk.model.errors import ValidationError
-from ecodesk.model.objects import COLLECTIONS, Annotation, Capability, Ecosystem, Entity, Flow, ModelObject, Need, Pool, Tier
+from ecodesk.model.objects import (
+    COLLECTIONS,
+    Annotation,
+    Capability,
+    Ecosystem,
+    Entity,
+    Flow,
+    ModelObject,
+    Need,
+    Pool,
+    Tier,
+)
 from ecodesk.model.ranges import NO_RANGES
+from ecodesk.model.views import View
 
 #: ``PRAGMA application_id`` of every ecodesk file: the ASCII bytes "EcoD".
 APPLICATION_ID = 0x45636F44
@@ -379,6 +391,35 @@ def decode_columns(table: str, columns: Sequence[Sequence[Any]]) -> list[ModelOb
     return build_from_columns(cls, [*columns[2:-1], ranges])
 
 
+#: Every view row as (position, *VIEW_COLUMNS), unordered (sorted by position in Python).
+VIEWS_SELECT = f"SELECT position, {', '.join(VIEW_COLUMNS)} FROM views"
+#: One view row: (position, *VIEW_COLUMNS).
+VIEWS_INSERT = f"INSERT INTO views (position, {', '.join(VIEW_COLUMNS)}) VALUES ({', '.join('?' * (len(VIEW_COLUMNS) + 1))})"
+
+
+def encode_view(v: View) -> Row:
+    """A view as stored, in VIEW_COLUMNS order: ``rect`` and ``hidden_kinds`` as JSON lists
+    (the kinds by value), ``panel`` NULL when none."""
+    return (v.id, v.title, v.scenario, dumps(list(v.rect)), v.color_mode, dumps([k.value for k in v.hidden_kinds]),
+            v.panel, v.text)
+
+
+def decode_view(r: Row) -> View:
+    """A stored view row (VIEW_COLUMNS, no position) as the validated :class:`View`; a bad
+    JSON text is refused as a ValidationError naming the view and the field."""
+    view_id, title, scenario, rect, color_mode, hidden, panel, text = r
+    return View(
+        view_id,
+        title,
+        scenario,
+        tuple(_loads("view", view_id, "rect", rect, list)),
+        color_mode,
+        tuple(_loads("view", view_id, "hidden_kinds", hidden, list)),
+        panel,
+        text,
+    )
+
+
 def insert_sql(table: str, *, replace: bool = False) -> str:
     cols = ("scenario", "position", *COLUMNS[table])
     verb = "INSERT OR REPLACE" if replace else "INSERT"
@@ -404,6 +445,8 @@ def _check_model_matches() -> None:
                 f"model fields of {table} {names} differ from schema v{SCHEMA_VERSION} "
                 f"{COLUMNS[table]}: add a migration"
             )
+    if tuple(f.name for f in fields(View)) != VIEW_COLUMNS:
+        raise RuntimeError(f"view fields differ from schema v{SCHEMA_VERSION} {VIEW_COLUMNS}: add a migration")
     if tuple(f.name for f in fields(Tier)) != ("up_to", "rate"):
         raise RuntimeError("Tier fields changed: add a migration")
 

@@ -3,7 +3,8 @@
 A :class:`Saved` records, per scenario, the live :class:`Scenario` object it was read into
 or written from (compared by identity), the scenario's revision then, and per collection
 the saved objects (shared, not copied: they are immutable), their order and the
-``position`` of each row. Positions only have to increase along the order, so
+``position`` of each row; and the project's views (a tuple of immutable objects: compared
+whole, rewritten whole when they differ — a project has a handful). Positions only have to increase along the order, so
 :func:`plan_positions` can place new or moved rows in the gaps between the rows that stay.
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 
 from ecodesk.model.objects import ModelObject
 from ecodesk.model.scenario import Scenario
+from ecodesk.model.views import View
 from ecodesk.store.schema import POSITION_GAP
 
 
@@ -43,6 +45,8 @@ class Saved:
     uid: str
     saves: int
     scenarios: list[SavedScenario]
+    #: The project's views in the file, in order.
+    views: tuple[View, ...] = ()
 
 
 def snapshot_scenario(

@@ -31,14 +31,17 @@ from typing import Any
 from ecodesk import __version__
 from ecodesk.model.objects import ModelObject
 from ecodesk.model.scenario import Collection, Project, Scenario
+from ecodesk.model.views import View
 from ecodesk.store.errors import ProjectFileError
 from ecodesk.store.schema import (
     APPLICATION_ID,
     ENCODERS,
     POSITION_GAP,
     SCHEMA_VERSION,
+    VIEWS_INSERT,
     create_schema,
     dumps,
+    encode_view,
     insert_sql,
 )
 from ecodesk.store.snapshot import Saved, SavedScenario, plan_positions, snapshot_scenario
@@ -81,6 +84,11 @@ def _insert_all(conn: sqlite3.Connection, table: str, key: int, coll: Collection
     return dict(zip(coll._items, range(0, len(rows) * POSITION_GAP, POSITION_GAP)))
 
 
+def _insert_views(conn: sqlite3.Connection, views: tuple[View, ...]) -> None:
+    """Write the project's views in order (positions 0, 1, 2 …) into an empty views table."""
+    conn.executemany(VIEWS_INSERT, [(n, *encode_view(v)) for n, v in enumerate(views)])
+
+
 def write_full(conn: sqlite3.Connection, project: Project) -> Saved:
     """Create the schema and every row in an empty database, in one transaction."""
     uid = uuid.uuid4().hex
@@ -97,8 +105,10 @@ def write_full(conn: sqlite3.Connection, project: Project) -> Saved:
         conn.execute("INSERT INTO scenarios (id, name, position) VALUES (?, ?, ?)", (key, sc.name, n))
         positions = {t: _insert_all(conn, t, key, coll) for t, coll in sc.collections().items()}
         recs.append(snapshot_scenario(sc, key, n, positions))
+    views = tuple(project.views)
+    _insert_views(conn, views)
     conn.execute("COMMIT")
-    return Saved(project.meta_dict(), uid, 0, recs)
+    return Saved(project.meta_dict(), uid, 0, recs, views)
 
 
 def write_atomic(project: Project, path: str | os.PathLike[str]) -> Saved:
@@ -367,7 +377,7 @@ def _rewrite_beside_stray_wal(
     new = write_atomic(project, file)
     if tracker is not None:
         tracker.watch_only([r.scenario for r in new.scenarios])
-    rows = 2 + sum(len(c) for s in project.scenarios for c in s.collections().values())
+    rows = 2 + len(project.views) + sum(len(c) for s in project.scenarios for c in s.collections().values())
     return new, SaveStats(rows_written=rows, full_rewrite=True, seconds=time.perf_counter() - started)
 
 
@@ -441,7 +451,13 @@ def _apply(
         log = tracker.log(s) if tracker is not None else None
         trusted = log is not None and log.trusted(rec.revision)
         recs.append(_diff_scenario(conn, s, rec, n, stats, log if trusted else None, after_commit))
-    return Saved(meta, saved.uid, saved.saves, recs)
+    views = tuple(project.views)
+    if views != saved.views:  # a handful of rows: rewritten whole, in this same transaction
+        conn.execute("DELETE FROM views")
+        _insert_views(conn, views)
+        stats.rows_deleted += len(saved.views)
+        stats.rows_written += len(views)
+    return Saved(meta, saved.uid, saved.saves, recs, views)
 
 
 def _diff_scenario(

@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 from ecodesk.model import Capability, Ecosystem, Entity, Flow, Need, ValidationError, build_many
 
 GOOD = {
-    Entity: [("a", "甲", "supplier", "电子", ("x", "y"), 1.0, 0.1, None, "", 0.0, 5, "", {}),
-             ("b", "乙", "user", "", (), 3, 0, 7.5, "n", -1.0, 2.0, "#ff9900", {"revenue": [5, 10], "risk": (0, 0.2)})],
+    Entity: [("a", "甲", "supplier", "电子", ("x", "y"), 1.0, 0.1, None, "", 0.0, 5, "", 1.0, {}),
+             ("b", "乙", "user", "", (), 3, 0, 7.5, "n", -1.0, 2.0, "#ff9900", 2, {"revenue": [5, 10], "risk": (0, 0.2)}),
+             ("c", "丙", "other", "", (), 0, 0, None, "", 0, 0, "", 0.25, {}),
+             ("d", "丁", "other", "", (), 0, 0, None, "", 0, 0, "", 4.0, {})],
     Flow: [("f", "a", "b", "goods", 1.0, 2.0, 0.1, "", None, None, "", None),
            ("g", "a", "b", "capability", 1, 2, 0, "", "k", 4.0, "月度结算", {"standalone_cost": (3, 5)})],
     Capability: [("k", "研发", "R&D", "a", 100, 1.5, None, {"fixed_cost": [80, 120]}), ("k2", "", "", "b", 0, 0, 10, {})],
@@ -33,9 +35,12 @@ BAD = [
     (Entity, 1, 11, "#FF9900"), (Entity, 0, 11, "#f90"), (Entity, 0, 11, "red"), (Entity, 0, 11, 7),
     (Entity, 0, 11, "#ff9900\n"), (Flow, 1, 10, 5), (Flow, 1, 10, "x" * 10_001),
     # ranges (SPEC §3.7): the value within [low, high], a set field, the field's domain
-    (Entity, 1, 12, {"revenue": [8, 10]}), (Entity, 1, 12, {"risk": [0, 1.5]}), (Entity, 0, 12, {"revenue": [0, 1]}),
-    (Entity, 0, 12, {"x": [0, 1]}), (Flow, 0, 11, {"volume": [0, 0.5]}), (Flow, 0, 11, "volume=1..2"),
+    (Entity, 1, 13, {"revenue": [8, 10]}), (Entity, 1, 13, {"risk": [0, 1.5]}), (Entity, 0, 13, {"revenue": [0, 1]}),
+    (Entity, 0, 13, {"x": [0, 1]}), (Flow, 0, 11, {"volume": [0, 0.5]}), (Flow, 0, 11, "volume=1..2"),
     (Capability, 0, 7, {"capacity": [1, 2]}), (Need, 0, 5, {"standalone_cost": [-1, 3]}),
+    # v3: an entity's drawing size lies in [0.25, 4]
+    (Entity, 0, 12, 0.2), (Entity, 1, 12, 4.01), (Entity, 0, 12, 0), (Entity, 0, 12, -1.0), (Entity, 0, 12, "big"),
+    (Entity, 0, 12, True), (Entity, 0, 12, math.nan), (Entity, 1, 12, math.inf),
     # texts longer than the model allows are refused on the fast path too
     (Entity, 0, 1, "名" * 10_001), (Capability, 0, 2, "c" * 10_001), (Ecosystem, 0, 1, "e" * 10_001),
 ]
@@ -56,7 +61,7 @@ def test_same_objects_as_constructors(cls):
 
 
 def test_entity_ecosystem_duplicates_fold_like_the_constructor():
-    row = ("a", "", "other", "", ("x", "x"), 0, 0, None, "", 0, 0, "", {})
+    row = ("a", "", "other", "", ("x", "x"), 0, 0, None, "", 0, 0, "", 1.0, {})
     assert build_many(Entity, [row]) == [Entity(*row)]
     assert build_many(Entity, [row])[0].ecosystems == ("x",)
 

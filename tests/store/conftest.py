@@ -16,6 +16,7 @@ import pytest
 
 from ecodesk.model import (
     AnalysisSettings,
+    Annotation,
     Capability,
     Ecosystem,
     Entity,
@@ -29,17 +30,21 @@ from ecodesk.model import (
     Project,
     Scenario,
     Tier,
+    View,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def build_sample_project(*, v2_fields: bool = True) -> Project:
+def build_sample_project(*, v2_fields: bool = True, v3_fields: bool = False) -> Project:
     """Three scenarios: one with every field and kind, a variant of it, and an empty one.
 
     ``v2_fields=False`` leaves out what schema version 2 added (flow labels, entity
-    colours, ranges): the content of ``fixtures/v1_sample.ecodesk``."""
+    colours, ranges): the content of ``fixtures/v1_sample.ecodesk``; the default is the
+    content of ``fixtures/v2_sample.ecodesk``. ``v3_fields=True`` adds what version 3 added
+    (entity sizes, annotations, views — one of a scenario that does not exist): the content
+    of ``fixtures/v3_sample.ecodesk``."""
     base = Scenario("1.0 线性供应链")
     base.add(Ecosystem("eco-east", "华东生态", "#1f77b4"))
     base.add(Ecosystem("eco-bare"))
@@ -148,6 +153,13 @@ def build_sample_project(*, v2_fields: bool = True) -> Project:
         base.replace(base.needs["N1"].evolve(ranges={"volume": (100.0, 150.5), "standalone_cost": (6e4, 1e5)}))
         base.replace(base.pools["pool-cost"].evolve(ranges={"amount": (2.5e6, 4e6), "scale_exponent": (0.7, 1.0)}))
 
+    if v3_fields:  # schema version 3: entity sizes, workshop notes (便签)
+        base.replace(base.entities["P"].evolve(size=2.5))
+        base.replace(base.entities["U1"].evolve(size=0.25))
+        base.replace(base.entities["O1"].evolve(size=4.0))
+        base.add(Annotation("note1", "平台是枢纽：先谈佛山供应商\n第二行 🚚", 420.0, -180.5, 260.0, 140.0, "#fff3b0"))
+        base.add(Annotation("note2", "Ask the bank about credit terms", -300.0, 400.0, 220.0, 120.0))
+        base.add(Annotation("note-empty", "", 1e4, -1e4, 40.0, 30.0, "#1f77b4"))
     network = base.copy("2.0 网络生态")
     network.add(Entity("D2", "宁波经销商", EntityKind.CHANNEL, "家电零售", ("eco-east",), x=900.0, y=80.0), index=4)
     network.add(Flow("F12", "P", "D2", FlowKind.GOODS, 1_000.0, 2_900.0))
@@ -155,6 +167,11 @@ def build_sample_project(*, v2_fields: bool = True) -> Project:
                      label="PUT /documents" if v2_fields else ""), index=0)
     network.replace(network.entities["S1"].evolve(name="佛山冰箱供应商（二期）", risk=0.02))
     network.remove("pool-empty", Pool)
+    if v3_fields:
+        network.replace(network.entities["D2"].evolve(size=1.75))
+        network.remove("note2", Annotation)
+        network.replace(network.annotations["note1"].evolve(text="宁波经销商加入后", width=300.0))
+        network.add(Annotation("note3", "Mixed 中英 text, \"quotes\"", 0.0, 0.0), index=0)
 
     settings = AnalysisSettings(
         seed=7,
@@ -164,6 +181,15 @@ def build_sample_project(*, v2_fields: bool = True) -> Project:
         cascade_threshold=0.4,
         supply_kinds=(FlowKind.GOODS, FlowKind.LOGISTICS, FlowKind.DATA),
     )
+    views = [
+        View("view1", "总览：线性供应链", "1.0 线性供应链", (-400.0, -300.5, 1800.0, 900.0), "kind", (), "overview",
+             "先讲平台的位置。\nSpeaker notes, second line."),
+        View("view2", "Criticality of the network", "2.0 网络生态", (0.0, 0.0, 1366.0, 768.0), "criticality",
+             (FlowKind.MONEY, FlowKind.DATA), "resilience", ""),
+        View("view-orphan", "已删除的情景", "3.0 已删除", (10.0, 20.0, 30.5, 40.25), "shapley", (FlowKind.CREDIT,),
+             None, "its scenario was deleted: kept, marked"),
+        View("view3", "", "空情景", (0.0, 0.0, 1000.0, 700.0), "ecosystem", (), "cost"),
+    ]
     return Project(
         "互供生态示例",
         currency="CNY",
@@ -172,6 +198,7 @@ def build_sample_project(*, v2_fields: bool = True) -> Project:
         language="zh_CN",
         settings=settings,
         scenarios=[base, network, Scenario("空情景")],
+        views=views if v3_fields else (),
     )
 
 

@@ -22,13 +22,16 @@ def migrate_v0_to_v1(conn: sqlite3.Connection) -> None:
 
 
 def make_v0_file(project: Project, path: Path) -> None:
-    """A 'version 0' file: the version-1 format (no flow labels, entity colours, ranges) minus
-    the ``language`` column."""
+    """A 'version 0' file: the version-1 format (no flow labels, entity colours, ranges; no
+    entity sizes, annotations, views) minus the ``language`` column."""
     write_project_atomic(project, path)
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
         conn.execute("ALTER TABLE project DROP COLUMN language")
         conn.execute("ALTER TABLE flows DROP COLUMN label")
         conn.execute("ALTER TABLE entities DROP COLUMN color")
+        conn.execute("ALTER TABLE entities DROP COLUMN size")
+        conn.execute("DROP TABLE annotations")
+        conn.execute("DROP TABLE views")
         for table in ("entities", "capabilities", "flows", "needs", "pools"):
             conn.execute(f"ALTER TABLE {table} DROP COLUMN ranges")
         conn.execute("PRAGMA user_version = 0")
@@ -70,7 +73,7 @@ def test_first_save_rewrites_in_the_current_format(v0_file: Path, registered: No
     stats = pf.save()
     assert stats.full_rewrite and pf.migrated_from is None
     with closing(sqlite3.connect(v0_file)) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
         assert "language" in {r[1] for r in conn.execute("PRAGMA table_info(project)")}
     assert open_project(v0_file).content_equals(pf.project)
     s.replace(s.entities.at(1).evolve(name="再改"))
@@ -94,11 +97,16 @@ def test_a_failing_migration_is_refused(v0_file: Path, unchanged: Any, monkeypat
 
 
 def test_registry_mechanics(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert mig.MIGRATIONS == {1: mig.migrate_v1_to_v2}  # the released steps
+    assert mig.MIGRATIONS == {1: mig.migrate_v1_to_v2, 2: mig.migrate_v2_to_v3}  # the released steps
     monkeypatch.setattr(mig, "MIGRATIONS", {})
-    assert mig.can_migrate(2) and not mig.can_migrate(1) and not mig.can_migrate(0)
+    assert mig.can_migrate(3) and not mig.can_migrate(2) and not mig.can_migrate(1) and not mig.can_migrate(0)
     mig.register(0)(migrate_v0_to_v1)
     mig.register(1)(mig.migrate_v1_to_v2)
-    assert mig.MIGRATIONS == {0: migrate_v0_to_v1, 1: mig.migrate_v1_to_v2} and mig.can_migrate(0)
+    assert not mig.can_migrate(0) and mig.can_migrate(0, 2)  # v2 -> v3 missing
+    mig.register(2)(mig.migrate_v2_to_v3)
+    assert mig.MIGRATIONS == {0: migrate_v0_to_v1, 1: mig.migrate_v1_to_v2, 2: mig.migrate_v2_to_v3}
+    assert mig.can_migrate(0)
+    with pytest.raises(mig.MigrationError, match="no migration from file version 3 to 4"):
+        mig.migrate(sqlite3.connect(":memory:"), 2, 4)
     with pytest.raises(mig.MigrationError):
         mig.migrate(sqlite3.connect(":memory:"), -1)

@@ -95,7 +95,7 @@ def test_newer_file_version(project_file: Path, unchanged: Any) -> None:
         project_file,
         "newer",
         unchanged,
-        contains="newer version of ecodesk (file version 7, this version reads up to 2)",
+        contains="newer version of ecodesk (file version 7, this version reads up to 3)",
     )
 
 

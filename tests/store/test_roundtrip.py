@@ -66,14 +66,16 @@ def test_file_identity_and_pragmas(sample_project: Project, tmp_path: Path) -> N
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID == 0x45636F44
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         kinds = {r[0] for r in conn.execute("SELECT type FROM sqlite_master")}
         assert kinds <= {"table", "index"}
         assert conn.execute("SELECT count(*) FROM scenarios").fetchone()[0] == 3
         counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COLUMNS}
-        assert counts == {"ecosystems": 4, "entities": 19, "capabilities": 4, "flows": 24, "needs": 4, "pools": 9}
+        assert counts == {"ecosystems": 4, "entities": 19, "capabilities": 4, "flows": 24, "needs": 4, "pools": 9,
+                          "annotations": 0}
+        assert conn.execute("SELECT count(*) FROM views").fetchone()[0] == 0
         # foreign keys: a scenario's rows go with it
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("DELETE FROM scenarios WHERE name = '2.0 网络生态'")
@@ -108,7 +110,8 @@ def test_large_and_awkward_values(tmp_path: Path) -> None:
 def test_v1_fixture_opens_with_its_content(unchanged: Callable[[Path], Any]) -> None:
     """tests/store/fixtures/v1_sample.ecodesk was written by schema version 1 (from the
     sample project in conftest.py without the v2 fields); its expected content is frozen in
-    v1_sample.json, read with the fields version 2 added at their defaults."""
+    v1_sample.json, read with the fields versions 2 and 3 added at their defaults (two
+    migrations chained)."""
     path = FIXTURES / "v1_sample.ecodesk"
     expected = v1_expected()
     with unchanged(path):
@@ -118,13 +121,14 @@ def test_v1_fixture_opens_with_its_content(unchanged: Callable[[Path], Any]) -> 
         pf.close()
     assert project.meta_dict() == expected["project"]
     assert [s.to_dict() for s in project.scenarios] == expected["scenarios"]
+    assert project.views == [] and expected["views"] == []
     assert project.scenario("2.0 网络生态").flows.ids()[0] == "F13"
     assert project.scenario("1.0 线性供应链").pools["pool-tier"].tiers[-1] == Tier(None, 0.03)
     assert pf.migrated_from == 1
 
 
 def v1_expected() -> dict[str, Any]:
-    """v1_sample.json with the fields schema version 2 added, at their defaults."""
+    """v1_sample.json with the fields schema versions 2 and 3 added, at their defaults."""
     expected: dict[str, Any] = json.loads((FIXTURES / "v1_sample.json").read_text(encoding="utf-8"))
     for sc in expected["scenarios"]:
         for e in sc["entities"]:
@@ -133,17 +137,43 @@ def v1_expected() -> dict[str, Any]:
         for f in sc["flows"]:
             assert "label" not in f
             f["label"] = ""
+    return _with_v3_defaults(expected)
+
+
+def v2_expected() -> dict[str, Any]:
+    """v2_sample.json with what schema version 3 added at its defaults: no annotations
+    (entity sizes of 1 are left out of an entity's dict), no views."""
+    expected: dict[str, Any] = json.loads((FIXTURES / "v2_sample.json").read_text(encoding="utf-8"))
+    return _with_v3_defaults(expected)
+
+
+def _with_v3_defaults(expected: dict[str, Any]) -> dict[str, Any]:
+    for sc in expected["scenarios"]:
+        assert "annotations" not in sc and all("size" not in e for e in sc["entities"])
+        sc["annotations"] = []
+    assert "views" not in expected
+    expected["views"] = []
+    return expected
+
+
+def v3_expected() -> dict[str, Any]:
+    expected: dict[str, Any] = json.loads((FIXTURES / "v3_sample.json").read_text(encoding="utf-8"))
     return expected
 
 
 def test_sample_project_still_matches_fixture(sample_project: Project) -> None:
     """The fixtures were written from conftest's sample project (v1 without the v2 fields).
     They never change; if this fails, the sample (or the model) changed — keep them in step."""
-    expected = json.loads((FIXTURES / "v2_sample.json").read_text(encoding="utf-8"))
+    expected = v2_expected()
     assert sample_project.meta_dict() == expected["project"]
     assert [s.to_dict() for s in sample_project.scenarios] == expected["scenarios"]
+    assert sample_project.views == []
     v1 = build_sample_project(v2_fields=False)
     assert [s.to_dict() for s in v1.scenarios] == v1_expected()["scenarios"]
+    v3, v3_json = build_sample_project(v3_fields=True), v3_expected()
+    assert v3.meta_dict() == v3_json["project"]
+    assert [s.to_dict() for s in v3.scenarios] == v3_json["scenarios"]
+    assert [v.to_dict() for v in v3.views] == v3_json["views"]
 
 
 def test_save_as_moves_the_file(sample_project: Project, tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """Store: schema version 2 (flow labels, entity colours, ranges) — a version-1 file opens migrated in
-memory, analyses as before, is left alone on disk until saved, and is then written as version 2;
-the v2 fixture opens; a version-3 file is refused as newer; labels and colours are saved and
-tracked like every other field."""
+memory (through version 2 to the current one), analyses as before, is left alone on disk until saved,
+and is then written in the current version; the v2 fixture opens with its labels, colours and ranges;
+labels and colours are saved and tracked like every other field. Version 3: test_schema_v3.py."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from ecodesk.analysis.run import run_analysis
-from ecodesk.model import Project, Scenario, ValidationError
+from ecodesk.model import Project, Scenario, ValidationError, View
 from ecodesk.model.objects import COLLECTIONS, AnalysisSettings, make
 from ecodesk.store import ProjectFile, ProjectFileError, check_project_file, open_project, write_project_atomic
 from ecodesk.store import migrations as mig
@@ -38,7 +38,7 @@ def project_from_expected(expected: dict[str, Any]) -> Project:
     """The project a fixture's JSON describes, built through the model's constructors."""
     meta = dict(expected["project"])
     settings = AnalysisSettings.from_dict(meta.pop("settings"))
-    project = Project(settings=settings, **meta)
+    project = Project(settings=settings, **meta, views=[View.from_dict(v) for v in expected.get("views", ())])
     for raw in expected["scenarios"]:
         s = Scenario(raw["name"])
         for cname, cls in COLLECTIONS.items():
@@ -56,15 +56,16 @@ def v1_copy(tmp_path: Path) -> Path:
 
 
 def test_the_fixtures_have_the_versions_they_are_named_for() -> None:
-    assert SCHEMA_VERSION == 2
+    assert SCHEMA_VERSION == 3
     assert user_version(FIXTURES / "v1_sample.ecodesk") == 1
     assert user_version(FIXTURES / "v2_sample.ecodesk") == 2
+    assert user_version(FIXTURES / "v3_sample.ecodesk") == 3
     assert "label" not in columns(FIXTURES / "v1_sample.ecodesk", "flows")
     assert "color" not in columns(FIXTURES / "v1_sample.ecodesk", "entities")
     for table in ("entities", "capabilities", "flows", "needs", "pools"):
         assert "ranges" not in columns(FIXTURES / "v1_sample.ecodesk", table)
         assert columns(FIXTURES / "v2_sample.ecodesk", table)["ranges"] == "'{}'"
-    assert mig.MIGRATIONS[1] is mig.migrate_v1_to_v2
+    assert mig.MIGRATIONS[1] is mig.migrate_v1_to_v2 and mig.MIGRATIONS[2] is mig.migrate_v2_to_v3
 
 
 def test_v1_file_opens_migrated_with_empty_labels_and_colours(v1_copy: Path, unchanged: Any) -> None:
@@ -97,14 +98,14 @@ def test_migrated_v1_file_analyses_like_the_v1_model(v1_copy: Path) -> None:
         assert got["kpis"]["flow_count"] > 10 and got["resilience"]  # a real model, not two empty results
 
 
-def test_saving_a_migrated_v1_file_writes_version_2(v1_copy: Path) -> None:
+def test_saving_a_migrated_v1_file_writes_the_current_version(v1_copy: Path) -> None:
     pf = ProjectFile.open(v1_copy)
     s = pf.project.scenario("2.0 网络生态")
     s.replace(s.flows["F13"].evolve(label="安装服务 · 月结"))
     s.replace(s.entities["D2"].evolve(color="#2ca02c"))
     stats = pf.save()
     assert stats.full_rewrite and pf.migrated_from is None
-    assert user_version(v1_copy) == 2
+    assert user_version(v1_copy) == SCHEMA_VERSION == 3
     assert columns(v1_copy, "flows")["label"] == "''" and columns(v1_copy, "entities")["color"] == "''"
     back = open_project(v1_copy)
     assert back.content_equals(pf.project)
@@ -119,7 +120,7 @@ def test_v2_fixture_opens_with_its_labels_and_colours(unchanged: Any) -> None:
         check_project_file(path)
         project = open_project(path)
         pf = ProjectFile.open(path)
-        assert pf.migrated_from is None
+        assert pf.migrated_from == 2
         pf.close()
     assert project.content_equals(build_sample_project())
     base, network = project.scenario("1.0 线性供应链"), project.scenario("2.0 网络生态")
@@ -162,17 +163,6 @@ def test_a_bad_range_in_a_file_is_refused_naming_object_and_field(tmp_path: Path
         open_project(path)
     assert info.value.reason == "invalid"
     assert sentence in str(info.value)
-
-
-def test_version_3_is_refused_as_newer(tmp_path: Path, unchanged: Any) -> None:
-    path = tmp_path / "future.ecodesk"
-    shutil.copyfile(FIXTURES / "v2_sample.ecodesk", path)
-    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
-        conn.execute("PRAGMA user_version = 3")
-    with unchanged(path), pytest.raises(ProjectFileError) as info:
-        open_project(path)
-    assert info.value.reason == "newer"
-    assert "file version 3, this version reads up to 2" in str(info.value)
 
 
 def test_a_bad_colour_in_a_file_is_refused_naming_entity_and_field(tmp_path: Path, unchanged: Any) -> None:
