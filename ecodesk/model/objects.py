@@ -311,7 +311,7 @@ class Annotation(ModelObject):
         _set(self, "x", _check_number(w, i, "x", self.x, nonneg=False))
         _set(self, "y", _check_number(w, i, "y", self.y, nonneg=False))
         for fld in ("width", "height"):
-            v = _check_number(w, i, fld, getattr(self, fld))
+            v = _check_number(w, i, fld, getattr(self, fld), nonneg=False)  # one sentence for <= 0
             if v <= 0 or v > MAX_NOTE_EXTENT:
                 raise _fail(w, i, fld, f"must be more than 0 and at most {MAX_NOTE_EXTENT:g} (got {v:g})",
                             f"必须大于 0 且不超过 {MAX_NOTE_EXTENT:g}（当前为 {v:g}）")
