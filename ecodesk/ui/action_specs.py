@@ -98,6 +98,12 @@ def _optimize(w: Any) -> object:
     return show_optimize_dialog(w)
 
 
+def _minimap(w: Any, on: bool) -> None:
+    """View → Minimap: onto the canvas and into the settings."""
+    w.settings.show_minimap = on
+    w.canvas.minimap.set_wanted(on)
+
+
 def _entities(n: int) -> Callable[[ActionState], bool]:
     return lambda s: s.entities >= n
 
@@ -249,6 +255,12 @@ ITEMS: tuple[ActionSpec | MenuSpec | HookSpec, ...] = (
     A("view_zoom_selection", QT_TRANSLATE_NOOP("Actions", "Zoom to &Selection"),
       QT_TRANSLATE_NOOP("Actions", "Zoom to the selected entities"), shortcut="Ctrl+8", menu="view",
       enabled=_entities(1), slot=lambda w: w.canvas.zoom_to_selection()),
+    A("view_focus", QT_TRANSLATE_NOOP("Actions", "Focus on Se&lection"),
+      QT_TRANSLATE_NOOP("Actions", "Show only the selected entities and their neighbours, the rest dimmed (Esc leaves)"),
+      shortcut="Ctrl+Shift+F", menu="view", enabled=_entities(1), slot=lambda w: w.canvas.focus.apply()),
+    A("view_minimap", QT_TRANSLATE_NOOP("Actions", "&Minimap"),
+      QT_TRANSLATE_NOOP("Actions", "Show an overview of the whole diagram in a corner when it is large or does not fit"),
+      checkable=True, checked=True, menu="view", toggled=_minimap),
     A("view_show_grid", QT_TRANSLATE_NOOP("Actions", "Show &Grid"), QT_TRANSLATE_NOOP("Actions", "Show the grid on the canvas"),
       checkable=True, menu="-view", toggled=lambda w, on: w.canvas_look.on_grid_toggled()),
     A("view_snap_grid", QT_TRANSLATE_NOOP("Actions", "S&nap to Grid"),

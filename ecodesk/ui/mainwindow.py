@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.canvas_look = CanvasLook(self.settings, self.registry, self.canvas, self.palette_widget)
         self.canvas_look.load_grid()
         self.canvas_look.push_look()
+        self.registry.view_minimap.setChecked(self.settings.show_minimap)  # (its toggled sets the canvas)
         self.canvas.legend.user_collapsed = self.settings.legend_collapsed  # across projects and restarts
         self.canvas.legend.collapse_toggled.connect(self._on_legend_collapse_toggled)
         self.canvas.refresh_legend()

@@ -90,6 +90,15 @@ class Settings(QObject):
         self._set("canvas/show_grid", bool(value))
 
     @property
+    def show_minimap(self) -> bool:
+        """View → Minimap: shown for large diagrams (on) or never (off)."""
+        return self._bool("canvas/show_minimap", True)
+
+    @show_minimap.setter
+    def show_minimap(self, value: bool) -> None:
+        self._set("canvas/show_minimap", bool(value))
+
+    @property
     def snap_to_grid(self) -> bool:
         return self._bool("canvas/snap_to_grid", False)
 

@@ -84,6 +84,11 @@ class FlowPainter:
             self._pens.append((QColor(color), key[1], dash))
         return idx
 
+    def pen_of(self, index: int) -> tuple[QColor, float, Qt.PenStyle]:
+        """The colour, width and dash of style ``index`` (see :meth:`style_index`)."""
+        color, width, dash = self._pens[index]
+        return QColor(color), width, dash
+
     def draw(
         self,
         painter: QPainter,

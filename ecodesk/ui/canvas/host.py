@@ -30,6 +30,10 @@ class HasCursor(Protocol):
     cursor: Qt.CursorShape
 
 
+class HasAutoFit(Protocol):
+    auto_fit: bool
+
+
 class CanvasEdits(Protocol):
     """The editor's operations the tools and the input routing call."""
 
@@ -74,6 +78,9 @@ class CanvasHost(Protocol):
 
     @property
     def current_tool(self) -> HasCursor: ...
+
+    @property
+    def zooming(self) -> HasAutoFit: ...
 
     def snap(self, p: QPointF) -> QPointF: ...
 

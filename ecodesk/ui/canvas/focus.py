@@ -1,0 +1,295 @@
+"""UI layer (canvas): "focus on selection" — the selection and its neighbours, the rest dimmed.
+
+:class:`CanvasFocus` takes the selected entities as its seeds and shows them with every
+entity at most ``k`` flows away (either direction; :mod:`ecodesk.diagram.neighbourhood`,
+the adjacency built once per model revision). Everything else stays where it is, so the
+positions still make sense, but dimmed: entity items drawn at :data:`DIM_OPACITY` and
+disabled (a disabled QGraphicsItem is neither hit nor selected), flows with an end outside
+the focused set restyled with faded pens in the flow layer (the scene's ``style_filter``
+keeps them faded when it restyles them: an edit, a colour mode, a theme). Only the rows
+whose state changes are restyled, so applying or leaving costs what changes.
+
+While focus is on, :class:`FocusBar` sits at the top of the canvas: "Focus: 3 entities +
+neighbours within [k] steps · Show All". A new selection does not move the focus until it
+is applied again; entities created meanwhile join it; Esc or Show All leaves it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QHBoxLayout, QLabel, QMenu, QSpinBox, QToolButton, QWidget
+
+from ecodesk.diagram.flowtable import load_numpy
+from ecodesk.diagram.neighbourhood import Neighbourhood
+from ecodesk.ui.canvas.entity_item import EntityItem
+from ecodesk.ui.canvas.flow_item import FlowItem
+
+if TYPE_CHECKING:  # the parts' interface to the view: annotations only
+    import numpy as np
+
+    from ecodesk.ui.canvas.host import CanvasHost
+
+#: Opacity of the entities outside the focus.
+DIM_OPACITY = 0.15
+#: Share of their alpha the flows outside the focus keep.
+DIM_FLOW_ALPHA = 0.12
+#: The steps the bar offers (the neighbourhood itself takes any k ≥ 0).
+MIN_STEPS, MAX_STEPS = 1, 5
+
+
+class FocusBar(QFrame):
+    """The bar over the canvas while focus is on (a child of the view)."""
+
+    steps_changed = Signal(int)
+    show_all = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("focus_bar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(10, 3, 6, 3)
+        lay.setSpacing(6)
+        self.lead = QLabel(self)
+        self.steps = QSpinBox(self)
+        self.steps.setObjectName("focus_steps")
+        self.steps.setRange(MIN_STEPS, MAX_STEPS)
+        self.tail = QLabel(self)
+        self.show_all_button = QToolButton(self)
+        self.show_all_button.setObjectName("focus_show_all")
+        self.show_all_button.setAutoRaise(True)
+        for w in (self.lead, self.steps, self.tail, self.show_all_button):
+            lay.addWidget(w)
+        self.steps.valueChanged.connect(self.steps_changed.emit)
+        self.show_all_button.clicked.connect(self.show_all.emit)
+        self._count = 0
+        self.hide()
+
+    def set_state(self, count: int, steps: int) -> None:
+        self._count = count
+        self.steps.blockSignals(True)
+        self.steps.setValue(steps)
+        self.steps.blockSignals(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self._count == 1:
+            self.lead.setText(self.tr("Focus: 1 entity + neighbours within"))
+        else:
+            self.lead.setText(self.tr("Focus: {0} entities + neighbours within").format(self._count))
+        self.tail.setText(self.tr("steps ·"))
+        self.show_all_button.setText(self.tr("Show All"))
+        self.show_all_button.setToolTip(self.tr("Leave the focus and show every entity (Esc)"))
+        self.steps.setToolTip(self.tr("How many flows away from the focused entities an entity may be"))
+        self.adjustSize()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def place(self) -> None:
+        """Top centre of the view's viewport (narrowed to it on a small canvas)."""
+        parent = self.parentWidget()
+        if parent is None or not self.isVisible():
+            return
+        vp = parent.viewport().geometry() if hasattr(parent, "viewport") else parent.rect()
+        self.adjustSize()
+        w = min(self.sizeHint().width(), max(120, vp.width() - 16))
+        self.resize(w, self.sizeHint().height())
+        self.move(vp.left() + (vp.width() - w) // 2, vp.top() + 8)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.place()
+        return False
+
+
+class CanvasFocus:
+    """The focus of one canvas view (see the module docstring)."""
+
+    def __init__(self, view: CanvasHost, bar_parent: QWidget) -> None:
+        self.view = view
+        self.bar = FocusBar(bar_parent)
+        view.viewport().installEventFilter(self.bar)
+        self.bar.steps_changed.connect(self.set_steps)
+        self.bar.show_all.connect(self.clear)
+        self.active = False
+        self.steps = 1
+        self.seeds: tuple[str, ...] = ()
+        #: The entities in focus (seeds and their neighbours).
+        self.members: frozenset[str] = frozenset()
+        self._dimmed_flows: set[str] = set()
+        self._known: set[str] = set()  # entities when the focus was last worked out
+        self._graph: tuple[int, int, Neighbourhood] | None = None  # (scenario id, revision, adjacency)
+        self._dim_styles: dict[int, int] = {}  # a flow style -> its faded twin
+        self._undim_styles: dict[int, int] = {}
+        self._timer = QTimer(self.bar)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(60)
+        self._timer.timeout.connect(self._follow_model)
+        view.canvas_scene.style_filter = self._filter_styles
+        view.context_menu_hooks.append(self._menu_hook)
+
+    # what the window and the view call --------------------------------------------------
+    def apply(self, ids: Iterable[str] | None = None, steps: int | None = None) -> bool:
+        """Focus on these entities (None: the selected ones) and their neighbours within
+        ``steps`` flows (None: the steps chosen last). False when there is nothing to focus on."""
+        view = self.view
+        sc = view.canvas_scene
+        seeds = [i for i in (view.selected_entity_ids() if ids is None else ids) if i in sc.entity_items]
+        if not seeds:
+            view.status_message.emit(QCoreApplication.translate("CanvasFocus", "Select entities to focus on"))
+            return False
+        if steps is not None:
+            self.steps = max(0, int(steps))
+        self.seeds = tuple(dict.fromkeys(seeds))
+        self.active = True
+        self._refresh()
+        self.bar.show()
+        self.bar.raise_()
+        self.bar.place()
+        return True
+
+    def set_steps(self, steps: int) -> None:
+        """Another number of steps (the bar's box); while focus is on, at once."""
+        self.steps = max(0, int(steps))
+        if self.active:
+            self._refresh()
+
+    def clear(self) -> None:
+        """Leave the focus: every entity and flow as before."""
+        self._timer.stop()
+        if not self.active:
+            return
+        self.active = False
+        self.seeds = ()
+        self.members = frozenset()
+        self._known = set()
+        for item in self.view.canvas_scene.entity_items.values():
+            self._set_dimmed(item, False)
+        self._restyle(set(), self._dimmed_flows)
+        self._dimmed_flows = set()
+        self.bar.hide()
+
+    def is_dimmed(self, entity_id: str) -> bool:
+        return self.active and entity_id not in self.members
+
+    def flow_dimmed(self, flow_id: str) -> bool:
+        return self.active and flow_id in self._dimmed_flows
+
+    def selectable(self, items: Iterable[QGraphicsItem]) -> list[QGraphicsItem]:
+        """``items`` without those outside the focus."""
+        if not self.active:
+            return list(items)
+        return [it for it in items if not (
+            (isinstance(it, EntityItem) and it.entity_id not in self.members)
+            or (isinstance(it, FlowItem) and it.flow_id in self._dimmed_flows)
+        )]
+
+    def model_changed(self) -> None:
+        """The scenario changed: the focus follows once the burst of changes is over."""
+        if self.active:
+            self._timer.start()
+
+    # working it out --------------------------------------------------------------------
+    def neighbourhood(self) -> Neighbourhood | None:
+        """The adjacency of the shown scenario, built once per revision."""
+        s = self.view.scenario
+        if s is None:
+            return None
+        if self._graph is None or self._graph[:2] != (id(s), s.revision):
+            self._graph = (id(s), s.revision, Neighbourhood.of_scenario(s))
+        return self._graph[2]
+
+    def _follow_model(self) -> None:
+        if not self.active:
+            return
+        items = self.view.canvas_scene.entity_items
+        new = [i for i in items if i not in self._known]  # made while focused: they join it
+        self.seeds = tuple(i for i in (*self.seeds, *new) if i in items)
+        if not self.seeds:
+            self.clear()
+            return
+        self._refresh()
+
+    def _refresh(self) -> None:
+        sc = self.view.canvas_scene
+        graph = self.neighbourhood()
+        members = frozenset(graph.within(self.seeds, self.steps)) if graph is not None else frozenset()
+        self.members = members
+        self._known = set(sc.entity_items)
+        for eid, item in sc.entity_items.items():
+            self._set_dimmed(item, eid not in members)
+        dimmed = {fid for fid, f in sc.flows.items() if f.source not in members or f.target not in members}
+        self._restyle(dimmed - self._dimmed_flows, self._dimmed_flows - dimmed)
+        self._dimmed_flows = dimmed
+        # what is selected outside the focus is let go (it could not be reached any more)
+        selected = self.view.selected_items()
+        keep = self.selectable(selected)
+        if len(keep) != len(selected):
+            self.view.select_items(keep)
+        self.bar.set_state(len(self.seeds), max(MIN_STEPS, self.steps))
+        self.bar.place()
+
+    @staticmethod
+    def _set_dimmed(item: EntityItem, dim: bool) -> None:
+        if item.isEnabled() == dim:
+            item.setOpacity(DIM_OPACITY if dim else 1.0)
+            item.setEnabled(not dim)
+
+    # the flows' pens -------------------------------------------------------------------
+    def _faded(self, style: int) -> int:
+        dim = self._dim_styles.get(style)
+        if dim is None:
+            painter = self.view.canvas_scene.flow_layer.painter
+            color, width, dash = painter.pen_of(style)
+            faded = QColor(color)
+            faded.setAlphaF(color.alphaF() * DIM_FLOW_ALPHA)
+            dim = self._dim_styles[style] = painter.style_index(faded, width, dash)
+            self._undim_styles[dim] = style
+        return dim
+
+    def _filter_styles(self, ids: Sequence[str], styles: np.ndarray) -> np.ndarray:
+        """The scene's style filter: the flows outside the focus keep their faded pens."""
+        if not self.active or not self._dimmed_flows:
+            return styles
+        dimmed = self._dimmed_flows
+        for i, fid in enumerate(ids):
+            if fid in dimmed:
+                styles[i] = self._faded(int(styles[i]))
+        return styles
+
+    def _restyle(self, fade: set[str], restore: set[str]) -> None:
+        """Fade the rows of ``fade``, give ``restore`` their own pens back (vectorised: one
+        lookup per distinct style)."""
+        layer = self.view.canvas_scene.flow_layer
+        np = load_numpy() if (fade or restore) else None
+        for ids, to_dim in ((fade, True), (restore, False)):
+            present = [fid for fid in ids if layer.row_of(fid) is not None]
+            if not present or np is None:
+                continue
+            rows = layer.rows_for(present)
+            old = layer.table.style[rows]
+            new = old.copy()
+            for st in np.unique(old):
+                st = int(st)
+                if to_dim:
+                    twin = st if st in self._undim_styles else self._faded(st)
+                else:
+                    twin = self._undim_styles.get(st, st)
+                new[old == st] = twin
+            layer.set_styles(rows, new, layer.table.width[rows].copy())  # marks the frame cache
+
+    # the context menu -------------------------------------------------------------------
+    def _menu_hook(self, menu: QMenu, item: Any) -> None:
+        menu.addSeparator()
+        if self.active:
+            menu.addAction(QCoreApplication.translate("CanvasFocus", "Show All"), self.clear)
+        act = menu.addAction(QCoreApplication.translate("CanvasFocus", "Focus on Selection"), lambda: self.apply())
+        act.setEnabled(bool(self.view.selected_entity_ids()))
