@@ -12,7 +12,9 @@ canvas, the importers and the command line.
     the Western k/K/千 (10³) and M/百万 (10⁶): "1万" = 10,000, "1.2亿" = 120,000,000,
     "2k" = "2K" = 2,000 (both cases: the app's own summaries print "K");
   - fraction fields (risk, a tier's rate, thresholds) take a percentage: "15%" = 0.15;
-  - positions (x, y) and the scale exponent β take plain numbers only.
+  - positions (x, y) and the scale exponent β take plain numbers only;
+  - an entity's drawing size (:data:`SCALE`) takes a factor or a percentage: "1.5" =
+    "150%" (whether it lies in 25 %–400 % is the model's to say, never clamped).
 
   Anything else is refused with a :class:`ValidationError` naming the object and the
   field — never guessed, never clamped. Ranges (no negative demand, risk at most 1) are
@@ -44,7 +46,17 @@ from ecodesk.commands.history import tr_noop
 from ecodesk.model.errors import ValidationError
 from ecodesk.model.kinds import RULES_BY_TYPE, EntityKind, FlowKind, PoolRule, PoolType
 from ecodesk.model.labels import FIELD_LABELS
-from ecodesk.model.objects import Capability, Ecosystem, Entity, Flow, ModelObject, Need, Pool, normalize_color
+from ecodesk.model.objects import (
+    Annotation,
+    Capability,
+    Ecosystem,
+    Entity,
+    Flow,
+    ModelObject,
+    Need,
+    Pool,
+    normalize_color,
+)
 from ecodesk.model.ranges import RANGE_FIELDS_BY_WHAT, num_text, split_ranges_text, with_range, without_range
 from ecodesk.model.scenario import Scenario
 
@@ -54,6 +66,7 @@ MONEY = "money"  #: an amount of money: magnitudes (万, 亿, k, M) allowed
 QUANTITY = "quantity"  #: a count or volume: magnitudes allowed
 FRACTION = "fraction"  #: a share from 0 to 1: percentages allowed ("15%")
 PLAIN = "plain"  #: a plain number only (positions, the scale exponent β)
+SCALE = "scale"  #: a drawing scale: a plain factor or a percentage ("1.5" or "150%")
 
 #: Field (its base name: ``weights[e1]`` → ``weights``, ``tiers[0].rate`` → ``rate``) → unit.
 FIELD_UNITS: dict[str, str] = {
@@ -61,7 +74,8 @@ FIELD_UNITS: dict[str, str] = {
     "revenue": MONEY, "fixed_cost": MONEY, "unit_cost": MONEY, "unit_value": MONEY, "standalone_cost": MONEY,
     "amount": MONEY, "floors": MONEY, "claims": MONEY,
     "risk": FRACTION, "rate": FRACTION, "threshold": FRACTION, "cascade_threshold": FRACTION,
-    "x": PLAIN, "y": PLAIN, "scale_exponent": PLAIN,
+    "x": PLAIN, "y": PLAIN, "scale_exponent": PLAIN, "width": PLAIN, "height": PLAIN,
+    "size": SCALE,
 }
 
 #: Suffixes multiplying a money or quantity number.
@@ -72,7 +86,7 @@ _POWERS = {suffix: len(str(int(v))) - 1 for suffix, v in MAGNITUDES.items()}
 OPTIONAL_NUMBERS = frozenset({"revenue", "capacity", "standalone_cost"})
 #: Fields holding required numbers.
 NUMBERS = frozenset({"demand", "risk", "x", "y", "fixed_cost", "unit_cost", "volume", "unit_value", "amount",
-                     "scale_exponent"})
+                     "scale_exponent", "size", "width", "height"})
 ENUMS: dict[str, dict[str, Any]] = {
     "entity": {"kind": EntityKind},
     "flow": {"kind": FlowKind},
@@ -91,6 +105,9 @@ DEFAULT_NAMES: dict[str, tuple[str, str]] = {
     "pool": ("New pool", "新共享安排"),
     "category": ("service", "服务"),  # the category of a new capability or need
 }
+
+#: Size of a new note (便签) in canvas units.
+NOTE_WIDTH, NOTE_HEIGHT = 220.0, 120.0
 
 #: Colours offered to new ecosystems, in turn.
 ECOSYSTEM_COLORS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7")
@@ -157,11 +174,14 @@ def parse_number(obj: ModelObject | None, field: str, text: Any) -> float | None
         unit = field_unit(field)
         suffix = m["suffix"]
         if suffix == "%":
-            if unit != FRACTION:
+            if unit not in (FRACTION, SCALE):
                 raise _refuse(obj, field, f"takes no percentage: type a plain number (not '{typed}')",
                               f"不能填写百分比，请填写数值（不是“{typed}”）")
             factor = -2  # a power of ten: exact decimal scaling (15% is 0.15, 1.1万 is 11000)
         else:
+            if unit == SCALE:
+                raise _refuse(obj, field, f"takes a factor such as 1.5 or a percentage such as 150% (not '{typed}')",
+                              f"请填写倍数（如 1.5）或百分比（如 150%）（不是“{typed}”）")
             if unit == FRACTION:
                 raise _refuse(obj, field, f"takes a share from 0 to 1 or a percentage such as 15% (not '{typed}')",
                               f"请填写 0 到 1 之间的比例或百分比，如 15%（不是“{typed}”）")
@@ -182,18 +202,35 @@ def parse_number(obj: ModelObject | None, field: str, text: Any) -> float | None
 
 
 def parse_color(obj: ModelObject | None, field: str, text: Any) -> str:
-    """An entity's colour as the planner typed it: "#F90", "#FF9900", "ff9900" (any case,
-    spaces around) → "#ff9900"; empty → "" (back to the kind's colour). Anything else is
-    refused with the reason, never guessed."""
+    """An entity's (or a note's) colour as the planner typed it: "#F90", "#FF9900", "ff9900"
+    (any case, spaces around) → "#ff9900"; empty → "" (back to the kind's colour, or the
+    default note colour). Anything else is refused with the reason, never guessed."""
     typed = "" if text is None else str(text)
     color = normalize_color(typed)
     if color is None:
         shown = typed if len(typed) <= 40 else typed[:37] + "…"
+        note = isinstance(obj, Annotation)
         raise _refuse(obj, field, f"'{shown}' is not a colour: type #rrggbb or #rgb in hex digits, e.g. #ff9900 or "
-                      "#f90, or leave it empty for the kind's colour",
+                      f"#f90, or leave it empty for the {'default note' if note else 'kind' + chr(39) + 's'} colour",
                       f"“{shown}”不是颜色：请填写 #rrggbb 或 #rgb 形式的十六进制颜色，如 #ff9900 或 #f90；"
-                      "留空则使用类型的颜色")
+                      f"留空则使用{'默认便签颜色' if note else '类型的颜色'}")
     return color
+
+
+def parse_size(obj: ModelObject | None, text: Any) -> float:
+    """An entity's drawing size as typed: "150%", "150 %" or "1.5" → 1.5 (the model refuses
+    one outside 25 %–400 %, naming the bounds; nothing is clamped)."""
+    value = parse_number(obj, "size", text)
+    if value is None:  # (size is a required number: parse_number refuses empty text)
+        raise _refuse(obj, "size", "needs a number", "需要填写数值")
+    return value
+
+
+def new_note(scenario: Scenario, x: float, y: float, text: str = "", color: str = "",
+             width: float = NOTE_WIDTH, height: float = NOTE_HEIGHT) -> Annotation:
+    """A workshop note (便签) with its top-left corner at (x, y) and a fresh id ("note1", …)."""
+    return Annotation(unique_id(scenario, "note"), text=text, x=round(x, 1), y=round(y, 1), width=width,
+                      height=height, color=color)
 
 
 def parse_id_list(scenario: Scenario, obj: ModelObject, field: str, text: Any, coll: str) -> tuple[str, ...]:
@@ -344,7 +381,7 @@ def evolved(scenario: Scenario, obj: ModelObject, field: str, value: Any) -> Mod
         changes[field] = parse_id_list(scenario, obj, field, value, "ecosystems")
     elif field == "members":
         changes[field] = parse_id_list(scenario, obj, field, value, "entities")
-    elif isinstance(obj, Entity) and field == "color":
+    elif isinstance(obj, (Entity, Annotation)) and field == "color":
         changes[field] = parse_color(obj, field, value)
     else:
         changes[field] = value if value is None or isinstance(value, (str, tuple, dict)) else str(value)

@@ -13,6 +13,7 @@ from typing import Any
 from ecodesk.commands.history import Command, Macro, tr_noop
 from ecodesk.model.errors import ValidationError
 from ecodesk.model.objects import (
+    Annotation,
     Capability,
     Ecosystem,
     Entity,
@@ -264,7 +265,7 @@ def remove_objects(scenario: Scenario, objs: Iterable[ModelObject], text: str = 
     children: list[Command] = [ChangeObject(scenario, p) for p in pools.values()]
     children += [ChangeObject(scenario, e) for e in entities.values()]
     # dependents first: flows, then needs, capabilities, pools, entities, ecosystems
-    order = {"flow": 0, "need": 1, "capability": 2, "pool": 3, "entity": 4, "ecosystem": 5}
+    order = {"flow": 0, "need": 1, "capability": 2, "pool": 3, "entity": 4, "ecosystem": 5, "annotation": 6}
     for o in sorted(to_remove.values(), key=lambda o: order[o.WHAT]):
         children.append(RemoveObject(scenario, o))
     if text:
@@ -333,5 +334,7 @@ def paste_objects(scenario: Scenario, objs: Iterable[ModelObject], offset: tuple
     for n in (o for o in objs if isinstance(o, Need)):
         if n.entity in mapping:
             out.append(n.evolve(id=fresh(n), entity=mapping[n.entity]))
+    for a in (o for o in objs if isinstance(o, Annotation)):  # notes: on their own, moved like entities
+        out.append(a.evolve(id=fresh(a), x=a.x + offset[0], y=a.y + offset[1]))
     children: list[Command] = [AddObject(scenario, o) for o in out]
     return Macro(text or tr_noop("Paste {n} entities"), children, n=len(ents)), mapping

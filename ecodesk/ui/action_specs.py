@@ -291,6 +291,10 @@ ITEMS: tuple[ActionSpec | MenuSpec | HookSpec, ...] = (
     MenuSpec("insert/flow", QT_TRANSLATE_NOOP("MainWindow", "Draw F&low"), "flow_tool_menu"),
     *(A(f"insert_{what}", text, tip, shortcut=key, menu="-insert" if what == "entity" else "insert",
         slot=lambda w, k=what: w.controller.insert_object(k)) for what, text, tip, key in _INSERT),
+    A("insert_note", QT_TRANSLATE_NOOP("Actions", "New &Note"),
+      QT_TRANSLATE_NOOP("Actions", "Write a workshop note (便签) on the canvas, at a free spot in view (Ctrl+double-click: "
+                                   "where you click)"), shortcut="Ctrl+Shift+M", menu="-insert",
+      slot=lambda w: w.canvas.editor.notes.new_note()),
     # Analyze ---------------------------------------------------------------------------------
     A("analyze_run", QT_TRANSLATE_NOOP("Actions", "&Run Analysis"),
       QT_TRANSLATE_NOOP("Actions", "Analyse the shown scenario: reuse, cost sharing, resilience, indicators"),

@@ -4,7 +4,8 @@ The payload is JSON under the mime type ``application/x-ecodesk-objects`` (also 
 text, so it survives a trip through a plain-text editor or chat)::
 
     {"format": "ecodesk-objects", "version": 1,
-     "objects": {"entities": [...], "capabilities": [...], "flows": [...], "needs": [...]}}
+     "objects": {"entities": [...], "capabilities": [...], "flows": [...], "needs": [...],
+                 "annotations": [...]}}
 
 Objects are in SPEC §4 form; reading rebuilds them through the model, so a damaged or
 foreign payload is refused, never half-pasted.
@@ -18,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QMimeData
 
-from ecodesk.model import Capability, Entity, Flow, ModelObject, Need, Scenario, make
+from ecodesk.model import Annotation, Capability, Entity, Flow, ModelObject, Need, Scenario, make
 from ecodesk.model.errors import EcodeskError
 
 MIME_OBJECTS = "application/x-ecodesk-objects"
@@ -29,19 +30,22 @@ _CLASSES: dict[str, type[ModelObject]] = {
     "capabilities": Capability,
     "flows": Flow,
     "needs": Need,
+    "annotations": Annotation,
 }
 
 
 def objects_to_copy(scenario: Scenario, ids: Iterable[str]) -> list[ModelObject]:
     """The selected entities with what belongs to them: their capabilities and needs, and
-    the flows between two copied entities (a selected flow counts only with both ends)."""
+    the flows between two copied entities (a selected flow counts only with both ends), and
+    the selected notes."""
     ids = set(ids)
     ents = [e for e in scenario.entities if e.id in ids]
     ent_ids = {e.id for e in ents}
     caps = [c for c in scenario.capabilities if c.owner in ent_ids]
     flows = [f for f in scenario.flows if f.source in ent_ids and f.target in ent_ids]
     needs = [n for n in scenario.needs if n.entity in ent_ids]
-    return [*ents, *caps, *flows, *needs]
+    notes = [a for a in scenario.annotations if a.id in ids]
+    return [*ents, *caps, *flows, *needs, *notes]
 
 
 def encode(objects: Iterable[ModelObject]) -> str:

@@ -29,11 +29,12 @@ from ecodesk.commands import (
 )
 from ecodesk.commands.editrules import new_object
 from ecodesk.diagram import layout
-from ecodesk.model import Capability, Entity, EntityKind, Flow, FlowKind, ModelObject
+from ecodesk.model import Annotation, Capability, Entity, EntityKind, Flow, FlowKind, ModelObject
 from ecodesk.ui.canvas.clipboard import from_mime, objects_to_copy, to_mime
 from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.flow_item import FlowItem
 from ecodesk.ui.canvas.glyphs import flow_icon
+from ecodesk.ui.canvas.note_editing import NoteEditing, selected_notes
 from ecodesk.ui.canvas.rename import InlineRenameEditor
 from ecodesk.ui.canvas.style import translate
 
@@ -84,6 +85,7 @@ class CanvasEditor:
         self.view = view
         self.rename_editor: InlineRenameEditor | None = None
         self._paste_serial = 0
+        self.notes = NoteEditing(view)  # workshop notes: new, in-place text, move, resize, colour
 
     # helpers -------------------------------------------------------------------------
     def _push(self, cmd: Command) -> bool:
@@ -202,6 +204,7 @@ class CanvasEditor:
             return False
         objs: list[ModelObject] = [s.entities[i] for i in self.view.selected_entity_ids() if i in s.entities]
         objs += [s.flows[i] for i in self.view.selected_flow_ids() if i in s.flows]
+        objs += [s.annotations[n.note_id] for n in selected_notes(self.view) if n.note_id in s.annotations]
         if not objs:
             return False
         return self._push(remove_objects(s, objs))
@@ -211,20 +214,22 @@ class CanvasEditor:
         clipboard; returns the number of entities copied."""
         s = self.view.scenario
         ids = self.view.selected_entity_ids()
-        if s is None or not ids:
+        notes = [n.note_id for n in selected_notes(self.view)]
+        if s is None or (not ids and not notes):
             self._status(translate("Nothing to copy: select entities first"))
             return 0
-        objs = objects_to_copy(s, ids)
+        objs = objects_to_copy(s, [*ids, *notes])
         QGuiApplication.clipboard().setMimeData(to_mime(objs))
         self._paste_serial = 0
         self._status(translate("Copied {n} entities").format(n=len(ids)))
-        return len(ids)
+        return len(ids) + len(notes)
 
     def cut_selection(self) -> bool:
         s = self.view.scenario
         if s is None or not self.copy_selection():
             return False
         objs: list[ModelObject] = [s.entities[i] for i in self.view.selected_entity_ids()]
+        objs += [s.annotations[n.note_id] for n in selected_notes(self.view) if n.note_id in s.annotations]
         return self._push(remove_objects(s, objs, text=tr_noop("Cut")))
 
     def paste(self) -> list[str]:
@@ -239,7 +244,7 @@ class CanvasEditor:
 
     def duplicate_selection(self) -> list[str]:
         s = self.view.scenario
-        ids = self.view.selected_entity_ids()
+        ids = [*self.view.selected_entity_ids(), *(n.note_id for n in selected_notes(self.view))]
         if s is None or not ids:
             return []
         return self._paste(objects_to_copy(s, ids), PASTE_STEP, tr_noop("Duplicate {n} entities"))
@@ -252,6 +257,7 @@ class CanvasEditor:
         if not self._push(macro):
             return []
         new = [mapping[o.id] for o in objs if isinstance(o, Entity)]
+        new += [mapping[o.id] for o in objs if isinstance(o, Annotation)]  # notes too
         self.view.select_ids(new)
         self._status(translate("Pasted {n} entities").format(n=len(new)))
         return new
@@ -259,6 +265,8 @@ class CanvasEditor:
     # rename ----------------------------------------------------------------------------
     def rename_selected(self) -> bool:
         ids = self.view.selected_entity_ids()
+        if not ids and self.notes.edit_selected():
+            return True
         if len(ids) != 1:
             self._status(translate("Select one entity to rename"))
             return False
@@ -403,6 +411,12 @@ class CanvasEditor:
         menu = QMenu(parent)
         view = self.view
         n_entities = len(view.selected_entity_ids())
+        if not isinstance(item, EntityItem) and self.notes.note_under_cursor() is not None:
+            self.notes.add_menu_entries(menu)  # a note (over a flow, maybe): the notes' menu
+            menu.addAction(translate("Duplicate"), self.duplicate_selection)
+            menu.addAction(translate("Copy"), self.copy_selection)
+            menu.addAction(translate("Delete"), self.delete_selection)
+            return menu
         if isinstance(item, (EntityItem, FlowItem)):
             if isinstance(item, EntityItem):
                 menu.addAction(translate("Rename"), self.rename_selected).setEnabled(n_entities == 1)

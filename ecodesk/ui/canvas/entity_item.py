@@ -8,6 +8,8 @@ command on release.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -21,10 +23,11 @@ from PySide6.QtGui import (
     QPen,
     QTextLayout,
     QTextOption,
+    QTransform,
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
-from ecodesk.model import Entity
+from ecodesk.model import Entity, EntityKind
 from ecodesk.ui.canvas.glyphs import entity_outline, entity_shape_path, paint_glyph
 from ecodesk.ui.canvas.scene_api import item_scene
 from ecodesk.ui.canvas.style import (
@@ -107,6 +110,29 @@ def _wrap(text: str, width: float, max_lines: int) -> list[str]:
     return [ln for ln in lines if ln] or ([text] if text else [])
 
 
+@cache
+def sized_shape_path(kind: EntityKind, size: float = 1.0) -> QPainterPath:
+    """The kind's shape scaled by an entity's :attr:`~ecodesk.model.Entity.size`."""
+    path = entity_shape_path(kind)
+    return path if size == 1.0 else QTransform.fromScale(size, size).map(path)
+
+
+def shape_key(entity: Entity) -> Hashable:
+    """What routing tells the entity's outline by (the flow network's shape key): its kind,
+    with its size when it is not the normal one."""
+    return entity.kind if entity.size == 1.0 else (entity.kind, entity.size)
+
+
+@cache
+def sized_outline(key: Hashable) -> tuple[tuple[float, float], ...]:
+    """The convex outline for a :func:`shape_key`: flows end at the scaled box's edge."""
+    if isinstance(key, tuple):
+        kind, size = key
+        return tuple((x * size, y * size) for x, y in entity_outline(kind))
+    assert isinstance(key, EntityKind)
+    return entity_outline(key)
+
+
 _MOVED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged  # looked up once, not per change
 _SCENE_CHANGES = (QGraphicsItem.GraphicsItemChange.ItemSceneChange, QGraphicsItem.GraphicsItemChange.ItemSceneHasChanged)
 
@@ -144,7 +170,7 @@ class EntityItem(QGraphicsRectItem):
     # model -> item -------------------------------------------------------------
     def set_entity(self, entity: Entity) -> None:
         old, self.entity = self.entity, entity
-        if (old.name, old.id, old.kind) != (entity.name, entity.id, entity.kind):
+        if (old.name, old.id, old.kind, old.size) != (entity.name, entity.id, entity.kind, entity.size):
             self._relayout()
             sc = item_scene(self)
             if sc is not None:
@@ -155,11 +181,15 @@ class EntityItem(QGraphicsRectItem):
 
     @property
     def radius(self) -> float:
-        return ENTITY_RADIUS[self.entity.kind]
+        return ENTITY_RADIUS[self.entity.kind] * self.entity.size
 
     @property
     def outline(self) -> tuple[tuple[float, float], ...]:
-        return entity_outline(self.entity.kind)
+        return sized_outline(shape_key(self.entity))
+
+    def path(self) -> QPainterPath:
+        """The entity's shape at its size (item coordinates); its name keeps the normal size."""
+        return sized_shape_path(self.entity.kind, self.entity.size)
 
     def label_lines(self) -> list[str]:
         return list(self._lines)
@@ -169,7 +199,7 @@ class EntityItem(QGraphicsRectItem):
         return QRectF(self._label_rect)
 
     def shape_rect(self) -> QRectF:
-        return entity_shape_path(self.entity.kind).boundingRect()
+        return self.path().boundingRect()
 
     def set_drop_target(self, on: bool) -> None:
         self._drop = on
@@ -185,7 +215,7 @@ class EntityItem(QGraphicsRectItem):
 
     def _marker_rect(self, index: int) -> QRectF:
         d = MARK_GAP + MARK_STEP * index
-        return entity_shape_path(self.entity.kind).boundingRect().adjusted(-d, -d, d, d)
+        return self.path().boundingRect().adjusted(-d, -d, d, d)
 
     def set_editing(self, editing: bool) -> None:
         """Hide the label while the inline editor covers it."""
@@ -196,11 +226,11 @@ class EntityItem(QGraphicsRectItem):
         self.prepareGeometryChange()
         self._lines = wrap_label(self.entity.label)
         fm = QFontMetricsF(canvas_font())
-        top = entity_shape_path(self.entity.kind).boundingRect().bottom() + LABEL_GAP
+        top = self.path().boundingRect().bottom() + LABEL_GAP
         width = max((fm.horizontalAdvance(ln) for ln in self._lines), default=0.0)
         height = fm.height() * len(self._lines)
         self._label_rect = QRectF(-width / 2 - 4, top, width + 8, height + 3)
-        shape = entity_shape_path(self.entity.kind).boundingRect().adjusted(-7, -7, 7, 7)
+        shape = self.path().boundingRect().adjusted(-7, -7, 7, 7)
         # room for the label at its largest boost (see _paint_label)
         r = self._label_rect
         boosted = QRectF(
@@ -218,7 +248,7 @@ class EntityItem(QGraphicsRectItem):
 
     # QGraphicsItem ---------------------------------------------------------------
     def shape(self) -> QPainterPath:
-        path = QPainterPath(entity_shape_path(self.entity.kind))
+        path = QPainterPath(self.path())
         if self._lines:
             path.addRect(self._label_rect)
         return path
@@ -250,7 +280,7 @@ class EntityItem(QGraphicsRectItem):
         theme = sc.theme if sc is not None else LIGHT
         fill = sc.entity_color(self.entity) if sc is not None else QColor("#888888")
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        path = entity_shape_path(self.entity.kind)
+        path = self.path()
         selected = self.isSelected()
         sel = QColor(theme.selection)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

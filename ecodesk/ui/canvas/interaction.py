@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 
 from ecodesk.model import EntityKind
 from ecodesk.ui.canvas.entity_item import EntityItem
+from ecodesk.ui.canvas.note_editing import note_at, notes_of
 from ecodesk.ui.canvas.tools import CanvasTool, FlowTool, PanTool, PlaceTool, SelectTool
 
 if TYPE_CHECKING:  # the parts' interface to the view: annotations only
@@ -65,7 +66,8 @@ class CanvasInput:
             self._panning = self._pan.mouse_press(event)
             return True
         if event.button() == Qt.MouseButton.RightButton:
-            item = view.item_at(event.position().toPoint())
+            item = view.entity_at(event.position().toPoint()) or note_at(view, event.position().toPoint()) \
+                or view.item_at(event.position().toPoint())  # a note covers the flows under it
             if item is not None and not item.isSelected():
                 view.select_items([item])
             return True  # the context menu event follows
@@ -99,10 +101,17 @@ class CanvasInput:
     def double_click(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton or self.current.name not in ("select", "flow"):
             return
-        item = self.view.item_at(event.position().toPoint())
+        pos = event.position().toPoint()
+        item = self.view.item_at(pos)
+        note = note_at(self.view, pos) if not isinstance(item, EntityItem) else None
         if isinstance(item, EntityItem):
             self.view.select_items([item])
             self.view.editor.start_rename(item.entity_id)
+        elif note is not None:  # write in the note
+            self.view.select_items([note])
+            notes_of(self.view).start_edit(note)
+        elif item is None and event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # Ctrl+double-click: a note
+            notes_of(self.view).new_note(self.view.mapToScene(pos))
 
     # keys ---------------------------------------------------------------------------------
     def key_press(self, event: QKeyEvent) -> bool:

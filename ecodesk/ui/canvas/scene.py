@@ -30,11 +30,11 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from ecodesk.diagram.flownet import FlowNetwork
 from ecodesk.diagram.flowtable import load_numpy
 from ecodesk.model import Bindings, Ecosystem, Entity, Flow, FlowKind, Scenario
-from ecodesk.ui.canvas.entity_item import EntityItem
+from ecodesk.ui.canvas.entity_item import EntityItem, shape_key, sized_outline
 from ecodesk.ui.canvas.flow_item import FlowItem, FlowLabelItem, flow_summary
 from ecodesk.ui.canvas.flow_layer import FlowLayerItem
-from ecodesk.ui.canvas.glyphs import entity_outline
 from ecodesk.ui.canvas.hull_item import EcosystemHulls
+from ecodesk.ui.canvas.notes import SceneNotes
 from ecodesk.ui.canvas.style import (
     FLOW_DASHES,
     LIGHT,
@@ -137,9 +137,10 @@ class CanvasScene(QGraphicsScene):
         self.entity_items: dict[str, EntityItem] = {}
         self.flows: dict[str, Flow] = {}  # the flows shown, by id (rows of the flow layer)
         self.flow_items = FlowItemMap(self)
-        self.network = FlowNetwork(entity_outline)  # entities and flows as routing sees them
+        self.network = FlowNetwork(sized_outline)  # entities (their size too) and flows as routing sees them
         self.hulls = EcosystemHulls(self, self.entity_items)
         self.hull_items = self.hulls.items
+        self.notes = SceneNotes(self)  # the workshop notes (便签), following the annotations
         self._style_cache: dict[tuple[FlowKind, int], int] = {}
         self._dirty_flows: set[str] = set()  # to re-route
         self._dirty_styles: set[str] = set()  # to re-style (colour, width, shown)
@@ -204,11 +205,11 @@ class CanvasScene(QGraphicsScene):
         self.flows.clear()
         self.network.clear()
         self.flow_layer.clear()
-        self._dirty_flows.clear()
-        self._dirty_styles.clear()
-        self._dirty_hulls.clear()
+        for dirty in (self._dirty_flows, self._dirty_styles, self._dirty_hulls):
+            dirty.clear()
         self.flow_label.hide()
         s = self.scenario
+        self.notes.rebuild(s)
         if s is None:
             self.setSceneRect(MIN_RECT)
             return
@@ -227,7 +228,7 @@ class CanvasScene(QGraphicsScene):
         if e.id in self.markers:
             item.set_markers(self.markers[e.id])
         self.entity_items[e.id] = item
-        self._dirty_styles.update(self.network.add_entity(e.id, e.x, e.y, e.kind))  # (re)link its flows
+        self._dirty_styles.update(self.network.add_entity(e.id, e.x, e.y, shape_key(e)))  # (re)link its flows
         self.addItem(item)
         self.hulls.join(e.id, e.ecosystems)
         self._dirty_hulls.update(e.ecosystems)
@@ -261,8 +262,8 @@ class CanvasScene(QGraphicsScene):
         if item is None:
             return
         item.set_entity(new)  # a position change arrives through entity_item_moved
-        if old.kind != new.kind:
-            self.network.set_kind(new.id, new.kind)
+        if (old.kind, old.size) != (new.kind, new.size):  # flows end at the new outline
+            self.network.set_kind(new.id, shape_key(new))
             self._dirty_flows.update(self.network.flows_of(new.id))
             self._dirty_hulls.update(new.ecosystems)
         if old.ecosystems != new.ecosystems:
@@ -490,8 +491,8 @@ class CanvasScene(QGraphicsScene):
         return r.adjusted(-RECT_MARGIN, -RECT_MARGIN, RECT_MARGIN, RECT_MARGIN).united(MIN_RECT)
 
     def content_rect(self) -> QRectF:
-        """Bounding rect of entities and hulls (what "fit all" shows)."""
-        r = QRectF()
+        """Bounding rect of entities, hulls and notes (what "fit all" shows)."""
+        r = self.notes.content_rect()
         for item in (*self.entity_items.values(), *self.hull_items.values()):
             if item.isVisible():
                 r = r.united(item.sceneBoundingRect())

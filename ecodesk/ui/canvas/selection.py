@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QGraphicsItem
 
+from ecodesk.ui.canvas.annotation_item import AnnotationItem
 from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.flow_item import FlowItem
 
@@ -28,7 +29,7 @@ class CanvasSelection:
         self._syncing = False
 
     def items(self) -> list[QGraphicsItem]:
-        return [i for i in self.view.canvas_scene.selectedItems() if isinstance(i, (EntityItem, FlowItem))]
+        return [i for i in self.view.canvas_scene.selectedItems() if isinstance(i, (EntityItem, FlowItem, AnnotationItem))]
 
     def entity_ids(self) -> list[str]:
         """Selected entities, in the order the document lists them (then scenario order)."""
@@ -61,14 +62,15 @@ class CanvasSelection:
         ids = list(ids)
         flows = {it.flow_id: it for it in sc.flow_items_for([i for i in ids if i in sc.flows])}
         self.select_items(
-            [it for i in ids if (it := sc.entity_items.get(i) or flows.get(i)) is not None and it.isVisible()]
+            [it for i in ids if (it := sc.entity_items.get(i) or flows.get(i) or sc.notes.items.get(i)) is not None
+             and it.isVisible()]
         )
 
     def select_all(self) -> None:
         sc = self.view.canvas_scene
         hidden = sc.hidden_flow_kinds
         flows = sc.flow_items_for([i for i, f in sc.flows.items() if f.kind not in hidden])
-        self.select_items([*sc.entity_items.values(), *flows])
+        self.select_items([*sc.entity_items.values(), *flows, *sc.notes.items.values()])
 
     def on_scene_selection_changed(self) -> None:
         doc = self.view.document
@@ -79,10 +81,11 @@ class CanvasSelection:
             selected = self.view.canvas_scene.selectedItems()
             ents = {i.entity_id for i in selected if isinstance(i, EntityItem)}
             flows = {i.flow_id for i in selected if isinstance(i, FlowItem)}
-            prev = [i for i in doc.selection if i in ents or i in flows]
+            notes = {i.note_id for i in selected if isinstance(i, AnnotationItem)}
+            prev = [i for i in doc.selection if i in ents or i in flows or i in notes]
             s = self.view.scenario
             new = [i for i in s.entities.ids() if i in ents and i not in prev] if s else []
-            new += sorted(flows.difference(prev))
+            new += sorted(flows.difference(prev)) + sorted(notes.difference(prev))
             doc.set_selection(prev + new)
         finally:
             self._syncing = False
@@ -99,12 +102,13 @@ class CanvasSelection:
             with QSignalBlocker(sc):
                 for it in sc.selectedItems():
                     key = (
-                        it.entity_id if isinstance(it, EntityItem) else it.flow_id if isinstance(it, FlowItem) else None
+                        it.entity_id if isinstance(it, EntityItem) else it.flow_id if isinstance(it, FlowItem)
+                        else it.note_id if isinstance(it, AnnotationItem) else None
                     )
                     if key not in wanted:
                         it.setSelected(False)
                 for i in ids:
-                    item = sc.entity_items.get(i) or sc.flow_items.get(i)
+                    item = sc.entity_items.get(i) or sc.flow_items.get(i) or sc.notes.items.get(i)
                     if item is not None and item.isVisible():
                         item.setSelected(True)
         finally:

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsPathItem, QR
 
 from ecodesk.diagram.geometry import ray_exit
 from ecodesk.model import EntityKind
+from ecodesk.ui.canvas.annotation_item import AnnotationItem
 from ecodesk.ui.canvas.clipboard import MIME_ENTITY_KIND
 from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.flow_item import FlowItem
 from ecodesk.ui.canvas.glyphs import entity_shape_path
+from ecodesk.ui.canvas.note_editing import NoteDrag
 from ecodesk.ui.canvas.style import entity_base_color, translate
 
 if TYPE_CHECKING:  # the parts' interface to the view: annotations only
@@ -94,10 +96,11 @@ class SelectTool(CanvasTool):
         self._drag: _Drag | None = None
         self._band: _Band | None = None
         self._rubber = QRubberBand(QRubberBand.Shape.Rectangle, view.viewport())
+        self.notes = NoteDrag(view)  # notes: move (with the selected entities) and resize
 
     @property
     def busy(self) -> bool:
-        return self._drag is not None or self._band is not None
+        return self._drag is not None or self._band is not None or self.notes.busy
 
     def mouse_press(self, event: QMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -114,6 +117,8 @@ class SelectTool(CanvasTool):
                 )
             elif not was:
                 view.select_items([item])
+            if item.isSelected() and self.notes.start_move(item, pos):  # selected notes move along
+                return True
             if item.isSelected():
                 ents = [i for i in view.selected_items() if isinstance(i, EntityItem)]
                 self._drag = _Drag(
@@ -123,6 +128,8 @@ class SelectTool(CanvasTool):
                     {i.entity_id: QPointF(i.pos()) for i in ents},
                     reselect=was and not add and len(view.selected_items()) > 1,
                 )
+            return True
+        if self.notes.mouse_press(event, add):  # a note lies over the flows
             return True
         if isinstance(item, FlowItem):
             if add:
@@ -142,6 +149,8 @@ class SelectTool(CanvasTool):
     def mouse_move(self, event: QMouseEvent) -> bool:
         view = self.view
         pos = event.position().toPoint()
+        if self.notes.mouse_move(event):
+            return True
         if self._drag is not None:
             d = self._drag
             if not d.moved and (pos - d.press_view).manhattanLength() < QApplication.startDragDistance():
@@ -168,10 +177,10 @@ class SelectTool(CanvasTool):
             area = QPainterPath()
             area.addPolygon(view.mapToScene(rect))
             sc = view.canvas_scene
-            hits: list[EntityItem | FlowItem] = [
+            hits: list[QGraphicsItem] = [
                 i
                 for i in sc.items(area, Qt.ItemSelectionMode.IntersectsItemShape)
-                if isinstance(i, EntityItem) and i.isVisible()
+                if isinstance(i, (EntityItem, AnnotationItem)) and i.isVisible()
             ]
             hits += sc.flows_in_rect(area.boundingRect())
             view.select_items([*self._band.base, *hits])
@@ -181,6 +190,8 @@ class SelectTool(CanvasTool):
     def mouse_release(self, event: QMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
             return False
+        if self.notes.mouse_release(event):
+            return True
         if self._drag is not None:
             d, self._drag = self._drag, None
             if d.moved:
@@ -198,6 +209,8 @@ class SelectTool(CanvasTool):
         return False
 
     def cancel(self) -> bool:
+        if self.notes.cancel():
+            return True
         if self._drag is not None:
             d, self._drag = self._drag, None
             if d.moved:
