@@ -104,6 +104,13 @@ def _minimap(w: Any, on: bool) -> None:
     w.canvas.minimap.set_wanted(on)
 
 
+def _present(w: Any) -> object:
+    """View → Present (the presentation's module is loaded on first use)."""
+    from ecodesk.ui.present import present
+
+    return present(w)
+
+
 def _entities(n: int) -> Callable[[ActionState], bool]:
     return lambda s: s.entities >= n
 
@@ -278,6 +285,9 @@ ITEMS: tuple[ActionSpec | MenuSpec | HookSpec, ...] = (
     A("view_fullscreen", QT_TRANSLATE_NOOP("Actions", "F&ull Screen"),
       QT_TRANSLATE_NOOP("Actions", "Show the window full screen (for the projector)"), shortcut=SK.FullScreen,
       checkable=True, menu="-view", slot=lambda w: w.toggle_fullscreen()),
+    A("view_present", QT_TRANSLATE_NOOP("Actions", "&Present"),
+      QT_TRANSLATE_NOOP("Actions", "Show the saved views one after another, full screen, for the projector (Esc "
+                                   "leaves)"), shortcut="F5", menu="view", slot=lambda w: _present(w)),
     # Insert ----------------------------------------------------------------------------------
     A("tool_select", QT_TRANSLATE_NOOP("Actions", "&Select"),
       QT_TRANSLATE_NOOP("Actions", "Select and move entities (Esc returns here)"), icon="select", checkable=True,

@@ -44,6 +44,7 @@ from ecodesk.ui.icons import app_icon
 from ecodesk.ui.plaintext import plain
 from ecodesk.ui.settings import Settings
 from ecodesk.ui.theme import apply_theme
+from ecodesk.ui.views_dock import install_views_dock
 from ecodesk.ui.windowparts import (
     CanvasLook,
     accept_file_drag,
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
             "analysis_dock": lambda menu: menu.addAction(self.analysis_dock.toggleViewAction())})
         for attr, path in MENU_ATTRS.items():
             setattr(self, attr, menus[path])
+        self.views_panel = install_views_dock(self)  # the saved views (slides) and Present
         self.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(self.recent_menu, self.controller, self.registry))
         self.switch_menu.aboutToShow.connect(lambda: fill_switch_menu(self.switch_menu, self.controller))
         self.registry.build_toolbar(self.toolbar, {40: self._add_scenario_switcher})
