@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ecodesk.model.scenario import Project
 from ecodesk.paths import projects_dir
-from ecodesk.store import ProjectFileError, open_project, write_project_atomic
+from ecodesk.store import SCHEMA_VERSION, ProjectFileError, open_project, write_project_atomic
 from ecodesk.templates import list_templates, load_template
 
 #: Templates shipped as sample projects: every template but the blank one.
@@ -59,6 +59,10 @@ def stale_samples(folder: Path | None = None) -> list[str]:
             continue
         if not project.content_equals(sample_project(name)):
             problems.append(f"{path.name} no longer matches template '{name}'.")
+            continue
+        version = int.from_bytes(path.read_bytes()[60:64], "big")  # PRAGMA user_version
+        if version != SCHEMA_VERSION:
+            problems.append(f"{path.name} is in file version {version}, not the current {SCHEMA_VERSION}.")
     return problems
 
 

@@ -84,3 +84,22 @@ def test_check_mode_notices_a_stale_or_missing_sample(tmp_path, capsys):
     assert any("does not open" in p for p in problems)
     assert make_samples.main(["--check", "--folder", str(tmp_path)]) == 1
     assert len(capsys.readouterr().err.splitlines()) == 3
+
+
+def test_check_mode_notices_a_sample_in_an_older_file_version(tmp_path):
+    """A sample opened through a migration still matches its template, but ships in the
+    current file version (the samples are rewritten when the schema changes)."""
+    import sqlite3
+    from contextlib import closing
+
+    from ecodesk.store import SCHEMA_VERSION
+
+    make_samples.main(["--folder", str(tmp_path)])
+    first = make_samples.sample_names()[0]
+    with closing(sqlite3.connect(tmp_path / f"{first}.ecodesk", isolation_level=None)) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")  # as if written before the last migration
+        conn.execute("ALTER TABLE entities DROP COLUMN size")
+        conn.execute("DROP TABLE annotations")
+        conn.execute("DROP TABLE views")
+    assert make_samples.stale_samples(tmp_path) == [
+        f"{first}.ecodesk is in file version {SCHEMA_VERSION - 1}, not the current {SCHEMA_VERSION}."]
