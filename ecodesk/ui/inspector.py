@@ -73,11 +73,13 @@ from ecodesk.ui.inspector_fields import (
 )
 from ecodesk.ui.inspector_ranges import RangeEditor, range_fields
 from ecodesk.ui.inspector_sections import build_sections
+from ecodesk.ui.inspector_style import NoteColorField, SizeField
 from ecodesk.ui.plaintext import plain_label
 
 #: The fields of each kind of object, in the order shown, with the editor they use.
 FIELDS: dict[str, list[tuple[str, str]]] = {
-    "entity": [("id", "readonly"), ("name", "text"), ("kind", "entity_kind"), ("color", "entity_color"), ("industry", "text"),
+    "entity": [("id", "readonly"), ("name", "text"), ("kind", "entity_kind"), ("color", "entity_color"), ("size", "size"),
+               ("industry", "text"),
                ("demand", "number"), ("risk", "risk"), ("revenue", "optional"), ("x", "coord"), ("y", "coord"),
                ("notes", "notes")],
     "flow": [("id", "readonly"), ("source", "entity_ref"), ("target", "entity_ref"), ("kind", "flow_kind"),
@@ -90,6 +92,8 @@ FIELDS: dict[str, list[tuple[str, str]]] = {
              ("standalone_cost", "number")],
     "pool": [("id", "readonly"), ("name", "text"), ("type", "pool_type"), ("rule", "pool_rule"),
              ("amount", "number"), ("scale_exponent", "beta")],
+    "annotation": [("id", "readonly"), ("text", "notes"), ("color", "note_color"), ("width", "coord"),
+                   ("height", "coord")],
 }
 
 
@@ -327,6 +331,10 @@ class InspectorWidget(QWidget):
             editor.line.setPlaceholderText(self.tr("Kind colour"))
             editor.reset.setToolTip(self.tr("Fill the entity with its kind's colour again"))
             return editor
+        if kind == "size":  # an entity's drawing size: "150%" or "1.5", 25 %–400 %
+            return SizeField(field, b)
+        if kind == "note_color":
+            return NoteColorField(field, b)
         if kind == "entity_kind":
             return ChoiceField(field, b, lambda o, s: enum_choices(EntityKind))
         if kind == "flow_kind":

@@ -38,7 +38,7 @@ def _retype(qtbot, widget, text):
 
 def test_shows_every_field_of_an_entity_with_its_capabilities_and_needs(inspector):
     eds = _select(inspector, "e1")
-    assert list(eds) == ["id", "name", "kind", "color", "industry", "demand", "risk", "revenue", "x", "y", "notes"]
+    assert list(eds) == ["id", "name", "kind", "color", "size", "industry", "demand", "risk", "revenue", "x", "y", "notes"]
     assert eds["name"].editor.text() == "云链平台"
     assert eds["kind"].editor.currentData() == "platform"
     assert eds["risk"].editor.value() == pytest.approx(0.02)

@@ -67,7 +67,7 @@ def test_a_label_changed_elsewhere_shows_in_the_field(inspector):
 
 def test_an_entity_shows_its_kind_colour_until_it_has_one(inspector):
     eds = _select(inspector, "e2")
-    assert list(eds)[:5] == ["id", "name", "kind", "color", "industry"]
+    assert list(eds)[:6] == ["id", "name", "kind", "color", "size", "industry"]
     field = eds["color"]
     assert field.line.text() == "" and field.line.placeholderText() == "Kind colour"
     assert ENTITY_COLORS[inspector.obj.kind].lower() in field.swatch.styleSheet().lower()  # the supplier green
