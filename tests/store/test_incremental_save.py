@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ecodesk.model import Entity, EntityKind, Flow, FlowKind, Need, Pool, Project, Scenario
+from ecodesk.model import Annotation, Entity, EntityKind, Flow, FlowKind, Need, Pool, Project, Scenario, View
 from ecodesk.store import ProjectFile, ProjectFileError, open_project, write_project_atomic
 from ecodesk.store.schema import COLUMNS
 from ecodesk.store.snapshot import plan_positions
@@ -30,7 +30,8 @@ def changed_rows(before: dict[str, set[Any]], after: dict[str, set[Any]]) -> int
 
 
 def reopened_equals(pf: ProjectFile) -> bool:
-    return open_project(pf.path).content_equals(pf.project)
+    back = open_project(pf.path)
+    return back.content_equals(pf.project) and back.views == pf.project.views
 
 
 @pytest.fixture
@@ -297,6 +298,14 @@ OPS = (
     "add_pool",
     "remove_entity",
     "range",
+    "size",
+    "add_note",
+    "edit_note",
+    "remove_note",
+    "add_view",
+    "edit_view",
+    "move_view",
+    "remove_view",
     "save",
 )
 
@@ -347,6 +356,36 @@ def _apply(project: Project, op: str, n: int, counter: list[int]) -> None:
         added = [e.id for e in s.entities if e.id.startswith("X") and not s.dependents(e) and not s.referrers(e)]
         if added:
             s.remove(added[n % len(added)], Entity)
+    else:
+        _apply_workshop(project, s, op, n, uid)
+
+
+def _apply_workshop(project: Project, s: Scenario, op: str, n: int, uid: str) -> None:
+    """Schema v3 edits: entity sizes, annotations, views (project level, any scenario name)."""
+    views = project.views
+    if op == "size" and len(s.entities):
+        e = s.entities.at(n % len(s.entities))
+        s.replace(e.evolve(size=0.25 + (n % 16) / 4))
+    elif op == "add_note":
+        s.add(Annotation(uid, f"便签 {n}" if n % 3 else "", n % 500, -(n % 300), 50 + n % 200, 40, "#ffee00"),
+              index=n % (len(s.annotations) + 1))
+    elif op == "edit_note" and len(s.annotations):
+        a = s.annotations.at(n % len(s.annotations))
+        s.replace(a.evolve(text=a.text + "改", x=a.x + 1, color="" if n % 2 else "#112233"))
+    elif op == "remove_note" and len(s.annotations):
+        s.remove(s.annotations.at(n % len(s.annotations)).id, Annotation)
+    elif op == "add_view":
+        name = s.name if n % 4 else f"gone {n}"  # now and then a view of a missing scenario
+        project.add_view(View(uid, f"页 {uid}", name, (n % 100, 0, 800 + n % 9, 600), hidden_kinds=("money",) * (n % 2)),
+                         n % (len(views) + 1))
+    elif op == "edit_view" and views:
+        v = views[n % len(views)]
+        project.replace_view(v.evolve(title=v.title + "+", color_mode=("kind", "criticality")[n % 2],
+                                      panel=(None, "cost")[n % 2]))
+    elif op == "move_view" and views:
+        project.move_view(views[n % len(views)].id, (n // 5) % len(views))
+    elif op == "remove_view" and views:
+        project.remove_view(views[n % len(views)].id)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
