@@ -8,7 +8,9 @@ An incremental save opens the existing file read-write (rollback journal,
 ``synchronous=FULL``) and, in ONE ``BEGIN IMMEDIATE … COMMIT`` transaction, writes only
 what differs from the :class:`~ecodesk.store.reading.Saved` snapshot of the last open or
 save. Model objects are immutable, so a collection is compared first as a whole (C-level
-dict equality, which short-cuts on identity) and then object by object with ``is``.
+dict equality, which short-cuts on identity) and then object by object with ``is``. The
+project's views (a handful of rows) are compared as one tuple and, when they differ, the
+``views`` table is rewritten whole inside the same transaction.
 """
 
 from __future__ import annotations
