@@ -25,13 +25,21 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from ecodesk import __version__
-from ecodesk.io.formats import IMAGE_FORMATS, REPORT_FORMATS, cli_help, format_for_path, format_names, get_format
+from ecodesk.io.formats import (
+    IMAGE_FORMATS,
+    REPORT_FORMATS,
+    SLIDES_FORMATS,
+    cli_help,
+    format_for_path,
+    format_names,
+    get_format,
+)
 from ecodesk.model.errors import EcodeskError, ValidationError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 #: Every kind of format ``ecodesk export`` writes (the project file too): help, errors and
 #: dispatch all read the one registry (:mod:`ecodesk.io.formats`).
-WRITABLE = ("project", "data", "picture", "report")
+WRITABLE = ("project", "data", "picture", "report", "slides")
 #: … and every kind ``ecodesk import`` reads.
 READABLE = ("project", "data")
 
@@ -98,12 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
                    "source, target, volume, label, notes, note, skip …)")
 
     s = sub.add_parser(
-        "export", help=f"write FILE as {cli_help('write', WRITABLE)}",
+        "export", help=f"write FILE as {', '.join(format_names('write', WRITABLE))}",
         description="Write FILE (a project or any importable file) as a project file, as interchange data, as a "
-        "picture of the canvas (png, svg, pdf — no display needed, weak points marked as in the app) or as a "
-        "self-contained HTML report of every analysis.",
-        epilog="Pictures and the report show one scenario: --scenario, else the first. The report is written in "
-        "the project's language when it has one, else in --lang.")
+        "picture of the canvas (png, svg, pdf — no display needed, weak points marked as in the app), as a "
+        "self-contained HTML report of every analysis or as a slide deck (--format slides: a PDF with one page per "
+        "saved view).",
+        epilog="Pictures and the report show one scenario: --scenario, else the first. The report and the slides are "
+        "written in the project's language when it has one, else in --lang.")
     s.add_argument("file", metavar="FILE")
     s.add_argument("dest", metavar="DEST")
     s.add_argument("--format", dest="fmt", metavar="F", help="format, one of "
@@ -118,9 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--no-marks", dest="marks", action="store_false",
                    help="png/svg/pdf: leave out the rings the app draws around weak points (single points of failure, "
                    "capabilities built twice, unmet needs)")
-    s.add_argument("--seed", type=_nonneg_int, metavar="N", help="html: random seed of the analyses")
-    s.add_argument("--trials", type=_pos_int, metavar="N", help="html: Monte Carlo trials")
-    s.add_argument("--orders", type=_pos_int, metavar="N", help="html: random removal orders")
+    s.add_argument("--seed", type=_nonneg_int, metavar="N", help="html, slides: random seed of the analyses")
+    s.add_argument("--trials", type=_pos_int, metavar="N", help="html, slides: Monte Carlo trials")
+    s.add_argument("--orders", type=_pos_int, metavar="N", help="html, slides: random removal orders")
 
     s = sub.add_parser("analyze", help="run every analysis",
                        description="Run every analysis. The summary covers every scenario, one after another, "
@@ -351,6 +360,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError("--select applies to pictures (png, svg, pdf) only")
     if fmt == "ecodesk" and args.scenario is not None:
         raise UsageError("a project file holds every scenario: leave out --scenario (or export json with it)")
+    if fmt in SLIDES_FORMATS and args.scenario is not None:
+        raise UsageError("each saved view names its own scenario: leave out --scenario for slides")
     _export_may_replace(args.file, args.dest, args.force)
     project = load_any(args.file)
     if args.scenario is not None:
@@ -404,6 +415,8 @@ def _export_write(project: Any, args: argparse.Namespace, fmt: str) -> list[str]
         return _export_image(project, args, fmt)
     if fmt in REPORT_FORMATS:
         return _export_report(project, args)
+    if fmt in SLIDES_FORMATS:
+        return _export_slides(project, args)
     return export_file(project, args.dest, fmt, args.scenario)
 
 
@@ -416,6 +429,19 @@ def _export_image(project: Any, args: argparse.Namespace, fmt: str) -> list[str]
     result = _marks_analysis(project.scenario(args.scenario), project) if args.marks else None
     return export_image(project, args.dest, fmt, scenario=args.scenario, scale=args.scale or 1.0, ids=ids,
                         language=report_language(project, args.lang), legend=args.legend, result=result)
+
+
+def _export_slides(project: Any, args: argparse.Namespace) -> list[str]:
+    """The slide deck of the saved views (:mod:`ecodesk.ui.slides`); a view whose scenario
+    was deleted gets a page that says so and a warning here."""
+    from ecodesk.io.report import report_language
+    from ecodesk.ui.slides import export_slides
+
+    warnings = export_slides(project, args.dest, lang=report_language(project, args.lang),
+                             settings=_settings(project, args))
+    for en, zh in warnings:
+        print(f"ecodesk: warning: {zh if args.lang.startswith('zh') else en}", file=sys.stderr)
+    return []
 
 
 def _marks_analysis(scenario: Any, project: Any) -> Any:

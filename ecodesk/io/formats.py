@@ -15,8 +15,9 @@ from typing import NamedTuple
 
 from ecodesk.io.errors import FormatError
 
-#: Kinds of format: the project file itself, interchange data, a picture of the canvas, the report.
-KINDS = ("project", "data", "picture", "report")
+#: Kinds of format: the project file itself, interchange data, a picture of the canvas, the report,
+#: the slide deck of the saved views.
+KINDS = ("project", "data", "picture", "report", "slides")
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ FORMATS: tuple[Format, ...] = (
     Format("svg", "SVG picture (vector)", "SVG 图片（矢量）", (".svg",), False, True, kind="picture", needs_qt=True),
     Format("pdf", "PDF picture (vector)", "PDF 图片（矢量）", (".pdf",), False, True, kind="picture", needs_qt=True),
     Format("html", "HTML report", "HTML 报告", (".html", ".htm"), False, True, kind="report"),
+    # one PDF page per saved view; ".pdf" alone still means a picture: the deck is asked for by name
+    Format("slides", "Slide deck (PDF, one page per view)", "幻灯片（PDF，每个视图一页）", (".pdf",), False, True,
+           kind="slides", needs_qt=True),
 )
 
 _BY_NAME = {f.name: f for f in FORMATS}
@@ -77,6 +81,7 @@ IMPORT_FORMATS = tuple(f.name for f in FORMATS if f.kind == "data" and f.can_rea
 EXPORT_FORMATS = tuple(f.name for f in FORMATS if f.kind == "data" and f.can_write)
 IMAGE_FORMATS = tuple(f.name for f in FORMATS if f.kind == "picture")
 REPORT_FORMATS = tuple(f.name for f in FORMATS if f.kind == "report")
+SLIDES_FORMATS = tuple(f.name for f in FORMATS if f.kind == "slides")
 
 
 def formats(mode: str, kinds: tuple[str, ...] | None = None) -> list[Format]:
@@ -175,7 +180,7 @@ def cli_help(mode: str, kinds: tuple[str, ...] | None = None) -> str:
 
 
 __all__ = [
-    "ALIASES", "EXPORT_FORMATS", "FORMATS", "IMAGE_FORMATS", "IMPORT_FORMATS", "KINDS", "REPORT_FORMATS",
+    "ALIASES", "EXPORT_FORMATS", "FORMATS", "IMAGE_FORMATS", "IMPORT_FORMATS", "KINDS", "REPORT_FORMATS", "SLIDES_FORMATS",
     "FileFilter", "Format", "cli_help", "file_filter", "file_filters", "format_for_path", "format_names",
     "formats", "get_format",
 ]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from ecodesk.model import EntityKind, FlowKind
 from ecodesk.ui.i18n import QT_TRANSLATE_NOOP, enum_label
+from ecodesk.ui.slides_action import export_slides_dialog
 from ecodesk.ui.windowparts import show_about, show_log_folder, show_shortcuts
 
 SK = QKeySequence.StandardKey
@@ -200,6 +201,10 @@ ITEMS: tuple[ActionSpec | MenuSpec | HookSpec, ...] = (
     A("file_export_report", QT_TRANSLATE_NOOP("TransferOps", "Export &Report…"),
       QT_TRANSLATE_NOOP("TransferOps", "Analyse the shown scenario and save an HTML report with tables and charts"),
       menu="file", context="TransferOps", slot=lambda w: w.controller.transfer.export_report_dialog()),
+    A("file_export_slides", QT_TRANSLATE_NOOP("TransferOps", "Export &Slides…"),
+      QT_TRANSLATE_NOOP("TransferOps", "Save the saved views as a PDF slide deck: one page per view with its canvas, "
+                                       "analysis card and notes"),
+      menu="file", context="TransferOps", slot=export_slides_dialog),
     A("file_close", QT_TRANSLATE_NOOP("Actions", "&Close"),
       QT_TRANSLATE_NOOP("Actions", "Close the project (asks to save changes)"), shortcut=SK.Close, menu="-file",
       slot=lambda w: w.controller.close_project()),

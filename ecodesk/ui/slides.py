@@ -15,7 +15,8 @@ and a warning. The PDF is made in memory and moved into place atomically
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,8 +70,8 @@ class Deck:
     project: Project
     lang: str
     slides: list[Slide]
-    #: One sentence per view whose scenario no longer exists (the deck is still written).
-    warnings: list[str] = field(default_factory=list)
+    #: One sentence (en, zh) per view whose scenario no longer exists (the deck is still written).
+    warnings: list[tuple[str, str]] = field(default_factory=list)
     results: dict[str, Any] = field(default_factory=dict)
 
 
@@ -109,7 +110,9 @@ def build_deck(project: Project, lang: str, *, settings: AnalysisSettings | None
         s = names.get(v.scenario)
         if s is None:
             deck.slides.append(Slide(v, None))
-            deck.warnings.append(word("orphan_warning", lang, v=v.title or v.id, s=v.scenario))
+            who = v.title or v.id
+            deck.warnings.append((word("orphan_warning", "en", v=who, s=v.scenario),
+                                  word("orphan_warning", "zh", v=who, s=v.scenario)))
             continue
         card = None
         if needs_result(v):
@@ -252,29 +255,39 @@ def write_deck(deck: Deck, dest: str | os.PathLike[str]) -> None:
 
 
 def export_slides(project: Project, dest: str | os.PathLike[str], *, lang: str = "en",
-                  settings: AnalysisSettings | None = None, result_for: ResultFor | None = None) -> list[str]:
+                  settings: AnalysisSettings | None = None,
+                  result_for: ResultFor | None = None) -> list[tuple[str, str]]:
     """``ecodesk export FILE deck.pdf --format slides``: write the deck of ``project``'s views
-    to ``dest``; returns the warnings (views of deleted scenarios). SlidesError, with nothing
-    written, when the project has no views."""
+    to ``dest``; returns the warnings (views of deleted scenarios), each in English and
+    Chinese. SlidesError, with nothing written, when the project has no views."""
     from ecodesk.ui.render import ensure_application
 
     if not project.views:  # refused before Qt starts or anything is analysed
         raise SlidesError(WORDS["no_views"][0], WORDS["no_views"][1])
     ensure_application()
-    _speak(lang)
-    deck = build_deck(project, lang, settings=settings, result_for=result_for)
-    write_deck(deck, dest)
+    with _speaking(lang):
+        deck = build_deck(project, lang, settings=settings, result_for=result_for)
+        write_deck(deck, dest)
     return deck.warnings
 
 
-def _speak(lang: str) -> None:
-    """Words drawn by the canvas code (colour-mode legends) in the deck's language: on the
-    command line, where no language is installed yet, install it."""
+@contextmanager
+def _speaking(lang: str) -> Iterator[None]:
+    """Words drawn by the canvas code (colour-mode legends) in the deck's language: without
+    a window (the command line) that language is installed while the deck is made. With
+    windows open the UI keeps its language (the app's deck is in it unless the project
+    names another)."""
     from ecodesk.ui.i18n import current_language, install_language
 
-    want = "zh" if lang.startswith("zh") else "en"
-    if current_language() != want and not _has_windows():
+    want, was = ("zh" if lang.startswith("zh") else "en"), current_language()
+    switch = was != want and not _has_windows()
+    if switch:
         install_language(want)
+    try:
+        yield
+    finally:
+        if switch:
+            install_language(was)
 
 
 def _has_windows() -> bool:

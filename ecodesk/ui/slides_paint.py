@@ -36,8 +36,14 @@ TONES = {"good": QColor("#1E7B34"), "bad": QColor("#C62828"), "warn": QColor("#A
 
 
 def font(size: float, bold: bool = False) -> QFont:
-    """The deck's font (the canvas font: the UI family with CJK fallbacks) at ``size`` pt."""
-    return canvas_font(size, bold)
+    """The deck's font (the canvas font: the UI family with CJK fallbacks) at ``size`` pt.
+
+    Without the OpenType feature ``locl``: Noto Sans CJK's Latin-script localisation swaps
+    the digits of mixed text ("18.06 M CNY") for alternate glyphs that Qt's PDF writer maps
+    to no character, so a copied or searched figure would lose its digits."""
+    f = canvas_font(size, bold)
+    f.setFeature(QFont.Tag("locl"), 0)
+    return f
 
 
 def wrap(text: str, f: QFont, width: float, max_lines: int | None = None) -> list[str]:

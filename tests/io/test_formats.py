@@ -21,7 +21,7 @@ from ecodesk.io.formats import (
 
 def test_one_record_per_format_and_the_derived_lists():
     assert [f.name for f in FORMATS] == ["ecodesk", "json", "csv", "xlsx", "graphml", "gexf", "kumu", "gml", "png",
-                                         "svg", "pdf", "html"]
+                                         "svg", "pdf", "html", "slides"]
     assert IMPORT_FORMATS == ("json", "csv", "xlsx", "graphml", "gexf", "kumu", "gml")
     assert EXPORT_FORMATS == ("json", "csv", "xlsx", "graphml", "gexf", "kumu")
     assert IMAGE_FORMATS == ("png", "svg", "pdf") and REPORT_FORMATS == ("html",)

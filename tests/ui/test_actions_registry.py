@@ -42,7 +42,7 @@ def test_every_action_sits_in_the_menus_it_names(window):
             assert spec.name in _menu_names(menus[path.lstrip("-")]), (spec.name, path)
     assert _menu_names(window.file_menu) == [
         "file_new", "file_new_template", "file_open", "recent_menu", "file_save", "file_save_as", "file_import",
-        "file_import_csv", "file_import_tables", "file_export", "file_export_image", "file_export_report", "file_close", "file_quit"]
+        "file_import_csv", "file_import_tables", "file_export", "file_export_image", "file_export_report", "file_export_slides", "file_close", "file_quit"]
     assert _menu_names(window.scenario_menu)[-6:] == [
         "scenario_new", "scenario_from_current", "scenario_duplicate", "scenario_rename", "scenario_delete",
         "analyze_compare"]
