@@ -38,6 +38,8 @@ NOTE_PALETTE: tuple[tuple[str, str], ...] = (
     ("#e6e8eb", QT_TRANSLATE_NOOP("AnnotationItem", "Grey")),
 )
 NOTE_FONT_PT = 11.0  # the note's text, in scene units at 100 % (larger than entity names)
+TEXT_MIN_PT = 7.5  # zoomed out, the text is enlarged (up to TEXT_MAX_BOOST) to stay this size on screen
+TEXT_MAX_BOOST = 2.2
 PAD = 10.0  # text inset inside the box
 HANDLE_PX = 14.0  # side of the resize handle on screen (pixels, at any zoom)
 MIN_NOTE = 40.0  # smallest width/height a resize gives
@@ -155,7 +157,8 @@ class AnnotationItem(QGraphicsRectItem):
             painter.setPen(QColor("#8a8f96"))
             painter.drawText(inner, QCoreApplication.translate("AnnotationItem", "Empty note"), note_text_option())
             return
-        if lod * NOTE_FONT_PT < 2.5:  # too small to read: grey lines stand for the text
+        boost = min(TEXT_MAX_BOOST, max(1.0, TEXT_MIN_PT / (NOTE_FONT_PT * lod)))
+        if lod * NOTE_FONT_PT * boost < TEXT_MIN_PT - 0.5:  # too small to read: grey lines stand for the text
             painter.setPen(QPen(QColor(0, 0, 0, 70), min(inner.height() / 6, 8.0)))
             y = inner.top() + 6
             for frac in (0.95, 0.8, 0.6)[: max(1, int(inner.height() // 20))]:
@@ -165,11 +168,17 @@ class AnnotationItem(QGraphicsRectItem):
         painter.setFont(font)
         painter.setPen(QColor("#1f2933") if fill.lightnessF() > 0.55 else QColor("#ffffff"))
         fm = QFontMetricsF(font)
-        needed = fm.boundingRect(inner, int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere), text)
         painter.save()
         painter.setClipRect(inner.adjusted(-1, -1, 1, 1))
+        if boost > 1.0:  # zoomed out: larger text (fewer words fit) rather than unreadable text
+            painter.translate(inner.topLeft())
+            painter.scale(boost, boost)
+            inner = QRectF(0, 0, inner.width() / boost, inner.height() / boost)
+        needed = fm.boundingRect(inner, int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere), text)
         painter.drawText(inner, text, note_text_option())
         painter.restore()
+        inner = box.adjusted(PAD, PAD, -PAD, -PAD)
+        needed.setHeight(needed.height() * boost)
         if needed.height() > inner.height() + 1:  # more text than box: say so at the bottom edge
             painter.setPen(QColor("#5f6670"))
             painter.drawText(QRectF(inner.left(), box.bottom() - PAD, inner.width(), PAD),
