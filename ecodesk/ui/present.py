@@ -191,7 +191,7 @@ class PresentWindow(QWidget):
         QTimer.singleShot(0, self, self._refit)
 
     def _refit(self) -> None:
-        if 0 <= self.index < len(self.slides) and self.canvas.isVisible():
+        if self.state is not None and 0 <= self.index < len(self.slides) and self.canvas.isVisible():
             fit_rect(self.canvas, self.view.rect)
 
     def next(self) -> None:

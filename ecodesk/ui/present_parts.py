@@ -124,6 +124,8 @@ class FontScaler:
         seen for the first time are measured now)."""
         self.scale = scale
         for w in widgets:
+            if w.isWindow():  # a combo box's popup follows its box
+                continue
             key = id(w)
             if key not in self._saved:
                 own = QFont(w.font()) if w.testAttribute(Qt.WidgetAttribute.WA_SetFont) else None
