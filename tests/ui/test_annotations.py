@@ -256,3 +256,33 @@ def pytest_approx(v, tol):
     import pytest
 
     return pytest.approx(v, abs=tol)
+
+
+def test_notes_are_drawn_in_their_colour_and_an_empty_one_shows_its_hint_only_when_selected(qtbot):
+    from PySide6.QtGui import QColor
+
+    view = make_view(qtbot)
+    view.set_zoom(1.0)
+    note = add_note(view, "", x=0, y=0, width=200, height=120, color="#c9e4ff")
+    view.centerOn(QPointF(100, 60))
+    QApplication.processEvents()
+
+    def ink() -> tuple[int, int]:
+        img = view.viewport().grab().toImage()
+        top_left = vpos(view, 10, 10)
+        fill = dark = 0
+        for x in range(top_left.x(), top_left.x() + 150, 2):
+            for y in range(top_left.y(), top_left.y() + 60, 2):
+                c = img.pixelColor(x, y)
+                fill += abs(c.red() - 0xC9) + abs(c.green() - 0xE4) + abs(c.blue() - 0xFF) < 12
+                dark += c.lightness() < 190
+        return fill, dark
+
+    fill, dark = ink()
+    assert fill > 1500 and dark == 0  # the blue paper, no text
+    view.select_ids([note.id])
+    QApplication.processEvents()
+    assert ink()[1] > 20  # "Empty note", in grey
+    sc = view.canvas_scene
+    z = sc.notes.items[note.id].zValue()
+    assert sc.flow_layer.zValue() < z < min(e.zValue() for e in sc.entity_items.values())  # over flows, under entities

@@ -169,3 +169,17 @@ def test_a_selected_note_shows_its_text_and_colour(inspector, qtbot):
     eds["text"].text_edit.setPlainText("物流成本太高")
     QApplication.processEvents()
     assert s.annotations["note1"].text == "物流成本太高"
+
+
+def test_the_ecosystem_hull_makes_room_for_a_larger_entity(qtbot):
+    view = make_view(qtbot)
+    doc, s = view.document, view.document.scenario
+    e = next(e for e in s.entities if e.ecosystems)
+    hull = view.canvas_scene.hull_items[e.ecosystems[0]]
+    before = hull.hull_path().boundingRect()
+    _resize(doc, e.id, 3.0)
+    view.canvas_scene.flush_pending()
+    item = view.canvas_scene.entity_items[e.id]
+    shape = item.mapRectToScene(item.shape_rect())
+    assert hull.hull_path().boundingRect().contains(shape)  # the big shape stays inside its hull
+    assert hull.hull_path().boundingRect().width() >= before.width()

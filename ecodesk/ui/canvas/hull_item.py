@@ -19,11 +19,17 @@ from ecodesk.model import Ecosystem, Entity
 from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.glyphs import rounded_polygon_path
 from ecodesk.ui.canvas.scene_api import item_scene
-from ecodesk.ui.canvas.style import LIGHT, canvas_font
+from ecodesk.ui.canvas.style import ENTITY_RADIUS, LIGHT, canvas_font
 
 HULL_ITEM_TYPE = QGraphicsItem.UserType + 3
 HULL_PAD = 50.0  # disc radius around a member in its first ecosystem
 HULL_STEP = 12.0  # extra radius per further ecosystem of the same member
+
+
+def member_pad(entity: Entity, rank: int) -> float:
+    """The disc radius around a member in its ``rank``-th ecosystem (a larger-drawn entity,
+    :attr:`Entity.size` > 1, gets a disc grown by what its shape grew)."""
+    return HULL_PAD + HULL_STEP * rank + max(0.0, entity.size - 1.0) * ENTITY_RADIUS[entity.kind]
 
 
 class EcosystemHullItem(QGraphicsItem):
@@ -246,7 +252,7 @@ class EcosystemHulls:
         out = set()
         for rank, eco in enumerate(entity.ecosystems):
             hull = self.items.get(eco)
-            if hull is not None and eco not in known and hull.affected_by(entity.id, x, y, HULL_PAD + HULL_STEP * rank):
+            if hull is not None and eco not in known and hull.affected_by(entity.id, x, y, member_pad(entity, rank)):
                 out.add(eco)
         return out
 
@@ -261,7 +267,7 @@ class EcosystemHulls:
                 item = self._entity_items.get(eid)
                 if item is not None:
                     rank = item.entity.ecosystems.index(eco)
-                    discs.append((eid, item.x(), item.y(), HULL_PAD + HULL_STEP * rank))
+                    discs.append((eid, item.x(), item.y(), member_pad(item.entity, rank)))
             hull.set_members(discs)
         self._stack_labels()
 
