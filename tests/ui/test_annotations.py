@@ -259,7 +259,6 @@ def pytest_approx(v, tol):
 
 
 def test_notes_are_drawn_in_their_colour_and_an_empty_one_shows_its_hint_only_when_selected(qtbot):
-    from PySide6.QtGui import QColor
 
     view = make_view(qtbot)
     view.set_zoom(1.0)
