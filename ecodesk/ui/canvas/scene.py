@@ -208,8 +208,7 @@ class CanvasScene(QGraphicsScene):
         for dirty in (self._dirty_flows, self._dirty_styles, self._dirty_hulls):
             dirty.clear()
         self.flow_label.hide()
-        s = self.scenario
-        self.notes.rebuild(s)
+        self.notes.rebuild(s := self.scenario)  # the notes follow the scenario's annotations
         if s is None:
             self.setSceneRect(MIN_RECT)
             return
