@@ -268,11 +268,15 @@ class CanvasFocus:
     def _restyle(self, fade: set[str], restore: set[str]) -> None:
         """Fade the rows of ``fade``, give ``restore`` their own pens back (vectorised: one
         lookup per distinct style)."""
-        layer = self.view.canvas_scene.flow_layer
-        np = load_numpy() if (fade or restore) else None
+        sc = self.view.canvas_scene
+        layer = sc.flow_layer
+        if not fade and not restore:
+            return
+        np = load_numpy()
+        sc.flush_pending()  # every flow of the scene has its row
         for ids, to_dim in ((fade, True), (restore, False)):
-            present = [fid for fid in ids if layer.row_of(fid) is not None]
-            if not present or np is None:
+            present = [fid for fid in ids if fid in sc.flows]
+            if not present:
                 continue
             rows = layer.rows_for(present)
             old = layer.table.style[rows]

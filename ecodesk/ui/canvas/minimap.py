@@ -19,13 +19,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QScrollBar, QWidget
 
 from ecodesk.diagram.flowtable import load_numpy
-from ecodesk.ui.canvas.flow_paint import path_from_polylines
 
 if TYPE_CHECKING:  # the parts' interface to the view: annotations only
+    import numpy as np
+
     from ecodesk.ui.canvas.host import CanvasHost
 
 #: More entities than this: the minimap shows (when on) even if the diagram fits the view.
@@ -34,7 +35,13 @@ AUTO_ENTITIES = 150
 SMALL = QSize(620, 420)
 MARGIN = 12
 REBUILD_MS = 250
+#: Samples of the flows' chords at most (a denser picture samples them further apart).
+MAX_SAMPLES = 600_000
 _CLOSE = 14  # the fold box in the top-right corner (pixels)
+
+
+def _rgb(c: QColor) -> tuple[int, int, int]:
+    return c.red(), c.green(), c.blue()
 
 
 class CanvasMinimap(QWidget):
@@ -206,49 +213,105 @@ class CanvasMinimap(QWidget):
                 id(sc.color_overrides), self._world.getRect())
 
     def rebuild(self) -> None:
-        """Draw the picture (entities and flows of the whole diagram) into the pixmap."""
+        """Draw the picture — the flows faint, the entities as dots in their colours — into
+        the pixmap, composed in one numpy image (no Qt call per entity or flow)."""
         self.rebuilds += 1
         sc = self.view.canvas_scene
         if self._world.isNull():
             self._world = self._content()
+        np = load_numpy()
         dpr = self.devicePixelRatioF()
-        pix = QPixmap(max(1, int(self.width() * dpr)), max(1, int(self.height() * dpr)))
-        pix.setDevicePixelRatio(dpr)
-        theme = sc.theme
-        bg = QColor(theme.legend_bg)
-        pix.fill(bg)
-        p = QPainter(pix)
+        w, h = max(1, int(self.width() * dpr)), max(1, int(self.height() * dpr))
         x0, y0, s = self._transform()
-        p.translate(x0, y0)
-        p.scale(s, s)
-        table = sc.flow_layer.table
-        if table.size:  # the flows, faint, as straight lines (one path)
-            np = load_numpy()
-            n = table.size
-            rows = np.nonzero(table.shown[:n] & ~np.isnan(table.box[:n, 0]))[0]
-            if len(rows):
-                pen = QPen(QColor(theme.text), 0.0)
-                pen.setCosmetic(True)
-                c = pen.color()
-                c.setAlpha(28)
-                pen.setColor(c)
-                p.setPen(pen)
-                p.drawPath(path_from_polylines(table.pts[rows][:, [0, -1]]))
-        groups: dict[int, tuple[QColor, list[QRectF]]] = {}
-        r = max(1.6 / s, 1.0)  # at least about two pixels
-        for item in sc.entity_items.values():
-            e = item.entity
-            color = sc.entity_color(e)
-            size = max(r, 18.0 * e.size if hasattr(e, "size") else 18.0)
-            grp = groups.setdefault(color.rgba(), (color, []))
-            grp[1].append(QRectF(item.x() - size, item.y() - size, 2 * size, 2 * size))
-        p.setPen(Qt.PenStyle.NoPen)
-        for color, rects in groups.values():
-            p.setBrush(color)
-            p.drawRects(rects)
-        p.end()
+        x0, y0, s = x0 * dpr, y0 * dpr, s * dpr
+        theme = sc.theme
+        rgb = np.empty((h, w, 3), np.float32)
+        rgb[:] = _rgb(QColor(theme.legend_bg))
+        alpha = self._flow_alpha(w, h, x0, y0, s)
+        if alpha is not None:
+            a = (alpha / 255.0).astype(np.float32)[:, :, None]
+            rgb = rgb * (1 - a) + np.asarray(_rgb(QColor(theme.text)), np.float32) * a
+        img = rgb.astype(np.uint32)
+        self._draw_entities(img, x0, y0, s)
+        argb = np.ascontiguousarray((255 << 24) | (img[:, :, 0] << 16) | (img[:, :, 1] << 8) | img[:, :, 2])
+        image = QImage(argb.data, w, h, 4 * w, QImage.Format.Format_RGB32).copy()
+        pix = QPixmap.fromImage(image)
+        pix.setDevicePixelRatio(dpr)
         self._pixmap = pix
         self._key = self._look_key()
+
+    def _draw_entities(self, img: np.ndarray, x0: float, y0: float, s: float) -> None:
+        """Each entity a square dot of its colour (about its size, at least two pixels),
+        into ``img`` (h × w × 3)."""
+        np = load_numpy()
+        sc = self.view.canvas_scene
+        items = list(sc.entity_items.values())
+        if not items:
+            return
+        h, w = img.shape[:2]
+        overrides = sc.color_overrides or {}
+        colors: dict[tuple[object, str], int] = {}
+        palette: list[tuple[int, int, int]] = []
+        index = np.empty(len(items), np.int64)
+        xs, ys, radius = np.empty(len(items)), np.empty(len(items)), np.empty(len(items))
+        for n, item in enumerate(items):
+            e = item.entity
+            key: tuple[object, str] = ("", e.id) if e.id in overrides else (e.kind, e.color)
+            k = colors.get(key)
+            if k is None:
+                k = colors[key] = len(palette)
+                palette.append(_rgb(sc.entity_color(e)))
+            index[n] = k
+            xs[n], ys[n] = e.x, e.y
+            radius[n] = item.radius
+        px = np.round(xs * s + x0).astype(np.int64)
+        py = np.round(ys * s + y0).astype(np.int64)
+        half = np.clip(np.round(radius * s * 0.8), 1, 4).astype(np.int64)
+        cols = np.asarray(palette, np.uint32)[index]
+        for r in np.unique(half).tolist():  # one vectorised pass per dot size and pixel of it
+            pick = half == r
+            qx, qy, qc = px[pick], py[pick], cols[pick]
+            for dy in range(-r, r):
+                for dx in range(-r, r):
+                    x, y = qx + dx, qy + dy
+                    ok = (x >= 0) & (x < w) & (y >= 0) & (y < h)
+                    img[y[ok], x[ok]] = qc[ok]
+
+    def _flow_alpha(self, w: int, h: int, x0: float, y0: float, s: float) -> np.ndarray | None:
+        """The shown flows as a faint density (alpha 0–110 of device pixels ``w`` × ``h``;
+        pixel = scene * ``s`` + (``x0``, ``y0``)): each chord sampled a pixel apart and
+        binned with numpy (stroking 52,000 flows took most of a second), the alpha growing
+        with the number of flows crossing a pixel."""
+        table = self.view.canvas_scene.flow_layer.table
+        if not table.size or w < 2 or h < 2:
+            return None
+        np = load_numpy()
+        n = table.size
+        rows = np.nonzero(table.shown[:n] & ~np.isnan(table.box[:n, 0]))[0]
+        if not len(rows):
+            return None
+        # the chords in whole pixels: the many flows that share one are drawn once, weighted
+        ends = np.floor(np.concatenate([table.pts[rows, 0], table.pts[rows, -1]], axis=1) * s
+                        + (x0, y0, x0, y0)).astype(np.int64)
+        ends = np.clip(ends, -1, (w, h, w, h))  # (outside the picture: on its rim, then dropped)
+        key = ((ends[:, 0] + 1) * (h + 2) + ends[:, 1] + 1) * ((w + 2) * (h + 2)) \
+            + (ends[:, 2] + 1) * (h + 2) + ends[:, 3] + 1
+        _keys, first_of, weight = np.unique(key, return_index=True, return_counts=True)
+        ends = ends[first_of].astype(np.float32)
+        a, d = ends[:, :2], ends[:, 2:] - ends[:, :2]
+        steps = np.abs(d).max(axis=1).astype(np.int64) + 1  # a sample a pixel …
+        if steps.sum() > MAX_SAMPLES:  # … but the longest chords of a huge fan fewer
+            order = np.sort(steps)
+            below = np.cumsum(order) + order * np.arange(len(order) - 1, -1, -1)  # total if capped at order[i]
+            steps = np.minimum(steps, max(2, int(order[max(0, np.searchsorted(below, MAX_SAMPLES) - 1)])))
+        start = np.cumsum(steps) - steps
+        seg = np.repeat(np.arange(len(ends)), steps)
+        t = (np.arange(int(steps.sum()), dtype=np.float32) - start[seg]) / np.maximum(steps - 1, 1)[seg]
+        px = (a[seg, 0] + d[seg, 0] * t + 0.5).astype(np.int32)
+        py = (a[seg, 1] + d[seg, 1] * t + 0.5).astype(np.int32)
+        ok = (px >= 0) & (px < w) & (py >= 0) & (py < h)
+        count = np.bincount(py[ok] * w + px[ok], weights=weight[seg[ok]], minlength=w * h)
+        return np.clip(np.log2(1.0 + count) * 26.0, 0, 110).reshape(h, w)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
