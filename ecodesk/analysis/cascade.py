@@ -11,8 +11,9 @@ The comparison is decided as the planner would do it on paper: when the running
 floating-point sum of lost volume is within rounding distance of the limit, both sides are
 recomputed exactly from the decimal numbers as entered (``Fraction(repr(x))``), so volumes
 0.1 + 0.2 against θ = 0.5 of 0.6 is *not* more than θ, and the decision never depends on
-the order in which flows are added. The final service level of every cascade is computed for all
-cascades at once, 64 per machine word, with :func:`ecodesk.analysis.reachability.propagate`.
+the order in which flows are added. The final service level of a one-entity cascade comes from
+the dominator tree, that of a larger one from a walk that touches only what loses supply
+(:class:`ecodesk.analysis.reachability.SupplyLoss`): time and memory near-linear in the graph.
 """
 
 from __future__ import annotations
@@ -23,7 +24,16 @@ from fractions import Fraction
 
 import numpy as np
 
-from ecodesk.analysis.reachability import Schedule, bit_services, propagate
+from ecodesk.analysis.montecarlo import pack
+from ecodesk.analysis.reachability import (
+    DominatorTree,
+    Schedule,
+    SupplyLoss,
+    bit_services,
+    dominator_tree,
+    exact_subset_sums,
+    supplied_mask,
+)
 from ecodesk.analysis.supplygraph import FloatArray, SupplyGraph
 
 #: Relative distance to the limit below which the lost volume is re-summed exactly.
@@ -102,25 +112,80 @@ def cascade_sets(graph: SupplyGraph, theta: float, check: Callable[[int], None] 
 
 
 def cascade_services(
-    graph: SupplyGraph, schedule: Schedule, failed_sets: list[list[int]], check: Callable[[float], None] | None = None
+    graph: SupplyGraph,
+    schedule: Schedule,
+    failed_sets: list[list[int]],
+    check: Callable[[float], None] | None = None,
+    tree: DominatorTree | None = None,
 ) -> FloatArray:
-    """Service level with each failed set removed; one bit-parallel propagation per chunk."""
+    """Service level with each failed set removed.
+
+    A single failure loses exactly what its entity dominates (a range of the demand entities
+    in dominator-tree preorder); a larger set is walked by :class:`SupplyLoss` from the set,
+    touching only what loses supply. When every subset sum of the demands is exact
+    (:func:`exact_subset_sums`: integer demands, say), a service is (intact demand − lost
+    demand) / total, the same float in any order of summation; otherwise the supplied flags
+    are summed by :func:`bit_services` over the very same chunks of 64·k cascades as the bit
+    matrices used before issue 19 did, so every float is what it was either way.
+    """
     count = len(failed_sets)
     out = np.zeros(count, dtype=np.float64)
     if count == 0 or graph.total_demand <= 0:
         return out
+    supplied = supplied_mask(graph, schedule)
+    if tree is None:
+        tree = dominator_tree(graph)
+    dnodes, weights = graph.demand_nodes, graph.demand_weights
+    base = supplied[dnodes]
+    # supplied demand entities in preorder: the ones a node dominates form one range
+    rows = np.flatnonzero(base)
+    rows = rows[np.argsort(tree.tin[dnodes[rows]], kind="stable")]
+    tin_sorted = tree.tin[dnodes[rows]]
+    ents = np.fromiter((s[0] if len(s) == 1 else -1 for s in failed_sets), dtype=np.intp, count=count)
+    single = ents >= 0
+    lo = np.searchsorted(tin_sorted, tree.tin[ents[single]], side="left")
+    hi = np.searchsorted(tin_sorted, tree.tout[ents[single]], side="left")
+    lo[tree.tin[ents[single]] < 0] = 0  # an unsupplied entity dominates nothing
+    hi = np.maximum(hi, lo)
+    loss = SupplyLoss(graph, schedule, supplied) if not single.all() else None
+    row_of = {d: i for i, d in enumerate(dnodes.tolist())}
+
+    def lost_rows(c: int) -> list[int]:
+        assert loss is not None
+        return [row_of[v] for v in loss.lost(failed_sets[c]) if v in row_of]
+
+    multi = np.flatnonzero(~single).tolist()
+    if exact_subset_sums(weights):
+        total = graph.total_demand
+        numerator = float(weights[base].sum())
+        prefix = np.concatenate([[0.0], np.cumsum(weights[rows])])
+        lost = np.zeros(count, dtype=np.float64)
+        lost[single] = prefix[hi] - prefix[lo]
+        for i, c in enumerate(multi):
+            lost[c] = float(weights[lost_rows(c)].sum())
+            if check is not None and i % 64 == 63:
+                check(i / len(multi))
+        out[:] = (numerator - lost) / total
+        if check is not None:
+            check(1.0)
+        return out
+    col_of = np.full(count, -1, dtype=np.intp)
+    col_of[single] = np.arange(int(single.sum()))
     k_words = (count + 63) // 64
-    nodes = np.fromiter((v for s in failed_sets for v in s), dtype=np.int64)
-    which = np.repeat(np.arange(count, dtype=np.int64), [len(s) for s in failed_sets])
-    dead = np.zeros(graph.n_nodes * k_words, dtype=np.uint64)
-    np.bitwise_or.at(dead, nodes * k_words + (which >> 6), np.left_shift(np.uint64(1), (which & 63).astype(np.uint64)))
-    alive = ~dead.reshape(graph.n_nodes, k_words)
     chunk = max(1, min(k_words, _GATHER_WORDS // max(1, graph.n_edges, graph.n_nodes)))
     for start in range(0, k_words, chunk):
         stop = min(k_words, start + chunk)
-        w = propagate(schedule, alive[:, start:stop], None, bits=True)
         first, last = start * 64, min(count, stop * 64)
-        out[first:last] = bit_services(graph, w[graph.demand_nodes].astype(np.uint64, copy=False), last - first)
+        flags = np.repeat(base[:, None], last - first, axis=1)
+        sel = col_of[first:last][single[first:last]]
+        cols = np.flatnonzero(single[first:last])
+        lengths = hi[sel] - lo[sel]
+        starts = np.repeat(lo[sel] - (np.cumsum(lengths) - lengths), lengths) + np.arange(int(lengths.sum()))
+        flags[rows[starts], np.repeat(cols, lengths)] = False
+        for c in multi:
+            if first <= c < last:
+                flags[lost_rows(c), c - first] = False
+        out[first:last] = bit_services(graph, pack(flags), last - first)
         if check is not None:
             check(stop / k_words)
     return out
@@ -132,10 +197,11 @@ def analyse_cascades(
     theta: float,
     check_sets: Callable[[int], None] | None = None,
     check_services: Callable[[float], None] | None = None,
+    tree: DominatorTree | None = None,
 ) -> list[CascadeEntry]:
     """One entry per entity, sorted by cascade size desc, service level asc (loss desc), id."""
     sets = cascade_sets(graph, theta, check_sets)
-    services = cascade_services(graph, schedule, sets, check_services).tolist()
+    services = cascade_services(graph, schedule, sets, check_services, tree).tolist()
     ids = graph.ids
     entries = [CascadeEntry(ids[e], len(s), services[e], tuple(sorted(ids[v] for v in s))) for e, s in enumerate(sets)]
     # service levels equal on paper tie even if their floats differ in the last bits

@@ -5,8 +5,14 @@ entity but t itself — so two paths from the same origin are *not* disjoint. By
 theorem that is a maximum flow in the node-split graph: every entity v becomes
 ``v_in → v_out`` with capacity 1, every supply pair ``u → v`` becomes ``u_out → v_in``
 (parallel flows merged: they cannot add disjoint paths), and a super source feeds every
-origin's ``v_in``. The sink is ``t_in``, so t itself is not limited. Each flow runs on
-the ancestors of t only: nothing else can lie on a supply path to t.
+origin's ``v_in``. The sink is ``t_in``, so t itself is not limited.
+
+The max flow is computed near t: greedy disjoint paths first, then augmenting paths
+searched backwards from ``t_in`` in the residual graph, stopped as soon as the count
+reaches the number of t's supplied suppliers (no more paths can enter t). A search sees the
+entities near t and the paths already chosen, not all of t's ancestors, so the cost does not
+grow with each user's upstream set; an entity with a single point of failure on every path
+(a dominator other than the super-source) needs no search at all.
 
 0 means t is not reached from any origin; None marks a demand entity that is itself an
 origin (nothing supplies it: the question does not apply).
@@ -14,13 +20,13 @@ origin (nothing supplies it: the question does not apply).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 
 import numpy as np
 import numpy.typing as npt
-from scipy.sparse import csr_array
-from scipy.sparse.csgraph import maximum_flow
 
+from ecodesk.analysis.reachability import DominatorTree, dominator_tree
 from ecodesk.analysis.supplygraph import BoolArray, SupplyGraph
 
 
@@ -32,12 +38,16 @@ def _pairs(graph: SupplyGraph) -> npt.NDArray[np.intp]:
 
 
 def redundancy(
-    graph: SupplyGraph, supplied: BoolArray, check: Callable[[int], None] | None = None
+    graph: SupplyGraph,
+    supplied: BoolArray,
+    check: Callable[[int], None] | None = None,
+    tree: DominatorTree | None = None,
 ) -> dict[str, int | None]:
     """Node-disjoint supply paths to every demand entity (scenario order).
 
-    Each max flow runs on the ancestors of the demand entity only (nothing else can lie on
-    a path to it), which keeps the per-entity cost proportional to its supply tree.
+    A demand entity with a dominator other than the super-source has exactly 1 (every path
+    passes that entity); otherwise :func:`_max_paths` counts them, bounded by t's distinct
+    supplied suppliers. ``tree`` is the dominator tree when the caller has it.
     """
     out: dict[str, int | None] = {}
     n = graph.n_nodes
@@ -48,7 +58,9 @@ def redundancy(
     preds = by_dst[:, 0]
     ptr_l, preds_l = ptr.tolist(), preds.tolist()
     is_origin = graph.is_origin
-    local = np.full(n, -1, dtype=np.intp)
+    origin_l, sup_l = is_origin.tolist(), supplied.tolist()
+    if tree is None and graph.demand_nodes.size:
+        tree = dominator_tree(graph)
     for i, t in enumerate(graph.demand_nodes.tolist()):
         if check is not None and i % 64 == 63:
             check(i)
@@ -59,46 +71,130 @@ def redundancy(
             out[tid] = 0
         elif ptr_l[t + 1] - ptr_l[t] <= 1 or graph.origins.size <= 1:  # reached; no room for a second path
             out[tid] = 1
+        elif tree is not None and tree.idom[t] != n:  # one entity lies on every supply path
+            out[tid] = 1
         else:
-            anc = _ancestors(t, ptr_l, preds_l)
-            out[tid] = _flow_to(anc, t, ptr, preds, is_origin, local)
+            upper = sum(1 for u in preds_l[ptr_l[t] : ptr_l[t + 1]] if sup_l[u] and u != t)
+            out[tid] = _max_paths(t, upper, ptr_l, preds_l, origin_l, sup_l)
     return out
 
 
-def _ancestors(t: int, ptr: list[int], preds: list[int]) -> npt.NDArray[np.intp]:
-    seen = {t}
-    stack = [t]
-    while stack:
-        v = stack.pop()
-        for u in preds[ptr[v] : ptr[v + 1]]:
-            if u not in seen:
-                seen.add(u)
-                stack.append(u)
-    return np.fromiter(seen, dtype=np.intp, count=len(seen))
+def _greedy_paths(
+    t: int, ptr: list[int], preds: list[int], origin: list[bool], sup: list[bool]
+) -> list[list[int]]:
+    """Node-disjoint supply paths to ``t`` found greedily, each listed from t's supplier back
+    to an origin: from each supplied supplier of t a depth-first search backwards through
+    unused supplied entities, an unused origin first where there is one. An entity whose
+    search failed is never tried again for t: the used entities only grow, so it stays a
+    dead end."""
+    used: set[int] = set()
+    dead = {t}  # a path runs into t once, at its end
+    found: list[list[int]] = []
+    for p in preds[ptr[t] : ptr[t + 1]]:
+        if not sup[p] or p in used or p in dead:
+            continue
+        path = [p]
+        on_path = {p}
+        iters = [iter(())]
+        if not origin[p]:
+            iters[0] = _candidates(p, ptr, preds, origin, sup, used, dead)
+        while path and not origin[path[-1]]:
+            for u in iters[-1]:
+                if u in on_path or u in used or u in dead:
+                    continue
+                path.append(u)
+                on_path.add(u)
+                iters.append(_candidates(u, ptr, preds, origin, sup, used, dead))
+                break
+            else:
+                on_path.discard(path[-1])
+                dead.add(path.pop())
+                iters.pop()
+        if path:
+            used.update(path)
+            found.append(path)
+    return found
 
 
-def _flow_to(
-    nodes: npt.NDArray[np.intp],
-    t: int,
-    ptr: npt.NDArray[np.intp],
-    preds: npt.NDArray[np.intp],
-    is_origin: BoolArray,
-    local: npt.NDArray[np.intp],
-) -> int:
-    """Max flow from the origins among ``nodes`` to ``t_in`` in the node-split graph on ``nodes``."""
-    a = nodes.size
-    local[nodes] = np.arange(a)
-    lengths = ptr[nodes + 1] - ptr[nodes]
-    idx = np.repeat(ptr[nodes] - (np.cumsum(lengths) - lengths), lengths) + np.arange(int(lengths.sum()))
-    dst_local = np.repeat(np.arange(a), lengths)
-    src_local = local[preds[idx]]
-    org = np.flatnonzero(is_origin[nodes])
-    rows = np.concatenate([2 * np.arange(a), 2 * src_local + 1, np.full(org.size, 2 * a)])
-    cols = np.concatenate([2 * np.arange(a) + 1, 2 * dst_local, 2 * org])
-    cap = csr_array(
-        (np.ones(rows.size, dtype=np.int32), (rows.astype(np.int32), cols.astype(np.int32))),
-        shape=(2 * a + 1, 2 * a + 1),
-    )
-    sink = 2 * int(local[t])
-    local[nodes] = -1
-    return int(maximum_flow(cap, 2 * a, sink, method="dinic").flow_value)
+def _max_paths(t: int, upper: int, ptr: list[int], preds: list[int], origin: list[bool], sup: list[bool]) -> int:
+    """The maximum number of node-disjoint supply paths to ``t`` (Ford–Fulkerson on the
+    node-split graph), started from the greedy paths and stopped at ``upper``.
+
+    Each augmenting path is searched *backwards* from the sink ``t_in`` through the
+    residual graph, so a search only sees the entities near t and the paths already
+    chosen: states are ``(v, 0)`` for ``v_in`` and ``(v, 1)`` for ``v_out``; a node arc
+    ``v_in → v_out`` carries flow iff v is in ``through``, a supply arc ``u_out → v_in``
+    iff ``nxt[u] == v``. The search stops when it meets an origin whose source arc is free.
+    """
+    paths = _greedy_paths(t, ptr, preds, origin, sup)
+    through: set[int] = set()
+    nxt: dict[int, int] = {}
+    for path in paths:
+        through.update(path)
+        nxt[path[0]] = t
+        for a, b in zip(path[1:], path):
+            nxt[a] = b
+    value = len(paths)
+    while value < upper:
+        start = (t, 0)
+        parent: dict[tuple[int, int], tuple[int, int] | None] = {start: None}
+        queue = deque([start])
+        hit: tuple[int, int] | None = None
+        while queue and hit is None:
+            state = queue.popleft()
+            v, side = state
+            if side == 0:  # who reaches v_in
+                if v != t and origin[v] and v not in through:
+                    hit = state
+                    break
+                for u in preds[ptr[v] : ptr[v + 1]]:
+                    if u != t and sup[u] and nxt.get(u) != v and (u, 1) not in parent:
+                        parent[(u, 1)] = state
+                        queue.append((u, 1))
+                if v != t and v in through and (v, 1) not in parent:
+                    parent[(v, 1)] = state  # undo v's node arc
+                    queue.append((v, 1))
+            else:  # who reaches v_out
+                if v not in through and (v, 0) not in parent:
+                    parent[(v, 0)] = state
+                    queue.append((v, 0))
+                w = nxt.get(v)
+                if w is not None and w != t and (w, 0) not in parent:
+                    parent[(w, 0)] = state  # undo the supply arc v → w
+                    queue.append((w, 0))
+        if hit is None:
+            break
+        # apply the path from the source forwards: hit → … → t_in
+        state = hit
+        through.add(hit[0])  # the source arc of the origin now carries flow
+        while state != start:
+            after = parent[state]
+            assert after is not None
+            (v, side), (w, w_side) = state, after
+            if side == 0 and w_side == 1:
+                if w == v:  # v_in → v_out: v now carries flow … unless it was the undo direction
+                    through.add(v)
+                else:  # v_in → w_out: cancels the supply arc w → v
+                    if nxt.get(w) == v:
+                        del nxt[w]
+            elif side == 1 and w_side == 0:
+                if w == v:  # v_out → v_in: cancels v's node arc
+                    through.discard(v)
+                else:  # v_out → w_in: a new supply arc
+                    nxt[v] = w
+            state = after
+        value += 1
+    return value
+
+
+def _candidates(
+    v: int, ptr: list[int], preds: list[int], origin: list[bool], sup: list[bool], used: set[int], dead: set[int]
+) -> Iterator[int]:
+    """Supplied suppliers of ``v``: unused origins first, then the others."""
+    mine = preds[ptr[v] : ptr[v + 1]]
+    for u in mine:
+        if origin[u] and u not in used:
+            yield u
+    for u in mine:
+        if sup[u] and not origin[u]:
+            yield u

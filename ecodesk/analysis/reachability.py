@@ -22,6 +22,7 @@ inside cycles it propagates from a frontier of changed nodes until nothing chang
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -65,6 +66,10 @@ class Schedule:
     origins: IntArray
     steps: tuple[_Segments | _CycleGroup, ...]
     has_cycles: bool
+    #: strongly connected component of each node, and its topological level in the
+    #: condensation (an edge between two components goes to a strictly higher level)
+    label: IntArray
+    level: IntArray
 
 
 def _levels(n_comp: int, cs: list[int], cd: list[int]) -> list[int]:
@@ -101,7 +106,8 @@ def build_schedule(graph: SupplyGraph) -> Schedule:
     """Topological levels of the SCC condensation, grouped into vectorised steps."""
     n, src, dst = graph.n_nodes, graph.src, graph.dst
     if n == 0 or graph.n_edges == 0:
-        return Schedule(n, graph.origins, (), False)
+        ramp = np.arange(n, dtype=np.intp)
+        return Schedule(n, graph.origins, (), False, ramp, np.zeros(n, dtype=np.intp))
     adj = csr_array((np.ones(graph.n_edges, dtype=np.int8), (src, dst)), shape=(n, n))
     n_comp, label = connected_components(adj, directed=True, connection="strong")
     cs, cd = label[src], label[dst]
@@ -132,7 +138,7 @@ def build_schedule(graph: SupplyGraph) -> Schedule:
             steps.append(_cycle_group(c_nodes, lev_edges[~s_mask], label, graph))
     # level 0 holds only components without entering edges: origins, isolated nodes, and
     # cycles nothing enters (never supplied, so they stay at the bottom value)
-    return Schedule(n, graph.origins, tuple(steps), bool((~single).any()))
+    return Schedule(n, graph.origins, tuple(steps), bool((~single).any()), label.astype(np.intp), node_level)
 
 
 def _cycle_group(nodes: IntArray, edges: IntArray, label: IntArray, graph: SupplyGraph) -> _CycleGroup:
@@ -247,15 +253,31 @@ def bit_services(graph: SupplyGraph, demand_words: npt.NDArray[np.uint64], count
     return (graph.demand_weights @ flags) / total
 
 
-def dominated_demand(graph: SupplyGraph) -> tuple[FloatArray, list[Fraction]]:
-    """Demand of supplied demand entities in each node's dominator subtree: as floats, and
-    exactly (in the decimals as entered) for ranking ties the way a planner sees them.
+@dataclass(frozen=True, eq=False)
+class DominatorTree:
+    """Immediate dominators of the supply graph seen from a super-source feeding every origin.
 
-    Dominators are taken from a super-source feeding every origin (iterative algorithm of
-    Cooper, Harvey and Kennedy). Because origins are fixed, removing ``v`` leaves unsupplied
-    exactly the nodes ``v`` dominates, itself included, so ``service_without(v)`` is
-    ``(total − dominated[v]) / Σ demand``.
+    ``idom[v]`` is the immediate dominator of node ``v`` (``n`` = the super-source), -1 for a
+    node no origin reaches; ``post`` lists the reached nodes in DFS postorder, the
+    super-source last. ``tin``/``tout`` number the tree in preorder: ``u`` dominates ``v``
+    (both reached) iff ``tin[u] <= tin[v] < tout[u]``; unreached nodes have an empty
+    interval. Removing ``v`` leaves unsupplied exactly the nodes it dominates (origins are
+    fixed), which answers every single failure at once.
     """
+
+    idom: list[int]
+    post: list[int]
+    tin: IntArray
+    tout: IntArray
+
+    def dominates(self, u: int, nodes: IntArray) -> npt.NDArray[np.bool_]:
+        """Which of ``nodes`` node ``u`` dominates (itself included)."""
+        t = self.tin[nodes]
+        return (t >= self.tin[u]) & (t < self.tout[u])
+
+
+def dominator_tree(graph: SupplyGraph) -> DominatorTree:
+    """Dominators by the iterative algorithm of Cooper, Harvey and Kennedy."""
     n = graph.n_nodes
     root = n
     in_ptr, in_edges, src = graph.in_ptr.tolist(), graph.in_edges.tolist(), graph.src.tolist()
@@ -307,10 +329,54 @@ def dominated_demand(graph: SupplyGraph) -> tuple[FloatArray, list[Fraction]]:
             if idom[v] != new:
                 idom[v] = new
                 changed = True
+    # preorder interval of each subtree: sizes from the postorder, starts top-down
+    size = [1] * (n + 1)
+    for v in post[:-1]:
+        size[idom[v]] += size[v]
+    start = [0] * (n + 1)
+    nxt = [1] * (n + 1)  # next free preorder slot inside each subtree
+    for v in rpo:  # parents come before their children in reverse postorder
+        p = idom[v]
+        start[v] = start[p] + nxt[p]
+        nxt[p] += size[v]
+    tin = np.full(n + 1, -1, dtype=np.intp)
+    tout = np.full(n + 1, -1, dtype=np.intp)
+    reached = np.flatnonzero(np.asarray(seen, dtype=bool))
+    tin[reached] = np.asarray(start, dtype=np.intp)[reached]
+    tout[reached] = tin[reached] + np.asarray(size, dtype=np.intp)[reached]
+    return DominatorTree(idom=idom, post=post, tin=tin, tout=tout)
+
+
+def exact_subset_sums(weights: FloatArray) -> bool:
+    """Whether every sum of a subset of ``weights`` (non-negative) is a float exactly, so
+    that any order of summation — numpy's, a BLAS kernel's, a running total — gives the very
+    same number: all weights are multiples of one power of two ``2⁻ᵏ`` and their total is
+    below ``2⁵³·2⁻ᵏ`` (true for integer demands, and for halves, quarters … in any sane range)."""
+    ratios = [float(w).as_integer_ratio() for w in weights.tolist()]
+    if not ratios:
+        return True
+    if any(w < 0 for w, _ in ratios):
+        return False
+    k = max(d for _, d in ratios).bit_length() - 1  # denominators are powers of two
+    return sum(n << (k - (d.bit_length() - 1)) for n, d in ratios) < 1 << 53
+
+
+def dominated_demand(graph: SupplyGraph, tree: DominatorTree | None = None) -> tuple[FloatArray, list[Fraction]]:
+    """Demand of supplied demand entities in each node's dominator subtree: as floats, and
+    exactly (in the decimals as entered) for ranking ties the way a planner sees them.
+
+    Dominators are taken from a super-source feeding every origin (:func:`dominator_tree`).
+    Because origins are fixed, removing ``v`` leaves unsupplied exactly the nodes ``v``
+    dominates, itself included, so ``service_without(v)`` is ``(total − dominated[v]) / Σ demand``.
+    """
+    n = graph.n_nodes
+    if tree is None:
+        tree = dominator_tree(graph)
+    idom, post = tree.idom, tree.post
     dom = [0.0] * (n + 1)
     exact = [Fraction(0)] * (n + 1)
     for d, wgt in zip(graph.demand_nodes.tolist(), graph.demand_weights.tolist()):
-        if seen[d]:
+        if idom[d] != -1:
             dom[d] = wgt
             exact[d] = Fraction(repr(wgt))
     for v in post[:-1]:  # children before their immediate dominator
@@ -318,3 +384,96 @@ def dominated_demand(graph: SupplyGraph) -> tuple[FloatArray, list[Fraction]]:
             dom[idom[v]] += dom[v]
             exact[idom[v]] += exact[v]
     return np.asarray(dom[:n], dtype=np.float64), exact[:n]
+
+
+class SupplyLoss:
+    """Which supplied entities lose supply when a set of entities fails (every flow alive),
+    touching only what changes: a walk in topological order of the condensation from the
+    failed entities, with early exit.
+
+    An entity outside a cycle is lost once every in-flow from a supplied entity comes from a
+    lost one (a counter per entity; the level order makes the count final before it is
+    read); a strongly connected component is settled as a whole once its level is reached,
+    by a search inside it from its members that still have a live in-flow from outside.
+    The cost is the out-degree of what is lost plus the size of the components reached,
+    not the size of the graph.
+    """
+
+    def __init__(self, graph: SupplyGraph, schedule: Schedule, supplied: npt.NDArray[np.bool_]) -> None:
+        n = graph.n_nodes
+        label, level = schedule.label, schedule.level
+        src, dst = graph.src, graph.dst
+        sizes = np.bincount(label, minlength=n)
+        big = sizes[label] > 1 if n else np.zeros(0, dtype=bool)
+        same = label[src] == label[dst]  # inside one component (or a self-loop)
+        self._live_in = np.bincount(dst[supplied[src] & ~same], minlength=n).tolist()
+        self._sup = supplied.tolist()
+        self._label = label.tolist()
+        self._level = level.tolist()
+        self._big = big.tolist()
+        self._ptr = graph.out_ptr.tolist()
+        self._succ = dst[graph.out_edges].tolist()
+        members: dict[int, list[int]] = {}
+        for v in np.flatnonzero(big).tolist():
+            members.setdefault(self._label[v], []).append(v)
+        self._members = members
+        inner = same & big[src] if n else same
+        self._inner: dict[int, list[int]] = {}
+        for s, d in zip(src[inner].tolist(), dst[inner].tolist()):
+            self._inner.setdefault(s, []).append(d)
+
+    def lost(self, failed: list[int]) -> list[int]:
+        """The supplied entities unsupplied once ``failed`` fail (failed ones included)."""
+        sup, label, level, big = self._sup, self._label, self._level, self._big
+        ptr, succ, live_in = self._ptr, self._succ, self._live_in
+        dead = set(failed)
+        out = [u for u in dead if sup[u]]
+        count: dict[int, int] = {}
+        queued: set[int] = set()
+        settled: set[int] = set()
+        heap: list[tuple[int, int]] = []
+
+        def relax(u: int) -> None:
+            lu = label[u]
+            for v in succ[ptr[u] : ptr[u + 1]]:
+                if not sup[v] or v in dead:
+                    continue
+                if label[v] == lu:  # inside u's component: settled with the component
+                    if big[v] and lu not in settled and v not in queued:
+                        queued.add(v)
+                        heapq.heappush(heap, (level[v], v))
+                    continue
+                count[v] = count.get(v, 0) + 1
+                if v not in queued:
+                    queued.add(v)
+                    heapq.heappush(heap, (level[v], v))
+
+        for u in out:
+            relax(u)
+        while heap:
+            _, v = heapq.heappop(heap)
+            if not big[v]:
+                if count.get(v, 0) == live_in[v]:
+                    dead.add(v)
+                    out.append(v)
+                    relax(v)
+                continue
+            c = label[v]
+            if c in settled:
+                continue
+            settled.add(c)
+            group = self._members[c]
+            reached = {x for x in group if x not in dead and live_in[x] > count.get(x, 0)}
+            stack = list(reached)
+            while stack:
+                x = stack.pop()
+                for y in self._inner.get(x, ()):
+                    if y not in reached and y not in dead:
+                        reached.add(y)
+                        stack.append(y)
+            gone = [x for x in group if x not in reached and x not in dead]
+            dead.update(gone)
+            out.extend(gone)
+            for x in gone:
+                relax(x)
+        return out

@@ -39,7 +39,13 @@ from ecodesk.analysis.cascade import CascadeEntry, analyse_cascades
 from ecodesk.analysis.disjointpaths import redundancy
 from ecodesk.analysis.errors import AnalysisCancelled
 from ecodesk.analysis.montecarlo import MonteCarloSummary, simulate, summarise
-from ecodesk.analysis.reachability import build_schedule, dominated_demand, supplied_mask
+from ecodesk.analysis.reachability import (
+    DominatorTree,
+    build_schedule,
+    dominated_demand,
+    dominator_tree,
+    supplied_mask,
+)
 from ecodesk.analysis.robustness import Robustness, analyse_robustness
 from ecodesk.analysis.supplygraph import SupplyGraph, build_supply_graph
 from ecodesk.model.kinds import FlowKind
@@ -142,14 +148,16 @@ class _Tracker:
             self._progress(1.0, "done")
 
 
-def critical_losses(graph: SupplyGraph, numerator: float, intact: float) -> tuple[list[float], list[int]]:
+def critical_losses(
+    graph: SupplyGraph, numerator: float, intact: float, tree: DominatorTree | None = None
+) -> tuple[list[float], list[int]]:
     """Intact service minus the service without each entity, via the dominator tree; and a
     rank of each entity's exact dominated demand (equal on paper → equal rank), the key
     that orders losses without floating-point noise."""
     n = graph.n_nodes
     if graph.total_demand <= 0 or n == 0:
         return [0.0] * n, [0] * n
-    dom, exact = dominated_demand(graph)
+    dom, exact = dominated_demand(graph, tree)
     rank_of = {value: i for i, value in enumerate(sorted(set(exact)))}
     total = graph.total_demand
     losses = [0.0 if d == 0.0 else intact - (numerator - d) / total for d in dom.tolist()]
@@ -282,7 +290,8 @@ def analyze_resilience(
     mc_seq, order_seq = np.random.SeedSequence(settings.seed).spawn(2)
 
     track.at("critical entities")
-    loss, rank = critical_losses(graph, numerator, intact)
+    tree = dominator_tree(graph)
+    loss, rank = critical_losses(graph, numerator, intact, tree)
     ids = graph.ids
     critical = [
         CriticalEntity(ids[v], loss[v], loss[v] > 0)
@@ -305,7 +314,7 @@ def analyze_resilience(
 
     track.at("redundancy")
     n_demand = max(1, int(graph.demand_nodes.size))
-    paths = redundancy(graph, supplied, lambda i: track.at("redundancy", i / n_demand))
+    paths = redundancy(graph, supplied, lambda i: track.at("redundancy", i / n_demand), tree)
 
     track.at("monte carlo")
     services = simulate(
@@ -321,6 +330,7 @@ def analyze_resilience(
         settings.cascade_threshold,
         lambda done: track.at("cascade", 0.8 * done / n),
         lambda f: track.at("cascade", 0.8 + 0.2 * f),
+        tree,
     )
     track.done()
     return ResilienceResult(
