@@ -21,18 +21,14 @@ from ecodesk.model import Project, Scenario
 
 #: Rows of a card's table (the largest first).
 TOP_ROWS = 8
-#: The metric of the sensitivity card (the report's, SPEC §3.7).
-SENSITIVITY_METRIC = "cost_sharing.total_cost"
-#: The figures of the comparison card.
-COMPARE_KEYS = ("reuse.total_savings", "cost_sharing.total_cost", "resilience.service_level",
-                "resilience.robustness.random.r_index", "resilience.monte_carlo.expected_service",
-                "resilience.single_points_of_failure")
 
 #: The card's own words (en, zh) where the report has none that fit.
 CARD_WORDS: dict[str, tuple[str, str]] = {
     "overview": ("Overview", "概览"),
     "compare": ("Comparison of scenarios", "情景对比"),
     "compared_with": ("“{b}” against “{a}”", "「{b}」对比「{a}」"),
+    "no_change": ("No headline figure differs between the two scenarios.", "两个情景的主要指标没有差别。"),
+    "changed": ("What changes", "变化的指标"),
     "only_one": ("The project has one scenario: there is nothing to compare it with.",
                  "项目只有一个情景，无可对比。"),
     "figure": ("Figure", "指标"),
@@ -186,39 +182,40 @@ def resilience_card(c: _Ctx) -> Card:
 
 
 def compare_card(c: _Ctx, other: Scenario | None, other_result: Any) -> Card:
-    from ecodesk.analysis.compare import compare_results, figure_kind, figure_label
+    from ecodesk.analysis.compare import HIGHER_IS_BETTER, compare_results, figure_kind, figure_label
 
     if other is None or other_result is None:
         return Card(c.say("compare"), sentence=c.say("only_one"))
     # the other scenario is the baseline "a"; this slide's scenario is "b"
     res = compare_results(other.name, other_result, c.scenario.name, c.result)
-    by_key = {f["key"]: f for f in res["figures"]}
+    # the figures that are better or worse in one of them, as the Compare tab marks them
+    moved = [f for f in res["figures"] if HIGHER_IS_BETTER.get(f["key"]) is not None and f["delta"]]
 
     def shown(kind: str, value: Any) -> str:
         return numfmt.money(value, None) if kind == "money" else numfmt.format_value(kind, value)
 
     rows = []
-    for key in COMPARE_KEYS:
-        f = by_key.get(key)
-        if f is None:
-            continue
+    for f in moved[:TOP_ROWS]:
+        key = f["key"]
         kind = figure_kind(key)
         delta = f["delta"]
         change = numfmt.DASH if delta is None else numfmt.signed_delta(shown(kind, delta), delta)
         mark = {"b": " ✓", "a": " ✗"}.get(f.get("better") or "", "")
         rows.append((figure_label(key, c.lang), shown(kind, f["a"]), shown(kind, f["b"]), change + mark))
+    sentence = t("better", c.lang, a=other.name, b=c.scenario.name) if rows else c.say("no_change")
     return Card(c.say("compare"), (), c.say("compared_with", a=other.name, b=c.scenario.name),
-                (c.say("figure"), other.name, c.scenario.name, c.say("change")), tuple(rows),
-                t("better", c.lang, a=other.name, b=c.scenario.name), numeric=(1, 2, 3))
+                (c.say("figure"), other.name, c.scenario.name, c.say("change")), tuple(rows), sentence,
+                numeric=(1, 2, 3))
 
 
 def sensitivity_card(c: _Ctx) -> Card:
     from ecodesk.analysis.metrics import input_label, metric_label
     from ecodesk.analysis.sensitivity import sensitivity
+    from ecodesk.io.report import SWEEP_METRIC  # the report's metric (SPEC §3.7): the joint cost
 
     w = c.w
-    res = sensitivity(c.scenario, c.result.settings, SENSITIVITY_METRIC, top=TOP_ROWS, workers=1)
-    name = metric_label(SENSITIVITY_METRIC, c.scenario, c.lang)
+    res = sensitivity(c.scenario, c.result.settings, SWEEP_METRIC, top=TOP_ROWS, workers=1)
+    name = metric_label(SWEEP_METRIC, c.scenario, c.lang)
     mid = name if w.zh else name[:1].lower() + name[1:]
     figures = (_money_figure(c, f"{name} · {c.say('base')}", res.base,
                              note=c.say("inputs", n=numfmt.integer(res.inputs), p=w.pct(res.p, 0))),)

@@ -4,6 +4,7 @@ run_analysis gives them; Chinese; File → Export Slides…"""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import subprocess
@@ -195,8 +196,16 @@ def test_the_comparison_card_sets_the_scenario_against_the_baseline(qapp):
     results = {s.name: run_analysis(s, p.settings) for s in p.scenarios}
     card = build_card("compare", p, lean, results["Lean"], "en", lambda s: results[s.name])
     assert card.headers == ("Figure", base.name, "Lean", "Change")
-    row = next(r for r in card.rows if r[0] == "Savings from shared capabilities")
-    assert row[1] == row[2] == numfmt.money(results["Lean"].reuse.total_savings, None) and row[3] == "0"
+    assert card.rows == () and card.sentence == "No headline figure differs between the two scenarios."
+    cap = next(iter(lean.capabilities))
+    lean.replace(dataclasses.replace(cap, fixed_cost=cap.fixed_cost / 2))
+    results["Lean"] = run_analysis(lean, p.settings)
+    card = build_card("compare", p, lean, results["Lean"], "en", lambda s: results[s.name])
+    row = next(r for r in card.rows if r[0] == "Total cost together")
+    a, b = results[base.name].cost_sharing.total_cost, results["Lean"].cost_sharing.total_cost
+    assert b < a and row == ("Total cost together", numfmt.money(a, None), numfmt.money(b, None),
+                             numfmt.money(b - a, None) + " ✓")
+    assert all(r[3] not in ("0", "0.0 %") for r in card.rows)  # only what changes
     alone = Project("one", scenarios=[base.copy("only")])
     assert "nothing to compare" in build_card("compare", alone, alone.scenarios[0], results["Lean"], "en").sentence
 
