@@ -285,3 +285,44 @@ def test_notes_are_drawn_in_their_colour_and_an_empty_one_shows_its_hint_only_wh
     sc = view.canvas_scene
     z = sc.notes.items[note.id].zValue()
     assert sc.flow_layer.zValue() < z < min(e.zValue() for e in sc.entity_items.values())  # over flows, under entities
+
+
+def test_the_context_menu_colours_the_selected_notes(qtbot):
+    from PySide6.QtWidgets import QMenu
+
+    view = make_view(qtbot)
+    s = view.document.scenario
+    note = add_note(view)
+    view.select_ids([note.id])
+    menu = QMenu(view)
+    notes_of(view).add_menu_entries(menu)
+    texts = [a.text() for a in menu.actions()]
+    assert texts[:2] == ["Edit Note Text", "Note Colour"]
+    sub = menu.actions()[1].menu()
+    names = [a.text() for a in sub.actions()]
+    assert names == ["Yellow", "Orange", "Pink", "Blue", "Green", "Purple", "Grey"]
+    assert sub.actions()[0].isChecked()
+    sub.actions()[2].trigger()
+    assert s.annotations[note.id].color == "#ffc9de"
+    view.document.undo()
+    assert s.annotations[note.id].color == ""
+
+
+def test_f2_and_ctrl_double_click(qtbot):
+    view = make_view(qtbot)
+    s = view.document.scenario
+    note = add_note(view)
+    view.select_ids([note.id])
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    assert notes_of(view).editor is not None and notes_of(view).item.note_id == note.id
+    qtbot.keyClick(notes_of(view).editor, Qt.Key.Key_Escape)
+    # Ctrl+double-click on the empty canvas starts a note there
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+                      vpos(view, -1200, 800))
+    item = notes_of(view).item
+    assert item is not None and item.provisional
+    centre = item.mapToScene(item.box().center())
+    assert abs(centre.x() + 1200) < 2 and abs(centre.y() - 800) < 2
+    write(qtbot, notes_of(view).editor, "here")
+    assert [n.text for n in s.annotations] == [note.text, "here"]
