@@ -10,7 +10,15 @@ Layout (``ecodesk export P.ecodesk out/ --format csv``; a ``.zip`` destination h
   than one folder per scenario. Cell conventions are those of :mod:`ecodesk.io.tabular`
   (``car;home``, ``auto=2;homeco=1``, ``1000000:0.2;:0.15``; JSON accepted). ``flows.csv`` has
   a ``label`` column (the flow's label), ``entities.csv`` a ``color`` column (empty = the kind's
-  colour, else ``#rrggbb``; ``#FF9900``, ``#f90`` typed into a sheet are read as ``#ff9900``).
+  colour, else ``#rrggbb``; ``#FF9900``, ``#f90`` typed into a sheet are read as ``#ff9900``) and
+  a ``size`` column (the box's drawing scale, 1 = normal, 0.25–4).
+* ``annotations.csv`` — the workshop notes on each scenario's canvas: ``scenario, id, text, x, y,
+  width, height, color`` (``id`` may be left empty: notes are numbered ``note1`` …).
+* ``views.csv`` — the project's saved views (the slides), one row each in presentation order:
+  ``id, title, scenario, x, y, width, height`` (the visible area), ``color_mode`` (kind,
+  criticality, ecosystem, shapley; empty = kind), ``hidden_kinds`` (flow kinds, ``money;data``),
+  ``panel`` (the analysis tab, empty for none) and ``text`` (speaker notes). ``scenario`` here is
+  the view's own field; a view of a scenario the project lacks is kept (the app marks it).
 
 Export writes UTF-8 with a BOM (so Excel shows Chinese names) and ``\\r\\n`` line ends; every
 file is produced in memory first, written into a temporary folder beside the destination,
@@ -18,7 +26,8 @@ which then takes the folder's place whole (an existing folder's other files are 
 failure or a kill half-way leaves the old folder as it was, never some new tables and some old.
 
 Import takes a folder, a ``.zip`` of it, or one of its ``.csv`` files (meaning its folder).
-Only ``entities.csv`` is required — an ``entities.csv`` + ``flows.csv`` pair is a complete
+Only ``entities.csv`` is required (folders written before notes and views existed import as they
+are) — an ``entities.csv`` + ``flows.csv`` pair is a complete
 minimal model. Files may be UTF-8 (with or without BOM), GB18030/GBK (common from Chinese
 Excel) or UTF-16; comma-, tab- or semicolon-separated; columns in any order and any case;
 blank rows are skipped; an empty cell means the default; ``id`` may be left out of
@@ -43,9 +52,10 @@ from typing import Any
 
 from ecodesk.io.atomic import atomic_folder, atomic_path
 from ecodesk.io.errors import FormatError, Problem
-from ecodesk.io.jsonio import PROJECT_FIELDS, _project_meta
+from ecodesk.io.jsonio import PROJECT_FIELDS, _project_meta, project_views
 from ecodesk.io.tabular import (
     FIELDS,
+    VIEW_COLUMNS,
     CellError,
     Place,
     Row,
@@ -56,16 +66,22 @@ from ecodesk.io.tabular import (
     parse_cells,
     parse_list,
     problem,
+    view_cells,
+    view_from_cells,
 )
 from ecodesk.io.textsafe import neutralise_rows, restore_cell
 from ecodesk.model.objects import COLLECTIONS, normalize_color
 from ecodesk.model.scenario import Project
+from ecodesk.model.views import View
 
-TABLES = tuple(COLLECTIONS)  # ecosystems, entities, capabilities, flows, needs, pools
+TABLES = tuple(COLLECTIONS)  # ecosystems, entities, capabilities, flows, needs, pools, annotations
+#: The project-level table of saved views (after the scenario tables).
+VIEWS = "views"
 PROJECT_COLUMNS = (*PROJECT_FIELDS, "scenarios")
 #: Columns without which a table cannot be read.
 REQUIRED = {"ecosystems": ("id",), "entities": ("id",), "capabilities": ("id", "owner"),
-            "flows": ("source", "target"), "needs": ("entity", "category"), "pools": ("id",)}
+            "flows": ("source", "target"), "needs": ("entity", "category"), "pools": ("id",), "annotations": (),
+            VIEWS: ("id",)}
 MAX_BYTES = 64 * 1024 * 1024  # per table: refuse absurd files (and zip bombs) with a message
 MAX_TOTAL_BYTES = 128 * 1024 * 1024  # all tables of a zip together, uncompressed
 MAX_RATIO = 250  # uncompressed / compressed size of a zip member above 1 MB (real tables: under 50)
@@ -90,6 +106,11 @@ def project_tables(project: Project, scenario: str | None = None) -> dict[str, l
                 c = object_cells(cname, obj)
                 rows.append([s.name, *(c[k] for k in columns)])
         tables[f"{cname}.csv"] = rows
+    views = [list(VIEW_COLUMNS)]
+    for view in project_views(project, scenario):
+        c = view_cells(view)
+        views.append([c[k] for k in VIEW_COLUMNS])
+    tables[f"{VIEWS}.csv"] = views
     return tables
 
 
@@ -150,7 +171,7 @@ def _sources(path: Path) -> tuple[dict[str, tuple[str, bytes]], str, list[Proble
     and problems (likely misspelt tables)."""
     found: dict[str, tuple[str, bytes]] = {}
     problems: list[Problem] = []
-    known = ("project", *TABLES)
+    known = ("project", *TABLES, VIEWS)
 
     def take(filename: str, read: Any) -> None:
         stem, suffix = os.path.splitext(os.path.basename(filename))
@@ -335,7 +356,7 @@ def import_csv(path: str | os.PathLike[str]) -> Project:
         raise FormatError(path.name, [problem(str(path), "does not exist", "不存在")])
     found, default_name, problems = _sources(path)
     if "entities" not in found:
-        listed = ", ".join(f"{t}.csv" for t in ("project", *TABLES))
+        listed = ", ".join(f"{t}.csv" for t in ("project", *TABLES, VIEWS))
         problems.append(problem(path.name, f"has no entities.csv (an ecodesk CSV folder holds {listed})",
                                 f"没有 entities.csv（ecodesk 的 CSV 文件夹包含 {listed}）"))
         raise FormatError(path.name, problems)
@@ -347,22 +368,56 @@ def import_csv(path: str | os.PathLike[str]) -> Project:
             problems.extend(exc.problems)
     if problems:
         raise FormatError(path.name, problems)
+    return build_project(texts, default_name, path.name, problems)
 
+
+def build_project(texts: Mapping[str, tuple[str, str]], default_name: str, source: str,
+                  problems: list[Problem]) -> Project:
+    """The project of decoded tables ({table: (text, label)}, as read from a CSV folder or
+    the sheets of a workbook); FormatError listing every problem, nothing built."""
     project, order = _read_project(texts.get("project"), default_name, problems)
     per_scenario: dict[str, dict[str, list[Row]]] = {}
     unreadable = False
     for cname in TABLES:
         if cname in texts:
             unreadable |= not _read_table(cname, *texts[cname], order, per_scenario, problems)
-    if unreadable:  # a whole table is missing: its references would only add noise
-        raise FormatError(path.name, problems)
+    views = _read_views(*texts[VIEWS], problems) if VIEWS in texts else []
+    if unreadable or views is None:  # a whole table is missing: its references would only add noise
+        raise FormatError(source, problems)
     for name in order or ["Base"]:
         scenario = build_scenario(name, per_scenario.get(name, {}), problems, project.import_remarks)
         if scenario is not None:
             project.add_scenario(scenario)
     if problems:
-        raise FormatError(path.name, problems)
+        raise FormatError(source, problems)
+    for view in views:
+        project.add_view(view)
     return project
+
+
+def _read_views(text: str, label: str, problems: list[Problem]) -> list[View] | None:
+    """The rows of the views table as views, in order (None when the table cannot be read);
+    a bad cell or a repeated id is a problem naming the row and column."""
+    header, rows = read_rows(text, label, problems)
+    if not header:
+        return []
+    columns = _columns(label, header, VIEW_COLUMNS, REQUIRED[VIEWS], rows, problems)
+    if columns is None:
+        return None
+    views: list[View] = []
+    seen: set[str] = set()
+    for n, record in rows:
+        place = Place(label, f"row {n}", f"第 {n} 行")
+        view = view_from_cells(_cells(label, n, record, columns, problems), place, problems)
+        if view is None:
+            continue
+        if view.id in seen:
+            cell = Place(label, f"row {n}, column 'id'", f"第 {n} 行，列 'id'")
+            problems.append(cell.problem(f"the view id '{view.id}' is used twice", f"视图 id '{view.id}' 出现了两次"))
+            continue
+        seen.add(view.id)
+        views.append(view)
+    return views
 
 
 def _read_project(source: tuple[str, str] | None, default_name: str,

@@ -5,12 +5,12 @@ given with ``--scenario``, else the first one (the export returns a notice namin
 export each with ``--scenario`` for one file per scenario). Nodes carry every entity field as
 a declared ``<attvalue>`` (attribute id = title = field name; ``double`` or ``string``;
 ``ecosystems`` as ``;``-joined text), a ``label``, ``viz:position`` from x/y (y negated:
-Gephi's y axis points up, the canvas's down) and a ``viz:color`` (the entity's colour, else its
-kind's); edges carry every flow field, edge id = flow id, ``label`` = the flow's label (when it
-has one) and ``weight`` = volume (when above 0). GEXF
-has no graph-level attributes: the scenario's ecosystems, capabilities, needs, pools and the
-project's metadata go as JSON in ``<meta><description>``, so our own file imports back to the
-same one-scenario model.
+Gephi's y axis points up, the canvas's down), a ``viz:color`` (the entity's colour, else its
+kind's) and a ``viz:size`` (10 times the entity's size); edges carry every flow field, edge id =
+flow id, ``label`` = the flow's label (when it has one) and ``weight`` = volume (when above 0). GEXF
+has no graph-level attributes: the scenario's ecosystems, capabilities, needs, pools, notes
+(``annotations``) and the project's metadata with the views of this scenario go as JSON in
+``<meta><description>``, so our own file imports back to the same one-scenario model.
 
 Import: our own files exactly; other GEXF (Gephi, networkx; versions 1.1–1.3) through
 :mod:`ecodesk.io.foreign`: node ``label`` → name, ``viz:position`` → x/y, ``viz:color`` → the
@@ -59,6 +59,7 @@ from ecodesk.io.graphml import (
     read_bytes,
     scenario_json,
 )
+from ecodesk.io.jsonio import project_views
 from ecodesk.io.tabular import FIELDS, NUMBER, Place, Row, build_scenario, format_cell, json_loads, problem
 from ecodesk.model.scenario import Project
 
@@ -85,7 +86,7 @@ def _attvalues(x: XmlText, cname: str, obj: Any, skip: tuple[str, ...], where: s
     out = []
     for f in FIELDS[cname]:
         value = getattr(obj, f)
-        if f in skip or value is None or value == "" or value == ():
+        if f in skip or value is None or value == "" or value == () or (f == "size" and value == 1.0):
             continue
         out.append(f'<attvalue for="{f}" value="{x.attr(format_cell(cname, f, value), f"{where} {f}")}"/>')
     return ["        <attvalues>", *(f"          {v}" for v in out), "        </attvalues>"] if out else []
@@ -100,7 +101,7 @@ def gexf_text(project: Project, scenario: str | None = None) -> tuple[str, list[
     if scenario is None and others:
         notices.append(f"GEXF holds one scenario: wrote '{s.name}' (not {', '.join(repr(o) for o in others)}); "
                        "export another with --scenario.")
-    description = json.dumps(scenario_json(project, s), ensure_ascii=False)
+    description = json.dumps(scenario_json(project, s, project_views(project, s.name)), ensure_ascii=False)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              f'<gexf xmlns="{NS}" xmlns:viz="{NS_VIZ}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
              f'xsi:schemaLocation="{NS} http://gexf.net/1.3/gexf.xsd" version="1.3">',
@@ -117,7 +118,7 @@ def gexf_text(project: Project, scenario: str | None = None) -> tuple[str, list[
         lines += _attvalues(x, "entities", e, ("id",), where)
         lines.append(f"        <viz:color {_rgb(e.color or ENTITY_COLORS[e.kind])}/>")
         lines.append(f'        <viz:position x="{e.x!r}" y="{-e.y + 0.0!r}" z="0.0"/>')
-        lines.append('        <viz:size value="10.0"/>')
+        lines.append(f'        <viz:size value="{10.0 * e.size!r}"/>')
         lines.append("      </node>")
     lines += ["    </nodes>", "    <edges>"]
     for f in s.flows:

@@ -3,11 +3,13 @@
 Export (``--format graphml``): one ``<graph>`` per scenario (only ``--scenario`` when given).
 Each node carries every entity field as a typed ``<data>`` (``attr.type`` double/string;
 ``ecosystems`` as ``;``-joined text, see :mod:`ecodesk.io.tabular`), each edge every flow
-field, with edge id = flow id (parallel flows stay parallel edges). ``None`` optionals and
-empty texts are left out. The rest of the scenario — ``ecosystems``, ``capabilities``,
-``needs``, ``pools`` — and the project's metadata ride along as JSON in graph-level data
-(``ecodesk_*`` keys), so our own file imports back to the same model. For the eyes of other
-tools every node also has a ``label`` and yEd graphics (position, its colour or its kind's),
+field, with edge id = flow id (parallel flows stay parallel edges). ``None`` optionals, empty
+texts and the normal size (1) are left out. The rest of the scenario — ``ecosystems``,
+``capabilities``, ``needs``, ``pools``, ``annotations`` (the notes on the canvas) — and the
+project's metadata with its saved views (on the first graph) ride along as JSON in graph-level
+data (``ecodesk_*`` keys), so our own file imports back to the same model. For the eyes of other
+tools every node also has a ``label`` and yEd graphics (position, its colour or its kind's, a
+box scaled by the entity's size),
 every edge its flow label (the ``label`` field, also as a yEd ``y:EdgeLabel``) and ``weight``
 (its volume). GraphML wants node ids unique in the
 whole document, so the graphs after the first prefix their ids with ``s2:``, ``s3:`` …
@@ -51,7 +53,7 @@ from ecodesk.io.foreign import (
     normalise_color,
     remark_undirected,
 )
-from ecodesk.io.jsonio import VERSION, _project_meta
+from ecodesk.io.jsonio import VERSION, _project_meta, project_views, views_from_json
 from ecodesk.io.tabular import (
     FIELDS,
     MAX_DIGITS,
@@ -66,11 +68,12 @@ from ecodesk.io.tabular import (
 )
 from ecodesk.model.kinds import EntityKind, FlowKind
 from ecodesk.model.scenario import Project, Scenario
+from ecodesk.model.views import View
 
 NS = "http://graphml.graphdrawing.org/xmlns"
 NS_Y = "http://www.yworks.com/xml/graphml"
 #: Graph-level collections carried as JSON.
-EXTRA = ("ecosystems", "capabilities", "needs", "pools")
+EXTRA = ("ecosystems", "capabilities", "needs", "pools", "annotations")
 
 #: The canvas colours of each kind (kept equal to ecodesk.ui.canvas.style, which io may not import).
 ENTITY_COLORS = {
@@ -195,9 +198,11 @@ def read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, str]:
         raise FormatError(name, [f"'{name}' cannot be read: {exc.strerror or exc}."]) from None
 
 
-def scenario_json(project: Project, s: Scenario) -> dict[str, Any]:
-    """What a graph cannot show, as JSON: project meta and the non-graph collections."""
-    return {"format": "ecodesk", "version": VERSION, "project": project.meta_dict(), "scenario": s.name,
+def scenario_json(project: Project, s: Scenario, views: list[View] | None = None) -> dict[str, Any]:
+    """What a graph cannot show, as JSON: project meta (with ``views``, the saved views this file
+    carries) and the non-graph collections."""
+    meta = {**project.meta_dict(), "views": [v.to_dict() for v in views or ()]}
+    return {"format": "ecodesk", "version": VERSION, "project": meta, "scenario": s.name,
             **{c: [o.to_dict() for o in getattr(s, c)] for c in EXTRA}}
 
 
@@ -214,11 +219,15 @@ def extra_rows(data: dict[str, Any], source: str, where_en: str, where_zh: str,
 
 
 def meta_project(data: dict[str, Any], source: str, problems: list[Problem]) -> Project:
+    """The project of our own file's metadata, with the saved views it carries."""
     meta = data.get("project") or {}
     if not isinstance(meta, dict):
         problems.append(problem(source, "'project' must be an object", "'project' 必须是对象"))
         meta = {}
-    return _project_meta(meta, source, problems)
+    project = _project_meta(meta, source, problems)
+    for view in views_from_json(meta.get("views"), f"'{source}', project", problems):
+        project.add_view(view)
+    return project
 
 
 def check_version(data: dict[str, Any], source: str) -> None:
@@ -259,15 +268,15 @@ def _data(x: XmlText, prefix: str, cname: str, obj: Any, skip: Iterable[str], wh
         if fld in skip:
             continue
         value = getattr(obj, fld)
-        if value is None or value == "" or value == ():
+        if value is None or value == "" or value == () or (fld == "size" and value == 1.0):
             continue
         out.append(f'<data key="{prefix}_{fld}">{x.text(format_cell(cname, fld, value), f"{where} {fld}")}</data>')
     return out
 
 
-def _graph(x: XmlText, project: Project, s: Scenario, index: int) -> list[str]:
+def _graph(x: XmlText, project: Project, s: Scenario, index: int, views: list[View]) -> list[str]:
     prefix = "" if index == 0 else f"s{index + 1}:"
-    extra = scenario_json(project, s)
+    extra = scenario_json(project, s, views if index == 0 else [])
     lines = [f'  <graph id="scenario{index + 1}" edgedefault="directed">',
              f'    <data key="g_name">{x.text(s.name)}</data>',
              '    <data key="g_format">ecodesk</data>', f'    <data key="g_version">{VERSION}</data>',
@@ -279,8 +288,9 @@ def _graph(x: XmlText, project: Project, s: Scenario, index: int) -> list[str]:
     for e in s.entities:
         where = f"entity '{e.id}'"
         color = e.color or ENTITY_COLORS[e.kind]
-        graphics = (f'<data key="n_graphics"><y:ShapeNode><y:Geometry x="{e.x - NODE_W / 2!r}" '
-                    f'y="{e.y - NODE_H / 2!r}" width="{NODE_W}" height="{NODE_H}"/>'
+        w, h = NODE_W * e.size, NODE_H * e.size
+        graphics = (f'<data key="n_graphics"><y:ShapeNode><y:Geometry x="{e.x - w / 2!r}" '
+                    f'y="{e.y - h / 2!r}" width="{w!r}" height="{h!r}"/>'
                     f'<y:Fill color="{color}" transparent="false"/><y:BorderStyle color="#333333" type="line" '
                     f'width="1.0"/><y:NodeLabel>{x.text(e.label, f"{where} name")}</y:NodeLabel>'
                     '<y:Shape type="roundrectangle"/></y:ShapeNode></data>')
@@ -313,8 +323,9 @@ def graphml_text(project: Project, scenario: str | None = None) -> tuple[str, li
              f'<graphml xmlns="{NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:y="{NS_Y}" '
              f'xsi:schemaLocation="{NS} http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
              *_keys()]
+    views = project_views(project, scenario)
     for i, s in enumerate(scenarios):
-        lines += _graph(x, project, s, i)
+        lines += _graph(x, project, s, i, views)
     lines.append("</graphml>")
     return "\n".join(lines) + "\n", x.notices()
 

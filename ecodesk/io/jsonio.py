@@ -21,15 +21,24 @@ from ecodesk.io.errors import FormatError, Problem
 from ecodesk.model.errors import ValidationError
 from ecodesk.model.objects import COLLECTIONS, AnalysisSettings, ModelObject, Need, make
 from ecodesk.model.scenario import Project, Scenario
+from ecodesk.model.views import View
 
 FORMAT = "ecodesk"
 VERSION = 1
 PROJECT_FIELDS = ("name", "currency", "period", "notes", "language", "settings")
+#: The key of the project object holding the saved views (SPEC §2: "and the project object views").
+VIEWS = "views"
+
+
+def project_views(project: Project, scenario: str | None = None) -> list[View]:
+    """The views an export writes: all of them, or with ``scenario`` those of that scenario."""
+    return [v for v in project.views if scenario is None or v.scenario == scenario]
 
 
 def project_to_json(project: Project, scenario: str | None = None) -> dict[str, Any]:
-    """The SPEC §4 object; with ``scenario`` the single-scenario form of that scenario."""
-    head: dict[str, Any] = {"format": FORMAT, "version": VERSION, "project": project.meta_dict()}
+    """The SPEC §4 object; with ``scenario`` the single-scenario form of that scenario (and its views)."""
+    meta = {**project.meta_dict(), VIEWS: [v.to_dict() for v in project_views(project, scenario)]}
+    head: dict[str, Any] = {"format": FORMAT, "version": VERSION, "project": meta}
     if scenario is not None:
         s = project.scenario(scenario).to_dict()
         head["name"] = s.pop("name")
@@ -162,6 +171,7 @@ def project_from_json(data: Any, source: str = "JSON") -> Project:
     if not isinstance(meta, Mapping):
         raise FormatError(source, [f"'{source}': 'project' must be an object."])
     project = _project_meta(meta, source, problems)
+    views = views_from_json(meta.get(VIEWS), f"'{source}', project", problems)
 
     if "scenarios" in data:
         raw_scenarios = data["scenarios"]
@@ -192,11 +202,42 @@ def project_from_json(data: Any, source: str = "JSON") -> Project:
             project.add_scenario(scenario)
     if problems:
         raise FormatError(source, problems)
+    for view in views:
+        project.add_view(view)
     return project
 
 
+def views_from_json(raw: Any, where: str, problems: list[Problem]) -> list[View]:
+    """The views of a project object's ``views`` list (None: none), one problem per bad view or
+    repeated id — each naming the view's place and field. A view of a scenario the file does not
+    hold is kept (the app shows it marked)."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        problems.append(f"{where}: 'views' must be a list.")
+        return []
+    views: list[View] = []
+    seen: set[str] = set()
+    for i, item in enumerate(raw):
+        try:
+            view = View.from_dict(item)
+        except ValidationError as exc:
+            problems.append((f"{where}, views[{i}]", exc))
+            continue
+        except TypeError as exc:  # a field of the wrong shape the model cannot even look at
+            problems.append(f"{where}, views[{i}]: {exc}.")
+            continue
+        if view.id in seen:
+            problems.append((f"{where}, views[{i}]", ValidationError(
+                "view", view.id, "id", "is already used by another view", "已被另一个视图使用")))
+            continue
+        seen.add(view.id)
+        views.append(view)
+    return views
+
+
 def _project_meta(meta: Mapping[str, Any], source: str, problems: list[Problem]) -> Project:
-    unknown = [k for k in meta if k not in PROJECT_FIELDS]
+    unknown = [k for k in meta if k not in PROJECT_FIELDS and k != VIEWS]
     if unknown:
         problems.append(f"'{source}', project: '{unknown[0]}' is not a known field.")
     kwargs: dict[str, Any] = {}

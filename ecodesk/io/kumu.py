@@ -25,8 +25,8 @@ JSON lists in ``ecodesk capabilities``/``ecodesk needs``), ``connections`` (``_i
 ``label`` = the flow's label, volume, unit value, risk, ``description`` = notes, ``capability``,
 ``standalone_cost``) and a map with every element's position. A Kumu round trip so keeps flow
 kinds (capability flows too), ecosystem names, colours, flow labels and the analysis figures;
-what Kumu cannot hold — pools, ecosystem ids and colours, the project's currency, period and
-analysis settings, other scenarios — is listed by :func:`ecodesk.io.losses.export_losses`
+what Kumu cannot hold — pools, notes on the canvas, saved views, entity sizes, ecosystem ids and
+colours, the project's currency, period and analysis settings, other scenarios — is listed by :func:`ecodesk.io.losses.export_losses`
 before the export (and the export's notices name the pools and other scenarios it leaves out).
 """
 
@@ -50,6 +50,7 @@ from ecodesk.io.foreign import (
     remark_undirected,
 )
 from ecodesk.io.jsonio import read_json_file
+from ecodesk.io.losses import notes_and_views
 from ecodesk.io.tabular import Place, build_scenario, note_value, problem
 from ecodesk.model.scenario import Project
 
@@ -76,6 +77,7 @@ def kumu_json(project: Project, scenario: str | None = None) -> tuple[dict[str, 
         notices.append(f"Kumu JSON holds one scenario: wrote '{s.name}' (not {', '.join(repr(o) for o in others)}).")
     if len(s.pools):
         notices.append(f"Kumu has no place for pools; the {len(s.pools)} pools are not in the file.")
+    notices += [en for en, _ in notes_and_views(project, scenario, "Kumu")]
     eco_names = {eco.id: eco.name or eco.id for eco in s.ecosystems}
     owned: dict[str, list[dict[str, Any]]] = {}
     for i, c in enumerate(s.capabilities):  # "index": the place in the scenario, so the order comes back

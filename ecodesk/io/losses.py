@@ -4,10 +4,13 @@
 with :mod:`ecodesk.io.kumu`, :mod:`ecodesk.io.gexf`, :mod:`ecodesk.io.graphml`):
 
 * ``ecodesk``, ``json``, ``csv``, ``xlsx``, ``graphml``: nothing — every scenario, every object
-  and the project's settings are written (GraphML carries what a graph cannot show as JSON in
-  graph data).
-* ``gexf``: one scenario per file — without ``scenario`` the others are not written.
-* ``kumu``: one scenario per file; pools (Kumu has no place for them); ecosystem ids and
+  (notes on the canvas too), the saved views and the project's settings are written (GraphML
+  carries what a graph cannot show as JSON in graph data).
+* ``gexf``: one scenario per file — without ``scenario`` the others are not written, nor the
+  views of other scenarios (the scenario's notes and views ride along as JSON in the file's
+  description).
+* ``kumu``: one scenario per file; pools (Kumu has no place for them); the notes on the canvas
+  and the saved views; entity sizes (every box comes back at the normal size); ecosystem ids and
   colours (Kumu keeps each element's ecosystem names, which come back as ecosystems of those
   names); the project's currency, period, language and analysis settings when they are not
   the defaults. Capabilities and needs ride on their owner's element, flow kinds, labels and
@@ -31,10 +34,51 @@ def export_losses(project: Any, fmt: str, scenario: str | None = None) -> list[S
     alone when given, as the export writes it). Empty list: nothing is lost."""
     fmt = fmt.lower().lstrip(".")
     if fmt == "gexf":
-        return _other_scenarios(project, scenario, "GEXF")
+        return _other_scenarios(project, scenario, "GEXF") + _other_views(project, scenario, "GEXF")
     if fmt == "kumu":
         return _other_scenarios(project, scenario, "Kumu JSON") + _kumu(project, scenario)
     return []
+
+
+def _views_in_scope(project: Any, scenario: str | None) -> list[Any]:
+    """The views an export of ``scenario`` (None: the whole project) would carry if it could."""
+    return [v for v in getattr(project, "views", ()) if scenario is None or v.scenario == scenario]
+
+
+def _other_views(project: Any, scenario: str | None, what: str) -> list[Sentence]:
+    """Views of the scenarios a one-scenario file does not hold (a view of a deleted scenario too)."""
+    if scenario is not None:
+        return []
+    written = project.scenario(None).name
+    n = sum(1 for v in _views_in_scope(project, None) if v.scenario != written)
+    if not n:
+        return []
+    return [(f"{what} holds the views of '{written}' only: {_count(n, 'view')} of other scenarios "
+             f"{'is' if n == 1 else 'are'} left out.",
+             f"{what} 只保存「{written}」的视图：其他情景的 {n} 个视图不会写入。")]
+
+
+def notes_and_views(project: Any, scenario: str | None, what: str) -> list[Sentence]:
+    """'3 notes and 2 views are left out' for a format with no place for either."""
+    notes = len(project.scenario(scenario).annotations)
+    views = len(_views_in_scope(project, scenario))
+    if not notes and not views:
+        return []
+    parts_en = [p for p in (_count(notes, "note") if notes else "", _count(views, "view") if views else "") if p]
+    parts_zh = [p for p in (f"{notes} 个便签" if notes else "", f"{views} 个视图" if views else "") if p]
+    verb = "is" if notes + views == 1 else "are"
+    return [(f"{what} has no place for notes on the canvas and saved views: {' and '.join(parts_en)} {verb} left out.",
+             f"{what} 无法保存画布便签和视图：{'和 '.join(parts_zh)}不会写入。")]
+
+
+def _sizes(project: Any, scenario: str | None, what: str) -> list[Sentence]:
+    sized = [e for e in project.scenario(scenario).entities if e.size != 1.0]
+    if not sized:
+        return []
+    n = len(sized)
+    return [(f"{what} has no place for entity sizes: {_count(n, 'entity').replace('entitys', 'entities')} "
+             f"({_names(e.label for e in sized)}) {'comes' if n == 1 else 'come'} back at the normal size.",
+             f"{what} 无法保存主体大小：{n} 个主体（{_names((e.label for e in sized), '、')}）导回后恢复为正常大小。")]
 
 
 def _other_scenarios(project: Any, scenario: str | None, what: str) -> list[Sentence]:
@@ -61,6 +105,7 @@ def _kumu(project: Any, scenario: str | None) -> list[Sentence]:
         out.append((f"Kumu has no place for sharing arrangements: the {_count(n, 'pool')} "
                     f"({_names(pools)}) {'is' if n == 1 else 'are'} not written.",
                     f"Kumu 无法保存共享安排：{n} 个共享安排（{_names(pools, '、')}）不会写入。"))
+    out += notes_and_views(project, scenario, "Kumu") + _sizes(project, scenario, "Kumu")
     renamed = [e for e in s.ecosystems if e.id != (e.name or e.id)]
     coloured = [e for e in s.ecosystems if e.color]
     names = [" ".join((e.name or e.id).split()) for e in s.ecosystems]

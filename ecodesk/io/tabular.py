@@ -35,6 +35,7 @@ from ecodesk.model.errors import ValidationError
 from ecodesk.model.objects import COLLECTIONS, MAX_TEXT_LENGTH, ModelObject, Tier, make
 from ecodesk.model.ranges import format_ranges, split_ranges_text
 from ecodesk.model.scenario import Scenario
+from ecodesk.model.views import View
 
 # --- problems with a place ---------------------------------------------------------------
 
@@ -406,7 +407,7 @@ class Row:
 
 
 #: Collections whose objects may come without an id, and the prefix of the ids given to them.
-AUTO_IDS = {"needs": "need", "flows": "flow"}
+AUTO_IDS = {"needs": "need", "flows": "flow", "annotations": "note"}
 
 
 def build_scenario(name: str, rows: Mapping[str, list[Row]], problems: list[Problem],
@@ -520,6 +521,61 @@ def unique_id(wanted: str, taken: set[str], fallback: str) -> str:
     return new
 
 
+# --- the views table (project level: the slides, in presentation order) -------------------------
+
+#: Columns of the views table: the view's fields, its ``rect`` as four number columns (what a
+#: planner edits in a sheet), ``hidden_kinds`` as a list (``money;data``), ``panel`` empty for none.
+VIEW_COLUMNS = ("id", "title", "scenario", "x", "y", "width", "height", "color_mode", "hidden_kinds", "panel", "text")
+VIEW_NUMBERS = ("x", "y", "width", "height")
+
+
+def view_cells(view: View) -> dict[str, str]:
+    """The cells of one row of the views table."""
+    x, y, w, h = view.rect
+    return {"id": view.id, "title": view.title, "scenario": view.scenario, "x": format_number(x),
+            "y": format_number(y), "width": format_number(w), "height": format_number(h),
+            "color_mode": view.color_mode, "hidden_kinds": format_list(k.value for k in view.hidden_kinds),
+            "panel": view.panel or "", "text": view.text}
+
+
+def view_from_cells(cells: Mapping[str, str], place: Place, problems: list[Problem],
+                    default: View | None = None) -> View | None:
+    """A view from the cells of one row (missing or empty cells: the defaults); None after
+    appending one problem per bad cell, or the model's refusal naming the field."""
+    base = default or View("view")
+    before = len(problems)
+
+    def bad(col: str, exc: CellError) -> None:
+        problems.append(Place(place.source, f"{place.en}, column '{col}'", f"{place.zh}，列 '{col}'").problem(
+            exc.en, exc.zh))
+
+    rect = list(base.rect)
+    for i, col in enumerate(VIEW_NUMBERS):
+        text = cells.get(col, "")
+        if text.strip():
+            try:
+                rect[i] = parse_number(text, col)
+            except CellError as exc:
+                bad(col, exc)
+    hidden: list[str] = []
+    try:
+        for piece in parse_list(cells.get("hidden_kinds", "")):
+            member = match_enum(kinds.FlowKind, piece)
+            hidden.append(member.value if member is not None else piece)  # the model names the allowed kinds
+    except CellError as exc:
+        bad("hidden_kinds", exc)
+    if len(problems) > before:
+        return None
+    text_of = {k: cells.get(k, "") for k in ("title", "scenario", "text")}
+    try:
+        return View(id=cells.get("id", "").strip(), **text_of, rect=(rect[0], rect[1], rect[2], rect[3]),
+                    color_mode=cells.get("color_mode", "").strip(), hidden_kinds=tuple(hidden),
+                    panel=cells.get("panel", "").strip() or None)
+    except ValidationError as exc:
+        problems.append(place.model_problem(exc))
+        return None
+
+
 def note_value(value: Any) -> str:
     """A foreign attribute value as the text of a ``key: value`` note line."""
     if isinstance(value, bool):
@@ -534,8 +590,8 @@ def note_value(value: Any) -> str:
 
 
 __all__ = [
-    "AUTO_IDS", "FIELDS", "OMIT", "CellError", "Located", "Place", "Row", "build_scenario",
-    "format_cell", "format_list", "format_mapping", "format_number", "format_tiers", "match_enum", "note_value",
-    "object_cells", "parse_cell", "parse_cells", "parse_list", "parse_mapping", "parse_number", "parse_tiers",
-    "problem", "unique_id",
+    "AUTO_IDS", "FIELDS", "OMIT", "VIEW_COLUMNS", "VIEW_NUMBERS", "CellError", "Located", "Place", "Row",
+    "build_scenario", "format_cell", "format_list", "format_mapping", "format_number", "format_tiers", "match_enum",
+    "note_value", "object_cells", "parse_cell", "parse_cells", "parse_list", "parse_mapping", "parse_number",
+    "parse_tiers", "problem", "unique_id", "view_cells", "view_from_cells",
 ]

@@ -3,7 +3,9 @@ bounded reading of any workbook's sheets (for foreign tables, :mod:`ecodesk.io.f
 
 Layout: one sheet per CSV table of :mod:`ecodesk.io.csvio`, named like the table without
 ``.csv`` — ``project``, ``ecosystems``, ``entities``, ``capabilities``, ``flows``, ``needs``,
-``pools`` — with the same header and rows. Numbers (the SPEC's number fields) are number
+``pools``, ``annotations`` (the notes on the canvas) and ``views`` (the saved views, one row each
+in presentation order, the visible area as four number columns) — with the same header and rows;
+a workbook without the last two (written before them) imports as it is. Numbers (the SPEC's number fields) are number
 cells written with every digit (``0.30000000000000004`` stays itself); every other cell is a
 *string* cell, never a formula: ``=HYPERLINK(…)`` typed as a name is shown as that text by
 Excel and LibreOffice and never run (issue #15 item 6). Characters a worksheet cannot hold
@@ -34,7 +36,7 @@ from typing import Any
 
 from ecodesk.io.atomic import atomic_path
 from ecodesk.io.errors import FormatError, Problem
-from ecodesk.io.tabular import FIELDS, NUMBER, Place, format_number, problem
+from ecodesk.io.tabular import FIELDS, NUMBER, VIEW_NUMBERS, Place, format_number, problem
 from ecodesk.io.textsafe import neutralise_rows
 from ecodesk.model.scenario import Project
 
@@ -50,7 +52,7 @@ MAX_CELLS = 2_000_000
 #: Characters one Excel cell holds.
 MAX_CELL_CHARS = 32_767
 
-SHEETS = ("project", "ecosystems", "entities", "capabilities", "flows", "needs", "pools")
+SHEETS = ("project", "ecosystems", "entities", "capabilities", "flows", "needs", "pools", "annotations", "views")
 
 # --- export --------------------------------------------------------------------------------
 
@@ -71,6 +73,8 @@ def unescape_text(text: str) -> str:
 
 def _column_types(sheet: str, header: list[str]) -> list[bool]:
     """Which columns hold numbers."""
+    if sheet == "views":
+        return [h in VIEW_NUMBERS for h in header]
     fields = FIELDS.get(sheet, {})
     return [fields.get(h) == NUMBER for h in header]
 
@@ -329,7 +333,6 @@ def _csv_text(records: list[tuple[int, list[str]]]) -> str:
 def import_xlsx(path: str | os.PathLike[str]) -> Project:
     """Build a project from ecodesk's own workbook; FormatError listing every problem (nothing built)."""
     from ecodesk.io import csvio
-    from ecodesk.io.tabular import Row, build_scenario
 
     p = Path(path)
     if not p.exists():
@@ -350,21 +353,7 @@ def import_xlsx(path: str | os.PathLike[str]) -> Project:
     if problems:
         raise FormatError(p.name, problems)
     texts = {key: (_csv_text(recs), f"{p.name} [{title}]") for key, (title, recs) in by_key.items()}
-    project, order = csvio._read_project(texts.get("project"), p.stem, problems)
-    per_scenario: dict[str, dict[str, list[Row]]] = {}
-    unreadable = False
-    for cname in csvio.TABLES:
-        if cname in texts:
-            unreadable |= not csvio._read_table(cname, *texts[cname], order, per_scenario, problems)
-    if unreadable:
-        raise FormatError(p.name, problems)
-    for name in order or ["Base"]:
-        scenario = build_scenario(name, per_scenario.get(name, {}), problems, project.import_remarks)
-        if scenario is not None:
-            project.add_scenario(scenario)
-    if problems:
-        raise FormatError(p.name, problems)
-    return project
+    return csvio.build_project(texts, p.stem, p.name, problems)
 
 
 __all__ = ["MAX_CELLS", "MAX_ROWS", "SHEETS", "cell_text", "escape_text", "export_xlsx", "import_xlsx",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ecodesk.model import Capability, Ecosystem, Entity, Flow, Need, Pool, Project, Scenario, Tier
+from ecodesk.model import Annotation, Capability, Ecosystem, Entity, Flow, Need, Pool, Project, Scenario, Tier, View
 
 
 def build_rich_scenario(name: str, variant: int = 0) -> Scenario:
@@ -13,8 +13,8 @@ def build_rich_scenario(name: str, variant: int = 0) -> Scenario:
     s.add(Ecosystem("car", "智能汽车", "#4c78a8"))
     s.add(Ecosystem("家居", "智能家居, \"全屋\"", ""))
     s.add(Entity("hub", "电商平台", "platform", "互联网", ("car", "家居"), demand=0, risk=0.02, revenue=1.5e6,
-                 notes="第一行\n第二行, 含逗号 \"引号\"\r\n第三行\ttab", x=-120.5, y=33.25))
-    s.add(Entity("sup", "传感器供应商", "supplier", "电子", ("car",), risk=0.1, x=0, y=-200))
+                 notes="第一行\n第二行, 含逗号 \"引号\"\r\n第三行\ttab", x=-120.5, y=33.25, size=1.75))
+    s.add(Entity("sup", "传感器供应商", "supplier", "电子", ("car",), risk=0.1, x=0, y=-200, size=0.25))
     s.add(Entity("渠道;华东", "华东经销商", "channel", "", ("家居",), demand=0, risk=0.05, revenue=None, x=80.125))
     s.add(Entity("svc", "  物流服务商 ", "service", "物流", (), risk=1.0, revenue=0.0))
     s.add(Entity("users", "终端用户", "user", "", ("car", "家居"), demand=1000 + variant, x=400, y=0.1))
@@ -44,6 +44,10 @@ def build_rich_scenario(name: str, variant: int = 0) -> Scenario:
     s.add(Pool("p_floor", "保底+分成", "revenue", 5e5, ("sup", "hub"), "floor_share", floors={"sup": 1e5, "hub": 0}))
     s.add(Pool("p_res", "风险准备金", "reserve", 1e5, ("sup", "svc", "lab"), "talmud",
                claims={"sup": 6e4, "svc": 3e4, "lab": 4.5e4}))
+    s.add(Annotation("note1", "讨论：谁承担研发成本？\n第二行, \"引号\"", x=-300.5, y=-250, width=260, height=90,
+                     color="#fff2a8"))
+    s.add(Annotation("=note;2", "=HYPERLINK(\"http://x\")", x=500, y=0.1))  # an id with a separator, a formula
+    s.add(Annotation("empty", "", x=1e-7, y=123456789.125, width=0.5, height=4000))
     return s
 
 
@@ -55,6 +59,11 @@ def build_rich_project() -> Project:
     project.add_scenario(build_rich_scenario("1.0 线性"))
     project.add_scenario(build_rich_scenario("2.0 网络；共享", 1))
     project.add_scenario(Scenario("空白 scenario"))
+    project.add_view(View("v1", "总览：生态全景", "1.0 线性", (-400.5, -300, 1200, 800.25), "criticality",
+                          ("money", "credit"), "cost", "先讲成本\n再讲风险, \"引号\""))
+    project.add_view(View("v=2", "=SUM(A1)", "2.0 网络；共享", (0, 0, 1e-3, 5e6), "kind", (), None, ""))
+    project.add_view(View("orphan", "", "已删除的情景", color_mode="shapley", hidden_kinds=("goods",),
+                          panel="resilience"))
     return project
 
 

@@ -30,8 +30,8 @@ def test_round_trip_folder_and_zip(rich_project, tmp_path):
     folder = tmp_path / "out"
     assert export_file(rich_project, folder, "csv") == []
     names = sorted(p.name for p in folder.iterdir())
-    assert names == ["capabilities.csv", "ecosystems.csv", "entities.csv", "flows.csv", "needs.csv", "pools.csv",
-                     "project.csv"]
+    assert names == ["annotations.csv", "capabilities.csv", "ecosystems.csv", "entities.csv", "flows.csv",
+                     "needs.csv", "pools.csv", "project.csv", "views.csv"]
     back = import_file(folder)
     assert back.content_equals(rich_project)
     assert back.scenario_names() == ["1.0 线性", "2.0 网络；共享", "空白 scenario"]  # the empty one too
@@ -47,10 +47,10 @@ def test_export_layout_is_spreadsheet_friendly(rich_project, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw  # Excel opens UTF-8 with a BOM correctly
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert rows[0] == ["scenario", "id", "name", "kind", "industry", "ecosystems", "demand", "risk", "revenue",
-                       "notes", "x", "y", "color", "ranges"]
+                       "notes", "x", "y", "color", "size", "ranges"]
     hub = rows[1]
     assert hub[:6] == ["1.0 线性", "hub", "电商平台", "platform", "互联网", "car;家居"]
-    assert hub[8] == "1500000" and hub[9].startswith("第一行\n第二行, 含逗号")
+    assert hub[8] == "1500000" and hub[9].startswith("第一行\n第二行, 含逗号") and hub[13] == "1.75"
     tables = project_tables(rich_project)
     pools = {r[1]: dict(zip(tables["pools.csv"][0], r, strict=True)) for r in tables["pools.csv"][1:5]}
     assert pools["p_tier"]["tiers"] == "1000000:0.2;:0.15"
@@ -105,7 +105,7 @@ def test_bad_numbers_and_columns_named(tmp_path):
     })
     assert problems_of(folder) == [
         "entities.csv: unknown column 'colour' (known: scenario, id, name, kind, industry, ecosystems, demand, risk, "
-        "revenue, notes, x, y, color, ranges).",
+        "revenue, notes, x, y, color, size, ranges).",
         "entities.csv: row 2, column 'risk': '1,5' is not a number.",
         "entities.csv: row 5, column 'risk': 'x' is not a number.",
         "flows.csv: missing column 'source'.",

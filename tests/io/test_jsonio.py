@@ -19,7 +19,9 @@ def test_export_import_roundtrip(sensor_project, tmp_path):
     data = json.loads(dest.read_text(encoding="utf-8"))
     assert data["format"] == "ecodesk" and data["version"] == 1
     assert [s["name"] for s in data["scenarios"]] == ["Base", "Alt"]
-    assert set(data["scenarios"][0]) == {"name", "ecosystems", "entities", "capabilities", "flows", "needs", "pools"}
+    assert set(data["scenarios"][0]) == {"name", "ecosystems", "entities", "capabilities", "flows", "needs", "pools",
+                                         "annotations"}
+    assert data["project"]["views"] == []
     back = import_file(dest)
     assert back.content_equals(sensor_project)
     assert project_to_json(back) == data

@@ -29,11 +29,16 @@ def test_gexf_loses_the_other_scenarios_only(rich_project, tmp_path):
     assert export_losses(rich_project, "gexf") == [(
         "GEXF holds one scenario: only '1.0 线性' is written, not the other 2 scenarios ('2.0 网络；共享', "
         "'空白 scenario'); export each with its own file.",
-        "GEXF 只能保存一个情景：只写入「1.0 线性」，其余 2 个情景（「2.0 网络；共享」、「空白 scenario」）不会写入；请逐个导出。")]
+        "GEXF 只能保存一个情景：只写入「1.0 线性」，其余 2 个情景（「2.0 网络；共享」、「空白 scenario」）不会写入；请逐个导出。"), (
+        "GEXF holds the views of '1.0 线性' only: 2 views of other scenarios are left out.",
+        "GEXF 只保存「1.0 线性」的视图：其他情景的 2 个视图不会写入。")]
     assert export_losses(rich_project, "gexf", "1.0 线性") == []  # one scenario asked for: all of it is written
     export_file(rich_project, tmp_path / "p.gexf", scenario="2.0 网络；共享")
     back = import_file(tmp_path / "p.gexf")
     assert back.scenario().content_equals(rich_project.scenario("2.0 网络；共享"))
+    assert back.views == [v for v in rich_project.views if v.scenario == "2.0 网络；共享"]  # its notes and views ride along
+    export_file(rich_project, tmp_path / "first.gexf")
+    assert [v.id for v in import_file(tmp_path / "first.gexf").views] == ["v1"]  # the other 2 views: as said
 
 
 def test_kumu_names_pools_ecosystems_and_settings(rich_project, tmp_path):
@@ -41,19 +46,24 @@ def test_kumu_names_pools_ecosystems_and_settings(rich_project, tmp_path):
     losses = export_losses(rich_project, "kumu", "1.0 线性")
     assert [en for en, _ in losses] == [
         "Kumu has no place for sharing arrangements: the 4 pools (研发分摊, 达人阶梯分成, 保底+分成, 风险准备金) are not written.",
+        "Kumu has no place for notes on the canvas and saved views: 3 notes and 1 view are left out.",
+        "Kumu has no place for entity sizes: 2 entities (电商平台, 传感器供应商) come back at the normal size.",
         "Kumu keeps only the names of ecosystems (on each element): 2 ecosystems come back with their name as id "
         "and 1 ecosystem loses its colour.",
         "Kumu has no place for the project language (zh) and the analysis settings (seed, trials, thresholds, "
         "supply kinds): they are not written."]
     assert losses[0][1] == "Kumu 无法保存共享安排：4 个共享安排（研发分摊、达人阶梯分成、保底+分成、风险准备金）不会写入。"
+    assert losses[1][1] == "Kumu 无法保存画布便签和视图：3 个便签和 1 个视图不会写入。"
+    assert losses[2][1] == "Kumu 无法保存主体大小：2 个主体（电商平台、传感器供应商）导回后恢复为正常大小。"
     # each sentence is true: what it names does not come back
     export_file(rich_project, tmp_path / "k.json", "kumu", scenario="1.0 线性")
     back = import_file(tmp_path / "k.json", "kumu")
     assert len(back.scenario().pools) == 0 < len(s.pools)
+    assert (len(back.scenario().annotations), back.views) == (0, []) and {e.size for e in back.scenario().entities} == {1}
     assert back.scenario().ecosystems.ids() != s.ecosystems.ids() and not any(e.color for e in back.scenario().ecosystems)
     assert (back.language, back.settings) == ("", AnalysisSettings())
     rich_project.currency, rich_project.period = "USD", "month"
-    assert export_losses(rich_project, "kumu", "1.0 线性")[2] == (
+    assert export_losses(rich_project, "kumu", "1.0 线性")[4] == (
         "Kumu has no place for the currency and period (USD per month) and the project language (zh) and the "
         "analysis settings (seed, trials, thresholds, supply kinds): they are not written.",
         "Kumu 无法保存货币与周期（USD/month）、项目语言（zh）、分析设置（随机种子、模拟次数、阈值、供应类资源流）：这些不会写入。")

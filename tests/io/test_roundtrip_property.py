@@ -1,6 +1,6 @@
 """Property: any valid project survives JSON, CSV, xlsx, GraphML, GEXF and the project file exactly
 (awkward ids and text included, flow labels that a spreadsheet would run as formulas, entity
-colours, ranges around any number that may carry one)."""
+colours and sizes, ranges around any number that may carry one, notes on the canvas and saved views)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ from hypothesis import strategies as st
 from ecodesk.io import export_file, import_file
 from ecodesk.model import (
     RULES_BY_TYPE,
+    VIEW_COLOR_MODES,
+    VIEW_PANELS,
+    Annotation,
     Capability,
     Ecosystem,
     Entity,
@@ -29,6 +32,7 @@ from ecodesk.model import (
     Project,
     Scenario,
     Tier,
+    View,
 )
 from ecodesk.model.ranges import RANGE_FIELDS
 from ecodesk.store import open_project, write_project_atomic
@@ -48,6 +52,8 @@ NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 LABELS = st.one_of(TEXT, st.builds(lambda lead, rest: lead + rest, st.sampled_from(["=", "+", "-", "@", "\t", "\r",
                                                                                   "'=", "''+", "-5", "=1+1"]), TEXT))
 COLORS = st.one_of(st.just(""), st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06x}"))
+SIZES = st.one_of(st.just(1.0), st.sampled_from([0.25, 4.0, 1.5]), st.floats(0.25, 4.0))
+EXTENTS = st.one_of(st.sampled_from([220.0, 1e-3, 1e5]), st.floats(1e-6, 1e5))
 
 
 def _end(draw, low: float, high: float) -> float:
@@ -78,7 +84,7 @@ def ranged(draw, s: Scenario) -> None:
 
 @st.composite
 def scenarios(draw, name: str) -> Scenario:
-    ids = iter(draw(st.lists(IDS, min_size=12, max_size=12, unique=True)))
+    ids = iter(draw(st.lists(IDS, min_size=14, max_size=14, unique=True)))
     s = Scenario(name)
     ecos = [next(ids) for _ in range(draw(st.integers(0, 2)))]
     for e in ecos:
@@ -88,7 +94,7 @@ def scenarios(draw, name: str) -> Scenario:
         s.add(Entity(e, draw(TEXT), draw(st.sampled_from(list(EntityKind))), draw(TEXT),
                      tuple(draw(st.lists(st.sampled_from(ecos), unique=True))) if ecos else (),
                      draw(MONEY), draw(PROB), draw(st.none() | MONEY), draw(TEXT), draw(COORD), draw(COORD),
-                     draw(COLORS)))
+                     draw(COLORS), draw(SIZES)))
     cap = next(ids)
     owner = draw(st.sampled_from(ents))
     s.add(Capability(cap, draw(TEXT), draw(TEXT), owner, draw(MONEY), draw(MONEY), draw(st.none() | MONEY)))
@@ -111,8 +117,20 @@ def scenarios(draw, name: str) -> Scenario:
         tiers = tuple(Tier(b, draw(PROB)) for b in bounds) + ((Tier(None, draw(PROB)),) if draw(st.booleans()) else ())
         s.add(Pool(next(ids), draw(TEXT), ptype, draw(MONEY), members, draw(st.sampled_from(RULES_BY_TYPE[ptype])),
                    draw(part), draw(part), tiers, draw(part), draw(st.floats(0.01, 1))))
+    for _ in range(draw(st.integers(0, 2))):
+        s.add(Annotation(next(ids), draw(LABELS), draw(COORD), draw(COORD), draw(EXTENTS), draw(EXTENTS),
+                         draw(COLORS)))
     ranged(draw, s)
     return s
+
+
+@st.composite
+def views(draw, names: list[str]) -> View:
+    rect = (draw(COORD), draw(COORD), draw(EXTENTS), draw(EXTENTS))
+    return View(draw(IDS), draw(LABELS), draw(st.sampled_from([*names, "gone", ""])), rect,
+                draw(st.sampled_from(VIEW_COLOR_MODES)), tuple(draw(st.lists(st.sampled_from(list(FlowKind)),
+                                                                              unique=True, max_size=3))),
+                draw(st.none() | st.sampled_from(VIEW_PANELS)), draw(TEXT))
 
 
 @st.composite
@@ -123,6 +141,8 @@ def projects(draw) -> Project:
     p.set_meta(settings={"seed": draw(st.integers(0, 99)), "threshold": draw(PROB)})
     for n in names:
         p.add_scenario(draw(scenarios(n)))
+    for v in draw(st.lists(views(names), max_size=3, unique_by=lambda v: v.id)):
+        p.add_view(v)
     return p
 
 
@@ -149,3 +169,4 @@ def test_any_project_round_trips(project):
             export_file(project, folder / "p.gexf", scenario=s.name)
             back = import_file(folder / "p.gexf")
             assert back.meta_dict() == project.meta_dict() and back.scenario().content_equals(s)
+            assert back.views == [v for v in project.views if v.scenario == s.name]

@@ -89,7 +89,10 @@ def test_empty_cells_mean_default_and_kinds_accept_labels():
 
 
 def test_every_model_field_has_a_cell_type():
-    assert set(FIELDS) == {"ecosystems", "entities", "capabilities", "flows", "needs", "pools"}
+    assert set(FIELDS) == {"ecosystems", "entities", "capabilities", "flows", "needs", "pools", "annotations"}
+    assert FIELDS["annotations"] == {"id": "id", "text": "text", "x": "number", "y": "number", "width": "number",
+                                     "height": "number", "color": "text"}
+    assert FIELDS["entities"]["size"] == "number"
     assert FIELDS["pools"]["tiers"] == "tiers" and FIELDS["entities"]["ecosystems"] == "ids"
     assert FIELDS["flows"]["standalone_cost"] == "number" and FIELDS["flows"]["capability"] == "id"
     assert math.isclose(parse_number("1e-7"), 1e-7)

@@ -43,13 +43,15 @@ def test_sheets_are_named_and_laid_out_like_the_csv_tables(rich_project, tmp_pat
     dest = tmp_path / "book.xlsx"
     assert export_file(rich_project, dest) == []
     wb = load_workbook(dest)
-    assert wb.sheetnames == ["project", "ecosystems", "entities", "capabilities", "flows", "needs", "pools"]
+    assert wb.sheetnames == ["project", "ecosystems", "entities", "capabilities", "flows", "needs", "pools",
+                             "annotations", "views"]
     tables = project_tables(rich_project)
     for sheet in wb.sheetnames:
         rows = [[("" if v is None else v) for v in row] for row in wb[sheet].iter_rows(values_only=True)]
         expected = tables[f"{sheet}.csv"]
         assert rows[0] == expected[0] and len(rows) == len(expected)
-        numeric = [FIELDS.get(sheet, {}).get(h) == "number" for h in expected[0]]
+        numeric = [FIELDS.get(sheet, {}).get(h) == "number" or (sheet == "views" and h in ("x", "y", "width", "height"))
+                   for h in expected[0]]
         for got, want in zip(rows[1:], expected[1:]):
             for value, text, is_number in zip(got, want, numeric):
                 if is_number and text != "":
