@@ -326,3 +326,17 @@ def test_f2_and_ctrl_double_click(qtbot):
     assert abs(centre.x() + 1200) < 2 and abs(centre.y() - 800) < 2
     write(qtbot, notes_of(view).editor, "here")
     assert [n.text for n in s.annotations] == [note.text, "here"]
+
+
+def test_find_lists_notes_by_their_text_and_the_canvas_centres_on_them(qtbot):
+    from ecodesk.ui.dialogs.find import search
+
+    view = make_view(qtbot)
+    s = view.document.scenario
+    note = add_note(view, "第一组：冷链仓库由谁付费？", x=3000, y=3000)
+    assert search(s, "冷链仓库") == [note.id]
+    assert search(s, "nothing like this") == []
+    view.select_ids([note.id])
+    view.center_on_ids([note.id])
+    QApplication.processEvents()
+    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(QPointF(3100, 3060))

@@ -441,7 +441,7 @@ class CanvasView(QGraphicsView):
         sc = self.canvas_scene
         rect = QRectF()
         for i in ids:
-            it = sc.entity_items.get(i) or sc.flow_items.get(i)
+            it = sc.entity_items.get(i) or sc.flow_items.get(i) or sc.notes.items.get(i)
             if it is not None:
                 rect = rect.united(it.sceneBoundingRect())
         self.zooming.center_on(rect)

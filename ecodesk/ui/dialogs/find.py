@@ -23,15 +23,15 @@ from ecodesk.ui.i18n import enum_label, what_label
 
 def search(scenario: Scenario, text: str) -> list[str]:
     """Ids of objects whose name, id, category or industry contains ``text`` (case-insensitive);
-    entities first, then flows, capabilities, needs, pools, ecosystems."""
+    entities first, then flows, capabilities, needs, pools, ecosystems, notes (by their text)."""
     needle = text.strip().casefold()
     if not needle:
         return []
     out: list[str] = []
-    order = ("entities", "flows", "capabilities", "needs", "pools", "ecosystems")
+    order = ("entities", "flows", "capabilities", "needs", "pools", "ecosystems", "annotations")
     for name in order:
         for obj in getattr(scenario, name):
-            hay = " ".join(str(getattr(obj, f, "") or "") for f in ("id", "name", "category", "industry", "notes"))
+            hay = " ".join(str(getattr(obj, f, "") or "") for f in ("id", "name", "category", "industry", "notes", "text"))
             if needle in hay.casefold():
                 out.append(obj.id)
     return out
@@ -76,7 +76,7 @@ class FindDialog(QDialog):
         self.results.clear()
         for obj_id in self.ids:
             obj = scenario.find(obj_id)
-            name = getattr(obj, "name", "") or obj_id
+            name = getattr(obj, "name", "") or " ".join(getattr(obj, "text", "").split())[:40] or obj_id
             kind = getattr(obj, "kind", None)
             detail = enum_label(kind) if kind is not None else what_label(getattr(obj, "WHAT", ""))
             item = QListWidgetItem(f"{name} — {detail}  ({obj_id})", self.results)
