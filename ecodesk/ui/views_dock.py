@@ -68,7 +68,7 @@ class ViewsPanel(QWidget):
         lv.installEventFilter(self)
         self.model.modelReset.connect(self._update_buttons)
         self.model.dataChanged.connect(self._update_buttons)
-        self.add_button = self._button("views_add", self.add_current)
+        self.add_button = self._button("views_add", self._add_and_name)
         self.update_button = self._button("views_update", self.update_selected)
         self.goto_button = self._button("views_goto", self.go_to_selected)
         self.rename_button = self._button("views_rename", self.rename_selected)
@@ -208,6 +208,11 @@ class ViewsPanel(QWidget):
         self.select_view(view.id)
         self._status(self.tr("Saved the current view as “{0}”").format(view.title))
         return view
+
+    def _add_and_name(self) -> None:
+        """Add Current View, then its title open for typing a better one."""
+        if self.add_current() is not None:
+            self.rename_selected()
 
     def update_selected(self) -> bool:
         view = self.selected_view()

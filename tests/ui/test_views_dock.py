@@ -68,6 +68,16 @@ def test_add_captures_the_current_view_in_one_undo_step(w, qtbot):
     assert w.document.project.views == []
 
 
+def test_add_button_opens_the_new_title_for_typing(w, qtbot):
+    w.views_panel.add_button.click()
+    editor = w.views_panel.list.viewport().findChild(QLineEdit)
+    assert editor is not None and editor.isVisible() and editor.text() == "View 1"
+    QTest.keyClicks(editor, "Start")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: titles(w) == ["Start"])
+    assert [c.text for c in w.document.history.commands] == ["Add view 'View 1'", "Rename view 'View 1' to 'Start'"]
+
+
 def test_hidden_analysis_panel_gives_no_tab(w):
     w.analysis_dock.hide()
     QApplication.processEvents()
