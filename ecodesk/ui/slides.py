@@ -27,9 +27,9 @@ from ecodesk.ui.slides_card import Card, build_card, failed_card
 #: The page's fixed words (en, zh), in the deck's language rather than the UI's: a deck
 #: for a Chinese client is made from an English UI, and the command line has no translator.
 WORDS: dict[str, tuple[str, str]] = {
-    "no_views": ("This project has no saved views: add one with View → Views → Add Current View, or export "
-                 "--format pdf for the canvas.",
-                 "此项目没有保存的视图：请用“视图 → 视图 → 添加当前视图”添加，或用 export --format pdf 导出画布。"),
+    "no_views": ("This project has no saved views: add one with Add Current View in the Views panel (View → Panels "
+                 "→ Views), or export --format pdf for the canvas.",
+                 "此项目没有保存的视图：请在“视图”面板（视图 → 面板 → 视图）中用“添加当前视图”添加，或用 export --format pdf 导出画布。"),
     "orphan": ("Scenario '{s}' no longer exists.", "情景「{s}」已不存在。"),
     "orphan_warning": ("view '{v}' shows scenario '{s}', which no longer exists; its page says so.",
                        "视图「{v}」对应的情景「{s}」已不存在；该页已注明。"),

@@ -20,8 +20,8 @@ from ecodesk.templates import load_template
 from tests.ui.test_slides import deck_project, extent, norm, page_count, pdf_text
 
 ROOT = Path(__file__).resolve().parents[2]
-NO_VIEWS = ("ecodesk: This project has no saved views: add one with View → Views → Add Current View, or export "
-            "--format pdf for the canvas.")
+NO_VIEWS = ("ecodesk: This project has no saved views: add one with Add Current View in the Views panel (View → "
+            "Panels → Views), or export --format pdf for the canvas.")
 
 
 def as_json(project, path: Path) -> Path:

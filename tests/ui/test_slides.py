@@ -129,8 +129,8 @@ def test_no_views_is_refused_and_nothing_is_written(tmp_path):
     dest = tmp_path / "out" / "deck.pdf"
     with pytest.raises(SlidesError) as err:
         export_slides(p, dest, lang="en")
-    assert err.value.sentence("en") == ("This project has no saved views: add one with View → Views → Add Current "
-                                        "View, or export --format pdf for the canvas.")
+    assert err.value.sentence("en") == ("This project has no saved views: add one with Add Current View in the Views "
+                                        "panel (View → Panels → Views), or export --format pdf for the canvas.")
     assert "没有保存的视图" in err.value.sentence("zh")
     assert not dest.exists() and list(dest.parent.iterdir()) == []
 
@@ -270,3 +270,17 @@ def test_file_export_slides_explains_when_there_are_no_views(slides_window, monk
     monkeypatch.setattr(w.controller.prompter, "save_path", lambda *a, **k: asked.append(a) or ("", ""))
     w.actions.file_export_slides.trigger()
     assert told == [slides.WORDS["no_views"][0]] and asked == []
+
+
+def test_an_analysis_that_fails_costs_its_card_not_the_deck(tmp_path):
+    from ecodesk.model.errors import EcodeskError
+
+    def failing(scenario):
+        raise EcodeskError("the model is too big for the cost game")
+
+    dest = tmp_path / "deck.pdf"
+    assert export_slides(deck_project(), dest, lang="en", result_for=failing) == []
+    assert page_count(dest) == 3
+    text = pdf_text(dest, 1)
+    assert "Capability reuse" in text and "The analysis could not run: the model is too big for the cost game" in text
+    assert "智能传感器企业" in unicodedata.normalize("NFKC", text)  # the canvas is still there
