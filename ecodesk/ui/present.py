@@ -10,7 +10,8 @@ number sits in the bottom-right corner; a red laser-pointer dot follows the mous
 switches it off and on). Right, Down, Space, PageDown (a clicker), Enter and a click go
 forward; Left, Up, PageUp and Backspace back; Home and End to the first and last slide; Esc
 leaves and gives the window back exactly as it was. Nothing can be edited while presenting.
-Speaker notes are not shown. A view whose scenario was deleted shows a sentence saying so;
+Speaker notes are not shown to the audience: with a second screen (a projector) the slides go
+to the other screen and the notes, with the next slide's title, fill the window's screen. A view whose scenario was deleted shows a sentence saying so;
 with no saved views the current view is presented as a single slide.
 """
 
@@ -19,11 +20,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QMouseEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ecodesk.model.views import View
-from ecodesk.ui.present_parts import FontScaler, LaserPointer, Toast
+from ecodesk.ui.present_parts import FontScaler, LaserPointer, NotesWindow, Toast
 from ecodesk.ui.present_state import WindowState, borrow, restore_window, save_window
 from ecodesk.ui.views_apply import apply_look, capture_view, fit_rect, orphan_text, scenario_of
 
@@ -56,6 +57,8 @@ class PresentWindow(QWidget):
         self.state: WindowState | None = save_window(window)
         self._base_font = QFont(QApplication.font())
         self.fonts = FontScaler()
+        #: The presenter's notes on a second screen (None with one screen).
+        self.notes: NotesWindow | None = None
         self._build()
         self.canvas, self.panel = borrow(window)
         self.stage.insertWidget(0, self.canvas, 1)
@@ -175,6 +178,10 @@ class PresentWindow(QWidget):
                                                                "Update in the Views dock.)"))
         self.number.setText(f"{self.index + 1} / {len(self.slides)}")
         self.number.adjustSize()
+        if self.notes is not None:
+            after = self.slides[self.index + 1] if self.index + 1 < len(self.slides) else None
+            self.notes.show_slide(self.number.text(), self.title.text(), view.text,
+                                  (after.title or after.id) if after is not None else None)
 
     def _show_panel(self, view: View) -> None:
         panel = self.panel
@@ -193,6 +200,15 @@ class PresentWindow(QWidget):
     def _refit(self) -> None:
         if self.state is not None and 0 <= self.index < len(self.slides) and self.canvas.isVisible():
             fit_rect(self.canvas, self.view.rect)
+
+    def show_notes_on(self, screen: QScreen) -> NotesWindow:
+        """The speaker notes, full screen on ``screen`` (the presenter's, not the audience's)."""
+        if self.notes is None:
+            self.notes = NotesWindow()
+        self.notes.setGeometry(screen.geometry())
+        self._show_texts(self.view)
+        self.notes.showFullScreen()
+        return self.notes
 
     def next(self) -> None:
         if self.index < len(self.slides) - 1:
@@ -295,6 +311,10 @@ class PresentWindow(QWidget):
             w.unsetCursor()
         state, self.state = self.state, None
         self.orphan.hide()
+        if self.notes is not None:
+            self.notes.close()
+            self.notes.deleteLater()
+            self.notes = None
         self.fonts.restore()
         self.canvas.setHorizontalScrollBarPolicy(self._scrollbars[0])
         self.canvas.setVerticalScrollBarPolicy(self._scrollbars[1])
@@ -314,7 +334,8 @@ def slides_of(window: Any) -> tuple[list[View], str]:
 
 
 def present(window: Any, start: int = 0, full_screen: bool = True) -> PresentWindow:
-    """Start presenting in ``window`` from slide ``start`` (full screen on the window's screen)."""
+    """Start presenting in ``window`` from slide ``start``: full screen on the window's screen,
+    or with a second screen on that one (the speaker notes on the window's screen)."""
     running = getattr(window, "presentation", None)
     if running is not None:
         running.raise_()
@@ -323,12 +344,16 @@ def present(window: Any, start: int = 0, full_screen: bool = True) -> PresentWin
     show = PresentWindow(window, slides, start)
     window.presentation = show
     screen = window.screen()
-    if screen is not None:
-        show.setGeometry(screen.geometry())
+    others = [s for s in QGuiApplication.screens() if s is not screen] if full_screen else []
+    audience = others[0] if others else screen  # with a projector: the slides there, the notes here
+    if audience is not None:
+        show.setGeometry(audience.geometry())
     if full_screen:
         show.showFullScreen()
     else:
         show.show()
+    if others and screen is not None:
+        show.show_notes_on(screen)
     show.activateWindow()
     show.setFocus()
     show.set_laser(True)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QRadialGradient
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 #: Milliseconds the dot stays after the mouse stopped moving.
 LASER_IDLE_MS = 3000
@@ -146,3 +146,37 @@ class FontScaler:
             except RuntimeError:  # deleted meanwhile
                 pass
         self._saved.clear()
+
+
+class NotesWindow(QWidget):
+    """The presenter's window on a second screen: the slide number and title, the speaker
+    notes (large) and the next slide's title. Never on the audience's screen."""
+
+    def __init__(self) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setObjectName("present_notes")
+        self.heading = QLabel(self)
+        self.notes = QLabel(self)
+        self.notes.setObjectName("present_notes_text")
+        self.notes.setWordWrap(True)
+        self.notes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.coming = QLabel(self)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 18, 24, 18)
+        lay.addWidget(self.heading)
+        lay.addWidget(self.notes, 1)
+        lay.addWidget(self.coming)
+        font = QFont(QApplication.font())
+        size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+        font.setPointSizeF(size * 1.8)
+        self.notes.setFont(font)
+        bold = QFont(font)
+        bold.setBold(True)
+        self.heading.setFont(bold)
+
+    def show_slide(self, number: str, title: str, notes: str, next_title: str | None) -> None:
+        self.setWindowTitle(self.tr("Speaker notes — {0}").format(number))
+        self.heading.setText(f"{number} · {title}")
+        self.notes.setText(notes or self.tr("(No notes for this slide)"))
+        self.coming.setText(self.tr("Next: {0}").format(next_title) if next_title is not None
+                            else self.tr("Last slide"))

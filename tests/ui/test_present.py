@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ecodesk.model import FlowKind
 from ecodesk.model.views import View
@@ -243,3 +243,19 @@ def test_present_button_starts_at_the_selected_view(w, qtbot):
     qtbot.waitExposed(show)
     assert show.index == 2 and show.title.text() == "The other chain"
     assert w.views_panel.present() is show  # one presentation at a time
+
+
+def test_speaker_notes_window_follows_the_slides(w, qtbot):
+    show = start(w, qtbot)
+    assert show.notes is None  # one screen: no notes anywhere
+    notes = show.show_notes_on(w.screen())  # as with a second screen
+    qtbot.waitExposed(notes)
+    assert notes.heading.text() == "1 / 4 · The whole picture"
+    assert notes.notes.text() == "(No notes for this slide)" and notes.coming.text() == "Next: Who is critical"
+    press(show, Qt.Key.Key_Right)
+    assert notes.notes.text() == "say: the platform"
+    assert "say: the platform" not in [x.text() for x in show.findChildren(QLabel)]  # not for the audience
+    press(show, Qt.Key.Key_End)
+    assert notes.coming.text() == "Last slide"
+    press(show, Qt.Key.Key_Escape)
+    assert show.notes is None
