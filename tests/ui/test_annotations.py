@@ -340,3 +340,36 @@ def test_find_lists_notes_by_their_text_and_the_canvas_centres_on_them(qtbot):
     view.center_on_ids([note.id])
     QApplication.processEvents()
     assert view.mapToScene(view.viewport().rect()).boundingRect().contains(QPointF(3100, 3060))
+
+
+def test_arrow_keys_nudge_selected_notes_and_entities_as_one_step(qtbot):
+    view = make_view(qtbot)
+    doc, s = view.document, view.document.scenario
+    note = add_note(view, x=300, y=-400)
+    ent = s.entities.at(0)
+    view.select_ids([note.id, ent.id])
+    view.setFocus()
+    depth = len(doc.history)
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert s.annotations[note.id].x == 310 and s.entities[ent.id].x == ent.x + 10
+    assert len(doc.history) == depth + 1
+    doc.undo()
+    assert s.annotations[note.id].x == 300 and s.entities[ent.id].x == ent.x
+
+
+def test_switching_scenario_while_writing_keeps_the_note_where_it_was_written(qtbot):
+    from ecodesk.commands import AddScenario
+    from ecodesk.model import Scenario
+
+    view = make_view(qtbot)
+    doc = view.document
+    first = doc.scenario
+    assert doc.push(AddScenario(doc.project, Scenario("Other")))
+    notes_of(view).new_note()
+    notes_of(view).editor.insertPlainText("typed before the switch")
+    doc.set_scenario("Other")
+    QApplication.processEvents()
+    assert notes_of(view).editor is None
+    assert [n.text for n in first.annotations] == ["typed before the switch"]
+    assert len(doc.scenario.annotations) == 0
+    assert not [i for i in view.canvas_scene.items() if isinstance(i, AnnotationItem)]

@@ -192,6 +192,8 @@ class CanvasEditor:
         return self._move(pos, tr_noop("Move entity") if n == 1 else tr_noop("Move {n} entities"))
 
     def nudge(self, dx: float, dy: float) -> bool:
+        if selected_notes(self.view):  # notes (with the entities) in one step
+            return self.notes.nudge(dx, dy)
         ids = self.view.selected_entity_ids()
         items = self.view.canvas_scene.entity_items
         return self._move({i: (items[i].x() + dx, items[i].y() + dy) for i in ids}, tr_noop("Move {n} entities"))

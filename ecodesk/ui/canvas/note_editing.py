@@ -32,7 +32,9 @@ from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.style import canvas_font
 
 if TYPE_CHECKING:  # the parts' interface to the view: annotations only
+    from ecodesk.model import Scenario
     from ecodesk.ui.canvas.host import CanvasHost
+    from ecodesk.ui.document import Document
 
 Box = tuple[float, float, float, float]  # x, y, width, height
 FREE_GAP = 24.0  # kept between a new note and what is already on the canvas
@@ -117,8 +119,17 @@ class NoteEditing:
         self.view = view
         self.editor: NoteTextEditor | None = None
         self.item: AnnotationItem | None = None  # the note being written
+        self._doc: Document | None = None  # … in this document and scenario
+        self._scenario: Scenario | None = None
         view.horizontalScrollBar().valueChanged.connect(self._place_editor)
         view.verticalScrollBar().valueChanged.connect(self._place_editor)
+        view.canvas_scene.notes.before_rebuild.append(self._before_rebuild)
+
+    def _before_rebuild(self) -> None:
+        """The scene shows another scenario (or reloads): the open edit ends — kept in the
+        scenario it was typed in; dropped when the whole document goes away."""
+        if self.editor is not None:
+            self.finish_edit(self.view.document is self._doc)
 
     def _push(self, cmd: Command) -> bool:
         doc = self.view.document
@@ -176,6 +187,7 @@ class NoteEditing:
         view.ensureVisible(item, 40, 40)
         editor = NoteTextEditor(item.note.text, item.note.color, view.viewport())
         self.editor, self.item = editor, item
+        self._doc, self._scenario = view.document, view.scenario
         self._place_editor()
         editor.finished.connect(lambda text, commit, it=item: self._on_finished(it, text, commit))
         item.set_editing(True)
@@ -203,26 +215,45 @@ class NoteEditing:
 
     def _on_finished(self, item: AnnotationItem, text: str, commit: bool) -> None:
         editor, self.editor, self.item = self.editor, None, None
+        doc, s, self._doc, self._scenario = self._doc, self._scenario, None, None
         if editor is not None:
             editor.hide()
             editor.deleteLater()
         item.set_editing(False)
-        view, s = self.view, self.view.scenario
+        view = self.view
         view.setFocus()
         if item.provisional:
             view.canvas_scene.notes.drop_provisional(item)
-            if not commit or not text.strip() or s is None:
+            if not commit or not text.strip() or s is None or doc is None:
                 self._status(QCoreApplication.translate("NoteEditing", "No note added: it was left empty"))
                 return
             note = item.note.evolve(text=text)
-            if self._push(AddObject(s, note, text=tr_noop("Add note"))):
+            if doc.push(AddObject(s, note, text=tr_noop("Add note"))):
                 view.select_ids([note.id])
             return
-        if not commit or s is None or item.note_id not in s.annotations:
+        if not commit or s is None or doc is None or item.note_id not in s.annotations:
             return
         note = s.annotations[item.note_id]
         if text != note.text:
-            self._push(ChangeObject(s, note.evolve(text=text), text=tr_noop("Edit note")))
+            doc.push(ChangeObject(s, note.evolve(text=text), text=tr_noop("Edit note")))
+
+    def nudge(self, dx: float, dy: float) -> bool:
+        """Arrow keys: the selected notes (and entities) move by (dx, dy), one undo step."""
+        view, s = self.view, self.view.scenario
+        if s is None:
+            return False
+        cmds: list[Command] = []
+        ents = {i: (round(s.entities[i].x + dx, 1), round(s.entities[i].y + dy, 1))
+                for i in view.selected_entity_ids() if i in s.entities}
+        if ents:
+            cmds.append(MoveEntities(s, ents))
+        for item in selected_notes(view):
+            n = s.annotations.get(item.note_id)
+            if n is not None:
+                cmds.append(ChangeObject(s, n.evolve(x=round(n.x + dx, 1), y=round(n.y + dy, 1))))
+        if not cmds:
+            return False
+        return self._push(Macro(tr_noop("Move {n} objects"), cmds, n=len(ents) + len(cmds) - (1 if ents else 0)))
 
     # colour ----------------------------------------------------------------------------------
     def set_color(self, color: str, ids: Iterable[str] | None = None) -> bool:

@@ -9,6 +9,8 @@ for entities. Notes are no entities: they take part in no count and no analysis.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -27,9 +29,17 @@ class SceneNotes:
         self.scenario: Scenario | None = None
         self._bindings = Bindings()
         scene.destroyed.connect(self._bindings.clear)
+        self._provisional: list[AnnotationItem] = []
+        #: Called before the items are rebuilt (another scenario, a bulk load): an open
+        #: note editor ends first, so what was typed lands in the scenario it was typed in.
+        self.before_rebuild: list[Callable[[], None]] = []
 
     def rebuild(self, scenario: Scenario | None) -> None:
         """Show the notes of ``scenario`` (None: none) and follow its signals."""
+        for hook in list(self.before_rebuild):
+            hook()
+        for item in self._provisional:
+            self.drop_provisional(item)
         if scenario is not self.scenario:
             self._bindings.clear()
             self.scenario = scenario
@@ -84,11 +94,14 @@ class SceneNotes:
         from ``items``: the model gets the note only if its first edit ends with text."""
         item = AnnotationItem(note)
         item.provisional = True
+        self._provisional.append(item)
         self._scene.addItem(item)
         self._grow(item)
         return item
 
     def drop_provisional(self, item: AnnotationItem) -> None:
+        if item in self._provisional:
+            self._provisional.remove(item)
         if item.provisional and item.scene() is self._scene:
             self._scene.removeItem(item)
 
