@@ -33,7 +33,9 @@ CARD_WORDS: dict[str, tuple[str, str]] = {
                  "项目只有一个情景，无可对比。"),
     "figure": ("Figure", "指标"),
     "change": ("Change", "变化"),
-    "saved": ("{x} saved together", "合作节省 {x}"),
+    "vs_alone": ("Alone: {a} · {x} saved", "单干：{a} · 节省 {x}"),
+    "saved_together": ("Saved by working together", "合作节省"),
+    "saved_amount": ("{x} less than alone", "比各自单干少 {x}"),
     "top_caps": ("Most used capabilities", "复用最多的能力"),
     "top_shares": ("Largest Shapley shares", "Shapley 分摊最大的伙伴"),
     "top_critical": ("Most critical partners", "最关键的伙伴"),
@@ -71,6 +73,8 @@ class Card:
     sentence: str = ""
     #: Columns of the table that hold numbers (drawn right-aligned).
     numeric: tuple[int, ...] = field(default=())
+    #: Per row, its figure as a share of the largest (a bar behind the row); empty: no bars.
+    bars: tuple[float, ...] = ()
 
 
 class _Ctx:
@@ -100,6 +104,12 @@ def _money_figure(c: _Ctx, label: str, value: Any, tone: str = "neutral", note: 
     return Figure(label, f.value, (note + " · " if note else "") + f.note, tone)
 
 
+def shares(values: Sequence[float]) -> tuple[float, ...]:
+    """Each value as a share of the largest (0 when there is nothing positive)."""
+    top = max([v for v in values if v is not None] + [0.0])
+    return tuple(max(0.0, v) / top if top > 0 and v is not None else 0.0 for v in values)
+
+
 def overview_card(c: _Ctx) -> Card:
     r, w = c.result, c.w
     res, cs, reuse = r.resilience, r.cost_sharing, r.reuse
@@ -114,7 +124,8 @@ def overview_card(c: _Ctx) -> Card:
                c.say("p_below", b=w.pct(mc.p_below), t=w.pct(threshold, 0)),
                "good" if mc.expected_service >= threshold else "warn"),
         _money_figure(c, w("total_savings"), reuse.total_savings, "good" if reuse.total_savings > 0 else "neutral"),
-        _money_figure(c, w("total_cost"), cs.total_cost, note=c.say("saved", x=w.pct(saved)) if saved else ""),
+        Figure(w("total_cost"), numfmt.compact_money(cs.total_cost, c.lang, c.project.currency),
+               c.say("vs_alone", a=numfmt.compact_money(alone, c.lang, c.project.currency), x=w.pct(saved))),
         Figure(w("spof_count"), numfmt.integer(len(spof)), w.list([c.nm(i) for i in spof[:3]])
                + (" …" if len(spof) > 3 else ""), "bad" if spof else "good"),
         Figure(c.say("r_pair"), f"{w.num(res.robustness.random.r_index)} / {w.num(res.robustness.targeted.r_index)}"),
@@ -138,7 +149,8 @@ def reuse_card(c: _Ctx) -> Card:
                  for x in top)
     return Card(w("s_reuse"), figures, c.say("top_caps"),
                 (w("capability"), w("owner"), w("reuse_count"), w("savings")), rows,
-                "" if reuse.capabilities else w("no_capabilities"), numeric=(2, 3))
+                "" if reuse.capabilities else w("no_capabilities"), numeric=(2, 3),
+                bars=shares([x.savings for x in top]))
 
 
 def cost_card(c: _Ctx) -> Card:
@@ -146,8 +158,10 @@ def cost_card(c: _Ctx) -> Card:
     alone = cs.total_standalone
     saved = (alone - cs.total_cost) / alone if alone else None
     figures = (
-        _money_figure(c, w("total_cost"), cs.total_cost, note=c.say("saved", x=w.pct(saved)) if saved else ""),
+        _money_figure(c, w("total_cost"), cs.total_cost),
         _money_figure(c, t("total_standalone", c.lang), alone),
+        Figure(c.say("saved_together"), w.pct(saved), c.say("saved_amount", x=w.money_cur(alone - cs.total_cost)),
+               "good" if saved and saved > 0 else "neutral"),
     )
     top = sorted(cs.players, key=lambda p: (-(cs.shapley.get(p) or 0.0), p))[:TOP_ROWS]
     rows = tuple((c.nm(p), w.money(cs.standalone.get(p)), w.money(cs.shapley.get(p))) for p in top)
@@ -159,7 +173,7 @@ def cost_card(c: _Ctx) -> Card:
         b = cs.blocking_coalitions[0]
         sentence = w("f_core_no", m=" + ".join(c.nm(m) for m in b["members"]), x=w.money_cur(b["excess"]))
     return Card(w("s_cost"), figures, c.say("top_shares"), (w("player"), w("standalone"), w("shapley")), rows,
-                sentence, numeric=(1, 2))
+                sentence, numeric=(1, 2), bars=shares([cs.shapley.get(p) or 0.0 for p in top]))
 
 
 def resilience_card(c: _Ctx) -> Card:
@@ -178,7 +192,8 @@ def resilience_card(c: _Ctx) -> Card:
     crit.sort(key=lambda x: (-x.service_loss, x.id))
     rows = tuple((c.nm(x.id), w.pct(x.service_loss)) for x in crit[:TOP_ROWS])
     return Card(w("s_res"), figures, c.say("top_critical"), (w("entity"), w("loss")), rows,
-                "" if crit else w("no_spof"), numeric=(1,))
+                "" if crit else w("no_spof"), numeric=(1,),
+                bars=tuple(min(1.0, x.service_loss) for x in crit[:TOP_ROWS]))
 
 
 def compare_card(c: _Ctx, other: Scenario | None, other_result: Any) -> Card:
@@ -223,7 +238,7 @@ def sensitivity_card(c: _Ctx) -> Card:
     rows = tuple((input_label(c.scenario, r.object, r.field, c.lang), w.money(r.swing)) for r in moving)
     sentence = "" if moving else (w("sens_none") if not res.rows else w("sens_flat"))
     return Card(w("s_sens"), figures, c.say("top_inputs", m=mid),
-                (w("input"), w("swing")), rows, sentence, numeric=(1,))
+                (w("input"), w("swing")), rows, sentence, numeric=(1,), bars=shares([r.swing for r in moving]))
 
 
 BUILDERS: dict[str, Callable[[_Ctx], Card]] = {

@@ -322,10 +322,16 @@ def _paint_table(p: QPainter, area: QRectF, card: Card) -> float:
     p.setPen(QPen(RULE, 1))
     p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
     y += 3
-    for cells in card.rows:
+    bar = QColor(ACCENT)
+    bar.setAlpha(34)
+    for i, cells in enumerate(card.rows):
         if y + row_h > area.bottom():
             break
-        row(cells, cf, INK, y)
+        if i < len(card.bars) and card.bars[i] > 0:  # the row's figure against the largest
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(bar)
+            p.drawRoundedRect(QRectF(area.left(), y, max(3.0, area.width() * card.bars[i]), row_h - 3), 3, 3)
+        row(cells, cf, INK, y + 1)
         y += row_h
     return y
 

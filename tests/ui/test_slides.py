@@ -284,3 +284,22 @@ def test_an_analysis_that_fails_costs_its_card_not_the_deck(tmp_path):
     text = pdf_text(dest, 1)
     assert "Capability reuse" in text and "The analysis could not run: the model is too big for the cost game" in text
     assert "智能传感器企业" in unicodedata.normalize("NFKC", text)  # the canvas is still there
+
+
+def test_cards_hold_the_figures_and_bars_of_the_result(qapp):
+    p = load_template("sensor_reuse")
+    s = p.scenarios[0]
+    r = run_analysis(s, p.settings)
+    w = Words("en", p.currency)
+    cost = build_card("cost", p, s, r, "en")
+    alone, together = r.cost_sharing.total_standalone, r.cost_sharing.total_cost
+    saved = next(f for f in cost.figures if f.label == "Saved by working together")
+    assert saved.value == w.pct((alone - together) / alone) and saved.tone == "good"
+    assert saved.note == f"{w.money_cur(alone - together)} less than alone"
+    shapley = [r.cost_sharing.shapley[p_] for p_ in sorted(r.cost_sharing.players, key=lambda x: -r.cost_sharing.shapley[x])]
+    assert cost.bars[0] == 1.0 and cost.bars[1] == pytest.approx(shapley[1] / shapley[0])
+    assert all(b == 0.0 for b, v in zip(cost.bars, shapley[:len(cost.bars)], strict=True) if v <= 0)
+    res = build_card("resilience", p, s, r, "zh")
+    assert res.title == "网络韧性" and res.bars[0] == max(c.service_loss for c in r.resilience.critical_entities)
+    reuse = build_card("reuse", p, s, r, "en")
+    assert len(reuse.rows) == min(8, len(r.reuse.capabilities)) and reuse.bars[0] <= 1.0
