@@ -109,7 +109,8 @@ def run_merge(args: argparse.Namespace, load_any: Callable[[str], Any]) -> int:
 _NOUNS = {"scenarios": ("scenario", "scenarios", "个情景"), "ecosystems": ("ecosystem", "ecosystems", "个生态"),
           "entities": ("entity", "entities", "个主体"), "capabilities": ("capability", "capabilities", "项能力"),
           "flows": ("flow", "flows", "条资源流"), "needs": ("need", "needs", "项需求"),
-          "pools": ("sharing arrangement", "sharing arrangements", "个共享安排")}
+          "pools": ("sharing arrangement", "sharing arrangements", "个共享安排"),
+          "annotations": ("note", "notes", "个便签"), "views": ("view", "views", "个视图")}
 
 
 def _count(table: str, n: int, zh: bool) -> str:
@@ -135,10 +136,12 @@ def format_merge(report: Any, out: str, lang: str) -> str:
         lines.append(f"冲突 {len(report.conflicts)} 处：" if zh else f"{len(report.conflicts)} conflicts:")
         for c in report.conflicts[:SHOWN]:
             side = ("基准" if c["kept"] == "base" else "其他") if zh else c["kept"]
-            if zh:
-                lines.append(f"  情景「{c['scenario']}」{c['table']} {c['id']} 的 {c['field']}：保留{side}")
+            if c["table"] == "views" and not c["scenario"]:  # a project-level conflict: a saved view
+                where = f"视图 {c['id']}" if zh else f"view {c['id']}"
             else:
-                lines.append(f"  scenario '{c['scenario']}', {c['table']} {c['id']}, {c['field']}: kept {side}")
+                where = f"情景「{c['scenario']}」{c['table']} {c['id']}" if zh else \
+                    f"scenario '{c['scenario']}', {c['table']} {c['id']}"
+            lines.append(f"  {where} 的 {c['field']}：保留{side}" if zh else f"  {where}, {c['field']}: kept {side}")
         more = len(report.conflicts) - SHOWN
         if more > 0:
             lines.append(f"  … 另有 {more} 项" if zh else f"  … and {more} more")

@@ -9,7 +9,9 @@ changed (fields with their value before, in A, and after, in B). JSON::
                  "changed": [{"id": id, "fields": [{"field": F, "before": x, "after": y}…]}…]}…]}
 
 Only tables with a difference are listed; an empty ``tables`` and no scenario added or removed
-means the two are the same.
+means the two are the same. Notes on the canvas are the scenario table ``annotations``; the
+project's saved views are listed last as the table ``views`` with scenario ``""`` (two
+projects only). An entity's ``size`` is compared as 1 where it is the normal size.
 """
 
 from __future__ import annotations
@@ -52,20 +54,38 @@ class DiffReport:
                 "tables": [t.to_json() for t in self.tables]}
 
 
+#: The table of the project's saved views (scenario "").
+VIEWS = "views"
+
+
+def object_dict(table: str, obj: Any) -> dict[str, Any]:
+    """``obj.to_dict()`` with the fields it leaves out at their default that a comparison
+    should show (an entity's normal size is 1, not missing)."""
+    d = obj.to_dict()
+    if table == "entities":
+        d.setdefault("size", 1.0)
+    return d
+
+
+def _table_diff(scenario: str, table: str, before: dict[str, dict[str, Any]],
+                after: dict[str, dict[str, Any]]) -> TableDiff | None:
+    td = TableDiff(scenario, table, [k for k in after if k not in before], [k for k in before if k not in after])
+    for k, old in before.items():
+        new = after.get(k)
+        if new is None or new == old:
+            continue
+        fields = [{"field": f, "before": old.get(f), "after": new.get(f)}
+                  for f in [*old, *(f for f in new if f not in old)] if old.get(f) != new.get(f)]
+        td.changed.append({"id": k, "fields": fields})
+    return td if td.added or td.removed or td.changed else None
+
+
 def diff_scenarios(a: Scenario, b: Scenario, name: str | None = None) -> list[TableDiff]:
     out = []
     for t in COLLECTIONS:
-        before = {o.id: o.to_dict() for o in getattr(a, t)}
-        after = {o.id: o.to_dict() for o in getattr(b, t)}
-        td = TableDiff(name or b.name, t, [k for k in after if k not in before], [k for k in before if k not in after])
-        for k, old in before.items():
-            new = after.get(k)
-            if new is None or new == old:
-                continue
-            fields = [{"field": f, "before": old.get(f), "after": new.get(f)}
-                      for f in [*old, *(f for f in new if f not in old)] if old.get(f) != new.get(f)]
-            td.changed.append({"id": k, "fields": fields})
-        if td.added or td.removed or td.changed:
+        td = _table_diff(name or b.name, t, {o.id: object_dict(t, o) for o in getattr(a, t)},
+                         {o.id: object_dict(t, o) for o in getattr(b, t)})
+        if td is not None:
             out.append(td)
     return out
 
@@ -81,6 +101,9 @@ def diff(a: Project | Scenario, b: Project | Scenario) -> DiffReport:
     for n in an:
         if n in bn:
             report.tables.extend(diff_scenarios(a.scenario(n), b.scenario(n), n))
+    views = _table_diff("", VIEWS, {v.id: v.to_dict() for v in a.views}, {v.id: v.to_dict() for v in b.views})
+    if views is not None:
+        report.tables.append(views)
     return report
 
 
@@ -93,6 +116,7 @@ _WORDS = {
     "changed": ("  changed: {x}", "  修改：{x}"),
     "more": ("… and {n} more", "… 另有 {n} 项"),
     "head": ("Scenario '{s}', {t}:", "情景「{s}」，{t}："),
+    "views": ("Saved views:", "视图："),
 }
 
 
@@ -115,7 +139,10 @@ def format_diff(report: DiffReport, lang: str = "en") -> str:
     if report.scenarios_removed:
         lines.append(_WORDS["s_removed"][zh].format(x=_cut(report.scenarios_removed, bool(zh))))
     for td in report.tables:
-        lines.append(_WORDS["head"][zh].format(s=td.scenario, t=td.table))
+        if td.table == VIEWS and not td.scenario:
+            lines.append(_WORDS["views"][zh])
+        else:
+            lines.append(_WORDS["head"][zh].format(s=td.scenario, t=td.table))
         if td.added:
             lines.append(_WORDS["added"][zh].format(x=_cut(td.added, bool(zh))))
         if td.removed:

@@ -10,22 +10,40 @@ left it as it was, and kept (a conflict) when the other side changed it or refer
 a flow never loses an end. Without an ancestor every differing field is a conflict. The
 result is validated before it is returned: an invalid merge raises :class:`MergeRefused`
 with one sentence per reason. Diffs are :mod:`ecodesk.io.diff`.
+
+Notes on the canvas (``annotations``) are a scenario table like the others, except that a
+note with one id on both sides, different, and not in the ancestor (or without one) is two
+groups' notes: both are kept, the other's under a fresh id (``note7``), counted as added.
+Saved views belong to the project: they match by id, then views new on both sides by title
+(trimmed, case-insensitive; the base's id stays), with the same three-way rules; their
+conflicts have scenario ``""`` and table ``"views"``; the merged order is the base's, then the
+other's new views. Entity ``size`` and ``color`` are fields like any other.
+
+``choices`` decides single conflicts: ``{(scenario, table, id, field): "base" | "other"}``
+(others follow ``prefer``); for a ``"deleted"`` conflict, choosing the side that deleted the
+object deletes it — unless something kept still refers to it. A conflict's ``kept`` is the
+side actually kept. Merged tables keep the base's order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ecodesk.io.diff import VIEWS, object_dict
 from ecodesk.model import Project, Scenario
 from ecodesk.model.errors import EcodeskError, ValidationError
 from ecodesk.model.objects import COLLECTIONS, make
+from ecodesk.model.views import View
 
 TABLES = tuple(COLLECTIONS)
 PREFERS = ("base", "other")
 #: The field a conflict names when one side deleted an object the other side kept.
 DELETED = "deleted"
+#: Per-conflict decisions: (scenario, table, id, field) -> "base" | "other".
+Choices = Mapping[tuple[str, str, str, str], str]
 
 
 class MergeRefused(EcodeskError):
@@ -100,7 +118,7 @@ def references(table: str, d: dict[str, Any]) -> set[str]:
 def _tables(s: Scenario | None) -> dict[str, dict[str, dict[str, Any]]]:
     if s is None:
         return {t: {} for t in TABLES}
-    return {t: {o.id: o.to_dict() for o in getattr(s, t)} for t in TABLES}
+    return {t: {o.id: object_dict(t, o) for o in getattr(s, t)} for t in TABLES}
 
 
 def _match_names(b: dict, o: dict, a: dict) -> dict[str, str]:
@@ -120,8 +138,118 @@ def _match_names(b: dict, o: dict, a: dict) -> dict[str, str]:
     return out
 
 
+class _Merger:
+    """The three-way rules for one table of dicts by id (a scenario's table, or the views)."""
+
+    def __init__(self, scenario: str, three_way: bool, prefer: str, choices: Choices, report: MergeReport) -> None:
+        self.scenario, self.three_way, self.prefer, self.choices, self.report = (
+            scenario, three_way, prefer, choices, report)
+        #: (table, id) -> the DELETED conflict listed for it (a reference may still bring the object back)
+        self.deletions: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def side(self, table: str, oid: str, fld: str, default: str) -> str:
+        chosen = self.choices.get((self.scenario, table, oid, fld), default)
+        return chosen if chosen in PREFERS else default
+
+    def table(self, t: str, b: dict[str, dict], o: dict[str, dict], a: dict[str, dict],
+              taken: set[str] | None = None) -> tuple[dict[str, dict], dict[str, tuple[dict, str]], list[str]]:
+        """Merged rows, the objects deleted (object, side that still has it) and the order of ids
+        (base's, then other's new ones). ``taken``: every id of the scenario, for notes that
+        both sides wrote under one id."""
+        rows: dict[str, dict[str, Any]] = {}
+        gone: dict[str, tuple[dict[str, Any], str]] = {}
+        order: list[str] = []
+        for oid in [*b, *(k for k in o if k not in b)]:
+            order.append(oid)
+            bd, od, ad = b.get(oid), o.get(oid), a.get(oid)
+            if bd is not None and od is not None:
+                if taken is not None and ad is None and bd != od:  # two groups' notes under one id: keep both
+                    rows[oid] = bd
+                    new_id = _fresh_id(oid, taken)
+                    rows[new_id] = od | {"id": new_id}
+                    order.append(new_id)
+                    self._added(t)
+                else:
+                    rows[oid] = self.fields(t, oid, bd, od, ad)
+            elif bd is not None:  # absent from other: new in base, or deleted by other
+                if ad is None:
+                    rows[oid] = bd
+                elif bd == ad:
+                    gone[oid] = (bd, "base")
+                else:
+                    self._deleted_changed(t, oid, bd, "base", rows, gone)
+            elif od is not None:
+                if ad is None:
+                    rows[oid] = od
+                    self._added(t)
+                elif od == ad:
+                    gone[oid] = (od, "other")
+                else:
+                    self._deleted_changed(t, oid, od, "other", rows, gone)
+        return rows, gone, order
+
+    def _added(self, t: str) -> None:
+        self.report.added[t] = self.report.added.get(t, 0) + 1
+
+    def _deleted_changed(self, t: str, oid: str, d: dict, has: str, rows: dict, gone: dict) -> None:
+        """One side deleted the object, the other (``has``) changed it: kept unless chosen otherwise."""
+        kept = self.side(t, oid, DELETED, has)
+        conflict = _conflict(self.scenario, t, oid, DELETED, d if has == "base" else None,
+                             d if has == "other" else None, kept)
+        self.report.conflicts.append(conflict)
+        if kept == has:
+            rows[oid] = d
+        else:
+            gone[oid] = (d, has)
+            self.deletions[(t, oid)] = conflict
+
+    def fields(self, t: str, oid: str, bd: dict, od: dict, ad: dict | None) -> dict[str, Any]:
+        if bd == od:
+            return bd
+        out: dict[str, Any] = {}
+        for f in [*bd, *(k for k in od if k not in bd)]:
+            bv, ov = bd.get(f), od.get(f)
+            if bv == ov:
+                out[f] = bv
+                continue
+            if self.three_way and ad is not None:
+                av = ad.get(f)
+                if bv == av:
+                    out[f] = ov
+                    continue
+                if ov == av:
+                    out[f] = bv
+                    continue
+            kept = self.side(t, oid, f, self.prefer)
+            self.report.conflicts.append(_conflict(self.scenario, t, oid, f, bv, ov, kept))
+            out[f] = bv if kept == "base" else ov
+        return out
+
+    def restore(self, table: str, oid: str, d: dict, side: str) -> None:
+        """A deleted object brought back because something kept refers to it."""
+        listed = self.deletions.pop((table, oid), None)
+        if listed is not None:  # chosen to be deleted, but still referred to: kept after all
+            listed["kept"] = side
+            return
+        self.report.conflicts.append(_conflict(self.scenario, table, oid, DELETED, d if side == "base" else None,
+                                               d if side == "other" else None, side))
+
+
+_TRAILING_NUMBER = re.compile(r"\d+$")
+
+
+def _fresh_id(wanted: str, taken: set[str]) -> str:
+    """A new id like ``wanted`` (its prefix and the first free number: note3 → note7); added to ``taken``."""
+    prefix = _TRAILING_NUMBER.sub("", wanted) or "note"
+    n = 1
+    while f"{prefix}{n}" in taken:
+        n += 1
+    taken.add(f"{prefix}{n}")
+    return f"{prefix}{n}"
+
+
 def merge_scenario(base: Scenario, other: Scenario, ancestor: Scenario | None, prefer: str,
-                   report: MergeReport) -> tuple[str, dict[str, list[dict[str, Any]]]]:
+                   report: MergeReport, choices: Choices | None = None) -> tuple[str, dict[str, list[dict[str, Any]]]]:
     """The merged tables of one scenario (as dicts, not yet validated)."""
     b, o, a = _tables(base), _tables(other), _tables(ancestor)
     ids = _match_names(b, o, a)
@@ -129,67 +257,23 @@ def merge_scenario(base: Scenario, other: Scenario, ancestor: Scenario | None, p
     if ids:
         o = {t: {k: _remap(t, d, ids) for k, d in rows.items()} for t, rows in o.items()}
         o["entities"] = {ids.get(k, k): (d | {"id": ids[k]} if k in ids else d) for k, d in o["entities"].items()}
-    three_way = ancestor is not None
     name = base.name
+    merger = _Merger(name, ancestor is not None, prefer, choices or {}, report)
+    taken = {k for side in (b, o, a) for rows in side.values() for k in rows}
     result: dict[str, dict[str, dict[str, Any]]] = {}
-    dropped: dict[str, dict[str, tuple[dict[str, Any], str]]] = {}  # deleted: (object, from which side)
+    dropped: dict[str, dict[str, tuple[dict[str, Any], str]]] = {}  # deleted: (object, the side that has it)
+    orders: dict[str, list[str]] = {}
     for t in TABLES:
-        rows: dict[str, dict[str, Any]] = {}
-        gone: dict[str, tuple[dict[str, Any], str]] = {}
-        for oid in [*b[t], *(k for k in o[t] if k not in b[t])]:
-            bd, od, ad = b[t].get(oid), o[t].get(oid), a[t].get(oid)
-            if bd is not None and od is not None:
-                rows[oid] = _merge_fields(name, t, oid, bd, od, ad, three_way, prefer, report)
-            elif bd is not None:  # absent from other: new in base, or deleted by other
-                if ad is None:
-                    rows[oid] = bd
-                elif bd == ad:
-                    gone[oid] = (bd, "base")
-                else:
-                    rows[oid] = bd
-                    report.conflicts.append(_conflict(name, t, oid, DELETED, bd, None, "base"))
-            elif od is not None:
-                if ad is None:
-                    rows[oid] = od
-                    report.added[t] = report.added.get(t, 0) + 1
-                elif od == ad:
-                    gone[oid] = (od, "other")
-                else:
-                    rows[oid] = od
-                    report.conflicts.append(_conflict(name, t, oid, DELETED, None, od, "other"))
-        result[t], dropped[t] = rows, gone
-    _restore_referenced(name, result, dropped, report)
-    return name, {t: list(rows.values()) for t, rows in result.items()}
+        result[t], dropped[t], orders[t] = merger.table(t, b[t], o[t], a[t], taken if t == "annotations" else None)
+    _restore_referenced(result, dropped, merger)
+    return name, {t: [result[t][k] for k in orders[t] if k in result[t]] for t in TABLES}
 
 
 def _conflict(scenario: str, table: str, oid: str, fld: str, bv: Any, ov: Any, kept: str) -> dict[str, Any]:
     return {"scenario": scenario, "table": table, "id": oid, "field": fld, "base": bv, "other": ov, "kept": kept}
 
 
-def _merge_fields(scenario: str, t: str, oid: str, bd: dict, od: dict, ad: dict | None, three_way: bool,
-                  prefer: str, report: MergeReport) -> dict[str, Any]:
-    if bd == od:
-        return bd
-    out: dict[str, Any] = {}
-    for f in [*bd, *(k for k in od if k not in bd)]:
-        bv, ov = bd.get(f), od.get(f)
-        if bv == ov:
-            out[f] = bv
-            continue
-        if three_way and ad is not None:
-            av = ad.get(f)
-            if bv == av:
-                out[f] = ov
-                continue
-            if ov == av:
-                out[f] = bv
-                continue
-        report.conflicts.append(_conflict(scenario, t, oid, f, bv, ov, prefer))
-        out[f] = bv if prefer == "base" else ov
-    return out
-
-
-def _restore_referenced(scenario: str, result: dict, dropped: dict, report: MergeReport) -> None:
+def _restore_referenced(result: dict, dropped: dict, merger: _Merger) -> None:
     """Bring back a deleted object that a kept one still refers to (a flow never loses an end)."""
     changed = True
     while changed:
@@ -199,9 +283,33 @@ def _restore_referenced(scenario: str, result: dict, dropped: dict, report: Merg
             for oid in sorted(wanted & dropped[t].keys()):
                 d, side = dropped[t].pop(oid)
                 result[t][oid] = d
-                report.conflicts.append(_conflict(scenario, t, oid, DELETED, d if side == "base" else None,
-                                                  d if side == "other" else None, side))
+                merger.restore(t, oid, d, side)
                 changed = True
+
+
+def merge_views(base: Project, other: Project, ancestor: Project | None, prefer: str, report: MergeReport,
+                choices: Choices | None = None) -> list[View]:
+    """The project's saved views merged (see the module text); raises nothing: views are valid."""
+    b = {v.id: v.to_dict() for v in base.views}
+    o = {v.id: v.to_dict() for v in other.views}
+    a = {v.id: v.to_dict() for v in ancestor.views} if ancestor is not None else {}
+
+    def title(d: dict[str, Any]) -> str:
+        return " ".join(str(d.get("title", "")).split()).casefold()
+
+    free: dict[str, list[str]] = {}
+    for bid, d in b.items():
+        if bid not in o and bid not in a and title(d):
+            free.setdefault(title(d), []).append(bid)
+    renamed: dict[str, dict[str, Any]] = {}
+    for oid, d in o.items():
+        candidates = free.get(title(d)) if oid not in b and oid not in a else None
+        renamed[candidates.pop(0) if candidates else oid] = d
+    for bid, d in renamed.items():
+        renamed[bid] = d | {"id": bid}
+    merger = _Merger("", ancestor is not None, prefer, choices or {}, report)
+    rows, _gone, order = merger.table(VIEWS, b, renamed, a)
+    return [View.from_dict(rows[k]) for k in order if k in rows]
 
 
 def _build(name: str, tables: dict[str, list[dict[str, Any]]], reasons: list[tuple[str, str]]) -> Scenario:
@@ -243,10 +351,11 @@ def check_compatible(base: Project, other: Project) -> None:
         raise MergeRefused(reasons)
 
 
-def merge(base: Project, other: Project, ancestor: Project | None = None, prefer: str = "base",
-          ) -> tuple[Project, MergeReport]:
+def merge(base: Project, other: Project, ancestor: Project | None = None, prefer: str = "base", *,
+          choices: Choices | None = None) -> tuple[Project, MergeReport]:
     """``other`` merged into ``base`` (neither is changed): the validated result and its report.
-    Raises :class:`MergeRefused` (different currencies or periods, an invalid result)."""
+    ``choices`` decides single conflicts (see the module text). Raises :class:`MergeRefused`
+    (different currencies or periods, an invalid result)."""
     if prefer not in PREFERS:
         raise ValueError(f"prefer must be 'base' or 'other', not {prefer!r}")
     check_compatible(base, other)
@@ -260,7 +369,7 @@ def merge(base: Project, other: Project, ancestor: Project | None = None, prefer
     for s in base.scenarios:
         if s.name in other_names:
             anc = ancestor.scenario(s.name) if ancestor is not None and s.name in anc_names else None
-            name, tables = merge_scenario(s, other.scenario(s.name), anc, prefer, report)
+            name, tables = merge_scenario(s, other.scenario(s.name), anc, prefer, report, choices)
             scenarios.append(_build(name, tables, reasons))
         else:
             scenarios.append(s.copy())
@@ -270,20 +379,22 @@ def merge(base: Project, other: Project, ancestor: Project | None = None, prefer
             report.added["scenarios"] = report.added.get("scenarios", 0) + 1
     if reasons:
         raise MergeRefused(reasons)
+    views = merge_views(base, other, ancestor, prefer, report, choices)
     merged = Project(base.name, currency=base.currency, period=base.period, notes=base.notes,
-                     language=base.language, settings=base.settings, scenarios=scenarios)
+                     language=base.language, settings=base.settings, scenarios=scenarios, views=views)
     return merged, report
 
 
-def merge_all(base: Project, others: Iterable[Project], ancestor: Project | None = None, prefer: str = "base",
-              ) -> tuple[Project, MergeReport]:
+def merge_all(base: Project, others: Iterable[Project], ancestor: Project | None = None, prefer: str = "base", *,
+              choices: Choices | None = None) -> tuple[Project, MergeReport]:
     """Several OTHERs merged one after another (``base`` is the result so far); one report."""
     report = MergeReport()
     result = base
     for other in others:
-        result, step = merge(result, other, ancestor, prefer)
+        result, step = merge(result, other, ancestor, prefer, choices=choices)
         report.extend(step)
     if result is base:
         result = Project(base.name, currency=base.currency, period=base.period, notes=base.notes,
-                         language=base.language, settings=base.settings, scenarios=[s.copy() for s in base.scenarios])
+                         language=base.language, settings=base.settings, scenarios=[s.copy() for s in base.scenarios],
+                         views=base.views)
     return result, report
