@@ -7,7 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ecodesk.model import Entity, Flow
-from ecodesk.ui.canvas.focus import DIM_FLOW_ALPHA, DIM_OPACITY
+from PySide6.QtGui import QColor
+
+from ecodesk.ui.canvas.focus import DIM_OPACITY, faded_color
 from tests.ui.canvas_helpers import entity_pos, make_view
 
 # sample_scenario: r1 → s2 → p1 → c1/c2 → u1/u2 …; p1's neighbours: s1, s2, c1, c2, sv1
@@ -20,10 +22,20 @@ def focused(view, ids, steps=1):
     QApplication.processEvents()
 
 
-def flow_alpha(view, flow_id):
+def flow_pen(view, flow_id) -> str:
     layer = view.canvas_scene.flow_layer
     color, _w, _d = layer.painter.pen_of(int(layer.table.style[layer.row_of(flow_id)]))
-    return color.alpha()
+    return color.name(QColor.NameFormat.HexArgb)
+
+
+def own(view, flow_id) -> str:
+    sc = view.canvas_scene
+    return sc.flow_color(sc.flows[flow_id]).name(QColor.NameFormat.HexArgb)
+
+
+def faded(view, flow_id) -> str:
+    sc = view.canvas_scene
+    return faded_color(sc.flow_color(sc.flows[flow_id]), QColor(sc.theme.background)).name(QColor.NameFormat.HexArgb)
 
 
 def test_focus_is_the_selection_and_its_neighbours_the_rest_dimmed(qtbot):
@@ -38,11 +50,13 @@ def test_focus_is_the_selection_and_its_neighbours_the_rest_dimmed(qtbot):
         assert item.opacity() == (1.0 if inside else DIM_OPACITY), eid
         assert item.isEnabled() == inside
     # flows among the focused set in full, the others faded
-    assert flow_alpha(view, "f1") == 255  # s1 → p1
-    assert flow_alpha(view, "f12") == 255  # p1 → sv1
-    assert flow_alpha(view, "f8") == round(255 * DIM_FLOW_ALPHA)  # c1 → u1: u1 is two steps away
-    assert flow_alpha(view, "f3") == round(255 * DIM_FLOW_ALPHA)  # r1 → s2
+    assert flow_pen(view, "f1") == own(view, "f1")  # s1 → p1
+    assert flow_pen(view, "f12") == own(view, "f12")  # p1 → sv1
+    assert flow_pen(view, "f8") == faded(view, "f8")  # c1 → u1: u1 is two steps away
+    assert flow_pen(view, "f3") == faded(view, "f3")  # r1 → s2
     assert view.focus.flow_dimmed("f8") and not view.focus.flow_dimmed("f1")
+    assert faded(view, "f8") != own(view, "f8")
+    assert faded_color(QColor("#FF0000"), QColor("#FFFFFF"), 0.12).name() == "#ffe0e0"  # 12 % red on white
     bar = view.focus.bar
     assert bar.isVisible()
     assert bar.lead.text() == "Focus: 1 entity + neighbours within"
@@ -85,7 +99,7 @@ def test_changing_k_updates_members_and_dimming(qtbot):
     view.focus.set_steps(5)
     assert len(view.focus.members) == 10  # everything is connected within five
     assert all(it.isEnabled() for it in view.canvas_scene.entity_items.values())
-    assert flow_alpha(view, "f3") == 255
+    assert flow_pen(view, "f3") == own(view, "f3")
 
 
 def test_esc_and_show_all_leave_the_focus(qtbot):
@@ -97,10 +111,10 @@ def test_esc_and_show_all_leave_the_focus(qtbot):
     assert not view.focus.active
     assert not view.focus.bar.isVisible()
     assert all(it.opacity() == 1.0 and it.isEnabled() for it in sc.entity_items.values())
-    assert flow_alpha(view, "f8") == 255
+    assert flow_pen(view, "f8") == own(view, "f8")
     focused(view, ["p1"])
     qtbot.mouseClick(view.focus.bar.show_all_button, Qt.MouseButton.LeftButton)
-    assert not view.focus.active and flow_alpha(view, "f8") == 255
+    assert not view.focus.active and flow_pen(view, "f8") == own(view, "f8")
 
 
 def test_nothing_selected_says_so(qtbot):
@@ -124,8 +138,10 @@ def test_the_focus_follows_edits_new_entities_join_and_restyles_keep_the_fading(
     assert view.canvas_scene.entity_items["u2"].isEnabled()
     assert "new1" in view.focus.seeds
     # a colour mode restyles every flow: the faded ones stay faded
-    view.set_color_overrides({"p1": "#ff0000"})
-    assert flow_alpha(view, "f3") == round(255 * DIM_FLOW_ALPHA)
+    view.set_color_overrides({"p1": "#ff0000", "f3": "#00ff00"})
+    assert flow_pen(view, "f3") == faded(view, "f3")
+    view.set_theme("dark")  # faded into the dark background now
+    assert flow_pen(view, "f3") == faded(view, "f3")
     # the focused entity removed with all seeds: the focus ends
     view.focus.apply(["new1"])
     s.remove("new1", Entity)
@@ -144,3 +160,16 @@ def test_switching_scenario_leaves_the_focus_and_the_context_menu_offers_it(qtbo
     assert "Show All" in [a.text() for a in menu.actions()]
     view.set_document(view.document)
     assert not view.focus.active
+
+
+def test_a_zoomed_out_canvas_names_only_the_focused_entities(qtbot):
+    from ecodesk.ui.canvas.style import LOD_LABELS
+
+    view = make_view(qtbot)
+    view.set_zoom(LOD_LABELS * 0.6)
+    assert {"u1", "p1"} <= set(view.zoomed_labels.shown_ids())
+    focused(view, ["p1"])
+    shown = set(view.zoomed_labels.shown_ids())
+    assert "p1" in shown and shown <= P1_K1
+    view.focus.clear()
+    assert "u1" in view.zoomed_labels.shown_ids()

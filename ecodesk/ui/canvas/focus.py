@@ -16,7 +16,7 @@ is applied again; entities created meanwhile join it; Esc or Show All leaves it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
@@ -35,10 +35,18 @@ if TYPE_CHECKING:  # the parts' interface to the view: annotations only
 
 #: Opacity of the entities outside the focus.
 DIM_OPACITY = 0.15
-#: Share of their alpha the flows outside the focus keep.
-DIM_FLOW_ALPHA = 0.12
+#: Share of their own colour the flows outside the focus keep (the rest: the background's).
+DIM_FLOW_MIX = 0.12
 #: The steps the bar offers (the neighbourhood itself takes any k ≥ 0).
 MIN_STEPS, MAX_STEPS = 1, 5
+
+
+def faded_color(color: QColor, background: QColor, share: float = DIM_FLOW_MIX) -> QColor:
+    """``color`` mixed into ``background`` (``share`` of it left), opaque as it was: a
+    pale pen whose thousands of overlapping strokes stay pale (a translucent one would add
+    up to the full colour where a hub's fan crosses itself)."""
+    mix = [round(share * a + (1 - share) * b) for a, b in zip(color.getRgb()[:3], background.getRgb()[:3])]
+    return QColor(mix[0], mix[1], mix[2], color.alpha())
 
 
 class FocusBar(QFrame):
@@ -127,7 +135,7 @@ class CanvasFocus:
         self._dimmed_flows: set[str] = set()
         self._known: set[str] = set()  # entities when the focus was last worked out
         self._graph: tuple[int, int, Neighbourhood] | None = None  # (scenario id, revision, adjacency)
-        self._dim_styles: dict[int, int] = {}  # a flow style -> its faded twin
+        self._dim_styles: dict[tuple[int, str], int] = {}  # (a flow style, background) -> its faded twin
         self._undim_styles: dict[int, int] = {}
         self._timer = QTimer(self.bar)
         self._timer.setSingleShot(True)
@@ -135,6 +143,8 @@ class CanvasFocus:
         self._timer.timeout.connect(self._follow_model)
         view.canvas_scene.style_filter = self._filter_styles
         view.context_menu_hooks.append(self._menu_hook)
+        #: Called after the focus changed (the view redraws the names of a zoomed-out canvas).
+        self.changed: Callable[[], None] | None = None
 
     # what the window and the view call --------------------------------------------------
     def apply(self, ids: Iterable[str] | None = None, steps: int | None = None) -> bool:
@@ -176,6 +186,8 @@ class CanvasFocus:
         self._restyle(set(), self._dimmed_flows)
         self._dimmed_flows = set()
         self.bar.hide()
+        if self.changed is not None:
+            self.changed()
 
     def is_dimmed(self, entity_id: str) -> bool:
         return self.active and entity_id not in self.members
@@ -236,6 +248,8 @@ class CanvasFocus:
             self.view.select_items(keep)
         self.bar.set_state(len(self.seeds), max(MIN_STEPS, self.steps))
         self.bar.place()
+        if self.changed is not None:
+            self.changed()
 
     @staticmethod
     def _set_dimmed(item: EntityItem, dim: bool) -> None:
@@ -245,13 +259,14 @@ class CanvasFocus:
 
     # the flows' pens -------------------------------------------------------------------
     def _faded(self, style: int) -> int:
-        dim = self._dim_styles.get(style)
+        sc = self.view.canvas_scene
+        key = (style, sc.theme.background)
+        dim = self._dim_styles.get(key)
         if dim is None:
-            painter = self.view.canvas_scene.flow_layer.painter
+            painter = sc.flow_layer.painter
             color, width, dash = painter.pen_of(style)
-            faded = QColor(color)
-            faded.setAlphaF(color.alphaF() * DIM_FLOW_ALPHA)
-            dim = self._dim_styles[style] = painter.style_index(faded, width, dash)
+            faded = faded_color(color, QColor(sc.theme.background))
+            dim = self._dim_styles[key] = painter.style_index(faded, width, dash)
             self._undim_styles[dim] = style
         return dim
 

@@ -149,6 +149,7 @@ class CanvasView(QGraphicsView):
         self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.focus = CanvasFocus(self, self)  # focus on selection (the rest dimmed) and its bar
+        self.focus.changed = self._on_scenario_changed_labels
         self.minimap = CanvasMinimap(self, self)
         for overlay in (self.legend, self.focus.bar):
             self.minimap.watch(overlay)
@@ -214,9 +215,12 @@ class CanvasView(QGraphicsView):
             self.viewport().update()
 
     def _on_scenario_changed(self, *args: object) -> None:
-        self.zoomed_labels.model_changed()
         self.focus.model_changed()
         self.minimap.model_changed()
+        self._on_scenario_changed_labels()
+
+    def _on_scenario_changed_labels(self) -> None:
+        self.zoomed_labels.model_changed()
         if self.zoomed_labels.active():
             self.viewport().update()
 

@@ -145,8 +145,8 @@ class ZoomedLabels:
                     at = (title.scenePos() - origin) * zoom
                     self._occupy(title.boundingRect().translated(at), rects)
         for n, eid in enumerate(forced + [ids[i] for i in candidates]):
-            if n >= len(forced) and eid in forced:
-                continue
+            if (n >= len(forced) and eid in forced) or not sc.entity_items[eid].isEnabled():
+                continue  # (disabled: dimmed outside the focus)
             below, above = self._rects(eid, origin, zoom)
             rect = below if not self._collides(below, rects) else above if not self._collides(above, rects) else None
             if rect is None:
