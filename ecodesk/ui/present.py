@@ -71,7 +71,9 @@ class PresentWindow(QWidget):
         self.canvas.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.canvas.installEventFilter(self)
         self._scale_fonts()
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self.retranslate()
         self.show_slide(max(0, min(start, len(self.slides) - 1)))
 
@@ -164,7 +166,9 @@ class PresentWindow(QWidget):
             self.main.controller.scenarios.switch(scenario)
             apply_look(self.main, view)
             self._show_panel(view)
-            self.layout().activate()
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
             fit_rect(self.canvas, view.rect)
             self._fit_soon()
         self._track_mouse()

@@ -49,7 +49,9 @@ class LaserPointer(QWidget):
             return
         old = self.pos_
         self.pos_ = QPoint(pos)
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
         if not self.isVisible():
             self.show()
         self.raise_()
