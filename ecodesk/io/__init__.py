@@ -76,7 +76,7 @@ def _refusal(p: Path, en: str, zh: str) -> Problem:
     return problem(str(p), en, zh)
 
 
-_CSV_TABLES = ("project", "ecosystems", "entities", "capabilities", "flows", "needs", "pools")
+_CSV_TABLES = ("project", "ecosystems", "entities", "capabilities", "flows", "needs", "pools", "annotations", "views")
 PROJECT_COLUMNS = ("name", "currency", "period", "notes", "language", "settings", "scenarios")
 
 

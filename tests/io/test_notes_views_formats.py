@@ -196,3 +196,10 @@ def test_zip_of_csv_tables_round_trips_notes_and_views(rich_project, tmp_path):
     export_file(rich_project, tmp_path / "p.zip")
     back = import_file(tmp_path / "p.zip")
     assert back.content_equals(rich_project) and back.views == rich_project.views
+
+
+def test_a_table_of_notes_or_views_given_alone_names_its_folder(rich_project, tmp_path):
+    export_file(rich_project, tmp_path / "out", "csv")
+    for name in ("annotations.csv", "views.csv"):
+        back = import_file(tmp_path / "out" / name)
+        assert back.content_equals(rich_project) and back.views == rich_project.views
