@@ -13,7 +13,17 @@ An empty note is drawn as an empty box; only while it is selected does a grey hi
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from ecodesk.model import Annotation
@@ -57,6 +67,33 @@ def note_text_option() -> QTextOption:
     return opt
 
 
+def note_lines(text: str, font: QFont, width: float, height: float) -> list[str]:
+    """The note's text wrapped to ``width`` (words at their boundaries, Chinese between
+    characters, the note's own line breaks kept), as many lines as fit in ``height`` — the
+    last one ending in "…" when there is more text than room."""
+    shown = text.replace("\r\n", "\n").replace("\n", "\u2028")  # a line break QTextLayout keeps
+    layout = QTextLayout(shown, font)
+    layout.setTextOption(note_text_option())
+    spans: list[tuple[int, int]] = []
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        spans.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    fm = QFontMetricsF(font)
+    room = max(1, int((height + fm.leading()) // fm.lineSpacing()))
+    lines = [shown[s : s + n].replace("\u2028", "").rstrip() for s, n in spans]
+    if len(lines) > room:
+        rest = " ".join(shown[spans[room - 1][0] :].replace("\u2028", " ").split())
+        lines = [*lines[: room - 1], fm.elidedText(rest + " …", Qt.TextElideMode.ElideRight, width)]
+        if not lines[-1].endswith("…"):
+            lines[-1] = fm.elidedText(lines[-1] + "……", Qt.TextElideMode.ElideRight, width)
+    return lines
+
+
 class AnnotationItem(QGraphicsRectItem):
     """One note; its position is the note's top-left corner, its rect (0, 0, w, h).
 
@@ -72,6 +109,9 @@ class AnnotationItem(QGraphicsRectItem):
         self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(NOTE_Z)
+        # drawn once per zoom into Qt's pixmap cache, like the entities: a hundred notes of
+        # wrapped text cost a blit each per frame, not a text layout
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._apply(note)
 
     def type(self) -> int:
@@ -121,7 +161,7 @@ class AnnotationItem(QGraphicsRectItem):
         selected = self.isSelected()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if lod >= LOD_SIMPLE:  # a soft shadow lifts the paper off the canvas
-            shadow = QColor(0, 0, 0, 60 if theme is LIGHT else 110)
+            shadow = QColor(0, 0, 0, 70)  # (the same in both themes: the cached picture needs no theme)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(shadow)
             painter.drawRoundedRect(box.translated(3, 4), 3, 3)
@@ -169,20 +209,15 @@ class AnnotationItem(QGraphicsRectItem):
         painter.setPen(QColor("#1f2933") if fill.lightnessF() > 0.55 else QColor("#ffffff"))
         fm = QFontMetricsF(font)
         painter.save()
-        painter.setClipRect(inner.adjusted(-1, -1, 1, 1))
+        painter.translate(inner.topLeft())
         if boost > 1.0:  # zoomed out: larger text (fewer words fit) rather than unreadable text
-            painter.translate(inner.topLeft())
             painter.scale(boost, boost)
-            inner = QRectF(0, 0, inner.width() / boost, inner.height() / boost)
-        needed = fm.boundingRect(inner, int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere), text)
-        painter.drawText(inner, text, note_text_option())
+        width, height = inner.width() / boost, inner.height() / boost
+        y = 0.0
+        for line in note_lines(text, font, width, height):
+            painter.drawText(QPointF(0.0, y + fm.ascent()), line)
+            y += fm.lineSpacing()
         painter.restore()
-        inner = box.adjusted(PAD, PAD, -PAD, -PAD)
-        needed.setHeight(needed.height() * boost)
-        if needed.height() > inner.height() + 1:  # more text than box: say so at the bottom edge
-            painter.setPen(QColor("#5f6670"))
-            painter.drawText(QRectF(inner.left(), box.bottom() - PAD, inner.width(), PAD),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "…")
 
     def _paint_handle(self, painter: QPainter, lod: float, color: str) -> None:
         r = self.handle_rect(lod)
