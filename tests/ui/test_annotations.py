@@ -373,3 +373,20 @@ def test_switching_scenario_while_writing_keeps_the_note_where_it_was_written(qt
     assert [n.text for n in first.annotations] == ["typed before the switch"]
     assert len(doc.scenario.annotations) == 0
     assert not [i for i in view.canvas_scene.items() if isinstance(i, AnnotationItem)]
+
+
+def test_note_text_wraps_inside_the_box_keeps_line_breaks_and_ends_in_an_ellipsis(qapp):
+    from PySide6.QtGui import QFontMetricsF
+
+    from ecodesk.ui.canvas.annotation_item import note_lines
+    from ecodesk.ui.canvas.style import canvas_font
+
+    font = canvas_font(11.0)
+    fm = QFontMetricsF(font)
+    assert note_lines("line one\n线路二\n\nfour", font, 180, 400) == ["line one", "线路二", "", "four"]
+    long = "Who pays for the shared cold-chain warehouse? Split by volume or equally? " * 3
+    lines = note_lines(long, font, 180, fm.lineSpacing() * 3)
+    assert len(lines) == 3 and lines[-1].endswith("…")
+    assert all(fm.horizontalAdvance(ln) <= 180 + 0.5 for ln in lines)
+    zh = note_lines("第二组：物流成本太高，平台应承担一部分仓储费用。", font, 100, 400)
+    assert len(zh) > 1 and "".join(zh) == "第二组：物流成本太高，平台应承担一部分仓储费用。"
