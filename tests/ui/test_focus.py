@@ -56,6 +56,11 @@ def test_focus_is_the_selection_and_its_neighbours_the_rest_dimmed(qtbot):
     assert flow_pen(view, "f3") == faded(view, "f3")  # r1 → s2
     assert view.focus.flow_dimmed("f8") and not view.focus.flow_dimmed("f1")
     assert faded(view, "f8") != own(view, "f8")
+    painter = sc.flow_layer.painter  # the pale pens are drawn first, beneath the focused flows
+    pale, full = (int(sc.flow_layer.table.style[sc.flow_layer.row_of(f)]) for f in ("f8", "f1"))
+    assert pale in painter.beneath and full not in painter.beneath
+    import numpy as np
+    assert painter._order(np.array(sorted({pale, full}))) == [pale, full]
     assert faded_color(QColor("#FF0000"), QColor("#FFFFFF"), 0.12).name() == "#ffe0e0"  # 12 % red on white
     bar = view.focus.bar
     assert bar.isVisible()

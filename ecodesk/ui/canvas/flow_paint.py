@@ -73,6 +73,8 @@ class FlowPainter:
         self.backdrop: Callable[[QPainter, QRectF], None] | None = None
         self._styles: dict[tuple[int, float, int], int] = {}
         self._pens: list[tuple[QColor, float, Qt.PenStyle]] = []
+        #: Styles drawn before all others, beneath them (the focus's faded pens).
+        self.beneath: set[int] = set()
         self.labels = FlowLabels(table)  # drawn over the flows, at full detail only
 
     def style_index(self, color: QColor, width: float, dash: Qt.PenStyle) -> int:
@@ -170,7 +172,7 @@ class FlowPainter:
         if dense is None and len(seg_style):
             dense = len(seg_style) > DENSE_PIECES
         in_style = table.style[inside]
-        for st in np.union1d(np.unique(in_style), np.unique(seg_style)):
+        for st in self._order(np.union1d(np.unique(in_style), np.unique(seg_style))):
             color, width, dash = self._pens[int(st)]
             pen = QPen(color, width if detail == 0 else 0.0)
             pen.setCosmetic(detail != 0)
@@ -197,10 +199,15 @@ class FlowPainter:
         painter.setPen(Qt.PenStyle.NoPen)
         rows = np.concatenate([inside, table.heads_near(cross, seen)])
         styles = table.style[rows]
-        for st in np.unique(styles):
+        for st in self._order(np.unique(styles)):
             painter.setBrush(self._pens[int(st)][0])
             painter.drawPath(path_from_polylines(table.head[rows[styles == st]], closed=True))
         return dense
+
+    def _order(self, styles: np.ndarray) -> list[int]:
+        """The order to draw these styles in: :attr:`beneath` first."""
+        out = styles.tolist()
+        return sorted(out, key=lambda st: st not in self.beneath) if self.beneath else out
 
     def draw_selection(self, painter: QPainter, rect: QRectF, lod: float) -> None:
         """The selected flows over everything else: a glow, then the flows themselves —

@@ -268,6 +268,7 @@ class CanvasFocus:
             faded = faded_color(color, QColor(sc.theme.background))
             dim = self._dim_styles[key] = painter.style_index(faded, width, dash)
             self._undim_styles[dim] = style
+            painter.beneath.add(dim)  # under the focused flows (opaque: they would hide them)
         return dim
 
     def _filter_styles(self, ids: Sequence[str], styles: np.ndarray) -> np.ndarray:

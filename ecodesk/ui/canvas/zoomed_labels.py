@@ -128,6 +128,8 @@ class ZoomedLabels:
         selected = [eid for eid in view.selected_entity_ids() if eid in sc.entity_items]
         inside = order[(xs[order] >= region.left()) & (xs[order] <= region.right())
                        & (ys[order] >= region.top()) & (ys[order] <= region.bottom())]
+        items = sc.entity_items  # (disabled: dimmed outside the focus, nameless; the focused compete alone)
+        inside = inside[np.fromiter((items[ids[i]].isEnabled() for i in inside.tolist()), bool, len(inside))]
         # one candidate per name-sized cell (the names of two entities in one cell overlap
         # anyway): the best-connected, which comes first in ``order``
         line = self._fm.height() + 2
@@ -145,8 +147,8 @@ class ZoomedLabels:
                     at = (title.scenePos() - origin) * zoom
                     self._occupy(title.boundingRect().translated(at), rects)
         for n, eid in enumerate(forced + [ids[i] for i in candidates]):
-            if (n >= len(forced) and eid in forced) or not sc.entity_items[eid].isEnabled():
-                continue  # (disabled: dimmed outside the focus)
+            if (n >= len(forced) and eid in forced) or not items[eid].isEnabled():
+                continue
             below, above = self._rects(eid, origin, zoom)
             rect = below if not self._collides(below, rects) else above if not self._collides(above, rects) else None
             if rect is None:
