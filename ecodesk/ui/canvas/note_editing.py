@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QCursor, QFocusEvent, QIcon, QKeyEvent, QMouseEvent, QPixmap
+from PySide6.QtGui import QAction, QCursor, QFocusEvent, QIcon, QKeyEvent, QMouseEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QFrame, QMenu, QPlainTextEdit, QWidget
 
 from ecodesk.commands import AddObject, ChangeObject, Command, Macro, MoveEntities, tr_noop
@@ -277,9 +277,11 @@ class NoteEditing:
         sub = menu.addMenu(QCoreApplication.translate("NoteEditing", "Note Colour"))
         current = {n.note.color for n in notes}
         for color, name in NOTE_PALETTE:
-            act = sub.addAction(_swatch(color), QCoreApplication.translate("AnnotationItem", name), lambda c=color: self.set_color(c))
+            act = QAction(_swatch(color), QCoreApplication.translate("AnnotationItem", name), sub)
             act.setCheckable(True)
             act.setChecked(current == {color})
+            act.triggered.connect(lambda _on=False, c=color: self.set_color(c))
+            sub.addAction(act)
         menu.addSeparator()
 
     def note_under_cursor(self) -> AnnotationItem | None:
