@@ -133,7 +133,6 @@ def build_deck(project: Project, lang: str, *, settings: AnalysisSettings | None
 # painting ---------------------------------------------------------------------------------
 def _scene_of(slide: Slide, deck: Deck) -> tuple[Any, list[Any]]:
     """The canvas scene of the slide's scenario as the view shows it, and its legend."""
-    from ecodesk.model import FlowKind
     from ecodesk.ui.canvas.legend import LegendEntry, LegendSection
     from ecodesk.ui.panels.colormodes import colours_for
     from ecodesk.ui.render import legend_for, scene_for
@@ -142,7 +141,7 @@ def _scene_of(slide: Slide, deck: Deck) -> tuple[Any, list[Any]]:
     assert s is not None
     scene = scene_for(s, language=lang, currency=deck.project.currency)
     for kind in v.hidden_kinds:
-        scene.set_flow_kind_visible(FlowKind(kind), False)
+        scene.set_flow_kind_visible(kind, False)
     colours, rows = colours_for(v.color_mode, s, deck.results.get(s.name))
     sections = legend_for(s, lang, v.hidden_kinds)
     if colours is not None:
