@@ -37,6 +37,9 @@ MOUSE_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QE
 FONT_SCALE = 1.45
 #: Share of the width the analysis tab takes beside the canvas.
 PANEL_SHARE = 0.4
+#: The Overview tab lays its cards out in columns of 215 pixels whatever the font: at most
+#: this wide, its cards stay in two columns, roomy enough for projector fonts.
+OVERVIEW_WIDTH = 660
 
 
 def font_scale(height: int) -> float:
@@ -133,9 +136,15 @@ class PresentWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._scale_fonts()
-        self.panel.setFixedWidth(int(self.width() * PANEL_SHARE))
+        self._size_panel()
         self._place_overlays()
         self._fit_soon()
+
+    def _size_panel(self) -> None:
+        width = int(self.width() * PANEL_SHARE)
+        if 0 <= self.index < len(self.slides) and self.view.panel == "overview":
+            width = min(width, OVERVIEW_WIDTH)
+        self.panel.setFixedWidth(width)
 
     def _place_overlays(self) -> None:
         self.number.adjustSize()
@@ -192,6 +201,7 @@ class PresentWindow(QWidget):
         if view.panel is None:
             panel.hide()
             return
+        self._size_panel()
         panel.show()
         panel.show_tab(view.panel)
         channel = panel.channel
