@@ -92,6 +92,8 @@ def test_keys_reach_the_presentation_from_any_widget_on_it(w, qtbot):
 
 
 def test_a_slide_shows_its_view_with_the_live_analysis_tab(w, qtbot):
+    w.analysis_panel.set_auto(False)  # not analysed yet, and nothing would run by itself
+    assert w.analysis_panel.channel.result is None
     show = start(w, qtbot)
     press(show, Qt.Key.Key_Right)
     panel = w.analysis_panel
