@@ -1,20 +1,72 @@
 """The resilience engine's cascade services and redundancy as they were before issue 19
-(bit matrices over every cascade; one max flow per demand entity on its ancestors), kept
+(cascades walked one by one; bit matrices over every cascade; one max flow per demand entity on its ancestors), kept
 verbatim as the reference the new near-linear code must equal EXACTLY (same floats)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from fractions import Fraction
 
 import numpy as np
 import numpy.typing as npt
 from scipy.sparse import csr_array
 from scipy.sparse.csgraph import maximum_flow
 
+from ecodesk.analysis.cascade import decimal
 from ecodesk.analysis.reachability import Schedule, bit_services, propagate
 from ecodesk.analysis.supplygraph import BoolArray, FloatArray, SupplyGraph
 
 _GATHER_WORDS = 1 << 22
+_TOLERANCE = 1e-9
+
+
+def cascade_sets(graph: SupplyGraph, theta: float, check: Callable[[int], None] | None = None) -> list[list[int]]:
+    """For every entity (scenario order) as the initial failure, the failed node indices, ascending."""
+    n = graph.n_nodes
+    vol = graph.volume.tolist()
+    src, dst = graph.src.tolist(), graph.dst.tolist()
+    out_ptr, out_edges = graph.out_ptr.tolist(), graph.out_edges.tolist()
+    in_ptr, in_edges = graph.in_ptr.tolist(), graph.in_edges.tolist()
+    in_vol = graph.in_volume().tolist()
+    eligible = [(not o) and iv > 0 for o, iv in zip(graph.is_origin.tolist(), in_vol)]
+    limit = [theta * iv for iv in in_vol]
+    tol = [_TOLERANCE * iv for iv in in_vol]
+    theta_exact = decimal(theta)
+    exact_in: dict[int, Fraction] = {}
+    out: list[list[int]] = []
+    stamp = [-1] * n
+    for e in range(n):
+        stamp[e] = e
+        failed = [e]
+        lost: dict[int, float] = {}
+        queue = [e]
+        while queue:
+            u = queue.pop()
+            for j in out_edges[out_ptr[u] : out_ptr[u + 1]]:
+                x = vol[j]
+                v = dst[j]
+                if x <= 0.0 or stamp[v] == e or not eligible[v]:
+                    continue
+                total = lost.get(v, 0.0) + x
+                lost[v] = total
+                lim = limit[v]
+                if total <= lim - tol[v]:
+                    continue
+                if total <= lim + tol[v]:  # too close to call in floating point: decide exactly
+                    edges = in_edges[in_ptr[v] : in_ptr[v + 1]]
+                    if v not in exact_in:
+                        exact_in[v] = sum((decimal(vol[i]) for i in edges), Fraction(0))
+                    exact = sum((decimal(vol[i]) for i in edges if stamp[src[i]] == e), Fraction(0))
+                    if exact <= theta_exact * exact_in[v]:
+                        continue
+                stamp[v] = e
+                failed.append(v)
+                queue.append(v)
+        failed.sort()
+        out.append(failed)
+        if check is not None and e % 256 == 255:
+            check(e + 1)
+    return out
 
 
 def cascade_services(

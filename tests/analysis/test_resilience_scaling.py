@@ -1,4 +1,4 @@
-"""Issue 19: the near-linear cascade services and redundancy equal, EXACTLY, the code they
+"""Issue 19: the near-linear cascade sets, cascade services and redundancy equal, EXACTLY, the code they
 replaced (kept verbatim in ``old_resilience.py``) on random graphs with cycles, parallel
 flows, zero volumes, several origins and non-dyadic demands; plus the pieces they rest on
 (dominator intervals, the supply-loss walk) against a from-scratch search."""
@@ -78,6 +78,7 @@ def _check_equal(s: Scenario, theta: float) -> None:
     schedule = build_schedule(graph)
     sup = supplied_mask(graph, schedule)
     sets = cascade_sets(graph, theta)
+    assert sets == old.cascade_sets(graph, theta)
     new = cascade_services(graph, schedule, sets)
     ref = old.cascade_services(graph, schedule, sets)
     assert new.tolist() == ref.tolist()  # the very same floats
