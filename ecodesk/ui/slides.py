@@ -226,7 +226,9 @@ def render_pdf(deck: Deck) -> bytes:
     finally:
         p.end()
     buf.close()
-    return bytes(data.data())
+    from ecodesk.ui.slides_pdftext import readable_cjk
+
+    return readable_cjk(bytes(data.data()))  # 生 copied as 生, not as the radical ⽣
 
 
 def render_page_image(deck: Deck, index: int, scale: float = 1.0) -> Any:

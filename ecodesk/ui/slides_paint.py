@@ -38,11 +38,13 @@ TONES = {"good": QColor("#1E7B34"), "bad": QColor("#C62828"), "warn": QColor("#A
 def font(size: float, bold: bool = False) -> QFont:
     """The deck's font (the canvas font: the UI family with CJK fallbacks) at ``size`` pt.
 
-    Without the OpenType feature ``locl``: Noto Sans CJK's Latin-script localisation swaps
-    the digits of mixed text ("18.06 M CNY") for alternate glyphs that Qt's PDF writer maps
-    to no character, so a copied or searched figure would lose its digits."""
+    Without the OpenType features ``locl`` and ``liga``: Noto Sans CJK's Latin-script
+    localisation swaps the digits of mixed text ("18.06 M CNY") for alternate glyphs that
+    Qt's PDF writer maps to no character, so a copied or searched figure would lose its
+    digits; and "fi" stays two letters for a search ("ﬁ" is one character)."""
     f = canvas_font(size, bold)
     f.setFeature(QFont.Tag("locl"), 0)
+    f.setFeature(QFont.Tag("liga"), 0)
     return f
 
 

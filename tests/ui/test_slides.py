@@ -303,3 +303,32 @@ def test_cards_hold_the_figures_and_bars_of_the_result(qapp):
     assert res.title == "网络韧性" and res.bars[0] == max(c.service_loss for c in r.resilience.critical_entities)
     reuse = build_card("reuse", p, s, r, "en")
     assert len(reuse.rows) == min(8, len(r.reuse.capabilities)) and reuse.bars[0] <= 1.0
+
+
+def test_chinese_text_copies_as_written(tmp_path):
+    """Qt maps glyphs shared with the Kangxi radicals to the radical (生 → ⽣); the deck's map
+    says the ideograph, so a search for 生态 finds it (no normalising here)."""
+    p = deck_project("zh")
+    dest = tmp_path / "deck.pdf"
+    export_slides(p, dest, lang="zh")
+    if not HAVE_POPPLER:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    raw = subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", str(dest), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    assert "传感器企业多生态复用" in raw and "⽣" not in raw and "能力复用" in raw
+    assert "18,060,000 CNY" in raw  # digits of mixed text kept (no "locl" swap)
+
+
+def test_the_tounicode_fix_rewrites_characters_only():
+    from ecodesk.ui.slides_pdftext import readable_cjk
+
+    cmap = (b"1 0 obj\n<< /ToUnicode 2 0 R >>\nendobj\n2 0 obj\n<< /Length 99 >>\nstream\n"
+            b"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+            b"<0001> <0003> [<2F63> <4E1A> <2F64>]\n<2F00> <2F00> <2F63>\n<2F01> <2F8A>\n<0007> <0008> <2F00>\n"
+            b"endstream\nendobj\n3 0 obj\n(<2F63> elsewhere)\nendobj\n")
+    fixed = readable_cjk(cmap)
+    assert len(fixed) == len(cmap)  # nothing moves: the cross-reference table stays right
+    assert b"[<751F> <4E1A> <7528>]" in fixed  # 生, 业 (already right), 用
+    assert b"<2F00> <2F00> <751F>" in fixed and b"<2F01> <8272>" in fixed  # glyph codes kept, characters fixed
+    assert b"<0007> <0008> <2F00>" in fixed  # a range over several glyphs cannot be rewritten
+    assert b"(<2F63> elsewhere)" in fixed and b"<0000> <FFFF>" in fixed
