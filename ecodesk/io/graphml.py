@@ -22,7 +22,9 @@ graph-tool) through :mod:`ecodesk.io.foreign`. yEd desktop (``y:ShapeNode``, ``y
 ``NodeGeometry``, ``NodeStyle``, ``EdgeLabels`` data with ``y:Label.Text``, ``y:RectD``,
 ``fill``): a node's name is its first non-empty label (others go to notes as ``label 2: …``),
 an edge's first non-empty label is the flow's label, the geometry's centre is the position
-(y as is: yEd's y grows downward like the canvas), the fill colour the entity's colour.
+(y as is: yEd's y grows downward like the canvas), the fill colour the entity's colour. yEd's
+notes (``y:UMLNoteNode``) become notes on the canvas (label text, geometry box, fill), not
+entities; lines linking a note to a node are left out and the import remarks say so.
 graph-tool's ``_pos`` (``"x, y"``, also as hex floats) is the position. An undirected graph
 (``edgedefault="undirected"``, GML without ``directed 1``) is said in the import remarks. ``--format gml`` reads GML (igraph/networkx text) the same
 way. XML is parsed only with defusedxml: DTD entities (billion laughs, external entities)
@@ -65,6 +67,7 @@ from ecodesk.io.tabular import (
     json_loads,
     parse_cells,
     problem,
+    unique_id,
 )
 from ecodesk.model.kinds import EntityKind, FlowKind
 from ecodesk.model.scenario import Project, Scenario
@@ -400,6 +403,7 @@ def project_from_graphml(raw: bytes, source: str = "GraphML") -> Project:
     notes: list[str] = []
     built: list[tuple[str, dict[str, list[Row]]]] = []
     foreigns: list[ForeignGraph] = []
+    notes_of: dict[str, _Notes] = {}
     shared = _shared(root)
     for n, graph in enumerate(graphs, 1):
         gdata = _data_of(graph, keys, "graph")
@@ -412,9 +416,11 @@ def project_from_graphml(raw: bytes, source: str = "GraphML") -> Project:
                 meta = _json(gdata.get("ecodesk_project", "{}"), where, "ecodesk_project", problems)
                 project = meta_project({"project": meta if isinstance(meta, dict) else {}}, source, problems)
         else:
-            foreign = _foreign_graph(graph, keys, gname, source, problems, shared)
+            yed_notes = notes_of[gname] = _Notes()
+            foreign = _foreign_graph(graph, keys, gname, source, problems, shared, yed_notes)
             foreigns.append(foreign)
             rows = graph_rows(foreign, problems)
+            yed_notes.add_rows(rows)
             for key, value in gdata.items():
                 if key != "name" and value not in ("", None):
                     notes.append(f"{gname} — {key}: {value}")
@@ -429,7 +435,9 @@ def project_from_graphml(raw: bytes, source: str = "GraphML") -> Project:
     if problems:
         raise FormatError(source, problems)
     for foreign in foreigns:
-        remark_undirected(project, source if len(graphs) == 1 else f"{source} ({foreign.name})", foreign)
+        where = source if len(graphs) == 1 else f"{source} ({foreign.name})"
+        remark_undirected(project, where, foreign)
+        notes_of[foreign.name].remark(project, where)
     return project
 
 
@@ -536,8 +544,54 @@ def _shared(root: Element) -> dict[str, Element]:
     return out
 
 
+class _Notes:
+    """yEd's notes (``y:UMLNoteNode``) of one foreign graph: they become notes on the canvas
+    (text, box, fill), not entities; the lines linking a note to a node are left out (said)."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, Place, dict[str, Any]]] = []
+        self.ids: set[str] = set()
+        self.links = 0
+
+    def take(self, el: Element, keys: dict[str, _Key], place: Place) -> bool:
+        """Keep ``el`` as a note if yEd draws it as one."""
+        graphics = _data_of(el, keys, "node").get("\0nodegraphics")
+        note = next((e for e in graphics.iter() if local(e.tag) == "UMLNoteNode"), None) if graphics is not None else None
+        if note is None:
+            return False
+        data: dict[str, Any] = {"text": "\n".join(_labels(note, "NodeLabel"))}
+        geo = next((e for e in note.iter() if local(e.tag) == "Geometry"), None)
+        box = [_finite(geo.get(k)) if geo is not None else None for k in ("x", "y", "width", "height")]
+        if all(v is not None for v in box) and box[2] > 0 and box[3] > 0:  # type: ignore[operator]
+            data.update(zip(("x", "y", "width", "height"), box, strict=True))
+        color = _yed_fill(note)
+        if color is not None:
+            data["color"] = color
+        nid = el.get("id", "")
+        self.items.append((nid, place, data))
+        self.ids.add(nid)
+        return True
+
+    def add_rows(self, rows: dict[str, list[Row]]) -> None:
+        taken = {r.data.get("id") for table in rows.values() for r in table if isinstance(r.data, dict)}
+        rows["annotations"] = [Row(place, {**data, "id": unique_id(nid, taken, "note")})  # type: ignore[arg-type]
+                               for nid, place, data in self.items]
+
+    def remark(self, project: Project, where: str) -> None:
+        if not self.items:
+            return
+        n = len(self.items)
+        links_en = (f"; the {self.links} {'line' if self.links == 1 else 'lines'} linking notes to nodes "
+                    f"{'was' if self.links == 1 else 'were'} left out") if self.links else ""
+        links_zh = f"；连接便签与节点的 {self.links} 条线未导入" if self.links else ""
+        project.import_remarks.append((
+            f"{where}: {n} yEd {'note became a note' if n == 1 else 'notes became notes'} on the canvas{links_en}.",
+            f"{where}：{n} 个 yEd 便签成为画布上的便签{links_zh}。"))
+
+
 def _foreign_graph(graph: Element, keys: dict[str, _Key], gname: str, source: str,
-                   problems: list[Problem], shared: dict[str, Element] | None = None) -> ForeignGraph:
+                   problems: list[Problem], shared: dict[str, Element] | None = None,
+                   notes: _Notes | None = None) -> ForeignGraph:
     directed_default = graph.get("edgedefault", "directed") != "undirected"
     fg = ForeignGraph(gname)
     where_en, where_zh = f"graph '{gname}'", f"图 '{gname}'"
@@ -546,6 +600,10 @@ def _foreign_graph(graph: Element, keys: dict[str, _Key], gname: str, source: st
     def walk(g: Element, group: str | None) -> None:
         for el in g:
             tag = local(el.tag)
+            nid = el.get("id", "")
+            if tag == "node" and notes is not None and notes.take(
+                    el, keys, Place(source, f"{where_en}, note '{nid}'", f"{where_zh}，便签 '{nid}'")):
+                continue
             if tag == "node":
                 _foreign_node(el, keys, group, fg, source, where_en, where_zh, shared)
                 for sub in children(el, "graph"):
@@ -557,6 +615,10 @@ def _foreign_graph(graph: Element, keys: dict[str, _Key], gname: str, source: st
                                         f"{where_zh}：不支持超边（hyperedge）"))
 
     walk(graph, None)
+    if notes is not None and notes.ids:
+        kept = [e for e in fg.edges if e.source not in notes.ids and e.target not in notes.ids]
+        notes.links = len(fg.edges) - len(kept)
+        fg.edges = kept
     return fg
 
 

@@ -203,3 +203,36 @@ def test_a_table_of_notes_or_views_given_alone_names_its_folder(rich_project, tm
     for name in ("annotations.csv", "views.csv"):
         back = import_file(tmp_path / "out" / name)
         assert back.content_equals(rich_project) and back.views == rich_project.views
+
+
+_YED_NOTES = """<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+  <key for="node" id="d6" yfiles.type="nodegraphics"/>
+  <key for="edge" id="d10" yfiles.type="edgegraphics"/>
+  <graph edgedefault="directed" id="G">
+    <node id="n0"><data key="d6"><y:ShapeNode><y:Geometry height="40.0" width="80.0" x="0.0" y="0.0"/>
+      <y:NodeLabel>平台</y:NodeLabel></y:ShapeNode></data></node>
+    <node id="n1"><data key="d6"><y:ShapeNode><y:Geometry height="40.0" width="80.0" x="200.0" y="0.0"/>
+      <y:NodeLabel>供应商</y:NodeLabel></y:ShapeNode></data></node>
+    <node id="n2"><data key="d6"><y:UMLNoteNode><y:Geometry height="60.0" width="150.0" x="-20.5" y="100.0"/>
+      <y:Fill color="#FFFF99" transparent="false"/><y:NodeLabel>物流成本待核实</y:NodeLabel></y:UMLNoteNode></data></node>
+    <node id="n0x"><data key="d6"><y:UMLNoteNode><y:Geometry height="0" width="0" x="1" y="2"/>
+      <y:NodeLabel hasText="false"/></y:UMLNoteNode></data></node>
+    <edge id="e0" source="n1" target="n0"/>
+    <edge id="e1" source="n2" target="n0"/>
+  </graph>
+</graphml>
+"""
+
+
+def test_yed_notes_become_notes_on_the_canvas_and_their_lines_are_said_to_be_left_out(tmp_path):
+    (tmp_path / "notes.graphml").write_text(_YED_NOTES, encoding="utf-8")
+    p = import_file(tmp_path / "notes.graphml")
+    s = p.scenario()
+    assert s.entities.ids() == ["n0", "n1"] and s.flows.ids() == ["e0"]
+    assert [(a.id, a.text, a.x, a.y, a.width, a.height, a.color) for a in s.annotations] == [
+        ("n2", "物流成本待核实", -20.5, 100.0, 150.0, 60.0, "#ffff99"),
+        ("n0x", "", 0.0, 0.0, 220.0, 120.0, "")]  # an empty box: the default size
+    assert p.import_remarks == [(
+        "notes.graphml: 2 yEd notes became notes on the canvas; the 1 line linking notes to nodes was left out.",
+        "notes.graphml：2 个 yEd 便签成为画布上的便签；连接便签与节点的 1 条线未导入。")]
