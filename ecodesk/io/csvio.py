@@ -52,7 +52,7 @@ from typing import Any
 
 from ecodesk.io.atomic import atomic_folder, atomic_path
 from ecodesk.io.errors import FormatError, Problem
-from ecodesk.io.jsonio import PROJECT_FIELDS, _project_meta, project_views
+from ecodesk.io.jsonio import PROJECT_FIELDS, _project_meta, project_views, remark_orphan_views
 from ecodesk.io.tabular import (
     FIELDS,
     VIEW_COLUMNS,
@@ -392,6 +392,7 @@ def build_project(texts: Mapping[str, tuple[str, str]], default_name: str, sourc
         raise FormatError(source, problems)
     for view in views:
         project.add_view(view)
+    remark_orphan_views(project, source)
     return project
 
 

@@ -55,7 +55,7 @@ from ecodesk.io.foreign import (
     normalise_color,
     remark_undirected,
 )
-from ecodesk.io.jsonio import VERSION, _project_meta, project_views, views_from_json
+from ecodesk.io.jsonio import VERSION, _project_meta, project_views, remark_orphan_views, views_from_json
 from ecodesk.io.tabular import (
     FIELDS,
     MAX_DIGITS,
@@ -434,6 +434,7 @@ def project_from_graphml(raw: bytes, source: str = "GraphML") -> Project:
             project.add_scenario(scenario)
     if problems:
         raise FormatError(source, problems)
+    remark_orphan_views(project, source)
     for foreign in foreigns:
         where = source if len(graphs) == 1 else f"{source} ({foreign.name})"
         remark_undirected(project, where, foreign)

@@ -204,7 +204,24 @@ def project_from_json(data: Any, source: str = "JSON") -> Project:
         raise FormatError(source, problems)
     for view in views:
         project.add_view(view)
+    remark_orphan_views(project, source)
     return project
+
+
+def remark_orphan_views(project: Project, source: str) -> None:
+    """Say (in the import remarks) which views show a scenario the file does not hold: they are
+    kept, and the app marks them, so the planner may rename or re-create the scenario."""
+    orphans = project.orphan_views()
+    if not orphans:
+        return
+    names = ", ".join(f"'{v.title or v.id}' ({v.scenario or '—'})" for v in orphans[:5])
+    names_zh = "、".join(f"「{v.title or v.id}」（{v.scenario or '—'}）" for v in orphans[:5])
+    more = (f" and {len(orphans) - 5} more", f" 等 {len(orphans)} 个") if len(orphans) > 5 else ("", "")
+    one = len(orphans) == 1
+    project.import_remarks.append((
+        f"{source}: {'a view shows' if one else f'{len(orphans)} views show'} a scenario the file does not hold "
+        f"({names}{more[0]}); {'it is' if one else 'they are'} kept and marked in the Views panel.",
+        f"{source}：{names_zh}{more[1]}视图所示的情景不在文件中；这些视图已保留，并在视图面板中标出。"))
 
 
 def views_from_json(raw: Any, where: str, problems: list[Problem]) -> list[View]:

@@ -236,3 +236,14 @@ def test_yed_notes_become_notes_on_the_canvas_and_their_lines_are_said_to_be_lef
     assert p.import_remarks == [(
         "notes.graphml: 2 yEd notes became notes on the canvas; the 1 line linking notes to nodes was left out.",
         "notes.graphml：2 个 yEd 便签成为画布上的便签；连接便签与节点的 1 条线未导入。")]
+
+
+@pytest.mark.parametrize("name", ["p.json", "p.zip", "p.xlsx", "p.graphml"])
+def test_a_view_of_a_scenario_the_file_lacks_is_kept_and_said(rich_project, tmp_path, name):
+    export_file(rich_project, tmp_path / name)
+    back = import_file(tmp_path / name)
+    assert [v.id for v in back.orphan_views()] == ["orphan"]
+    assert (f"{name}: a view shows a scenario the file does not hold ('orphan' (已删除的情景)); it is kept and marked "
+            "in the Views panel.") in [en for en, _ in back.import_remarks]
+    assert f"{name}：「orphan」（已删除的情景）视图所示的情景不在文件中；这些视图已保留，并在视图面板中标出。" in [
+        zh for _, zh in back.import_remarks]
