@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # the parts' interface to the view: annotations only
 #: More entities than this: the minimap shows (when on) even if the diagram fits the view.
 AUTO_ENTITIES = 150
 #: Below this viewport size the minimap folds into its tab.
-SMALL = QSize(620, 420)
+SMALL = QSize(560, 340)
 MARGIN = 12
 REBUILD_MS = 250
 #: Samples of the flows' chords at most (a denser picture samples them further apart).
@@ -278,7 +278,7 @@ class CanvasMinimap(QWidget):
                     img[y[ok], x[ok]] = qc[ok]
 
     def _flow_alpha(self, w: int, h: int, x0: float, y0: float, s: float) -> np.ndarray | None:
-        """The shown flows as a faint density (alpha 0–110 of device pixels ``w`` × ``h``;
+        """The shown flows as a faint density (alpha 0–120 of device pixels ``w`` × ``h``;
         pixel = scene * ``s`` + (``x0``, ``y0``)): each chord sampled a pixel apart and
         binned with numpy (stroking 52,000 flows took most of a second), the alpha growing
         with the number of flows crossing a pixel."""
@@ -311,7 +311,9 @@ class CanvasMinimap(QWidget):
         py = (a[seg, 1] + d[seg, 1] * t + 0.5).astype(np.int32)
         ok = (px >= 0) & (px < w) & (py >= 0) & (py < h)
         count = np.bincount(py[ok] * w + px[ok], weights=weight[seg[ok]], minlength=w * h)
-        return np.clip(np.log2(1.0 + count) * 26.0, 0, 110).reshape(h, w)
+        with np.errstate(divide="ignore"):  # (log2 of 0 where no flow passes: alpha 0)
+            alpha = np.where(count > 0, np.clip(48.0 + np.log2(count) * 16.0, 0, 120), 0.0)
+        return alpha.reshape(h, w)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
