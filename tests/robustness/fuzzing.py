@@ -70,7 +70,7 @@ def build_project(seed: int = 5) -> Any:
     and a second scenario."""
     import importlib.util
 
-    from ecodesk.model import Need
+    from ecodesk.model import Annotation, Need, View
 
     spec = importlib.util.spec_from_file_location("ecodesk_bench_generate", ROOT / "tests/benchmarks/generate.py")
     assert spec is not None and spec.loader is not None
@@ -83,9 +83,14 @@ def build_project(seed: int = 5) -> Any:
     users = [x.id for x in s.entities if x.kind.value == "user"] or [s.entities.at(2).id]
     s.add(Need("N-fuzz-1", users[0], "installation", 12.5, 8000.0))
     s.add(Need("N-fuzz-2", s.entities.at(3).id, "金融", 0.0, 0.0))
+    s.replace(s.entities.at(5).evolve(size=2.5))  # schema v3: sizes, notes, views
+    s.add(Annotation("note-fuzz", "便签 note 🚚", 10.0, -20.0, 200.0, 90.0, "#ffee00"))
+    s.add(Annotation("note-empty"))
     alt = s.copy("情景 B")
     alt.replace(alt.entities.at(4).evolve(name="改名 ✓"))
     project.add_scenario(alt)
+    project.add_view(View("view1", "总览", s.name, (0.0, 0.0, 1200.0, 800.0), "criticality", ("money",), "cost", "讲稿"))
+    project.add_view(View("view-orphan", "gone", "已删除的情景", (5.0, 5.0, 50.0, 50.0)))
     return project
 
 
@@ -254,12 +259,13 @@ NASTY: list[Any] = [
 ]
 
 
-TABLES = ["project", "scenarios", "ecosystems", "entities", "capabilities", "flows", "needs", "pools"]
+TABLES = ["project", "scenarios", "ecosystems", "entities", "capabilities", "flows", "needs", "pools", "annotations",
+          "views"]
 
 
 def _key(table: str) -> str:
     """The primary key of ``table`` (the collection tables are WITHOUT ROWID)."""
-    return {"project": "key", "scenarios": "id"}.get(table, "scenario, id")
+    return {"project": "key", "scenarios": "id", "views": "id"}.get(table, "scenario, id")
 
 
 def _pick_row(conn: sqlite3.Connection, table: str, rng: random.Random) -> tuple[str, tuple[Any, ...]] | None:
@@ -341,7 +347,7 @@ def _sql_edit(conn: sqlite3.Connection, rng: random.Random) -> str:
     pragma, value = rng.choice(
         [
             ("user_version", 0),
-            ("user_version", 3),  # newer than SCHEMA_VERSION 2
+            ("user_version", 4),  # newer than SCHEMA_VERSION 3
             ("user_version", -5),
             ("application_id", 0),
             ("application_id", 1234),
