@@ -21,7 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QMouseEvent, QResizeEvent, QScreen
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QScrollBar, QVBoxLayout, QWidget
 
 from ecodesk.model.views import View
 from ecodesk.ui.present_parts import FontScaler, LaserPointer, NotesWindow, Toast
@@ -282,6 +282,9 @@ class PresentWindow(QWidget):
             if kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
                 self.next() if event.button() == Qt.MouseButton.LeftButton else self.previous()
             return True  # the canvas is not edited while presenting
+        if kind in MOUSE_EVENTS and kind != QEvent.Type.Wheel and isinstance(watched, QWidget) \
+                and self.panel.isAncestorOf(watched) and not isinstance(watched, QScrollBar):
+            return True  # nor the model through the tab's editors (the pool editor …); scrolling is fine
         return False
 
     def key(self, event: QKeyEvent) -> None:

@@ -261,3 +261,16 @@ def test_speaker_notes_window_follows_the_slides(w, qtbot):
     assert notes.coming.text() == "Last slide"
     press(show, Qt.Key.Key_Escape)
     assert show.notes is None
+
+
+def test_the_tabs_editors_take_no_clicks_while_presenting(w, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    w.document.project.replace_view(w.document.project.view("v1").evolve(panel="cost"))
+    show = start(w, qtbot)
+    page = w.analysis_panel.cost
+    delete = next(b for b in page.findChildren(QPushButton) if b.text().replace("&", "") == "Delete Pool")
+    assert delete.isVisible() and delete.isEnabled()
+    QTest.mouseClick(delete, Qt.MouseButton.LeftButton)
+    assert len(w.document.scenario.pools) == 1 and w.document.history.index == 0
+    assert show.index == 0
