@@ -31,7 +31,7 @@ from ecodesk.commands.views import AddView, ChangeView, MoveView, RemoveView
 from ecodesk.model import Annotation, FlowKind, Project, View
 from ecodesk.store import ProjectFile, ProjectFileError, check_project_file, open_project, write_project_atomic, writing
 from ecodesk.store import migrations as mig
-from ecodesk.store.recovery import describe_differences
+from ecodesk.store.recovery import describe_differences, load_recovery, pending_recoveries, save_recovery
 from ecodesk.store.schema import SCHEMA_VERSION
 from tests.store.conftest import build_sample_project
 from tests.store.test_roundtrip import FIXTURES, v1_expected, v2_expected, v3_expected
@@ -381,6 +381,17 @@ def test_a_failed_save_writes_nothing_and_the_retry_writes_everything(
     back = reopened(workshop)
     assert back.scenario().annotations["note2"].text == "在失败的保存中"
     assert back.scenario().entities["S1"].size == 2.0 and back.views[0].id == "view3"
+
+
+def test_a_recovery_keeps_notes_views_and_sizes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ECODESK_DATA_DIR", str(tmp_path / "data"))
+    project = build_sample_project(v3_fields=True)
+    project.move_view("view-orphan", 0)
+    save_recovery(project, "k-v3", None)
+    [found] = pending_recoveries(include_running=True)
+    back = load_recovery(found)
+    assert back.content_equals(project) and back.views[0].id == "view-orphan"
+    assert back.scenario().annotations["note-empty"].text == "" and back.scenario().entities["P"].size == 2.5
 
 
 def test_recovery_differences_name_the_views() -> None:
