@@ -203,6 +203,25 @@ def test_the_v2_to_v3_migration_alone() -> None:
         assert conn.execute("SELECT count(*) FROM views").fetchone() == (0,)
 
 
+def test_a_migrated_file_has_the_schema_of_a_new_one(tmp_path: Path) -> None:
+    """v1 and v2 files migrated to v3 have every table and column (with types, defaults and
+    keys) that a file written by this version has: what a later migration starts from."""
+    new = tmp_path / "new.ecodesk"
+    write_project_atomic(Project(), new)
+
+    def shape(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return {t: sorted(r[1:] for r in conn.execute(f"PRAGMA table_info({t})")) for t in names}
+
+    with closing(sqlite3.connect(new)) as conn:
+        want = shape(conn)
+    for version in (1, 2):
+        with closing(sqlite3.connect(FIXTURES / f"v{version}_sample.ecodesk")) as src:
+            with closing(mig.migrated_copy(src, version)) as mem:
+                assert mem.execute("PRAGMA user_version").fetchone() == (3,)
+                assert shape(mem) == want
+
+
 # -- round trips -------------------------------------------------------------------------------
 
 
