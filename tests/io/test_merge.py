@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ecodesk.io.merge import MergeRefused, merge, merge_all
-from ecodesk.model import Capability, Entity, Flow, Need, Pool, Project, Scenario
+from ecodesk.model import Annotation, Capability, Entity, Flow, Need, Pool, Project, Scenario, View
 from tests.io.conftest import build_rich_project
 
 
@@ -155,9 +155,16 @@ def test_merging_a_copy_of_oneself_changes_nothing_and_ancestor_base_gives_other
     s.replace(flow.evolve(volume=volume))
     s.remove("f9", Flow)
     s.remove("ally", Entity)
-    s.add(Entity("new", "新主体", "user"))
+    s.add(Entity("new", "新主体", "user", size=2.5))
+    s.add(Annotation("note9", "新便签"))
+    s.remove("empty", Annotation)
+    other.remove_view("v=2")
+    other.replace_view(other.view("v1").evolve(panel=None, rect=(0, 0, 10, 10)))
+    other.add_view(View("v9", "新页", scen), 0)
     merged, report = merge(p, other, p)
     assert report.conflicts == []
     assert merged.scenario_names() == other.scenario_names()
     for name in p.scenario_names():
         assert merged.scenario(name).to_dict() == other.scenario(name).to_dict()
+    assert {v.id: v for v in merged.views} == {v.id: v for v in other.views}  # in base's order, then the new one
+    assert [v.id for v in merged.views] == ["v1", "orphan", "v9"]
