@@ -28,7 +28,9 @@ def add_parsers(sub: Any) -> None:
         "entities by name and kind)",
         description="Merge OTHER projects into BASE, one after another, and write OUT (SPEC §4). With --ancestor "
         "(the common starting file) a change made by one side is taken and a field changed differently by both is a "
-        "conflict kept from --prefer; without it every differing field is a conflict. Conflicts are listed.")
+        "conflict kept from --prefer; without it every differing field is a conflict. Conflicts are listed. Notes on "
+        "the canvas merge like objects (a note both groups wrote under one id is kept twice); saved views merge at "
+        "project level (by id, then title).")
     s.add_argument("base", metavar="BASE")
     s.add_argument("others", metavar="OTHER", nargs="+")
     s.add_argument("-o", "--output", metavar="OUT", required=True, help="the merged project file to write")
