@@ -172,6 +172,9 @@ def project_from_json(data: Any, source: str = "JSON") -> Project:
         raise FormatError(source, [f"'{source}': 'project' must be an object."])
     project = _project_meta(meta, source, problems)
     views = views_from_json(meta.get(VIEWS), f"'{source}', project", problems)
+    if VIEWS in data:  # a likely slip: said, not silently dropped
+        problems.append(f"'{source}': 'views' belongs in the 'project' object (\"project\": {{\"views\": [...]}}), "
+                        "not at top level.")
 
     if "scenarios" in data:
         raw_scenarios = data["scenarios"]

@@ -247,3 +247,10 @@ def test_a_view_of_a_scenario_the_file_lacks_is_kept_and_said(rich_project, tmp_
             "in the Views panel.") in [en for en, _ in back.import_remarks]
     assert f"{name}：「orphan」（已删除的情景）视图所示的情景不在文件中；这些视图已保留，并在视图面板中标出。" in [
         zh for _, zh in back.import_remarks]
+
+
+def test_views_at_top_level_are_said_to_belong_in_the_project_object():
+    with pytest.raises(FormatError) as info:
+        project_from_json({"entities": [{"id": "a"}], "views": [{"id": "v1"}]}, source="x.json")
+    assert info.value.problems == [
+        "'x.json': 'views' belongs in the 'project' object (\"project\": {\"views\": [...]}), not at top level."]
