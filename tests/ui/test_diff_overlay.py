@@ -132,3 +132,19 @@ def test_compare_with_a_file_without_the_scenario_says_so(window, tmp_path, monk
                      "“renamed.json” has no scenario “网络生态 2.0” (it has: 别的, 线性供应链 1.0). Show the scenario to "
                      "compare, or rename one of them.")]
     assert current_overlay(window.canvas) is None
+
+
+def test_a_ghost_outside_the_view_is_brought_into_view(window):
+    from ecodesk.ui.canvas.diff_overlay import show_changes
+
+    doc = window.controller.document
+    before = doc.scenario.copy("远处")
+    before.add(Entity("far", "远方仓库", "service", x=3000, y=2500))
+    view = window.canvas
+    zoom = view.zoom
+    overlay = show_changes(view, before, "“远处”")
+    ghost = overlay.item.mark_item("entities", "far")
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert seen.contains(ghost.sceneBoundingRect())
+    assert view.zoom <= zoom  # zoomed out, never in
+    assert seen.contains(view.canvas_scene.entity_items["e1"].sceneBoundingRect())

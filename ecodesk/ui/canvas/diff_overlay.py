@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from ecodesk.io.diff import diff_scenarios
 from ecodesk.model import Bindings, EntityKind, Scenario
-from ecodesk.ui.canvas.design_overlay import ALONE, NEW, Z_FLOWS, Z_TAGS, _LayerItem, short_name
+from ecodesk.ui.canvas.design_overlay import ALONE, NEW, Z_FLOWS, Z_TAGS, _LayerItem, fit_view_to, short_name
 from ecodesk.ui.canvas.glyphs import entity_shape_path
 from ecodesk.ui.canvas.style import canvas_font
 from ecodesk.ui.plaintext import plain
@@ -380,6 +380,7 @@ class DiffOverlay(QObject):
         self.bar.show()
         self.bar.raise_()
         self.bar.place()
+        self.bring_into_view()
 
     @property
     def active(self) -> bool:
@@ -412,6 +413,24 @@ class DiffOverlay(QObject):
         self.bar.set_state(self.source, self.changes.counts(), "\n".join(_tips()["table"].format(
             _tips()[f"t_{t}"], _tips()[f"k_{k}"], n) for t, k, n in others))
         self.index = -1
+
+    def marks_rect(self) -> QRectF:
+        rect = QRectF()
+        for *_about, mark in self.item.marks if self.item is not None else ():
+            rect = rect.united(mark.sceneBoundingRect())
+        return rect
+
+    def bring_into_view(self) -> bool:
+        """When a change lies outside the visible area (a ghost where only the other side had
+        something), zoom out (never in) to show the diagram and every change below the bar."""
+        view = self.view
+        marks = self.marks_rect()
+        if view is None or marks.isNull():
+            return False
+        if view.mapToScene(view.viewport().rect()).boundingRect().contains(marks):
+            return False
+        free = view.viewport().rect().adjusted(0, self.bar.geometry().bottom() + 4, 0, 0)
+        return fit_view_to(view, marks.united(view.canvas_scene.content_rect()), free, view.zoom, margin=24)
 
     def next(self) -> str:
         """Zoom to the next change (after the last: the first again); returns its id."""
