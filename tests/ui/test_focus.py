@@ -163,8 +163,16 @@ def test_switching_scenario_leaves_the_focus_and_the_context_menu_offers_it(qtbo
     assert view.focus.active and view.focus.members == P1_K1
     menu = view.build_context_menu(None)
     assert "Show All" in [a.text() for a in menu.actions()]
-    view.set_document(view.document)
-    assert not view.focus.active
+    view.set_document(view.document)  # shown again: new items, dimmed again
+    qtbot.waitUntil(lambda: not view.canvas_scene.entity_items["u1"].isEnabled(), timeout=2000)
+    assert view.focus.active and view.canvas_scene.entity_items["u1"].opacity() == DIM_OPACITY
+    doc = view.document
+    doc.project.add_scenario(doc.scenario.copy("Other"))
+    doc.set_scenario("Other")
+    qtbot.waitUntil(lambda: not view.focus.active, timeout=2000)
+    assert not view.focus.bar.isVisible()
+    assert all(it.isEnabled() for it in view.canvas_scene.entity_items.values())
+    assert flow_pen(view, "f8") == own(view, "f8")  # the other scenario's flow of the same id
 
 
 def test_a_zoomed_out_canvas_names_only_the_focused_entities(qtbot):

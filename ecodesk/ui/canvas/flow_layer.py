@@ -65,6 +65,9 @@ class FlowLayerItem(QGraphicsItem):
         self.labels.obstacles = self._entity_boxes
         self.frame_cache = FrameCache(self)
         self.cache_enabled = True
+        #: ``(rows, style indices) -> style indices`` for every restyle (the focus fades the
+        #: flows outside it: they stay faded whoever restyles them); None: as given.
+        self.style_filter: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None
         self._bounds = QRectF()
 
     # what the scene sets --------------------------------------------------------------
@@ -149,6 +152,8 @@ class FlowLayerItem(QGraphicsItem):
     def set_styles(self, rows: np.ndarray, styles: np.ndarray, widths: np.ndarray) -> None:
         """Style indices (:meth:`style_index`) and stroke widths of ``rows``."""
         if len(rows):
+            if self.style_filter is not None:
+                styles = self.style_filter(rows, styles)
             self.table.set_styles(rows, styles, widths)
             self._changed(self.table.union_box(rows))
             labelled = self.labels.labelled(rows)

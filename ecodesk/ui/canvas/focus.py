@@ -16,11 +16,11 @@ is applied again; entities created meanwhile join it; Esc or Show All leaves it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QFrame, QGraphicsItem, QHBoxLayout, QLabel, QMenu, QSpinBox, QToolButton, QWidget
 
 from ecodesk.diagram.flowtable import load_numpy
@@ -112,19 +112,26 @@ class FocusBar(QFrame):
         self.resize(w, self.sizeHint().height())
         self.move(vp.left() + (vp.width() - w) // 2, vp.top() + 8)
 
+    #: What the bar's event filter passes on (the focus's: the view's keys, the viewport's frames).
+    watcher: Callable[[QObject, QEvent], bool] | None = None
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.place()
-        return False
+        return self.watcher(watched, event) if self.watcher is not None else False
 
 
 class CanvasFocus:
-    """The focus of one canvas view (see the module docstring)."""
+    """The focus of one canvas view (see the module docstring). It follows the view by
+    itself: its bar filters the view's keys (Esc) and the viewport's frames (a frame after
+    an edit or another scenario finds the model's revision changed)."""
 
     def __init__(self, view: CanvasHost, bar_parent: QWidget) -> None:
         self.view = view
         self.bar = FocusBar(bar_parent)
+        self.bar.watcher = self._watch
         view.viewport().installEventFilter(self.bar)
+        bar_parent.installEventFilter(self.bar)
         self.bar.steps_changed.connect(self.set_steps)
         self.bar.show_all.connect(self.clear)
         self.active = False
@@ -134,6 +141,8 @@ class CanvasFocus:
         self.members: frozenset[str] = frozenset()
         self._dimmed_flows: set[str] = set()
         self._known: set[str] = set()  # entities when the focus was last worked out
+        self._model: tuple[int, int] = (0, -1)  # (scenario id, revision) the focus was worked out for
+        self._probe: tuple[str, QGraphicsItem | None] = ("", None)  # a seed's item then
         self._graph: tuple[int, int, Neighbourhood] | None = None  # (scenario id, revision, adjacency)
         self._dim_styles: dict[tuple[int, str], int] = {}  # (a flow style, background) -> its faded twin
         self._undim_styles: dict[int, int] = {}
@@ -141,10 +150,8 @@ class CanvasFocus:
         self._timer.setSingleShot(True)
         self._timer.setInterval(60)
         self._timer.timeout.connect(self._follow_model)
-        view.canvas_scene.style_filter = self._filter_styles
+        view.canvas_scene.flow_layer.style_filter = self._filter_styles
         view.context_menu_hooks.append(self._menu_hook)
-        #: Called after the focus changed (the view redraws the names of a zoomed-out canvas).
-        self.changed: Callable[[], None] | None = None
 
     # what the window and the view call --------------------------------------------------
     def apply(self, ids: Iterable[str] | None = None, steps: int | None = None) -> bool:
@@ -183,17 +190,20 @@ class CanvasFocus:
         self._known = set()
         for item in self.view.canvas_scene.entity_items.values():
             self._set_dimmed(item, False)
-        self._restyle(set(), self._dimmed_flows)
-        self._dimmed_flows = set()
+        restore, self._dimmed_flows = self._dimmed_flows, set()
+        self._restyle(restore)
         self.bar.hide()
-        if self.changed is not None:
-            self.changed()
+        self._changed()
 
     def is_dimmed(self, entity_id: str) -> bool:
         return self.active and entity_id not in self.members
 
     def flow_dimmed(self, flow_id: str) -> bool:
         return self.active and flow_id in self._dimmed_flows
+
+    def shown_flow(self, item: FlowItem | None) -> FlowItem | None:
+        """``item``, unless the focus dims its flow (then None: it is not hit)."""
+        return None if item is None or self.flow_dimmed(item.flow_id) else item
 
     def selectable(self, items: Iterable[QGraphicsItem]) -> list[QGraphicsItem]:
         """``items`` without those outside the focus."""
@@ -204,10 +214,43 @@ class CanvasFocus:
             or (isinstance(it, FlowItem) and it.flow_id in self._dimmed_flows)
         )]
 
+    def all_items(self) -> list[QGraphicsItem]:
+        """What Select All selects while focused: the focused entities and shown flows."""
+        sc = self.view.canvas_scene
+        flows = sc.flow_items_for([i for i, f in sc.flows.items()
+                                   if f.kind not in sc.hidden_flow_kinds and i not in self._dimmed_flows])
+        return [*(it for eid, it in sc.entity_items.items() if eid in self.members), *flows]
+
     def model_changed(self) -> None:
-        """The scenario changed: the focus follows once the burst of changes is over."""
+        """The scenario changed (or another is shown): the focus follows once the burst of
+        changes is over."""
         if self.active:
             self._timer.start()
+
+    def _watch(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Paint and self.active and (self._model != self._revision() or self._rebuilt()):
+            self.model_changed()
+        elif (kind == QEvent.Type.KeyPress and self.active and isinstance(event, QKeyEvent)
+              and event.key() == Qt.Key.Key_Escape and watched is not self.view.viewport()):
+            tool = self.view.current_tool
+            if tool.name == "select" and not tool.busy:
+                self.clear()  # Esc leaves the focus first (a gesture or another tool takes it before)
+                return True
+        return False
+
+    def _rebuilt(self) -> bool:
+        """Whether the scene made its items anew (a bulk load, the document shown again)."""
+        eid, item = self._probe
+        return self.view.canvas_scene.entity_items.get(eid) is not item
+
+    def _revision(self) -> tuple[int, int]:
+        s = self.view.scenario
+        return (id(s), s.revision) if s is not None else (0, -1)
+
+    def _changed(self) -> None:
+        self.view.zoomed_labels.model_changed()  # the names of a zoomed-out canvas: the focused only
+        self.view.viewport().update()
 
     # working it out --------------------------------------------------------------------
     def neighbourhood(self) -> Neighbourhood | None:
@@ -221,6 +264,9 @@ class CanvasFocus:
 
     def _follow_model(self) -> None:
         if not self.active:
+            return
+        if self._revision()[0] != self._model[0]:  # another scenario (or document): the focus ends
+            self.clear()
             return
         items = self.view.canvas_scene.entity_items
         new = [i for i in items if i not in self._known]  # made while focused: they join it
@@ -236,11 +282,14 @@ class CanvasFocus:
         members = frozenset(graph.within(self.seeds, self.steps)) if graph is not None else frozenset()
         self.members = members
         self._known = set(sc.entity_items)
+        self._model = self._revision()
+        self._probe = (self.seeds[0], sc.entity_items.get(self.seeds[0]))
         for eid, item in sc.entity_items.items():
             self._set_dimmed(item, eid not in members)
         dimmed = {fid for fid, f in sc.flows.items() if f.source not in members or f.target not in members}
-        self._restyle(dimmed - self._dimmed_flows, self._dimmed_flows - dimmed)
+        changed = dimmed.symmetric_difference(self._dimmed_flows)
         self._dimmed_flows = dimmed
+        self._restyle(changed)
         # what is selected outside the focus is let go (it could not be reached any more)
         selected = self.view.selected_items()
         keep = self.selectable(selected)
@@ -248,8 +297,7 @@ class CanvasFocus:
             self.view.select_items(keep)
         self.bar.set_state(len(self.seeds), max(MIN_STEPS, self.steps))
         self.bar.place()
-        if self.changed is not None:
-            self.changed()
+        self._changed()
 
     @staticmethod
     def _set_dimmed(item: EntityItem, dim: bool) -> None:
@@ -271,40 +319,35 @@ class CanvasFocus:
             painter.beneath.add(dim)  # under the focused flows (opaque: they would hide them)
         return dim
 
-    def _filter_styles(self, ids: Sequence[str], styles: np.ndarray) -> np.ndarray:
-        """The scene's style filter: the flows outside the focus keep their faded pens."""
-        if not self.active or not self._dimmed_flows:
+    def _filter_styles(self, rows: np.ndarray, styles: np.ndarray) -> np.ndarray:
+        """The flow layer's style filter: the flows outside the focus get (and keep,
+        whoever restyles them) the faded twins of their pens, the others their own."""
+        if not self._dimmed_flows and not self._undim_styles:
             return styles
-        dimmed = self._dimmed_flows
-        for i, fid in enumerate(ids):
-            if fid in dimmed:
-                styles[i] = self._faded(int(styles[i]))
-        return styles
-
-    def _restyle(self, fade: set[str], restore: set[str]) -> None:
-        """Fade the rows of ``fade``, give ``restore`` their own pens back (vectorised: one
-        lookup per distinct style)."""
-        sc = self.view.canvas_scene
-        layer = sc.flow_layer
-        if not fade and not restore:
-            return
         np = load_numpy()
+        table, dimmed = self.view.canvas_scene.flow_layer.table, self._dimmed_flows
+        if dimmed:
+            dim = np.fromiter((table.id_of(r) in dimmed for r in rows.tolist()), bool, len(rows))
+        else:
+            dim = np.zeros(len(rows), bool)
+        out = np.array(styles, copy=True)
+        for st in np.unique(out).tolist():
+            own = self._undim_styles.get(st, st)
+            at = out == st
+            out[at & dim] = self._faded(own)
+            out[at & ~dim] = own
+        return out
+
+    def _restyle(self, ids: set[str]) -> None:
+        """Restyle these flows (the filter gives each its pen: faded or its own)."""
+        sc = self.view.canvas_scene
+        present = [fid for fid in ids if fid in sc.flows]
+        if not present:
+            return
         sc.flush_pending()  # every flow of the scene has its row
-        for ids, to_dim in ((fade, True), (restore, False)):
-            present = [fid for fid in ids if fid in sc.flows]
-            if not present:
-                continue
-            rows = layer.rows_for(present)
-            old = layer.table.style[rows]
-            new = old.copy()
-            for st in np.unique(old):
-                st = int(st)
-                if to_dim:
-                    twin = st if st in self._undim_styles else self._faded(st)
-                else:
-                    twin = self._undim_styles.get(st, st)
-                new[old == st] = twin
-            layer.set_styles(rows, new, layer.table.width[rows].copy())  # marks the frame cache
+        layer = sc.flow_layer
+        rows = layer.rows_for(present)
+        layer.set_styles(rows, layer.table.style[rows].copy(), layer.table.width[rows].copy())  # marks the cache
 
     # the context menu -------------------------------------------------------------------
     def _menu_hook(self, menu: QMenu, item: Any) -> None:

@@ -28,6 +28,14 @@ MenuHook = Callable[[QMenu, EntityItem | FlowItem | None], None]
 
 class HasCursor(Protocol):
     cursor: Qt.CursorShape
+    name: str
+
+    @property
+    def busy(self) -> bool: ...
+
+
+class FollowsModel(Protocol):
+    def model_changed(self) -> None: ...
 
 
 class HasAutoFit(Protocol):
@@ -81,6 +89,12 @@ class CanvasHost(Protocol):
 
     @property
     def zooming(self) -> HasAutoFit: ...
+
+    @property
+    def zoomed_labels(self) -> FollowsModel: ...
+
+    @property
+    def zoom_changed(self) -> SignalInstance: ...
 
     def snap(self, p: QPointF) -> QPointF: ...
 

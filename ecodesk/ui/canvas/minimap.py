@@ -74,7 +74,11 @@ class CanvasMinimap(QWidget):
         self.setMouseTracking(False)
         for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
             bar.valueChanged.connect(self.view_moved)
+        view.zoom_changed.connect(self.view_moved)
         view.viewport().installEventFilter(self)
+        self._model: tuple[int, int] = (0, -1)  # (scenario id, revision) of the picture
+        for other in self._overlays(shown=False):  # the overlays made before it (legend, focus bar)
+            self.watch(other)
         self.hide()
 
     # what the view calls --------------------------------------------------------------
@@ -161,14 +165,14 @@ class CanvasMinimap(QWidget):
         self.move(x, y)
         self.raise_()
 
-    def _overlays(self) -> list[QWidget]:
-        """The view's other floating children that show (legend, focus bar, editors …)."""
+    def _overlays(self, shown: bool = True) -> list[QWidget]:
+        """The view's other floating children (that show: legend, focus bar, editors …)."""
         parent = self.parentWidget()
         if parent is None:
             return []
         skip = {id(self), id(self.view.viewport())}
         return [c for c in parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-                if id(c) not in skip and c.isVisible() and not isinstance(c, QScrollBar)
+                if id(c) not in skip and (c.isVisible() or not shown) and not isinstance(c, QScrollBar)
                 and c.objectName() != "qt_scrollarea_hcontainer" and c.objectName() != "qt_scrollarea_vcontainer"]
 
     def watch(self, widget: QWidget) -> None:
@@ -177,7 +181,15 @@ class CanvasMinimap(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.Resize and watched is self.view.viewport():
+        if kind == QEvent.Type.Paint and watched is self.view.viewport():
+            s = self.view.scenario  # a frame after an edit or another scenario: the picture follows
+            model = (id(s), s.revision) if s is not None else (0, -1)
+            if model != self._model:
+                self._model = model
+                self.model_changed()
+            elif self.isVisible() and self._key is not None and self._key != self._look_key():
+                self.update()  # another theme or colour mode
+        elif kind == QEvent.Type.Resize and watched is self.view.viewport():
             self.update_shown()
         elif kind in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide) \
                 and watched is not self.view.viewport() and self.isVisible():
@@ -385,7 +397,7 @@ class CanvasMinimap(QWidget):
         h.setValue(h.value() + round(dx))
         v.setValue(v.value() + round(dy))
 
-    def view_moved(self, _value: int) -> None:
+    def view_moved(self, _value: float) -> None:
         """The view scrolled or zoomed: the visible area's rectangle moves (the pixmap
         stays), and the minimap comes or goes as the diagram stops or starts fitting."""
         if self.isVisible():

@@ -19,9 +19,8 @@ frame is proportional to what moved, never to the size of the scene.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
@@ -153,9 +152,6 @@ class CanvasScene(QGraphicsScene):
         self.color_overrides: dict[str, QColor] | None = None
         self.markers: dict[str, tuple[str, ...]] = {}  # entity id -> analysis marks (rings)
         self.hidden_flow_kinds: set[FlowKind] = set()
-        #: ``(flow ids, their style indices) -> style indices`` as the flows are restyled
-        #: (the focus view fades the flows outside it); None: as they are.
-        self.style_filter: Callable[[Sequence[str], Any], Any] | None = None
         self.detail = 0  # 0 full, 1 zoomed out, 2 overview (see set_detail)
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
@@ -440,8 +436,6 @@ class CanvasScene(QGraphicsScene):
             styles[i] = st
             widths[i] = w
             shown[i] = f.kind not in hidden
-        if self.style_filter is not None:
-            styles = self.style_filter(ids, styles)
         layer.set_labels(rows, [self.flows[fid].label for fid in ids])
         layer.set_styles(rows, styles, widths)
         layer.set_shown(rows, shown)

@@ -148,12 +148,7 @@ class CanvasView(QGraphicsView):
         self.canvas_scene.selectionChanged.connect(self._on_scene_selection_changed)
         self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        self.focus = CanvasFocus(self, self)  # focus on selection (the rest dimmed) and its bar
-        self.focus.changed = self._on_scenario_changed_labels
-        self.minimap = CanvasMinimap(self, self)
-        for overlay in (self.legend, self.focus.bar):
-            self.minimap.watch(overlay)
-        self.zoom_changed.connect(lambda _z: self.minimap.view_moved(0))
+        self.focus, self.minimap = CanvasFocus(self, self), CanvasMinimap(self, self)  # (they follow the view)
         if document is not None:
             self.set_document(document)
         else:
@@ -183,14 +178,12 @@ class CanvasView(QGraphicsView):
 
     def _show_scenario(self, scenario: Scenario | None) -> None:
         self._scenario_bindings.clear()
-        self.focus.clear()
         self.canvas_scene.set_scenario(scenario)
         self.zoomed_labels.model_changed()
         if scenario is not None:
             self._scenario_bindings.connect(scenario.changed, self.legend_overlay.refresh_soon)
             self._scenario_bindings.connect(scenario.changed, self._on_scenario_changed)
         self.refresh_legend()
-        self.minimap.model_changed()
         self.fit_all()
         self.zooming.auto_fit = True
         if self.isVisible():
@@ -215,11 +208,6 @@ class CanvasView(QGraphicsView):
             self.viewport().update()
 
     def _on_scenario_changed(self, *args: object) -> None:
-        self.focus.model_changed()
-        self.minimap.model_changed()
-        self._on_scenario_changed_labels()
-
-    def _on_scenario_changed_labels(self) -> None:
         self.zoomed_labels.model_changed()
         if self.zoomed_labels.active():
             self.viewport().update()
@@ -236,20 +224,14 @@ class CanvasView(QGraphicsView):
         return self.selection.flow_ids()
 
     def select_items(self, items: Iterable[QGraphicsItem]) -> None:
-        """Make ``items`` the canvas selection (one update of the document); what the
-        focus dims is left out."""
-        self.selection.select_items(self.focus.selectable(items))
+        """Make ``items`` the canvas selection (one update of the document)."""
+        self.selection.select_items(self.focus.selectable(items))  # (what the focus dims: left out)
 
     def select_ids(self, ids: Iterable[str]) -> None:
         self.selection.select_ids(ids)
 
     def select_all(self) -> None:
-        if self.focus.active:  # the focused entities and flows
-            sc = self.canvas_scene
-            flows = sc.flow_items_for([i for i, f in sc.flows.items() if f.kind not in sc.hidden_flow_kinds])
-            self.select_items([*sc.entity_items.values(), *flows])
-        else:
-            self.selection.select_all()
+        self.select_items(self.focus.all_items()) if self.focus.active else self.selection.select_all()
 
     # editing (CanvasEditor): what the window's actions call ----------------------------------
     @property
@@ -301,8 +283,7 @@ class CanvasView(QGraphicsView):
         entity = self.entity_at(pos)
         if entity is not None:
             return entity
-        flow = self.canvas_scene.flow_at(self.mapToScene(pos))
-        return None if flow is None or self.focus.flow_dimmed(flow.flow_id) else flow
+        return self.focus.shown_flow(self.canvas_scene.flow_at(self.mapToScene(pos)))
 
     def entity_at(self, pos: QPoint) -> EntityItem | None:
         for it in self.items(pos):
@@ -352,10 +333,7 @@ class CanvasView(QGraphicsView):
             self.build_context_menu(self.item_at(event.pos())).exec(event.globalPos())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if (event.key() == Qt.Key.Key_Escape and self.focus.active and self.tool_name == "select"
-                and not self.input.current.busy):
-            self.focus.clear()  # Esc leaves the focus first
-        elif not self.input.key_press(event):
+        if not self.input.key_press(event):
             super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
@@ -459,7 +437,6 @@ class CanvasView(QGraphicsView):
     def set_theme(self, name: str) -> None:
         """'light' or 'dark'."""
         self.canvas_scene.set_theme(THEMES[name])
-        self.minimap.update()
         self.zoomed_labels.model_changed()
         self.refresh_legend()
         self.viewport().update()
