@@ -36,6 +36,8 @@ def _groups() -> tuple[Project, Project, Project]:
     sb.add(Flow("fo", "o_lab", "e1", "data", volume=5))
     remove_objects(sa, [sa.entities["e7"]]).do()  # A deletes the bank (and its flow f6) …
     sb.add(Flow("f10", "e7", "e5", "credit", volume=1, unit_value=1000))  # … B links it anew: kept, a conflict
+    remove_objects(sa, [sa.entities["e6"]]).do()  # A deletes the academy (and f7), B changes it: a conflict
+    sb.replace(sb.entities["e6"].evolve(risk=0.2))
     return anc, a, b
 
 
@@ -80,14 +82,14 @@ def test_three_way_merge_through_the_dialog(qtbot, files):
     assert d.problem_sentences() == []
     assert d.merge_button.isEnabled()
     rows = {(r.key[1], r.key[2], r.key[3]): r for r in d.conflicts.rows}
-    assert set(rows) == {("entities", "e1", "risk"), ("entities", "e7", "deleted")}
+    assert set(rows) == {("entities", "e1", "risk"), ("entities", "e7", "deleted"), ("entities", "e6", "deleted")}
     risk = rows[("entities", "e1", "risk")]
     assert (risk.scenario, risk.obj, risk.base, risk.other, risk.kept) == (SCEN, "云链平台 [e1]", "0.3", "0.4", "base")
     gone = rows[("entities", "e7", "deleted")]
-    assert gone.obj == "银行 [e7]" and gone.kept == "other" and not gone.choosable and gone.base == "(deleted)"
+    assert (gone.obj, gone.kept, gone.base, gone.other) == ("银行 [e7]", "other", "(deleted)", "still there")
     assert d.matches.pairs == [("科研院所 [b_lab]", "o_lab")]
-    assert d.summary.text() == "Merging adds 2 flows; 1 entity matched by name; 2 conflicts to decide."
-    assert d.tabs.tabText(0) == "Conflicts (2)" and d.tabs.tabText(1) == "Matched by Name (1)"
+    assert d.summary.text() == "Merging adds 2 flows; 1 entity matched by name; 3 conflicts to decide."
+    assert d.tabs.tabText(0) == "Conflicts (3)" and d.tabs.tabText(1) == "Matched by Name (1)"
     assert doc.project.content_equals(before)  # nothing changes before Merge
     n = len(doc.history)
     d.merge_button.click()
@@ -96,12 +98,13 @@ def test_three_way_merge_through_the_dialog(qtbot, files):
     assert s.flows["f1"].volume == 1500  # B's one-sided change taken
     assert "o_lab" not in s.entities and s.flows["fo"].source == "b_lab"  # the name match's references follow
     assert "e7" in s.entities and s.flows["f10"].source == "e7" and "f6" not in s.flows  # kept: linked by B
+    assert s.entities["e6"].risk == 0.2 and "f7" not in s.flows  # changed by B: kept (its old flow stays deleted)
     assert len(doc.history) == n + 1  # one undo step
     assert w.registry.all["edit_undo"].text().startswith("&Undo")
     overlay = current_overlay(w.canvas)
     assert overlay is not None
     assert overlay.counts() == canvas_changes(before.scenario(SCEN), s).counts() == {
-        "added": 3, "removed": 0, "changed": 1}  # fo, f10 and the bank brought back added; f1 changed
+        "added": 4, "removed": 0, "changed": 1}  # fo, f10, the bank and the academy brought back; f1 changed
     doc.undo()
     assert doc.project.content_equals(before)  # exactly as before, order included
     doc.redo()
@@ -200,3 +203,41 @@ def test_an_edit_meanwhile_works_the_merge_out_again(qtbot, files):
     wait_run(qtbot, d, lambda: doc.push(ChangeObject(s, s.entities["e2"].evolve(risk=0.9))))
     d.merge_button.click()
     assert doc.project.scenario(SCEN).entities["e2"].risk == 0.9  # the edit is in the merge's base
+
+
+def test_deleting_is_chosen_per_conflict_but_a_linked_entity_stays(qtbot, files):
+    w = open_window(qtbot, files["a"])
+    doc = w.controller.document
+    d = run_dialog(qtbot, w, [files["b"]], files["anc"])
+    wait_run(qtbot, d, lambda: d.conflicts.choose(d.conflicts.row_of("entities", "e6", "deleted"), "base"))
+    wait_run(qtbot, d, lambda: d.conflicts.choose(d.conflicts.row_of("entities", "e7", "deleted"), "base"))
+    assert d.conflicts.kept(d.conflicts.row_of("entities", "e6", "deleted")) == "base"
+    assert d.conflicts.kept(d.conflicts.row_of("entities", "e7", "deleted")) == "other"  # the box shows what happens
+    assert d.message.text() == "银行 [e7] stays: something kept still links to it, so it cannot be deleted."
+    d.merge_button.click()
+    s = doc.project.scenario(SCEN)
+    assert "e6" not in s.entities and "e7" in s.entities and "f10" in s.flows
+
+
+def test_a_view_conflict_is_listed_and_the_chosen_title_applied(qtbot, tmp_path):
+    from ecodesk.model.views import View
+
+    anc = sample_project()
+    anc.add_view(View("view1", "总览", SCEN))
+    a, b = project_copy(anc), project_copy(anc)
+    a.replace_view(View("view1", "总览（A组）", SCEN))
+    b.replace_view(View("view1", "总览（B组）", SCEN))
+    b.add_view(View("view2", "B组的发现", SCEN))
+    for name, p in (("anc", anc), ("a", a), ("b", b)):
+        write_project_atomic(p, tmp_path / f"{name}.ecodesk")
+    w = open_window(qtbot, tmp_path / "a.ecodesk")
+    d = run_dialog(qtbot, w, [tmp_path / "b.ecodesk"], tmp_path / "anc.ecodesk")
+    (row,) = d.conflicts.rows
+    assert (row.scenario, row.obj, row.field, row.base, row.other) == (
+        "(saved views)", "总览（A组） [view1]", "Title", "总览（A组）", "总览（B组）")
+    wait_run(qtbot, d, lambda: d.conflicts.choose(0, "other"))
+    d.merge_button.click()
+    project = w.controller.document.project
+    assert [(v.id, v.title) for v in project.views] == [("view1", "总览（B组）"), ("view2", "B组的发现")]
+    w.controller.document.undo()
+    assert project.content_equals(a)

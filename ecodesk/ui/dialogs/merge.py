@@ -392,9 +392,13 @@ class MergeDialog(QDialog):
         self.summary.setText(self._summary(report) if report is not None else "")
         self.summary.setVisible(report is not None)
         rows = self._rows(report) if report is not None else []
-        if [r.key for r in rows] != [r.key for r in self.conflicts.rows] or \
-                [r.kept for r in rows] != [r.kept for r in self.conflicts.rows] or not rows:
-            self.conflicts.set_rows(rows)
+        shown = [(r.key, self.conflicts.kept(i)) for i, r in enumerate(self.conflicts.rows)]
+        if [(r.key, r.kept) for r in rows] != shown or not rows:
+            self.conflicts.set_rows(rows)  # (never from a choice box's own signal: runs end in a later event)
+        if ready and not running and self.overridden():
+            self.message.setText("\n".join(self.overridden()))
+            self.message.setStyleSheet("")
+            self.message.show()
         pairs = self._pairs(report) if report is not None else []
         self.matches.set_pairs(pairs)
         self.tabs.setTabText(0, self.tr("Conflicts ({0})").format(len(rows)))
@@ -435,18 +439,29 @@ class MergeDialog(QDialog):
         for c in report.conflicts:
             key = (str(c["scenario"]), str(c["table"]), str(c["id"]), str(c["field"]))
             label = object_label(sources, *key[:3])
+            scenario = key[0] if key[1] != "views" else self.tr("(saved views)")
             if c["field"] == DELETED:
-                gone = self.tr("(deleted)")
+                gone, there = self.tr("(deleted)"), self.tr("still there")
                 rows.append(ConflictRow(
-                    key, key[0], label, self.tr("deleted on one side"),
-                    gone if c["base"] is None else self.tr("kept"), gone if c["other"] is None else self.tr("kept"),
-                    str(c["kept"]), choosable=False,
-                    tip=self.tr("One side deleted it while the other changed it or still links to it: it is kept, "
-                                "so no flow loses an end. Delete it after the merge if it should go.")))
+                    key, scenario, label, self.tr("deleted on one side"),
+                    gone if c["base"] is None else there, gone if c["other"] is None else there, str(c["kept"]),
+                    tip=self.tr("One side deleted it while the other changed it or links to it. Keep the side that "
+                                "has it, or the side that deleted it to delete it — unless something kept still "
+                                "links to it: then it stays, so no flow loses an end.")))
             else:
-                rows.append(ConflictRow(key, key[0], label, field_label(key[3]), _value(c["base"]),
+                rows.append(ConflictRow(key, scenario, label, field_label(key[3]), _value(c["base"]),
                                         _value(c["other"]), str(c["kept"])))
         return rows
+
+    def overridden(self) -> list[str]:
+        """Sentences for deletions chosen but not made (something kept still links to the object)."""
+        out = []
+        for row in self.conflicts.rows:
+            chosen = self.choices.get(row.key)
+            if row.key[3] == DELETED and chosen is not None and chosen != row.kept:
+                out.append(self.tr("{0} stays: something kept still links to it, so it cannot be deleted.")
+                           .format(row.obj))
+        return out
 
     def _pairs(self, report: MergeReport) -> list[tuple[str, str]]:
         sources = self._sources()

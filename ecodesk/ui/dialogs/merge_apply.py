@@ -72,14 +72,18 @@ def project_copy(project: Project) -> Project:
 
 
 def object_label(projects: list[Project], scenario: str, table: str, obj_id: str) -> str:
-    """"name [id]" of a conflict's object, its name looked up in the first of ``projects``
-    that has it (the base first); the bare id for an object without a name."""
+    """"name [id]" of a conflict's object (a view's title for table ``views``), the name looked
+    up in the first of ``projects`` that has it (the base first); the bare id without a name."""
     for p in projects:
-        if scenario not in p.scenario_names():
+        if table == "views":
+            obj: Any = next((v for v in p.views if v.id == obj_id), None)
+            name = str(getattr(obj, "title", "") or "").strip()
+        elif scenario in p.scenario_names():
+            coll = p.scenario(scenario).collections().get(table)
+            obj = coll.get(obj_id) if coll is not None else None
+            name = str(getattr(obj, "name", "") or "").strip() if obj is not None else ""
+        else:
             continue
-        coll = p.scenario(scenario).collections().get(table)
-        obj = coll.get(obj_id) if coll is not None else None
-        name = str(getattr(obj, "name", "") or "").strip() if obj is not None else ""
         if name:
             return f"{name} [{obj_id}]"
     return obj_id
@@ -173,7 +177,8 @@ def _refs_change(table: str, old: ModelObject, new: ModelObject) -> bool:
 def merge_command(project: Project, merged: Project, text: str = "", **params: Any) -> Macro | None:
     """One undo step turning ``project`` (the open one) into ``merged`` (a result of
     :func:`ecodesk.io.merge.merge_all` on it): changed scenarios, new scenarios (at their
-    place) and the project's views; None when nothing changes. The project's name, currency,
+    place) and the project's views (added, changed, or dropped as the merge decided); None when
+    nothing changes. The project's name, currency,
     period and settings stay (a merge keeps the base's)."""
     children: list[Command] = []
     names = project.scenario_names()
@@ -189,10 +194,13 @@ def merge_command(project: Project, merged: Project, text: str = "", **params: A
 
 
 def _view_commands(project: Project, merged: Project) -> list[Command]:
-    from ecodesk.commands.views import AddView, ChangeView
+    """The views as the merge has them: those it dropped (deleted by one side, untouched by the
+    other) removed, new ones added at their place, changed ones replaced."""
+    from ecodesk.commands.views import AddView, ChangeView, RemoveView
 
     mine = {v.id: v for v in project.views}
-    out: list[Command] = []
+    theirs = {v.id for v in merged.views}
+    out: list[Command] = [RemoveView(project, vid) for vid in reversed(list(mine)) if vid not in theirs]
     for index, v in enumerate(merged.views):
         if v.id not in mine:
             out.append(AddView(project, v, index))

@@ -5,8 +5,8 @@ choice, and the entities matched by name — filled from :class:`ecodesk.io.merg
 base value, other value, and a Base/Other choice starting at the side the merge kept) with
 "All Base" / "All Other" above; it only *reports* choices (``choice_changed``,
 ``all_chosen``): the dialog works the merge out again with them. A conflict of an object
-deleted on one side has no choice when the engine cannot take one (the object is kept: a flow
-never loses an end).
+deleted on one side offers the same choice: the side that deleted it deletes it, unless
+something kept still links to it (then it stays: a flow never loses an end).
 """
 
 from __future__ import annotations
