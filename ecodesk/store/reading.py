@@ -37,6 +37,7 @@ from ecodesk.model.objects import AnalysisSettings, ModelObject
 from ecodesk.model.scenario import Project, Scenario
 from ecodesk.model.views import View
 from ecodesk.store.errors import ProjectFileError
+from ecodesk.store.journal import journal_of, journal_problem
 from ecodesk.store.migrations import MigrationError, can_migrate, migrated_copy
 from ecodesk.store.schema import (
     APPLICATION_ID,
@@ -199,10 +200,12 @@ def _connection(file: Path, head: bytes, shown: str) -> Iterator[sqlite3.Connect
                     raise
                 conn.close()
                 conn = None
+                _refuse_damaged_journal(file, shown)
                 if _roll_back_hot_journal(file):  # a killed save: its last saved content restored in place
                     conn = _open(file.absolute().as_uri() + "?mode=ro")
                     stack.callback(conn.close)
         if conn is None:
+            _refuse_damaged_journal(file, shown)  # SQLite would play it into the copy
             folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="ecodesk-open-"))
             copy = Path(folder) / "copy.ecodesk"
             for suffix in ("", "-journal", "-wal"):
@@ -213,6 +216,21 @@ def _connection(file: Path, head: bytes, shown: str) -> Iterator[sqlite3.Connect
             conn = _open(str(copy))
             stack.callback(conn.close)
         yield conn
+
+
+def _refuse_damaged_journal(file: Path, shown: str) -> None:
+    """Refuse a file whose hot journal is damaged: played back, it could turn the file into
+    a huge one (see :mod:`ecodesk.store.journal`). Neither file is touched."""
+    problem = journal_problem(file)
+    if problem is not None:
+        name = journal_of(file).name
+        raise ProjectFileError(
+            shown,
+            "damaged",
+            f"is damaged: the rollback journal an interrupted save left beside it ('{name}') is damaged too "
+            f"({problem[0]}); neither file was changed",
+            f"已损坏：中断的保存在其旁边留下的回滚日志（“{name}”）也已损坏（{problem[1]}）；两个文件均未改动",
+        )
 
 
 def _roll_back_hot_journal(file: Path) -> bool:

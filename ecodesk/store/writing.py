@@ -35,6 +35,7 @@ from ecodesk.model.objects import ModelObject
 from ecodesk.model.scenario import Collection, Project, Scenario
 from ecodesk.model.views import View
 from ecodesk.store.errors import ProjectFileError
+from ecodesk.store.journal import journal_problem
 from ecodesk.store.schema import (
     APPLICATION_ID,
     ENCODERS,
@@ -192,6 +193,8 @@ def _roll_back_hot_journal(dest: Path) -> Path | None:
     journal = Path(f"{dest}-journal")
     if not journal.exists():
         return None
+    if journal_problem(dest) is not None:  # damaged: played back it could grow the file hugely
+        return journal
     with contextlib.suppress(sqlite3.Error):
         conn = sqlite3.connect(dest.as_uri() + "?mode=rw", uri=True, isolation_level=None)
         try:
@@ -287,6 +290,8 @@ def save_incremental(
             "no longer exists on disk (was it moved or deleted?); use Save As to keep your work",
             "已不在磁盘上（是否被移动或删除？）；请用“另存为”保存您的工作",
         )
+    if journal_problem(file) is not None:  # a damaged journal of another program's save: never played back
+        raise _changed_on_disk(shown)
     if Path(f"{file}-wal").exists() and not _header_says_wal(file):
         return _rewrite_beside_stray_wal(file, shown, project, saved, tracker, started)
     identity = _identity(file)  # a full replace by another process during the save gives another inode
