@@ -357,8 +357,9 @@ class CanvasMinimap(QWidget):
         p.setPen(QPen(border))
         p.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
         # the fold box: a short line in the top-right corner
-        p.setPen(QPen(QColor(theme.text), 1.2))
         c = QRectF(self.width() - _CLOSE - 2, 2, _CLOSE, _CLOSE)
+        p.fillRect(c, QColor(theme.legend_bg))  # on its own ground, over the visible area's frame
+        p.setPen(QPen(QColor(theme.text), 1.2))
         p.drawLine(QPointF(c.left() + 3, c.center().y()), QPointF(c.right() - 3, c.center().y()))
 
     # input -------------------------------------------------------------------------------
