@@ -4,11 +4,10 @@ dimmed (not hidden), not hit and not selectable; the bar's k; Esc and Show All l
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from ecodesk.model import Entity, Flow
-from PySide6.QtGui import QColor
-
 from ecodesk.ui.canvas.focus import DIM_OPACITY, faded_color
 from tests.ui.canvas_helpers import entity_pos, make_view
 
@@ -61,7 +60,8 @@ def test_focus_is_the_selection_and_its_neighbours_the_rest_dimmed(qtbot):
     assert pale in painter.beneath and full not in painter.beneath
     import numpy as np
     assert painter._order(np.array(sorted({pale, full}))) == [pale, full]
-    assert faded_color(QColor("#FF0000"), QColor("#FFFFFF"), 0.12).name() == "#ffe0e0"  # 12 % red on white
+    c = faded_color(QColor("#FF0000"), QColor("#FFFFFF"), 0.12, 0.5)  # 12 % red on white, half opaque
+    assert (c.name(), c.alpha()) == ("#ffe0e0", 128)
     bar = view.focus.bar
     assert bar.isVisible()
     assert bar.lead.text() == "Focus: 1 entity + neighbours within"

@@ -35,18 +35,25 @@ if TYPE_CHECKING:  # the parts' interface to the view: annotations only
 
 #: Opacity of the entities outside the focus.
 DIM_OPACITY = 0.15
-#: Share of their own colour the flows outside the focus keep (the rest: the background's).
-DIM_FLOW_MIX = 0.12
+#: Share of their own colour the flows outside the focus keep (the rest: the background's) …
+DIM_FLOW_MIX = 0.25
+#: … and of their opacity (over a hull they take its tint).
+DIM_FLOW_ALPHA = 0.4
 #: The steps the bar offers (the neighbourhood itself takes any k ≥ 0).
 MIN_STEPS, MAX_STEPS = 1, 5
 
 
-def faded_color(color: QColor, background: QColor, share: float = DIM_FLOW_MIX) -> QColor:
-    """``color`` mixed into ``background`` (``share`` of it left), opaque as it was: a
-    pale pen whose thousands of overlapping strokes stay pale (a translucent one would add
-    up to the full colour where a hub's fan crosses itself)."""
-    mix = [round(share * a + (1 - share) * b) for a, b in zip(color.getRgb()[:3], background.getRgb()[:3])]
-    return QColor(mix[0], mix[1], mix[2], color.alpha())
+def faded_color(color: QColor, background: QColor, share: float = DIM_FLOW_MIX,
+                opacity: float = DIM_FLOW_ALPHA) -> QColor:
+    """``color`` mixed into ``background`` (``share`` of it left) and made translucent
+    (``opacity`` of its alpha): a pale pen whose thousands of overlapping strokes stay pale
+    (translucency alone would add up to the full colour where a hub's fan crosses itself),
+    tinted by a hull beneath it."""
+    def mix(a: int, b: int) -> int:
+        return round(share * a + (1 - share) * b)
+
+    return QColor(mix(color.red(), background.red()), mix(color.green(), background.green()),
+                  mix(color.blue(), background.blue()), round(color.alpha() * opacity))
 
 
 class FocusBar(QFrame):
