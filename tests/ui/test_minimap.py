@@ -77,6 +77,12 @@ def test_a_click_centres_the_view_there_and_a_pan_does_not_redraw_the_picture(qt
     view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 200)
     mm.repaint()
     assert mm.rebuilds == built
+    # hiding a flow kind or a colour mode does (at the next frame)
+    view.set_flow_kind_visible("goods", False)
+    qtbot.waitUntil(lambda: mm.rebuilds == built + 1, timeout=2000)
+    view.set_color_overrides({"e1": "#ff0000"})
+    qtbot.waitUntil(lambda: mm.rebuilds == built + 2, timeout=2000)
+    built = mm.rebuilds
     # an edit does, once the burst is over
     s = view.document.scenario
     for i in range(5):

@@ -222,7 +222,7 @@ class CanvasMinimap(QWidget):
     def _look_key(self) -> tuple[object, ...]:
         sc = self.view.canvas_scene
         return (self.size().width(), self.size().height(), self.devicePixelRatioF(), sc.theme.name,
-                id(sc.color_overrides), self._world.getRect())
+                id(sc.color_overrides), self._world.getRect(), tuple(sorted(k.value for k in sc.hidden_flow_kinds)))
 
     def rebuild(self) -> None:
         """Draw the picture — the flows faint, the entities as dots in their colours — into
