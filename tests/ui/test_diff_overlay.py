@@ -148,3 +148,19 @@ def test_a_ghost_outside_the_view_is_brought_into_view(window):
     assert seen.contains(ghost.sceneBoundingRect())
     assert view.zoom <= zoom  # zoomed out, never in
     assert seen.contains(view.canvas_scene.entity_items["e1"].sceneBoundingRect())
+
+
+def test_canvas_changes_list_what_io_diff_lists():
+    from ecodesk.io.diff import diff_scenarios
+    from tests.io.conftest import build_rich_project
+
+    a, b = build_rich_project(), build_rich_project()
+    for before, after in ((a.scenarios[0], b.scenarios[1]), (b.scenarios[1], a.scenarios[0]),
+                          (a.scenarios[0], b.scenarios[2]), (a.scenarios[0], b.scenarios[0])):
+        ch = canvas_changes(before, after)
+        expected = {td.table: {"added": td.added, "removed": td.removed, "changed": [c["id"] for c in td.changed]}
+                    for td in diff_scenarios(before, after)}
+        assert ch.ids == expected
+        for td in diff_scenarios(before, after):
+            for c in td.changed:
+                assert ch.fields[(td.table, c["id"])] == [(f["field"], f["before"], f["after"]) for f in c["fields"]]

@@ -4,7 +4,7 @@ with File…, Scenario → Show Changes from Scenario…, and after File → Mer
 The canvas shows the "after" side (the open project's shown scenario); "before" is the other
 side (the same-named scenario of a file, another scenario of this project, or the scenario as
 it was before a merge). :func:`canvas_changes` takes the differences from
-:func:`ecodesk.io.diff.diff_scenarios` (so the counts are the engine's) and places them:
+:func:`ecodesk.io.diff.diff_scenarios`'s rules (so the counts are the engine's) and places them:
 entities and flows added are outlined green, changed ones amber with a tooltip of
 "field: before → after", removed ones drawn as grey dashed ghosts where they were on the other
 side; notes likewise; capabilities and needs mark their entity (its tooltip says what changed);
@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecodesk.io.diff import diff_scenarios
+from ecodesk.io.diff import object_dict
 from ecodesk.model import Bindings, EntityKind, Scenario
+from ecodesk.model.objects import COLLECTIONS
 from ecodesk.ui.canvas.design_overlay import ALONE, NEW, Z_FLOWS, Z_TAGS, _LayerItem, fit_view_to, short_name
 from ecodesk.ui.canvas.glyphs import entity_shape_path
 from ecodesk.ui.canvas.style import canvas_font
@@ -78,13 +79,27 @@ class CanvasChanges:
 
 
 def canvas_changes(before: Scenario, after: Scenario) -> CanvasChanges:
-    """What changed from ``before`` to ``after`` (no Qt: numbers and ids only)."""
+    """What changed from ``before`` to ``after`` (no Qt: numbers and ids only) — what
+    :func:`ecodesk.io.diff.diff_scenarios` lists, worked out on the objects that differ only
+    (objects are immutable: most are the same object on both sides, or equal), so a model of
+    50,000 flows is compared in a fraction of a second after each edit."""
     out = CanvasChanges()
-    for td in diff_scenarios(before, after):
-        out.ids[td.table] = {"added": list(td.added), "removed": list(td.removed),
-                             "changed": [c["id"] for c in td.changed]}
-        for c in td.changed:
-            out.fields[(td.table, c["id"])] = [(f["field"], f["before"], f["after"]) for f in c["fields"]]
+    for table in COLLECTIONS:
+        old = {o.id: o for o in before.collections()[table]}
+        new = {o.id: o for o in after.collections()[table]}
+        a = {k: object_dict(table, o) for k, o in old.items() if k not in new or (new[k] is not o and new[k] != o)}
+        b = {k: object_dict(table, o) for k, o in new.items() if k not in old or (old[k] is not o and old[k] != o)}
+        ids: dict[str, list[str]] = {"added": [k for k in b if k not in a and k not in old],
+                                     "removed": [k for k in a if k not in b and k not in new], "changed": []}
+        for k, d in a.items():
+            e = b.get(k)
+            if e is None or e == d:
+                continue
+            ids["changed"].append(k)
+            out.fields[(table, k)] = [(f, d.get(f), e.get(f)) for f in [*d, *(f for f in e if f not in d)]
+                                      if d.get(f) != e.get(f)]
+        if any(ids.values()):
+            out.ids[table] = ids
     for table, attr in (("capabilities", "owner"), ("needs", "entity")):
         for kind in KINDS:
             for oid in out.of(table, kind):
