@@ -241,3 +241,23 @@ def test_a_view_conflict_is_listed_and_the_chosen_title_applied(qtbot, tmp_path)
     assert [(v.id, v.title) for v in project.views] == [("view1", "总览（B组）"), ("view2", "B组的发现")]
     w.controller.document.undo()
     assert project.content_equals(a)
+
+
+def test_the_menu_opens_one_dialog_and_its_file_pickers_add_files(qtbot, files):
+    w = open_window(qtbot, files["a"])
+    w.registry.all["file_merge"].trigger()
+    d = w.findChild(MergeDialog, "merge_dialog")
+    assert d is not None and d.isVisible() and d.windowTitle() == "Merge Projects"
+    w.registry.all["file_merge"].trigger()
+    assert len(w.findChildren(MergeDialog)) == 1
+    assert d.message.text() == "Add the files of the other groups (.ecodesk or .json)."
+    d.pick_files = lambda: [str(files["b"])]
+    d.pick_ancestor = lambda: str(files["anc"])
+    d.ancestor_button.click()
+    with qtbot.waitSignal(d.result_shown, timeout=20000):
+        d.add_button.click()
+    assert d.paths == [str(files["b"])] and d.ancestor_edit.text() == "start.ecodesk"
+    assert len(d.conflicts.rows) == 3
+    d.files.setCurrentRow(0)
+    d.remove_button.click()
+    assert d.paths == [] and d.conflicts.rows == [] and not d.merge_button.isEnabled()
