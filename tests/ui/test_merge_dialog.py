@@ -160,6 +160,7 @@ def test_different_currency_is_refused_and_nothing_changes(qtbot, files, tmp_pat
     (sentence,) = d.problem_sentences()
     assert "different currencies (CNY and USD)" in sentence
     assert d.message.text() == sentence and d.message.isVisible()
+    assert d.conflicts.note.text() == "" and d.conflicts.rows == []
     assert not d.merge_button.isEnabled()
     assert d.apply() is False
     assert doc.project.content_equals(before) and len(doc.history) == 0

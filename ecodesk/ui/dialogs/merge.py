@@ -395,6 +395,8 @@ class MergeDialog(QDialog):
         shown = [(r.key, self.conflicts.kept(i)) for i, r in enumerate(self.conflicts.rows)]
         if [(r.key, r.kept) for r in rows] != shown or not rows:
             self.conflicts.set_rows(rows)  # (never from a choice box's own signal: runs end in a later event)
+        if report is None:
+            self.conflicts.note.clear()  # no merge worked out: "No conflicts." would mislead
         if ready and not running and self.overridden():
             self.message.setText("\n".join(self.overridden()))
             self.message.setStyleSheet("")
