@@ -3,7 +3,7 @@ dimmed (not hidden), not hit and not selectable; the bar's k; Esc and Show All l
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
@@ -70,7 +70,13 @@ def test_focus_is_the_selection_and_its_neighbours_the_rest_dimmed(qtbot):
 
 def test_dimmed_entities_are_neither_hit_nor_selectable(qtbot):
     view = make_view(qtbot)
+    sc = view.canvas_scene
+    mid = {f: QPointF(*sc.flow_layer.table.pts[sc.flow_layer.row_of(f), 4]) for f in ("f8", "f1")}
+    assert sc.flow_at(mid["f8"]).flow_id == "f8"
     focused(view, ["p1"])
+    assert sc.flow_at(mid["f8"]) is None  # a faded flow: no hover, no click
+    assert sc.flow_at(mid["f1"]).flow_id == "f1"
+    assert view.item_at(view.mapFromScene(mid["f8"])) is None
     assert view.entity_at(entity_pos(view, "u1")) is None
     assert view.entity_at(entity_pos(view, "c1")).entity_id == "c1"
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=entity_pos(view, "u1"))

@@ -68,6 +68,8 @@ class FlowLayerItem(QGraphicsItem):
         #: ``(rows, style indices) -> style indices`` for every restyle (the focus fades the
         #: flows outside it: they stay faded whoever restyles them); None: as given.
         self.style_filter: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None
+        #: ``flow id -> whether it may be hit`` (the focus: not the faded ones); None: all.
+        self.hit_filter: Callable[[str], bool] | None = None
         self._bounds = QRectF()
 
     # what the scene sets --------------------------------------------------------------
@@ -321,7 +323,8 @@ class FlowLayerItem(QGraphicsItem):
             return None
         from ecodesk.diagram import flowhits  # with numpy: not before the first flow
 
-        return flowhits.flow_at(self.table, x, y, tolerance)
+        fid = flowhits.flow_at(self.table, x, y, tolerance)
+        return fid if fid is None or self.hit_filter is None or self.hit_filter(fid) else None
 
     def flows_in_rect(self, rect: QRectF) -> list[str]:
         """Ids of the shown flows whose shaft or arrowhead meets ``rect``."""

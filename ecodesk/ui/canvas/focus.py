@@ -158,6 +158,7 @@ class CanvasFocus:
         self._timer.setInterval(60)
         self._timer.timeout.connect(self._follow_model)
         view.canvas_scene.flow_layer.style_filter = self._filter_styles
+        view.canvas_scene.flow_layer.hit_filter = lambda fid: fid not in self._dimmed_flows  # (no hover either)
         view.context_menu_hooks.append(self._menu_hook)
 
     # what the window and the view call --------------------------------------------------
