@@ -164,3 +164,25 @@ def test_canvas_changes_list_what_io_diff_lists():
         for td in diff_scenarios(before, after):
             for c in td.changed:
                 assert ch.fields[(td.table, c["id"])] == [(f["field"], f["before"], f["after"]) for f in c["fields"]]
+
+
+def test_notes_added_removed_and_changed_are_outlined(window):
+    from ecodesk.model import Annotation
+    from ecodesk.ui.canvas.diff_overlay import show_changes
+
+    doc = window.controller.document
+    s = doc.scenario
+    s.add(Annotation("note1", "已有", x=0, y=300))
+    s.add(Annotation("note2", "新写的", x=300, y=300))
+    before = s.copy("之前")
+    before.remove("note2", Annotation)
+    before.replace(before.annotations["note1"].evolve(text="原来的"))
+    before.add(Annotation("note3", "删掉的", x=-300, y=300, width=100, height=50))
+    overlay = show_changes(window.canvas, before, "“之前”")
+    item = overlay.item
+    assert (item.marked("added", "annotations"), item.marked("removed", "annotations"),
+            item.marked("changed", "annotations")) == (["note2"], ["note3"], ["note1"])
+    assert item.mark_item("annotations", "note1").toolTip() == "Changed: note1\nText: 原来的 → 已有"
+    rect = item.mark_item("annotations", "note3").path().boundingRect()
+    assert (round(rect.center().x()), round(rect.center().y())) == (-250, 325)
+    assert overlay.counts() == engine_counts(before, s)

@@ -204,11 +204,11 @@ class DiffOverlayItem(_LayerItem):
         size = float(getattr(e, "size", 1.0) or 1.0)
         shape = QTransform().translate(e.x, e.y).scale(size, size).map(entity_shape_path(kind))
         fill = QColor(REMOVED)
-        fill.setAlpha(40)
+        fill.setAlpha(55)
         ghost = self._mark(self, shape, "removed", "entities", eid, self._tip("entities", eid, "removed"),
                            self._pen("removed", 2.0), QBrush(fill))
         label = QGraphicsSimpleTextItem(short_name(e.name or e.id, 18), ghost)
-        label.setFont(canvas_font(9.0))
+        label.setFont(canvas_font(10.0))
         label.setBrush(QBrush(QColor(REMOVED)))
         r = label.boundingRect()
         label.setPos(e.x - r.width() / 2, shape.boundingRect().bottom() + 4)
