@@ -262,3 +262,22 @@ def test_the_menu_opens_one_dialog_and_its_file_pickers_add_files(qtbot, files):
     d.files.setCurrentRow(0)
     d.remove_button.click()
     assert d.paths == [] and d.conflicts.rows == [] and not d.merge_button.isEnabled()
+
+
+def test_an_invalid_result_is_refused_with_the_reason(qtbot, tmp_path):
+    anc = sample_project()
+    a, b = project_copy(anc), project_copy(anc)
+    sa, sb = a.scenario(SCEN), b.scenario(SCEN)
+    sa.add(Flow("f11", "e1", "e3", "capability", volume=5, capability="cap1"))  # A: a new delivery of cap1 by e1
+    sb.remove("f2", Flow)  # B: cap1 moves to e3 (with its delivery)
+    sb.replace(sb.capabilities["cap1"].evolve(owner="e3"))
+    sb.add(Flow("f2", "e3", "e4", "capability", volume=800, capability="cap1"), 1)
+    for name, p in (("anc", anc), ("a", a), ("b", b)):
+        write_project_atomic(p, tmp_path / f"{name}.ecodesk")
+    w = open_window(qtbot, tmp_path / "a.ecodesk")
+    doc = w.controller.document
+    d = run_dialog(qtbot, w, [tmp_path / "b.ecodesk"], tmp_path / "anc.ecodesk")
+    (sentence,) = d.problem_sentences()
+    assert sentence.startswith(f"In scenario '{SCEN}': ") and "'f11'" in sentence
+    assert not d.merge_button.isEnabled() and d.apply() is False
+    assert doc.project.content_equals(a) and len(doc.history) == 0
