@@ -99,6 +99,15 @@ def _optimize(w: Any) -> object:
     return show_optimize_dialog(w)
 
 
+def _merge_ui(w: Any, what: str) -> object:
+    """File → Merge Projects…, Compare with File…, Scenario → Show Changes from Scenario… (loaded on first use)."""
+    from ecodesk.ui.dialogs import merge, merge_compare
+
+    if what == "merge":
+        return merge.show_merge_dialog(w)
+    return merge_compare.compare_with_file(w) if what == "file" else merge_compare.compare_with_scenario(w)
+
+
 def _minimap(w: Any, on: bool) -> None:
     """View → Minimap: onto the canvas and into the settings."""
     w.settings.show_minimap = on
@@ -205,6 +214,12 @@ ITEMS: tuple[ActionSpec | MenuSpec | HookSpec, ...] = (
       QT_TRANSLATE_NOOP("TransferOps", "Save the saved views as a PDF slide deck: one page per view with its canvas, "
                                        "analysis card and notes"),
       menu="file", context="TransferOps", slot=export_slides_dialog),
+    A("file_merge", QT_TRANSLATE_NOOP("Actions", "&Merge Projects…"),
+      QT_TRANSLATE_NOOP("Actions", "Merge the projects of other groups into this one: conflicts listed with a choice "
+                                   "each, one undo step"), menu="-file", slot=lambda w: _merge_ui(w, "merge")),
+    A("file_compare", QT_TRANSLATE_NOOP("Actions", "Compare &with File…"),
+      QT_TRANSLATE_NOOP("Actions", "Show on the canvas what the shown scenario adds, removes and changes compared with "
+                                   "the same scenario in a file"), menu="file", slot=lambda w: _merge_ui(w, "file")),
     A("file_close", QT_TRANSLATE_NOOP("Actions", "&Close"),
       QT_TRANSLATE_NOOP("Actions", "Close the project (asks to save changes)"), shortcut=SK.Close, menu="-file",
       slot=lambda w: w.controller.close_project()),
@@ -357,6 +372,10 @@ ITEMS: tuple[ActionSpec | MenuSpec | HookSpec, ...] = (
     A("scenario_delete", QT_TRANSLATE_NOOP("Actions", "De&lete Scenario"),
       QT_TRANSLATE_NOOP("Actions", "Delete the shown scenario (undoable)"), menu="scenario",
       enabled=lambda s: s.scenarios > 1, slot=lambda w: w.controller.scenarios.delete()),
+    A("scenario_show_changes", QT_TRANSLATE_NOOP("Actions", "Show C&hanges from Scenario…"),
+      QT_TRANSLATE_NOOP("Actions", "Show on the canvas what the shown scenario adds, removes and changes compared with "
+                                   "another scenario"), menu="scenario", enabled=lambda s: s.scenarios > 1,
+      slot=lambda w: _merge_ui(w, "scenario")),
     A("analyze_compare", QT_TRANSLATE_NOOP("AnalysisMenus", "Co&mpare Scenarios"),
       QT_TRANSLATE_NOOP("AnalysisMenus", "Two scenarios side by side in the analysis panel"),
       menu=("analyze", "-scenario"), context="AnalysisMenus", slot=lambda w: w.show_compare()),

@@ -42,10 +42,11 @@ def test_every_action_sits_in_the_menus_it_names(window):
             assert spec.name in _menu_names(menus[path.lstrip("-")]), (spec.name, path)
     assert _menu_names(window.file_menu) == [
         "file_new", "file_new_template", "file_open", "recent_menu", "file_save", "file_save_as", "file_import",
-        "file_import_csv", "file_import_tables", "file_export", "file_export_image", "file_export_report", "file_export_slides", "file_close", "file_quit"]
-    assert _menu_names(window.scenario_menu)[-6:] == [
+        "file_import_csv", "file_import_tables", "file_export", "file_export_image", "file_export_report", "file_export_slides", "file_merge", "file_compare", "file_close",
+        "file_quit"]
+    assert _menu_names(window.scenario_menu)[-7:] == [
         "scenario_new", "scenario_from_current", "scenario_duplicate", "scenario_rename", "scenario_delete",
-        "analyze_compare"]
+        "scenario_show_changes", "analyze_compare"]
     assert [a.objectName() for a in window.flow_kinds_menu.actions()] == [
         f"show_flow_{k}" for k in window.actions.flow_visible]
 
