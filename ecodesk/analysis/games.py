@@ -9,8 +9,9 @@ game (what it pays); functions that care take ``kind='value'|'cost'``.
 - Shapley value: :func:`shapley_exact` (subset enumeration, O(2**n) after one pass per
   bit — ~10 ms at n = 20), :func:`shapley_sampled` (seeded permutation sampling with 95 %
   half-widths, for games too large to tabulate);
-- :func:`nucleolus` by sequential HiGHS linear programmes;
-- :func:`core_violations` for cost games; :func:`airport_shapley` (Littlechild–Owen).
+- :func:`nucleolus` by sequential HiGHS linear programmes with constraint generation;
+- :func:`core_violations` for cost games; :func:`airport_shapley` (Littlechild–Owen) and
+  :func:`airport_nucleolus` (Littlechild).
 
 Bankruptcy rules and games live in :mod:`ecodesk.analysis.bankruptcy`.
 """
@@ -18,13 +19,15 @@ Bankruptcy rules and games live in :mod:`ecodesk.analysis.bankruptcy`.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.optimize import linprog
+
+from ecodesk.analysis.game_lexmin import DENSE_PROFILES, nucleolus_space
+from ecodesk.analysis.game_space import CoalitionSpace
 
 FloatArray = NDArray[np.float64]
 GameKind = Literal["value", "cost"]
@@ -35,6 +38,7 @@ MAX_TABLE_PLAYERS = 26
 __all__ = [
     "MAX_TABLE_PLAYERS",
     "CoreViolation",
+    "airport_nucleolus",
     "airport_shapley",
     "coalition_sums",
     "core_violations",
@@ -235,8 +239,12 @@ def nucleolus(
     kind: GameKind = "value",
     imputations: bool = True,
     tol: float = 1e-9,
+    types: Sequence[Sequence[int]] | None = None,
+    cancel: Callable[[], bool] | None = None,
+    info: dict[str, Any] | None = None,
 ) -> FloatArray:
-    """The nucleolus of a game table by sequential linear programmes (HiGHS).
+    """The nucleolus of a game table by sequential linear programmes (HiGHS) with
+    constraint generation (:mod:`ecodesk.analysis.game_lexmin`).
 
     Value games: lexicographically minimise the largest excesses v(S) − x(S) over every
     nonempty proper coalition (singletons included) subject to x(N) = v(N). Cost games
@@ -246,74 +254,31 @@ def nucleolus(
     is also a hard bound — Schmeidler's nucleolus — unless the imputation set is empty,
     in which case the pre-nucleolus is returned.
 
-    Each round minimises the largest free excess t; the constraints with a positive dual
-    are tight in *every* optimal solution (complementary slackness), so they are fixed at
-    that level; coalitions whose indicator lies in the span of the fixed ones (and N) have
-    a determined excess and drop out. Every round adds at least one independent row, so at
-    most n rounds are needed; the allocation is unique once the fixed rows span R^n.
-    Practical up to n ≈ 14 (2**n − 2 constraints). ``v[0]`` is ignored (taken as 0).
+    Each round's LP holds only a working set of coalitions; a vectorised scan of the whole
+    table finds the most violated ones until none is left, so a round costs a few small
+    LPs and table passes instead of one LP with 2**n rows: exact for any table (n ≤ 26),
+    about 0.1–0.3 s at n = 20. ``types`` (lists of interchangeable players — the caller's
+    promise, e.g. equal weights) solves over coalition profiles, one payoff per type.
+    ``v[0]`` is ignored (taken as 0). ``cancel`` / ``info``: see
+    :func:`~ecodesk.analysis.game_lexmin.nucleolus_space`.
     """
     if kind not in ("value", "cost"):
         raise ValueError(f"kind must be 'value' or 'cost', not {kind!r}")
     table, n = _table(v)
-    if kind == "cost":
-        return -nucleolus(-table, kind="value", imputations=imputations, tol=tol)
     if n == 0:
         return np.zeros(0)
-    full = (1 << n) - 1
     if n == 1:
-        return np.array([table[full]])
-    scale = max(1.0, float(np.max(np.abs(table))))
-    vs = table / scale  # normalised: HiGHS tolerances are absolute
-    masks = np.arange(1, full, dtype=np.int64)
-    rows = members_of(masks, n).astype(np.float64)  # (K, n)
-    singles = vs[1 << np.arange(n)]
-    if imputations and singles.sum() <= vs[full] + 1e-12:
-        bounds = [(float(b), None) for b in singles] + [(None, None)]
-    else:
-        bounds = [(None, None)] * (n + 1)
-    basis = np.ones((1, n)) / math.sqrt(n)  # orthonormal rows spanning the fixed coalitions and N
-    free = np.ones(len(masks), dtype=bool)
-    fixed: list[int] = []
-    levels: list[float] = []
-    c_obj = np.zeros(n + 1)
-    c_obj[-1] = 1.0
-    x = np.full(n, vs[full] / n)
-
-    def prune() -> None:
-        idx = np.flatnonzero(free)
-        resid = rows[idx] - (rows[idx] @ basis.T) @ basis
-        free[idx[np.linalg.norm(resid, axis=1) < 1e-9]] = False
-
-    for _ in range(n + 1):
-        if len(basis) >= n or not free.any():
-            break
-        idx = np.flatnonzero(free)
-        a_ub = np.hstack([-rows[idx], -np.ones((len(idx), 1))])
-        b_ub = -vs[masks[idx]]
-        a_eq = np.vstack([np.append(np.ones(n), 0.0)] + [np.append(rows[k], 0.0) for k in fixed])
-        b_eq = np.array([vs[full]] + [vs[masks[k]] - lv for k, lv in zip(fixed, levels)])
-        res = linprog(c_obj, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
-        if res.status != 0:
-            raise RuntimeError(f"nucleolus LP failed: {res.message}")
-        x, t = res.x[:n], float(res.x[-1])
-        duals = -np.asarray(res.ineqlin.marginals)  # ≥ 0: minimising with ≤ constraints
-        excess = vs[masks[idx]] - rows[idx] @ x
-        tight = excess >= t - 1e-7
-        chosen = np.flatnonzero((duals > tol) & tight)
-        if len(chosen) == 0:  # numerically flat duals: the largest one is positive (they sum to 1)
-            chosen = np.array([int(np.argmax(np.where(tight, duals, -np.inf)))])
-        for j in chosen[np.argsort(-duals[chosen], kind="stable")]:
-            k = int(idx[j])
-            r = rows[k] - (rows[k] @ basis.T) @ basis
-            norm = float(np.linalg.norm(r))
-            free[k] = False
-            if norm > 1e-9:
-                basis = np.vstack([basis, r / norm])
-                fixed.append(k)
-                levels.append(t)
-        prune()
-    return np.asarray(x * scale + 0.0, dtype=np.float64)  # + 0.0 turns -0.0 into 0.0
+        return np.array([table[1]])
+    if len(table) <= DENSE_PROFILES:
+        types = None  # the classic full LP: same numbers as before for small games
+    space = CoalitionSpace.from_table(table, types)
+    y = nucleolus_space(space, kind=kind, imputations=imputations, tol=tol, cancel=cancel, info=info)
+    if types is None:
+        return y
+    x = np.empty(n)
+    for t, group in enumerate(types):
+        x[list(group)] = y[t]
+    return x
 
 
 # --------------------------------------------------------------------------- core & airport
@@ -377,3 +342,32 @@ def airport_shapley(costs: ArrayLike) -> FloatArray:
     phi = np.empty(n)
     phi[order] = np.cumsum(seg)
     return phi
+
+
+def airport_nucleolus(costs: ArrayLike) -> FloatArray:
+    """Nucleolus of the airport game c(S) = max_{i∈S} c_i (Littlechild 1974): sequential
+    equal sharing. With costs sorted c_(1) ≤ … ≤ c_(n) and the first j players settled at a
+    total F, the next group shares equally b = min_{j<k<n} (c_(k) − F)/(k − j + 1) — each of
+    them saves as much as the prefix up to the minimising k (the largest on ties) — and
+    the player with the largest cost pays the rest, c_(n) − Σ others.
+    """
+    c = np.asarray(costs, dtype=np.float64).reshape(-1)
+    n = len(c)
+    if n == 0:
+        return np.zeros(0)
+    order = np.argsort(c, kind="stable")
+    sc = c[order]
+    x = np.empty(n)
+    done, settled = 0, 0.0
+    while done < n - 1:
+        k = np.arange(done + 1, n)  # prefix sizes k = done+1 .. n-1
+        share = (sc[k - 1] - settled) / (k - done + 1)
+        b = float(share.min())
+        last = int(k[np.flatnonzero(share <= b + 1e-12 * max(1.0, abs(b)))[-1]])
+        x[done:last] = b
+        settled += (last - done) * b
+        done = last
+    x[n - 1] = sc[n - 1] - settled
+    out = np.empty(n)
+    out[order] = x
+    return out + 0.0

@@ -93,8 +93,19 @@ _CATALOG: tuple[tuple[str, str], ...] = (
         "Shapley 值由 {0} 个随机排列估计（种子 {1}），成员 {2} 个；95% 置信区间半宽至多 {3}。",
     ),
     (
-        rf"The nucleolus is computed for up to {_N} members \(this pool has {_N}\): the Shapley value is shown instead\.",
-        "核仁最多计算 {0} 个成员（此资金池有 {1} 个）：改为显示 Shapley 值。",
+        rf"Sampling stopped once the largest standard error \({_N}\) was at most {_N} of the amount\.",
+        "最大标准误（{0}）已不超过金额的 {1}，抽样停止。",
+    ),
+    (
+        rf"Sampling stopped at the limit of {_N} random orders; the largest standard error \({_N}\) is still above "
+        rf"{_N} of the amount \({_N}\)\.",
+        "抽样在达到 {0} 个随机排列的上限时停止；最大标准误（{1}）仍高于金额的 {2}（{3}）。",
+    ),
+    (
+        rf"Not the nucleolus: this pool's {_N} members have {_N} different weights, so an exact nucleolus must check "
+        rf"{_N} coalition profiles, more than the limit of {_N}\. The allocation shows the Shapley value instead\.",
+        "并非核仁：此资金池的 {0} 个成员有 {1} 种不同的权重，精确求核仁需检查 {2} 个联盟组合，超过上限 {3}。"
+        "分配结果改为显示 Shapley 值。",
     ),
     (
         r"Rule '(\w+)' does not apply to a (\w+) pool: proportional used\.",

@@ -20,13 +20,21 @@ Decisions where SPEC is silent (each also reported in the result's ``notes``):
   Talmud rule, which equals the nucleolus of a bankruptcy game (Aumann–Maschler 1985);
 - additive games (revenue pools, cost pools with β = 1) have Shapley value and nucleolus
   equal to the proportional split, computed in closed form for any size; otherwise the
-  Shapley value is exact up to 20 members and sampled beyond (seeded, 95 % half-width
-  reported), and the nucleolus is solved by LP up to 14 members (Shapley beyond, noted);
+  Shapley value is exact up to 20 members and sampled beyond (seeded; random orders are
+  drawn until the largest standard error is at most ``tol`` (0.01 %) of the amount, or
+  ``samples`` orders; samples used, standard errors and 95 % half-widths reported);
+- the nucleolus of a cost pool with β ≠ 1 is solved exactly by sequential linear
+  programmes with constraint generation (:mod:`ecodesk.analysis.game_lexmin`), members of
+  equal weight merged into one type, for up to ``NUCLEOLUS_MAX_PROFILES`` coalition
+  profiles (22 members of distinct weights, far more with repeated weights). A larger pool
+  says so in a note and in ``nucleolus_method = "not_computed"``; its allocation then shows
+  the Shapley value, marked as such — never silently;
 - ``tiered`` pays w_i × rate whatever the amount; the note compares the total with it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,22 +42,30 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ecodesk.analysis import bankruptcy as bk
-from ecodesk.analysis.games import coalition_sums, nucleolus, shapley_exact, shapley_sampled
+from ecodesk.analysis.game_lexmin import DENSE_PROFILES, nucleolus_space
+from ecodesk.analysis.game_sampling import DEFAULT_TOL, SampledShapley, shapley_until, weighted_prefixes
+from ecodesk.analysis.game_space import CoalitionSpace, profile_count, profile_sums, types_of
+from ecodesk.analysis.games import GameKind, coalition_sums, nucleolus, shapley_exact
 from ecodesk.model import Pool, PoolRule, PoolType, Scenario
 
 FloatArray = NDArray[np.float64]
 
 #: Largest pool whose Shapley value is computed exactly (2**20 coalitions).
 EXACT_SHAPLEY_MAX_MEMBERS = 20
-#: Largest pool whose nucleolus is solved by linear programmes (2**14 − 2 constraints).
-NUCLEOLUS_MAX_MEMBERS = 14
-#: Permutation samples for the Shapley value of larger pools.
-DEFAULT_SAMPLES = 2000
+#: Most coalition profiles Π(members of a weight + 1) whose nucleolus is solved (2**22: 22 members
+#: of distinct weights, ~1 s; more members when weights repeat).
+NUCLEOLUS_MAX_PROFILES = 1 << 22
+#: Most random orders for the sampled Shapley value of larger pools (the stop rule ends sooner).
+DEFAULT_SAMPLES = 100_000
+#: Fewest random orders before the stop rule may end the sampling.
+MIN_SAMPLES = 1000
 
 __all__ = [
     "DEFAULT_SAMPLES",
+    "DEFAULT_TOL",
     "EXACT_SHAPLEY_MAX_MEMBERS",
-    "NUCLEOLUS_MAX_MEMBERS",
+    "MIN_SAMPLES",
+    "NUCLEOLUS_MAX_PROFILES",
     "PoolResult",
     "analyze_pool",
     "analyze_pools",
@@ -79,6 +95,12 @@ class PoolResult:
     shapley_half_width: dict[str, float] = field(default_factory=dict)
     #: Claims of reserve pools (0 for members without one); empty for other pools.
     claims: dict[str, float] = field(default_factory=dict)
+    #: Sampled Shapley only: random orders drawn, and each value's standard error.
+    shapley_samples: int = 0
+    shapley_standard_error: dict[str, float] = field(default_factory=dict)
+    #: Rule ``nucleolus`` only: "closed_form" (additive game, Talmud rule, equal weights),
+    #: "lp" (sequential linear programmes) or "not_computed" (too large: the note says why).
+    nucleolus_method: str = ""
 
     @classmethod
     def from_json(cls, row: dict[str, Any]) -> PoolResult:
@@ -91,11 +113,15 @@ class PoolResult:
             total_allocated=float(row.get("total_allocated", sum(row.get("allocation", {}).values()))),
             notes=list(row.get("notes", [])), shapley_method=str(row.get("shapley_method", "exact")),
             shapley_half_width=dict(row.get("shapley_half_width", {})), claims=dict(row.get("claims", {})),
+            shapley_samples=int(row.get("shapley_samples", 0)),
+            shapley_standard_error=dict(row.get("shapley_standard_error", {})),
+            nucleolus_method=str(row.get("nucleolus_method", "")),
         )
 
     def to_json(self) -> dict[str, Any]:
-        """The ``cost_sharing.pools[]`` entry of SPEC §5."""
-        return {
+        """The ``cost_sharing.pools[]`` entry of SPEC §5 (``shapley_samples`` and
+        ``shapley_standard_error`` only when sampled, ``nucleolus_method`` only for that rule)."""
+        out = {
             "id": self.id,
             "name": self.name,
             "type": self.type,
@@ -112,6 +138,12 @@ class PoolResult:
             "shapley_half_width": dict(self.shapley_half_width),
             "notes": list(self.notes),
         }
+        if self.shapley_method == "sampled":
+            out["shapley_samples"] = self.shapley_samples
+            out["shapley_standard_error"] = dict(self.shapley_standard_error)
+        if self.nucleolus_method:
+            out["nucleolus_method"] = self.nucleolus_method
+        return out
 
 
 def effective_weights(pool: Pool, scenario: Scenario) -> dict[str, float]:
@@ -127,14 +159,56 @@ def effective_weights(pool: Pool, scenario: Scenario) -> dict[str, float]:
     return {m: float(pool.weights[m]) if m in pool.weights else (value[m] or 1.0) for m in pool.members}
 
 
-def analyze_pools(scenario: Scenario, *, seed: int = 0, samples: int = DEFAULT_SAMPLES) -> list[PoolResult]:
-    """:func:`analyze_pool` for every pool of the scenario, in order."""
-    return [analyze_pool(p, scenario, seed=seed, samples=samples) for p in scenario.pools]
+Progress = Callable[[float], None]
 
 
-def analyze_pool(pool: Pool, scenario: Scenario, *, seed: int = 0, samples: int = DEFAULT_SAMPLES) -> PoolResult:
+@dataclass(frozen=True)
+class _Run:
+    seed: int = 0
+    samples: int = DEFAULT_SAMPLES
+    tol: float = DEFAULT_TOL
+    progress: Progress | None = None
+    cancel: Callable[[], bool] | None = None
+
+
+def analyze_pools(
+    scenario: Scenario,
+    *,
+    seed: int = 0,
+    samples: int = DEFAULT_SAMPLES,
+    tol: float = DEFAULT_TOL,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> list[PoolResult]:
+    """:func:`analyze_pool` for every pool of the scenario, in order; ``progress(f)`` with
+    f in [0, 1] over all pools."""
+    pools = list(scenario.pools)
+    out = []
+    for k, p in enumerate(pools):
+        part = None if progress is None else (lambda f, k=k: progress((k + f) / len(pools)))
+        out.append(analyze_pool(p, scenario, seed=seed, samples=samples, tol=tol, progress=part, cancel=cancel))
+    return out
+
+
+def analyze_pool(
+    pool: Pool,
+    scenario: Scenario,
+    *,
+    seed: int = 0,
+    samples: int = DEFAULT_SAMPLES,
+    tol: float = DEFAULT_TOL,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> PoolResult:
     """Allocation, fair (Shapley) share and fairness gap of one pool. Never raises on
-    degenerate pools (no members, amount 0, zero weights or claims): zeros and a note."""
+    degenerate pools (no members, amount 0, zero weights or claims): zeros and a note.
+
+    Beyond 20 members the Shapley value is sampled (seed ``seed``) until the largest standard
+    error is at most ``tol`` × |amount| (at least ``MIN_SAMPLES`` orders, at most ``samples``).
+    ``progress(f)`` (f in [0, 1]) follows the sampling; ``cancel()`` returning True stops the
+    sampling or the nucleolus with :class:`~ecodesk.analysis.errors.AnalysisCancelled`.
+    """
+    run = _Run(seed, samples, tol, progress, cancel)
     members = list(pool.members)
     weights = effective_weights(pool, scenario)
     result = PoolResult(
@@ -160,9 +234,9 @@ def analyze_pool(pool: Pool, scenario: Scenario, *, seed: int = 0, samples: int 
         result.notes.append("The pool's amount is 0.")
     w = np.array([weights[m] for m in members], dtype=np.float64)
     if pool.type is PoolType.RESERVE:
-        alloc, phi, half = _reserve(pool, np.array(list(result.claims.values())), result, seed, samples)
+        alloc, phi, half = _reserve(pool, np.array(list(result.claims.values())), result, run)
     else:
-        alloc, phi, half = _shared(pool, w, result, seed, samples)
+        alloc, phi, half = _shared(pool, w, result, run)
     scale = 1e-9 * max(1.0, abs(float(pool.amount)))
     gap = alloc - phi
     gap[np.abs(gap) <= scale] = 0.0
@@ -171,6 +245,8 @@ def analyze_pool(pool: Pool, scenario: Scenario, *, seed: int = 0, samples: int 
     result.fairness_gap = _as_map(members, gap)
     result.shapley_half_width = _as_map(members, half)
     result.total_allocated = float(alloc.sum()) + 0.0
+    if progress is not None:
+        progress(1.0)
     return result
 
 
@@ -181,13 +257,7 @@ def _as_map(members: list[str], values: FloatArray) -> dict[str, float]:
 # --------------------------------------------------------------------------- cost and revenue pools
 
 
-def _shared(
-    pool: Pool,
-    w: FloatArray,
-    result: PoolResult,
-    seed: int,
-    samples: int,
-) -> tuple[FloatArray, FloatArray, FloatArray]:
+def _shared(pool: Pool, w: FloatArray, result: PoolResult, run: _Run) -> tuple[FloatArray, FloatArray, FloatArray]:
     n = len(w)
     amount = float(pool.amount)
     total_w = float(w.sum())
@@ -208,9 +278,7 @@ def _shared(
         phi = shapley_exact(table)
         result.shapley_method = "exact"
     else:
-        phi, half = shapley_sampled(lambda m: amount * ((m @ share) ** beta), n, samples=samples, seed=seed, batch=True)
-        result.shapley_method = "sampled"
-        result.notes.append(_sampled_note(n, samples, seed, half))
+        phi, half = _sample(weighted_prefixes(share, lambda s: amount * s**beta), n, abs(amount), result, run)
 
     rule = pool.rule
     if rule is PoolRule.EQUAL:
@@ -222,16 +290,9 @@ def _shared(
     elif rule is PoolRule.NUCLEOLUS:
         if beta == 1.0:
             alloc = proportional
-        elif n <= NUCLEOLUS_MAX_MEMBERS:
-            if table is None:  # pragma: no cover - exact Shapley always tabulates below 20 members
-                table = amount * (coalition_sums(share) ** beta)
-            alloc = nucleolus(table, kind="cost" if pool.type is PoolType.COST else "value")
+            result.nucleolus_method = "closed_form"
         else:
-            alloc = phi.copy()
-            result.notes.append(
-                f"The nucleolus is computed for up to {NUCLEOLUS_MAX_MEMBERS} members "
-                f"(this pool has {n}): the Shapley value is shown instead."
-            )
+            alloc = _weighted_nucleolus(amount, share, beta, pool.type, table, phi, result, run)
     elif rule is PoolRule.FLOOR_SHARE:
         alloc = _floor_share(pool, share, result)
     elif rule is PoolRule.TIERED:
@@ -286,13 +347,7 @@ def _tiered(pool: Pool, w: FloatArray, result: PoolResult) -> FloatArray:
 # --------------------------------------------------------------------------- reserve pools
 
 
-def _reserve(
-    pool: Pool,
-    claims: FloatArray,
-    result: PoolResult,
-    seed: int,
-    samples: int,
-) -> tuple[FloatArray, FloatArray, FloatArray]:
+def _reserve(pool: Pool, claims: FloatArray, result: PoolResult, run: _Run) -> tuple[FloatArray, FloatArray, FloatArray]:
     n = len(claims)
     estate = float(pool.amount)
     total = float(claims.sum())
@@ -314,6 +369,8 @@ def _reserve(
                if surplus > 0 else ".")
         )
         if pool.rule in (PoolRule.SHAPLEY, PoolRule.NUCLEOLUS):
+            if pool.rule is PoolRule.NUCLEOLUS:
+                result.nucleolus_method = "closed_form"
             return phi.copy(), phi, half
         if pool.rule is PoolRule.EQUAL:
             return np.full(n, estate / n), phi, half
@@ -323,11 +380,8 @@ def _reserve(
         phi = shapley_exact(bk.bankruptcy_game(estate, claims))
         result.shapley_method = "exact"
     else:
-        phi, half = shapley_sampled(
-            lambda m: np.maximum(0.0, estate - (total - m @ claims)), n, samples=samples, seed=seed, batch=True
-        )
-        result.shapley_method = "sampled"
-        result.notes.append(_sampled_note(n, samples, seed, half))
+        phi, half = _sample(weighted_prefixes(claims, lambda c: np.maximum(0.0, estate - (total - c))), n,
+                            estate, result, run)
 
     rule = pool.rule
     if rule is PoolRule.PROPORTIONAL:
@@ -340,6 +394,7 @@ def _reserve(
         alloc = bk.talmud(estate, claims)
     elif rule is PoolRule.NUCLEOLUS:
         alloc = bk.talmud(estate, claims)
+        result.nucleolus_method = "closed_form"
         result.notes.append("The nucleolus of a bankruptcy game is the Talmud rule (Aumann–Maschler).")
     elif rule is PoolRule.SHAPLEY:
         alloc = phi.copy()
@@ -355,6 +410,63 @@ def _reserve(
         alloc = bk.proportional(estate, claims)
         result.notes.append(f"Rule '{rule.value}' does not apply to a reserve pool: proportional used.")
     return alloc, phi, half
+
+
+def _sample(prefixes: Any, n: int, total: float, result: PoolResult, run: _Run) -> tuple[FloatArray, FloatArray]:
+    est: SampledShapley = shapley_until(prefixes, n, seed=run.seed, tol=run.tol, min_samples=MIN_SAMPLES,
+                                        max_samples=run.samples, progress=run.progress, cancel=run.cancel)
+    result.shapley_method = "sampled"
+    result.shapley_samples = est.samples
+    result.shapley_standard_error = _as_map(result.members, est.standard_error)
+    result.notes.append(_sampled_note(n, est.samples, run.seed, est.half_width))
+    if total > 0 and est.converged:
+        result.notes.append(
+            f"Sampling stopped once the largest standard error ({est.max_standard_error:.4g}) was at most "
+            f"{run.tol:.4%} of the amount."
+        )
+    elif total > 0:
+        result.notes.append(
+            f"Sampling stopped at the limit of {est.samples} random orders; the largest standard error "
+            f"({est.max_standard_error:.4g}) is still above {run.tol:.4%} of the amount ({est.target:.4g})."
+        )
+    return est.values, est.half_width
+
+
+def _weighted_nucleolus(
+    amount: float,
+    share: FloatArray,
+    beta: float,
+    kind: PoolType,
+    table: FloatArray | None,
+    phi: FloatArray,
+    result: PoolResult,
+    run: _Run,
+) -> FloatArray:
+    """The nucleolus of c(S) = amount·(share_S)^β (cost pools; revenue pools are additive):
+    over coalition profiles, members of equal share merged into one type."""
+    n = len(share)
+    game_kind: GameKind = "cost" if kind is PoolType.COST else "value"
+    if table is not None and len(table) <= DENSE_PROFILES:  # small pools: the classic full LP, as before
+        result.nucleolus_method = "lp"
+        return nucleolus(table, kind=game_kind, cancel=run.cancel)
+    of_player, groups = types_of([float(x) for x in share])
+    if len(groups) == 1:  # every member alike: an equal split
+        result.nucleolus_method = "closed_form"
+        return np.full(n, amount / n)
+    sizes = [len(g) for g in groups]
+    profiles = profile_count(sizes)
+    if profiles > NUCLEOLUS_MAX_PROFILES:
+        result.nucleolus_method = "not_computed"
+        result.notes.append(
+            f"Not the nucleolus: this pool's {n} members have {len(groups)} different weights, so an exact "
+            f"nucleolus must check {profiles:.4g} coalition profiles, more than the limit of "
+            f"{NUCLEOLUS_MAX_PROFILES:,}. The allocation shows the Shapley value instead."
+        )
+        return phi.copy()
+    type_share = np.array([share[g[0]] for g in groups])
+    space = CoalitionSpace(tuple(sizes), amount * profile_sums(sizes, type_share) ** beta)
+    result.nucleolus_method = "lp"
+    return nucleolus_space(space, kind=game_kind, cancel=run.cancel)[np.asarray(of_player)]
 
 
 def _sampled_note(n: int, samples: int, seed: int, half: FloatArray) -> str:

@@ -52,7 +52,8 @@ POOLS = [
     Pool("empty", "无成员", PoolType.COST, 100.0, ()),
     Pool("zero", "零金额", PoolType.COST, 0.0, ("e0", "e1")),
     Pool("w0", "零权重", PoolType.REVENUE, 100.0, ("e0", "e1"), PoolRule.PROPORTIONAL, weights={"e0": 0, "e1": 0}),
-    Pool("big", "大池", PoolType.COST, 1000.0, tuple(f"e{i}" for i in range(16)), PoolRule.NUCLEOLUS),
+    Pool("big", "大池", PoolType.COST, 1000.0, tuple(f"e{i}" for i in range(24)), PoolRule.NUCLEOLUS,
+         weights={f"e{i}": i + 1 for i in range(24)}),  # 2**24 profiles: no nucleolus, sampled Shapley
     Pool("floors", "保底超额", PoolType.REVENUE, 100.0, ("e0", "e1"), PoolRule.FLOOR_SHARE,
          floors={"e0": 80, "e1": 70}),
     Pool("nofloor", "无保底", PoolType.REVENUE, 100.0, ("e0", "e1"), PoolRule.FLOOR_SHARE),

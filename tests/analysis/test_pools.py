@@ -310,12 +310,13 @@ def test_large_cost_pool_is_sampled_with_a_note(big: Scenario) -> None:
     assert vals[-1] > vals[0]
 
 
-def test_large_pool_nucleolus_falls_back_and_additive_pools_stay_exact(big: Scenario) -> None:
+def test_large_symmetric_pool_nucleolus_and_additive_pools_stay_exact(big: Scenario) -> None:
     members = tuple(big.entities.ids()[:16])
     p = Pool("p", type="cost", amount=1600, members=members, rule="nucleolus")
     r = analyze_pool(p, big)
-    assert r.allocation == pytest.approx({m: 100 for m in members})  # equal weights: symmetric
-    assert any("nucleolus is computed for up to" in n for n in r.notes)
+    assert r.allocation == {m: 100 for m in members}  # equal weights: one type, an equal split
+    assert r.nucleolus_method == "closed_form" and r.to_json()["nucleolus_method"] == "closed_form"
+    assert not any("nucleolus" in n.lower() for n in r.notes)  # no fallback, nothing to say
     members = tuple(big.entities.ids())
     p = Pool("q", type="revenue", amount=3000, members=members, rule="shapley")
     r = analyze_pool(p, big)
