@@ -39,6 +39,8 @@ DEFAULT_MIN_SAMPLES = 1000
 DEFAULT_MAX_SAMPLES = 100_000
 #: Numbers per batch (orders × players): bounds the working memory (~6 arrays of this size).
 BATCH_CELLS = 1_000_000
+#: Most orders per batch: the stop rule is checked after each batch.
+MAX_BATCH = 1000
 
 __all__ = [
     "DEFAULT_MAX_SAMPLES",
@@ -152,7 +154,7 @@ def shapley_until(
     if n == 0:
         return SampledShapley(np.zeros(0), np.zeros(0), np.zeros(0), 0, True, 0.0)
     min_samples = max(2, min(min_samples, max_samples))
-    size = batch if batch is not None else max(16, BATCH_CELLS // n)
+    size = batch if batch is not None else max(16, min(MAX_BATCH, BATCH_CELLS // n))
     base = np.broadcast_to(np.arange(n, dtype=np.int64), (size, n))
     shift = np.zeros(n)
     s1 = np.zeros(n)

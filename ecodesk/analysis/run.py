@@ -100,7 +100,8 @@ def run_analysis(
     reuse = analyze_reuse(scenario)
     check()
     report(0.05, "cost_sharing")
-    cost = analyze_cost_sharing(scenario, seed=settings.seed, pool_analyzer=analyze_pools)
+    cost = analyze_cost_sharing(scenario, seed=settings.seed, pool_analyzer=lambda sc, seed: analyze_pools(
+        sc, seed=seed, progress=lambda f: report((0.5 + f) / 10, "cost_sharing"), cancel=cancel))
     check()
     report(0.15, "kpis")
     kpis = analyze_kpis(scenario, settings)
