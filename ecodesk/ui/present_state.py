@@ -38,6 +38,9 @@ class WindowState:
     dock_state: QByteArray
     window_state: Qt.WindowState
     focus: QWidget | None
+    minimap_wanted: bool = True
+    focus_seeds: tuple[str, ...] = ()  # the canvas's focus on selection (empty: none)
+    focus_steps: int = 1
     tracked: list[QWidget] = field(default_factory=list)  # widgets given mouse tracking for the pointer
 
 
@@ -53,12 +56,17 @@ def save_window(window: Any) -> WindowState:
         tabbar_visible=not panel.tabs.tabBar().isHidden(), zoom=canvas.zoom,
         scroll=(canvas.horizontalScrollBar().value(), canvas.verticalScrollBar().value()),
         auto_fit=canvas.zooming.auto_fit, dock_state=window.saveState(), window_state=window.windowState(),
-        focus=focus)
+        focus=focus, minimap_wanted=canvas.minimap.wanted,
+        focus_seeds=canvas.focus.seeds if canvas.focus.active else (), focus_steps=canvas.focus.steps)
 
 
 def borrow(window: Any) -> tuple[Any, Any]:
-    """Take the canvas and the analysis panel out of ``window`` (the caller lays them out)."""
+    """Take the canvas and the analysis panel out of ``window`` (the caller lays them out).
+    The canvas's minimap and focus on selection are put aside: the audience sees the view
+    itself (:func:`restore_window` brings both back)."""
     canvas = window.takeCentralWidget()
+    canvas.minimap.set_wanted(False)
+    canvas.focus.clear()
     panel = window.analysis_panel
     panel.setParent(None)
     return canvas, panel
@@ -86,6 +94,9 @@ def restore_window(window: Any, state: WindowState) -> None:
     panel.tabs.setCurrentIndex(panel.tabs.indexOf(panel.ensure_page(state.tab)))
     doc.set_selection([i for i in state.selection if doc.scenario.find(i) is not None])
     restore_canvas(window, state)
+    canvas.minimap.set_wanted(state.minimap_wanted)
+    if state.focus_seeds:
+        canvas.focus.apply(state.focus_seeds, state.focus_steps)
     for w in state.tracked:
         try:
             w.setMouseTracking(False)

@@ -3,617 +3,687 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="155" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="178" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="155" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="178" />
         <source>Start a new, blank project</source>
         <translation>新建一个空白项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="157" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="180" />
         <source>New from &amp;Template…</source>
         <translation>从模板新建(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="158" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="181" />
         <source>Start a new project from a template</source>
         <translation>从模板新建项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="160" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="183" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="161" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="184" />
         <source>Open a project file (.ecodesk) or import interchange JSON</source>
         <translation>打开项目文件（.ecodesk）或导入交换格式 JSON</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="164" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="187" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="165" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="188" />
         <source>Save the project (only what changed is written)</source>
         <translation>保存项目（只写入改动的部分）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="167" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="190" />
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="168" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="191" />
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="190" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="217" />
+        <source>&amp;Merge Projects…</source>
+        <translation>合并项目(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="218" />
+        <source>Merge the projects of other groups into this one: conflicts listed with a choice each, one undo step</source>
+        <translation>把其他小组的项目合并到本项目：逐条列出冲突并可选择取舍，一步即可撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="220" />
+        <source>Compare &amp;with File…</source>
+        <translation>与文件比较(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="221" />
+        <source>Show on the canvas what the shown scenario adds, removes and changes compared with the same scenario in a file</source>
+        <translation>在画布上显示当前情景相对于文件中同名情景的新增、删除和修改</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="223" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="191" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="224" />
         <source>Close the project (asks to save changes)</source>
         <translation>关闭项目（未保存的修改会提示保存）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="193" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="226" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="193" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="226" />
         <source>Quit ecodesk (asks to save changes)</source>
         <translation>退出 ecodesk（未保存的修改会提示保存）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="195" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="228" />
         <source>Clear Recent Files</source>
         <translation>清空最近文件</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="196" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="229" />
         <source>Empty the list of recent files</source>
         <translation>清空最近打开的文件列表</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="198" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="231" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="198" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="231" />
         <source>Undo the last edit</source>
         <translation>撤销上一步编辑</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="200" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="233" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="200" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="233" />
         <source>Redo the edit just undone</source>
         <translation>重做刚撤销的编辑</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="202" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="235" />
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="202" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="235" />
         <source>Cut the selected entities to the clipboard</source>
         <translation>将选中的主体剪切到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="204" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="237" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="205" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="238" />
         <source>Copy the selected entities (with the flows between them)</source>
         <translation>复制选中的主体（连同它们之间的资源流）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="207" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="240" />
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="207" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="240" />
         <source>Paste entities with new ids</source>
         <translation>粘贴主体（分配新的 id）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="209" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="242" />
         <source>D&amp;uplicate</source>
         <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="209" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="242" />
         <source>Duplicate the selected entities</source>
         <translation>为选中的主体创建副本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="211" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="244" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="212" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="245" />
         <source>Delete the selection and everything attached to it</source>
         <translation>删除所选对象及其关联的一切</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="214" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="247" />
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="215" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="248" />
         <source>Select every entity and flow of the scenario</source>
         <translation>选中情景中的全部主体和资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="217" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="250" />
         <source>Re&amp;name</source>
         <translation>重命名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="217" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="250" />
         <source>Rename the selected entity on the canvas</source>
         <translation>在画布上重命名选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="219" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="252" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="219" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="252" />
         <source>Find objects by name or id and jump to them</source>
         <translation>按名称或 id 查找对象并定位</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="237" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="270" />
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="238" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="271" />
         <source>Language, theme, grid and autosave</source>
         <translation>语言、主题、网格和自动保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="124" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="147" />
         <source>Align &amp;Left</source>
         <translation>左对齐(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="125" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="148" />
         <source>Align the selected entities on their left edges</source>
         <translation>按左边缘对齐选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="126" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="149" />
         <source>Align Centres &amp;Horizontally</source>
         <translation>水平居中对齐(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="127" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="150" />
         <source>Align the selected entities on a vertical line</source>
         <translation>将选中的主体对齐到一条竖线上</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="128" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="151" />
         <source>Align &amp;Right</source>
         <translation>右对齐(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="129" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="152" />
         <source>Align the selected entities on their right edges</source>
         <translation>按右边缘对齐选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="130" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="153" />
         <source>Align &amp;Top</source>
         <translation>顶端对齐(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="131" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="154" />
         <source>Align the selected entities on their top edges</source>
         <translation>按上边缘对齐选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="132" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="155" />
         <source>Align Centres &amp;Vertically</source>
         <translation>垂直居中对齐(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="133" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="156" />
         <source>Align the selected entities on a horizontal line</source>
         <translation>将选中的主体对齐到一条横线上</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="134" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="157" />
         <source>Align &amp;Bottom</source>
         <translation>底端对齐(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="135" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="158" />
         <source>Align the selected entities on their bottom edges</source>
         <translation>按下边缘对齐选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="224" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="257" />
         <source>Distribute Hori&amp;zontally</source>
         <translation>水平均匀分布(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="225" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="258" />
         <source>Space the selected entities evenly from left to right</source>
         <translation>让选中的主体从左到右等距分布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="227" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="260" />
         <source>Distribute V&amp;ertically</source>
         <translation>垂直均匀分布(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="228" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="261" />
         <source>Space the selected entities evenly from top to bottom</source>
         <translation>让选中的主体从上到下等距分布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="230" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="263" />
         <source>&amp;Layered Layout</source>
         <translation>分层布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="231" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="264" />
         <source>Arrange by supply tier: origins → platforms → channels → users (one undo step)</source>
         <translation>按供给层级排列：源头 → 平台 → 渠道 → 用户（一步即可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="234" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="267" />
         <source>&amp;Force Layout</source>
         <translation>力导向布局(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="235" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="268" />
         <source>Arrange entities by a force-directed layout (one undo step)</source>
         <translation>用力导向算法排列主体（一步即可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="241" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="274" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="241" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="274" />
         <source>Zoom in on the canvas</source>
         <translation>放大画布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="243" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="276" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="243" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="276" />
         <source>Zoom out of the canvas</source>
         <translation>缩小画布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="245" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="278" />
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="245" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="278" />
         <source>Zoom to 100 %</source>
         <translation>缩放到 100%</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="247" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="280" />
         <source>&amp;Fit All</source>
         <translation>适应全部(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="247" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="280" />
         <source>Zoom to show the whole ecosystem</source>
         <translation>缩放以显示整个生态</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="249" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="282" />
         <source>Zoom to &amp;Selection</source>
         <translation>缩放到所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="250" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="283" />
         <source>Zoom to the selected entities</source>
         <translation>缩放到选中的主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="252" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="285" />
+        <source>Focus on Se&amp;lection</source>
+        <translation>聚焦所选(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="286" />
+        <source>Show only the selected entities and their neighbours, the rest dimmed (Esc leaves)</source>
+        <translation>只显示所选主体及其相邻主体，其余变淡（按 Esc 退出）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="288" />
+        <source>&amp;Minimap</source>
+        <translation>小地图(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="289" />
+        <source>Show an overview of the whole diagram in a corner when it is large or does not fit</source>
+        <translation>图较大或放不下时，在角落显示整张图的缩略图</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="291" />
         <source>Show &amp;Grid</source>
         <translation>显示网格(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="252" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="291" />
         <source>Show the grid on the canvas</source>
         <translation>在画布上显示网格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="254" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="293" />
         <source>S&amp;nap to Grid</source>
         <translation>对齐到网格(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="255" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="294" />
         <source>Snap entities to the grid when moving them</source>
         <translation>移动主体时吸附到网格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="266" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="305" />
         <source>F&amp;ull Screen</source>
         <translation>全屏(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="267" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="306" />
         <source>Show the window full screen (for the projector)</source>
         <translation>全屏显示窗口（适合投影）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="260" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="299" />
         <source>Next &amp;Pane</source>
         <translation>下一个窗格(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="261" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="300" />
         <source>Move the keyboard focus to the next pane</source>
         <translation>将键盘焦点移到下一个窗格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="263" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="302" />
         <source>Previous Pa&amp;ne</source>
         <translation>上一个窗格(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="264" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="303" />
         <source>Move the keyboard focus to the previous pane</source>
         <translation>将键盘焦点移到上一个窗格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="270" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="312" />
         <source>&amp;Select</source>
         <translation>选择(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="271" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="313" />
         <source>Select and move entities (Esc returns here)</source>
         <translation>选择并移动主体（按 Esc 回到此工具）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="273" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="315" />
         <source>&amp;Entity Tool</source>
         <translation>主体工具(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="273" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="315" />
         <source>Click on the canvas to place an entity</source>
         <translation>在画布上单击以放置主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="275" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="317" />
         <source>F&amp;low Tool</source>
         <translation>资源流工具(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="276" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="318" />
         <source>Drag from one entity to another to draw a flow</source>
         <translation>从一个主体拖到另一个主体以绘制资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="139" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="162" />
         <source>New &amp;Entity</source>
         <translation>新建主体(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="140" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="163" />
         <source>Add an entity at a free spot and edit it in the inspector</source>
         <translation>在空白处添加一个主体，并在检查器中编辑</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="141" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="164" />
         <source>New &amp;Flow</source>
         <translation>新建资源流(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="142" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="165" />
         <source>Add a flow between the two selected entities (or the first two)</source>
         <translation>在选中的两个主体（或前两个主体）之间添加资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="143" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="166" />
         <source>New Eco&amp;system</source>
         <translation>新建生态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="144" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="167" />
         <source>Add an ecosystem (a named group of entities)</source>
         <translation>添加一个生态（一组有名称的主体）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="145" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="168" />
         <source>New &amp;Capability</source>
         <translation>新建能力(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="146" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="169" />
         <source>Add a capability owned by the selected entity</source>
         <translation>为选中的主体添加一项能力</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="147" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="170" />
         <source>New Nee&amp;d</source>
         <translation>新建需求(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="148" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="171" />
         <source>Add a need of the selected entity</source>
         <translation>为选中的主体添加一项需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="149" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="172" />
         <source>New &amp;Pool</source>
         <translation>新建共享安排(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="150" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="173" />
         <source>Add a sharing arrangement of the selected entities</source>
         <translation>为选中的主体添加一个共享安排</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="283" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="308" />
+        <source>&amp;Present</source>
+        <translation>演示(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="309" />
+        <source>Show the saved views one after another, full screen, for the projector (Esc leaves)</source>
+        <translation>全屏逐个放映已保存的视图，用于投影（按 Esc 退出）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="324" />
+        <source>New &amp;Note</source>
+        <translation>新建便签(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="325" />
+        <source>Write a workshop note (便签) on the canvas, at a free spot in view (Ctrl+double-click: where you click)</source>
+        <translation>在画布上写一张研讨便签，放在视野内的空白处（Ctrl+双击：放在点击处）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="329" />
         <source>&amp;Run Analysis</source>
         <translation>运行分析(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="284" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="330" />
         <source>Analyse the shown scenario: reuse, cost sharing, resilience, indicators</source>
         <translation>分析当前情景：能力复用、成本分摊、网络韧性和生态指标</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="305" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="351" />
         <source>&amp;Optimise Design…</source>
         <translation>优化生态设计(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="306" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="352" />
         <source>Find the least-cost design: which capabilities to keep, who serves whom, and what it saves</source>
         <translation>找出成本最低的设计：保留哪些能力、由谁服务谁、能节省多少</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="316" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="362" />
         <source>&amp;New Scenario…</source>
         <translation>新建情景(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="316" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="362" />
         <source>Add a blank scenario</source>
         <translation>添加一个空白情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="321" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="367" />
         <source>&amp;Duplicate Scenario</source>
         <translation>复制情景(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="322" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="368" />
         <source>Add a copy of the shown scenario</source>
         <translation>添加当前情景的副本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="324" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="370" />
         <source>&amp;Rename Scenario…</source>
         <translation>重命名情景(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="324" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="370" />
         <source>Rename the shown scenario</source>
         <translation>重命名当前情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="326" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="372" />
         <source>De&amp;lete Scenario</source>
         <translation>删除情景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="327" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="373" />
         <source>Delete the shown scenario (undoable)</source>
         <translation>删除当前情景（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="310" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="356" />
         <source>Ne&amp;xt Scenario</source>
         <translation>下一个情景(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="310" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="356" />
         <source>Show the next scenario</source>
         <translation>显示下一个情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="313" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="359" />
         <source>Pre&amp;vious Scenario</source>
         <translation>上一个情景(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="313" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="359" />
         <source>Show the previous scenario</source>
         <translation>显示上一个情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="333" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="375" />
+        <source>Show C&amp;hanges from Scenario…</source>
+        <translation>显示相对情景的变化(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="376" />
+        <source>Show on the canvas what the shown scenario adds, removes and changes compared with another scenario</source>
+        <translation>在画布上显示当前情景相对于另一情景的新增、删除和修改</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="383" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="333" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="383" />
         <source>List every keyboard shortcut</source>
         <translation>列出全部键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="335" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="385" />
         <source>Show &amp;Log Folder</source>
         <translation>显示日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="336" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="386" />
         <source>Open the folder with ecodesk's log and crash reports, to send with a bug report</source>
         <translation>打开存放 ecodesk 日志和崩溃报告的文件夹，便于随问题报告一并发送</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="338" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="388" />
         <source>&amp;About ecodesk</source>
         <translation>关于 ecodesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="338" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="388" />
         <source>Version and licence</source>
         <translation>版本与许可</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="340" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="390" />
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="340" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="390" />
         <source>The Qt toolkit ecodesk is built with</source>
         <translation>ecodesk 所用的 Qt 工具包</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="355" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="405" />
         <source>Click on the canvas to place: {0}</source>
         <translation>在画布上单击以放置：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="357" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="407" />
         <source>Drag between two entities to draw a flow: {0}</source>
         <translation>在两个主体之间拖动以绘制资源流：{0}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="359" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="409" />
         <source>Show or hide flows of kind: {0}</source>
         <translation>显示或隐藏此类资源流：{0}</translation>
     </message>
@@ -621,7 +691,7 @@
 <context>
     <name>AnalysisMenus</name>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="423" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="426" />
         <source>Select one entity to ask what happens if it leaves</source>
         <translation>请选择一个主体，查看它退出后的影响</translation>
     </message>
@@ -646,67 +716,67 @@
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="286" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="332" />
         <source>&amp;Cancel Analysis</source>
         <translation>取消分析(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="287" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="333" />
         <source>Stop the running analysis</source>
         <translation>停止正在进行的分析</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="289" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="335" />
         <source>Recompute &amp;Automatically</source>
         <translation>自动重新计算(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="290" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="336" />
         <source>Recompute the analysis shortly after every edit</source>
         <translation>每次编辑后稍候自动重新分析</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="295" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="341" />
         <source>&amp;Mark Weak Points</source>
         <translation>标记薄弱环节(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="296" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="342" />
         <source>Ring single points of failure, capabilities built twice and unmet needs on the canvas</source>
         <translation>在画布上用圆环标出单点故障、重复建设的能力和未满足的需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="300" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="346" />
         <source>&amp;What If the Selected Entity Leaves?…</source>
         <translation>假如所选主体退出？(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="301" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="347" />
         <source>Service, cascade and cost sharing without the selected entity (the model is not changed)</source>
         <translation>没有所选主体时的服务水平、级联失效和成本分摊（不修改模型）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="329" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="379" />
         <source>Co&amp;mpare Scenarios</source>
         <translation>比较情景(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="330" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="380" />
         <source>Two scenarios side by side in the analysis panel</source>
         <translation>在分析面板中并排比较两个情景</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="318" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="364" />
         <source>New Scenario from &amp;Current…</source>
         <translation>从当前情景新建(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="319" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="365" />
         <source>Add a copy of the shown scenario under a new name</source>
         <translation>以新名称添加当前情景的副本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="293" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="339" />
         <source>&amp;Colour Canvas</source>
         <translation>画布着色(&amp;C)</translation>
     </message>
@@ -957,6 +1027,50 @@
         <location filename="../../ecodesk/ui/panels/wiring.py" line="56" />
         <source>Stop the running analysis</source>
         <translation>停止正在进行的分析</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationItem</name>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/annotation_item.py" line="42" />
+        <source>Yellow</source>
+        <extracomment>Above the flow layer (-0.5) and flow items (0), below the entities (10). The soft yellow of a note without a colour of its own (""). The note colours offered in the context menu and the inspector: (colour, English name, translated in context ``AnnotationItem``).</extracomment>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/annotation_item.py" line="43" />
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/annotation_item.py" line="44" />
+        <source>Pink</source>
+        <translation>粉色</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/annotation_item.py" line="45" />
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/annotation_item.py" line="46" />
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/annotation_item.py" line="47" />
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/annotation_item.py" line="48" />
+        <source>Grey</source>
+        <translation>灰色</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/annotation_item.py" line="198" />
+        <source>Empty note</source>
+        <translation>空便签</translation>
     </message>
 </context>
 <context>
@@ -1288,9 +1402,28 @@
         <translation>资源流</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/canvas/tools.py" line="403" />
+        <location filename="../../ecodesk/ui/canvas/tools.py" line="416" />
         <source>A flow needs two different entities: drop it on another entity</source>
         <translation>资源流需要连接两个不同的主体：请把它拖放到另一个主体上</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasFocus</name>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/focus.py" line="172" />
+        <source>Select entities to focus on</source>
+        <extracomment>What the bar's event filter passes on (the focus's: the view's keys, the viewport's frames). The entities in focus (seeds and their neighbours).</extracomment>
+        <translation>请先选择要聚焦的主体</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/focus.py" line="364" />
+        <source>Show All</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/focus.py" line="365" />
+        <source>Focus on Selection</source>
+        <translation>聚焦所选</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1452,16 @@
         <location filename="../../ecodesk/ui/panels/canvaslink.py" line="166" />
         <source>Scenario “{0}” added: the model without {1}</source>
         <translation>已添加情景“{0}”：不含{1}的模型</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasMinimap</name>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/minimap.py" line="140" />
+        <location filename="../../ecodesk/ui/canvas/minimap.py" line="340" />
+        <source>Minimap</source>
+        <extracomment>More entities than this: the minimap shows (when on) even if the diagram fits the view. Below this viewport size the minimap folds into its tab. Samples of the flows' chords at most (a denser picture samples them further apart). View → Minimap (the settings keep it). The user folded (True) or opened (False) it; None: as the canvas's size suggests. How many times the picture was drawn (the tests count rebuilds).</extracomment>
+        <translation>小地图</translation>
     </message>
 </context>
 <context>
@@ -1554,25 +1697,25 @@
         <translation>60 % 及以上</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="348" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="398" />
         <location filename="../../ecodesk/ui/tr_marks.py" line="66" />
         <source>By Shapley savings</source>
         <translation>按 Shapley 节省额</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="346" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="396" />
         <location filename="../../ecodesk/ui/tr_marks.py" line="67" />
         <source>By criticality</source>
         <translation>按关键程度</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="347" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="397" />
         <location filename="../../ecodesk/ui/tr_marks.py" line="68" />
         <source>By ecosystem</source>
         <translation>按生态</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="345" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="395" />
         <location filename="../../ecodesk/ui/tr_marks.py" line="69" />
         <source>By kind</source>
         <translation>按类型</translation>
@@ -1678,6 +1821,49 @@
     </message>
 </context>
 <context>
+    <name>CompareOps</name>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="79" />
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="80" />
+        <source>Cannot compare with “{0}”</source>
+        <translation>无法与“{0}”比较</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="81" />
+        <source>Changes from scenario (to “{0}” shown):</source>
+        <translation>相对哪个情景的变化（当前显示“{0}”）：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="82" />
+        <source>Compare with File</source>
+        <translation>与文件比较</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="83" />
+        <source>Projects and JSON (*.ecodesk *.json)</source>
+        <translation>项目与 JSON (*.ecodesk *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="84" />
+        <source>Show Changes from Scenario</source>
+        <translation>显示相对情景的变化</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="85" />
+        <source>The project has one scenario only: there is nothing to compare it with.</source>
+        <translation>项目只有一个情景，没有可比较的对象。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="86" />
+        <source>“{0}” has no scenario “{1}” (it has: {2}). Show the scenario to compare, or rename one of them.</source>
+        <translation>“{0}”中没有情景“{1}”（它有：{2}）。请显示要比较的情景，或重命名其中之一。</translation>
+    </message>
+</context>
+<context>
     <name>CompareTab</name>
     <message>
         <location filename="../../ecodesk/ui/panels/compare_tab.py" line="201" />
@@ -1754,6 +1940,76 @@
         <location filename="../../ecodesk/ui/panels/compare_tab.py" line="281" />
         <source>Fair share (Shapley): {0}</source>
         <translation>公平分摊（Shapley）：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsWidget</name>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge_tables.py" line="98" />
+        <source>All &amp;Base</source>
+        <extracomment>A conflict's key: (scenario, table, id, field), as the engine's ``choices`` take it. The user picked a side for one conflict: (key, "base" | "other"). "All Base" / "All Other": ("base" | "other").</extracomment>
+        <translation>全部取基准(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge_tables.py" line="99" />
+        <source>Keep the open project's value in every conflict</source>
+        <translation>所有冲突都保留当前项目的值</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge_tables.py" line="100" />
+        <source>All &amp;Other</source>
+        <translation>全部取其他(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge_tables.py" line="101" />
+        <source>Keep the other file's value in every conflict</source>
+        <translation>所有冲突都保留其他文件的值</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge_tables.py" line="103" />
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge_tables.py" line="103" />
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge_tables.py" line="103" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge_tables.py" line="103" />
+        <source>Base (open project)</source>
+        <translation>基准（当前项目）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge_tables.py" line="104" />
+        <location filename="../../ecodesk/ui/dialogs/merge_tables.py" line="108" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge_tables.py" line="104" />
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge_tables.py" line="108" />
+        <source>Base</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge_tables.py" line="134" />
+        <source>Pick the value to keep in each conflict; the merge is checked again at once.</source>
+        <translation>为每处冲突选择要保留的值；合并结果会立即重新检查。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge_tables.py" line="135" />
+        <source>No conflicts.</source>
+        <translation>没有冲突。</translation>
     </message>
 </context>
 <context>
@@ -2226,6 +2482,35 @@
     </message>
 </context>
 <context>
+    <name>DiffBar</name>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="321" />
+        <source>Changes from {0}: {1} added · {2} removed · {3} changed</source>
+        <extracomment>Colours of the three kinds of change (the optimiser's green and amber; a neutral grey). What each mark is (``item.data(KIND)``: "added"/"removed"/"changed") and about (``data(ID)``). Tables drawn on the canvas themselves; capabilities and needs mark their entity. table → kind ("added"/"removed"/"changed") → ids (the engine's lists). (table, id) → [(field, before, after)] of each changed object. entity id → [(table, id, kind)] of the capabilities and needs changed at it.</extracomment>
+        <translation>相对{0}的变化：新增 {1} · 删除 {2} · 修改 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="325" />
+        <source>Next</source>
+        <translation>下一处</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="326" />
+        <source>Zoom to the next change</source>
+        <translation>缩放到下一处变化</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="327" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="328" />
+        <source>Stop showing the changes (Esc)</source>
+        <translation>不再显示变化（Esc）</translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <location filename="../../ecodesk/ui/document.py" line="163" />
@@ -2464,6 +2749,40 @@
     </message>
 </context>
 <context>
+    <name>FocusBar</name>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/focus.py" line="97" />
+        <source>Focus: 1 entity + neighbours within</source>
+        <extracomment>Opacity of the entities outside the focus. Share of their own colour the flows outside the focus keep (the rest: the background's) … … and of their opacity (over a hull they take its tint). The steps the bar offers (the neighbourhood itself takes any k ≥ 0).</extracomment>
+        <translation>聚焦：1 个主体及其</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/focus.py" line="99" />
+        <source>Focus: {0} entities + neighbours within</source>
+        <translation>聚焦：{0} 个主体及其</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/focus.py" line="100" />
+        <source>steps ·</source>
+        <translation>步以内的相邻主体 ·</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/focus.py" line="101" />
+        <source>Show All</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/focus.py" line="102" />
+        <source>Leave the focus and show every entity (Esc)</source>
+        <translation>退出聚焦，显示全部主体（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/focus.py" line="103" />
+        <source>How many flows away from the focused entities an entity may be</source>
+        <translation>相邻主体与聚焦主体之间最多相隔几条流</translation>
+    </message>
+</context>
+<context>
     <name>ImageExportDialog</name>
     <message>
         <location filename="../../ecodesk/ui/dialogs/image_export.py" line="41" />
@@ -2524,29 +2843,29 @@
 <context>
     <name>InspectorWidget</name>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="271" />
+        <location filename="../../ecodesk/ui/inspector.py" line="275" />
         <source>To change one field of all selected objects at once, use “Set value for selected…” in the Tables dock.</source>
         <extracomment>The fields of each kind of object, in the order shown, with the editor they use. Up/Down step of each kind of number field (the model, not the editor, sets the range).</extracomment>
         <translation>要一次修改所有选中对象的某个字段，请在“表格”面板中使用“为选中行统一设值…”。</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="321" />
+        <location filename="../../ecodesk/ui/inspector.py" line="325" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="326" />
-        <location filename="../../ecodesk/ui/inspector.py" line="327" />
+        <location filename="../../ecodesk/ui/inspector.py" line="330" />
+        <location filename="../../ecodesk/ui/inspector.py" line="331" />
         <source>Kind colour</source>
         <translation>类型颜色</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="328" />
+        <location filename="../../ecodesk/ui/inspector.py" line="332" />
         <source>Fill the entity with its kind's colour again</source>
         <translation>恢复为该类型的颜色</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="388" />
+        <location filename="../../ecodesk/ui/inspector.py" line="396" />
         <source>Scenario “{0}”: {1}. Select an object on the canvas or in the tables to edit it.</source>
         <translation>情景“{0}”：{1}。在画布或表格中选择对象即可编辑。</translation>
     </message>
@@ -2602,17 +2921,17 @@
         <translation>提供给</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="376" />
+        <location filename="../../ecodesk/ui/inspector.py" line="384" />
         <source>{0} objects selected</source>
         <translation>已选中 {0} 个对象</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="380" />
+        <location filename="../../ecodesk/ui/inspector.py" line="388" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/inspector.py" line="394" />
+        <location filename="../../ecodesk/ui/inspector.py" line="402" />
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -2635,47 +2954,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="462" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="465" />
         <source>Click a kind, then click on the canvas</source>
         <translation>单击一种类型，再单击画布</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="311" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="314" />
         <source>● Unsaved changes</source>
         <translation>● 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="312" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="315" />
         <source>Save with {0}</source>
         <translation>按 {0} 保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="315" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="318" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="315" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="318" />
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="324" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="327" />
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="324" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="327" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="325" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="328" />
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="325" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="328" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -2695,78 +3014,78 @@
         <translation>&lt;h3&gt;ecodesk {0}&lt;/h3&gt;&lt;p&gt;互供生态规划工具：能力复用、成本分摊与网络韧性。&lt;/p&gt;&lt;p&gt;项目是可直接交付的 SQLite 文件；全部功能均可离线使用。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="113" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="136" />
         <source>&amp;File</source>
         <extracomment>Toolbar positions in the same group of ten sit together; a separator between groups. The menu bar, left to right.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="163" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="186" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="114" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="137" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="221" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="254" />
         <source>&amp;Arrange</source>
         <translation>排列(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="115" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="138" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="118" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="141" />
         <source>&amp;Plan</source>
         <translation>规划(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="257" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="296" />
         <source>Show &amp;Flows</source>
         <translation>显示资源流(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="258" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="297" />
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="116" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="139" />
         <source>&amp;Insert</source>
         <translation>插入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="278" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="320" />
         <source>Place &amp;Entity</source>
         <translation>放置主体(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="279" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="321" />
         <source>Draw F&amp;low</source>
         <translation>绘制资源流(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="117" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="140" />
         <source>&amp;Analyze</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="119" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="142" />
         <source>&amp;Scenario</source>
         <translation>情景(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="309" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="355" />
         <source>S&amp;witch To</source>
         <translation>切换到(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="120" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="143" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2787,24 +3106,261 @@
         <translation>主体面板</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="464" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="467" />
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="465" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="468" />
         <source>&amp;Scenario:</source>
         <translation>情景(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="466" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="469" />
         <source>The scenario shown and edited (Ctrl+PgUp / Ctrl+PgDown)</source>
         <translation>当前显示和编辑的情景（Ctrl+PgUp / Ctrl+PgDown）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="468" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="471" />
         <source>Zoom</source>
         <translation>缩放</translation>
+    </message>
+</context>
+<context>
+    <name>MatchesWidget</name>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge_tables.py" line="171" />
+        <source>In the open project</source>
+        <translation>当前项目中</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge_tables.py" line="171" />
+        <source>In the other file (now the same)</source>
+        <translation>其他文件中（现视为同一个）</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="219" />
+        <source>Merge Projects</source>
+        <extracomment>A run ended and its outcome is shown (tests wait for it). The merge was applied: (the shown scenario as it was before, a label of the files). Asks for files to add / for the ancestor (replace them to answer without a dialog).</extracomment>
+        <translation>合并项目</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="220" />
+        <source>Other files:</source>
+        <translation>其他文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="221" />
+        <source>Merged into the open project one after another</source>
+        <translation>依次合并到当前项目</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="222" />
+        <source>&amp;Add Files…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="223" />
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="224" />
+        <source>Common ancestor:</source>
+        <translation>共同祖先：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="225" />
+        <source>none — then every differing field is a conflict</source>
+        <translation>无——此时每个不同的字段都算冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="226" />
+        <source>The file every group started from: a change made by one side only is taken without a conflict</source>
+        <translation>各小组开始时共用的文件：只有一方改动的内容直接采用，不算冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="228" />
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="229" />
+        <source>Clea&amp;r</source>
+        <translation>清除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="230" />
+        <source>Conflicts keep:</source>
+        <translation>冲突默认保留：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="231" />
+        <source>the open project's value (base)</source>
+        <translation>当前项目的值（基准）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="232" />
+        <source>the other file's value</source>
+        <translation>其他文件的值</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="233" />
+        <source>&amp;Merge</source>
+        <translation>合并(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="278" />
+        <source>Projects and JSON (*.ecodesk *.json)</source>
+        <translation>项目与 JSON (*.ecodesk *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="280" />
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="287" />
+        <source>Files to Merge</source>
+        <translation>要合并的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="291" />
+        <source>Common Ancestor</source>
+        <translation>共同祖先</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="317" />
+        <source>“{0}” is the open project itself: merging a project with itself changes nothing.</source>
+        <translation>“{0}”就是当前打开的项目：项目与自身合并不会改变任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="322" />
+        <source>“{0}” and “{1}” are the same file (or have the same content); add it once.</source>
+        <translation>“{0}”与“{1}”是同一个文件（或内容相同）；请只添加一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="359" />
+        <source>Cannot read “{0}”: {1}</source>
+        <translation>无法读取“{0}”：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="361" />
+        <source>“{0}” has the same content as the open project: merging it changes nothing.</source>
+        <translation>“{0}”与当前项目内容相同：合并不会改变任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="371" />
+        <source>The open project “{0}” is the base: the files below are merged into it, one after another. Nothing changes until you press Merge; then one Undo takes the whole merge back.</source>
+        <translation>当前项目“{0}”是基准：下列文件依次合并到其中。按“合并”之前不会有任何改动；合并后一次撤销即可整体退回。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="382" />
+        <source>Working out the merge…</source>
+        <translation>正在计算合并结果…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="385" />
+        <source>Add the files of the other groups (.ecodesk or .json).</source>
+        <translation>请添加其他小组的文件（.ecodesk 或 .json）。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="406" />
+        <source>Conflicts ({0})</source>
+        <translation>冲突（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="407" />
+        <source>Matched by Name ({0})</source>
+        <translation>按名称匹配（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="418" />
+        <source>1 scenario</source>
+        <translation>1 个情景</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="418" />
+        <source>{0} scenarios</source>
+        <translation>{0} 个情景</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="420" />
+        <source>1 note</source>
+        <translation>1 个便签</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="420" />
+        <source>{0} notes</source>
+        <translation>{0} 个便签</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="426" />
+        <source>nothing new</source>
+        <translation>没有新内容</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="427" />
+        <source>Merging adds {0}; {1} matched by name; {2} to decide.</source>
+        <translation>合并将新增 {0}；按名称匹配 {1}；待决定 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="429" />
+        <source>1 conflict</source>
+        <translation>1 处冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="429" />
+        <source>{0} conflicts</source>
+        <translation>{0} 处冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="444" />
+        <source>(saved views)</source>
+        <translation>（已保存的视图）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="446" />
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="446" />
+        <source>still there</source>
+        <translation>仍然存在</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="448" />
+        <source>deleted on one side</source>
+        <translation>一方已删除</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="450" />
+        <source>One side deleted it while the other changed it or links to it. Keep the side that has it, or the side that deleted it to delete it — unless something kept still links to it: then it stays, so no flow loses an end.</source>
+        <translation>一方删除了它，另一方修改了它或仍有连接。可保留仍有它的一方，或选择删除它的一方以删除——但若保留的内容仍连到它，它会留下，使资源流不缺端点。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="464" />
+        <source>{0} stays: something kept still links to it, so it cannot be deleted.</source>
+        <translation>{0} 保留：仍有保留的内容连到它，因此不能删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="494" />
+        <source>Nothing to merge: the open project already has everything in these files.</source>
+        <translation>没有可合并的内容：当前项目已包含这些文件中的全部内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="505" />
+        <source>Merged {0} — Edit → Undo takes it back</source>
+        <translation>已合并 {0}——“编辑 → 撤销”可退回</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/dialogs/merge.py" line="549" />
+        <source>before the merge</source>
+        <translation>合并前</translation>
     </message>
 </context>
 <context>
@@ -2818,6 +3374,56 @@
         <location filename="../../ecodesk/ui/dialogs/templates.py" line="31" />
         <source>Start from:</source>
         <translation>选择模板：</translation>
+    </message>
+</context>
+<context>
+    <name>NoteColorField</name>
+    <message>
+        <location filename="../../ecodesk/ui/inspector_style.py" line="96" />
+        <source>Default colour</source>
+        <translation>默认颜色</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditing</name>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/note_editing.py" line="228" />
+        <source>No note added: it was left empty</source>
+        <translation>未添加便签：内容为空</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/note_editing.py" line="276" />
+        <source>Edit Note Text</source>
+        <translation>编辑便签文字</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/note_editing.py" line="277" />
+        <source>Note Colour</source>
+        <translation>便签颜色</translation>
+    </message>
+</context>
+<context>
+    <name>NotesWindow</name>
+    <message>
+        <location filename="../../ecodesk/ui/present_parts.py" line="180" />
+        <source>Speaker notes — {0}</source>
+        <extracomment>Milliseconds the dot stays after the mouse stopped moving.</extracomment>
+        <translation>演讲者备注 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/present_parts.py" line="182" />
+        <source>(No notes for this slide)</source>
+        <translation>（本页没有备注）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/present_parts.py" line="183" />
+        <source>Next: {0}</source>
+        <translation>下一页：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/present_parts.py" line="184" />
+        <source>Last slide</source>
+        <translation>最后一页</translation>
     </message>
 </context>
 <context>
@@ -3494,6 +4100,35 @@
     </message>
 </context>
 <context>
+    <name>PresentWindow</name>
+    <message>
+        <location filename="../../ecodesk/ui/present.py" line="109" />
+        <source>Presentation — ecodesk</source>
+        <extracomment>The window's font at 768 pixels of height is this many times the desktop's (more above). Share of the width the analysis tab takes beside the canvas. The Overview tab lays its cards out in columns of 215 pixels whatever the font: at most this wide, its cards stay in two columns, roomy enough for projector fonts. The presenter's notes on a second screen (None with one screen).</extracomment>
+        <translation>演示 — ecodesk</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/present.py" line="190" />
+        <source>(The view is kept: give it a scenario again with Update in the Views dock.)</source>
+        <translation>（视图仍保留：可在“视图”面板中用“更新”重新指定情景。）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/present.py" line="304" />
+        <source>Laser pointer on</source>
+        <translation>激光笔已开启</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/present.py" line="304" />
+        <source>Laser pointer off</source>
+        <translation>激光笔已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/present.py" line="350" />
+        <source>No saved views: showing the current view</source>
+        <translation>没有已保存的视图：显示当前视图</translation>
+    </message>
+</context>
+<context>
     <name>RangeEditor</name>
     <message>
         <location filename="../../ecodesk/ui/inspector_ranges.py" line="141" />
@@ -4087,7 +4722,7 @@
 <context>
     <name>ScenarioOps</name>
     <message>
-        <location filename="../../ecodesk/ui/mainwindow.py" line="283" />
+        <location filename="../../ecodesk/ui/mainwindow.py" line="286" />
         <source>Scenario “{0}”</source>
         <extracomment>Window attribute → menu path of the registry.</extracomment>
         <translation>情景“{0}”</translation>
@@ -4422,6 +5057,14 @@
         <location filename="../../ecodesk/ui/dialogs/shortcuts.py" line="32" />
         <source>Shortcut</source>
         <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>SizeField</name>
+    <message>
+        <location filename="../../ecodesk/ui/inspector_style.py" line="52" />
+        <source>Drawing size of the entity on the canvas, from 25 % to 400 % (type 150% or 1.5)</source>
+        <translation>主体在画布上的绘制大小，25% 到 400%（可输入 150% 或 1.5）</translation>
     </message>
 </context>
 <context>
@@ -4972,64 +5615,74 @@
 <context>
     <name>TransferOps</name>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="170" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="193" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="171" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="194" />
         <source>Open JSON, CSV, GraphML, GEXF, Kumu or GML data as a new project</source>
         <translation>将 JSON、CSV、GraphML、GEXF、Kumu 或 GML 数据打开为新项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="173" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="196" />
         <source>Import CSV &amp;Folder…</source>
         <translation>导入 CSV 文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="174" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="197" />
         <source>Open a folder of CSV tables as a new project</source>
         <translation>将一个 CSV 表格文件夹打开为新项目</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="176" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="199" />
         <source>Import Node and Edge Ta&amp;bles…</source>
         <translation>导入节点表和边表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="177" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="200" />
         <source>Open node and edge tables of another tool (CSV or Excel) as a new project, choosing the role of each column</source>
         <translation>将其他工具的节点表和边表（CSV 或 Excel）作为新项目打开，并选择每一列的用途</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="180" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="203" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="181" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="204" />
         <source>Save the project as JSON, CSV, GraphML, GEXF or Kumu, or the canvas as a picture</source>
         <translation>将项目导出为 JSON、CSV、GraphML、GEXF 或 Kumu，或将画布导出为图片</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="184" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="207" />
         <source>Export &amp;Picture…</source>
         <translation>导出图片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="185" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="208" />
         <source>Save the canvas (or the selection) as PNG, SVG or PDF</source>
         <translation>将画布（或所选内容）保存为 PNG、SVG 或 PDF</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="187" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="210" />
         <source>Export &amp;Report…</source>
         <translation>导出报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/action_specs.py" line="188" />
+        <location filename="../../ecodesk/ui/action_specs.py" line="211" />
         <source>Analyse the shown scenario and save an HTML report with tables and charts</source>
         <translation>分析当前情景，并保存含表格与图表的 HTML 报告</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="213" />
+        <source>Export &amp;Slides…</source>
+        <translation>导出幻灯片(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/action_specs.py" line="214" />
+        <source>Save the saved views as a PDF slide deck: one page per view with its canvas, analysis card and notes</source>
+        <translation>将保存的视图导出为 PDF 幻灯片：每个视图一页，含画布、分析卡片和讲稿</translation>
     </message>
     <message>
         <location filename="../../ecodesk/ui/transfer.py" line="71" />
@@ -5160,6 +5813,176 @@
         <location filename="../../ecodesk/ui/reportexport.py" line="137" />
         <source>Report saved to “{0}”</source>
         <translation>报告已保存到“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/slides_action.py" line="52" />
+        <location filename="../../ecodesk/ui/slides_action.py" line="93" />
+        <source>Export Slides</source>
+        <extracomment>Characters a file name may not hold on some system.</extracomment>
+        <translation>导出幻灯片</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/slides_action.py" line="58" />
+        <source>Slides (PDF) (*.pdf)</source>
+        <translation>幻灯片（PDF） (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/slides_action.py" line="89" />
+        <source>Slides saved to “{0}”</source>
+        <translation>幻灯片已保存到“{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>ViewListModel</name>
+    <message>
+        <location filename="../../ecodesk/ui/views_model.py" line="85" />
+        <source>(untitled)</source>
+        <extracomment>A role giving the view's id. True for a view whose scenario was deleted.</extracomment>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_model.py" line="86" />
+        <source>(scenario deleted)</source>
+        <translation>（情景已删除）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_model.py" line="91" />
+        <source>Scenario: {0}</source>
+        <translation>情景：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_model.py" line="93" />
+        <source>The scenario of this view was deleted: Go To and Present say so instead of showing it. Update the view to give it the shown scenario.</source>
+        <translation>此视图的情景已被删除：转到和演示时会给出提示而不显示它。更新该视图即可让它使用当前显示的情景。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_model.py" line="96" />
+        <source>Notes: {0}</source>
+        <translation>备注：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ViewsPanel</name>
+    <message>
+        <location filename="../../ecodesk/ui/views_apply.py" line="43" />
+        <source>The scenario “{0}” of view “{1}” was deleted</source>
+        <extracomment>Colour modes drawn from an analysis result (the others need none).</extracomment>
+        <translation>视图“{1}”的情景“{0}”已被删除</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="107" />
+        <source>&amp;Add Current View</source>
+        <translation>添加当前视图(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="107" />
+        <source>Save what the canvas shows now as a new view</source>
+        <translation>将画布当前显示的内容保存为新视图</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="108" />
+        <source>&amp;Update</source>
+        <translation>更新(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="108" />
+        <source>Save what the canvas shows now into the selected view</source>
+        <translation>将画布当前显示的内容保存到所选视图</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="109" />
+        <source>&amp;Go To</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="109" />
+        <source>Show the selected view (double-click, Enter)</source>
+        <translation>显示所选视图（双击或按 Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="110" />
+        <source>Re&amp;name</source>
+        <translation>重命名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="110" />
+        <source>Rename the selected view (F2)</source>
+        <translation>重命名所选视图（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="111" />
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="111" />
+        <source>Delete the selected view (undoable)</source>
+        <translation>删除所选视图（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="112" />
+        <source>&amp;Present</source>
+        <translation>演示(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="112" />
+        <source>Present the views full screen from the selected one (F5 presents from the first)</source>
+        <translation>从所选视图开始全屏演示（F5 从第一个开始）</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="114" />
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="114" />
+        <source>Show the selected view earlier</source>
+        <translation>将所选视图提前</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="115" />
+        <source>Move Do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="115" />
+        <source>Show the selected view later</source>
+        <translation>将所选视图推后</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="120" />
+        <source>Speaker &amp;notes (not shown to the audience):</source>
+        <translation>演讲者备注（观众看不到）(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="121" />
+        <source>What to say on this slide</source>
+        <translation>这一页要讲的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="122" />
+        <source>The slides of the presentation, in order: drag to reorder</source>
+        <translation>演示的各页（按顺序）：拖动可调整顺序</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="125" />
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="203" />
+        <source>View {0}</source>
+        <translation>视图 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="209" />
+        <source>Saved the current view as “{0}”</source>
+        <translation>已将当前视图保存为“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/views_dock.py" line="226" />
+        <source>Updated “{0}” with what the canvas shows now</source>
+        <translation>已用画布当前显示的内容更新“{0}”</translation>
     </message>
 </context>
 <context>
@@ -5299,142 +6122,212 @@
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="82" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="92" />
         <source>Add {what} '{name}'</source>
         <translation>添加{what}“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="103" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="122" />
         <source>Remove {what} '{name}'</source>
         <translation>删除{what}“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="87" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="98" />
         <source>Change {what} '{name}'</source>
         <translation>修改{what}“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="95" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="111" />
         <source>Move entity</source>
         <translation>移动主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="96" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="114" />
         <source>Move {n} entities</source>
         <translation>移动 {n} 个主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="81" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="90" />
         <source>Add scenario '{name}'</source>
         <translation>添加情景“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="101" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="120" />
         <source>Remove scenario '{name}'</source>
         <translation>删除情景“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="104" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="123" />
         <source>Rename scenario '{old}' to '{new}'</source>
         <translation>将情景“{old}”重命名为“{new}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="90" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="103" />
         <source>Duplicate scenario '{name}'</source>
         <translation>复制情景“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="85" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="95" />
         <source>Change project settings</source>
         <translation>修改项目设置</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="102" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="121" />
         <source>Remove {n} objects</source>
         <translation>删除 {n} 个对象</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="80" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="88" />
         <source>Add '{name}' to ecosystem '{eco}'</source>
         <translation>将“{name}”加入生态“{eco}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="100" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="119" />
         <source>Remove '{name}' from ecosystem '{eco}'</source>
         <translation>将“{name}”移出生态“{eco}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="79" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="87" />
         <source>Add '{entity}' to pool '{name}'</source>
         <translation>将“{entity}”加入共享安排“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="99" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="118" />
         <source>Remove '{entity}' from pool '{name}'</source>
         <translation>将“{entity}”移出共享安排“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="98" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="117" />
         <source>Paste {n} entities</source>
         <translation>粘贴 {n} 个主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="84" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="89" />
+        <source>Add note</source>
+        <translation>添加便签</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="91" />
+        <source>Add view '{name}'</source>
+        <translation>添加视图“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="94" />
         <source>Change analysis parameters</source>
         <translation>更改分析参数</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="88" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="96" />
+        <source>Change view '{name}'</source>
+        <translation>修改视图“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="99" />
+        <source>Colour {n} notes</source>
+        <translation>为 {n} 张便签设置颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="100" />
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="91" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="101" />
+        <source>Delete view '{name}'</source>
+        <translation>删除视图“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="104" />
         <source>Duplicate {n} entities</source>
         <translation>为 {n} 个主体创建副本</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="94" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="105" />
+        <source>Edit note</source>
+        <translation>编辑便签</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="106" />
+        <source>Edit the notes of view '{name}'</source>
+        <translation>编辑视图“{name}”的讲稿</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="109" />
         <source>Meet the need of '{target}' for '{category}'</source>
         <translation>满足“{target}”对“{category}”的需求</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="97" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="110" />
+        <source>Merge {files}</source>
+        <translation>合并 {files}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="112" />
+        <source>Move note</source>
+        <translation>移动便签</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="113" />
+        <source>Move view '{name}'</source>
+        <translation>移动视图“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="115" />
+        <source>Move {n} objects</source>
+        <translation>移动 {n} 个对象</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="116" />
         <source>New scenario '{scenario}' without '{name}'</source>
         <translation>新建不含“{name}”的情景“{scenario}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="105" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="124" />
+        <source>Rename view '{name}' to '{new}'</source>
+        <translation>将视图“{name}”重命名为“{new}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="125" />
         <source>Rename {what} '{name}'</source>
         <translation>重命名{what}“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="83" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="128" />
+        <source>Update view '{name}'</source>
+        <translation>更新视图“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="93" />
         <source>Align {n} entities</source>
         <translation>对齐 {n} 个主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="89" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="102" />
         <source>Distribute {n} entities</source>
         <translation>均匀分布 {n} 个主体</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="93" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="108" />
         <source>Layered layout of {n} entities</source>
         <translation>{n} 个主体分层布局</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="92" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="107" />
         <source>Force layout of {n} entities</source>
         <translation>{n} 个主体力导向布局</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="86" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="97" />
         <source>Change {field} of {what} '{name}'</source>
         <translation>修改{what}“{name}”的{field}</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/tr_marks.py" line="106" />
+        <location filename="../../ecodesk/ui/tr_marks.py" line="126" />
+        <source>Resize note</source>
+        <translation>调整便签大小</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/tr_marks.py" line="127" />
         <source>Set {field} for {n} objects</source>
         <translation>为 {n} 个对象设置{field}</translation>
     </message>

@@ -274,3 +274,18 @@ def test_the_tabs_editors_take_no_clicks_while_presenting(w, qtbot):
     QTest.mouseClick(delete, Qt.MouseButton.LeftButton)
     assert len(w.document.scenario.pools) == 1 and w.document.history.index == 0
     assert show.index == 0
+
+
+def test_minimap_and_focus_are_put_aside_while_presenting_and_come_back(w, qtbot):
+    w.canvas.minimap.set_wanted(True)
+    w.document.set_selection(["e2"])
+    assert w.canvas.focus.apply(["e2"], 2)
+    members = w.canvas.focus.members
+    show = start(w, qtbot)
+    assert not w.canvas.minimap.wanted  # the audience sees the view, not the minimap …
+    assert not w.canvas.focus.active and not w.canvas.focus.bar.isVisible()  # … nor a dimmed canvas
+    press(show, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: getattr(w, "presentation", None) is None)
+    assert w.canvas.minimap.wanted
+    assert w.canvas.focus.active and w.canvas.focus.seeds == ("e2",) and w.canvas.focus.steps == 2
+    assert w.canvas.focus.members == members

@@ -491,21 +491,21 @@ def _quiet(call: Any) -> None:
 
 
 def _tips() -> dict[str, str]:
-    tr = QCoreApplication.translate
+    t = QCoreApplication.translate  # texts marked in ui/tr_marks.py
     return {
-        "added": tr("DiffOverlay", "Added: {0}"), "removed": tr("DiffOverlay", "Removed: {0}"),
-        "changed": tr("DiffOverlay", "Changed: {0}"), "related": tr("DiffOverlay", "Changes at {0}"),
-        "field": tr("DiffOverlay", "{0}: {1} → {2}"),
-        "capabilities_added": tr("DiffOverlay", "capability added: {0}"),
-        "capabilities_removed": tr("DiffOverlay", "capability removed: {0}"),
-        "capabilities_changed": tr("DiffOverlay", "capability changed: {0}"),
-        "needs_added": tr("DiffOverlay", "need added: {0}"), "needs_removed": tr("DiffOverlay", "need removed: {0}"),
-        "needs_changed": tr("DiffOverlay", "need changed: {0}"),
-        "table": tr("DiffOverlay", "{0} {1}: {2}"),
-        "t_ecosystems": tr("DiffOverlay", "Ecosystems"), "t_pools": tr("DiffOverlay", "Sharing arrangements"),
-        "t_capabilities": tr("DiffOverlay", "Capabilities"), "t_needs": tr("DiffOverlay", "Needs"),
-        "k_added": tr("DiffOverlay", "added"), "k_removed": tr("DiffOverlay", "removed"),
-        "k_changed": tr("DiffOverlay", "changed"),
+        "added": t("DiffOverlay", "Added: {0}"), "removed": t("DiffOverlay", "Removed: {0}"),
+        "changed": t("DiffOverlay", "Changed: {0}"), "related": t("DiffOverlay", "Changes at {0}"),
+        "field": t("DiffOverlay", "{0}: {1} → {2}"),
+        "capabilities_added": t("DiffOverlay", "capability added: {0}"),
+        "capabilities_removed": t("DiffOverlay", "capability removed: {0}"),
+        "capabilities_changed": t("DiffOverlay", "capability changed: {0}"),
+        "needs_added": t("DiffOverlay", "need added: {0}"), "needs_removed": t("DiffOverlay", "need removed: {0}"),
+        "needs_changed": t("DiffOverlay", "need changed: {0}"),
+        "table": t("DiffOverlay", "{0} {1}: {2}"),
+        "t_ecosystems": t("DiffOverlay", "Ecosystems"), "t_pools": t("DiffOverlay", "Sharing arrangements"),
+        "t_capabilities": t("DiffOverlay", "Capabilities"), "t_needs": t("DiffOverlay", "Needs"),
+        "k_added": t("DiffOverlay", "added"), "k_removed": t("DiffOverlay", "removed"),
+        "k_changed": t("DiffOverlay", "changed"),
     }
 
 
