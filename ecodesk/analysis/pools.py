@@ -463,8 +463,11 @@ def _weighted_nucleolus(
             f"{NUCLEOLUS_MAX_PROFILES:,}. The allocation shows the Shapley value instead."
         )
         return phi.copy()
-    type_share = np.array([share[g[0]] for g in groups])
-    space = CoalitionSpace(tuple(sizes), amount * profile_sums(sizes, type_share) ** beta)
+    if table is not None and len(groups) == n:  # all weights differ: the profiles are the table itself
+        space = CoalitionSpace.from_table(table)
+    else:
+        type_share = np.array([share[g[0]] for g in groups])
+        space = CoalitionSpace(tuple(sizes), amount * profile_sums(sizes, type_share) ** beta)
     result.nucleolus_method = "lp"
     return nucleolus_space(space, kind=game_kind, cancel=run.cancel)[np.asarray(of_player)]
 

@@ -69,6 +69,9 @@ TARGETS = {
     # issue 17: sensitivity and uncertainty sweeps on 2 cores (tests/benchmarks/bench_sweeps.py)
     "sensitivity_total_cost_s": ("<=", 30),
     "uncertainty_1000_savings_s": ("<=", 60),
+    # issue 19: the nucleolus at 20 members, sampled Shapley at 2,000 (tests/benchmarks/bench_games.py)
+    "nucleolus_n20_ms": ("<=", 500),
+    "shapley_sampled_n2000_s": ("<=", 1.0),
 }
 
 
@@ -517,6 +520,7 @@ FIGURES = {
     "analyze": Bench.analyze_full, "analyze_10m": Bench.analyze_ten_million, "analyze_10x": _analyze_10x,
     "optimize": lambda bench: __import__("bench_optimize").figures(bench),
     "sweeps": lambda bench: __import__("bench_sweeps").figures(bench),
+    "games": lambda bench: __import__("bench_games").figures(bench),
 }
 
 
