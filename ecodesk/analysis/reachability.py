@@ -277,7 +277,8 @@ class DominatorTree:
 
 
 def dominator_tree(graph: SupplyGraph) -> DominatorTree:
-    """Dominators by the iterative algorithm of Cooper, Harvey and Kennedy."""
+    """Dominators by the iterative algorithm of Cooper, Harvey and Kennedy (one pass when
+    what the origins reach has no cycle: reverse postorder is then topological)."""
     n = graph.n_nodes
     root = n
     in_ptr, in_edges, src = graph.in_ptr.tolist(), graph.in_edges.tolist(), graph.src.tolist()
@@ -291,16 +292,22 @@ def dominator_tree(graph: SupplyGraph) -> DominatorTree:
     post: list[int] = []
     seen = [False] * (n + 1)
     seen[root] = True
+    open_ = [False] * (n + 1)  # on the DFS stack: an edge to such a node closes a cycle
+    open_[root] = True
+    cyclic = False
     stack = [(root, iter(succ[root]))]
     while stack:
         node, it = stack[-1]
         for t in it:
             if not seen[t]:
-                seen[t] = True
+                seen[t] = open_[t] = True
                 stack.append((t, iter(succ[t])))
                 break
+            if open_[t]:
+                cyclic = True
         else:
             stack.pop()
+            open_[node] = False
             post.append(node)
     num = [-1] * (n + 1)
     for i, v in enumerate(post):
@@ -329,6 +336,8 @@ def dominator_tree(graph: SupplyGraph) -> DominatorTree:
             if idom[v] != new:
                 idom[v] = new
                 changed = True
+        if not cyclic:  # reverse postorder is topological: every predecessor was final already
+            break
     # preorder interval of each subtree: sizes from the postorder, starts top-down
     size = [1] * (n + 1)
     for v in post[:-1]:

@@ -148,7 +148,7 @@ def _reached(graph: SupplyGraph, dead: set[int]) -> set[int]:
 
 @pytest.mark.parametrize("seed", range(12))
 def test_supply_loss_and_dominator_intervals_match_a_fresh_search(seed: int) -> None:
-    graph = build_supply_graph(random_graph(seed, 40, 110, back=0.4, fan=3))
+    graph = build_supply_graph(random_graph(seed, 40, 110, back=0.4 if seed % 2 else 0.0, fan=3))  # cycles or not
     schedule = build_schedule(graph)
     sup = supplied_mask(graph, schedule)
     intact = _reached(graph, set())
