@@ -163,3 +163,19 @@ def test_supply_loss_and_dominator_intervals_match_a_fresh_search(seed: int) -> 
         assert set(loss.lost([v])) == lost
         dead = set(rnd.sample(range(graph.n_nodes), rnd.randint(2, 6)))
         assert sorted(loss.lost(sorted(dead))) == sorted(intact - _reached(graph, dead))
+
+
+def test_robustness_curves_do_not_depend_on_the_order_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ORDER_CHUNK (orders propagated together) bounds memory only: 1, 7 and 256 orders at
+    a time give the very same curves, random and targeted, on a graph with cycles."""
+    from ecodesk.analysis import robustness
+
+    graph = build_supply_graph(random_graph(11, 60, 200, back=0.3, fan=4, demands=DEMANDS))
+    schedule = build_schedule(graph)
+    rank = list(range(graph.n_nodes))
+    results = []
+    for chunk in (1, 7, 256):
+        monkeypatch.setattr(robustness, "ORDER_CHUNK", chunk)
+        results.append(robustness.analyse_robustness(graph, schedule, 0.5, rank, 20, np.random.default_rng(3)))
+    assert results[0].candidates > 10
+    assert results[0] == results[1] == results[2]
