@@ -2511,6 +2511,104 @@
     </message>
 </context>
 <context>
+    <name>DiffOverlay</name>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="495" />
+        <source>Added: {0}</source>
+        <translation>新增：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="496" />
+        <source>Removed: {0}</source>
+        <translation>删除：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="497" />
+        <source>Changed: {0}</source>
+        <translation>修改：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="498" />
+        <source>Changes at {0}</source>
+        <translation>{0} 处的变化</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="499" />
+        <source>{0}: {1} → {2}</source>
+        <translation>{0}：{1} → {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="500" />
+        <source>capability added: {0}</source>
+        <translation>新增能力：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="501" />
+        <source>capability removed: {0}</source>
+        <translation>删除能力：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="502" />
+        <source>capability changed: {0}</source>
+        <translation>修改能力：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="503" />
+        <source>need added: {0}</source>
+        <translation>新增需求：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="504" />
+        <source>need removed: {0}</source>
+        <translation>删除需求：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="505" />
+        <source>need changed: {0}</source>
+        <translation>修改需求：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="506" />
+        <source>{0} {1}: {2}</source>
+        <translation>{0}{1}：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="507" />
+        <source>Ecosystems</source>
+        <translation>生态</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="508" />
+        <source>Sharing arrangements</source>
+        <translation>共享安排</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="509" />
+        <source>Capabilities</source>
+        <translation>能力</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="510" />
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="511" />
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="512" />
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/canvas/diff_overlay.py" line="513" />
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <location filename="../../ecodesk/ui/document.py" line="163" />

@@ -491,21 +491,26 @@ def _quiet(call: Any) -> None:
 
 
 def _tips() -> dict[str, str]:
-    t = QCoreApplication.translate  # texts marked in ui/tr_marks.py
     return {
-        "added": t("DiffOverlay", "Added: {0}"), "removed": t("DiffOverlay", "Removed: {0}"),
-        "changed": t("DiffOverlay", "Changed: {0}"), "related": t("DiffOverlay", "Changes at {0}"),
-        "field": t("DiffOverlay", "{0}: {1} → {2}"),
-        "capabilities_added": t("DiffOverlay", "capability added: {0}"),
-        "capabilities_removed": t("DiffOverlay", "capability removed: {0}"),
-        "capabilities_changed": t("DiffOverlay", "capability changed: {0}"),
-        "needs_added": t("DiffOverlay", "need added: {0}"), "needs_removed": t("DiffOverlay", "need removed: {0}"),
-        "needs_changed": t("DiffOverlay", "need changed: {0}"),
-        "table": t("DiffOverlay", "{0} {1}: {2}"),
-        "t_ecosystems": t("DiffOverlay", "Ecosystems"), "t_pools": t("DiffOverlay", "Sharing arrangements"),
-        "t_capabilities": t("DiffOverlay", "Capabilities"), "t_needs": t("DiffOverlay", "Needs"),
-        "k_added": t("DiffOverlay", "added"), "k_removed": t("DiffOverlay", "removed"),
-        "k_changed": t("DiffOverlay", "changed"),
+        "added": QCoreApplication.translate("DiffOverlay", "Added: {0}"),
+        "removed": QCoreApplication.translate("DiffOverlay", "Removed: {0}"),
+        "changed": QCoreApplication.translate("DiffOverlay", "Changed: {0}"),
+        "related": QCoreApplication.translate("DiffOverlay", "Changes at {0}"),
+        "field": QCoreApplication.translate("DiffOverlay", "{0}: {1} → {2}"),
+        "capabilities_added": QCoreApplication.translate("DiffOverlay", "capability added: {0}"),
+        "capabilities_removed": QCoreApplication.translate("DiffOverlay", "capability removed: {0}"),
+        "capabilities_changed": QCoreApplication.translate("DiffOverlay", "capability changed: {0}"),
+        "needs_added": QCoreApplication.translate("DiffOverlay", "need added: {0}"),
+        "needs_removed": QCoreApplication.translate("DiffOverlay", "need removed: {0}"),
+        "needs_changed": QCoreApplication.translate("DiffOverlay", "need changed: {0}"),
+        "table": QCoreApplication.translate("DiffOverlay", "{0} {1}: {2}"),
+        "t_ecosystems": QCoreApplication.translate("DiffOverlay", "Ecosystems"),
+        "t_pools": QCoreApplication.translate("DiffOverlay", "Sharing arrangements"),
+        "t_capabilities": QCoreApplication.translate("DiffOverlay", "Capabilities"),
+        "t_needs": QCoreApplication.translate("DiffOverlay", "Needs"),
+        "k_added": QCoreApplication.translate("DiffOverlay", "added"),
+        "k_removed": QCoreApplication.translate("DiffOverlay", "removed"),
+        "k_changed": QCoreApplication.translate("DiffOverlay", "changed"),
     }
 
 
