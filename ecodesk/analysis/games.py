@@ -8,7 +8,8 @@ game (what it pays); functions that care take ``kind='value'|'cost'``.
 - tabulating: :func:`tabulate`, :func:`coalition_sums`, :func:`popcounts`, :func:`members_of`;
 - Shapley value: :func:`shapley_exact` (subset enumeration, O(2**n) after one pass per
   bit — ~10 ms at n = 20), :func:`shapley_sampled` (seeded permutation sampling with 95 %
-  half-widths, for games too large to tabulate);
+  half-widths and a fixed number of orders); for large games with a stop rule, progress,
+  cancel and O(n) per order see :func:`ecodesk.analysis.game_sampling.shapley_until`;
 - :func:`nucleolus` by sequential HiGHS linear programmes with constraint generation;
 - :func:`core_violations` for cost games; :func:`airport_shapley` (Littlechild–Owen) and
   :func:`airport_nucleolus` (Littlechild).

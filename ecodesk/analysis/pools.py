@@ -22,7 +22,8 @@ Decisions where SPEC is silent (each also reported in the result's ``notes``):
   equal to the proportional split, computed in closed form for any size; otherwise the
   Shapley value is exact up to 20 members and sampled beyond (seeded; random orders are
   drawn until the largest standard error is at most ``tol`` (0.01 %) of the amount, or
-  ``samples`` orders; samples used, standard errors and 95 % half-widths reported);
+  ``samples`` orders (fewer for very large pools: at most ``MAX_SAMPLE_CELLS`` orders ×
+  members); samples used, standard errors and 95 % half-widths reported);
 - the nucleolus of a cost pool with β ≠ 1 is solved exactly by sequential linear
   programmes with constraint generation (:mod:`ecodesk.analysis.game_lexmin`), members of
   equal weight merged into one type, for up to ``NUCLEOLUS_MAX_PROFILES`` coalition
@@ -59,11 +60,14 @@ NUCLEOLUS_MAX_PROFILES = 1 << 22
 DEFAULT_SAMPLES = 100_000
 #: Fewest random orders before the stop rule may end the sampling.
 MIN_SAMPLES = 1000
+#: Most orders × members drawn for one pool (about 2–4 s): large pools stop sooner than ``samples``.
+MAX_SAMPLE_CELLS = 20_000_000
 
 __all__ = [
     "DEFAULT_SAMPLES",
     "DEFAULT_TOL",
     "EXACT_SHAPLEY_MAX_MEMBERS",
+    "MAX_SAMPLE_CELLS",
     "MIN_SAMPLES",
     "NUCLEOLUS_MAX_PROFILES",
     "PoolResult",
@@ -413,8 +417,9 @@ def _reserve(pool: Pool, claims: FloatArray, result: PoolResult, run: _Run) -> t
 
 
 def _sample(prefixes: Any, n: int, total: float, result: PoolResult, run: _Run) -> tuple[FloatArray, FloatArray]:
+    limit = min(run.samples, max(MIN_SAMPLES, MAX_SAMPLE_CELLS // n))
     est: SampledShapley = shapley_until(prefixes, n, seed=run.seed, tol=run.tol, min_samples=MIN_SAMPLES,
-                                        max_samples=run.samples, progress=run.progress, cancel=run.cancel)
+                                        max_samples=limit, progress=run.progress, cancel=run.cancel)
     result.shapley_method = "sampled"
     result.shapley_samples = est.samples
     result.shapley_standard_error = _as_map(result.members, est.standard_error)

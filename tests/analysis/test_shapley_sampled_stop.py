@@ -148,3 +148,14 @@ def test_pool_progress_and_cancel_through_run_analysis() -> None:
     with pytest.raises(AnalysisCancelled):  # refused inside the sampling, before kpis
         run_analysis(s, AnalysisSettings(trials=10, orders=1), cancel=lambda: next(asked) >= 2)
     assert next(asked) < 10
+
+
+def test_very_large_pools_cap_the_work_and_say_so() -> None:
+    s = _scenario(2000)
+    members = tuple(s.entities.ids())
+    weights = dict.fromkeys(members, 1.0) | {members[0]: 2000.0}  # one dominant member: slow to converge
+    p = Pool("p", type="cost", amount=1_000_000, members=members, rule="shapley", weights=weights)
+    r = analyze_pool(p, s)
+    assert r.shapley_samples == 20_000_000 // 2000  # MAX_SAMPLE_CELLS orders × members, not 100,000 orders
+    assert any(n.startswith("Sampling stopped at the limit of 10000 random orders") for n in r.notes)
+    assert sum(r.shapley.values()) == pytest.approx(1_000_000)
