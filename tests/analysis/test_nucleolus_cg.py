@@ -211,3 +211,15 @@ def test_nucleolus_can_be_cancelled() -> None:
     v = 1e3 * coalition_sums(np.arange(1.0, 17.0) / 136) ** 0.8
     with pytest.raises(AnalysisCancelled):
         nucleolus(v, kind="cost", cancel=lambda: True)
+
+
+def test_twenty_member_reserve_pool_nucleolus_is_the_lp_nucleolus_of_its_game() -> None:
+    s = _pool_scenario(20)
+    members = tuple(s.entities.ids())
+    claims = {m: float(c) for m, c in zip(members, np.random.default_rng(4).integers(10, 200, 20))}
+    estate = 0.45 * sum(claims.values())
+    p = Pool("r", type="reserve", amount=estate, members=members, rule="nucleolus", claims=claims)
+    r = analyze_pool(p, s)
+    assert r.nucleolus_method == "closed_form"
+    lp = nucleolus(bk.bankruptcy_game(estate, list(claims.values())))
+    assert [r.allocation[m] for m in members] == pytest.approx(lp, abs=1e-6 * estate)
