@@ -71,10 +71,25 @@ def _scaled(edges: list[int], vol: list[float], theta: Fraction) -> tuple[list[i
     if all(x.is_integer() and abs(x) < 2**53 for x in values):  # whole numbers: their own decimals
         ints = [int(x) for x in values]
         return ints, theta.numerator * sum(ints)
+    parts = [_plain_decimal(x) for x in values]
+    if all(p is not None for p in parts):  # "123.45" → 12345 / 10², all over 10^most digits
+        digits = max(p[1] for p in parts if p is not None)
+        ints = [p[0] * 10 ** (digits - p[1]) for p in parts if p is not None]
+        return ints, theta.numerator * sum(ints)
     exact = [decimal(x) for x in values]
     common = math.lcm(*(f.denominator for f in exact)) if exact else 1
     ints = [f.numerator * (common // f.denominator) for f in exact]
     return ints, theta.numerator * sum(ints)
+
+
+def _plain_decimal(x: float) -> tuple[int, int] | None:
+    """The decimal :func:`decimal` reads, as (digits without the point, digits after it),
+    when the shortest repr is plain ("-12.5"); None for an exponent form ("1e-05")."""
+    text = repr(x)
+    whole, dot, frac = text.partition(".")
+    if not dot or not (whole.lstrip("-").isdigit() and frac.isdigit()):
+        return None
+    return int(whole + frac), len(frac)
 
 
 def _fails_alone(graph: SupplyGraph, in_volume: FloatArray, theta: float) -> list[bool]:

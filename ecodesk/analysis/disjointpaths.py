@@ -34,7 +34,9 @@ def _pairs(graph: SupplyGraph) -> npt.NDArray[np.intp]:
     """Distinct (source, target) supply pairs, shape (P, 2)."""
     if graph.n_edges == 0:
         return np.zeros((0, 2), dtype=np.intp)
-    return np.unique(np.stack([graph.src, graph.dst], axis=1), axis=0)
+    n = graph.n_nodes
+    keys = np.unique(graph.src.astype(np.int64) * n + graph.dst)  # sorted by (source, target)
+    return np.stack([keys // n, keys % n], axis=1).astype(np.intp)
 
 
 def redundancy(

@@ -176,7 +176,8 @@ def articulation_points(graph: SupplyGraph) -> list[str]:
         return []
     a = np.minimum(graph.src, graph.dst)
     b = np.maximum(graph.src, graph.dst)
-    pairs = np.unique(np.stack([a, b], axis=1), axis=0)
+    keys = np.unique(a.astype(np.int64) * n + b)
+    pairs = np.stack([keys // n, keys % n], axis=1).astype(np.intp)
     us = np.concatenate([pairs[:, 0], pairs[:, 1]])
     vs = np.concatenate([pairs[:, 1], pairs[:, 0]])
     order = np.argsort(us, kind="stable")

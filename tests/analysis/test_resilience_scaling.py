@@ -179,3 +179,19 @@ def test_robustness_curves_do_not_depend_on_the_order_chunk(monkeypatch: pytest.
         results.append(robustness.analyse_robustness(graph, schedule, 0.5, rank, 20, np.random.default_rng(3)))
     assert results[0].candidates > 10
     assert results[0] == results[1] == results[2]
+
+
+@settings(max_examples=300, deadline=None)
+@given(x=st.floats(allow_nan=False, allow_infinity=False))
+def test_plain_decimal_reads_the_same_decimal_as_the_exact_check(x: float) -> None:
+    """The cascade's integer re-check reads "123.45" as 12345 / 10²: the very decimal
+    :func:`decimal` (Fraction of the shortest repr) gives; exponent forms are left to it."""
+    from fractions import Fraction
+
+    from ecodesk.analysis.cascade import _plain_decimal, decimal
+
+    parts = _plain_decimal(x)
+    if parts is None:
+        assert "e" in repr(x)
+    else:
+        assert Fraction(parts[0], 10 ** parts[1]) == decimal(x)
