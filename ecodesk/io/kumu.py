@@ -50,7 +50,6 @@ from ecodesk.io.foreign import (
     remark_undirected,
 )
 from ecodesk.io.jsonio import read_json_file
-from ecodesk.io.losses import notes_and_views
 from ecodesk.io.tabular import Place, build_scenario, note_value, problem
 from ecodesk.model.scenario import Project
 
@@ -71,13 +70,9 @@ def is_kumu(data: Any) -> bool:
 def kumu_json(project: Project, scenario: str | None = None) -> tuple[dict[str, Any], list[str]]:
     s = project.scenario(scenario)
     lang = project.language or "en"
-    notices = []
-    others = [n for n in project.scenario_names() if n != s.name]
-    if scenario is None and others:
-        notices.append(f"Kumu JSON holds one scenario: wrote '{s.name}' (not {', '.join(repr(o) for o in others)}).")
-    if len(s.pools):
-        notices.append(f"Kumu has no place for pools; the {len(s.pools)} pools are not in the file.")
-    notices += [en for en, _ in notes_and_views(project, scenario, "Kumu")]
+    # What Kumu cannot hold (other scenarios, pools, notes, views, sizes …) is said once, in both
+    # languages, by ecodesk.io.losses before the file is written: nothing to repeat here.
+    notices: list[str] = []
     eco_names = {eco.id: eco.name or eco.id for eco in s.ecosystems}
     owned: dict[str, list[dict[str, Any]]] = {}
     for i, c in enumerate(s.capabilities):  # "index": the place in the scenario, so the order comes back
