@@ -76,6 +76,8 @@ _COUNTED = {
     "capabilities": ("capability", "capabilities", "项能力"),
     "needs": ("need", "needs", "项需求"),
     "pools": ("pool", "pools", "个共享安排"),
+    "annotations": ("note", "notes", "个便签"),
+    "views": ("saved view", "saved views", "个视图"),
     "trials": ("trial", "trials", "次"),
 }
 
@@ -89,10 +91,17 @@ def count_text(n: int, what: str, lang: str = "en") -> str:
 
 
 def project_counts(project: Any, lang: str = "en") -> str:
-    """What a project holds: ``1 scenario, 14 entities, … 1 pool`` (Chinese joined with 、)."""
+    """What a project holds: ``1 scenario, 14 entities, … 1 pool`` (Chinese joined with 、),
+    then its notes and saved views where it has any."""
     parts = [count_text(len(project.scenarios), "scenarios", lang)]
     for name in ("entities", "flows", "capabilities", "needs", "pools"):
         parts.append(count_text(sum(len(getattr(s, name)) for s in project.scenarios), name, lang))
+    notes = sum(len(s.annotations) for s in project.scenarios)
+    views = len(getattr(project, "views", ()))
+    if notes:
+        parts.append(count_text(notes, "annotations", lang))
+    if views:
+        parts.append(count_text(views, "views", lang))
     return numfmt.join_list(parts, lang)
 
 _KPI_LABELS = {
