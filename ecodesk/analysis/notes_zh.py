@@ -102,9 +102,16 @@ _CATALOG: tuple[tuple[str, str], ...] = (
         "抽样在达到 {0} 个随机排列的上限时停止；最大标准误（{1}）仍高于金额的 {2}（{3}）。",
     ),
     (
-        rf"Not the nucleolus: this pool's {_N} members have {_N} different weights, so an exact nucleolus must check "
-        rf"{_N} coalition profiles, more than the limit of {_N}\. The allocation shows the Shapley value instead\.",
-        "并非核仁：此资金池的 {0} 个成员有 {1} 种不同的权重，精确求核仁需检查 {2} 个联盟组合，超过上限 {3}。"
+        rf"Not the nucleolus: this pool's {_N} members have {_N} different weights; the nucleolus is computed for up "
+        rf"to {_N} members of different weights \(or {_N} coalition profiles when weights repeat\)\. "
+        r"The allocation shows the Shapley value instead\.",
+        "并非核仁：此资金池的 {0} 个成员有 {1} 种不同的权重；核仁最多对 {2} 个权重各不相同的成员计算"
+        "（权重有重复时最多 {3} 个联盟组合）。分配结果改为显示 Shapley 值。",
+    ),
+    (
+        rf"Not the nucleolus: the exact search for this pool's {_N} members stopped at its work limit "
+        rf"\({_N} coalitions listed, {_N} programme rows\)\. The allocation shows the Shapley value instead\.",
+        "并非核仁：此资金池 {0} 个成员的精确求解达到工作量上限（已列举 {1} 个联盟，线性规划共 {2} 行）而停止。"
         "分配结果改为显示 Shapley 值。",
     ),
     (

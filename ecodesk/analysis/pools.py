@@ -27,9 +27,12 @@ Decisions where SPEC is silent (each also reported in the result's ``notes``):
 - the nucleolus of a cost pool with β ≠ 1 is solved exactly by sequential linear
   programmes with constraint generation (:mod:`ecodesk.analysis.game_lexmin`), members of
   equal weight merged into one type, for up to ``NUCLEOLUS_MAX_PROFILES`` coalition
-  profiles (22 members of distinct weights, far more with repeated weights). A larger pool
-  says so in a note and in ``nucleolus_method = "not_computed"``; its allocation then shows
-  the Shapley value, marked as such — never silently;
+  profiles (22 members of distinct weights, far more with repeated weights); beyond that a
+  cost pool of up to ``ORACLE_MAX_MEMBERS`` members is solved without a table, its most
+  violated coalitions found by sorting (:mod:`ecodesk.analysis.game_oracle`, exact, within
+  a fixed work limit). A larger pool, or one past the work limit, says so in a note and in
+  ``nucleolus_method = "not_computed"``; its allocation then shows the Shapley value,
+  marked as such — never silently;
 - ``tiered`` pays w_i × rate whatever the amount; the note compares the total with it.
 """
 
@@ -44,6 +47,7 @@ from numpy.typing import NDArray
 
 from ecodesk.analysis import bankruptcy as bk
 from ecodesk.analysis.game_lexmin import DENSE_PROFILES, nucleolus_space
+from ecodesk.analysis.game_oracle import NucleolusTooLarge, WeightedConvexGame, nucleolus_weighted_convex
 from ecodesk.analysis.game_sampling import DEFAULT_TOL, SampledShapley, shapley_until, weighted_prefixes
 from ecodesk.analysis.game_space import CoalitionSpace, profile_count, profile_sums, types_of
 from ecodesk.analysis.games import GameKind, coalition_sums, nucleolus, shapley_exact
@@ -56,6 +60,8 @@ EXACT_SHAPLEY_MAX_MEMBERS = 20
 #: Most coalition profiles Π(members of a weight + 1) whose nucleolus is solved (2**22: 22 members
 #: of distinct weights, ~1 s; more members when weights repeat).
 NUCLEOLUS_MAX_PROFILES = 1 << 22
+#: Beyond that, cost pools (β < 1) of up to this many members are solved by separation by sorting.
+ORACLE_MAX_MEMBERS = 40
 #: Most random orders for the sampled Shapley value of larger pools (the stop rule ends sooner).
 DEFAULT_SAMPLES = 100_000
 #: Fewest random orders before the stop rule may end the sampling.
@@ -70,6 +76,7 @@ __all__ = [
     "MAX_SAMPLE_CELLS",
     "MIN_SAMPLES",
     "NUCLEOLUS_MAX_PROFILES",
+    "ORACLE_MAX_MEMBERS",
     "PoolResult",
     "analyze_pool",
     "analyze_pools",
@@ -461,13 +468,7 @@ def _weighted_nucleolus(
     sizes = [len(g) for g in groups]
     profiles = profile_count(sizes)
     if profiles > NUCLEOLUS_MAX_PROFILES:
-        result.nucleolus_method = "not_computed"
-        result.notes.append(
-            f"Not the nucleolus: this pool's {n} members have {len(groups)} different weights, so an exact "
-            f"nucleolus must check {profiles:.4g} coalition profiles, more than the limit of "
-            f"{NUCLEOLUS_MAX_PROFILES:,}. The allocation shows the Shapley value instead."
-        )
-        return phi.copy()
+        return _sorted_nucleolus(amount, share, beta, kind, len(groups), phi, result, run)
     if table is not None and len(groups) == n:  # all weights differ: the profiles are the table itself
         space = CoalitionSpace.from_table(table)
     else:
@@ -475,6 +476,43 @@ def _weighted_nucleolus(
         space = CoalitionSpace(tuple(sizes), amount * profile_sums(sizes, type_share) ** beta)
     result.nucleolus_method = "lp"
     return nucleolus_space(space, kind=game_kind, cancel=run.cancel)[np.asarray(of_player)]
+
+
+def _sorted_nucleolus(
+    amount: float,
+    share: FloatArray,
+    beta: float,
+    kind: PoolType,
+    types: int,
+    phi: FloatArray,
+    result: PoolResult,
+    run: _Run,
+) -> FloatArray:
+    """Too many profiles to scan: a concave cost pool is still exact by separation by sorting
+    (:mod:`ecodesk.analysis.game_oracle`) up to ``ORACLE_MAX_MEMBERS``; otherwise say why not."""
+    n = len(share)
+    if kind is PoolType.COST and amount > 0 and 0 < beta < 1 and n <= ORACLE_MAX_MEMBERS:
+        game = WeightedConvexGame(share, lambda s: -amount * np.maximum(s, 0.0) ** beta)
+        info: dict[str, Any] = {}
+        try:
+            y = nucleolus_weighted_convex(game, cancel=run.cancel, info=info)
+        except NucleolusTooLarge:
+            result.nucleolus_method = "not_computed"
+            result.notes.append(
+                f"Not the nucleolus: the exact search for this pool's {n} members stopped at its work limit "
+                f"({info['listed']:,} coalitions listed, {info['lp_rows']:,} programme rows). "
+                "The allocation shows the Shapley value instead."
+            )
+            return phi.copy()
+        result.nucleolus_method = "lp"
+        return -y + 0.0
+    result.nucleolus_method = "not_computed"
+    result.notes.append(
+        f"Not the nucleolus: this pool's {n} members have {types} different weights; the nucleolus is computed "
+        f"for up to {ORACLE_MAX_MEMBERS} members of different weights (or {NUCLEOLUS_MAX_PROFILES:,} coalition "
+        "profiles when weights repeat). The allocation shows the Shapley value instead."
+    )
+    return phi.copy()
 
 
 def _sampled_note(n: int, samples: int, seed: int, half: FloatArray) -> str:

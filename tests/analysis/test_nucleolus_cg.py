@@ -1,23 +1,27 @@
 """The nucleolus by constraint generation (issue 19): equal to the former full-LP solver
 (tests/analysis/reference_nucleolus.py) on random games of every size up to 12, equal to the
 Talmud rule on bankruptcy games of 20 players and to Littlechild's closed form on airport
-games of 20–50 players; symmetry reduction, pools of 20 members, the explicit "too large"
-note, cancel."""
+games of 20–50 players; symmetry reduction, separation by sorting for concave cost pools
+beyond the table, pools of 20–30 members, the explicit "too large" notes, cancel."""
 
 from __future__ import annotations
 
+import itertools
 import time
+from functools import partial
 
 import numpy as np
 import pytest
 
 from ecodesk.analysis import bankruptcy as bk
+from ecodesk.analysis import pools
 from ecodesk.analysis.errors import AnalysisCancelled
 from ecodesk.analysis.game_lexmin import nucleolus_space
+from ecodesk.analysis.game_oracle import WeightedConvexGame, nucleolus_weighted_convex
 from ecodesk.analysis.game_space import CoalitionSpace, profile_count, profile_sums, types_of
 from ecodesk.analysis.games import airport_nucleolus, coalition_sums, core_violations, nucleolus
 from ecodesk.analysis.notes_zh import note_text
-from ecodesk.analysis.pools import NUCLEOLUS_MAX_PROFILES, analyze_pool
+from ecodesk.analysis.pools import NUCLEOLUS_MAX_PROFILES, ORACLE_MAX_MEMBERS, analyze_pool
 from ecodesk.model import Entity, Pool, Scenario
 from tests.analysis.reference_nucleolus import reference_nucleolus
 
@@ -193,18 +197,88 @@ def test_forty_members_with_four_weights_are_solved_by_symmetry() -> None:
 
 
 def test_a_pool_too_large_for_an_exact_nucleolus_says_so() -> None:
-    s = _pool_scenario(24)
+    s = _pool_scenario(45)
     members = tuple(s.entities.ids())
     weights = {m: float(i + 1) for i, m in enumerate(members)}
     p = Pool("p", type="cost", amount=1000, members=members, rule="nucleolus", weights=weights)
     r = analyze_pool(p, s, samples=300)
-    assert 2**24 > NUCLEOLUS_MAX_PROFILES
+    assert 2**45 > NUCLEOLUS_MAX_PROFILES and 45 > ORACLE_MAX_MEMBERS
     assert r.nucleolus_method == "not_computed" and r.to_json()["nucleolus_method"] == "not_computed"
     [note] = [n for n in r.notes if n.startswith("Not the nucleolus")]
-    assert "24 members have 24 different weights" in note and "1.678e+07 coalition profiles" in note
-    assert "4,194,304" in note
+    assert "45 members have 45 different weights" in note and "up to 40 members" in note
+    assert "4,194,304 coalition profiles" in note
     assert "并非核仁" in note_text(note, "zh")
     assert r.allocation == r.shapley  # shown, and said so
+
+
+def test_a_search_past_its_work_limit_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    s = _pool_scenario(30)
+    members = tuple(s.entities.ids())
+    weights = {m: float(i + 1) for i, m in enumerate(members)}
+    p = Pool("p", type="cost", amount=1000, members=members, rule="nucleolus", weights=weights)
+    monkeypatch.setattr(pools, "nucleolus_weighted_convex", partial(nucleolus_weighted_convex, max_lp_rows=50))
+    r = analyze_pool(p, s, samples=300)
+    assert r.nucleolus_method == "not_computed"
+    [note] = [n for n in r.notes if n.startswith("Not the nucleolus")]
+    assert "stopped at its work limit" in note and "programme rows" in note
+    assert "工作量上限" in note_text(note, "zh")
+
+
+# --------------------------------------------------------------------------- separation by sorting
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_sorting_separation_equals_the_table_scan(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(4, 12))
+    w = rng.uniform(0, 10, n) if seed % 2 else rng.choice([0.0, 1.0, 2.0, 5.0], n)  # zeros and ties too
+    w[0] = max(w[0], 1.0)
+    share = w / w.sum()
+    beta = [0.3, 0.6, 0.8, 0.95][seed % 4]
+    game = WeightedConvexGame(share, lambda x: -1000 * np.maximum(x, 0) ** beta)
+    ranked = list(itertools.islice(game.ranked(rng.normal(-50, 30, n)), 1 << n))
+    assert len(ranked) == 1 << n  # every coalition exactly once, largest excess first
+    assert len({r.tobytes() for r, _ in ranked}) == 1 << n
+    excess = [e for _, e in ranked]
+    assert excess == sorted(excess, reverse=True)
+    expected = nucleolus(1000 * coalition_sums(share) ** beta, kind="cost")
+    assert -nucleolus_weighted_convex(game) == pytest.approx(expected, abs=1e-6 * 1000)
+
+
+def test_sorting_separation_at_twenty_equals_the_table_scan() -> None:
+    w = np.random.default_rng(20).uniform(1, 100, 20)
+    share = w / w.sum()
+    info: dict[str, int] = {}
+    got = -nucleolus_weighted_convex(WeightedConvexGame(share, lambda x: -1e6 * np.maximum(x, 0) ** 0.8), info=info)
+    assert got == pytest.approx(nucleolus(1e6 * coalition_sums(share) ** 0.8, kind="cost"), abs=1e-6 * 1e6)
+    assert info["listed"] < 5000
+
+
+def test_thirty_members_by_sorting_equal_thirty_by_symmetry() -> None:
+    s = _pool_scenario(30)
+    members = tuple(s.entities.ids())
+    weights = {m: float([3, 7, 20][i % 3]) for i, m in enumerate(members)}  # 11**3 profiles
+    p = Pool("p", type="cost", amount=9000, members=members, rule="nucleolus", weights=weights, scale_exponent=0.7)
+    by_profiles = analyze_pool(p, s, samples=300)
+    w = np.array([weights[m] for m in members])
+    game = WeightedConvexGame(w / w.sum(), lambda x: -9000 * np.maximum(x, 0) ** 0.7)
+    by_sorting = -nucleolus_weighted_convex(game)
+    assert [by_profiles.allocation[m] for m in members] == pytest.approx(by_sorting, abs=1e-6 * 9000)
+
+
+def test_thirty_distinct_members_get_their_nucleolus_by_sorting() -> None:
+    s = _pool_scenario(30)
+    members = tuple(s.entities.ids())
+    w = np.random.default_rng(30).uniform(1, 100, 30)
+    p = Pool("p", type="cost", amount=1e6, members=members, rule="nucleolus",
+             weights=dict(zip(members, w.tolist())), scale_exponent=0.8)
+    r = analyze_pool(p, s, samples=300)
+    assert r.nucleolus_method == "lp" and not any(n.startswith("Not the nucleolus") for n in r.notes)
+    x = np.array([r.allocation[m] for m in members])
+    assert x.sum() == pytest.approx(1e6)
+    game = WeightedConvexGame(w / w.sum(), lambda v: -1e6 * np.maximum(v, 0) ** 0.8)
+    _, top = next(game.ranked(-x))
+    assert top <= 1e-6 * 1e6  # in the core: no coalition pays more than alone (the concave game's core)
 
 
 def test_nucleolus_can_be_cancelled() -> None:
