@@ -39,7 +39,7 @@ BoolArray = NDArray[np.bool_]
 #: Work limits of one solve (deterministic, so a result never depends on the machine's speed):
 #: coalitions listed by the separation, and rows summed over all linear programmes.
 MAX_LISTED = 50_000
-MAX_LP_ROWS = 150_000
+MAX_LP_ROWS = 80_000
 
 __all__ = ["MAX_LISTED", "MAX_LP_ROWS", "NucleolusTooLarge", "WeightedConvexGame", "nucleolus_weighted_convex"]
 
