@@ -97,9 +97,8 @@ def _greedy_paths(
             continue
         path = [p]
         on_path = {p}
-        iters = [iter(())]
-        if not origin[p]:
-            iters[0] = _candidates(p, ptr, preds, origin, sup, used, dead)
+        none: list[int] = []
+        iters: list[Iterator[int]] = [iter(none) if origin[p] else _candidates(p, ptr, preds, origin, sup, used, dead)]
         while path and not origin[path[-1]]:
             for u in iters[-1]:
                 if u in on_path or u in used or u in dead:
