@@ -297,3 +297,15 @@ def test_twenty_member_reserve_pool_nucleolus_is_the_lp_nucleolus_of_its_game() 
     assert r.nucleolus_method == "closed_form"
     lp = nucleolus(bk.bankruptcy_game(estate, list(claims.values())))
     assert [r.allocation[m] for m in members] == pytest.approx(lp, abs=1e-6 * estate)
+
+
+def test_pool_nucleolus_can_be_cancelled() -> None:
+    s = _pool_scenario(20)
+    members = tuple(s.entities.ids())
+    p = Pool("p", type="cost", amount=1000, members=members, rule="nucleolus",
+             weights={m: float(i + 1) for i, m in enumerate(members)})
+    with pytest.raises(AnalysisCancelled):
+        analyze_pool(p, s, cancel=lambda: True)
+    game = WeightedConvexGame(np.arange(1.0, 31.0) / 465, lambda x: -1000 * np.maximum(x, 0) ** 0.8)
+    with pytest.raises(AnalysisCancelled):
+        nucleolus_weighted_convex(game, cancel=lambda: True)
