@@ -25,6 +25,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -281,12 +282,12 @@ def dominator_tree(graph: SupplyGraph) -> DominatorTree:
     what the origins reach has no cycle: reverse postorder is then topological)."""
     n = graph.n_nodes
     root = n
-    in_ptr, in_edges, src = graph.in_ptr.tolist(), graph.in_edges.tolist(), graph.src.tolist()
-    preds: list[list[int]] = [[src[e] for e in in_edges[in_ptr[v] : in_ptr[v + 1]]] for v in range(n)]
+    in_ptr, in_src = graph.in_ptr.tolist(), graph.src[graph.in_edges].tolist()
+    preds: list[list[int]] = [in_src[a:b] for a, b in pairwise(in_ptr)]
     for o in graph.origins.tolist():
         preds[o] = [root]
-    out_ptr, out_edges, dst = graph.out_ptr.tolist(), graph.out_edges.tolist(), graph.dst.tolist()
-    succ: list[list[int]] = [[dst[e] for e in out_edges[out_ptr[v] : out_ptr[v + 1]]] for v in range(n)]
+    out_ptr, out_dst = graph.out_ptr.tolist(), graph.dst[graph.out_edges].tolist()
+    succ: list[list[int]] = [out_dst[a:b] for a, b in pairwise(out_ptr)]
     succ.append(graph.origins.tolist())
     # reverse postorder of the nodes reachable from the root (iterative DFS)
     post: list[int] = []
