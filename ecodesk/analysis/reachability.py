@@ -73,13 +73,14 @@ class Schedule:
     level: IntArray
 
 
-def _levels(n_comp: int, cs: list[int], cd: list[int]) -> list[int]:
+def _levels(n_comp: int, cs: IntArray, cd: IntArray) -> list[int]:
     """Longest-path level of each component in the condensation DAG (Kahn's algorithm)."""
-    succ: list[list[int]] = [[] for _ in range(n_comp)]
-    indeg = [0] * n_comp
-    for a, b in zip(cs, cd):
-        succ[a].append(b)
-        indeg[b] += 1
+    order = np.argsort(cs, kind="stable")
+    ptr = np.zeros(n_comp + 1, dtype=np.intp)
+    np.cumsum(np.bincount(cs, minlength=n_comp), out=ptr[1:])
+    targets = cd[order].tolist()
+    succ = [targets[a:b] for a, b in pairwise(ptr.tolist())]
+    indeg = np.bincount(cd, minlength=n_comp).tolist()
     level = [0] * n_comp
     stack = [c for c in range(n_comp) if indeg[c] == 0]
     while stack:
@@ -113,7 +114,7 @@ def build_schedule(graph: SupplyGraph) -> Schedule:
     n_comp, label = connected_components(adj, directed=True, connection="strong")
     cs, cd = label[src], label[dst]
     cross = cs != cd
-    comp_level = np.asarray(_levels(int(n_comp), cs[cross].tolist(), cd[cross].tolist()), dtype=np.intp)
+    comp_level = np.asarray(_levels(int(n_comp), cs[cross], cd[cross]), dtype=np.intp)
     node_level = comp_level[label]
     single = np.bincount(label, minlength=n_comp)[label] == 1
     has_in = graph.in_degree > 0
