@@ -263,7 +263,10 @@ def analyse_cascades(
     sets = cascade_sets(graph, theta, check_sets)
     services = cascade_services(graph, schedule, sets, check_services, tree).tolist()
     ids = graph.ids
-    entries = [CascadeEntry(ids[e], len(s), services[e], tuple(sorted(ids[v] for v in s))) for e, s in enumerate(sets)]
+    entries = [
+        CascadeEntry(ids[e], len(s), services[e], (ids[e],) if len(s) == 1 else tuple(sorted(ids[v] for v in s)))
+        for e, s in enumerate(sets)
+    ]
     # service levels equal on paper tie even if their floats differ in the last bits
     entries.sort(key=lambda c: (-c.cascade_size, round(c.service_level, 12), c.id))
     return entries
