@@ -1,0 +1,91 @@
+"""``ecodesk analyze``'s start-up path (issue 19, "1× ≤ 2 s wall including start-up"): the
+loaded project is kept out of the garbage collector's passes while the analysis runs, the
+collector is as it was afterwards, and the printed JSON is what run_analysis gives."""
+
+from __future__ import annotations
+
+import gc
+import json
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+import ecodesk.analysis.run as run_module
+from ecodesk.analysis.run import run_analysis
+from ecodesk.cli import main
+from ecodesk.store import open_project, write_project_atomic
+from ecodesk.templates import load_template
+
+
+@pytest.fixture
+def project_file(tmp_path):
+    path = tmp_path / "s2b2b.ecodesk"
+    write_project_atomic(load_template("s2b2b_appliance"), path)
+    return path
+
+
+def test_analysis_runs_with_the_project_frozen_and_the_collector_is_restored(project_file, monkeypatch, capsys):
+    before = gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()
+    seen: dict[str, Any] = {}
+    real = run_module.run_analysis
+
+    def spying(scenario, settings=None, **kw):
+        seen["frozen"] = gc.get_freeze_count()
+        seen["threshold"] = gc.get_threshold()
+        seen["tracked"] = gc.is_tracked(scenario.entities[scenario.entities.ids()[0]])
+        return real(scenario, settings, **kw)
+
+    monkeypatch.setattr(run_module, "run_analysis", spying)
+    assert main(["analyze", str(project_file), "--json"]) == 0
+    capsys.readouterr()
+    # during the analysis: the project's objects sit in the permanent generation, young
+    # collections are rarer (the collector still runs: garbage made meanwhile is freed)
+    assert seen["tracked"] and seen["frozen"] > before[1]
+    assert seen["threshold"][0] >= 50_000 and seen["threshold"][1:] == before[0][1:]
+    # afterwards: exactly as before
+    assert (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()) == before
+
+
+def test_collector_is_restored_when_the_analysis_fails(project_file, monkeypatch, capsys):
+    before = gc.get_threshold(), gc.get_freeze_count()
+
+    def failing(*a, **kw):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(run_module, "run_analysis", failing)
+    assert main(["analyze", str(project_file), "--json"]) == 1
+    assert "internal error (RuntimeError: boom)" in capsys.readouterr().err
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+def test_refused_file_leaves_the_collector_alone(tmp_path, capsys):
+    before = gc.get_threshold(), gc.get_freeze_count()
+    bad = tmp_path / "bad.ecodesk"
+    bad.write_bytes(b"not a database at all")
+    assert main(["analyze", str(bad), "--json"]) == 1
+    assert "is not an ecodesk project" in capsys.readouterr().err
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_output_is_that_of_run_analysis(project_file, capsys, as_json):
+    project = open_project(project_file)
+    scenario = project.scenarios[0]
+    assert main(["analyze", str(project_file), "--scenario", scenario.name, *(["--json"] if as_json else [])]) == 0
+    out = capsys.readouterr().out
+    if as_json:
+        assert json.loads(out) == json.loads(json.dumps(run_analysis(scenario, project.settings).to_json()))
+    else:
+        assert scenario.name in out
+
+
+def test_analyze_in_a_fresh_process_prints_the_same_json(project_file, capsys):
+    """The command as a user starts it (own interpreter, collector settings of a fresh process)."""
+    assert main(["analyze", str(project_file), "--json"]) == 0
+    here = capsys.readouterr().out
+    done = subprocess.run([sys.executable, "-m", "ecodesk", "analyze", str(project_file), "--json"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == json.loads(here)
