@@ -76,9 +76,22 @@ def redundancy(
         elif tree is not None and tree.idom[t] != n:  # one entity lies on every supply path
             out[tid] = 1
         else:
-            upper = sum(1 for u in preds_l[ptr_l[t] : ptr_l[t + 1]] if sup_l[u] and u != t)
-            out[tid] = _max_paths(t, upper, ptr_l, preds_l, origin_l, sup_l)
+            out[tid] = _max_paths(t, _upper_bound(t, ptr_l, preds_l, origin_l, sup_l), ptr_l, preds_l, origin_l, sup_l)
     return out
+
+
+def _upper_bound(t: int, ptr: list[int], preds: list[int], origin: list[bool], sup: list[bool]) -> int:
+    """At most this many disjoint paths reach ``t``: its supplied suppliers, and also the
+    set of origins among them plus the supplied suppliers of the others — every path runs
+    through one entity of that set, and disjoint paths through different ones."""
+    first = [u for u in preds[ptr[t] : ptr[t + 1]] if sup[u] and u != t]
+    cut = {u for u in first if origin[u]}
+    for u in first:
+        if not origin[u]:
+            cut.update(q for q in preds[ptr[u] : ptr[u + 1]] if sup[q] and q != t)
+            if len(cut) >= len(first):
+                return len(first)
+    return len(cut)
 
 
 def _greedy_paths(
