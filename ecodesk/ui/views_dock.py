@@ -306,8 +306,10 @@ class ViewsPanel(QWidget):
 
 
 def install_views_dock(window: QMainWindow) -> ViewsPanel:
-    """The Views dock on the right of ``window`` (behind the inspector), its toggle in
-    View ▸ Panels, following the window's document."""
+    """The Views dock on the right of ``window`` (a tab behind the inspector), its toggle in
+    View ▸ Panels, following the window's document. It starts hidden — its tab bar would take
+    the inspector's last lines on a laptop screen — and shows itself (behind the inspector)
+    when a project with saved views is opened; a saved window layout decides after that."""
     w: Any = window
     dock = QDockWidget(window)
     dock.setObjectName("views_dock")
@@ -320,9 +322,20 @@ def install_views_dock(window: QMainWindow) -> ViewsPanel:
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.tabifyDockWidget(w.inspector_dock, dock)
     w.inspector_dock.raise_()
+    dock.hide()
     w.panels_menu.addAction(dock.toggleViewAction())
-    w.controller.document_changed.connect(panel.set_document)
+
+    def follow(document: Any) -> None:
+        panel.set_document(document)
+        if document is not None and document.project.views and dock.isHidden():
+            dock.show()  # a facilitator's file: its slides at hand (the inspector stays in front)
+            w.inspector_dock.raise_()
+
+    w.controller.document_changed.connect(follow)
     panel.set_document(w.document)
+    if w.document is not None and w.document.project.views:
+        dock.show()
+        w.inspector_dock.raise_()
     return panel
 
 

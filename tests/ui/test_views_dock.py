@@ -287,3 +287,18 @@ def test_click_selects_and_shows_notes(w):
     assert w.views_panel.notes.toPlainText() == "first notes"
     QTest.mouseClick(lv.viewport(), Qt.MouseButton.LeftButton, pos=lv.visualRect(lv.model().index(1)).center())
     assert w.views_panel.notes.toPlainText() == ""
+
+
+def test_hidden_on_a_project_without_views_shown_behind_the_inspector_with_views(qtbot):
+    plain = open_window(qtbot, sample_project(), (1366, 768))
+    dock = plain.views_panel.parentWidget()
+    assert dock.isHidden()  # no tab bar eating the inspector's last lines on a laptop
+    project = sample_project()
+    project.add_view(View("v1", "Slide", BASE))
+    with_views = open_window(qtbot, project, (1366, 768))
+    dock = with_views.views_panel.parentWidget()
+    QApplication.processEvents()
+    assert not dock.isHidden()
+    assert with_views.tabifiedDockWidgets(with_views.inspector_dock) == [dock]
+    assert not with_views.inspector_dock.visibleRegion().isEmpty()  # the inspector stays in front
+    assert dock.visibleRegion().isEmpty()
