@@ -222,9 +222,6 @@ class FlowItem(QGraphicsItem):
     def _update_glow(self) -> None:
         """The selection glow is drawn by the scene's flow layer (in one batch for every
         selected flow); the hover glow by this item's child."""
-        sc = item_scene(self)
-        if sc is not None:
-            sc.flow_layer.set_flow_selected(self.flow_id, self.isSelected())
         on = self._hover
         if on:
             glow = QColor(self._color)
@@ -239,6 +236,11 @@ class FlowItem(QGraphicsItem):
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
         if change == _SELECTED_CHANGED:
+            # the layer draws the selection; a flow may also be selected there without an
+            # item (a Select All): only a change of this item's selection is passed on
+            sc = item_scene(self)
+            if sc is not None:
+                sc.flow_layer.set_flow_selected(self.flow_id, self.isSelected())
             self._update_glow()
         return value  # what QGraphicsItem.itemChange does (a C++ call saved per change)
 

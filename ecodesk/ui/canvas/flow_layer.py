@@ -198,6 +198,28 @@ class FlowLayerItem(QGraphicsItem):
         # frame cache makes the full repaint a blit
         self.update()
 
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected flows that are shown (with a FlowItem or without one)."""
+        return self.table.ids_of(self.table.selected_rows())
+
+    def set_selected_ids(self, flow_ids: Sequence[str], keep: set[str] | frozenset[str] = frozenset()) -> None:
+        """Select exactly these flows in the layer (no FlowItem needed: a Select All of
+        52,000 flows is one numpy assignment), leaving ``keep`` (flows whose selected
+        items say so themselves) as they are."""
+        np = load_numpy()
+        t = self.table
+        if not t.size:
+            return
+        want = np.zeros(t.size, bool)
+        rows = [r for fid in flow_ids if (r := t.row_of(fid)) is not None]
+        want[rows] = True
+        for fid in keep:
+            if (r := t.row_of(fid)) is not None:
+                want[r] = t.selected[r]
+        if (want != t.selected[: t.size]).any():
+            t.selected[: t.size] = want
+            self.update()  # the glow is drawn over the frame cache: one update
+
     def remove_flow(self, flow_id: str) -> None:
         row = self.table.row_of(flow_id)
         if row is not None and self.labels.text_of(row):
@@ -244,6 +266,18 @@ class FlowLayerItem(QGraphicsItem):
         self.frame_cache.draw_onto(rows)
         self._changed(t.union_box(rows), [])
         self.labels.obstacles_changed()  # placed and chosen again (repaired where that changes) next frame
+
+    def move_ends(self, entity: int | None, dx: float = 0.0, dy: float = 0.0) -> None:
+        """While a hub is dragged: the floating flows' ends at entity index ``entity`` lie
+        ``(dx, dy)`` from where they were routed (drawn as straight lines, bundled, until
+        the drop routes them); None: no more."""
+        offsets = self.painter.offsets
+        if entity is None:
+            offsets.clear()
+            self.painter.drag_done()
+        elif offsets.get(entity) != (dx, dy):
+            offsets[entity] = (dx, dy)
+            self.update()
 
     def area_changed(self, rect: QRectF) -> None:
         """Something the layer draws beneath the flows changed in scene rect ``rect``."""

@@ -20,12 +20,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QDataStream, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
-from ecodesk.diagram.flowtable import FlowTable, load_numpy
+from ecodesk.diagram.fans import TOLERANCE, bundle_fans, clip_rays, fan_origins
+from ecodesk.diagram.flowtable import PAD, FlowTable, load_numpy
 from ecodesk.ui.canvas.flow_labels import FlowLabels
 
 if TYPE_CHECKING:
     import numpy as np
 
+FAN_BUNDLE = 2000  # straight hairlines from one entity from which its fan is bundled (diagram.fans)
 GLOW_MAX = 300  # more selected flows than this are drawn as lines in the selection colour
 DENSE_PIECES = 1500  # clipped pieces of through-flows above which they are drawn as hairlines
 _TAIL = struct.pack(">ii", 0, 0)  # cStart, fill rule (odd-even)
@@ -76,6 +78,9 @@ class FlowPainter:
         #: Styles drawn before all others, beneath them (the focus's faded pens).
         self.beneath: set[int] = set()
         self.labels = FlowLabels(table)  # drawn over the flows, at full detail only
+        #: While a hub is dragged: entity index -> how far its floating flows' ends moved.
+        self.offsets: dict[int, tuple[float, float]] = {}
+        self._moving: tuple[Any, ...] | None = None  # the dragged fans' rows and ends, once a drag
 
     def style_index(self, color: QColor, width: float, dash: Qt.PenStyle) -> int:
         """The index of the pen (colour, width in quarter steps, dash) for the style column."""
@@ -171,6 +176,19 @@ class FlowPainter:
         # thousands of wide antialiased strokes would cost a second and show a solid wedge
         if dense is None and len(seg_style):
             dense = len(seg_style) > DENSE_PIECES
+        # straight hairlines without antialiasing (the overview; a dense fan's through-flows
+        # at full detail): a big fan is drawn bundled, as the same pixels at a fraction of the cost
+        if detail >= 2 or (dense and detail == 0):
+            flat = ~table.curved[cross] | (lod < 0.05)
+            lines = np.concatenate([inside, cross[flat]]) if detail >= 2 else cross[flat]
+            if len(lines) >= FAN_BUNDLE:
+                ends = table.pts[lines][:, [0, -1]]
+                if self._draw_fans(painter, ends[:, 0], ends[:, 1], lines, None, seen, lod):
+                    if detail >= 2:
+                        inside = inside[:0]
+                    keep = ~np.isin(segs[1], np.flatnonzero(flat))
+                    segs = (segs[0][keep], segs[1][keep])
+                    seg_style = seg_style[keep]
         in_style = table.style[inside]
         for st in self._order(np.union1d(np.unique(in_style), np.unique(seg_style))):
             color, width, dash = self._pens[int(st)]
@@ -203,6 +221,81 @@ class FlowPainter:
             painter.setBrush(self._pens[int(st)][0])
             painter.drawPath(path_from_polylines(table.head[rows[styles == st]], closed=True))
         return dense
+
+    def drag_done(self) -> None:
+        """The hub's drag is over (its flows are routed again)."""
+        self._moving = None
+
+    def _draw_moving(self, painter: QPainter, rect: QRectF, lod: float, rows: np.ndarray) -> None:
+        """The floating flows of a dragged hub: straight from their moved ends (:attr:`offsets`)
+        to their other ends, the fans around the moved entities bundled."""
+        np = load_numpy()
+        t = self.table
+        key = (len(rows), int(rows[0]), int(rows[-1]), tuple(self.offsets))
+        if self._moving is None or self._moving[0] != key:  # the same rows all drag long
+            rows = rows[t.shown[rows]]
+            src, dst = t.src_idx[rows], t.dst_idx[rows]
+            n = int(max(src.max(initial=-1), dst.max(initial=-1), max(self.offsets))) + 2
+            moves = np.zeros(n, bool)
+            moves[np.fromiter(self.offsets, np.intp, len(self.offsets)) + 1] = True
+            at_src = moves[src + 1]
+            group = np.where(at_src, src, np.where(moves[dst + 1], dst, -1))
+            ends = t.pts[rows][:, [0, -1]]
+            a = np.where(at_src[:, None], ends[:, 0], ends[:, 1])  # the moving end first
+            b = np.where(at_src[:, None], ends[:, 1], ends[:, 0])
+            self._moving = (key, rows, a, b, np.where(at_src, dst, src), group)
+        _key, rows, a, b, other, group = self._moving
+        if not len(rows):
+            return
+        off = np.zeros((int(max(group.max(initial=-1), other.max(initial=-1))) + 2, 2))
+        for entity, delta in self.offsets.items():
+            if entity + 1 < len(off):
+                off[entity + 1] = delta
+        painter.save()
+        painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)  # (Qt strokes clipped lines far faster)
+        self._draw_fans(painter, a + off[group + 1], b + off[other + 1], rows, group, _edges(rect), lod,
+                        always=True, tol=1.0)
+        painter.restore()
+
+    def _draw_fans(self, painter: QPainter, a: np.ndarray, b: np.ndarray, rows: np.ndarray,
+                   group: np.ndarray | None, seen: tuple[float, float, float, float], lod: float,
+                   always: bool = False, tol: float = TOLERANCE) -> bool:
+        """Straight lines ``a -> b`` of ``rows`` as hairlines without antialiasing, the fans
+        (from one entity: ``group``, None: the end with more of them) bundled
+        (:func:`ecodesk.diagram.fans.bundle_fans`); returns whether there was a big fan (if
+        not, nothing is drawn: the caller draws the lines as usual)."""
+        np = load_numpy()
+        table = self.table
+        if group is None:
+            group, at_src = fan_origins(table.src_idx[rows], table.dst_idx[rows])
+            a, b = np.where(at_src[:, None], a, b), np.where(at_src[:, None], b, a)
+        counts = np.bincount(group[group >= 0]) if (group >= 0).any() else np.zeros(1, np.intp)
+        if counts.max() < FAN_BUNDLE and not always:
+            return False
+        # the pens in drawing order (as drawn unbundled: the order decides where fans overlap)
+        styles = table.style[rows]
+        order = self._order(np.unique(styles))
+        rank_of = np.zeros(int(styles.max()) + 1, np.int64)
+        rank_of[order] = np.arange(len(order))
+        x0, y0, x1, y1 = seen
+        owner, b = clip_rays(a, b, (x0 - PAD, y0 - PAD, x1 + PAD, y1 + PAD))
+        covers = np.array([self._pens[st][2] == Qt.PenStyle.SolidLine for st in order])
+        pieces, rank = bundle_fans(a[owner], b, rank_of[styles[owner]], group[owner], lod, covers=covers,
+                                   fan_min=FAN_BUNDLE, tol=tol)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for k, st in enumerate(order):
+            mine = pieces[rank == k]
+            if len(mine):
+                color, _width, dash = self._pens[st]
+                pen = QPen(color, 0.0)  # a hairline (the width does not matter here)
+                pen.setCosmetic(True)
+                pen.setStyle(dash)
+                pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+                painter.setPen(pen)
+                painter.drawPath(path_from_polylines(mine))
+        painter.restore()
+        return True
 
     def _order(self, styles: np.ndarray) -> list[int]:
         """The order to draw these styles in: :attr:`beneath` first."""
@@ -260,7 +353,9 @@ class FlowPainter:
     def draw_floating(self, painter: QPainter, rect: QRectF, lod: float) -> None:
         """The flows being dragged (drawn over the frame cache, which has none of them)."""
         lifted = self.table.floating_rows()
-        if len(lifted):
+        if len(lifted) and self.offsets:
+            self._draw_moving(painter, rect, lod, lifted)
+        elif len(lifted):
             painter.save()
             # many (a dragged hub's): hairlines without heads while they move (the heads of
             # thousands of flows into the hub are one blob, and costly to fill every frame)

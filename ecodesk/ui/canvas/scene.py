@@ -47,6 +47,7 @@ from ecodesk.ui.canvas.style import (
 MIN_RECT = QRectF(-1600, -1000, 3200, 2000)
 RECT_MARGIN = 800.0
 LIVE_CAP = 256  # idle FlowItems kept before the scene drops them
+BULK_MOVE = 1500  # a drag lifting more flows than this moves their ends only, routed on release
 
 
 class FlowItemMap(Mapping[str, FlowItem]):
@@ -146,6 +147,7 @@ class CanvasScene(QGraphicsScene):
         self._dirty_hulls: set[str] = set()
         self._dirty_rect: list[QRectF] = []
         self._moving: set[str] | None = None  # during a drag: ecosystems whose hulls wait
+        self._bulk: dict[str, tuple[float, float]] = {}  # a hub's drag: where its entities started
         self._batch = 0
         self.theme: CanvasTheme = LIGHT
         self.language = "en"
@@ -329,8 +331,11 @@ class CanvasScene(QGraphicsScene):
         """An entity item moved (a drag, or the model): its flows and hulls follow."""
         assert isinstance(item, EntityItem)
         eid = item.entity_id
-        self._dirty_flows.update(self.network.flows_of(eid))
         x, y = item.x(), item.y()
+        if eid in self._bulk:  # the layer moves the flows' ends (numpy), they are routed on release
+            self.flow_layer.move_ends(self.network.index_of(eid), x - self._bulk[eid][0], y - self._bulk[eid][1])
+        else:
+            self._dirty_flows.update(self.network.flows_of(eid))
         self.network.move_entity(eid, x, y)
         if self._moving is not None:  # a drag: the hulls follow on release (see begin_move)
             self._moving.update(item.entity.ecosystems)
@@ -388,18 +393,25 @@ class CanvasScene(QGraphicsScene):
         redrawn wherever it lies: the hub's eight hulls cover the whole canvas)."""
         self._moving = set()
         ids: set[str] = set()
+        entity_ids = list(entity_ids)
         for eid in entity_ids:
             ids.update(self.network.flows_of(eid))
         ids.intersection_update(self.flows)
         if ids:
             self.flush_pending()
             self.flow_layer.float_rows(self.flow_layer.rows_for(sorted(ids)))
+        if len(ids) > BULK_MOVE:  # (the hub): no routing per frame, straight ends drawn as fans
+            self._bulk = {e: (it.x(), it.y()) for e in entity_ids if (it := self.entity_items.get(e)) is not None}
 
     def end_move(self) -> None:
         """The drag is over: the dragged flows go back into the frame cache, the hulls
         take their new shape."""
         moved, self._moving = self._moving or set(), None
         self._dirty_hulls.update(moved)
+        for eid in self._bulk:  # routed once, now
+            self._dirty_flows.update(self.network.flows_of(eid))
+        self._bulk = {}
+        self.flow_layer.move_ends(None)
         self.flush_pending()
         self.flow_layer.sink_rows()
 

@@ -34,6 +34,7 @@ MAX_WIDTH = 150.0
 GAP = 3.0
 #: The region labelled around the visible one (a share of the viewport on each side), so
 #: that a small pan draws from the same choice.
+FORCED_MAX = 200  # up to this many selected entities show their names whatever the room
 MARGIN = 0.25
 
 
@@ -137,6 +138,8 @@ class ZoomedLabels:
         cy = np.floor((ys[inside] - region.top()) * zoom / line).astype(np.int64)
         _, first = np.unique(cx * 1_000_003 + cy, return_index=True)
         candidates = inside[np.sort(first)]
+        if len(selected) > FORCED_MAX:  # (a Select All): the selected names compete for room
+            selected = []
         forced = selected + [h for h in self._hubs if h not in selected and h in sc.entity_items]
         rects: dict[tuple[int, int], list[QRectF]] = {}
         placed: list[tuple[str, QRectF]] = []

@@ -1,0 +1,129 @@
+"""Diagram layer (engine side, no Qt): fans of straight hairlines bundled for drawing.
+
+At overview zoom (and while a hub is dragged) flows are straight hairlines, and most of
+them leave a few entities with many flows (the platform hub has 27,500): drawn one by one,
+the fan's lines overdraw the same pixels dozens of times — a frame costs tens of millions
+of pixels for a view of 1.6 million. :func:`bundle_fans` draws such a fan as the same
+pixels within a tolerance (half a pixel by default), in polar rings around each fan's
+origin: ring ``k`` reaches from radius ``r0·2^(k-1)`` to ``r0·2^k`` (pixels), and in it
+the lines of one style whose angles fall into one bin of width ``tol / r_k`` are one piece
+(the longest of them): two lines in one bin are never more than ``tol`` apart within the
+ring. The pieces of a fan then cost about the area it covers, not its lines times their
+length; small groups are left as they are.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ecodesk.diagram.flowtable import load_numpy
+
+if TYPE_CHECKING:
+    import numpy as np
+
+FAN_MIN = 48  # lines from one origin from which they are bundled
+RING0 = 32.0  # radius (pixels) of the innermost ring (the hub's shape covers most of it)
+TOLERANCE = 0.5  # pixels a bundled line may lie from the piece drawn for it
+
+
+def fan_origins(src: np.ndarray, dst: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For lines from entity ``src`` to ``dst`` (indices, -1: none): ``(origin entity,
+    whether the origin is the source)`` — the end with more of these lines."""
+    np = load_numpy()
+    n = int(max(src.max(initial=-1), dst.max(initial=-1))) + 2
+    deg = np.bincount(src + 1, minlength=n) + np.bincount(dst + 1, minlength=n)
+    deg[0] = 0  # -1: no entity
+    at_src = deg[src + 1] >= deg[dst + 1]
+    return np.where(at_src, src, dst), at_src
+
+
+def clip_rays(a: np.ndarray, b: np.ndarray, rect: tuple[float, float, float, float]) -> tuple[np.ndarray, np.ndarray]:
+    """Lines ``a -> b`` cut at their exit from ``rect`` (x0, y0, x1, y1): ``(index of each
+    line meeting the rect, its end there)`` — a fan's rings then stop at the view's edge."""
+    from ecodesk.diagram.flowtable import clip_segments
+
+    pieces, owner = clip_segments(load_numpy().stack([a, b], axis=1), *rect)
+    return owner, pieces[:, 1]
+
+
+def bundle_fans(
+    a: np.ndarray,
+    b: np.ndarray,
+    rank: np.ndarray,
+    group: np.ndarray,
+    scale: float,
+    *,
+    covers: np.ndarray | None = None,
+    tol: float = TOLERANCE,
+    r0: float = RING0,
+    fan_min: int = FAN_MIN,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Straight lines from ``a`` (their fan's origin side, ``(n, 2)`` scene) to ``b``,
+    drawn in order of ``rank`` (``(n,)`` ints: their pen, pens drawn one after another), in
+    fans ``group`` (``(n,)`` ints: the origin entity; -1 none), at ``scale`` pixels per
+    scene unit: ``(pieces (m, 2, 2), rank of each)`` that give the same pixels within
+    ``tol`` (see the module docstring). Within a ring's bin a pen's piece stops where a
+    later solid pen (``covers[rank]``; None: all solid) already covers it. Lines of groups
+    with fewer than ``fan_min`` lines are returned whole. One sort, then a few linear passes
+    a ring."""
+    np = load_numpy()
+    rank = np.asarray(rank, dtype=np.int64)
+    if not len(a):
+        return np.empty((0, 2, 2)), np.empty(0, np.int64)
+    group = np.asarray(group, dtype=np.int64)
+    _, inv, counts = np.unique(group, return_inverse=True, return_counts=True)
+    big = (counts[inv] >= fan_min) & (group >= 0)
+    out_p = [np.stack([a[~big], b[~big]], axis=1)]
+    out_r = [rank[~big]]
+    if big.any():
+        a, b, rank, group = a[big], b[big], rank[big], group[big]
+        n_rank = int(rank.max()) + 1
+        solid = np.ones(n_rank, bool) if covers is None else np.asarray(covers, bool)[:n_rank]
+        d = (b - a) * scale
+        length = np.hypot(d[:, 0], d[:, 1])
+        with np.errstate(invalid="ignore", divide="ignore"):
+            unit = np.where(length[:, None] > 0, d / length[:, None], 0.0)
+        theta = np.arctan2(d[:, 1], d[:, 0]) + np.pi  # 0 .. 2π
+        _, dense = np.unique(group, return_inverse=True)
+        order = np.argsort(dense * 8.0 + theta)  # by fan, then angle (θ < 8): one float sort
+        a, unit, rank, group, theta, length = (x[order] for x in (a, unit, rank, group, theta, length))
+        solid_of = solid[rank]
+        lo, r = 0.0, r0
+        while len(length):
+            bins = np.floor(theta * (r / tol)).astype(np.int64)
+            new = np.ones(len(bins), bool)
+            new[1:] = (bins[1:] != bins[:-1]) | (group[1:] != group[:-1])
+            seg = np.cumsum(new) - 1  # the bin of each line (non-decreasing)
+            # per (bin, pen): the longest line (sorted by pen within each bin)
+            by = np.argsort(seg * n_rank + rank)
+            s_seg, s_rank = seg[by], rank[by]
+            first = np.ones(len(by), bool)
+            first[1:] = (s_seg[1:] != s_seg[:-1]) | (s_rank[1:] != s_rank[:-1])
+            starts = np.flatnonzero(first)
+            longest = np.maximum.reduceat(length[by], starts)
+            e_seg, e_rank = s_seg[starts], s_rank[starts]
+            # how far the later solid pens of the same bin reach: a running maximum from the
+            # bin's last pen backwards, restarting at each bin (the bin's number lifts it)
+            big = 2.0 * float(length.max()) + 1.0
+            lift = (e_seg[-1] - e_seg) * big
+            v = lift + np.where(solid_of[by][starts], longest, 0.0)
+            run = np.maximum.accumulate(v[::-1])[::-1]
+            cover = np.zeros(len(starts))
+            same = e_seg[1:] == e_seg[:-1]
+            cover[:-1] = np.where(same, run[1:] - lift[:-1], 0.0)
+            start_at = np.maximum(cover, lo)
+            hi = np.minimum(longest, r)
+            keep = hi > start_at
+            line = by[starts[keep]]  # (its direction stands for the bin's)
+            u = unit[line]
+            p = np.empty((len(line), 2, 2))
+            p[:, 0] = a[line] + u * (start_at[keep][:, None] / scale)
+            p[:, 1] = a[line] + u * (hi[keep][:, None] / scale)
+            out_p.append(p)
+            out_r.append(e_rank[keep])
+            on = length > r
+            a, unit, rank, group, theta, length, solid_of = (
+                x[on] for x in (a, unit, rank, group, theta, length, solid_of)
+            )
+            lo, r = r, 2 * r
+    return np.concatenate(out_p), np.concatenate(out_r)
