@@ -142,7 +142,7 @@ def nucleolus_weighted_convex(
     ends = game.values(np.zeros((1, n)))
     scale = max(1.0, abs(v_full), float(np.abs(singles).max()), abs(float(ends[0])))
     vf = v_full / scale
-    k_add = add_per_step or max(16, 2 * n)
+    k_add = add_per_step or 2  # few at a time: the LPs here are very degenerate
     keep_rows = max(64, 6 * n)
     if imputations and float(singles.sum()) / scale <= vf + 1e-12:
         bounds = [(float(b) / scale, None) for b in singles] + [(None, None)]
