@@ -21,7 +21,7 @@ from ecodesk.analysis.game_sampling import (
 )
 from ecodesk.analysis.games import airport_shapley, coalition_sums, shapley_exact
 from ecodesk.analysis.notes_zh import note_text
-from ecodesk.analysis.pools import analyze_pool
+from ecodesk.analysis.pools import PoolResult, analyze_pool
 from ecodesk.analysis.run import run_analysis
 from ecodesk.model import AnalysisSettings, Entity, Pool, Scenario
 
@@ -112,6 +112,9 @@ def test_two_thousand_member_pool_is_sampled_fast_with_the_stop_rule() -> None:
     assert r.shapley_samples == 1000  # the minimum: the rule (se ≤ 0.01 % of the amount) holds at once
     row = r.to_json()
     assert row["shapley_samples"] == 1000 and set(row["shapley_standard_error"]) == set(members)
+    back = PoolResult.from_json(row)
+    assert back.shapley_samples == 1000 and back.shapley_standard_error == r.shapley_standard_error
+    assert "nucleolus_method" not in row  # only for the nucleolus rule
     assert max(r.shapley_standard_error.values()) <= 100
     assert sum(r.shapley.values()) == pytest.approx(1_000_000)
     assert any(n.startswith("Sampling stopped once the largest standard error") for n in r.notes)
