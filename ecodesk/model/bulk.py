@@ -16,7 +16,7 @@ import math
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import fields
 from itertools import compress, repeat
-from operator import eq, is_, not_
+from operator import eq, is_, is_not, not_
 from typing import Any, TypeVar
 
 from ecodesk.model.kinds import EntityKind, FlowKind, LabelledEnum
@@ -70,8 +70,12 @@ def _repeated_ids_ok(col: Collection[Any]) -> bool:
 
 
 def _texts_ok(col: Collection[Any], limit: int = MAX_TEXT_LENGTH) -> bool:
-    """Every value a str of at most ``limit`` characters (the model's text checks)."""
-    return not col or (set(map(type, col)) == _STR and max(map(len, col)) <= limit)
+    """Every value a str of at most ``limit`` characters (the model's text checks). A
+    column of nothing but the empty text (notes, labels: most rows), which SQLite and JSON
+    both give as the one shared ``""`` object, is seen in one pass of identity checks."""
+    if all(map(is_, col, repeat(""))):
+        return True
+    return set(map(type, col)) == _STR and max(map(len, col)) <= limit
 
 
 def _numbers(col: Sequence[Any], *, optional: bool = False, nonneg: bool = True, upper: float | None = None,
@@ -270,7 +274,7 @@ def _ranges(col: Sequence[Any]) -> Sequence[Any] | None:
     """The ranges column: empty ones (None, {}) as the shared empty ranges; the others are
     kept as they are and checked on the built object (:func:`build_from_columns`), which
     needs its values. A value that is no mapping takes the slow path."""
-    if all(r is NO_RANGES for r in col):
+    if all(map(is_, col, repeat(NO_RANGES))):
         return col
     out: list[Any] = []
     for r in col:
@@ -315,7 +319,8 @@ def build_from_columns(cls: type[T], columns: Sequence[Sequence[Any]]) -> list[T
         return [cls(*r) for r in zip(*columns, strict=True)]  # raises the precise ValidationError
     built = _BUILDERS[cls](checked)
     if cls is not Ecosystem:  # ranges (the last field) are checked against each object's values
-        for i in [i for i, r in enumerate(checked[-1]) if r is not NO_RANGES]:
+        ranges = checked[-1]
+        for i in list(compress(range(len(ranges)), map(is_not, ranges, repeat(NO_RANGES)))):
             obj = built[i]
             object.__setattr__(obj, "ranges", check_ranges(obj, obj.ranges))
     return built

@@ -198,3 +198,40 @@ def test_entity_fast_path_agrees_with_constructors(rows):
     assert [tuple(map(type, (e.demand, e.revenue, e.x))) for e in built] == [
         tuple(map(type, (e.demand, e.revenue, e.x))) for e in expected
     ]
+
+
+# -- one-pass shortcuts: columns of nothing but "" and nothing but empty ranges ---------------
+
+
+@pytest.mark.parametrize("odd", ["x" * 10_001, 5, None, b"", "n"])
+def test_a_column_of_empty_texts_but_one_is_judged_as_by_the_constructor(odd):
+    rows = [(f"f{i}", "a", "b", "goods", 1.0, 1.0, 0.0, "", None, None, "", None) for i in range(50)]
+    rows[37] = (*rows[37][:7], odd, *rows[37][8:])  # the notes of one flow
+    try:
+        expected = [Flow(*r) for r in rows]
+    except ValidationError as exc:
+        with pytest.raises(ValidationError) as info:
+            build_many(Flow, rows)
+        assert (info.value.obj_id, info.value.field) == (exc.obj_id, exc.field) == ("f37", "notes")
+        return
+    built = build_many(Flow, rows)
+    assert built == expected and built[37].notes == expected[37].notes
+
+
+def test_a_column_of_empty_ranges_but_the_last_is_checked_on_that_object():
+    from ecodesk.store.schema import decode_columns
+
+    n = 40
+    columns = [[1] * n, list(range(n)), [f"f{i}" for i in range(n)], ["a"] * n, ["b"] * n, ["goods"] * n,
+               [1.0] * n, [2.0] * n, [0.0] * n, [""] * n, [None] * n, [None] * n, [""] * n, ["{}"] * n]
+    plain = decode_columns("flows", columns)
+    assert all(not f.ranges for f in plain) and plain == [Flow(f"f{i}", "a", "b", "goods", 1.0, 2.0, 0.0)
+                                                          for i in range(n)]
+    columns[-1][-1] = '{"volume": [0.5, 1.5]}'
+    last = decode_columns("flows", columns)[-1]
+    assert last.ranges and last == Flow(f"f{n - 1}", "a", "b", "goods", 1.0, 2.0, 0.0,
+                                        ranges={"volume": [0.5, 1.5]})
+    columns[-1][-1] = '{"volume": [2, 3]}'  # the value 1.0 lies outside: refused naming the flow
+    with pytest.raises(ValidationError) as info:
+        decode_columns("flows", columns)
+    assert (info.value.obj_id, info.value.field) == (f"f{n - 1}", "ranges[volume]")
