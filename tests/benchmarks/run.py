@@ -50,7 +50,8 @@ TARGETS = {
     "monte_carlo_ratio_vs_naive": (">=", 20),
     "shapley_exact_n20_ms": ("<=", 100),
     "save_one_edit_ratio_vs_rewrite": (">=", 100),
-    "open_ratio_vs_raw_sqlite": ("<=", 3),
+    # issue 19: open within twice the raw SELECT of the same tables (it was 3)
+    "open_ratio_vs_raw_sqlite": ("<=", 2),
     "canvas_frame_zoomed_ms": ("<=", 16),
     "canvas_frame_full_view_ms": ("<=", 120),
     "first_window_ms": ("<=", 300),
@@ -449,17 +450,26 @@ class Bench:
 
     def analyze_full(self) -> None:
         cmd = self._analyze_cmd(self.file)
-        walls, peaks = [], []
-        for _ in range(3):
+        # As on a user's machine (and as first_window runs), modules are loaded from their
+        # compiled bytecode: this sandbox sets PYTHONDONTWRITEBYTECODE, which would compile
+        # every ecodesk module again in each run (~0.5 s). One warm-up run, not counted.
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        subprocess.run(cmd, capture_output=True, env=env, timeout=300)
+        walls, peaks, bases = [], [], []
+        for _ in range(max(5, self.repeat)):
             t0 = time.perf_counter()
-            out = subprocess.run(cmd, capture_output=True, text=True, timeout=120).stdout.split()
+            out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300).stdout.split()
             walls.append(time.perf_counter() - t0)
             peaks.append(float(out[2]))
             assert out[0] == "0", out
-        self.emit("analyze_full_scale_s", statistics.median(walls), "s", None,
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-c", "pass"], env=env, timeout=60)
+            bases.append(time.perf_counter() - t0)
+        self.emit("analyze_full_scale_s", statistics.median(walls), "s", statistics.median(bases),
                   f"`ecodesk analyze --json` on {len(self.project.scenario().entities):,} entities / "
                   f"{len(self.project.scenario().flows):,} flows, 10,000 trials, 100 orders: process wall time "
-                  f"incl. start-up and opening the file, median of 3")
+                  f"incl. start-up (bytecode compiled once, as installed), opening the file and printing the JSON, "
+                  f"median of {len(walls)}; baseline = a bare Python start in the same run")
         self.emit("analyze_full_scale_peak_mb", max(peaks), "MB", None, "peak resident memory of that process")
 
 
