@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 FAN_MIN = 48  # lines from one origin from which they are bundled
-RING0 = 32.0  # radius (pixels) of the innermost ring (the hub's shape covers most of it)
+RING0 = 64.0  # radius (pixels) of the innermost ring (the hub's shape covers most of it)
 TOLERANCE = 0.5  # pixels a bundled line may lie from the piece drawn for it
 
 
@@ -86,13 +86,15 @@ def bundle_fans(
         theta = np.arctan2(d[:, 1], d[:, 0]) + np.pi  # 0 .. 2π
         _, dense = np.unique(group, return_inverse=True)
         order = np.argsort(dense * 8.0 + theta)  # by fan, then angle (θ < 8): one float sort
-        a, unit, rank, group, theta, length = (x[order] for x in (a, unit, rank, group, theta, length))
-        solid_of = solid[rank]
+        a, unit = a[order], unit[order]
+        idx = np.arange(len(order))  # into ``a`` and ``unit`` (sorted): gathered only for pieces
+        rank, dense, theta, length = rank[order], dense[order].astype(np.int64), theta[order], length[order]
         lo, r = 0.0, r0
         while len(length):
-            bins = np.floor(theta * (r / tol)).astype(np.int64)
+            n_bins = int(2 * np.pi * r / tol) + 2
+            bins = dense * n_bins + np.floor(theta * (r / tol)).astype(np.int64)  # (fan, angle bin)
             new = np.ones(len(bins), bool)
-            new[1:] = (bins[1:] != bins[:-1]) | (group[1:] != group[:-1])
+            np.not_equal(bins[1:], bins[:-1], out=new[1:])
             seg = np.cumsum(new) - 1  # the bin of each line (non-decreasing)
             # per (bin, pen): the longest line (sorted by pen within each bin)
             by = np.argsort(seg * n_rank + rank)
@@ -106,7 +108,7 @@ def bundle_fans(
             # bin's last pen backwards, restarting at each bin (the bin's number lifts it)
             big = 2.0 * float(length.max()) + 1.0
             lift = (e_seg[-1] - e_seg) * big
-            v = lift + np.where(solid_of[by][starts], longest, 0.0)
+            v = lift + np.where(solid[e_rank], longest, 0.0)
             run = np.maximum.accumulate(v[::-1])[::-1]
             cover = np.zeros(len(starts))
             same = e_seg[1:] == e_seg[:-1]
@@ -114,7 +116,7 @@ def bundle_fans(
             start_at = np.maximum(cover, lo)
             hi = np.minimum(longest, r)
             keep = hi > start_at
-            line = by[starts[keep]]  # (its direction stands for the bin's)
+            line = idx[by[starts[keep]]]  # (its direction stands for the bin's)
             u = unit[line]
             p = np.empty((len(line), 2, 2))
             p[:, 0] = a[line] + u * (start_at[keep][:, None] / scale)
@@ -122,8 +124,6 @@ def bundle_fans(
             out_p.append(p)
             out_r.append(e_rank[keep])
             on = length > r
-            a, unit, rank, group, theta, length, solid_of = (
-                x[on] for x in (a, unit, rank, group, theta, length, solid_of)
-            )
+            idx, rank, dense, theta, length = idx[on], rank[on], dense[on], theta[on], length[on]
             lo, r = r, 2 * r
     return np.concatenate(out_p), np.concatenate(out_r)

@@ -119,11 +119,20 @@ class FlowTable:
     def rows_for(self, flow_ids: Sequence[str]) -> np.ndarray:
         """The rows of these flows, allocating rows for new ones."""
         load_numpy()
-        need = sum(1 for f in flow_ids if f not in self._rows) - len(self._free)
+        rows, free, ids = self._rows, self._free, self._ids
+        new = set(flow_ids).difference(rows)
+        if not new:  # all known (a restyle, a reroute): one C-level pass
+            return np.fromiter(map(rows.__getitem__, flow_ids), np.intp, len(flow_ids))
+        need = len(new) - len(free)
         if self._n + max(need, 0) > self._cap:
             self._grow(max(1024, self._cap * 2, self._n + need))
+        if not free and len(new) == len(flow_ids):  # all new and distinct (a load): appended
+            start = self._n
+            rows.update(zip(flow_ids, range(start, start + len(flow_ids))))
+            ids.extend(flow_ids)
+            self._n += len(flow_ids)
+            return np.arange(start, self._n, dtype=np.intp)
         out = np.empty(len(flow_ids), dtype=np.intp)
-        rows, free, ids = self._rows, self._free, self._ids
         for i, fid in enumerate(flow_ids):
             row = rows.get(fid)
             if row is None:

@@ -69,6 +69,8 @@ def convex_hull(points: Iterable[Point]) -> list[Point]:
     pts = sorted(set(points))
     if len(pts) <= 2:
         return pts
+    if len(pts) > 256:
+        pts = _outer(pts)
 
     def cross(o: Point, a: Point, b: Point) -> float:
         return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
@@ -84,6 +86,25 @@ def convex_hull(points: Iterable[Point]) -> list[Point]:
             upper.pop()
         upper.append(p)
     return lower[:-1] + upper[:-1]
+
+
+def _outer(pts: list[Point]) -> list[Point]:
+    """Akl–Toussaint: drop the points strictly inside the polygon of the extreme points
+    (along x, y and the diagonals) — they cannot be hull vertices; the order is kept."""
+    from ecodesk.diagram.flowtable import load_numpy
+
+    np = load_numpy()
+    a = np.array(pts, dtype=float)
+    x, y = a[:, 0], a[:, 1]
+    picks = [x.argmin(), (x + y).argmin(), y.argmin(), (x - y).argmax(), x.argmax(), (x + y).argmax(),
+             y.argmax(), (x - y).argmin()]
+    poly = a[list(dict.fromkeys(int(i) for i in picks))]  # counter-clockwise (y up) or clockwise: see sign
+    if len(poly) < 3:
+        return pts
+    e0, e1 = poly, np.roll(poly, -1, axis=0)
+    cr = (e1[:, 0] - e0[:, 0])[:, None] * (y - e0[:, 1][:, None]) - (e1[:, 1] - e0[:, 1])[:, None] * (x - e0[:, 0][:, None])
+    inside = (cr > 0).all(axis=0) | (cr < 0).all(axis=0)
+    return [p for p, out in zip(pts, (~inside).tolist()) if out]
 
 
 def padded_hull(members: Iterable[tuple[str, float, float, float]], steps: int = 16) -> tuple[list[Point], set[str]]:

@@ -64,12 +64,22 @@ def _font_px() -> float:
     return _FONT_PX[0]
 
 
+_METRICS: list[QFontMetricsF] = []
+
+
+def _metrics() -> QFontMetricsF:
+    """Metrics of the label font (built once: 100,000 labels ask)."""
+    if not _METRICS:
+        _METRICS.append(QFontMetricsF(canvas_font()))
+    return _METRICS[0]
+
+
 def wrap_label(text: str, width: float = LABEL_WIDTH, max_lines: int = LABEL_MAX_LINES) -> list[str]:
     """Break ``text`` into at most ``max_lines`` balanced lines of at most ``width``:
     Chinese breaks between characters, other scripts at word boundaries; the last line is
     elided if the text does not fit. Balanced: '新能源车企生态平台' becomes two lines of
     five and four characters, not eight and one."""
-    if "\n" not in text and QFontMetricsF(canvas_font()).horizontalAdvance(text) <= width:
+    if "\n" not in text and _metrics().horizontalAdvance(text) <= width:
         one = text.strip()  # fits on one line: no text layout needed (as _wrap would give)
         return [one] if one else ([text] if text else [])
     lines = _wrap(text, width, max_lines)
@@ -225,7 +235,7 @@ class EntityItem(QGraphicsRectItem):
     def _relayout(self) -> None:
         self.prepareGeometryChange()
         self._lines = wrap_label(self.entity.label)
-        fm = QFontMetricsF(canvas_font())
+        fm = _metrics()
         top = self.path().boundingRect().bottom() + LABEL_GAP
         width = max((fm.horizontalAdvance(ln) for ln in self._lines), default=0.0)
         height = fm.height() * len(self._lines)

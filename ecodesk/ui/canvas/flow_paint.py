@@ -27,7 +27,7 @@ from ecodesk.ui.canvas.flow_labels import FlowLabels
 if TYPE_CHECKING:
     import numpy as np
 
-FAN_BUNDLE = 2000  # straight hairlines from one entity from which its fan is bundled (diagram.fans)
+FAN_BUNDLE = 500  # straight hairlines from one entity from which its fan is bundled (diagram.fans)
 GLOW_MAX = 300  # more selected flows than this are drawn as lines in the selection colour
 DENSE_PIECES = 1500  # clipped pieces of through-flows above which they are drawn as hairlines
 _TAIL = struct.pack(">ii", 0, 0)  # cStart, fill rule (odd-even)

@@ -422,33 +422,38 @@ class CanvasScene(QGraphicsScene):
         np = load_numpy()
         layer = self.flow_layer
         rows = layer.rows_for(ids)
-        styles = np.empty(len(ids), np.int32)
-        widths = np.empty(len(ids))
-        shown = np.empty(len(ids), bool)
-        src = np.empty(len(ids), np.intp)
-        dst = np.empty(len(ids), np.intp)
-        flip = np.empty(len(ids), bool)
-        cache, overrides, hidden = self._style_cache, self.color_overrides, self.hidden_flow_kinds
+        n = len(ids)
+        flows = [self.flows[fid] for fid in ids]
         index_of = self.network.index_of
-        for i, fid in enumerate(ids):
-            f = self.flows[fid]
-            src[i] = index_of(f.source)
-            dst[i] = index_of(f.target)
-            flip[i] = f.source > f.target
-            w = flow_width(f.volume)
-            if overrides and fid in overrides:
-                st = layer.style_index(overrides[fid], w, FLOW_DASHES.get(f.kind, Qt.PenStyle.SolidLine))
-            else:
-                key = (f.kind, round(w * 4))  # the layer's pens step widths by a quarter
-                st = cache.get(key)
-                if st is None:
-                    st = cache[key] = layer.style_index(
-                        self.flow_color(f), w, FLOW_DASHES.get(f.kind, Qt.PenStyle.SolidLine)
-                    )
-            styles[i] = st
-            widths[i] = w
-            shown[i] = f.kind not in hidden
-        layer.set_labels(rows, [self.flows[fid].label for fid in ids])
+        src = np.fromiter((index_of(f.source) for f in flows), np.intp, n)
+        dst = np.fromiter((index_of(f.target) for f in flows), np.intp, n)
+        flip = np.fromiter((f.source > f.target for f in flows), bool, n)
+        widths = np.fromiter((flow_width(f.volume) for f in flows), float, n)
+        kinds = [f.kind for f in flows]
+        hidden = self.hidden_flow_kinds
+        shown = np.fromiter((k not in hidden for k in kinds), bool, n)
+        # one pen per (kind, width in quarter steps): looked up once per pair, not per flow
+        code = {k: i for i, k in enumerate(dict.fromkeys(kinds))}
+        pair = np.fromiter((code[k] for k in kinds), np.int64, n) * 1024 + np.round(widths * 4).astype(np.int64)
+        uniq, first, inv = np.unique(pair, return_index=True, return_inverse=True)
+        cache = self._style_cache
+        per = np.empty(len(uniq), np.int32)
+        for j, i in enumerate(first.tolist()):
+            f, w = flows[i], float(widths[i])
+            key = (f.kind, round(w * 4))  # the layer's pens step widths by a quarter
+            st = cache.get(key)
+            if st is None:
+                dash = FLOW_DASHES.get(f.kind, Qt.PenStyle.SolidLine)
+                st = cache[key] = layer.style_index(flow_color(f.id, f.kind), w, dash)  # (not an override's)
+            per[j] = st
+        styles = per[inv]
+        overrides = self.color_overrides
+        if overrides:
+            for i, f in enumerate(flows):
+                if f.id in overrides:
+                    styles[i] = layer.style_index(overrides[f.id], float(widths[i]),
+                                                  FLOW_DASHES.get(f.kind, Qt.PenStyle.SolidLine))
+        layer.set_labels(rows, [f.label for f in flows])
         layer.set_styles(rows, styles, widths)
         layer.set_shown(rows, shown)
         layer.set_links(rows, src, dst, flip)
