@@ -515,14 +515,15 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def _analyze(project: Any, args: argparse.Namespace) -> int:
-    from ecodesk import numfmt
     from ecodesk.analysis.run import run_analysis
-    from ecodesk.analysis.summary import format_summary, t
 
     settings = _settings(project, args)
     if args.json:  # one object of one scenario (SPEC §5): --scenario, else the first — said on stderr
         scenario = project.scenario(args.scenario)
         if args.scenario is None and len(project.scenarios) > 1:
+            from ecodesk import numfmt
+            from ecodesk.analysis.summary import t
+
             quote = "「{0}」" if args.lang.startswith("zh") else "'{0}'"
             names = numfmt.join_list([quote.format(x.name) for x in project.scenarios], args.lang)
             print(f"ecodesk: note: {t('only_one', args.lang, s=scenario.name, n=len(project.scenarios), names=names)}",
@@ -530,6 +531,8 @@ def _analyze(project: Any, args: argparse.Namespace) -> int:
         print(json.dumps(run_analysis(scenario, settings).to_json(), ensure_ascii=False, allow_nan=False))
         return EXIT_OK
     # the readable summary: every scenario, unless --scenario names one
+    from ecodesk.analysis.summary import format_summary
+
     chosen = [project.scenario(args.scenario)] if args.scenario is not None else list(project.scenarios)
     for i, scenario in enumerate(chosen):
         if i:

@@ -89,3 +89,19 @@ def test_analyze_in_a_fresh_process_prints_the_same_json(project_file, capsys):
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == json.loads(here)
+
+
+def test_analyze_json_imports_neither_qt_nor_the_readable_summary(project_file):
+    """`analyze --json` loads what it prints with: not the readable summary (nor its
+    figure labels and Chinese notes), not Qt; the readable summary still comes when asked."""
+    code = ("import contextlib, io, sys; from ecodesk.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()): rc = main(sys.argv[1:])\n"
+            "print(rc, sorted(m for m in ('ecodesk.analysis.summary', 'ecodesk.analysis.notes_zh', 'PySide6')"
+            " if m in sys.modules))")
+    first = open_project(project_file).scenarios[0].name  # named: no note about the other scenario
+    done = subprocess.run([sys.executable, "-c", code, "analyze", str(project_file), "--json", "--scenario", first],
+                          capture_output=True, text=True, timeout=300)
+    assert done.stdout.split(maxsplit=1) == ["0", "[]\n"], done.stderr
+    done = subprocess.run([sys.executable, "-c", code, "analyze", str(project_file), "--scenario", first],
+                          capture_output=True, text=True, timeout=300)
+    assert done.stdout.split(maxsplit=1) == ["0", "['ecodesk.analysis.notes_zh', 'ecodesk.analysis.summary']\n"]
