@@ -142,8 +142,8 @@ def test_overview_fan_bundled_looks_as_drawn_one_by_one(qtbot, platform, monkeyp
         return img
 
     calls = []
-    real = flow_paint.FlowPainter._draw_fans
-    monkeypatch.setattr(flow_paint.FlowPainter, "_draw_fans",
+    real = flow_paint.FlowPainter._fan_pieces
+    monkeypatch.setattr(flow_paint.FlowPainter, "_fan_pieces",
                         lambda self, *a, **k: calls.append(1) or real(self, *a, **k))
     bundled = grab()
     assert calls  # the hub's fan went through the bundling

@@ -178,19 +178,22 @@ class FlowPainter:
             dense = len(seg_style) > DENSE_PIECES
         # straight hairlines without antialiasing (the overview; a dense fan's through-flows
         # at full detail): a big fan is drawn bundled, as the same pixels at a fraction of the cost
+        fans: dict[int, np.ndarray] = {}
         if detail >= 2 or (dense and detail == 0):
             flat = ~table.curved[cross] | (lod < 0.05)
             lines = np.concatenate([inside, cross[flat]]) if detail >= 2 else cross[flat]
             if len(lines) >= FAN_BUNDLE:
                 ends = table.pts[lines][:, [0, -1]]
-                if self._draw_fans(painter, ends[:, 0], ends[:, 1], lines, None, seen, lod):
+                fans = self._fan_pieces(ends[:, 0], ends[:, 1], lines, None, seen, lod) or {}
+                if fans:
                     if detail >= 2:
                         inside = inside[:0]
                     keep = ~np.isin(segs[1], np.flatnonzero(flat))
                     segs = (segs[0][keep], segs[1][keep])
                     seg_style = seg_style[keep]
         in_style = table.style[inside]
-        for st in self._order(np.union1d(np.unique(in_style), np.unique(seg_style))):
+        used = np.union1d(np.unique(in_style), np.unique(seg_style))
+        for st in self._order(np.union1d(used, np.array(list(fans), dtype=used.dtype))):
             color, width, dash = self._pens[int(st)]
             pen = QPen(color, width if detail == 0 else 0.0)
             pen.setCosmetic(detail != 0)
@@ -212,6 +215,8 @@ class FlowPainter:
                     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
                 painter.drawPath(path_from_polylines(pieces))
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail < 2)
+            if int(st) in fans:  # in its pen's turn: the order decides the colour where fans overlap
+                self._stroke_fans(painter, {int(st): fans[int(st)]})
         if detail >= 2 or not heads:
             return dense
         painter.setPen(Qt.PenStyle.NoPen)
@@ -251,19 +256,20 @@ class FlowPainter:
         for entity, delta in self.offsets.items():
             if entity + 1 < len(off):
                 off[entity + 1] = delta
+        fans = self._fan_pieces(a + off[group + 1], b + off[other + 1], rows, group, _edges(rect), lod,
+                                always=True, tol=1.0)
         painter.save()
         painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)  # (Qt strokes clipped lines far faster)
-        self._draw_fans(painter, a + off[group + 1], b + off[other + 1], rows, group, _edges(rect), lod,
-                        always=True, tol=1.0)
+        self._stroke_fans(painter, fans or {})
         painter.restore()
 
-    def _draw_fans(self, painter: QPainter, a: np.ndarray, b: np.ndarray, rows: np.ndarray,
-                   group: np.ndarray | None, seen: tuple[float, float, float, float], lod: float,
-                   always: bool = False, tol: float = TOLERANCE) -> bool:
-        """Straight lines ``a -> b`` of ``rows`` as hairlines without antialiasing, the fans
-        (from one entity: ``group``, None: the end with more of them) bundled
-        (:func:`ecodesk.diagram.fans.bundle_fans`); returns whether there was a big fan (if
-        not, nothing is drawn: the caller draws the lines as usual)."""
+    def _fan_pieces(self, a: np.ndarray, b: np.ndarray, rows: np.ndarray, group: np.ndarray | None,
+                    seen: tuple[float, float, float, float], lod: float, always: bool = False,
+                    tol: float = TOLERANCE) -> dict[int, np.ndarray] | None:
+        """Straight lines ``a -> b`` of ``rows`` to draw as hairlines without antialiasing,
+        the fans (from one entity: ``group``, None: the end with more of them) bundled
+        (:func:`ecodesk.diagram.fans.bundle_fans`): the pieces by style, in drawing order;
+        None without a big fan (the caller draws the lines as usual)."""
         np = load_numpy()
         table = self.table
         if group is None:
@@ -271,7 +277,7 @@ class FlowPainter:
             a, b = np.where(at_src[:, None], a, b), np.where(at_src[:, None], b, a)
         counts = np.bincount(group[group >= 0]) if (group >= 0).any() else np.zeros(1, np.intp)
         if counts.max() < FAN_BUNDLE and not always:
-            return False
+            return None
         # the pens in drawing order (as drawn unbundled: the order decides where fans overlap)
         styles = table.style[rows]
         order = self._order(np.unique(styles))
@@ -279,23 +285,26 @@ class FlowPainter:
         rank_of[order] = np.arange(len(order))
         x0, y0, x1, y1 = seen
         owner, b = clip_rays(a, b, (x0 - PAD, y0 - PAD, x1 + PAD, y1 + PAD))
-        covers = np.array([self._pens[st][2] == Qt.PenStyle.SolidLine for st in order])
+        # no pen hides another's pieces: whether a later line covers an earlier one's pixels
+        # cannot be told within half a pixel (hiding them shifted a dense fan's colours)
+        covers = np.zeros(len(order), bool)
         pieces, rank = bundle_fans(a[owner], b, rank_of[styles[owner]], group[owner], lod, covers=covers,
                                    fan_min=FAN_BUNDLE, tol=tol)
+        return {st: mine for k, st in enumerate(order) if len(mine := pieces[rank == k])}
+
+    def _stroke_fans(self, painter: QPainter, fans: dict[int, np.ndarray]) -> None:
+        """Stroke pieces by style (in the dict's order) as hairlines without antialiasing."""
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for k, st in enumerate(order):
-            mine = pieces[rank == k]
-            if len(mine):
-                color, _width, dash = self._pens[st]
-                pen = QPen(color, 0.0)  # a hairline (the width does not matter here)
-                pen.setCosmetic(True)
-                pen.setStyle(dash)
-                pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-                painter.setPen(pen)
-                painter.drawPath(path_from_polylines(mine))
+        for st, pieces in fans.items():
+            color, _width, dash = self._pens[st]
+            pen = QPen(color, 0.0)  # a hairline (the width does not matter here)
+            pen.setCosmetic(True)
+            pen.setStyle(dash)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            painter.setPen(pen)
+            painter.drawPath(path_from_polylines(pieces))
         painter.restore()
-        return True
 
     def _order(self, styles: np.ndarray) -> list[int]:
         """The order to draw these styles in: :attr:`beneath` first."""

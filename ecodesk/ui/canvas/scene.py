@@ -435,24 +435,26 @@ class CanvasScene(QGraphicsScene):
         # one pen per (kind, width in quarter steps): looked up once per pair, not per flow
         code = {k: i for i, k in enumerate(dict.fromkeys(kinds))}
         pair = np.fromiter((code[k] for k in kinds), np.int64, n) * 1024 + np.round(widths * 4).astype(np.int64)
+        overrides = self.color_overrides or {}
+        mine = [i for i, f in enumerate(flows) if f.id in overrides] if overrides else []
+        if mine:  # (their own colours: kept out of the shared pens' pairs)
+            pair[mine] = -1 - np.arange(len(mine))
         uniq, first, inv = np.unique(pair, return_index=True, return_inverse=True)
         cache = self._style_cache
         per = np.empty(len(uniq), np.int32)
-        for j, i in enumerate(first.tolist()):
-            f, w = flows[i], float(widths[i])
+        # pens are made in the order the flows come (a pen's index is its drawing order)
+        for j in np.argsort(first, kind="stable").tolist():
+            f, w = flows[first[j]], float(widths[first[j]])
+            dash = FLOW_DASHES.get(f.kind, Qt.PenStyle.SolidLine)
+            if uniq[j] < 0:
+                per[j] = layer.style_index(overrides[f.id], w, dash)
+                continue
             key = (f.kind, round(w * 4))  # the layer's pens step widths by a quarter
             st = cache.get(key)
             if st is None:
-                dash = FLOW_DASHES.get(f.kind, Qt.PenStyle.SolidLine)
-                st = cache[key] = layer.style_index(flow_color(f.id, f.kind), w, dash)  # (not an override's)
+                st = cache[key] = layer.style_index(flow_color(f.id, f.kind), w, dash)
             per[j] = st
         styles = per[inv]
-        overrides = self.color_overrides
-        if overrides:
-            for i, f in enumerate(flows):
-                if f.id in overrides:
-                    styles[i] = layer.style_index(overrides[f.id], float(widths[i]),
-                                                  FLOW_DASHES.get(f.kind, Qt.PenStyle.SolidLine))
         layer.set_labels(rows, [f.label for f in flows])
         layer.set_styles(rows, styles, widths)
         layer.set_shown(rows, shown)
