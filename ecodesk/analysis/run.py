@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import compress, repeat
 from typing import TYPE_CHECKING, Any
 
 from ecodesk.model.objects import AnalysisSettings
@@ -115,12 +116,35 @@ def run_analysis(
     return AnalysisResult(scenario, settings, reuse, cost, resilience, kpis)
 
 
+_SAME_TYPES = frozenset({str, int, bool, type(None)})
+_PLAIN_TYPES = _SAME_TYPES | {float}
+
+
+def _plain(values: Any) -> bool:
+    """Whether every value is already plain JSON (text, int, bool, None, finite float — exact
+    types, so numpy scalars and enums still go through :func:`jsonable`)."""
+    types = set(map(type, values))
+    if not types <= _PLAIN_TYPES:
+        return False
+    # among these exact types isinstance(v, float) means a float: the finite check runs in C
+    return float not in types or all(map(math.isfinite, compress(values, map(isinstance, values, repeat(float)))))
+
+
 def jsonable(value: Any) -> Any:
-    """Plain JSON types only: numpy scalars/arrays converted, NaN/inf as None, tuples as lists."""
+    """Plain JSON types only: numpy scalars/arrays converted, NaN/inf as None, tuples as lists.
+
+    Values that are plain JSON already (text, int, bool, None, a finite float: ``x - x == 0``)
+    are taken as they are without a call, and a list of only such values is copied in one
+    C-level pass: the ~2 million leaves of a 100,000-entity analysis took 2 s one call each."""
     if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
+        return {
+            str(k): v if type(v) in _SAME_TYPES or (type(v) is float and v - v == 0.0) else jsonable(v)
+            for k, v in value.items()
+        }
     if isinstance(value, (list, tuple)):
-        return [jsonable(v) for v in value]
+        if _plain(value):
+            return list(value)
+        return [v if type(v) in _SAME_TYPES or (type(v) is float and v - v == 0.0) else jsonable(v) for v in value]
     if isinstance(value, bool) or value is None or isinstance(value, str):
         return value
     if isinstance(value, int):
