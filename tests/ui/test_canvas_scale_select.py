@@ -155,3 +155,15 @@ def test_overview_fan_bundled_looks_as_drawn_one_by_one(qtbot, platform, monkeyp
     differ = (a != b) & drawn
     # within half a pixel, a line lands on a neighbouring pixel now and then: few pixels differ
     assert differ.sum() < 0.04 * drawn.sum(), (differ.sum(), drawn.sum())
+
+
+def test_pixmap_cache_holds_every_entity_of_a_big_platform(qtbot, platform):
+    # Qt counts each cached pixmap as >= 1 KB: without room for all entities' overview
+    # pixmaps every entity was painted again on every frame (10x platform: 1.9 s a pan)
+    from PySide6.QtGui import QPixmapCache
+
+    from ecodesk.ui.canvas.view import PIXMAP_CACHE_KB
+
+    QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
+    view = make_view(qtbot, platform, size=(800, 600))
+    assert QPixmapCache.cacheLimit() >= PIXMAP_CACHE_KB + 2 * len(view.canvas_scene.entity_items)

@@ -179,6 +179,11 @@ class CanvasView(QGraphicsView):
     def _show_scenario(self, scenario: Scenario | None) -> None:
         self._scenario_bindings.clear()
         self.canvas_scene.set_scenario(scenario)
+        # Qt counts every cached pixmap as at least 1 KB: 100,000 entities' tiny overview
+        # pixmaps would overflow the cache and be painted again every frame
+        need = PIXMAP_CACHE_KB + 2 * len(self.canvas_scene.entity_items)
+        if QPixmapCache.cacheLimit() < need:
+            QPixmapCache.setCacheLimit(need)
         self.zoomed_labels.model_changed()
         if scenario is not None:
             self._scenario_bindings.connect(scenario.changed, self.legend_overlay.refresh_soon)
