@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from ecodesk.model import Capability, FlowKind, Scenario
+from ecodesk.model import Capability, Flow, FlowKind, Scenario
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,15 +107,22 @@ class _Usage:
     standalone: float = 0.0
 
 
-def capability_usage(scenario: Scenario) -> dict[str, dict[str, tuple[float, float]]]:
+def _capability_flows(scenario: Scenario) -> list[Flow]:
+    """The capability flows of ``scenario``, in scenario order."""
+    return [f for f in scenario.flows if f.kind is FlowKind.CAPABILITY]
+
+
+def capability_usage(
+    scenario: Scenario, flows: list[Flow] | None = None
+) -> dict[str, dict[str, tuple[float, float]]]:
     """capability id → {consumer id → (v_ik, A_ik)}, consumers in order of first flow.
 
     Shared with the cost game so both read flows identically (owner excluded, A defaulting
     per flow to F + u·v of that flow).
     """
     usage: dict[str, dict[str, _Usage]] = {c.id: {} for c in scenario.capabilities}
-    for f in scenario.flows:
-        if f.kind is not FlowKind.CAPABILITY or f.capability is None:
+    for f in _capability_flows(scenario) if flows is None else flows:
+        if f.capability is None:
             continue
         cap = scenario.capabilities.get(f.capability)
         if cap is None or f.target == cap.owner:
@@ -129,7 +136,8 @@ def capability_usage(scenario: Scenario) -> dict[str, dict[str, tuple[float, flo
 def analyze_reuse(scenario: Scenario) -> ReuseResult:
     """Per-capability reuse, savings against standalone provision, redundancies and gaps."""
     result = ReuseResult()
-    usage = capability_usage(scenario)
+    cap_flows = _capability_flows(scenario)  # read once for the usage and the gaps
+    usage = capability_usage(scenario, cap_flows)
     ecos_of = {e.id: set(e.ecosystems) for e in scenario.entities}
     for cap in scenario.capabilities:
         per = usage[cap.id]
@@ -163,7 +171,7 @@ def analyze_reuse(scenario: Scenario) -> ReuseResult:
         result.notes.append("No capabilities: reuse_index and total_savings are 0.")
     counts = {c.id: c.reuse_count for c in result.capabilities}
     result.redundancies = _redundancies(scenario, counts, ecos_of)
-    result.gaps = _gaps(scenario, counts, ecos_of)
+    result.gaps = _gaps(scenario, counts, ecos_of, cap_flows)
     if not len(scenario.ecosystems):
         result.notes.append(
             "The scenario defines no ecosystem: redundancy is looked for across the whole scenario, "
@@ -254,7 +262,7 @@ def _components(caps: list[Capability], ecos_of: dict[str, set[str]], anywhere: 
     return list(groups.values())
 
 
-def _gaps(scenario: Scenario, counts: dict[str, int], ecos_of: dict[str, set[str]]) -> list[Gap]:
+def _gaps(scenario: Scenario, counts: dict[str, int], ecos_of: dict[str, set[str]], cap_flows: list[Flow]) -> list[Gap]:
     """Unmet needs, each with candidate owners ranked per SPEC §3.1: owners sharing an ecosystem
     with the need's entity first, then by highest reuse count, then by id.
 
@@ -263,8 +271,8 @@ def _gaps(scenario: Scenario, counts: dict[str, int], ecos_of: dict[str, set[str
     and is reused for every need of the same category and the same set of ecosystems — so the
     cost is that of writing the candidate lists, not of sorting them per need."""
     received: dict[str, set[str]] = {}
-    for f in scenario.flows:
-        cap = scenario.capabilities.get(f.capability) if f.kind is FlowKind.CAPABILITY else None
+    for f in cap_flows:
+        cap = scenario.capabilities.get(f.capability)
         if cap is not None:
             received.setdefault(f.target, set()).add(cap.category_key)
     best: dict[str, dict[str, int]] = {}  # category key → owner → highest reuse_count
