@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 
 from ecodesk.commands.editrules import change_command
 from ecodesk.diagram.flowtable import K
-from ecodesk.ui.canvas import scene as scene_module
+from ecodesk.ui.canvas import flow_pens as pens_module
 from ecodesk.ui.canvas.flow_labels import FlowLabels
 from tests.ui.canvas_helpers import big_scenario, make_view
 from tests.ui.test_canvas_frame_cache import matches_direct, pixels, settle
@@ -38,7 +38,7 @@ def _changed(before, after):
 
 @pytest.mark.parametrize("text", ["monthly settlement", "月度结算"])
 def test_a_label_is_drawn_at_the_middle_of_its_flow_and_goes_with_undo(qtbot, monkeypatch, text):
-    monkeypatch.setattr(scene_module, "FLOW_DASHES", {})  # see test_canvas_frame_cache.big
+    monkeypatch.setattr(pens_module, "FLOW_DASHES", {})  # see test_canvas_frame_cache.big
     view = make_view(qtbot, size=(1200, 800))
     view.set_zoom(1.0)
     view.centerOn(QPointF(100, 0))
@@ -121,7 +121,7 @@ def test_without_labels_nothing_of_them_runs(qtbot, monkeypatch):
 
 @pytest.fixture
 def labelled(qtbot, monkeypatch):
-    monkeypatch.setattr(scene_module, "FLOW_DASHES", {})  # see test_canvas_frame_cache.big
+    monkeypatch.setattr(pens_module, "FLOW_DASHES", {})  # see test_canvas_frame_cache.big
     s = big_scenario(300, 900, 4)
     for f in list(s.flows)[::2]:
         s.replace(f.evolve(label=f"批次 {f.id} settlement"))

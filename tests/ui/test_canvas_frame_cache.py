@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF
 from PySide6.QtGui import QColor, QImage
 
-from ecodesk.ui.canvas import scene as scene_module
+from ecodesk.ui.canvas import flow_pens as pens_module
 from tests.ui.canvas_helpers import big_scenario, make_view, sample_scenario
 
 
@@ -48,7 +48,7 @@ def big(qtbot, monkeypatch):
     # solid flows: Qt's dasher skips dashes outside the device it draws on, so a dashed
     # line's pattern starts at a different phase in the (larger) cached image — a shift
     # of a few pixels that is not an error; everything else must match exactly
-    monkeypatch.setattr(scene_module, "FLOW_DASHES", {})
+    monkeypatch.setattr(pens_module, "FLOW_DASHES", {})
     view = make_view(qtbot, big_scenario(300, 900, 4), size=(900, 650))
     view.set_zoom(0.6)
     view.centerOn(0, 0)

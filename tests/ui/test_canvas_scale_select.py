@@ -162,7 +162,7 @@ def test_pixmap_cache_holds_every_entity_of_a_big_platform(qtbot, platform):
     # pixmaps every entity was painted again on every frame (10x platform: 1.9 s a pan)
     from PySide6.QtGui import QPixmapCache
 
-    from ecodesk.ui.canvas.view import PIXMAP_CACHE_KB
+    from ecodesk.ui.canvas.flow_pens import PIXMAP_CACHE_KB
 
     QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
     view = make_view(qtbot, platform, size=(800, 600))

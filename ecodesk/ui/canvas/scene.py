@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QObject, QPointF, QRectF, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
@@ -32,10 +32,10 @@ from ecodesk.model import Bindings, Ecosystem, Entity, Flow, FlowKind, Scenario
 from ecodesk.ui.canvas.entity_item import EntityItem, shape_key, sized_outline
 from ecodesk.ui.canvas.flow_item import FlowItem, FlowLabelItem, flow_summary
 from ecodesk.ui.canvas.flow_layer import FlowLayerItem
+from ecodesk.ui.canvas.flow_pens import flow_pens, room_for_pixmaps
 from ecodesk.ui.canvas.hull_item import EcosystemHulls
 from ecodesk.ui.canvas.notes import SceneNotes
 from ecodesk.ui.canvas.style import (
-    FLOW_DASHES,
     LIGHT,
     CanvasTheme,
     ecosystem_color,
@@ -218,6 +218,7 @@ class CanvasScene(QGraphicsScene):
             self._add_flow(f)
         self.flush_pending()
         self.setSceneRect(self._fitted_rect())
+        room_for_pixmaps(len(self.entity_items))
 
     # model -> scene --------------------------------------------------------------
     def _add_entity(self, e: Entity) -> None:
@@ -432,29 +433,7 @@ class CanvasScene(QGraphicsScene):
         kinds = [f.kind for f in flows]
         hidden = self.hidden_flow_kinds
         shown = np.fromiter((k not in hidden for k in kinds), bool, n)
-        # one pen per (kind, width in quarter steps): looked up once per pair, not per flow
-        code = {k: i for i, k in enumerate(dict.fromkeys(kinds))}
-        pair = np.fromiter((code[k] for k in kinds), np.int64, n) * 1024 + np.round(widths * 4).astype(np.int64)
-        overrides = self.color_overrides or {}
-        mine = [i for i, f in enumerate(flows) if f.id in overrides] if overrides else []
-        if mine:  # (their own colours: kept out of the shared pens' pairs)
-            pair[mine] = -1 - np.arange(len(mine))
-        uniq, first, inv = np.unique(pair, return_index=True, return_inverse=True)
-        cache = self._style_cache
-        per = np.empty(len(uniq), np.int32)
-        # pens are made in the order the flows come (a pen's index is its drawing order)
-        for j in np.argsort(first, kind="stable").tolist():
-            f, w = flows[first[j]], float(widths[first[j]])
-            dash = FLOW_DASHES.get(f.kind, Qt.PenStyle.SolidLine)
-            if uniq[j] < 0:
-                per[j] = layer.style_index(overrides[f.id], w, dash)
-                continue
-            key = (f.kind, round(w * 4))  # the layer's pens step widths by a quarter
-            st = cache.get(key)
-            if st is None:
-                st = cache[key] = layer.style_index(flow_color(f.id, f.kind), w, dash)
-            per[j] = st
-        styles = per[inv]
+        styles = flow_pens(flows, kinds, widths, layer, self._style_cache, self.color_overrides)
         layer.set_labels(rows, [f.label for f in flows])
         layer.set_styles(rows, styles, widths)
         layer.set_shown(rows, shown)

@@ -53,6 +53,7 @@ from ecodesk.ui.canvas.editing import CanvasEditor, default_capability_chooser, 
 from ecodesk.ui.canvas.entity_item import EntityItem
 from ecodesk.ui.canvas.export import ImageExporter
 from ecodesk.ui.canvas.flow_item import FlowItem
+from ecodesk.ui.canvas.flow_pens import PIXMAP_CACHE_KB
 from ecodesk.ui.canvas.focus import CanvasFocus
 from ecodesk.ui.canvas.interaction import CanvasInput
 from ecodesk.ui.canvas.legend import LegendEntry, LegendSection, LegendWidget
@@ -80,7 +81,6 @@ def _ui_language() -> str:
         return QLocale().name()
 
 
-PIXMAP_CACHE_KB = 96 * 1024
 #: After a diagram is shown, the view refits it while the window settles (docks built, a
 #: saved layout applied) until no resize came for this long; later resizes keep the zoom.
 SETTLE_MS = 600
@@ -179,11 +179,6 @@ class CanvasView(QGraphicsView):
     def _show_scenario(self, scenario: Scenario | None) -> None:
         self._scenario_bindings.clear()
         self.canvas_scene.set_scenario(scenario)
-        # Qt counts every cached pixmap as at least 1 KB: 100,000 entities' tiny overview
-        # pixmaps would overflow the cache and be painted again every frame
-        need = PIXMAP_CACHE_KB + 2 * len(self.canvas_scene.entity_items)
-        if QPixmapCache.cacheLimit() < need:
-            QPixmapCache.setCacheLimit(need)
         self.zoomed_labels.model_changed()
         if scenario is not None:
             self._scenario_bindings.connect(scenario.changed, self.legend_overlay.refresh_soon)
