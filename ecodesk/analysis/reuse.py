@@ -279,7 +279,7 @@ def _gaps(scenario: Scenario, counts: dict[str, int], ecos_of: dict[str, set[str
     for cap in scenario.capabilities:
         per = best.setdefault(cap.category_key, {})
         per[cap.owner] = max(per.get(cap.owner, 0), counts[cap.id])
-    by_count = {key: sorted(owners, key=lambda o, owners=owners: (-owners[o], o)) for key, owners in best.items()}
+    by_count = {key: [o for _, o in sorted((-n, o) for o, n in owners.items())] for key, owners in best.items()}
     ranked_for: dict[tuple[str, frozenset[str]], list[str]] = {}
     gaps: list[Gap] = []
     for need in scenario.needs:
