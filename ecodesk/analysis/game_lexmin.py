@@ -32,7 +32,6 @@ from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.optimize import linprog
 
 from ecodesk.analysis.errors import AnalysisCancelled
 from ecodesk.analysis.game_space import CoalitionSpace
@@ -63,6 +62,8 @@ def nucleolus_space(
     negated. ``info`` (a dict) receives ``lps`` (linear programmes solved), ``rows`` (largest
     working set), ``rounds`` and ``profiles``. ``cancel()`` is asked between programmes and
     raises :class:`AnalysisCancelled`."""
+    from scipy.optimize import linprog  # lazy: scipy.optimize costs ~0.1 s to import, most analyses never need it
+
     if kind not in ("value", "cost"):
         raise ValueError(f"kind must be 'value' or 'cost', not {kind!r}")
     if kind == "cost":

@@ -29,7 +29,6 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.optimize import linprog
 
 from ecodesk.analysis.errors import AnalysisCancelled
 
@@ -128,6 +127,8 @@ def nucleolus_weighted_convex(
     the separation lists more than ``max_listed`` coalitions or the programmes more than
     ``max_lp_rows`` rows in all. ``info`` receives ``lps``, ``rows`` (largest programme),
     ``lp_rows`` (summed), ``rounds`` and ``listed``."""
+    from scipy.optimize import linprog  # lazy: scipy.optimize costs ~0.1 s to import, most analyses never need it
+
     n = game.n
     stats = info if info is not None else {}
     stats.update(lps=0, rows=0, lp_rows=0, rounds=0, listed=0)

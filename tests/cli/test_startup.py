@@ -93,10 +93,12 @@ def test_analyze_in_a_fresh_process_prints_the_same_json(project_file, capsys):
 
 def test_analyze_json_imports_neither_qt_nor_the_readable_summary(project_file):
     """`analyze --json` loads what it prints with: not the readable summary (nor its
-    figure labels and Chinese notes), not Qt; the readable summary still comes when asked."""
+    figure labels and Chinese notes), not Qt, not scipy.optimize (only a nucleolus or the
+    optimiser solves a programme); the readable summary still comes when asked."""
     code = ("import contextlib, io, sys; from ecodesk.cli import main\n"
             "with contextlib.redirect_stdout(io.StringIO()): rc = main(sys.argv[1:])\n"
-            "print(rc, sorted(m for m in ('ecodesk.analysis.summary', 'ecodesk.analysis.notes_zh', 'PySide6')"
+            "print(rc, sorted(m for m in ('ecodesk.analysis.summary', 'ecodesk.analysis.notes_zh', 'PySide6',"
+            " 'scipy.optimize')"
             " if m in sys.modules))")
     first = open_project(project_file).scenarios[0].name  # named: no note about the other scenario
     done = subprocess.run([sys.executable, "-c", code, "analyze", str(project_file), "--json", "--scenario", first],
