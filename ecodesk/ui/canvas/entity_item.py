@@ -9,7 +9,7 @@ command on release.
 from __future__ import annotations
 
 from collections.abc import Hashable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -74,12 +74,25 @@ def _metrics() -> QFontMetricsF:
     return _METRICS[0]
 
 
+@lru_cache(maxsize=64)
+def _advance(text: str) -> float:
+    """The label font's advance of ``text`` (measured once when wrapping and laying out)."""
+    return _metrics().horizontalAdvance(text)
+
+
+@cache
+def _shape_box(kind: EntityKind, size: float) -> tuple[float, float, float, float]:
+    """The sized shape's bounding box (x0, y0, x1, y1)."""
+    r = sized_shape_path(kind, size).boundingRect()
+    return r.left(), r.top(), r.right(), r.bottom()
+
+
 def wrap_label(text: str, width: float = LABEL_WIDTH, max_lines: int = LABEL_MAX_LINES) -> list[str]:
     """Break ``text`` into at most ``max_lines`` balanced lines of at most ``width``:
     Chinese breaks between characters, other scripts at word boundaries; the last line is
     elided if the text does not fit. Balanced: '新能源车企生态平台' becomes two lines of
     five and four characters, not eight and one."""
-    if "\n" not in text and _metrics().horizontalAdvance(text) <= width:
+    if "\n" not in text and _advance(text) <= width:
         one = text.strip()  # fits on one line: no text layout needed (as _wrap would give)
         return [one] if one else ([text] if text else [])
     lines = _wrap(text, width, max_lines)
@@ -233,23 +246,22 @@ class EntityItem(QGraphicsRectItem):
         self.update()
 
     def _relayout(self) -> None:
+        """The label's lines and rect, and the bounding rect (plain floats: 100,000 entities
+        are laid out on a load)."""
         self.prepareGeometryChange()
         self._lines = wrap_label(self.entity.label)
-        fm = _metrics()
-        top = self.path().boundingRect().bottom() + LABEL_GAP
-        width = max((fm.horizontalAdvance(ln) for ln in self._lines), default=0.0)
-        height = fm.height() * len(self._lines)
-        self._label_rect = QRectF(-width / 2 - 4, top, width + 8, height + 3)
-        shape = self.path().boundingRect().adjusted(-7, -7, 7, 7)
-        # room for the label at its largest boost (see _paint_label)
-        r = self._label_rect
-        boosted = QRectF(
-            r.center().x() - r.width() * LABEL_MAX_BOOST / 2,
-            top,
-            r.width() * LABEL_MAX_BOOST,
-            r.height() * LABEL_MAX_BOOST + 2,
-        )
-        bounds = shape.united(boosted.adjusted(-2, -2, 2, 2))
+        sx0, sy0, sx1, sy1 = _shape_box(self.entity.kind, self.entity.size)
+        top = sy1 + LABEL_GAP
+        width = max(map(_advance, self._lines), default=0.0)
+        height = _metrics().height() * len(self._lines)
+        lx, lw, lh = -width / 2 - 4, width + 8, height + 3
+        self._label_rect = QRectF(lx, top, lw, lh)
+        # room for the label at its largest boost (see _paint_label), and the shape's
+        bx = lx + lw / 2 - lw * LABEL_MAX_BOOST / 2
+        bx0, by0 = bx - 2, top - 2
+        bx1, by1 = bx0 + (lw * LABEL_MAX_BOOST + 4), by0 + (lh * LABEL_MAX_BOOST + 2 + 4)
+        x0, y0 = min(sx0 - 7, bx0), min(sy0 - 7, by0)
+        bounds = QRectF(x0, y0, max(sx1 + 7, bx1) - x0, max(sy1 + 7, by1) - y0)
         if self.markers:
             m = MARK_PEN_OVERVIEW / 2 + 1
             bounds = bounds.united(self._marker_rect(len(self.markers) - 1).adjusted(-m, -m, m, m))

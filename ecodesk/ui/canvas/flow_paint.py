@@ -18,7 +18,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QDataStream, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QWidget
 
 from ecodesk.diagram.fans import TOLERANCE, bundle_fans, clip_rays, fan_origins
 from ecodesk.diagram.flowtable import PAD, FlowTable, load_numpy
@@ -179,8 +180,8 @@ class FlowPainter:
         # straight hairlines without antialiasing (the overview; a dense fan's through-flows
         # at full detail): a big fan is drawn bundled, as the same pixels at a fraction of the cost
         fans: dict[int, np.ndarray] = {}
-        if detail >= 2 or (dense and detail == 0):
-            flat = ~table.curved[cross] | (lod < 0.05)
+        if (detail >= 2 or (dense and detail == 0)) and isinstance(painter.device(), (QImage, QPixmap, QWidget)):
+            flat = ~table.curved[cross] | (lod < 0.05)  # (vector files keep every line: they zoom)
             lines = np.concatenate([inside, cross[flat]]) if detail >= 2 else cross[flat]
             if len(lines) >= FAN_BUNDLE:
                 ends = table.pts[lines][:, [0, -1]]
