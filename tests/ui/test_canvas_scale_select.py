@@ -167,3 +167,22 @@ def test_pixmap_cache_holds_every_entity_of_a_big_platform(qtbot, platform):
     QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
     view = make_view(qtbot, platform, size=(800, 600))
     assert QPixmapCache.cacheLimit() >= PIXMAP_CACHE_KB + 2 * len(view.canvas_scene.entity_items)
+
+
+def test_export_after_select_all_shows_no_selection_and_keeps_it(qtbot, platform):
+    view = make_view(qtbot, platform, size=(800, 600))
+    sc = view.canvas_scene
+    view.select_all()
+    n = len(view.selected_flow_ids())
+    seen = []
+    real = flow_paint.FlowPainter.draw_selection
+    flow_paint.FlowPainter.draw_selection = lambda self, *a: seen.append(len(self.table.selected_rows())) or real(
+        self, *a)
+    try:
+        from ecodesk.ui.canvas.export import ImageExporter
+
+        ImageExporter(sc).export(400, 300)
+    finally:
+        flow_paint.FlowPainter.draw_selection = real
+    assert seen and max(seen) == 0  # drawn without the selection
+    assert len(view.selected_flow_ids()) == n  # and it is back

@@ -55,9 +55,12 @@ class ImageExporter:
         selected = sc.selectedItems()
         label_visible = sc.flow_label.isVisible()
         cached = [(it, it.cacheMode()) for it in sc.items() if it.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+        layer = sc.flow_layer
+        flows = layer.selected_ids()  # (selected in the layer, with an item or without)
         with QSignalBlocker(sc):  # a temporary deselection must not reach the document
             for it in selected:
                 it.setSelected(False)
+            layer.set_selected_ids([])
             sc.flow_label.hide()
             for it, _mode in cached:
                 it.setCacheMode(QGraphicsItem.CacheMode.NoCache)
@@ -68,6 +71,7 @@ class ImageExporter:
                     it.setCacheMode(mode)
                 for it in selected:
                     it.setSelected(True)
+                layer.set_selected_ids(flows)
                 sc.flow_label.setVisible(label_visible)
         sc.set_detail(detail)
 
