@@ -76,7 +76,7 @@ def bundle_fans(
     out_p = [np.stack([a[~big], b[~big]], axis=1)]
     out_r = [rank[~big]]
     if big.any():
-        a, b, rank, group = a[big], b[big], rank[big], group[big]
+        a, b, rank, dense = a[big], b[big], rank[big], inv[big]
         n_rank = int(rank.max()) + 1
         solid = np.ones(n_rank, bool) if covers is None else np.asarray(covers, bool)[:n_rank]
         d = (b - a) * scale
@@ -84,7 +84,6 @@ def bundle_fans(
         with np.errstate(invalid="ignore", divide="ignore"):
             unit = np.where(length[:, None] > 0, d / length[:, None], 0.0)
         theta = np.arctan2(d[:, 1], d[:, 0]) + np.pi  # 0 .. 2π
-        _, dense = np.unique(group, return_inverse=True)
         order = np.argsort(dense * 8.0 + theta)  # by fan, then angle (θ < 8): one float sort
         a, unit = a[order], unit[order]
         idx = np.arange(len(order))  # into ``a`` and ``unit`` (sorted): gathered only for pieces

@@ -184,8 +184,7 @@ class FlowPainter:
             flat = ~table.curved[cross] | (lod < 0.05)  # (vector files keep every line: they zoom)
             lines = np.concatenate([inside, cross[flat]]) if detail >= 2 else cross[flat]
             if len(lines) >= FAN_BUNDLE:
-                ends = table.pts[lines][:, [0, -1]]
-                fans = self._fan_pieces(ends[:, 0], ends[:, 1], lines, None, seen, lod) or {}
+                fans = self._fan_pieces(table.pts[lines, 0], table.pts[lines, -1], lines, None, seen, lod) or {}
                 if fans:
                     if detail >= 2:
                         inside = inside[:0]
@@ -291,7 +290,9 @@ class FlowPainter:
         covers = np.zeros(len(order), bool)
         pieces, rank = bundle_fans(a[owner], b, rank_of[styles[owner]], group[owner], lod, covers=covers,
                                    fan_min=FAN_BUNDLE, tol=tol)
-        return {st: mine for k, st in enumerate(order) if len(mine := pieces[rank == k])}
+        by = np.argsort(rank, kind="stable")  # the pieces split by pen in one pass
+        cuts = np.searchsorted(rank[by], np.arange(len(order) + 1))
+        return {st: pieces[by[cuts[k] : cuts[k + 1]]] for k, st in enumerate(order) if cuts[k + 1] > cuts[k]}
 
     def _stroke_fans(self, painter: QPainter, fans: dict[int, np.ndarray]) -> None:
         """Stroke pieces by style (in the dict's order) as hairlines without antialiasing."""
