@@ -88,6 +88,7 @@ def bundle_fans(
         a, unit = a[order], unit[order]
         idx = np.arange(len(order))  # into ``a`` and ``unit`` (sorted): gathered only for pieces
         rank, dense, theta, length = rank[order], dense[order].astype(np.int64), theta[order], length[order]
+        alone_ok = not solid.any()  # (with covering pens, a lone line's cover changes further out)
         lo, r = 0.0, r0
         while len(length):
             n_bins = int(2 * np.pi * r / tol) + 2
@@ -114,6 +115,9 @@ def bundle_fans(
             cover[:-1] = np.where(same, run[1:] - lift[:-1], 0.0)
             start_at = np.maximum(cover, lo)
             hi = np.minimum(longest, r)
+            if alone_ok:  # a pen's line alone in its bin stays alone further out: drawn whole now
+                alone = np.diff(np.append(starts, len(by))) == 1
+                hi = np.where(alone, longest, hi)
             keep = hi > start_at
             line = idx[by[starts[keep]]]  # (its direction stands for the bin's)
             u = unit[line]
@@ -123,6 +127,8 @@ def bundle_fans(
             out_p.append(p)
             out_r.append(e_rank[keep])
             on = length > r
+            if alone_ok:
+                on[by[starts[alone]]] = False
             idx, rank, dense, theta, length = idx[on], rank[on], dense[on], theta[on], length[on]
             lo, r = r, 2 * r
     return np.concatenate(out_p), np.concatenate(out_r)
