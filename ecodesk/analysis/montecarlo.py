@@ -42,7 +42,10 @@ Words = npt.NDArray[np.uint64]
 #: Bytes of the scratch boolean matrix used while drawing (items × trials).
 _DRAW_BUFFER = 1 << 19
 #: Upper bound of words gathered per propagation step (E × chunk), to bound memory.
-_GATHER_WORDS = 1 << 22
+_GATHER_WORDS = 1 << 24
+#: The services are summed (``bit_services``) over column ranges of at most this many words
+#: per item, as they always were, whatever the propagation's chunk: the float sums stay bit for bit.
+_SERVICE_WORDS = 1 << 22
 #: Alive bits (entities + flows) × trials held at once by :func:`simulate`: 2³⁰ bits = 128 MiB.
 #: Part of the definition of the draws for runs larger than one block (see the docstring).
 BLOCK_BITS = 1 << 30
@@ -154,14 +157,21 @@ def trial_services(
     out = np.zeros(trials, dtype=np.float64)
     if graph.total_demand <= 0 or trials == 0:
         return out
-    chunk = max(1, min(k_words, _GATHER_WORDS // max(1, graph.n_edges, graph.n_nodes)))
+    items = max(1, graph.n_edges, graph.n_nodes)
+    part = max(1, min(k_words, _SERVICE_WORDS // items))
+    # propagate whole multiples of ``part`` words at once (fewer, longer row gathers)
+    chunk = part * max(1, min(k_words, _GATHER_WORDS // items) // part)
     for start in range(0, k_words, chunk):
         stop = min(k_words, start + chunk)
         w = propagate(schedule, draws.node_alive[:, start:stop], draws.edge_alive[:, start:stop], bits=True)
-        first, last = start * 64, min(trials, stop * 64)
-        out[first:last] = bit_services(graph, w[graph.demand_nodes].astype(np.uint64, copy=False), last - first)
-        if check is not None:
-            check(stop / k_words)
+        demand = w[graph.demand_nodes].astype(np.uint64, copy=False)
+        del w
+        for lo in range(start, stop, part):
+            hi = min(stop, lo + part)
+            first, last = lo * 64, min(trials, hi * 64)
+            out[first:last] = bit_services(graph, demand[:, lo - start : hi - start], last - first)
+            if check is not None:
+                check(hi / k_words)
     return out
 
 

@@ -38,7 +38,7 @@ Decisions where SPEC is silent (each also reported in the result's ``notes``):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,6 +81,7 @@ __all__ = [
     "analyze_pool",
     "analyze_pools",
     "effective_weights",
+    "flow_values",
 ]
 
 
@@ -157,16 +158,28 @@ class PoolResult:
         return out
 
 
-def effective_weights(pool: Pool, scenario: Scenario) -> dict[str, float]:
-    """SPEC §2 weights: ``pool.weights[i]`` if given, else i's total flow value in the
-    scenario (Σ volume × unit_value of flows it sends or receives), or 1 where that is 0."""
-    members = set(pool.members)
-    value = dict.fromkeys(pool.members, 0.0)
+def flow_values(members: Iterable[str], scenario: Scenario) -> dict[str, float]:
+    """Each of ``members``' total flow value in the scenario: Σ volume × unit_value of the flows
+    it sends or receives, added in flow order."""
+    value = dict.fromkeys(members, 0.0)
     for f in scenario.flows:
-        if f.source in members:
-            value[f.source] += f.value
-        if f.target in members:
-            value[f.target] += f.value
+        s, t = f.source, f.target
+        if s in value or t in value:
+            v = f.value
+            if s in value:
+                value[s] += v
+            if t in value:
+                value[t] += v
+    return value
+
+
+def effective_weights(
+    pool: Pool, scenario: Scenario, values: Mapping[str, float] | None = None
+) -> dict[str, float]:
+    """SPEC §2 weights: ``pool.weights[i]`` if given, else i's total flow value in the
+    scenario (Σ volume × unit_value of flows it sends or receives), or 1 where that is 0.
+    ``values``: :func:`flow_values` of (at least) the members, when already known."""
+    value = flow_values(pool.members, scenario) if values is None else values
     return {m: float(pool.weights[m]) if m in pool.weights else (value[m] or 1.0) for m in pool.members}
 
 
@@ -194,10 +207,13 @@ def analyze_pools(
     """:func:`analyze_pool` for every pool of the scenario, in order; ``progress(f)`` with
     f in [0, 1] over all pools."""
     pools = list(scenario.pools)
+    # one pass over the flows for every pool's members (it was one pass per pool)
+    values = flow_values({m for p in pools for m in p.members}, scenario) if len(pools) > 1 else None
     out = []
     for k, p in enumerate(pools):
         part = None if progress is None else (lambda f, k=k: progress((k + f) / len(pools)))
-        out.append(analyze_pool(p, scenario, seed=seed, samples=samples, tol=tol, progress=part, cancel=cancel))
+        out.append(analyze_pool(p, scenario, seed=seed, samples=samples, tol=tol, progress=part, cancel=cancel,
+                                values=values))
     return out
 
 
@@ -210,6 +226,7 @@ def analyze_pool(
     tol: float = DEFAULT_TOL,
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
+    values: Mapping[str, float] | None = None,
 ) -> PoolResult:
     """Allocation, fair (Shapley) share and fairness gap of one pool. Never raises on
     degenerate pools (no members, amount 0, zero weights or claims): zeros and a note.
@@ -218,10 +235,11 @@ def analyze_pool(
     error is at most ``tol`` × |amount| (at least ``MIN_SAMPLES`` orders, at most ``samples``).
     ``progress(f)`` (f in [0, 1]) follows the sampling; ``cancel()`` returning True stops the
     sampling or the nucleolus with :class:`~ecodesk.analysis.errors.AnalysisCancelled`.
+    ``values``: :func:`flow_values` of the members when the caller has them already.
     """
     run = _Run(seed, samples, tol, progress, cancel)
     members = list(pool.members)
-    weights = effective_weights(pool, scenario)
+    weights = effective_weights(pool, scenario, values)
     result = PoolResult(
         id=pool.id,
         name=pool.name,
