@@ -283,16 +283,20 @@ class FlowPainter:
         order = self._order(np.unique(styles))
         rank_of = np.zeros(int(styles.max()) + 1, np.int64)
         rank_of[order] = np.arange(len(order))
+        if always:  # (a drag: these lines alone) pens that look the same as hairlines, one after
+            looks = [(self._pens[st][0].rgba(), self._pens[st][2]) for st in order]  # another: one
+            rank_of[order] = np.cumsum([0] + [looks[i] != looks[i - 1] for i in range(1, len(looks))])
         x0, y0, x1, y1 = seen
         owner, b = clip_rays(a, b, (x0 - PAD, y0 - PAD, x1 + PAD, y1 + PAD))
         # no pen hides another's pieces: whether a later line covers an earlier one's pixels
         # cannot be told within half a pixel (hiding them shifted a dense fan's colours)
-        covers = np.zeros(len(order), bool)
+        covers = np.zeros(int(rank_of[order].max()) + 1, bool)
         pieces, rank = bundle_fans(a[owner], b, rank_of[styles[owner]], group[owner], lod, covers=covers,
                                    fan_min=FAN_BUNDLE, tol=tol)
         by = np.argsort(rank, kind="stable")  # the pieces split by pen in one pass
-        cuts = np.searchsorted(rank[by], np.arange(len(order) + 1))
-        return {st: pieces[by[cuts[k] : cuts[k + 1]]] for k, st in enumerate(order) if cuts[k + 1] > cuts[k]}
+        firsts = [st for k, st in enumerate(order) if k == 0 or rank_of[st] != rank_of[order[k - 1]]]
+        cuts = np.searchsorted(rank[by], np.arange(len(firsts) + 1))
+        return {st: pieces[by[cuts[k] : cuts[k + 1]]] for k, st in enumerate(firsts) if cuts[k + 1] > cuts[k]}
 
     def _stroke_fans(self, painter: QPainter, fans: dict[int, np.ndarray]) -> None:
         """Stroke pieces by style (in the dict's order) as hairlines without antialiasing."""
