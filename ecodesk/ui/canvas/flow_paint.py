@@ -184,7 +184,9 @@ class FlowPainter:
             flat = ~table.curved[cross] | (lod < 0.05)  # (vector files keep every line: they zoom)
             lines = np.concatenate([inside, cross[flat]]) if detail >= 2 else cross[flat]
             if len(lines) >= FAN_BUNDLE:
-                fans = self._fan_pieces(table.pts[lines, 0], table.pts[lines, -1], lines, None, seen, lod) or {}
+                every = detail >= 2 and lod < 0.05 and not len(cross[~flat])  # (all drawn as fans)
+                fans = self._fan_pieces(table.pts[lines, 0], table.pts[lines, -1], lines, None, seen, lod,
+                                        merge=every) or {}
                 if fans:
                     if detail >= 2:
                         inside = inside[:0]
@@ -265,7 +267,7 @@ class FlowPainter:
 
     def _fan_pieces(self, a: np.ndarray, b: np.ndarray, rows: np.ndarray, group: np.ndarray | None,
                     seen: tuple[float, float, float, float], lod: float, always: bool = False,
-                    tol: float = TOLERANCE) -> dict[int, np.ndarray] | None:
+                    tol: float = TOLERANCE, merge: bool = False) -> dict[int, np.ndarray] | None:
         """Straight lines ``a -> b`` of ``rows`` to draw as hairlines without antialiasing,
         the fans (from one entity: ``group``, None: the end with more of them) bundled
         (:func:`ecodesk.diagram.fans.bundle_fans`): the pieces by style, in drawing order;
@@ -283,7 +285,7 @@ class FlowPainter:
         order = self._order(np.unique(styles))
         rank_of = np.zeros(int(styles.max()) + 1, np.int64)
         rank_of[order] = np.arange(len(order))
-        if always:  # (a drag: these lines alone) pens that look the same as hairlines, one after
+        if always or merge:  # (these lines alone) pens that look the same as hairlines, one after
             looks = [(self._pens[st][0].rgba(), self._pens[st][2]) for st in order]  # another: one
             rank_of[order] = np.cumsum([0] + [looks[i] != looks[i - 1] for i in range(1, len(looks))])
         x0, y0, x1, y1 = seen
