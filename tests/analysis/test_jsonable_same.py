@@ -85,3 +85,18 @@ def test_plain_lists_and_dicts_are_copies() -> None:
     assert type(out["tuple"]) is list
     assert jsonable([np.float64(0.25), np.float64("inf")]) == [0.25, None]
     assert jsonable({1: FlowKind.DATA}) == {"1": "data"}
+
+
+class Key(str):
+    """A str subclass as a key: it must come out as a plain str, as str(k) made it."""
+
+
+def test_text_keyed_dicts_copied_whole_only_when_every_value_is_plain() -> None:
+    row = {"id": "a", "loss": 0.5, "n": 3}
+    out = jsonable(row)
+    assert out == row and out is not row
+    assert jsonable({"a": float("inf"), "b": -0.0}) == {"a": None, "b": -0.0}
+    assert jsonable({"a": np.float64(2.5), "b": [np.int64(1)]}) == {"a": 2.5, "b": [1]}
+    mixed = jsonable({Key("k"): 1.0, "x": True})
+    assert [type(k) for k in mixed] == [str, str] and mixed == {"k": 1.0, "x": True}
+    assert list(jsonable({"z": 1, "a": 2})) == ["z", "a"]  # order kept
