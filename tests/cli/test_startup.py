@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 import ecodesk.analysis.run as run_module
+import ecodesk.cli as cli_module
 from ecodesk.analysis.run import run_analysis
 from ecodesk.cli import main
 from ecodesk.store import open_project, write_project_atomic
@@ -37,13 +38,22 @@ def test_analysis_runs_with_the_project_frozen_and_the_collector_is_restored(pro
         seen["tracked"] = gc.is_tracked(scenario.entities[scenario.entities.ids()[0]])
         return real(scenario, settings, **kw)
 
+    real_load = cli_module.load_any
+
+    def loading(path):
+        seen["collecting while loading"] = gc.isenabled()
+        return real_load(path)
+
     monkeypatch.setattr(run_module, "run_analysis", spying)
+    monkeypatch.setattr(cli_module, "load_any", loading)
     assert main(["analyze", str(project_file), "--json"]) == 0
     capsys.readouterr()
     # during the analysis: the project's objects sit in the permanent generation, young
     # collections are rarer (the collector still runs: garbage made meanwhile is freed)
     assert seen["tracked"] and seen["frozen"] > before[1]
-    assert seen["threshold"][0] >= 50_000 and seen["threshold"][1:] == before[0][1:]
+    assert seen["threshold"][0] >= max(50_000, seen["frozen"] // 2) and seen["threshold"][1:] == before[0][1:]
+    # the project was loaded with the collector paused (frozen before any collection walked it)
+    assert seen["collecting while loading"] is False
     # afterwards: exactly as before
     assert (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()) == before
 
@@ -61,12 +71,12 @@ def test_collector_is_restored_when_the_analysis_fails(project_file, monkeypatch
 
 
 def test_refused_file_leaves_the_collector_alone(tmp_path, capsys):
-    before = gc.get_threshold(), gc.get_freeze_count()
+    before = gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()
     bad = tmp_path / "bad.ecodesk"
     bad.write_bytes(b"not a database at all")
     assert main(["analyze", str(bad), "--json"]) == 1
     assert "is not an ecodesk project" in capsys.readouterr().err
-    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+    assert (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()) == before
 
 
 @pytest.mark.parametrize("as_json", [True, False])
