@@ -103,7 +103,8 @@ class DockPanes(QObject):
         width = area.width() if area is not None else DEFAULT_SIZE.width()
         self.short_screen = area is not None and is_short_screen(area)
         if self.short_screen:
-            sides = [max(260, min(330, int(width * 0.22))), max(150, min(190, int(width * 0.12)))]
+            # the inspector keeps room for its scroll bar (a tab bar of a dock behind it takes height)
+            sides = [max(260, min(330, int(width * 0.235))), max(150, min(190, int(width * 0.12)))]
             bottom = int(height * SHORT_BOTTOM_SHARE)
         else:
             sides, bottom = [330, 190], min(340, int(height * 0.3))

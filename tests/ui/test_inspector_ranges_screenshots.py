@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from ecodesk.commands import ChangeObject
 from ecodesk.model.ranges import with_range
+from ecodesk.model.views import View
 from ecodesk.ui import docks
 from ecodesk.ui.document import Document
 from ecodesk.ui.i18n import install_language
@@ -81,3 +82,29 @@ def test_ranges_in_the_inspector_are_compact_and_unclipped(qtbot, monkeypatch, t
     assert rate.error_label.width() <= insp.scroll_area.viewport().width()
     w.grab().save(str(shots / f"ranges_open_{lang}_{screen[0]}.png"))
     insp.grab().save(str(shots / f"ranges_open_inspector_{lang}_{screen[0]}.png"))
+
+
+def test_numbers_stay_readable_with_the_views_tab_behind_the_inspector(qtbot, monkeypatch):
+    """A facilitator's file opens with the Views dock as a tab behind the inspector: the tab
+    bar takes height, the inspector scrolls, and its numbers must still fit on a laptop."""
+    install_language("en")
+    monkeypatch.setattr(docks, "screen_area", lambda _w: QRect(0, 0, 1366, 768 - TASKBAR))
+    project = sample_project()
+    project.add_view(View("v1", "Slide", project.scenarios[0].name))
+    doc = Document(project)
+    s = doc.scenario
+    for field, low, high in (("volume", 1, 3), ("risk", 0.005, 0.05), ("unit_value", 150_000, 260_000)):
+        assert doc.attempt(ChangeObject(s, with_range(s.flows["f6"], field, low, high))) is None
+    w = MainWindow(doc)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.panes.analysis_built is not None and not w.canvas.zooming.auto_fit, timeout=10_000)
+    assert not w.views_panel.parentWidget().isHidden()
+    doc.set_selection(["f6"])
+    insp = w.inspector
+    qtbot.waitUntil(lambda: insp.ranges["unit_value"].hint.isVisible())
+    qtbot.wait(50)
+    assert not insp.scroll_area.horizontalScrollBar().isVisible()
+    for field in ("volume", "unit_value", "risk"):
+        assert _readable(insp.editors[field].editor), field
