@@ -263,10 +263,15 @@ def analyse_cascades(
     sets = cascade_sets(graph, theta, check_sets)
     services = cascade_services(graph, schedule, sets, check_services, tree).tolist()
     ids = graph.ids
-    entries = [
+    # sorted by (-cascade size, service level rounded to 12 places, id) — service levels equal
+    # on paper tie even if their floats differ in the last bits — as three stable sorts from
+    # the last key to the first, each keyed by a list lookup (no key tuple per entity)
+    order = sorted(range(len(sets)), key=ids.__getitem__)
+    rounded = [round(x, 12) for x in services]
+    order.sort(key=rounded.__getitem__)
+    neg_size = [-len(s) for s in sets]
+    order.sort(key=neg_size.__getitem__)
+    return [
         CascadeEntry(ids[e], len(s), services[e], (ids[e],) if len(s) == 1 else tuple(sorted(ids[v] for v in s)))
-        for e, s in enumerate(sets)
+        for e, s in ((e, sets[e]) for e in order)
     ]
-    # service levels equal on paper tie even if their floats differ in the last bits
-    entries.sort(key=lambda c: (-c.cascade_size, round(c.service_level, 12), c.id))
-    return entries

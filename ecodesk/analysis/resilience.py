@@ -294,10 +294,12 @@ def analyze_resilience(
     tree = dominator_tree(graph)
     loss, rank = critical_losses(graph, numerator, intact, tree)
     ids = graph.ids
-    critical = [
-        CriticalEntity(ids[v], loss[v], loss[v] > 0)
-        for v in sorted(range(graph.n_nodes), key=lambda v: (-rank[v], ids[v]))
-    ]
+    # most critical first, then by id: two stable sorts keyed by list lookups (one key tuple
+    # per entity cost 0.1 s at 10x the seed size)
+    by_rank = sorted(range(graph.n_nodes), key=ids.__getitem__)
+    neg_rank = [-r for r in rank]
+    by_rank.sort(key=neg_rank.__getitem__)
+    critical = [CriticalEntity(ids[v], loss[v], loss[v] > 0) for v in by_rank]
     track.at("critical entities", 0.7)
     aps = articulation_points(graph)
 
