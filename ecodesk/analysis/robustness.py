@@ -141,9 +141,15 @@ def targeted_order(graph: SupplyGraph, cand: IntArray, loss: Sequence[float]) ->
     dominated demand, so losses equal on paper tie even when their floats differ in the
     last bit.
     """
-    deg = graph.degree.tolist()
     ids = graph.ids
-    return sorted(cand.tolist(), key=lambda v: (-loss[v], -deg[v], ids[v]))
+    # three stable sorts from the last key to the first, keyed by list lookups: the order of
+    # the key (-loss, -degree, id) without a key tuple per candidate
+    order = sorted(cand.tolist(), key=ids.__getitem__)
+    neg_deg = (-graph.degree).tolist()
+    order.sort(key=neg_deg.__getitem__)
+    neg_loss = [-x for x in loss]
+    order.sort(key=neg_loss.__getitem__)
+    return order
 
 
 def check_curve_memory(n_orders: int, m: int) -> None:

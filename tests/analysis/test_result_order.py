@@ -57,3 +57,16 @@ def test_critical_order_is_the_former_key_sort(seed: int) -> None:
     ids = graph.ids
     assert got == [ids[v] for v in sorted(range(graph.n_nodes), key=lambda v: (-rank[v], ids[v]))]
     assert len(set(rank)) < len(rank)  # ties in rank, decided by id
+
+
+@pytest.mark.parametrize("seed", range(16))
+def test_targeted_order_is_the_former_key_sort(seed: int) -> None:
+    from ecodesk.analysis.robustness import candidates, targeted_order
+
+    graph = build_supply_graph(_scaling_module().random_graph(seed, 60, 150, back=0.2, fan=5))
+    cand = candidates(graph)
+    deg, ids = graph.degree.tolist(), graph.ids
+    for loss in ([v % 3 for v in range(graph.n_nodes)], [0.0, -0.0, 0.5, 0.25][seed % 4:] * graph.n_nodes):
+        former = sorted(cand.tolist(), key=lambda v: (-loss[v], -deg[v], ids[v]))
+        assert targeted_order(graph, cand, loss) == former
+    assert len(set(deg)) < len(deg)  # degrees tie too
