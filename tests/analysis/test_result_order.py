@@ -70,3 +70,18 @@ def test_targeted_order_is_the_former_key_sort(seed: int) -> None:
         former = sorted(cand.tolist(), key=lambda v: (-loss[v], -deg[v], ids[v]))
         assert targeted_order(graph, cand, loss) == former
     assert len(set(deg)) < len(deg)  # degrees tie too
+
+
+def test_undirected_supply_counts_the_note_as_a_line_of_supply_flows_only() -> None:
+    from ecodesk.analysis.resilience import UNDIRECTED_NOTE, undirected_supply
+    from ecodesk.model import Entity, Flow, FlowKind, Scenario
+
+    s = Scenario("notes")
+    for i in range(3):
+        s.add(Entity(f"e{i}"))
+    notes = [UNDIRECTED_NOTE, f"first line\n{UNDIRECTED_NOTE}", f"{UNDIRECTED_NOTE} (not alone on its line)", "", "x"]
+    for k, text in enumerate(notes):
+        s.add(Flow(f"f{k}", "e0", "e1", kind=FlowKind.GOODS, notes=text))
+    s.add(Flow("d", "e1", "e2", kind=FlowKind.DATA, notes=UNDIRECTED_NOTE))
+    kinds = tuple(AnalysisSettings().supply_kinds)
+    assert undirected_supply(s, kinds) == 2 + (FlowKind.DATA in kinds)
