@@ -546,10 +546,20 @@ def _analyze(project: Any, args: argparse.Namespace) -> int:
             names = numfmt.join_list([quote.format(x.name) for x in project.scenarios], args.lang)
             print(f"ecodesk: note: {t('only_one', args.lang, s=scenario.name, n=len(project.scenarios), names=names)}",
                   file=sys.stderr)
-        # check_circular off: to_json's tree is made fresh by jsonable (a cycle would never have
-        # got this far), and the check kept a dict of every container's id (0.05 s at 10×)
-        print(json.dumps(run_analysis(scenario, settings).to_json(), ensure_ascii=False, allow_nan=False,
-                         check_circular=False))
+        result = run_analysis(scenario, settings)
+        # The JSON is a tree of fresh dicts and lists (no cycles, nothing for the collector to
+        # find): built and written with the collector paused — its young collections walked
+        # the ~700,000 new containers of a 10× result for nothing (0.2 s). check_circular
+        # off likewise: jsonable made the tree (a cycle would never have got this far), and
+        # the check kept a dict of every container's id (0.05 s at 10×).
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            text = json.dumps(result.to_json(), ensure_ascii=False, allow_nan=False, check_circular=False)
+        finally:
+            if enabled:
+                gc.enable()
+        print(text)
         return EXIT_OK
     # the readable summary: every scenario, unless --scenario names one
     from ecodesk.analysis.summary import format_summary

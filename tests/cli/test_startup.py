@@ -117,3 +117,22 @@ def test_analyze_json_imports_neither_qt_nor_the_readable_summary(project_file):
     done = subprocess.run([sys.executable, "-c", code, "analyze", str(project_file), "--scenario", first],
                           capture_output=True, text=True, timeout=300)
     assert done.stdout.split(maxsplit=1) == ["0", "['ecodesk.analysis.notes_zh', 'ecodesk.analysis.summary']\n"]
+
+
+def test_json_is_built_with_the_collector_paused_and_it_runs_again_after(project_file, monkeypatch, capsys):
+    """The JSON tree (fresh dicts and lists, no cycles) is built and written with the collector
+    paused; the collector is on again afterwards, and the output is unchanged."""
+    seen: list[bool] = []
+    real = run_module.AnalysisResult.to_json
+
+    def spying(self):
+        seen.append(gc.isenabled())
+        return real(self)
+
+    before = gc.isenabled()
+    monkeypatch.setattr(run_module.AnalysisResult, "to_json", spying)
+    assert main(["analyze", str(project_file), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert seen == [False] and gc.isenabled() == before
+    project = open_project(project_file)
+    assert out == json.loads(json.dumps(run_analysis(project.scenarios[0], project.settings).to_json()))
