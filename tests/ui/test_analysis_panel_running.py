@@ -220,3 +220,19 @@ def test_a_project_asking_for_ten_million_trials_opens_without_starting_them(qtb
     doc.project.set_meta(settings={"trials": 2000})
     wait_current(qtbot, panel, timeout=60_000)
     assert ch.result.resilience.monte_carlo.trials == 2000 and ch.refusal is None
+
+
+def test_progress_for_a_deleted_receiver_is_dropped_not_raised():
+    """A job's progress may arrive after its receiver was deleted (a window or presentation
+    closed while the analysis runs): it is dropped, and later progress is not offered again."""
+    state = worker.JobState(lambda *a: None)
+    calls = []
+
+    def gone(*args):
+        calls.append(args)
+        raise RuntimeError("Signal source has been deleted")
+
+    state.callbacks["progress"] = gone
+    worker._on_relay_progress(state, 10, "resilience")  # no exception escapes into Qt's event loop
+    worker._on_relay_progress(state, 20, "resilience")
+    assert len(calls) == 1 and "progress" not in state.callbacks

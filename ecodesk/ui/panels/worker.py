@@ -85,7 +85,10 @@ def _relay() -> _Relay:
 def _on_relay_progress(state: JobState, percent: int, stage: str) -> None:
     callback = state.callbacks.get("progress")
     if callback is not None:
-        callback(state, percent, stage)
+        try:
+            callback(state, percent, stage)
+        except RuntimeError:  # its receiver was deleted meanwhile (window or presentation closed)
+            state.callbacks.pop("progress", None)
 
 
 def _on_relay_finished(state: JobState, outcome: str, payload: Any) -> None:
