@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from ecodesk.ui.canvas.style import canvas_font
 from ecodesk.ui.slides_card import Card
+from ecodesk.ui.textlayout import line_spans
 
 PAGE_W, PAGE_H = 1280.0, 720.0
 MARGIN = 40.0
@@ -54,18 +55,7 @@ def wrap(text: str, f: QFont, width: float, max_lines: int | None = None) -> lis
     lines: list[str] = []
     fm = QFontMetricsF(f)
     for para in text.splitlines() or [""]:
-        layout = QTextLayout(para, f)
-        opt = QTextOption()
-        opt.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(opt)
-        layout.beginLayout()
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width)
-            lines.append(para[line.textStart():line.textStart() + line.textLength()].rstrip())
-        layout.endLayout()
+        lines += [para[a:a + n].rstrip() for a, n in line_spans(para, f, width)]
     if max_lines is not None and len(lines) > max_lines:
         last = lines[max_lines - 1] + " …"
         if fm.horizontalAdvance(last) > width:  # no room for the mark: cut the line to make some

@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QPolygonF,
-    QTextLayout,
     QTextOption,
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
@@ -30,6 +29,7 @@ from ecodesk.model import Annotation
 from ecodesk.ui.canvas.scene_api import item_scene
 from ecodesk.ui.canvas.style import LIGHT, LOD_SIMPLE, canvas_font
 from ecodesk.ui.i18n import QT_TRANSLATE_NOOP
+from ecodesk.ui.textlayout import line_spans
 
 NOTE_ITEM_TYPE = QGraphicsItem.UserType + 7
 #: Above the flow layer (-0.5) and flow items (0), below the entities (10).
@@ -72,17 +72,7 @@ def note_lines(text: str, font: QFont, width: float, height: float) -> list[str]
     characters, the note's own line breaks kept), as many lines as fit in ``height`` — the
     last one ending in "…" when there is more text than room."""
     shown = text.replace("\r\n", "\n").replace("\n", "\u2028")  # a line break QTextLayout keeps
-    layout = QTextLayout(shown, font)
-    layout.setTextOption(note_text_option())
-    spans: list[tuple[int, int]] = []
-    layout.beginLayout()
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        spans.append((line.textStart(), line.textLength()))
-    layout.endLayout()
+    spans = line_spans(shown, font, width, note_text_option())
     fm = QFontMetricsF(font)
     room = max(1, int((height + fm.leading()) // fm.lineSpacing()))
     lines = [shown[s : s + n].replace("\u2028", "").rstrip() for s, n in spans]

@@ -17,8 +17,6 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QResizeEvent,
-    QTextLayout,
-    QTextOption,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ecodesk.ui.panels.tables import ResultTableView
 from ecodesk.ui.plaintext import plain, plain_label
+from ecodesk.ui.textlayout import line_spans
 
 
 class Section(QFrame):
@@ -133,19 +132,7 @@ def fit_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str]
     if width <= 0 or not text:
         return [text] if text else []
     metrics = QFontMetricsF(font)
-    layout = QTextLayout(text, font)
-    opt = QTextOption()
-    opt.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(opt)
-    spans: list[tuple[int, int]] = []
-    layout.beginLayout()
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        spans.append((line.textStart(), line.textLength()))
-    layout.endLayout()
+    spans = line_spans(text, font, width)
     lines = [text[a:a + n].strip() for a, n in spans[:max_lines]]
     if len(spans) > max_lines:
         rest = text[spans[max_lines - 1][0]:].replace("\n", " ")
