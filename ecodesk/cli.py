@@ -207,6 +207,9 @@ def _scale(text: str) -> float:
 _SAID = {
     "created": ("Created '{f}'.", "已创建「{f}」。"),
     "imported": ("Imported '{src}' into '{f}': {counts}.", "已将「{src}」导入「{f}」：{counts}。"),
+    "orphan_view": ("saved view '{v}' shows scenario '{s}', which no longer exists (the view is kept: "
+                    "give it a scenario with Update in the Views panel, or delete it).",
+                    "视图「{v}」显示的情景「{s}」已不存在（视图仍保留：可在“视图”面板中用“更新”重新指定情景，或删除它）。"),
     "exported": ("Exported '{f}' to '{dest}'.", "已将「{f}」导出到「{dest}」。"),
     "valid": ("'{f}' is valid: {counts}.", "「{f}」有效：{counts}。"),
 }
@@ -484,6 +487,9 @@ def _canvas_picture(project: Any, scenario: Any, lang: str, result: Any) -> tupl
 def cmd_validate(args: argparse.Namespace) -> int:
     project = load_any(args.file)
     print(_said("valid", args.lang, f=args.file, counts=project_counts(project, args.lang)))
+    for view in project.orphan_views():  # kept on purpose (SPEC §2): said, not an error
+        print(f"ecodesk: warning: {_said('orphan_view', args.lang, v=view.title or view.id, s=view.scenario)}",
+              file=sys.stderr)
     return EXIT_OK
 
 
