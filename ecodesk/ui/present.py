@@ -132,6 +132,14 @@ class PresentWindow(QWidget):
     def _scale_borrowed(self, scale: float) -> None:
         """The analysis tab's and the canvas overlays' fonts, ``scale`` times larger."""
         self.fonts.apply([self.panel, *self.panel.findChildren(QWidget), *self.canvas.findChildren(QWidget)], scale)
+        self._scale_legend(scale)
+
+    def _scale_legend(self, scale: float) -> None:
+        """The canvas legend (painted in its own fixed size) drawn ``scale`` times larger."""
+        legend = getattr(self.canvas, "legend", None)
+        if legend is not None and legend.scale != scale:
+            legend.set_scale(scale)
+            self.canvas.legend_overlay.place(may_move=True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -333,6 +341,7 @@ class PresentWindow(QWidget):
             self.notes.deleteLater()
             self.notes = None
         self.fonts.restore()
+        self._scale_legend(1.0)
         self.canvas.setHorizontalScrollBarPolicy(self._scrollbars[0])
         self.canvas.setVerticalScrollBarPolicy(self._scrollbars[1])
         restore_window(self.main, state)

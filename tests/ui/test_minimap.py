@@ -4,7 +4,8 @@ picture, an edit does (once, debounced)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtWidgets import QApplication
 
 from ecodesk.model import Entity
@@ -117,3 +118,36 @@ def test_folds_into_a_tab_on_a_small_canvas_and_opens_on_a_click(qtbot):
     assert not mm.folded and mm.height() >= 80
     qtbot.mouseClick(mm, Qt.MouseButton.LeftButton, pos=QPoint(mm.width() - 8, 8))  # the fold box
     assert mm.folded
+
+
+def test_notes_widen_the_extent_and_show_in_their_paper_colour(qtbot):
+    from ecodesk.model import Annotation
+
+    view = make_view(qtbot, big_scenario(300, 600))
+    qtbot.waitUntil(view.minimap.isVisible, timeout=2000)
+    mm = view.minimap
+    qtbot.waitUntil(lambda: not mm.pending, timeout=2000)
+    mm.repaint()
+    before = QRectF(mm._world)
+    s = view.document.scenario
+    far_x = before.right() + 3000.0
+    s.add(Annotation("n1", "far away", x=far_x, y=before.center().y() - 300, width=800, height=600,
+                     color="#c9e4ff"))
+    qtbot.waitUntil(lambda: mm._world.right() > far_x + 700, timeout=3000)  # the note's edit rebuilds it
+    assert mm._world.left() == pytest.approx(before.left(), abs=200)
+    qtbot.waitUntil(lambda: not mm.pending, timeout=2000)
+    mm.repaint()
+    image = mm._pixmap.toImage()
+    dpr = mm._pixmap.devicePixelRatio()
+    middle = mm.widget_point(QPointF(far_x + 400, before.center().y())) * dpr
+    assert image.pixelColor(int(middle.x()), int(middle.y())).name() == "#c9e4ff"
+    left_of = mm.widget_point(QPointF(far_x - 600, before.center().y())) * dpr
+    assert image.pixelColor(int(left_of.x()), int(left_of.y())).name() != "#c9e4ff"
+    # a note without a colour: the default yellow; a moved note moves in the picture
+    s.replace(Annotation("n1", "far away", x=far_x, y=before.center().y() - 300, width=800, height=600))
+    built = mm.rebuilds
+    qtbot.waitUntil(lambda: mm.rebuilds > built or (not mm.pending and mm._key is None), timeout=3000)
+    qtbot.waitUntil(lambda: not mm.pending, timeout=2000)
+    mm.repaint()
+    image = mm._pixmap.toImage()
+    assert image.pixelColor(int(middle.x()), int(middle.y())).name() == "#fff1a8"

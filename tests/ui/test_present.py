@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ecodesk.model import FlowKind
 from ecodesk.model.views import View
+from ecodesk.ui.canvas.legend import legend_size
 from ecodesk.ui.present import PresentWindow, font_scale
 from ecodesk.ui.views_apply import visible_rect
 from tests.ui.mw_helpers import sample_project
@@ -289,3 +290,24 @@ def test_minimap_and_focus_are_put_aside_while_presenting_and_come_back(w, qtbot
     assert w.canvas.minimap.wanted
     assert w.canvas.focus.active and w.canvas.focus.seeds == ("e2",) and w.canvas.focus.steps == 2
     assert w.canvas.focus.members == members
+
+
+def test_the_canvas_legend_grows_with_the_fonts_and_is_given_back(w, qtbot):
+    legend = w.canvas.legend
+    legend.user_collapsed = False  # open, to compare the full legend
+    w.canvas.legend_overlay.place(may_move=True)
+    QApplication.processEvents()
+    full = legend.size_for(False)
+    assert legend.scale == 1.0
+    show = start(w, qtbot)
+    scale = show.fonts.scale
+    assert scale >= 1.2
+    assert legend.scale == pytest.approx(scale)
+    grown = legend.size_for(False)
+    assert grown.width() >= full.width() * scale - 4 and grown.height() >= full.height() * scale - 4
+    desk = legend_size(legend.title, legend.sections, legend.collapsed)  # as it is now, at the desktop size
+    assert legend.size().width() > desk.width() * 1.15 and legend.size().height() > desk.height() * 1.15
+    assert legend.size() == legend.sizeHint()  # the widget is painted at that size
+    press(show, Qt.Key.Key_Escape)
+    assert legend.scale == 1.0
+    assert legend.size_for(False) == full and legend.size() == legend.sizeHint()

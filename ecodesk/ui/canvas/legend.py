@@ -42,7 +42,11 @@ class LegendSection:
     entries: tuple[LegendEntry, ...]
 
 
-def legend_size(title: str, sections: list[LegendSection], collapsed: bool = False) -> QSize:
+def legend_size(title: str, sections: list[LegendSection], collapsed: bool = False, scale: float = 1.0) -> QSize:
+    """The legend's size in pixels; ``scale`` draws it that many times larger (a projector)."""
+    if scale != 1.0:
+        base = legend_size(title, sections, collapsed)
+        return QSize(int(base.width() * scale + 0.999), int(base.height() * scale + 0.999))
     fm = QFontMetricsF(canvas_font(8.5))
     fb = QFontMetricsF(canvas_font(8.5, bold=True))
     head = fb.height() + 6
@@ -67,10 +71,22 @@ def paint_legend(
     collapsed: bool = False,
     hit: Callable[[QRectF, LegendEntry], None] | None = None,
     indicator: bool = True,
+    scale: float = 1.0,
 ) -> QRectF:
     """Draw the legend with its top-left at ``origin``; returns the rectangle used.
     ``hit`` is called with each row's rectangle (for click handling); ``indicator`` False
-    leaves out the open/closed mark after the title (exported pictures)."""
+    leaves out the open/closed mark after the title (exported pictures); ``scale`` draws it
+    that many times larger (the presentation's projector fonts)."""
+    if scale != 1.0:
+        painter.save()
+        painter.translate(origin)
+        painter.scale(scale, scale)
+        scaled_hit = None if hit is None else (
+            lambda r, e: hit(QRectF(origin.x() + r.x() * scale, origin.y() + r.y() * scale,
+                                    r.width() * scale, r.height() * scale), e))
+        r = paint_legend(painter, QPointF(0, 0), title, sections, theme, collapsed, scaled_hit, indicator)
+        painter.restore()
+        return QRectF(origin.x(), origin.y(), r.width() * scale, r.height() * scale)
     size = legend_size(title, sections, collapsed)
     rect = QRectF(origin, QSize(size.width(), size.height()).toSizeF())
     painter.save()
@@ -144,6 +160,8 @@ class LegendWidget(QWidget):
         self._auto_collapsed = False
         self._rows: list[tuple[QRectF, LegendEntry]] = []
         self._pixmap = QPixmap()
+        #: Drawn this many times larger (the presentation sets its font scale, 1.0 after).
+        self.scale = 1.0
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
         self.setCursor(Qt.CursorShape.ArrowCursor)
 
@@ -156,10 +174,16 @@ class LegendWidget(QWidget):
         self.theme = theme
         self._render()
 
+    def set_scale(self, scale: float) -> None:
+        """Draw the legend ``scale`` times larger (1.0: the desktop size)."""
+        if scale != self.scale:
+            self.scale = float(scale)
+            self._render()
+
     def fit_to(self, available: QSize) -> None:
         """Note whether the full legend would cover too much of a canvas of ``available``
         size: then it shows collapsed unless the user opened it (:meth:`wanted_collapsed`)."""
-        full = legend_size(self.title, self.sections, False)
+        full = legend_size(self.title, self.sections, False, self.scale)
         area = full.width() * full.height()
         self._auto_collapsed = (
             area > 0.09 * available.width() * available.height()
@@ -172,7 +196,7 @@ class LegendWidget(QWidget):
         return self._auto_collapsed if self.user_collapsed is None else self.user_collapsed
 
     def size_for(self, collapsed: bool) -> QSize:
-        return legend_size(self.title, self.sections, collapsed) + QSize(2, 2)
+        return legend_size(self.title, self.sections, collapsed, self.scale) + QSize(2, 2)
 
     def show_collapsed(self, collapsed: bool) -> None:
         """Show the legend open or closed (for now: the user's choice stays as it is)."""
@@ -181,7 +205,7 @@ class LegendWidget(QWidget):
             self._render()
 
     def sizeHint(self) -> QSize:
-        return legend_size(self.title, self.sections, self.collapsed) + QSize(2, 2)
+        return legend_size(self.title, self.sections, self.collapsed, self.scale) + QSize(2, 2)
 
     def _render(self) -> None:
         """Paint once into a pixmap: the canvas repaints under the legend on every drag
@@ -201,6 +225,7 @@ class LegendWidget(QWidget):
             self.theme,
             self.collapsed,
             hit=lambda r, e: self._rows.append((r, e)),
+            scale=self.scale,
         )
         p.end()
         self._pixmap = pm
@@ -214,7 +239,7 @@ class LegendWidget(QWidget):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
-        if pos.y() < ROW + PAD:
+        if pos.y() < (ROW + PAD) * self.scale:
             self.collapsed = not self.collapsed
             self.user_collapsed = self.collapsed
             self._render()

@@ -1,7 +1,8 @@
 """UI layer (canvas): the minimap — the whole diagram in a corner, with the visible area.
 
 :class:`CanvasMinimap` floats over a corner of the canvas (a child of the view, like the
-legend) and shows every entity as a dot in its colour and the flows as faint lines. The
+legend) and shows every entity as a dot in its colour, the notes (便签) as rectangles of
+their paper colour under the dots and the flows as faint lines. The
 picture is drawn once into a pixmap and rebuilt only when the model, the colours or the
 minimap's size change — debounced, so a burst of edits rebuilds it once; a frame (a pan,
 a zoom) draws the pixmap and the visible area's rectangle, nothing more. On the
@@ -23,6 +24,7 @@ from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QP
 from PySide6.QtWidgets import QScrollBar, QWidget
 
 from ecodesk.diagram.flowtable import load_numpy
+from ecodesk.ui.canvas.annotation_item import note_fill
 
 if TYPE_CHECKING:  # the parts' interface to the view: annotations only
     import numpy as np
@@ -244,6 +246,7 @@ class CanvasMinimap(QWidget):
             a = (alpha / 255.0).astype(np.float32)[:, :, None]
             rgb = rgb * (1 - a) + np.asarray(_rgb(QColor(theme.text)), np.float32) * a
         img = rgb.astype(np.uint32)
+        self._draw_notes(img, x0, y0, s)
         self._draw_entities(img, x0, y0, s)
         argb = np.ascontiguousarray((255 << 24) | (img[:, :, 0] << 16) | (img[:, :, 1] << 8) | img[:, :, 2])
         image = QImage(argb.data, w, h, 4 * w, QImage.Format.Format_RGB32).copy()
@@ -251,6 +254,20 @@ class CanvasMinimap(QWidget):
         pix.setDevicePixelRatio(dpr)
         self._pixmap = pix
         self._key = self._look_key()
+
+    def _draw_notes(self, img: np.ndarray, x0: float, y0: float, s: float) -> None:
+        """Each note (便签) a filled rectangle of its paper colour (at least two pixels a
+        side), under the entities' dots, into ``img`` (h × w × 3)."""
+        scenario = self.view.scenario
+        notes = list(scenario.annotations) if scenario is not None else []
+        h, w = img.shape[:2]
+        for note in notes:
+            left, top = round(note.x * s + x0), round(note.y * s + y0)
+            right = max(left + 2, round((note.x + note.width) * s + x0))
+            bottom = max(top + 2, round((note.y + note.height) * s + y0))
+            left, top, right, bottom = max(0, left), max(0, top), min(w, right), min(h, bottom)
+            if left < right and top < bottom:
+                img[top:bottom, left:right] = _rgb(note_fill(note.color))
 
     def _draw_entities(self, img: np.ndarray, x0: float, y0: float, s: float) -> None:
         """Each entity a square dot of its colour (about its size, at least two pixels),
