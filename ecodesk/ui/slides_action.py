@@ -2,8 +2,11 @@
 (:mod:`ecodesk.ui.slides`) written to a PDF the user picks.
 
 A project without views is told so (the sentence of the command line) before any dialog.
-Each scenario shown by a view is analysed once, on the GUI thread behind a wait cursor; the
-shown scenario's current result in the analysis panel is used when it is up to date. The
+Each scenario the pages need is analysed once, in the background (the app's analysis pool,
+:mod:`ecodesk.ui.panels.worker`) behind a window-modal progress dialog with Cancel — the
+window keeps painting; Cancel writes nothing. The shown scenario's current result in the
+analysis panel is used when it is up to date. The PDF is then painted on the GUI thread
+(QPdfWriter/QPainter live there) and written atomically. The
 deck is in the project's language (else the UI's), as the report is; views of deleted
 scenarios get a page that says so and are listed in a notice afterwards.
 """
@@ -11,13 +14,17 @@ scenarios get a page that says so and are listed in a notice afterwards.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from ecodesk.model import Scenario
+from ecodesk.analysis.errors import AnalysisCancelled
+from ecodesk.model import AnalysisSettings, Project, Scenario
 from ecodesk.model.errors import EcodeskError
 from ecodesk.ui.i18n import current_language
+
+if TYPE_CHECKING:
+    from ecodesk.ui.panels.worker import Cancel, JobState, Progress, Work
 
 #: Characters a file name may not hold on some system.
 _BAD = '\\/:*?"<>|'
@@ -40,59 +47,226 @@ def _panel_result(window: Any, scenario: Scenario) -> Any:
     return None
 
 
-def export_slides_dialog(window: Any) -> bool:
-    """Ask where, then write the deck; False when there is nothing to write or it failed."""
+def export_slides_dialog(window: Any) -> SlidesExport | None:
+    """Ask where, then write the deck (see :class:`SlidesExport`); None when there is
+    nothing to write or the user did not pick a file."""
     from ecodesk.ui.slides import WORDS
 
     ctl = window.controller
     doc = ctl.document
     if doc is None:
-        return False
+        return None
     lang = current_language()
     title = QCoreApplication.translate("TransferOps", "Export Slides")
     if not doc.project.views:
         ctl.prompter.information(title, WORDS["no_views"][1 if lang == "zh" else 0])
-        return False
+        return None
     ops = ctl.transfer
     start = ops.start_folder("slides") / default_name(doc.title)
     path, _ = ctl.prompter.save_path(title, str(start), QCoreApplication.translate("TransferOps", "Slides (PDF) (*.pdf)"))
     if not path:
-        return False
+        return None
     dest = Path(path)
     if dest.suffix.lower() != ".pdf":
         dest = dest.with_name(dest.name + ".pdf")
     return export_slides_to(window, dest)
 
 
-def export_slides_to(window: Any, dest: str | Path) -> bool:
-    """Write the deck of the open project's views to ``dest`` (atomically); say how it went."""
-    from ecodesk.analysis.run import run_analysis
-    from ecodesk.io.report import report_language
-    from ecodesk.ui.slides import export_slides
-    from ecodesk.ui.transfer import busy
+def scenarios_to_analyse(project: Project) -> list[Scenario]:
+    """The scenarios the deck's pages need analysed (each once, in view order): the scenario
+    of every view with a card or analysis colours, and the partner of a comparison card."""
+    from ecodesk.ui.slides import needs_result
+    from ecodesk.ui.slides_card import compare_partner
 
-    ctl = window.controller
-    doc = ctl.document
-    dest = Path(dest)
-    project = doc.project
+    names = {s.name: s for s in project.scenarios}
+    out: list[Scenario] = []
+    for v in project.views:
+        s = names.get(v.scenario)
+        if s is None or not needs_result(v):
+            continue
+        partner = compare_partner(project, s) if v.panel == "compare" else None
+        for x in (s, partner):
+            if x is not None and all(x is not y for y in out):
+                out.append(x)
+    return out
 
-    def result_for(scenario: Scenario) -> Any:
-        return _panel_result(window, scenario) or run_analysis(scenario, project.settings)
 
-    try:
-        with busy():
-            warnings = export_slides(project, dest, lang=report_language(project, current_language()),
-                                     result_for=result_for)
-    except (EcodeskError, OSError) as exc:
-        return bool(ops_failed(ctl, dest, exc))
-    ctl.settings.set_last_folder("slides", dest.parent)
-    message = QCoreApplication.translate("TransferOps", "Slides saved to “{0}”").format(dest.name)
-    ctl.status(message, 6000)
-    if warnings:
-        zh = current_language() == "zh"
-        ctl.prompter.warning(QCoreApplication.translate("TransferOps", "Export Slides"),
-                             message + "\n\n" + "\n".join(zh_text if zh else en for en, zh_text in warnings))
-    return True
+def analyse_all(snapshots: list[tuple[int, Scenario]], settings: AnalysisSettings) -> Work:
+    """The background work: ``run_analysis`` of each snapshot (Qt-free), progress over all of
+    them; a failing analysis is kept as its exception (it costs its card, not the deck)."""
+
+    def work(progress: Progress, cancel: Cancel) -> dict[int, Any]:
+        from ecodesk.analysis import run
+
+        out: dict[int, Any] = {}
+        n = len(snapshots)
+        for i, (key, snap) in enumerate(snapshots):
+            if cancel():
+                raise AnalysisCancelled()
+
+            def part(fraction: float, stage: str, i: int = i) -> None:
+                progress((i + fraction) / n, stage)
+
+            try:
+                out[key] = run.run_analysis(snap, settings, progress=part, cancel=cancel)
+            except AnalysisCancelled:
+                raise
+            except Exception as exc:  # shown on its card
+                if cancel():
+                    raise AnalysisCancelled() from exc
+                out[key] = exc
+        return out
+
+    return work
+
+
+class SlidesExport:
+    """One File → Export Slides… run: the analyses in the background behind a progress dialog
+    with Cancel (the window stays responsive, input to it is held by the window-modal dialog),
+    then the PDF painted on the GUI thread and written atomically. ``outcome`` is None while
+    it runs, then "written", "cancelled" or "failed"."""
+
+    def __init__(self, window: Any, dest: Path) -> None:
+        self.window = window
+        self.dest = dest
+        self.outcome: str | None = None
+        self.job: JobState | None = None
+        self.dialog: Any = None
+        self.results: dict[int, Any] = {}
+        self._watched: list[tuple[Scenario, int]] = []  # the analysed scenarios and their revisions
+
+    def start(self) -> SlidesExport:
+        from ecodesk.ui.panels.worker import JobState, shared_pool, start_job
+
+        project = self.window.controller.document.project
+        todo: list[tuple[int, Scenario]] = []
+        for s in scenarios_to_analyse(project):
+            hit = _panel_result(self.window, s)
+            if hit is not None:
+                self.results[id(s)] = hit
+            else:
+                todo.append((id(s), s.copy()))
+                self._watched.append((s, s.revision))
+        if not todo:
+            self._write()
+            return self
+        self.job = JobState(analyse_all(todo, project.settings), label="slides")
+        self.job.callbacks = {"progress": self._on_progress, "done": self._on_done,
+                              "failed": self._on_failed, "cancelled": self._on_cancelled}
+        self._show_dialog()
+        start_job(shared_pool(), self.job)
+        return self
+
+    # the progress dialog --------------------------------------------------------------------
+    def _show_dialog(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QProgressDialog
+
+        dlg = QProgressDialog(QCoreApplication.translate("TransferOps", "Analysing the scenarios of the slides…"),
+                              QCoreApplication.translate("TransferOps", "Cancel"), 0, 100, self.window)
+        dlg.setObjectName("slides_progress")
+        dlg.setWindowTitle(QCoreApplication.translate("TransferOps", "Export Slides"))
+        dlg.setWindowModality(Qt.WindowModality.WindowModal)  # no edits while the analysed state is painted
+        dlg.setAutoClose(False)
+        dlg.setAutoReset(False)
+        dlg.setMinimumDuration(0)
+        dlg.setValue(0)
+        dlg.canceled.connect(self.cancel)
+        dlg.show()
+        self.dialog = dlg
+
+    def _close_dialog(self) -> None:
+        dlg, self.dialog = self.dialog, None
+        if dlg is not None:
+            dlg.canceled.disconnect(self.cancel)
+            dlg.close()
+            dlg.deleteLater()
+
+    def _on_progress(self, _state: JobState, percent: int, stage: str) -> None:
+        if self.dialog is not None:
+            self.dialog.setValue(percent)
+
+    # outcomes -------------------------------------------------------------------------------
+    def cancel(self) -> None:
+        """The user's Cancel: the analyses stop at their next check, nothing is written."""
+        if self.outcome is not None:
+            return
+        if self.job is not None:
+            self.job.cancel()
+        self.outcome = "cancelled"
+        self._close_dialog()
+        self.window.controller.status(
+            QCoreApplication.translate("TransferOps", "Export Slides cancelled: nothing was written."), 6000)
+
+    def _on_cancelled(self, _state: JobState, _payload: Any = None) -> None:
+        if self.outcome is None:  # stopped from outside (the app closing)
+            self.outcome = "cancelled"
+            self._close_dialog()
+
+    def _on_failed(self, _state: JobState, message: str) -> None:
+        if self.outcome is not None:
+            return
+        self._close_dialog()
+        self._fail(QCoreApplication.translate("TransferOps", "The slides could not be made: {0}").format(message))
+
+    def _fail(self, sentence: str) -> None:
+        self.outcome = "failed"
+        self.window.controller.prompter.warning(QCoreApplication.translate("TransferOps", "Export Slides"), sentence)
+
+    def _on_done(self, _state: JobState, results: dict[int, Any]) -> None:
+        if self.outcome is not None:  # cancelled after the work had finished: nothing written
+            return
+        self._close_dialog()
+        project = self.window.controller.document.project
+        if any(s.revision != rev or all(s is not x for x in project.scenarios) for s, rev in self._watched):
+            self._fail(QCoreApplication.translate(
+                "TransferOps", "The project changed while the slides were being prepared, so nothing was written; "
+                "export them again."))
+            return
+        self.results.update(results)
+        self._write()
+
+    def _write(self) -> None:
+        """Paint the deck on the GUI thread and write it atomically (as before)."""
+        from ecodesk.analysis.run import run_analysis
+        from ecodesk.io.report import report_language
+        from ecodesk.ui.slides import export_slides
+        from ecodesk.ui.transfer import busy
+
+        ctl = self.window.controller
+        project = ctl.document.project
+        dest = self.dest
+
+        def result_for(scenario: Scenario) -> Any:
+            r = self.results.get(id(scenario))
+            if r is None:  # not foreseen by scenarios_to_analyse: analysed here, as before
+                r = self.results[id(scenario)] = run_analysis(scenario, project.settings)
+            if isinstance(r, BaseException):
+                raise r
+            return r
+
+        try:
+            with busy():
+                warnings = export_slides(project, dest, lang=report_language(project, current_language()),
+                                         result_for=result_for)
+        except (EcodeskError, OSError) as exc:
+            self.outcome = "failed"
+            ops_failed(ctl, dest, exc)
+            return
+        self.outcome = "written"
+        ctl.settings.set_last_folder("slides", dest.parent)
+        message = QCoreApplication.translate("TransferOps", "Slides saved to “{0}”").format(dest.name)
+        ctl.status(message, 6000)
+        if warnings:
+            zh = current_language() == "zh"
+            ctl.prompter.warning(QCoreApplication.translate("TransferOps", "Export Slides"),
+                                 message + "\n\n" + "\n".join(zh_text if zh else en for en, zh_text in warnings))
+
+
+def export_slides_to(window: Any, dest: str | Path) -> SlidesExport:
+    """Write the deck of the open project's views to ``dest`` (atomically): the analyses it
+    needs run in the background first (see :class:`SlidesExport`); say how it went."""
+    return SlidesExport(window, Path(dest)).start()
 
 
 def ops_failed(ctl: Any, dest: Path, exc: BaseException) -> bool:
@@ -100,4 +274,5 @@ def ops_failed(ctl: Any, dest: Path, exc: BaseException) -> bool:
     return bool(ctl.transfer._export_failed(dest, exc))
 
 
-__all__ = ["default_name", "export_slides_dialog", "export_slides_to"]
+__all__ = ["SlidesExport", "analyse_all", "default_name", "export_slides_dialog", "export_slides_to",
+           "scenarios_to_analyse"]

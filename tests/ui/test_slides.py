@@ -245,7 +245,7 @@ def slides_window(qtbot):
     return w
 
 
-def test_file_export_slides_writes_the_deck(slides_window, tmp_path, monkeypatch):
+def test_file_export_slides_writes_the_deck(slides_window, tmp_path, monkeypatch, qtbot):
     w = slides_window
     asked = []
 
@@ -257,6 +257,7 @@ def test_file_export_slides_writes_the_deck(slides_window, tmp_path, monkeypatch
     w.actions.file_export_slides.trigger()
     assert asked and asked[0][0] == "Export Slides" and Path(asked[0][1]).name == "传感器企业多生态复用 slides.pdf"
     dest = tmp_path / "out.pdf"  # the suffix added
+    qtbot.waitUntil(dest.exists, timeout=30_000)  # the analyses run in the background first
     assert page_count(dest) == 3
     assert "Capability reuse pays" in pdf_text(dest, 1) and "Slides saved to" in w.statusBar().currentMessage()
 
