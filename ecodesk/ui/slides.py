@@ -196,39 +196,68 @@ def paint_slide(painter: Any, deck: Deck, index: int) -> None:
     sp.paint_footer(painter, lay, word("page", lang, n=index + 1, m=len(deck.slides)), deck.project.name)
 
 
+class PdfPages:
+    """The deck's PDF drawn one page at a time (the app draws a page, lets the event loop
+    run, draws the next): ``paint(i)`` in order, then ``finish()`` for the bytes, or
+    ``abandon()``. One 16:9 landscape page per slide; GUI thread only."""
+
+    def __init__(self, deck: Deck) -> None:
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
+        from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+
+        from ecodesk.ui import slides_paint as sp
+
+        self.deck = deck
+        self._data = QByteArray()
+        self._buf = QBuffer(self._data)
+        self._buf.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(self._buf)
+        writer.setResolution(96)
+        size = QPageSize(QSizeF(sp.PAGE_W * 72 / 96, sp.PAGE_H * 72 / 96), QPageSize.Unit.Point, "ecodesk slide",
+                         QPageSize.SizeMatchPolicy.ExactMatch)
+        writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+        writer.setTitle(deck.project.name or "ecodesk")
+        writer.setCreator("ecodesk")
+        self._writer = writer
+        self._painter: Any = QPainter(writer)
+        self._scale = writer.width() / sp.PAGE_W  # device units are 1/96 in; fit exactly if the page was rounded
+
+    def __len__(self) -> int:
+        return len(self.deck.slides)
+
+    def paint(self, index: int) -> None:
+        p = self._painter
+        if index:
+            self._writer.newPage()
+        p.save()
+        p.scale(self._scale, self._scale)
+        try:
+            paint_slide(p, self.deck, index)
+        finally:
+            p.restore()
+
+    def abandon(self) -> None:
+        if self._painter is not None:
+            self._painter.end()
+            self._painter = None
+            self._buf.close()
+
+    def finish(self) -> bytes:
+        from ecodesk.ui.slides_pdftext import readable_cjk
+
+        self.abandon()
+        return readable_cjk(bytes(self._data.data()))  # 生 copied as 生, not as the radical ⽣
+
+
 def render_pdf(deck: Deck) -> bytes:
     """The deck as PDF bytes: one 16:9 landscape page per slide."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
-
-    from ecodesk.ui import slides_paint as sp
-
-    data = QByteArray()
-    buf = QBuffer(data)
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buf)
-    writer.setResolution(96)
-    size = QPageSize(QSizeF(sp.PAGE_W * 72 / 96, sp.PAGE_H * 72 / 96), QPageSize.Unit.Point, "ecodesk slide",
-                     QPageSize.SizeMatchPolicy.ExactMatch)
-    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-    writer.setTitle(deck.project.name or "ecodesk")
-    writer.setCreator("ecodesk")
-    p = QPainter(writer)
+    pages = PdfPages(deck)
     try:
-        sx = writer.width() / sp.PAGE_W  # device units are 1/96 in; fit exactly if the page was rounded
-        for i in range(len(deck.slides)):
-            if i:
-                writer.newPage()
-            p.save()
-            p.scale(sx, sx)
-            paint_slide(p, deck, i)
-            p.restore()
+        for i in range(len(pages)):
+            pages.paint(i)
     finally:
-        p.end()
-    buf.close()
-    from ecodesk.ui.slides_pdftext import readable_cjk
-
-    return readable_cjk(bytes(data.data()))  # 生 copied as 生, not as the radical ⽣
+        pages.abandon()
+    return pages.finish()
 
 
 def render_page_image(deck: Deck, index: int, scale: float = 1.0) -> Any:
@@ -248,9 +277,13 @@ def render_page_image(deck: Deck, index: int, scale: float = 1.0) -> Any:
 
 def write_deck(deck: Deck, dest: str | os.PathLike[str]) -> None:
     """Write the deck to ``dest`` atomically (all or nothing)."""
+    write_pdf(render_pdf(deck), dest)
+
+
+def write_pdf(data: bytes, dest: str | os.PathLike[str]) -> None:
+    """Write finished PDF bytes to ``dest`` atomically (all or nothing)."""
     from ecodesk.io.atomic import atomic_write
 
-    data = render_pdf(deck)
     with atomic_write(dest, "wb") as fh:
         fh.write(data)
 
@@ -298,5 +331,5 @@ def _has_windows() -> bool:
     return isinstance(app, QApplication) and bool(QApplication.topLevelWidgets())
 
 
-__all__ = ["WORDS", "Deck", "Slide", "SlidesError", "build_deck", "export_slides", "paint_slide", "render_page_image",
-           "render_pdf", "write_deck"]
+__all__ = ["WORDS", "Deck", "PdfPages", "Slide", "SlidesError", "build_deck", "export_slides", "paint_slide", "render_page_image",
+           "render_pdf", "write_deck", "write_pdf"]

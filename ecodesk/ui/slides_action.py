@@ -133,7 +133,11 @@ class SlidesExport:
         self.job: JobState | None = None
         self.dialog: Any = None
         self.results: dict[int, Any] = {}
-        self._watched: list[tuple[Scenario, int]] = []  # the analysed scenarios and their revisions
+        self.pages: Any = None  # the PDF being drawn (slides.PdfPages)
+        self._next = 0
+        project = window.controller.document.project
+        #: the project's scenarios and their revisions when the export started
+        self._watched: list[tuple[Scenario, int]] = [(s, s.revision) for s in project.scenarios]
 
     def start(self) -> SlidesExport:
         from ecodesk.ui.panels.worker import JobState, shared_pool, start_job
@@ -146,7 +150,6 @@ class SlidesExport:
                 self.results[id(s)] = hit
             else:
                 todo.append((id(s), s.copy()))
-                self._watched.append((s, s.revision))
         if not todo:
             self._write()
             return self
@@ -216,26 +219,33 @@ class SlidesExport:
     def _on_done(self, _state: JobState, results: dict[int, Any]) -> None:
         if self.outcome is not None:  # cancelled after the work had finished: nothing written
             return
-        self._close_dialog()
-        project = self.window.controller.document.project
-        if any(s.revision != rev or all(s is not x for x in project.scenarios) for s, rev in self._watched):
-            self._fail(QCoreApplication.translate(
-                "TransferOps", "The project changed while the slides were being prepared, so nothing was written; "
-                "export them again."))
+        if self._changed():
+            self._close_dialog()
+            self._say_changed()
             return
-        self.results.update(results)
+        self.results.update(results)  # the dialog stays up while the pages are drawn
         self._write()
 
+    def _changed(self) -> bool:
+        """A scenario of the deck was edited, added or deleted since the export started."""
+        project = self.window.controller.document.project
+        return len(project.scenarios) != len(self._watched) or any(
+            s is not x or x.revision != rev for (s, rev), x in zip(self._watched, project.scenarios, strict=False))
+
+    def _say_changed(self) -> None:
+        self._fail(QCoreApplication.translate(
+            "TransferOps", "The project changed while the slides were being prepared, so nothing was written; "
+            "export them again."))
+
     def _write(self) -> None:
-        """Paint the deck on the GUI thread and write it atomically (as before)."""
+        """Build the deck, then paint it on the GUI thread one page per event-loop turn (the
+        window keeps drawing, Cancel still works); written atomically after the last page."""
         from ecodesk.analysis.run import run_analysis
         from ecodesk.io.report import report_language
-        from ecodesk.ui.slides import export_slides
-        from ecodesk.ui.transfer import busy
+        from ecodesk.ui.slides import PdfPages, build_deck
 
         ctl = self.window.controller
         project = ctl.document.project
-        dest = self.dest
 
         def result_for(scenario: Scenario) -> Any:
             r = self.results.get(id(scenario))
@@ -246,9 +256,62 @@ class SlidesExport:
             return r
 
         try:
+            deck = build_deck(project, report_language(project, current_language()), result_for=result_for)
+            self.pages = PdfPages(deck)
+        except (EcodeskError, OSError) as exc:
+            self._close_dialog()
+            self.outcome = "failed"
+            ops_failed(ctl, self.dest, exc)
+            return
+        if self.dialog is None:
+            self._show_dialog()
+        self.dialog.setRange(0, len(self.pages))
+        self._next = 0
+        self._paint_next()
+
+    def _paint_next(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        pages = self.pages
+        if pages is None:
+            return
+        if self.outcome is not None or self._changed():  # cancelled, or edited meanwhile: nothing written
+            pages.abandon()
+            self.pages = None
+            if self.outcome is None:
+                self._close_dialog()
+                self._say_changed()
+            return
+        n = len(pages)
+        if self.dialog is not None:
+            self.dialog.setLabelText(QCoreApplication.translate("TransferOps", "Drawing slide {0} of {1}…")
+                                     .format(self._next + 1, n))
+            self.dialog.setValue(self._next)
+        try:
+            pages.paint(self._next)
+        except Exception as exc:  # a page that cannot be drawn: one sentence, nothing written
+            pages.abandon()
+            self.pages = None
+            self._close_dialog()
+            self._fail(QCoreApplication.translate("TransferOps", "The slides could not be made: {0}")
+                       .format(str(exc) or type(exc).__name__))
+            return
+        self._next += 1
+        if self._next < n:
+            QTimer.singleShot(0, self._paint_next)  # let the event loop run between pages
+            return
+        self.pages = None
+        self._close_dialog()
+        self._save(pages.finish(), pages.deck.warnings)
+
+    def _save(self, data: bytes, warnings: list[tuple[str, str]]) -> None:
+        from ecodesk.ui.slides import write_pdf
+        from ecodesk.ui.transfer import busy
+
+        ctl, dest = self.window.controller, self.dest
+        try:
             with busy():
-                warnings = export_slides(project, dest, lang=report_language(project, current_language()),
-                                         result_for=result_for)
+                write_pdf(data, dest)
         except (EcodeskError, OSError) as exc:
             self.outcome = "failed"
             ops_failed(ctl, dest, exc)

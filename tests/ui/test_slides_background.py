@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import threading
 import time
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -154,12 +153,31 @@ def test_an_up_to_date_panel_result_is_reused(window, tmp_path, qtbot, monkeypat
     assert job.outcome == "written" and len(calls) == 1  # only the variant was analysed
 
 
-def test_all_results_at_hand_writes_at_once(window, tmp_path, monkeypatch):
+def test_with_all_results_at_hand_only_the_pages_are_drawn_one_per_event_loop_turn(window, tmp_path, qtbot,
+                                                                                   monkeypatch):
     p = window.document.project
     results = {id(s): REAL(s, p.settings) for s in p.scenarios}
     monkeypatch.setattr(slides_action, "_panel_result", lambda w, s: results[id(s)])
-    job = slides_action.export_slides_to(window, tmp_path / "d.pdf")
-    assert job.outcome == "written" and job.job is None and page_count(Path(tmp_path / "d.pdf")) == 4
+    monkeypatch.setattr(run, "run_analysis", lambda *a, **k: pytest.fail("analysed again"))
+    dest = tmp_path / "d.pdf"
+    job = slides_action.export_slides_to(window, dest)
+    assert job.job is None and job.outcome is None and job.pages is not None  # page 1 drawn, 2–4 to come
+    dlg = window.findChild(QProgressDialog, "slides_progress")
+    assert dlg.labelText() == "Drawing slide 1 of 4…" and dlg.maximum() == 4
+    qtbot.waitUntil(lambda: job.outcome is not None, timeout=30_000)
+    assert job.outcome == "written" and page_count(dest) == 4
+
+
+def test_cancel_while_the_pages_are_drawn_writes_nothing(window, tmp_path, qtbot, monkeypatch):
+    p = window.document.project
+    results = {id(s): REAL(s, p.settings) for s in p.scenarios}
+    monkeypatch.setattr(slides_action, "_panel_result", lambda w, s: results[id(s)])
+    out = tmp_path / "out"
+    out.mkdir()
+    job = slides_action.export_slides_to(window, out / "f.pdf")
+    job.cancel()
+    qtbot.wait(100)
+    assert job.outcome == "cancelled" and job.pages is None and list(out.iterdir()) == []
 
 
 def test_an_edit_during_the_run_writes_nothing_and_says_so(window, tmp_path, qtbot, monkeypatch):
