@@ -6,7 +6,8 @@ Each scenario the pages need is analysed once, in the background (the app's anal
 :mod:`ecodesk.ui.panels.worker`) behind a window-modal progress dialog with Cancel — the
 window keeps painting; Cancel writes nothing. The shown scenario's current result in the
 analysis panel is used when it is up to date. The PDF is then painted on the GUI thread
-(QPdfWriter/QPainter live there) and written atomically. The
+(QPdfWriter/QPainter live there), one page per event-loop turn under the same dialog, and
+written atomically; an edit of the project meanwhile writes nothing and says so. The
 deck is in the project's language (else the UI's), as the report is; views of deleted
 scenarios get a page that says so and are listed in a notice afterwards.
 """
