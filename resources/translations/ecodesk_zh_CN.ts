@@ -711,7 +711,7 @@
         <translation>新情景的名称（复制自“{0}”）：</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/docks.py" line="222" />
+        <location filename="../../ecodesk/ui/docks.py" line="223" />
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
@@ -781,7 +781,7 @@
         <translation>画布着色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/docks.py" line="223" />
+        <location filename="../../ecodesk/ui/docks.py" line="224" />
         <source>Analysis &amp;Panel</source>
         <translation>分析面板(&amp;P)</translation>
     </message>
@@ -1068,7 +1068,7 @@
         <translation>灰色</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/canvas/annotation_item.py" line="198" />
+        <location filename="../../ecodesk/ui/canvas/annotation_item.py" line="188" />
         <source>Empty note</source>
         <translation>空便签</translation>
     </message>
@@ -1457,8 +1457,8 @@
 <context>
     <name>CanvasMinimap</name>
     <message>
-        <location filename="../../ecodesk/ui/canvas/minimap.py" line="140" />
-        <location filename="../../ecodesk/ui/canvas/minimap.py" line="340" />
+        <location filename="../../ecodesk/ui/canvas/minimap.py" line="142" />
+        <location filename="../../ecodesk/ui/canvas/minimap.py" line="357" />
         <source>Minimap</source>
         <extracomment>More entities than this: the minimap shows (when on) even if the diagram fits the view. Below this viewport size the minimap folds into its tab. Samples of the flows' chords at most (a denser picture samples them further apart). View → Minimap (the settings keep it). The user folded (True) or opened (False) it; None: as the canvas's size suggests. How many times the picture was drawn (the tests count rebuilds).</extracomment>
         <translation>小地图</translation>
@@ -3188,18 +3188,18 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/docks.py" line="219" />
+        <location filename="../../ecodesk/ui/docks.py" line="220" />
         <source>Inspector</source>
         <extracomment>The window's size on a large screen (smaller screens: the available area). Most of the height a dock below the canvas may take by default. … and on a short, wide laptop screen.</extracomment>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/docks.py" line="220" />
+        <location filename="../../ecodesk/ui/docks.py" line="221" />
         <source>Tables</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/docks.py" line="221" />
+        <location filename="../../ecodesk/ui/docks.py" line="222" />
         <source>Palette</source>
         <translation>主体面板</translation>
     </message>
@@ -4206,22 +4206,22 @@
         <translation>演示 — ecodesk</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/present.py" line="190" />
+        <location filename="../../ecodesk/ui/present.py" line="198" />
         <source>(The view is kept: give it a scenario again with Update in the Views dock.)</source>
         <translation>（视图仍保留：可在“视图”面板中用“更新”重新指定情景。）</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/present.py" line="304" />
+        <location filename="../../ecodesk/ui/present.py" line="312" />
         <source>Laser pointer on</source>
         <translation>激光笔已开启</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/present.py" line="304" />
+        <location filename="../../ecodesk/ui/present.py" line="312" />
         <source>Laser pointer off</source>
         <translation>激光笔已关闭</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/present.py" line="350" />
+        <location filename="../../ecodesk/ui/present.py" line="359" />
         <source>No saved views: showing the current view</source>
         <translation>没有已保存的视图：显示当前视图</translation>
     </message>
@@ -4885,37 +4885,37 @@
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="80" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="79" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="81" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="80" />
         <source>Copy or save this section's tables and charts</source>
         <translation>复制或保存本部分的表格和图表</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="117" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="116" />
         <source>Copy Table “{0}”</source>
         <translation>复制表格“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="119" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="118" />
         <source>Save Table “{0}” as CSV…</source>
         <translation>将表格“{0}”另存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="124" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="123" />
         <source>Save Chart “{0}” as PNG…</source>
         <translation>将图表“{0}”另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="125" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="124" />
         <source>Save Chart “{0}” as SVG…</source>
         <translation>将图表“{0}”另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="126" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="125" />
         <source>Copy Chart “{0}”</source>
         <translation>复制图表“{0}”</translation>
     </message>
@@ -5168,7 +5168,7 @@
 <context>
     <name>StaleOverlay</name>
     <message>
-        <location filename="../../ecodesk/ui/panels/section.py" line="240" />
+        <location filename="../../ecodesk/ui/panels/section.py" line="227" />
         <source>Out of date</source>
         <translation>已过期</translation>
     </message>
@@ -5913,19 +5913,53 @@
         <translation>报告已保存到“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/slides_action.py" line="52" />
-        <location filename="../../ecodesk/ui/slides_action.py" line="93" />
+        <location filename="../../ecodesk/ui/slides_action.py" line="61" />
+        <location filename="../../ecodesk/ui/slides_action.py" line="172" />
+        <location filename="../../ecodesk/ui/slides_action.py" line="218" />
+        <location filename="../../ecodesk/ui/slides_action.py" line="326" />
         <source>Export Slides</source>
         <extracomment>Characters a file name may not hold on some system.</extracomment>
         <translation>导出幻灯片</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/slides_action.py" line="58" />
+        <location filename="../../ecodesk/ui/slides_action.py" line="67" />
         <source>Slides (PDF) (*.pdf)</source>
         <translation>幻灯片（PDF） (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ecodesk/ui/slides_action.py" line="89" />
+        <location filename="../../ecodesk/ui/slides_action.py" line="169" />
+        <source>Analysing the scenarios of the slides…</source>
+        <extracomment>the project's scenarios and their revisions when the export started</extracomment>
+        <translation>正在分析幻灯片所需的情景…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/slides_action.py" line="170" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/slides_action.py" line="203" />
+        <source>Export Slides cancelled: nothing was written.</source>
+        <translation>已取消导出幻灯片：未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/slides_action.py" line="214" />
+        <location filename="../../ecodesk/ui/slides_action.py" line="297" />
+        <source>The slides could not be made: {0}</source>
+        <translation>无法生成幻灯片：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/slides_action.py" line="237" />
+        <source>The project changed while the slides were being prepared, so nothing was written; export them again.</source>
+        <translation>准备幻灯片期间项目已更改，因此未写入任何文件；请重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/slides_action.py" line="288" />
+        <source>Drawing slide {0} of {1}…</source>
+        <translation>正在绘制第 {0} 页幻灯片（共 {1} 页）…</translation>
+    </message>
+    <message>
+        <location filename="../../ecodesk/ui/slides_action.py" line="322" />
         <source>Slides saved to “{0}”</source>
         <translation>幻灯片已保存到“{0}”</translation>
     </message>
