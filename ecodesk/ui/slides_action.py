@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from ecodesk.analysis.errors import AnalysisCancelled
 from ecodesk.model import AnalysisSettings, Project, Scenario
 from ecodesk.model.errors import EcodeskError
 from ecodesk.ui.i18n import current_language
@@ -97,7 +96,8 @@ def analyse_all(snapshots: list[tuple[int, Scenario]], settings: AnalysisSetting
     them; a failing analysis is kept as its exception (it costs its card, not the deck)."""
 
     def work(progress: Progress, cancel: Cancel) -> dict[int, Any]:
-        from ecodesk.analysis import run
+        from ecodesk.analysis import run  # the engine loads with the first export, not with the window
+        from ecodesk.analysis.errors import AnalysisCancelled
 
         out: dict[int, Any] = {}
         n = len(snapshots)
