@@ -155,7 +155,22 @@ class _LayerItem(QGraphicsItem):
         pass  # the children paint
 
 
-class DesignOverlayItem(_LayerItem):
+class _OverlayItem(_LayerItem):
+    """A difference drawn over the canvas: this layer at the flows' depth, and :attr:`tags`, a
+    layer above the entities; :meth:`remove` takes both out of the scene."""
+
+    def __init__(self) -> None:
+        super().__init__(Z_FLOWS)
+        self.tags = _LayerItem(Z_TAGS)
+
+    def remove(self) -> None:
+        for item in (self.tags, self):
+            sc = item.scene()
+            if sc is not None:
+                sc.removeItem(item)
+
+
+class DesignOverlayItem(_OverlayItem):
     """The difference of one design on the canvas scene (see the module docstring).
 
     The flows of each kind are drawn as one path item each (a design of the seed-size
@@ -166,9 +181,7 @@ class DesignOverlayItem(_LayerItem):
 
     def __init__(self, scene: CanvasScene, scenario: Scenario, result: DesignResult,
                  labels: dict[str, str] | None = None) -> None:
-        super().__init__(Z_FLOWS)
-        #: The tags sit in a layer of their own, above the entities (the flows stay below them).
-        self.tags = _LayerItem(Z_TAGS)
+        super().__init__()  # the tags sit in a layer of their own, above the entities
         self.diff = design_diff(scenario, result)
         #: Texts of the tags: {"standalone": "standalone: {0}", "own": "own: {0}", "sep": ", "} (translated
         #: by the caller).
@@ -230,12 +243,6 @@ class DesignOverlayItem(_LayerItem):
         if scene is not None:
             self._difference_rect = QRectF(rect)  # the overlay never changes: it goes when the model does
         return rect
-
-    def remove(self) -> None:
-        for item in (self.tags, self):
-            sc = item.scene()
-            if sc is not None:
-                sc.removeItem(item)
 
     # building --------------------------------------------------------------------------
     def _build(self, scene: CanvasScene) -> None:

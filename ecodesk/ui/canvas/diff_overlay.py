@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
 from ecodesk.io.diff import object_dict
 from ecodesk.model import Bindings, EntityKind, Scenario
 from ecodesk.model.objects import COLLECTIONS
-from ecodesk.ui.canvas.design_overlay import ALONE, NEW, Z_FLOWS, Z_TAGS, _LayerItem, fit_view_to, short_name
+from ecodesk.ui.canvas.design_overlay import ALONE, NEW, _LayerItem, _OverlayItem, fit_view_to, short_name
+from ecodesk.ui.canvas.focus import place_top_centre
 from ecodesk.ui.canvas.glyphs import entity_shape_path
 from ecodesk.ui.canvas.style import canvas_font
 from ecodesk.ui.plaintext import plain
@@ -116,14 +117,13 @@ def _ring(rect: QRectF, pad: float) -> QPainterPath:
     return path
 
 
-class DiffOverlayItem(_LayerItem):
+class DiffOverlayItem(_OverlayItem):
     """The marks of one :class:`CanvasChanges` in the canvas scene (see the module docstring).
     :attr:`marks` lists (kind, table, id, item) in the order Next visits them."""
 
     def __init__(self, scene: CanvasScene, before: Scenario, after: Scenario, changes: CanvasChanges,
                  tips: dict[str, str]) -> None:
-        super().__init__(Z_FLOWS)
-        self.tags = _LayerItem(Z_TAGS)  # rings above the entities, ghosts and flows below
+        super().__init__()  # rings in the tags layer above the entities, ghosts and flows below
         self.changes = changes
         self.tips = tips
         self.marks: list[tuple[str, str, str, QGraphicsPathItem]] = []
@@ -141,12 +141,6 @@ class DiffOverlayItem(_LayerItem):
             if (t, i) == (table, obj_id):
                 return item
         return None
-
-    def remove(self) -> None:
-        for item in (self.tags, self):
-            sc = item.scene()
-            if sc is not None:
-                sc.removeItem(item)
 
     # building -----------------------------------------------------------------------------------
     def _build(self, scene: CanvasScene) -> None:
@@ -344,17 +338,7 @@ class DiffBar(QFrame):
     def place(self) -> None:
         """Top centre of the viewport, below the focus bar when that is shown."""
         parent = self.parentWidget()
-        if parent is None or not self.isVisible():
-            return
-        vp = parent.viewport().geometry() if hasattr(parent, "viewport") else parent.rect()
-        self.adjustSize()
-        w = min(self.sizeHint().width(), max(120, vp.width() - 16))
-        self.resize(w, self.sizeHint().height())
-        top = vp.top() + 8
-        focus = parent.findChild(QFrame, "focus_bar")
-        if focus is not None and focus.isVisible():
-            top = focus.geometry().bottom() + 6
-        self.move(vp.left() + (vp.width() - w) // 2, top)
+        place_top_centre(self, parent.findChild(QFrame, "focus_bar") if parent is not None else None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:

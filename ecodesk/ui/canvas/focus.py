@@ -56,6 +56,20 @@ def faded_color(color: QColor, background: QColor, share: float = DIM_FLOW_MIX,
                   mix(color.blue(), background.blue()), round(color.alpha() * opacity))
 
 
+def place_top_centre(bar: QWidget, below: QWidget | None = None) -> None:
+    """``bar`` (a shown child of a canvas view) at the top centre of the view's viewport,
+    narrowed to it on a small canvas — under ``below`` when that bar is shown too."""
+    parent = bar.parentWidget()
+    if parent is None or not bar.isVisible():
+        return
+    vp = parent.viewport().geometry() if hasattr(parent, "viewport") else parent.rect()
+    bar.adjustSize()
+    w = min(bar.sizeHint().width(), max(120, vp.width() - 16))
+    bar.resize(w, bar.sizeHint().height())
+    top = below.geometry().bottom() + 6 if below is not None and below.isVisible() else vp.top() + 8
+    bar.move(vp.left() + (vp.width() - w) // 2, top)
+
+
 class FocusBar(QFrame):
     """The bar over the canvas while focus is on (a child of the view)."""
 
@@ -110,14 +124,7 @@ class FocusBar(QFrame):
 
     def place(self) -> None:
         """Top centre of the view's viewport (narrowed to it on a small canvas)."""
-        parent = self.parentWidget()
-        if parent is None or not self.isVisible():
-            return
-        vp = parent.viewport().geometry() if hasattr(parent, "viewport") else parent.rect()
-        self.adjustSize()
-        w = min(self.sizeHint().width(), max(120, vp.width() - 16))
-        self.resize(w, self.sizeHint().height())
-        self.move(vp.left() + (vp.width() - w) // 2, vp.top() + 8)
+        place_top_centre(self)
 
     #: What the bar's event filter passes on (the focus's: the view's keys, the viewport's frames).
     watcher: Callable[[QObject, QEvent], bool] | None = None
