@@ -21,10 +21,8 @@ Rows:
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,19 +36,9 @@ from ecodesk.analysis.games import coalition_sums, nucleolus, shapley_sampled  #
 from ecodesk.analysis.pools import analyze_pool  # noqa: E402
 from ecodesk.model import Entity, Pool, Scenario  # noqa: E402
 from tests.analysis.reference_nucleolus import reference_nucleolus  # noqa: E402
+from tests.benchmarks.timing import median_time  # noqa: E402
 
 TARGETS = {"nucleolus_n20_ms": ("<=", 500), "shapley_sampled_n2000_s": ("<=", 1.0)}
-
-
-def _median(fn: Callable[[], Any], repeat: int, warmup: int = 1) -> float:
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def _pool(n: int, rule: str) -> tuple[Pool, Scenario, np.ndarray]:
@@ -67,16 +55,16 @@ def _pool(n: int, rule: str) -> tuple[Pool, Scenario, np.ndarray]:
 
 def nucleolus_row(repeat: int, full_baseline: bool = False) -> dict[str, Any]:
     pool, s, share = _pool(20, "nucleolus")
-    t_pool = _median(lambda: analyze_pool(pool, s), repeat)
+    t_pool = median_time(lambda: analyze_pool(pool, s), repeat)
     table = 1_000_000 * coalition_sums(share) ** 0.8
     info: dict[str, int] = {}
-    t_core = _median(lambda: nucleolus(table, kind="cost", info=info), repeat)
+    t_core = median_time(lambda: nucleolus(table, kind="cost", info=info), repeat)
     share14 = _pool(14, "nucleolus")[2]
     t14 = 1_000_000 * coalition_sums(share14) ** 0.8
     ratios = []
     for _ in range(max(1, min(3, repeat))):  # interleaved: both see the same machine load
-        old = _median(lambda: reference_nucleolus(t14, kind="cost"), 1, warmup=0)
-        new = _median(lambda: nucleolus(t14, kind="cost"), 1, warmup=0)
+        old = median_time(lambda: reference_nucleolus(t14, kind="cost"), 1, warmup=0)
+        new = median_time(lambda: nucleolus(t14, kind="cost"), 1, warmup=0)
         ratios.append((old / new, old))
     ratio14, old14 = sorted(ratios)[len(ratios) // 2]
     note = (f"20-member cost pool (beta 0.8), whole analyze_pool incl. exact Shapley; nucleolus alone on the "
@@ -94,10 +82,10 @@ def nucleolus_row(repeat: int, full_baseline: bool = False) -> dict[str, Any]:
 def sampled_row(repeat: int, full_baseline: bool = False) -> dict[str, Any]:
     n = 2000
     pool, s, share = _pool(n, "shapley")
-    t_pool = _median(lambda: analyze_pool(pool, s), repeat)
+    t_pool = median_time(lambda: analyze_pool(pool, s), repeat)
     res = analyze_pool(pool, s)
     pre = weighted_prefixes(share, lambda x: 1_000_000 * x**0.8)
-    t_new = _median(lambda: shapley_until(pre, n, tol=0.0, max_samples=2000), max(1, min(3, repeat)))
+    t_new = median_time(lambda: shapley_until(pre, n, tol=0.0, max_samples=2000), max(1, min(3, repeat)))
     old_orders = 2000 if full_baseline else 200
     t = time.perf_counter()
     shapley_sampled(lambda m: 1_000_000 * ((m @ share) ** 0.8), n, samples=old_orders, seed=0, batch=True)

@@ -34,6 +34,9 @@ from ecodesk.analysis.robustness import candidates, random_orders, removal_curve
 from ecodesk.analysis.supplygraph import SupplyGraph, build_supply_graph
 from ecodesk.model import AnalysisSettings
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import median_time
+
 
 def _reference() -> ModuleType:
     path = Path(__file__).resolve().parents[1] / "analysis" / "naive_resilience.py"
@@ -43,15 +46,6 @@ def _reference() -> ModuleType:
     sys.modules["naive_resilience"] = module
     spec.loader.exec_module(module)
     return module
-
-
-def _median_time(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def bench_full(scenario, repeat: int) -> None:  # type: ignore[no-untyped-def]
@@ -105,7 +99,7 @@ def bench_robustness(graph: SupplyGraph, repeat: int, n_orders: int = 2) -> None
     cand = candidates(graph)
     m = int(cand.size)
     orders = cand[random_orders(m, 101, np.random.default_rng(0))]
-    fast = _median_time(lambda: removal_curves(graph, schedule, orders), repeat) / len(orders)
+    fast = median_time(lambda: removal_curves(graph, schedule, orders), repeat, warmup=0) / len(orders)
     total = graph.total_demand
     times = []
     for order in orders[:n_orders].tolist():
@@ -127,8 +121,8 @@ def bench_monte_carlo(graph: SupplyGraph, repeat: int, sample: int = 50) -> None
     schedule = build_schedule(graph)
     trials = 10_000
     draws = draw_failures(graph, trials, np.random.default_rng(0))
-    t_draw = _median_time(lambda: draw_failures(graph, trials, np.random.default_rng(0)), repeat)
-    t_eval = _median_time(lambda: trial_services(graph, schedule, draws), repeat)
+    t_draw = median_time(lambda: draw_failures(graph, trials, np.random.default_rng(0)), repeat, warmup=0)
+    t_eval = median_time(lambda: trial_services(graph, schedule, draws), repeat, warmup=0)
     fast = t_draw + t_eval
     node_alive = draws.node_alive_bool()[:sample]
     edge_alive = draws.edge_alive_bool()[:sample]

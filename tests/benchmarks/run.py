@@ -38,6 +38,7 @@ sys.path.insert(0, str(HERE))
 import networkx as nx  # noqa: E402
 import numpy as np  # noqa: E402
 from generate import generate_s2b2b  # noqa: E402
+from timing import median_time  # noqa: E402
 
 from ecodesk.analysis.montecarlo import draw_failures, trial_services  # noqa: E402
 from ecodesk.analysis.reachability import build_schedule  # noqa: E402
@@ -79,17 +80,6 @@ TARGETS = {
     "nucleolus_n20_ms": ("<=", 500),
     "shapley_sampled_n2000_s": ("<=", 1.0),
 }
-
-
-def median_time(fn: Callable[[], Any], repeat: int, warmup: int = 1) -> float:
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 class Bench:
