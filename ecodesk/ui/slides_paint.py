@@ -197,8 +197,7 @@ STRIP_ICON = 13.0
 def legend_strip(p: QPainter | None, sections: list[Any], width: float, origin: QPointF | None = None) -> float:
     """The legend as running rows — each section's title, then its entries, wrapping at
     ``width``; drawn at ``origin`` when ``p`` is given. Returns the height it takes."""
-    from ecodesk.ui.canvas.glyphs import paint_entity_symbol, paint_flow_sample
-    from ecodesk.ui.canvas.style import paint_marker_ring
+    from ecodesk.ui.canvas.legend import paint_legend_icon
 
     tf, ef = font(8.5, True), font(8.5)
     tm, em = QFontMetricsF(tf), QFontMetricsF(ef)
@@ -225,16 +224,7 @@ def legend_strip(p: QPainter | None, sections: list[Any], width: float, origin: 
             if p is None:
                 continue
             icon = QRectF(ex, ey + (STRIP_ROW - STRIP_ICON) / 2 - 1, STRIP_ICON, STRIP_ICON)
-            if e.entity_kind is not None:
-                paint_entity_symbol(p, e.entity_kind, icon, e.color)
-            elif e.flow_kind is not None:
-                paint_flow_sample(p, e.flow_kind, icon.adjusted(-1, 0, 1, 0), e.color)
-            elif e.marker is not None:
-                paint_marker_ring(p, e.marker, icon.adjusted(2, 2, -2, -2), e.color, 1.8)
-            else:
-                p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(e.color)
-                p.drawRoundedRect(icon.adjusted(1, 1, -1, -1), 3, 3)
+            paint_legend_icon(p, e, icon)
             draw_lines(p, [e.label], ef, ex + STRIP_ICON + 5, ey + base - em.ascent(), INK)
     return y + STRIP_ROW if sections else 0.0
 

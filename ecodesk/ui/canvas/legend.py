@@ -42,6 +42,21 @@ class LegendSection:
     entries: tuple[LegendEntry, ...]
 
 
+def paint_legend_icon(painter: QPainter, e: LegendEntry, icon: QRectF) -> None:
+    """The small picture of one legend row in ``icon``: the entity's symbol, a flow sample,
+    a marker ring, or a colour swatch (the canvas legend and the slide deck's strip)."""
+    if e.entity_kind is not None:
+        paint_entity_symbol(painter, e.entity_kind, icon, e.color)
+    elif e.flow_kind is not None:
+        paint_flow_sample(painter, e.flow_kind, icon.adjusted(-1, 0, 1, 0), e.color)
+    elif e.marker is not None:
+        paint_marker_ring(painter, e.marker, icon.adjusted(2, 2, -2, -2), e.color, 1.8)
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(e.color)
+        painter.drawRoundedRect(icon.adjusted(1, 1, -1, -1), 3, 3)
+
+
 def legend_size(title: str, sections: list[LegendSection], collapsed: bool = False, scale: float = 1.0) -> QSize:
     """The legend's size in pixels; ``scale`` draws it that many times larger (a projector)."""
     if scale != 1.0:
@@ -121,16 +136,7 @@ def paint_legend(
         for e in s.entries:
             icon = QRectF(x, ry + (ROW - ICON) / 2 - 1, ICON, ICON)
             painter.setOpacity(0.35 if e.hidden else 1.0)
-            if e.entity_kind is not None:
-                paint_entity_symbol(painter, e.entity_kind, icon, e.color)
-            elif e.flow_kind is not None:
-                paint_flow_sample(painter, e.flow_kind, icon.adjusted(-1, 0, 1, 0), e.color)
-            elif e.marker is not None:
-                paint_marker_ring(painter, e.marker, icon.adjusted(2, 2, -2, -2), e.color, 1.8)
-            else:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(e.color)
-                painter.drawRoundedRect(icon.adjusted(1, 1, -1, -1), 3, 3)
+            paint_legend_icon(painter, e, icon)
             painter.setPen(text)
             painter.drawText(QPointF(x + ICON + 6, ry + (ROW + fm.ascent() - fm.descent()) / 2 - 1), e.label)
             painter.setOpacity(1.0)
