@@ -552,7 +552,7 @@ def _analyze(project: Any, args: argparse.Namespace) -> int:
             names = numfmt.join_list([quote.format(x.name) for x in project.scenarios], args.lang)
             print(f"ecodesk: note: {t('only_one', args.lang, s=scenario.name, n=len(project.scenarios), names=names)}",
                   file=sys.stderr)
-        result = run_analysis(scenario, settings)
+        result = run_analysis(scenario, settings, parallel=True)
         # The JSON is a tree of fresh dicts and lists (no cycles, nothing for the collector to
         # find): built and written with the collector paused — its young collections walked
         # the ~700,000 new containers of a 10× result for nothing (0.2 s). check_circular
@@ -574,7 +574,7 @@ def _analyze(project: Any, args: argparse.Namespace) -> int:
     for i, scenario in enumerate(chosen):
         if i:
             print("\n" + "=" * 72 + "\n")
-        print(format_summary(project, scenario, run_analysis(scenario, settings), args.lang), flush=True)
+        print(format_summary(project, scenario, run_analysis(scenario, settings, parallel=True), args.lang), flush=True)
     return EXIT_OK
 
 

@@ -23,3 +23,23 @@ class AnalysisTooLarge(EcodeskError):
 
     def sentence(self, lang: str = "en") -> str:
         return self.message_zh if lang.startswith("zh") else self.message
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # raised in a background child, raised again here
+        return type(self), (self.message, self.message_zh)
+
+
+class BackgroundFailed(EcodeskError):
+    """The part of an analysis run in a child process (:mod:`ecodesk.analysis.background`)
+    ended without a result: killed, out of memory, or an error that could not be sent back."""
+
+    def __init__(self, detail: str) -> None:
+        self.detail = detail
+        super().__init__(f"the part of the analysis run in a separate process failed: {detail}")
+
+    def sentence(self, lang: str = "en") -> str:
+        if lang.startswith("zh"):
+            return f"在单独进程中运行的分析部分失败：{self.detail}"
+        return str(self)
+
+    def __reduce__(self) -> tuple[type, tuple[str]]:
+        return type(self), (self.detail,)

@@ -35,19 +35,21 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ecodesk.analysis.background import Background, orphaned
 from ecodesk.analysis.cascade import CascadeEntry, analyse_cascades
 from ecodesk.analysis.disjointpaths import redundancy
 from ecodesk.analysis.errors import AnalysisCancelled
 from ecodesk.analysis.montecarlo import MonteCarloSummary, simulate, summarise
 from ecodesk.analysis.reachability import (
     DominatorTree,
+    Schedule,
     build_schedule,
     dominated_demand,
     dominator_tree,
     supplied_mask,
 )
-from ecodesk.analysis.robustness import Robustness, analyse_robustness
-from ecodesk.analysis.supplygraph import SupplyGraph, build_supply_graph
+from ecodesk.analysis.robustness import Robustness, analyse_robustness, candidates, check_curve_memory
+from ecodesk.analysis.supplygraph import FloatArray, SupplyGraph, build_supply_graph
 from ecodesk.model.kinds import FlowKind
 from ecodesk.model.objects import AnalysisSettings
 from ecodesk.model.scenario import Scenario
@@ -270,19 +272,24 @@ def _notes(graph: SupplyGraph, supplied: np.ndarray, m: int, intact: float, undi
     return notes
 
 
-def analyze_resilience(
-    scenario: Scenario,
-    settings: AnalysisSettings,
-    *,
-    progress: ProgressFn | None = None,
-    cancel: CancelFn | None = None,
-) -> ResilienceResult:
-    """All resilience figures of ``scenario`` (SPEC §3.3), deterministic for ``settings.seed``.
+@dataclass(frozen=True, eq=False)
+class _Base:
+    """What every later figure of the resilience stage needs: the supply graph, its
+    schedule, the intact service, the dominator tree and the critical losses."""
 
-    ``progress(fraction, stage)`` is called as the work advances; when ``cancel()`` returns
-    True the function stops by raising :class:`AnalysisCancelled`.
-    """
-    track = _Tracker(progress, cancel)
+    graph: SupplyGraph
+    schedule: Schedule
+    supplied: np.ndarray
+    numerator: float
+    intact: float
+    tree: DominatorTree
+    loss: list[float]
+    rank: list[int]
+    mc_seq: np.random.SeedSequence
+    order_seq: np.random.SeedSequence
+
+
+def _base(scenario: Scenario, settings: AnalysisSettings, track: _Tracker) -> _Base:
     track.at("supply graph")
     graph = build_supply_graph(scenario, settings.supply_kinds)
     schedule = build_schedule(graph)
@@ -295,6 +302,79 @@ def analyze_resilience(
     track.at("critical entities")
     tree = dominator_tree(graph)
     loss, rank = critical_losses(graph, numerator, intact, tree)
+    return _Base(graph, schedule, supplied, numerator, intact, tree, loss, rank, mc_seq, order_seq)
+
+
+def _robustness(base: _Base, settings: AnalysisSettings, check: Callable[[int], None] | None) -> Robustness:
+    return analyse_robustness(base.graph, base.schedule, base.intact, base.rank, settings.orders,
+                              np.random.default_rng(base.order_seq), check)
+
+
+def _monte_carlo(base: _Base, settings: AnalysisSettings, check: Callable[[float], None] | None) -> FloatArray:
+    return simulate(base.graph, base.schedule, settings.trials, np.random.default_rng(base.mc_seq), check)
+
+
+def _beside(base: _Base, settings: AnalysisSettings, cancel: CancelFn | None) -> tuple[Robustness, FloatArray]:
+    """The robustness curves and the Monte Carlo services: the part of the stage that
+    :func:`start_resilience` runs beside the rest. Stops when the parent process has gone
+    (or, when run in this process, on ``cancel()``)."""
+
+    def check(_: float) -> None:
+        if orphaned() or (cancel is not None and cancel()):
+            raise AnalysisCancelled(stage="monte carlo")
+
+    return _robustness(base, settings, check), _monte_carlo(base, settings, check)
+
+
+class ResilienceStart:
+    """The resilience stage begun by :func:`start_resilience`: its first part done, robustness
+    and Monte Carlo running in a child process (or, where none can be forked, to be run by
+    :func:`analyze_resilience`). :meth:`close` stops the child if the run ends early."""
+
+    def __init__(self, base: _Base, job: Background) -> None:
+        self.base, self.job = base, job
+
+    def close(self) -> None:
+        self.job.close()
+
+
+def start_resilience(
+    scenario: Scenario, settings: AnalysisSettings, *, fork: bool = True, cancel: CancelFn | None = None
+) -> ResilienceStart:
+    """Build the supply graph, the dominator tree and the critical losses of ``scenario``,
+    then start the robustness curves and the Monte Carlo trials — which need nothing else —
+    in a forked child (:mod:`ecodesk.analysis.background`) when ``fork`` and the platform
+    allow, so that the caller's other analyses run meanwhile on the second core. Pass the
+    result to :func:`analyze_resilience` (``started=``): the figures are exactly those of a
+    run without it (the same functions on the same data and seeded streams)."""
+    base = _base(scenario, settings, _Tracker(None, cancel))
+    # refused here, before anything is forked, as the robustness stage would refuse it
+    check_curve_memory(settings.orders, int(candidates(base.graph).size))
+    return ResilienceStart(base, Background(_beside, base, settings, cancel, fork=fork))
+
+
+def analyze_resilience(
+    scenario: Scenario,
+    settings: AnalysisSettings,
+    *,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+    started: ResilienceStart | None = None,
+) -> ResilienceResult:
+    """All resilience figures of ``scenario`` (SPEC §3.3), deterministic for ``settings.seed``.
+
+    ``progress(fraction, stage)`` is called as the work advances; when ``cancel()`` returns
+    True the function stops by raising :class:`AnalysisCancelled`. ``started`` (from
+    :func:`start_resilience` on the same scenario and settings): the stage's first part is
+    taken from it, and robustness and Monte Carlo from its child process, waited for last.
+    """
+    track = _Tracker(progress, cancel)
+    if started is None:
+        base, job = _base(scenario, settings, track), None
+    else:
+        base, job = started.base, started.job
+        track.at("critical entities")
+    graph, loss, rank = base.graph, base.loss, base.rank
     ids = graph.ids
     # most critical first, then by id: two stable sorts keyed by list lookups (one key tuple
     # per entity cost 0.1 s at 10x the seed size)
@@ -306,40 +386,34 @@ def analyze_resilience(
     aps = articulation_points(graph)
 
     n_orders = settings.orders
-    track.at("robustness")
-    robust = analyse_robustness(
-        graph,
-        schedule,
-        intact,
-        rank,
-        n_orders,
-        np.random.default_rng(order_seq),
-        lambda done: track.at("robustness", done / (n_orders + 1)),
-    )
+    if job is None:
+        track.at("robustness")
+        robust = _robustness(base, settings, lambda done: track.at("robustness", done / (n_orders + 1)))
 
     track.at("redundancy")
     n_demand = max(1, int(graph.demand_nodes.size))
-    paths = redundancy(graph, supplied, lambda i: track.at("redundancy", i / n_demand), tree)
+    paths = redundancy(graph, base.supplied, lambda i: track.at("redundancy", i / n_demand), base.tree)
 
-    track.at("monte carlo")
-    services = simulate(
-        graph, schedule, settings.trials, np.random.default_rng(mc_seq), lambda f: track.at("monte carlo", f)
-    )
-    mc = summarise(services, settings.threshold, settings.seed)
+    if job is None:
+        track.at("monte carlo")
+        services = _monte_carlo(base, settings, lambda f: track.at("monte carlo", f))
 
     track.at("cascade")
     n = max(1, graph.n_nodes)
     cascades = analyse_cascades(
         graph,
-        schedule,
+        base.schedule,
         settings.cascade_threshold,
         lambda done: track.at("cascade", 0.8 * done / n),
         lambda f: track.at("cascade", 0.8 + 0.2 * f),
-        tree,
+        base.tree,
     )
+    if job is not None:
+        robust, services = job.result(cancel)
+    mc = summarise(services, settings.threshold, settings.seed)
     track.done()
     return ResilienceResult(
-        service_level=intact,
+        service_level=base.intact,
         critical_entities=tuple(critical),
         articulation_points=tuple(aps),
         robustness=robust,
@@ -350,6 +424,6 @@ def analyze_resilience(
             graph.ids[v]: float(w) for v, w in zip(graph.demand_nodes.tolist(), graph.demand_weights.tolist())
         },
         origins=tuple(sorted(graph.id_list(graph.origins))),
-        notes=tuple(_notes(graph, supplied, robust.candidates, intact,
+        notes=tuple(_notes(graph, base.supplied, robust.candidates, base.intact,
                            undirected_supply(scenario, tuple(settings.supply_kinds)))),
     )

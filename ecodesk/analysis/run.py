@@ -77,17 +77,24 @@ def run_analysis(
     *,
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
+    parallel: bool = False,
 ) -> AnalysisResult:
     """Every analysis of ``scenario``, typed.
 
     Deterministic for a given ``settings.seed``. ``progress(fraction, stage)`` is called
     between and during stages; ``cancel()`` returning True stops with AnalysisCancelled.
+
+    ``parallel``: the resilience stage's robustness curves and Monte Carlo trials run in a
+    forked child process beside reuse, cost sharing, the indicators and the rest of
+    resilience (:func:`ecodesk.analysis.resilience.start_resilience`) — for a process that
+    may fork (the command line; not the app with its Qt threads). Same result either way;
+    where no child can be forked everything runs here. Progress then skips those two stages.
     """
     from ecodesk.analysis.costshare import analyze_cost_sharing
     from ecodesk.analysis.errors import AnalysisCancelled
     from ecodesk.analysis.kpis import analyze_kpis
     from ecodesk.analysis.pools import analyze_pools
-    from ecodesk.analysis.resilience import analyze_resilience
+    from ecodesk.analysis.resilience import analyze_resilience, start_resilience
     from ecodesk.analysis.reuse import analyze_reuse
 
     settings = settings or AnalysisSettings()
@@ -97,21 +104,26 @@ def run_analysis(
         if cancel is not None and cancel():
             raise AnalysisCancelled("analysis cancelled")
 
-    report(0.0, "reuse")
-    reuse = analyze_reuse(scenario)
-    check()
-    report(0.05, "cost_sharing")
-    cost = analyze_cost_sharing(scenario, seed=settings.seed, pool_analyzer=lambda sc, seed: analyze_pools(
-        sc, seed=seed, progress=lambda f: report((0.5 + f) / 10, "cost_sharing"), cancel=cancel))
-    check()
-    report(0.15, "kpis")
-    kpis = analyze_kpis(scenario, settings)
-    check()
+    started = start_resilience(scenario, settings, cancel=cancel) if parallel else None
+    try:
+        report(0.0, "reuse")
+        reuse = analyze_reuse(scenario)
+        check()
+        report(0.05, "cost_sharing")
+        cost = analyze_cost_sharing(scenario, seed=settings.seed, pool_analyzer=lambda sc, seed: analyze_pools(
+            sc, seed=seed, progress=lambda f: report((0.5 + f) / 10, "cost_sharing"), cancel=cancel))
+        check()
+        report(0.15, "kpis")
+        kpis = analyze_kpis(scenario, settings)
+        check()
 
-    def sub_progress(fraction: float, stage: str) -> None:
-        report(0.2 + 0.8 * fraction, stage)
+        def sub_progress(fraction: float, stage: str) -> None:
+            report(0.2 + 0.8 * fraction, stage)
 
-    resilience = analyze_resilience(scenario, settings, progress=sub_progress, cancel=cancel)
+        resilience = analyze_resilience(scenario, settings, progress=sub_progress, cancel=cancel, started=started)
+    finally:
+        if started is not None:
+            started.close()
     report(1.0, "done")
     return AnalysisResult(scenario, settings, reuse, cost, resilience, kpis)
 

@@ -1,0 +1,185 @@
+"""The resilience stage's robustness and Monte Carlo in a forked child (run_analysis(parallel=True),
+what ``ecodesk analyze`` uses): the same JSON as the serial run, the work really done in another
+process, cancel and early exits stop the child, and a child's failure comes back as a clear error."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+
+import pytest
+
+from ecodesk.analysis import background, resilience
+from ecodesk.analysis.background import Background
+from ecodesk.analysis.errors import AnalysisCancelled, AnalysisTooLarge, BackgroundFailed
+from ecodesk.analysis.run import run_analysis
+from ecodesk.model import AnalysisSettings
+from tests.benchmarks.generate import generate_s2b2b
+
+FAST = AnalysisSettings(trials=700, orders=7, seed=5)
+needs_fork = pytest.mark.skipif(not background.can_fork(), reason="forks only on Linux")
+
+
+@pytest.fixture(scope="module")
+def platform():
+    return generate_s2b2b(20, 400, 6, seed=3).scenario()
+
+
+def _text(result) -> str:
+    return json.dumps(result.to_json(), ensure_ascii=False, allow_nan=False)
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def _pid() -> int:
+    return os.getpid()
+
+
+def _kill_self() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _sleep_then(value: int) -> int:
+    time.sleep(30)
+    return value
+
+
+class _Unpicklable(Exception):
+    def __reduce__(self):
+        raise TypeError("no pickling")
+
+
+def _raise(exc: BaseException) -> None:
+    raise exc
+
+
+@needs_fork
+def test_parallel_run_gives_the_same_json_as_the_serial_one(platform):
+    serial = _text(run_analysis(platform, FAST))
+    assert _text(run_analysis(platform, FAST, parallel=True)) == serial
+    # other settings: other figures, still the same both ways
+    other = FAST.evolve(seed=9, trials=130, orders=3)
+    assert _text(run_analysis(platform, other, parallel=True)) == _text(run_analysis(platform, other))
+
+
+@needs_fork
+def test_robustness_and_monte_carlo_run_in_a_child_process(platform, monkeypatch, tmp_path):
+    where = tmp_path / "pids"
+    real_simulate, real_robustness = resilience.simulate, resilience.analyse_robustness
+
+    def simulate(*args, **kw):
+        with where.open("a") as f:
+            f.write(f"mc {os.getpid()}\n")
+        return real_simulate(*args, **kw)
+
+    def robustness(*args, **kw):
+        with where.open("a") as f:
+            f.write(f"robustness {os.getpid()}\n")
+        return real_robustness(*args, **kw)
+
+    monkeypatch.setattr(resilience, "simulate", simulate)
+    monkeypatch.setattr(resilience, "analyse_robustness", robustness)
+    run_analysis(platform, FAST, parallel=True)
+    seen = dict(line.split() for line in where.read_text().splitlines())
+    assert set(seen) == {"mc", "robustness"}
+    assert seen["mc"] == seen["robustness"] != str(os.getpid())
+
+
+def test_where_no_child_can_be_forked_everything_runs_here_with_the_same_result(platform, monkeypatch):
+    serial = _text(run_analysis(platform, FAST))
+    monkeypatch.setattr(background, "can_fork", lambda: False)
+    job = Background(_pid)
+    assert not job.forked and job.result() == os.getpid()
+    assert _text(run_analysis(platform, FAST, parallel=True)) == serial
+
+
+@needs_fork
+def test_background_returns_the_childs_value():
+    with Background(_pid) as job:
+        assert job.forked
+        assert job.result() not in (os.getpid(), None)
+
+
+@needs_fork
+def test_an_error_in_the_child_is_raised_again_in_the_parent():
+    with pytest.raises(ValueError, match="bad number"):
+        Background(_raise, ValueError("bad number")).result()
+    # the analysis' own errors keep both languages on the way back
+    with pytest.raises(AnalysisTooLarge) as info:
+        Background(_raise, AnalysisTooLarge("too many orders", "次数太多")).result()
+    assert info.value.sentence("zh") == "次数太多" and info.value.sentence("en") == "too many orders"
+
+
+@needs_fork
+def test_an_error_that_cannot_travel_back_is_reported_by_name():
+    with pytest.raises(BackgroundFailed, match=r"separate process failed: _Unpicklable: boom") as info:
+        Background(_raise, _Unpicklable("boom")).result()
+    assert "_Unpicklable: boom" in info.value.sentence("zh")
+
+
+@needs_fork
+def test_a_child_that_dies_without_an_answer_is_a_clear_error_not_a_hang():
+    with pytest.raises(BackgroundFailed, match="without an answer"):
+        Background(_kill_self).result()
+
+
+@needs_fork
+def test_cancel_while_waiting_kills_the_child_promptly():
+    job = Background(_sleep_then, 1)
+    pid = job._pid
+    t0 = time.perf_counter()
+    with pytest.raises(AnalysisCancelled):
+        job.result(cancel=lambda: time.perf_counter() - t0 > 0.2)
+    assert time.perf_counter() - t0 < 10
+    assert _gone(pid)
+
+
+@needs_fork
+def test_close_stops_a_child_whose_result_is_not_wanted():
+    with Background(_sleep_then, 1) as job:
+        pid = job._pid
+        assert not _gone(pid)
+    assert _gone(pid)
+
+
+@needs_fork
+def test_cancelled_parallel_run_leaves_no_child(platform, monkeypatch):
+    children: list[int] = []
+    real = Background._start
+
+    def start(self):
+        real(self)
+        children.append(self._pid)
+
+    monkeypatch.setattr(Background, "_start", start)
+    calls = []
+
+    def cancel() -> bool:
+        calls.append(1)
+        return len(calls) > 3  # during reuse / cost sharing, the child still running
+
+    with pytest.raises(AnalysisCancelled):
+        run_analysis(platform, FAST.evolve(trials=200_000), parallel=True, cancel=cancel)
+    assert len(children) == 1 and _gone(children[0])
+
+
+@needs_fork
+def test_a_failure_in_the_childs_part_reaches_the_caller(platform, monkeypatch):
+    def broken(*args, **kw):
+        raise _Unpicklable("mc broke")
+
+    monkeypatch.setattr(resilience, "simulate", broken)
+    with pytest.raises(BackgroundFailed, match="mc broke"):
+        run_analysis(platform, FAST, parallel=True)
+
+
+def test_orphaned_is_false_outside_a_child():
+    assert background.orphaned() is False
