@@ -87,14 +87,17 @@ class FrameCache:
         self.dense: bool | None = None  # the image's choice of hairlines (see FlowPainter.draw)
         self._zoom_serial = 0
         self._idle_pending = False
+        self._blank = False  # the image is as made (transparent): its first repair need not erase
 
     def invalidate(self) -> None:
         """Drop the image (the next frame draws everything anew)."""
         self.frame = None
+        self._blank = False
 
     def reset(self) -> None:
         self.frame = None
         self.dirty = []
+        self._blank = False
 
     def mark(self, rects: Iterable[QRectF]) -> None:
         """Scene rects whose pixels changed (nothing to do without an image)."""
@@ -112,6 +115,7 @@ class FrameCache:
         frame = self.frame
         if frame is None:
             return
+        self._blank = False
         p = QPainter(frame.image)
         p.setTransform(frame.to_image())
         self._layer.draw_flows(p, frame.rect(), frame.scale, self.dense, only=rows, backdrop=False)
@@ -151,6 +155,7 @@ class FrameCache:
             whole = frame.rect()
             self.dirty = [seen, *_minus(whole, seen.intersected(whole))]
             self.dense = None
+            self._blank = True
         self.frame = frame
         self._repair(frame, seen)
         at = world.map(frame.origin)
@@ -181,6 +186,7 @@ class FrameCache:
         """The view moved past the image at the same scale: a new image around it, holding
         what the old one had where they overlap; the rest is marked to draw."""
         new = self._new_frame(seen, frame.scale, frame.dpr, frame.detail, world)
+        self._blank = False
         old_rect, new_rect = frame.rect(), new.rect()
         if old_rect.intersects(new_rect):
             p = QPainter(new.image)
@@ -200,8 +206,10 @@ class FrameCache:
         bounds = frame.rect()
         rects = [r.intersected(bounds) for r in self.dirty]
         rects = [r for r in rects if not r.isEmpty()]
-        later = [r for r in rects if seen is not None and not r.intersects(seen)]
-        rects = [r for r in rects if seen is None or r.intersects(seen)]
+        # (a margin rect only touching ``seen`` waits: rounding leaves them overlapping by an ulp)
+        eps = 1e-9 * (abs(bounds.left()) + abs(bounds.top()) + bounds.width() + bounds.height())
+        later = [r for r in rects if seen is not None and not _overlaps(r, seen, eps)]
+        rects = [r for r in rects if seen is None or _overlaps(r, seen, eps)]
         self.dirty = later
         if later:
             self._repair_later()
@@ -227,9 +235,11 @@ class FrameCache:
             box = box.united(r)
         p = QPainter(frame.image)
         p.setClipRegion(region)
-        p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
-        p.fillRect(region.boundingRect(), Qt.GlobalColor.transparent)
-        p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        if not self._blank:  # (a new image is transparent already)
+            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
+            p.fillRect(region.boundingRect(), Qt.GlobalColor.transparent)
+            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        self._blank = False
         p.setTransform(to_image)
         # the whole image decides once whether through-flows are dense (hairlines), so
         # strips drawn later match it without seams
@@ -274,6 +284,12 @@ class FrameCache:
                 layer.update()
 
         QTimer.singleShot(ZOOM_SETTLE_MS, refresh)
+
+
+def _overlaps(a: QRectF, b: QRectF, eps: float) -> bool:
+    """Whether ``a`` and ``b`` share more than a sliver ``eps`` wide."""
+    c = a.intersected(b)
+    return c.width() > eps and c.height() > eps
 
 
 def _minus(outer: QRectF, inner: QRectF) -> list[QRectF]:
