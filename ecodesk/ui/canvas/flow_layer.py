@@ -64,6 +64,8 @@ class FlowLayerItem(QGraphicsItem):
         self.labels = self.painter.labels  # the flows' labels (flow_labels), drawn by the painter
         self.labels.obstacles = self._entity_boxes
         self.frame_cache = FrameCache(self)
+        #: Frame caches of layers drawn with this one (the entity overview's): dropped with its own.
+        self.companions: list[FrameCache] = []
         self.cache_enabled = True
         #: ``(rows, style indices) -> style indices`` for every restyle (the focus fades the
         #: flows outside it: they stay faded whoever restyles them); None: as given.
@@ -289,6 +291,8 @@ class FlowLayerItem(QGraphicsItem):
 
     def invalidate_cache(self) -> None:
         self.frame_cache.invalidate()
+        for cache in self.companions:
+            cache.invalidate()
 
     def _changed(self, box: Rect | None, rects: list[QRectF] | None = None) -> None:
         """Repaint where ``box`` (x0, y0, x1, y1; None: nowhere) lies; the cached image
