@@ -185,7 +185,7 @@ class FlowPainter:
             lines = np.concatenate([inside, cross[flat]]) if detail >= 2 else cross[flat]
             if len(lines) >= FAN_BUNDLE:
                 every = detail >= 2 and lod < 0.05 and not len(cross[~flat])  # (all drawn as fans)
-                fans = self._fan_pieces(table.pts[lines, 0], table.pts[lines, -1], lines, None, seen, lod,
+                fans = self._fan_pieces(table.pts[:, 0][lines], table.pts[:, -1][lines], lines, None, seen, lod,
                                         merge=every) or {}
                 if fans:
                     if detail >= 2:
