@@ -76,3 +76,75 @@ def test_fan_origins_and_clip_rays():
     owner, end = clip_rays(np.array([[0.0, 0.0], [50.0, 50.0]]), np.array([[100.0, 0.0], [60.0, 60.0]]),
                            (-10, -10, 20, 20))
     assert owner.tolist() == [0] and np.allclose(end[0], [20.0, 0.0])
+
+
+def _reference_open(a, b, rank, group, scale, tol, r0, fan_min):
+    """Bundling without covering pens as the module docstring says, one dict per ring:
+    ``{pen: sorted (start, end) radii}`` of every piece (pixels from the line's start)."""
+    out: dict[int, list[tuple[float, float]]] = {}
+    d = (b - a) * scale
+    length = np.hypot(d[:, 0], d[:, 1])
+    theta = np.arctan2(d[:, 1], d[:, 0]) + np.pi
+    counts = {g: int((group == g).sum()) for g in set(group.tolist())}
+    on = [i for i in range(len(a)) if counts[group[i]] >= fan_min and group[i] >= 0]
+    for i in set(range(len(a))) - set(on):
+        out.setdefault(int(rank[i]), []).append((0.0, float(length[i])))
+    lo, r = 0.0, r0
+    while on:
+        cells: dict[tuple[int, int, int], list[int]] = {}
+        for i in on:
+            cells.setdefault((int(group[i]), int(rank[i]), int(np.floor(theta[i] * r / tol))), []).append(i)
+        nxt = []
+        for (_g, k, _bin), members in cells.items():
+            longest = max(length[i] for i in members)
+            hi = longest if len(members) == 1 else min(longest, r)
+            if hi > lo:
+                out.setdefault(k, []).append((lo, float(hi)))
+            if len(members) > 1:
+                nxt += [i for i in members if length[i] > r]
+        on, lo, r = nxt, r, 2 * r
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def test_open_bundling_sorts_once_and_gives_the_pieces_of_the_rings():
+    # no pen covers another: the one-sort path gives, pen by pen, exactly the pieces the
+    # rings define, for two fans (origins (0, 0) and (900, 40)) and stray lines (pen 4)
+    rng = np.random.default_rng(11)
+    a1, b1 = _fan(2500, seed=5)
+    a2, b2 = _fan(600, seed=6)
+    shift = np.array([900.0, 40.0])
+    a = np.concatenate([a1, a2 + shift, rng.uniform(0, 50, (30, 2))])
+    b = np.concatenate([b1, b2 + shift, rng.uniform(0, 50, (30, 2))])
+    group = np.array([3] * 2500 + [7] * 600 + [-1] * 30)
+    rank = np.concatenate([rng.integers(0, 4, 3100), np.full(30, 4)])
+    scale, tol = 1.7, 1.0
+    pieces, prank = bundle_fans(a, b, rank, group, scale, tol=tol, fan_min=100, covers=np.zeros(5, bool))
+    want = _reference_open(a, b, rank, group, scale, tol, 64.0, 100)
+    for k in range(4):
+        mine = pieces[prank == k]
+        origin = np.where(mine[:, :1, 0] > 450, shift, 0.0)  # (the fans lie 900 apart)
+        start = np.hypot(*(mine[:, 0] - origin).T) * scale
+        end = np.hypot(*(mine[:, 1] - origin).T) * scale
+        got = sorted(zip(np.round(start, 6).tolist(), np.round(end, 6).tolist(), strict=True))
+        assert got == sorted((round(s, 6), round(e, 6)) for s, e in want[k])
+    strays = np.sort(pieces[prank == 4].reshape(-1, 4), axis=0)
+    assert np.allclose(strays, np.sort(np.stack([a, b], 1)[-30:].reshape(-1, 4), axis=0))
+
+
+def test_clip_rays_from_inside_the_rect_are_cut_as_the_segments_are():
+    from ecodesk.diagram.flowtable import clip_segments
+
+    rng = np.random.default_rng(2)
+    rect = (-80.0, -50.0, 100.0, 70.0)
+    a = np.column_stack([rng.uniform(-80, 100, 4000), rng.uniform(-50, 70, 4000)])
+    b = rng.uniform(-3000, 3000, (4000, 2))
+    b[:20] = a[:20]  # length 0
+    a[20:40, 0] = b[20:40, 0] = 100.0  # vertical, on the right side
+    a[40:60, 1], b[40:60, 1] = -50.0, -50.0  # horizontal, on the top side
+    b[60:80] = a[60:80] + np.array([0.0, 3.0])  # ends inside
+    for starts_inside in (True, False):
+        if not starts_inside:
+            a[80:120] = rng.uniform(-500, 500, (40, 2))  # the general case
+        owner, end = clip_rays(a, b, rect)
+        pieces, who = clip_segments(np.stack([a, b], axis=1), *rect)
+        assert np.array_equal(owner, who) and np.array_equal(end, pieces[:, 1])

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QByteArray, QDataStream, QRectF, Qt
+import shiboken6
+from PySide6.QtCore import QByteArray, QDataStream, QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
@@ -33,6 +34,7 @@ GLOW_MAX = 300  # more selected flows than this are drawn as lines in the select
 DENSE_PIECES = 1500  # clipped pieces of through-flows above which they are drawn as hairlines
 _TAIL = struct.pack(">ii", 0, 0)  # cStart, fill rule (odd-even)
 _REC: Any = None  # the QDataStream record of a path element (made with numpy)
+_LINES_BY_POINTER = True  # QPainter.drawLines(QLineF *, count) takes numpy's memory (draw_segments)
 
 
 def path_from_polylines(pts: np.ndarray, closed: bool = False) -> QPainterPath:
@@ -65,6 +67,51 @@ def _edges(rect: QRectF) -> tuple[float, float, float, float]:
     return rect.left(), rect.top(), rect.right(), rect.bottom()
 
 
+def draw_segments(painter: QPainter, pieces: np.ndarray) -> None:
+    """Stroke the segments ``pieces`` (``(n, 2, 2)``) with the painter's pen in one
+    ``drawLines`` over the array's own memory (a QLineF is four doubles; as pyqtgraph's
+    PrimitiveArray) — no path is built (parsing one costs about as much as stroking
+    hairlines); the same pixels as the path of :func:`path_from_polylines`."""
+    global _LINES_BY_POINTER
+    np = load_numpy()
+    lines = np.ascontiguousarray(pieces, dtype=np.float64).reshape(-1, 4)
+    moves = (lines[:, 0] != lines[:, 2]) | (lines[:, 1] != lines[:, 3])
+    if not moves.all():  # a line of length 0 is a dot in drawLines, nothing in a path
+        lines = lines[moves]
+    if not len(lines):
+        return
+    if _LINES_BY_POINTER:
+        try:
+            painter.drawLines(shiboken6.wrapInstance(lines.ctypes.data, QLineF), len(lines))
+            return
+        except TypeError:  # a binding without the pointer overload: paths from now on
+            _LINES_BY_POINTER = False
+    painter.drawPath(path_from_polylines(pieces))
+
+
+class _Moving(NamedTuple):
+    """A hub's drag, taken once (:meth:`FlowPainter._lift`): the shown floating ``rows``
+    (and their ``styles`` then), the moved ``entities`` (indices), each row's moving end
+    ``a`` and other end ``b`` as routed, the row of ``a``'s and ``b``'s offset (``at``,
+    ``to``: into the entities, ``len(entities)``: none; ``both``: whether any ``b`` moves),
+    its fan ``group`` (the moving entity; -1 none), its pen's ``rank`` in drawing order,
+    the hairline ``pens`` by rank and ``covers`` (no pen hides another's pieces)."""
+
+    key: tuple[Any, ...]
+    rows: np.ndarray
+    styles: np.ndarray
+    entities: list[int]
+    a: np.ndarray
+    b: np.ndarray
+    at: np.ndarray
+    to: np.ndarray
+    both: bool
+    group: np.ndarray
+    rank: np.ndarray
+    pens: list[QPen]
+    covers: np.ndarray
+
+
 class FlowPainter:
     """Draws the rows of a :class:`FlowTable` (see the module docstring)."""
 
@@ -81,7 +128,7 @@ class FlowPainter:
         self.labels = FlowLabels(table)  # drawn over the flows, at full detail only
         #: While a hub is dragged: entity index -> how far its floating flows' ends moved.
         self.offsets: dict[int, tuple[float, float]] = {}
-        self._moving: tuple[Any, ...] | None = None  # the dragged fans' rows and ends, once a drag
+        self._moving: _Moving | None = None  # the dragged fans' rows and ends, once a drag
 
     def style_index(self, color: QColor, width: float, dash: Qt.PenStyle) -> int:
         """The index of the pen (colour, width in quarter steps, dash) for the style column."""
@@ -235,35 +282,80 @@ class FlowPainter:
 
     def _draw_moving(self, painter: QPainter, rect: QRectF, lod: float, rows: np.ndarray) -> None:
         """The floating flows of a dragged hub: straight from their moved ends (:attr:`offsets`)
-        to their other ends, the fans around the moved entities bundled."""
+        to their other ends, the fans around the moved entities bundled. What does not change
+        while only the ends move (the rows, their ends as routed, the pens' drawing ranks, the
+        hairline pens) is taken once a drag (:meth:`_lift`); a frame moves the ends, cuts the
+        lines at the view's edge, bundles them and strokes the pieces pen by pen
+        (:func:`draw_segments`)."""
         np = load_numpy()
         t = self.table
-        key = (len(rows), int(rows[0]), int(rows[-1]), tuple(self.offsets))
-        if self._moving is None or self._moving[0] != key:  # the same rows all drag long
-            rows = rows[t.shown[rows]]
-            src, dst = t.src_idx[rows], t.dst_idx[rows]
-            n = int(max(src.max(initial=-1), dst.max(initial=-1), max(self.offsets))) + 2
-            moves = np.zeros(n, bool)
-            moves[np.fromiter(self.offsets, np.intp, len(self.offsets)) + 1] = True
-            at_src = moves[src + 1]
-            group = np.where(at_src, src, np.where(moves[dst + 1], dst, -1))
-            ends = t.pts[rows][:, [0, -1]]
-            a = np.where(at_src[:, None], ends[:, 0], ends[:, 1])  # the moving end first
-            b = np.where(at_src[:, None], ends[:, 1], ends[:, 0])
-            self._moving = (key, rows, a, b, np.where(at_src, dst, src), group)
-        _key, rows, a, b, other, group = self._moving
-        if not len(rows):
+        key = (len(rows), int(rows[0]), int(rows[-1]), tuple(self.offsets), len(self._pens))
+        moving = self._moving
+        if moving is None or moving.key != key or not np.array_equal(t.style[moving.rows], moving.styles):
+            moving = self._moving = self._lift(key, rows)  # (a restyle during the drag: again)
+        if not len(moving.rows):
             return
-        off = np.zeros((int(max(group.max(initial=-1), other.max(initial=-1))) + 2, 2))
-        for entity, delta in self.offsets.items():
-            if entity + 1 < len(off):
-                off[entity + 1] = delta
-        fans = self._fan_pieces(a + off[group + 1], b + off[other + 1], rows, group, _edges(rect), lod,
-                                always=True, tol=1.0)
+        off = np.zeros((len(moving.entities) + 1, 2))  # the last: an end that stays
+        for k, entity in enumerate(moving.entities):
+            off[k] = self.offsets[entity]
+        a = moving.a + off[moving.at]
+        b = moving.b + off[moving.to] if moving.both else moving.b
+        x0, y0, x1, y1 = _edges(rect)
+        owner, b = clip_rays(a, b, (x0 - PAD, y0 - PAD, x1 + PAD, y1 + PAD))
+        if not len(owner):
+            return
+        pieces, rank = bundle_fans(a[owner], b, moving.rank[owner], moving.group[owner], lod,
+                                   covers=moving.covers, fan_min=FAN_BUNDLE, tol=1.0)
+        by = np.argsort(rank.astype(np.int16 if len(moving.pens) < 2**15 else np.int64), kind="stable")
+        cuts = np.searchsorted(rank[by], np.arange(len(moving.pens) + 1))
         painter.save()
         painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)  # (Qt strokes clipped lines far faster)
-        self._stroke_fans(painter, fans or {})
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for k, pen in enumerate(moving.pens):  # in drawing order
+            if cuts[k + 1] > cuts[k]:
+                painter.setPen(pen)
+                draw_segments(painter, pieces[by[cuts[k] : cuts[k + 1]]])
         painter.restore()
+
+    def _lift(self, key: tuple[Any, ...], rows: np.ndarray) -> _Moving:
+        """What a drag's frames share (see :meth:`_draw_moving`): the shown floating rows, their
+        moving end first, the fan each belongs to, and the pens in drawing order — pens that
+        look the same as hairlines and follow one another are one (as :meth:`_fan_pieces`)."""
+        np = load_numpy()
+        t = self.table
+        rows = rows[t.shown[rows]]
+        src, dst = t.src_idx[rows], t.dst_idx[rows]
+        entities = list(self.offsets)
+        n = int(max(src.max(initial=-1), dst.max(initial=-1), max(entities))) + 2
+        slot = np.full(n, len(entities), np.intp)  # entity + 1 -> its offset's row (the last: none)
+        slot[np.array(entities, np.intp) + 1] = np.arange(len(entities))
+        at_src = slot[src + 1] < len(entities)
+        group = np.where(at_src, src, np.where(slot[dst + 1] < len(entities), dst, -1))
+        other = np.where(at_src, dst, src)
+        ends = t.pts[rows][:, [0, -1]]
+        a = np.where(at_src[:, None], ends[:, 0], ends[:, 1])  # the moving end first
+        b = np.where(at_src[:, None], ends[:, 1], ends[:, 0])
+        to = slot[other + 1]
+        styles = t.style[rows]
+        rank_of = np.zeros(int(styles.max(initial=0)) + 1, np.int64)
+        pens: list[QPen] = []
+        if len(rows):
+            order = self._order(np.unique(styles))
+            looks = [(self._pens[st][0].rgba(), self._pens[st][2]) for st in order]
+            firsts = [st for k, st in enumerate(order) if k == 0 or looks[k] != looks[k - 1]]
+            rank_of[order] = np.cumsum([0] + [looks[k] != looks[k - 1] for k in range(1, len(looks))])
+            pens = [self._hairline(st) for st in firsts]
+        return _Moving(key, rows, styles, entities, a, b, slot[group + 1], to, bool((to < len(entities)).any()),
+                       group, rank_of[styles], pens, np.zeros(max(len(pens), 1), bool))
+
+    def _hairline(self, st: int) -> QPen:
+        """The pen of style ``st`` as a hairline (cosmetic, width 0, flat caps)."""
+        color, _width, dash = self._pens[st]
+        pen = QPen(color, 0.0)  # a hairline (the width does not matter here)
+        pen.setCosmetic(True)
+        pen.setStyle(dash)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        return pen
 
     def _fan_pieces(self, a: np.ndarray, b: np.ndarray, rows: np.ndarray, group: np.ndarray | None,
                     seen: tuple[float, float, float, float], lod: float, always: bool = False,
@@ -305,13 +397,8 @@ class FlowPainter:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for st, pieces in fans.items():
-            color, _width, dash = self._pens[st]
-            pen = QPen(color, 0.0)  # a hairline (the width does not matter here)
-            pen.setCosmetic(True)
-            pen.setStyle(dash)
-            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-            painter.setPen(pen)
-            painter.drawPath(path_from_polylines(pieces))
+            painter.setPen(self._hairline(st))
+            draw_segments(painter, pieces)
         painter.restore()
 
     def _order(self, styles: np.ndarray) -> list[int]:
