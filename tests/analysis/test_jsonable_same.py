@@ -10,7 +10,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecodesk.analysis.run import jsonable
+from ecodesk.analysis.run import _flat_records, jsonable
 from ecodesk.model import FlowKind
 
 
@@ -100,3 +100,19 @@ def test_text_keyed_dicts_copied_whole_only_when_every_value_is_plain() -> None:
     mixed = jsonable({Key("k"): 1.0, "x": True})
     assert [type(k) for k in mixed] == [str, str] and mixed == {"k": 1.0, "x": True}
     assert list(jsonable({"z": 1, "a": 2})) == ["z", "a"]  # order kept
+
+
+def test_lists_of_flat_records_copied_in_one_pass_same_as_one_by_one() -> None:
+    rows = [{"id": f"e{i}", "service_loss": i / 7, "single_point_of_failure": i % 2 == 0, "n": i} for i in range(50)]
+    out = jsonable(rows)
+    assert out == rows and all(a is not b for a, b in zip(out, rows, strict=True))
+    assert repr(out) == repr(old_jsonable(rows))
+    assert jsonable(tuple(rows[:2])) == rows[:2]
+    assert _flat_records(rows) == rows  # the one-pass path takes them
+    # one record that is not plain: every record as the one-by-one walk makes it
+    for odd in ({"id": "x", "service_loss": float("nan")}, {"id": "x", "v": np.float64(1.5)},
+                {"id": "x", "v": [np.int64(2)]}, {1: "x"}, {Key("k"): 1.0}, {"id": FlowKind.DATA}):
+        mixed = [*rows[:3], odd, *rows[3:5]]
+        assert repr(jsonable(mixed)) == repr(old_jsonable(mixed)), odd
+        assert dumped(jsonable(mixed)) == dumped(old_jsonable(mixed))
+        assert _flat_records(mixed) is None  # left to the one-by-one walk
