@@ -166,7 +166,7 @@ _LOOK_CHANGES = (  # what decides whether the overview batch draws the item (ent
 )
 
 
-def _overview_touch(item: QGraphicsItem, sc: object, gone: bool = False) -> None:
+def overview_touch(item: QGraphicsItem, sc: object, gone: bool = False) -> None:
     """Tell the scene's overview batch (entity_overview), while it is on, that ``item`` changed."""
     ov = getattr(sc, "entity_overview", None)
     if ov is not None and ov.active and (not gone or shiboken6.isValid(ov)):  # (a scene going away)
@@ -240,7 +240,7 @@ class EntityItem(QGraphicsRectItem):
 
     def set_drop_target(self, on: bool) -> None:
         self._drop = on
-        _overview_touch(self, self.scene())
+        overview_touch(self, self.scene())
         self.update()
 
     def set_markers(self, markers: tuple[str, ...]) -> None:
@@ -249,7 +249,7 @@ class EntityItem(QGraphicsRectItem):
         if markers != self.markers:
             self.markers = markers
             self._relayout()
-            _overview_touch(self, self.scene())
+            overview_touch(self, self.scene())
             self.update()
 
     def _marker_rect(self, index: int) -> QRectF:
@@ -259,7 +259,7 @@ class EntityItem(QGraphicsRectItem):
     def set_editing(self, editing: bool) -> None:
         """Hide the label while the inline editor covers it."""
         self._editing = editing
-        _overview_touch(self, self.scene())
+        overview_touch(self, self.scene())
         self.update()
 
     def _relayout(self) -> None:
@@ -298,25 +298,25 @@ class EntityItem(QGraphicsRectItem):
             if sc is not None:
                 sc.entity_item_moved(self)
                 sc.flow_layer.labels.obstacles_changed()  # flow labels keep clear of entities
-                _overview_touch(self, sc)
+                overview_touch(self, sc)
         elif change in _SCENE_CHANGES:  # leaving the old scene, then in the new one
             sc = item_scene(self)
             if sc is not None:
                 sc.flow_layer.labels.obstacles_changed()
-                _overview_touch(self, sc, change == _SCENE_CHANGES[0])
+                overview_touch(self, sc, change == _SCENE_CHANGES[0])
         elif change in _LOOK_CHANGES:
-            _overview_touch(self, self.scene())
+            overview_touch(self, self.scene())
         return value  # what QGraphicsItem.itemChange does (a C++ call saved per change)
 
     def hoverEnterEvent(self, event: Any) -> None:
         self._hover = True
-        _overview_touch(self, self.scene())
+        overview_touch(self, self.scene())
         self.update()
         super().hoverEnterEvent(event)
 
     def hoverLeaveEvent(self, event: Any) -> None:
         self._hover = False
-        _overview_touch(self, self.scene())
+        overview_touch(self, self.scene())
         self.update()
         super().hoverLeaveEvent(event)
 

@@ -103,6 +103,17 @@ class EntityOverview(QGraphicsItem):
         self._on = np.zeros(n, bool)  # in the batch
         self._used = 0
 
+    @staticmethod
+    def of(scene: Any) -> EntityOverview:
+        """The overview of a canvas scene (``scene.entity_overview``), made and added at its
+        first use; its frame cache is dropped with the flow layer's."""
+        ov = scene.entity_overview
+        if ov is None:
+            ov = scene.entity_overview = EntityOverview(scene.entity_items)
+            scene.addItem(ov)
+            scene.flow_layer.companions.append(ov.frame_cache)
+        return ov
+
     # the batch ---------------------------------------------------------------------------
     def set_active(self, on: bool) -> None:
         """Start (or end) drawing the plain entities here: their items lose (get back) their
@@ -128,13 +139,6 @@ class EntityOverview(QGraphicsItem):
             self._arrays(0)
             self.frame_cache.reset()
         self.update()
-
-    def restyle_all(self) -> None:
-        """Colours changed (a colour mode, the theme): every entity's fill is looked up again."""
-        if self.active:
-            self._fills.clear()
-            self._rebuild(list(self._items.values()))
-            self.update()
 
     def _rebuild(self, items: list[EntityItem]) -> None:
         np = load_numpy()
@@ -184,6 +188,10 @@ class EntityOverview(QGraphicsItem):
     def _sync(self) -> None:
         """Bring the arrays up to date with the items touched since the last frame, marking
         the cache dirty where they were and are."""
+        if getattr(self.scene(), "color_overrides", None) is not self.overrides:  # another colour mode
+            self._rebuild(list(self._items.values()))  # (the scene sets a new mapping each time)
+            self.update()  # (also where no flow lies: the scene repaints the flow layer)
+            return
         if not self._pending:
             return
         np = load_numpy()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from ecodesk.diagram.flownet import FlowNetwork
 from ecodesk.diagram.flowtable import load_numpy
 from ecodesk.model import Bindings, Ecosystem, Entity, Flow, FlowKind, Scenario
-from ecodesk.ui.canvas.entity_item import EntityItem, shape_key, sized_outline
+from ecodesk.ui.canvas.entity_item import EntityItem, overview_touch, shape_key, sized_outline
 from ecodesk.ui.canvas.entity_overview import EntityOverview
 from ecodesk.ui.canvas.flow_item import FlowItem, FlowLabelItem, flow_summary
 from ecodesk.ui.canvas.flow_layer import FlowLayerItem
@@ -261,8 +261,7 @@ class CanvasScene(QGraphicsScene):
         if item is None:
             return
         item.set_entity(new)  # a position change arrives through entity_item_moved
-        if self.entity_overview is not None and self.entity_overview.active:
-            self.entity_overview.touch(item)  # (its colour, kind or size)
+        overview_touch(item, self)  # (its colour, kind or size: the overview's batch)
         if (old.kind, old.size) != (new.kind, new.size):  # flows end at the new outline
             self.network.set_kind(new.id, shape_key(new))
             self._dirty_flows.update(self.network.flows_of(new.id))
@@ -530,27 +529,19 @@ class CanvasScene(QGraphicsScene):
         self.flow_layer.update()
         for h in self.hull_items.values():
             h.label.update()
-        if self.entity_overview is not None:
-            self.entity_overview.restyle_all()
 
-    #: Draws the plain entities at the overview, in batches (made at the first overview).
-    entity_overview: EntityOverview | None = None
+    entity_overview: EntityOverview | None = None  # draws the plain entities at the overview
 
     def set_detail(self, level: int) -> None:
         """Level of detail of the flows (0 full, 1 hairlines, 2 hairlines without heads) —
-        switched once per crossing of a zoom threshold, not per frame; at the overview (2)
-        the plain entities are drawn by :attr:`entity_overview`."""
+        switched once per crossing of a zoom threshold, not per frame."""
         if level != self.detail:
             self.detail = level
             for item in self.flow_items.live.values():
                 item.set_detail(level)
             self.flow_layer.set_detail(level)
-            if self.entity_overview is None and level >= 2:
-                self.entity_overview = EntityOverview(self.entity_items)
-                self.addItem(self.entity_overview)
-                self.flow_layer.companions.append(self.entity_overview.frame_cache)  # dropped together
-            if self.entity_overview is not None:
-                self.entity_overview.set_active(level >= 2)
+            if level >= 2 or self.entity_overview is not None:
+                EntityOverview.of(self).set_active(level >= 2)
 
     def set_flow_kind_visible(self, kind: FlowKind | str, visible: bool) -> None:
         kind = FlowKind(kind)
