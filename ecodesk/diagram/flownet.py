@@ -10,7 +10,8 @@ of a :class:`~ecodesk.diagram.flowtable.FlowTable`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence, Set
+from collections.abc import Callable, Hashable, Iterable, Sequence, Set
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from ecodesk.diagram.flowtable import FlowTable, load_numpy
@@ -76,6 +77,20 @@ class FlowNetwork:
         self._eshape.append(self._shape(kind))
         return self._entity_flows.setdefault(entity_id, set())
 
+    def add_entities(self, entity_ids: Sequence[str], xs: Sequence[float], ys: Sequence[float],
+                     kinds: Sequence[Hashable]) -> None:
+        """Put many entities on the canvas at once (a load): as :meth:`add_entity` one by one."""
+        start = len(self._ex)
+        self._eidx.update(zip(entity_ids, range(start, start + len(entity_ids))))
+        self._ex.extend(xs)
+        self._ey.extend(ys)
+        shape = {k: self._shape(k) for k in dict.fromkeys(kinds)}
+        self._eshape.extend(map(shape.__getitem__, kinds))
+        flows = self._entity_flows
+        for eid in entity_ids:
+            if eid not in flows:
+                flows[eid] = set()
+
     def remove_entity(self, entity_id: str) -> None:
         self._eidx.pop(entity_id, None)
         self._entity_flows.pop(entity_id, None)
@@ -95,6 +110,10 @@ class FlowNetwork:
         """The entity's index (the flow table's ``src_idx``/``dst_idx``); -1: not on the canvas."""
         return self._eidx.get(entity_id, -1)
 
+    def indices_of(self, entity_ids: Iterable[str]) -> list[int]:
+        """:meth:`index_of` of each of these entities (one C-level pass)."""
+        return list(map(self._eidx.get, entity_ids, repeat(-1)))
+
     def flows_of(self, entity_id: str) -> Set[str]:
         """The flows (ids) starting or ending at an entity."""
         return self._entity_flows.get(entity_id, _NONE)
@@ -103,6 +122,28 @@ class FlowNetwork:
     def add_flow(self, flow_id: str, source: str, target: str) -> None:
         self._offset[flow_id] = 0.0
         self._link(flow_id, source, target)
+
+    def add_flows(self, flow_ids: Sequence[str], sources: Sequence[str], targets: Sequence[str]) -> None:
+        """Add many flows at once (a load): as :meth:`add_flow` one by one, in this order."""
+        self._offset.update(dict.fromkeys(flow_ids, 0.0))
+        keys = list(map(pair_key, sources, targets))
+        pairs, flows = self._pairs, self._entity_flows
+        grown = []  # pairs with a flow already: their fans are spread again (a new one alone stays straight)
+        for fid, key in zip(flow_ids, keys):
+            ids = pairs.get(key)
+            if ids is None:
+                pairs[key] = [fid]
+            else:
+                ids.append(fid)
+                grown.append(key)
+        for ends in (sources, targets):
+            for fid, end in zip(flow_ids, ends):
+                at = flows.get(end)
+                if at is None:
+                    flows[end] = {fid}
+                else:
+                    at.add(fid)
+        self.dirty_pairs.update(grown)
 
     def _link(self, flow_id: str, source: str, target: str) -> None:
         key = pair_key(source, target)
@@ -144,15 +185,21 @@ class FlowNetwork:
         around the straight line); returns the flows whose offset changed."""
         changed: set[str] = set()
         pairs, self.dirty_pairs = self.dirty_pairs, set()
+        offset, of_pair = self._offset, self._pairs.get
         for key in pairs:
-            ids = self._pairs.get(key)
+            ids = of_pair(key)
             if not ids:
                 continue
+            if len(ids) == 1:  # most pairs (a load: 500,000 of them): straight
+                fid = ids[0]
+                if offset.get(fid) != 0.0:
+                    offset[fid] = 0.0
+                    changed.add(fid)
+                continue
             ids.sort()
-            offsets = [0.0] if len(ids) == 1 else fan_offsets(len(ids), self.spacing)
-            for fid, off in zip(ids, offsets):
-                if self._offset.get(fid) != off:
-                    self._offset[fid] = off
+            for fid, off in zip(ids, fan_offsets(len(ids), self.spacing)):
+                if offset.get(fid) != off:
+                    offset[fid] = off
                     changed.add(fid)
         return changed
 
@@ -178,7 +225,7 @@ class FlowNetwork:
         shape = np.array(self._eshape, dtype=np.intp)
         src = np.stack([ex[si], ey[si]], axis=1)
         dst = np.stack([ex[di], ey[di]], axis=1)
-        offset = np.array([self._offset.get(fid, 0.0) for fid in ids])
+        offset = np.fromiter(map(self._offset.get, ids, repeat(0.0)), np.float64, len(ids))
         outlines = self._outlines
         routes = route_flows(
             src, dst, table.flip[rows], offset, table.width[rows], outlines, outlines, shape[si], shape[di]

@@ -44,6 +44,14 @@ Rect = tuple[float, float, float, float]  # x0, y0, x1, y1 (scene units)
 Visible = tuple["np.ndarray", "np.ndarray", tuple["np.ndarray", "np.ndarray"]]
 
 
+def _as_slice(rows: np.ndarray) -> np.ndarray | slice:
+    """``rows`` as a slice when they are one ascending run (the same rows, cheaper to write)."""
+    n = len(rows)
+    if n > 1 and rows[-1] - rows[0] == n - 1 and bool((np.diff(rows) == 1).all()):
+        return slice(int(rows[0]), int(rows[0]) + n)
+    return rows
+
+
 class FlowTable:
     """The rows of every flow of a scene (see the module docstring).
 
@@ -177,15 +185,24 @@ class FlowTable:
     def set_routes(self, rows: np.ndarray, routes: Routes) -> np.ndarray:
         """Set the geometry of ``rows`` from ``routes`` (after their widths: the box is
         padded by the stroke width); returns their old boxes."""
-        old = self.box[rows].copy()
+        at = _as_slice(rows)  # (a load's rows are one run: written without fancy indexing)
+        old = self.box[at].copy()
         pts = routes.polylines()
-        self.pts[rows] = pts
-        self.ends[rows] = np.stack([routes.p0, routes.ctrl, routes.end, routes.apex], axis=1)
-        self.head[rows] = routes.head
-        self.curved[rows] = routes.curved
-        pad = (self.width[rows] / 2 + 1)[:, None]
-        both = np.concatenate([pts, routes.head], axis=1)
-        self.box[rows] = np.concatenate([both.min(axis=1) - pad, both.max(axis=1) + pad], axis=1)
+        self.pts[at] = pts
+        ends = self.ends[at] if isinstance(at, slice) else np.empty((len(rows), 4, 2))
+        for i, col in enumerate((routes.p0, routes.ctrl, routes.end, routes.apex)):
+            ends[:, i] = col
+        if not isinstance(at, slice):
+            self.ends[at] = ends
+        self.head[at] = routes.head
+        self.curved[at] = routes.curved
+        pad = (self.width[at] / 2 + 1)[:, None]
+        box = np.empty((len(rows), 4))
+        np.minimum(pts.min(axis=1), routes.head.min(axis=1), out=box[:, :2])
+        np.maximum(pts.max(axis=1), routes.head.max(axis=1), out=box[:, 2:])
+        box[:, :2] -= pad
+        box[:, 2:] += pad
+        self.box[at] = box
         return old
 
     def set_styles(self, rows: np.ndarray, styles: np.ndarray, widths: np.ndarray) -> None:

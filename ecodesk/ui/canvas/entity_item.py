@@ -75,6 +75,16 @@ def _metrics() -> QFontMetricsF:
     return _METRICS[0]
 
 
+_LINE_HEIGHT: list[float] = []
+
+
+def _line_height() -> float:
+    """The label font's line height (asked once per entity laid out)."""
+    if not _LINE_HEIGHT:
+        _LINE_HEIGHT.append(_metrics().height())
+    return _LINE_HEIGHT[0]
+
+
 @lru_cache(maxsize=64)
 def _advance(text: str) -> float:
     """The label font's advance of ``text`` (measured once when wrapping and laying out)."""
@@ -96,39 +106,50 @@ def wrap_label(text: str, width: float = LABEL_WIDTH, max_lines: int = LABEL_MAX
     if "\n" not in text and _advance(text) <= width:
         one = text.strip()  # fits on one line: no text layout needed (as _wrap would give)
         return [one] if one else ([text] if text else [])
-    lines = _wrap(text, width, max_lines)
+    layout = _text_layout(text)  # shaped once, laid out again at each width tried
+    lines = _wrap(text, width, max_lines, layout)
     if 1 < len(lines) <= max_lines and not lines[-1].endswith("…"):
         lo, hi = width / 2, width
         for _ in range(7):  # narrowest width that needs no extra line
             mid = (lo + hi) / 2
-            if len(_wrap(text, mid, max_lines + 1)) > len(lines):
+            if len(_wrap(text, mid, max_lines + 1, layout)) > len(lines):
                 lo = mid
             else:
                 hi = mid
-        lines = _wrap(text, hi, max_lines)
+        lines = _wrap(text, hi, max_lines, layout)
     return lines
 
 
-def _wrap(text: str, width: float, max_lines: int) -> list[str]:
-    font = canvas_font()
-    layout = QTextLayout(text, font)
-    opt = QTextOption()
-    opt.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(opt)
-    lines: list[str] = []
+_WRAP_OPTION = QTextOption()
+_WRAP_OPTION.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+
+
+def _text_layout(text: str) -> QTextLayout:
+    layout = QTextLayout(text, canvas_font())
+    layout.setTextOption(_WRAP_OPTION)
+    return layout
+
+
+def _wrap(text: str, width: float, max_lines: int, layout: QTextLayout | None = None) -> list[str]:
+    """Lay ``text`` out in lines of ``width`` (``layout``: its text layout, reused — the
+    text is shaped once however many widths are tried)."""
+    if layout is None:
+        layout = _text_layout(text)
     layout.beginLayout()
     starts: list[tuple[int, int]] = []
+    create = layout.createLine
     while True:
-        line = layout.createLine()
+        line = create()
         if not line.isValid():
             break
         line.setLineWidth(width)
         starts.append((line.textStart(), line.textLength()))
     layout.endLayout()
+    lines: list[str] = []
     for n, (start, length) in enumerate(starts):
         if n == max_lines - 1 and len(starts) > max_lines:
             rest = text[start:].replace("\n", " ")
-            lines.append(QFontMetricsF(font).elidedText(rest, Qt.TextElideMode.ElideRight, width))
+            lines.append(_metrics().elidedText(rest, Qt.TextElideMode.ElideRight, width))
             break
         lines.append(text[start : start + length].strip())
     return [ln for ln in lines if ln] or ([text] if text else [])
@@ -157,6 +178,9 @@ def sized_outline(key: Hashable) -> tuple[tuple[float, float], ...]:
     return entity_outline(key)
 
 
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
+_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+_CACHE_MODE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _MOVED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged  # looked up once, not per change
 _SCENE_CHANGES = (QGraphicsItem.GraphicsItemChange.ItemSceneChange, QGraphicsItem.GraphicsItemChange.ItemSceneHasChanged)
 _LOOK_CHANGES = (  # what decides whether the overview batch draws the item (entity_overview)
@@ -188,18 +212,15 @@ class EntityItem(QGraphicsRectItem):
         self._drop = False  # a flow being drawn would end here
         self._editing = False
         self.markers: tuple[str, ...] = ()  # analysis marks, drawn as rings (innermost first)
-        self._lines: list[str] = []
-        self._label_rect = QRectF()
-        self._bounds = QRectF()
-        self.setPen(QPen(Qt.PenStyle.NoPen))  # the rect is the bounding rect as it is
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
-        )
+        self.setPen(_NO_PEN)  # the rect is the bounding rect as it is
+        # placed before it sends geometry changes: no itemChange round trip into Python
+        # (it is in no scene yet, so there is nobody to tell) — 100,000 entities on a load
+        self.setPos(entity.x, entity.y)
+        self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setCacheMode(_CACHE_MODE)
         self.setZValue(10.0)
         self._relayout()
-        self.setPos(entity.x, entity.y)
 
     def type(self) -> int:
         return ENTITY_ITEM_TYPE
@@ -266,11 +287,12 @@ class EntityItem(QGraphicsRectItem):
         """The label's lines and rect, and the bounding rect (plain floats: 100,000 entities
         are laid out on a load)."""
         self.prepareGeometryChange()
-        self._lines = wrap_label(self.entity.label)
-        sx0, sy0, sx1, sy1 = _shape_box(self.entity.kind, self.entity.size)
+        entity = self.entity
+        self._lines = lines = wrap_label(entity.label)
+        sx0, sy0, sx1, sy1 = _shape_box(entity.kind, entity.size)
         top = sy1 + LABEL_GAP
-        width = max(map(_advance, self._lines), default=0.0)
-        height = _metrics().height() * len(self._lines)
+        width = _advance(lines[0]) if len(lines) == 1 else max(map(_advance, lines), default=0.0)
+        height = _line_height() * len(lines)
         lx, lw, lh = -width / 2 - 4, width + 8, height + 3
         self._label_rect = QRectF(lx, top, lw, lh)
         # room for the label at its largest boost (see _paint_label), and the shape's

@@ -21,19 +21,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import reduce
+from itertools import chain
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from ecodesk.diagram.flownet import FlowNetwork
-from ecodesk.diagram.flowtable import load_numpy
 from ecodesk.model import Bindings, Ecosystem, Entity, Flow, FlowKind, Scenario
 from ecodesk.ui.canvas.entity_item import EntityItem, overview_touch, shape_key, sized_outline
 from ecodesk.ui.canvas.entity_overview import EntityOverview
 from ecodesk.ui.canvas.flow_item import FlowItem, FlowLabelItem, flow_summary
 from ecodesk.ui.canvas.flow_layer import FlowLayerItem
-from ecodesk.ui.canvas.flow_pens import flow_pens, room_for_pixmaps
+from ecodesk.ui.canvas.flow_pens import gc_paused, restyle_rows, room_for_pixmaps
 from ecodesk.ui.canvas.hull_item import EcosystemHulls
 from ecodesk.ui.canvas.notes import SceneNotes
 from ecodesk.ui.canvas.style import (
@@ -42,7 +43,6 @@ from ecodesk.ui.canvas.style import (
     ecosystem_color,
     entity_fill,
     flow_color,
-    flow_width,
 )
 
 MIN_RECT = QRectF(-1600, -1000, 3200, 2000)
@@ -213,31 +213,43 @@ class CanvasScene(QGraphicsScene):
             return
         for i, eco in enumerate(s.ecosystems):
             self._add_hull(eco, i)
-        for e in s.entities:
-            self._add_entity(e)
-        for f in s.flows:
-            self._add_flow(f)
-        self.flush_pending()
+        with gc_paused():
+            for e in (entities := list(s.entities)):
+                self._add_entity(e, loading=True)
+            self.network.add_entities([e.id for e in entities], [e.x for e in entities], [e.y for e in entities],
+                                      list(map(shape_key, entities)))
+            self._load_flows(list(s.flows))
+            self.flush_pending()
         self.setSceneRect(self._fitted_rect())
         room_for_pixmaps(len(self.entity_items))
 
     # model -> scene --------------------------------------------------------------
-    def _add_entity(self, e: Entity) -> None:
+    def _add_entity(self, e: Entity, loading: bool = False) -> None:
         item = EntityItem(e)
         if e.id in self.markers:
             item.set_markers(self.markers[e.id])
         self.entity_items[e.id] = item
-        self._dirty_styles.update(self.network.add_entity(e.id, e.x, e.y, shape_key(e)))  # (re)link its flows
+        if not loading:  # (a rebuild adds all to the network at once and fits the rect after)
+            self._dirty_styles.update(self.network.add_entity(e.id, e.x, e.y, shape_key(e)))  # (re)link its flows
+            self._dirty_rect.append(item.sceneBoundingRect())
         self.addItem(item)
         self.hulls.join(e.id, e.ecosystems)
         self._dirty_hulls.update(e.ecosystems)
-        self._dirty_rect.append(item.sceneBoundingRect())
 
     def _add_flow(self, f: Flow) -> None:
         self.flows[f.id] = f
         self._dirty_styles.add(f.id)
         self._dirty_flows.add(f.id)
         self.network.add_flow(f.id, f.source, f.target)
+
+    def _load_flows(self, flows: list[Flow]) -> None:
+        """A rebuild's flows, styled and routed in one batch (in the scenario's order)."""
+        ids = [f.id for f in flows]
+        self.flows.update(zip(ids, flows))
+        self.network.add_flows(ids, [f.source for f in flows], [f.target for f in flows])
+        self.network.spread_fans()  # (every flow is routed here)
+        self._restyle(ids)
+        self._reroute(ids)
 
     def _add_hull(self, eco: Ecosystem, index: int) -> None:
         self.hulls.add(eco, ecosystem_color(eco.color, index))
@@ -376,14 +388,9 @@ class CanvasScene(QGraphicsScene):
         hulls, self._dirty_hulls = self._dirty_hulls, set()
         if hulls:
             self.hulls.reshape(hulls)
-        rects, self._dirty_rect = self._dirty_rect, []
-        if rects:
-            r = self.sceneRect()
-            grown = QRectF(r)
-            for br in rects:
-                grown = grown.united(br.adjusted(-RECT_MARGIN, -RECT_MARGIN, RECT_MARGIN, RECT_MARGIN))
-            if grown != r:
-                self.setSceneRect(grown)
+        rects, self._dirty_rect, m = self._dirty_rect, [], RECT_MARGIN
+        if rects and (grown := reduce(QRectF.united, [b.adjusted(-m, -m, m, m) for b in rects], r := self.sceneRect())) != r:
+            self.setSceneRect(grown)
 
     def is_pending(self, flow_id: str) -> bool:
         """Whether the flow's route or style waits for :meth:`flush_pending`."""
@@ -420,26 +427,10 @@ class CanvasScene(QGraphicsScene):
 
     def _restyle(self, ids: Sequence[str]) -> None:
         """Colour, width and visibility of these flows' rows in the layer, and their ends."""
-        if not ids:
-            return
-        np = load_numpy()
-        layer = self.flow_layer
-        rows = layer.rows_for(ids)
-        n = len(ids)
-        flows = [self.flows[fid] for fid in ids]
-        index_of = self.network.index_of
-        src = np.fromiter((index_of(f.source) for f in flows), np.intp, n)
-        dst = np.fromiter((index_of(f.target) for f in flows), np.intp, n)
-        flip = np.fromiter((f.source > f.target for f in flows), bool, n)
-        widths = np.fromiter((flow_width(f.volume) for f in flows), float, n)
-        kinds = [f.kind for f in flows]
-        hidden = self.hidden_flow_kinds
-        shown = np.fromiter((k not in hidden for k in kinds), bool, n)
-        styles = flow_pens(flows, kinds, widths, layer, self._style_cache, self.color_overrides)
-        layer.set_labels(rows, [f.label for f in flows])
-        layer.set_styles(rows, styles, widths)
-        layer.set_shown(rows, shown)
-        layer.set_links(rows, src, dst, flip)
+        if ids:
+            flows = list(map(self.flows.__getitem__, ids))
+            restyle_rows(self.flow_layer, flows, self.network, self.hidden_flow_kinds, self._style_cache,
+                         self.color_overrides)
 
     def _reroute(self, ids: Sequence[str]) -> None:
         """Route these flows (in one vectorised batch) and hand the routes to the layer
@@ -485,11 +476,8 @@ class CanvasScene(QGraphicsScene):
 
     def content_rect(self) -> QRectF:
         """Bounding rect of entities, hulls and notes (what "fit all" shows)."""
-        r = self.notes.content_rect()
-        for item in (*self.entity_items.values(), *self.hull_items.values()):
-            if item.isVisible():
-                r = r.united(item.sceneBoundingRect())
-        return r
+        items = filter(QGraphicsItem.isVisible, chain(self.entity_items.values(), self.hull_items.values()))
+        return reduce(QRectF.united, map(QGraphicsItem.sceneBoundingRect, items), self.notes.content_rect())
 
     # look ---------------------------------------------------------------------------
     def entity_color(self, entity: Entity) -> QColor:
