@@ -107,7 +107,7 @@ class EntityOverview(QGraphicsItem):
     def of(scene: Any) -> EntityOverview:
         """The overview of a canvas scene (``scene.entity_overview``), made and added at its
         first use; its frame cache is dropped with the flow layer's."""
-        ov = scene.entity_overview
+        ov = getattr(scene, "entity_overview", None)
         if ov is None:
             ov = scene.entity_overview = EntityOverview(scene.entity_items)
             scene.addItem(ov)

@@ -518,8 +518,6 @@ class CanvasScene(QGraphicsScene):
         for h in self.hull_items.values():
             h.label.update()
 
-    entity_overview: EntityOverview | None = None  # draws the plain entities at the overview
-
     def set_detail(self, level: int) -> None:
         """Level of detail of the flows (0 full, 1 hairlines, 2 hairlines without heads) —
         switched once per crossing of a zoom threshold, not per frame."""
@@ -528,8 +526,7 @@ class CanvasScene(QGraphicsScene):
             for item in self.flow_items.live.values():
                 item.set_detail(level)
             self.flow_layer.set_detail(level)
-            if level >= 2 or self.entity_overview is not None:
-                EntityOverview.of(self).set_active(level >= 2)
+            EntityOverview.of(self).set_active(level >= 2)  # the plain entities at the overview
 
     def set_flow_kind_visible(self, kind: FlowKind | str, visible: bool) -> None:
         kind = FlowKind(kind)
