@@ -175,9 +175,12 @@ def _bundle_open(
     that order — no sort per ring; the pieces are made in one pass at the end. The same
     pieces as the general path (each group's direction that of one of its lines)."""
     np = load_numpy()
-    counts = np.bincount(group + 1)
-    counts[0] = 0  # -1: no fan
-    big = counts[group + 1] >= fan_min
+    if group[0] >= 0 and len(group) >= fan_min and (group == group[0]).all():  # one fan (a dragged hub's)
+        big = np.ones(len(group), bool)
+    else:
+        counts = np.bincount(group + 1)
+        counts[0] = 0  # -1: no fan
+        big = counts[group + 1] >= fan_min
     out_p, out_r = [], []
     if not big.all():
         out_p.append(np.stack([a[~big], b[~big]], axis=1))

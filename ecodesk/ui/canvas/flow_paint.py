@@ -93,7 +93,8 @@ class _Moving(NamedTuple):
     """A hub's drag, taken once (:meth:`FlowPainter._lift`): the shown floating ``rows``
     (and their ``styles`` then), the moved ``entities`` (indices), each row's moving end
     ``a`` and other end ``b`` as routed, the row of ``a``'s and ``b``'s offset (``at``,
-    ``to``: into the entities, ``len(entities)``: none; ``both``: whether any ``b`` moves),
+    ``to``: into the entities, ``len(entities)``: none; ``one``: every ``a`` moves with the
+    first entity; ``both``: whether any ``b`` moves),
     its fan ``group`` (the moving entity; -1 none), its pen's ``rank`` in drawing order,
     the hairline ``pens`` by rank and ``covers`` (no pen hides another's pieces)."""
 
@@ -104,6 +105,7 @@ class _Moving(NamedTuple):
     a: np.ndarray
     b: np.ndarray
     at: np.ndarray
+    one: bool
     to: np.ndarray
     both: bool
     group: np.ndarray
@@ -298,13 +300,15 @@ class FlowPainter:
         off = np.zeros((len(moving.entities) + 1, 2))  # the last: an end that stays
         for k, entity in enumerate(moving.entities):
             off[k] = self.offsets[entity]
-        a = moving.a + off[moving.at]
+        a = moving.a + (off[0] if moving.one else off[moving.at])  # (one dragged hub: no gather)
         b = moving.b + off[moving.to] if moving.both else moving.b
         x0, y0, x1, y1 = _edges(rect)
         owner, b = clip_rays(a, b, (x0 - PAD, y0 - PAD, x1 + PAD, y1 + PAD))
         if not len(owner):
             return
-        pieces, rank = bundle_fans(a[owner], b, moving.rank[owner], moving.group[owner], lod,
+        every = len(owner) == len(a)  # (the hub in view: every line leaves it)
+        pieces, rank = bundle_fans(a if every else a[owner], b, moving.rank if every else moving.rank[owner],
+                                   moving.group if every else moving.group[owner], lod,
                                    covers=moving.covers, fan_min=FAN_BUNDLE, tol=1.0)
         by = np.argsort(rank.astype(np.int16 if len(moving.pens) < 2**15 else np.int64), kind="stable")
         cuts = np.searchsorted(rank[by], np.arange(len(moving.pens) + 1))
@@ -345,8 +349,10 @@ class FlowPainter:
             firsts = [st for k, st in enumerate(order) if k == 0 or looks[k] != looks[k - 1]]
             rank_of[order] = np.cumsum([0] + [looks[k] != looks[k - 1] for k in range(1, len(looks))])
             pens = [self._hairline(st) for st in firsts]
-        return _Moving(key, rows, styles, entities, a, b, slot[group + 1], to, bool((to < len(entities)).any()),
-                       group, rank_of[styles], pens, np.zeros(max(len(pens), 1), bool))
+        at = slot[group + 1]
+        return _Moving(key, rows, styles, entities, a, b, at, bool((at == 0).all()), to,
+                       bool((to < len(entities)).any()), group, rank_of[styles], pens,
+                       np.zeros(max(len(pens), 1), bool))
 
     def _hairline(self, st: int) -> QPen:
         """The pen of style ``st`` as a hairline (cosmetic, width 0, flat caps)."""
