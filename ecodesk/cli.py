@@ -534,11 +534,17 @@ def _long_lived(value: Any) -> Iterator[Any]:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    with _long_lived(lambda: load_any(args.file)) as project:
-        return _analyze(project, args)
+    # The worker process that runs robustness and Monte Carlo beside the other analyses
+    # (ecodesk.analysis.background) is forked now, with the engine imported and before the
+    # file is read: a child forked later would share the whole project copy-on-write.
+    import ecodesk.analysis.resilience  # noqa: F401 - imported once, here, for both processes
+    from ecodesk.analysis.background import Worker
+
+    with Worker() as worker, _long_lived(lambda: load_any(args.file)) as project:
+        return _analyze(project, args, worker)
 
 
-def _analyze(project: Any, args: argparse.Namespace) -> int:
+def _analyze(project: Any, args: argparse.Namespace, worker: Any = None) -> int:
     from ecodesk.analysis.run import run_analysis
 
     settings = _settings(project, args)
@@ -552,7 +558,7 @@ def _analyze(project: Any, args: argparse.Namespace) -> int:
             names = numfmt.join_list([quote.format(x.name) for x in project.scenarios], args.lang)
             print(f"ecodesk: note: {t('only_one', args.lang, s=scenario.name, n=len(project.scenarios), names=names)}",
                   file=sys.stderr)
-        result = run_analysis(scenario, settings, parallel=True)
+        result = run_analysis(scenario, settings, worker=worker)
         # The JSON is a tree of fresh dicts and lists (no cycles, nothing for the collector to
         # find): built and written with the collector paused — its young collections walked
         # the ~700,000 new containers of a 10× result for nothing (0.2 s). check_circular
@@ -574,7 +580,9 @@ def _analyze(project: Any, args: argparse.Namespace) -> int:
     for i, scenario in enumerate(chosen):
         if i:
             print("\n" + "=" * 72 + "\n")
-        print(format_summary(project, scenario, run_analysis(scenario, settings, parallel=True), args.lang), flush=True)
+        # one worker runs one task: the first scenario's (the common case is one scenario)
+        used, worker = worker, None
+        print(format_summary(project, scenario, run_analysis(scenario, settings, worker=used), args.lang), flush=True)
     return EXIT_OK
 
 

@@ -3,23 +3,27 @@
 The machine's second core is idle while one Python process analyses; a part of the work that
 depends only on data already computed (the resilience stage's robustness curves and Monte
 Carlo trials, which need nothing but the supply graph) can run in a child meanwhile.
-:class:`Background` starts ``fn(*args)`` in a child made by ``os.fork`` — the child sees the
-parent's data as it is, nothing is copied or pickled on the way in — and :meth:`Background.result`
-returns its value (pickled back through a pipe) or raises what it raised.
 
-Where this is not safe or not possible the work simply runs in the calling process when its
-result is asked for, with the same result: ``os.fork`` exists only on POSIX, and it is used
-only on Linux (macOS's system libraries are not fork-safe) and only when the caller says the
-process is single-threaded enough to fork — the command line does; the app, with its Qt
-threads, does not (as :mod:`ecodesk.analysis.sweep` never forks it). A failed fork (no
-memory, too many processes) falls back the same way.
+A :class:`Worker` forks its child when it is made — early, while the process is still small
+(the command line makes it before reading the file): a child forked after the project was
+read shares all of it copy-on-write, and every page the parent then touches (reference
+counts, as it walks the model) is copied — 0.6 s of CPU and 500 MB at 10× the seed size.
+The idle child waits on a pipe; :meth:`Worker.submit` sends it ``fn`` and its arguments
+(pickled: the supply graph's arrays, ~0.1 s at 10×) and :meth:`Worker.result` returns
+``fn(*args)`` — pickled back — or raises what it raised. One task per worker.
+
+Where this is not safe or not possible the task simply runs in the calling process when its
+result is asked for, with the same result: ``os.fork`` is used only on Linux (macOS's system
+libraries are not fork-safe; Windows has none) and only where the caller makes a worker —
+the command line does; the app, with its Qt threads, does not (as :mod:`ecodesk.analysis.sweep`
+never forks it). A failed fork (no memory, too many processes) falls back the same way.
 
 The child: never returns into the caller's code (``os._exit`` whatever happens); runs with the
-cyclic collector off (it would walk — and so copy — the parent's objects); stops when its
-parent has gone (``orphaned()``, for long loops). A child that dies without an answer
-(killed, out of memory) is reported as :class:`BackgroundFailed`, a sentence, never a hang.
-Cancel: :meth:`Background.result` polls ``cancel()`` while it waits and kills the child;
-:meth:`Background.close` kills a child whose result is no longer wanted.
+cyclic collector off; leaves when its parent closes the pipe without a task or has gone
+(``orphaned()``, for long loops). A child that dies without an answer (killed, out of memory)
+is reported as :class:`BackgroundFailed`, a sentence, never a hang. Cancel:
+:meth:`Worker.result` polls ``cancel()`` while it waits and kills the child;
+:meth:`Worker.close` (or leaving the ``with`` block) stops a child whose result is not wanted.
 """
 
 from __future__ import annotations
@@ -49,49 +53,70 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
-class Background:
-    """``fn(*args)`` in a forked child when ``fork`` is true and :func:`can_fork`, else run in
-    this process by :meth:`result` (``forked`` says which). Use as a context manager (or call
-    :meth:`close`) so that a child whose result is never asked for does not run on."""
+class Worker:
+    """A child forked now (when ``fork`` and :func:`can_fork`), idle until :meth:`submit`
+    gives it a task; else the task runs in this process, in :meth:`result` (``forked`` says
+    which). Use as a context manager (or call :meth:`close`) so that the child always ends."""
 
-    def __init__(self, fn: Callable[..., Any], *args: Any, fork: bool = True) -> None:
-        self._fn, self._args = fn, args
+    def __init__(self, *, fork: bool = True) -> None:
+        self._task: tuple[Callable[..., Any], tuple[Any, ...]] | None = None
         self._pid = 0
-        self._fd = -1
+        self._send = self._receive = -1
         self.forked = False
         if fork and can_fork():
             self._start()
 
     def _start(self) -> None:
-        read, write = os.pipe()
+        task_r, task_w = os.pipe()
+        result_r, result_w = os.pipe()
         parent = os.getpid()
         try:
             with warnings.catch_warnings():  # 3.12+: "multi-threaded, fork() may deadlock" (numpy's idle BLAS threads)
                 warnings.simplefilter("ignore", DeprecationWarning)
                 pid = os.fork()
         except OSError:  # no memory or too many processes: run here instead
-            os.close(read)
-            os.close(write)
+            for fd in (task_r, task_w, result_r, result_w):
+                os.close(fd)
             return
         if pid == 0:  # the child: never leaves this block
             code = 1
             try:
                 global _parent
                 _parent = parent
-                os.close(read)
+                os.close(task_w)
+                os.close(result_r)
                 gc.disable()
-                _answer(write, self._fn, self._args)
+                _serve(task_r, result_w)
                 code = 0
             finally:
                 os._exit(code)
-        os.close(write)
-        self._pid, self._fd, self.forked = pid, read, True
+        os.close(task_r)
+        os.close(result_w)
+        self._pid, self._send, self._receive, self.forked = pid, task_w, result_r, True
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> None:
+        """Give the worker its one task, ``fn(*args)`` (``fn`` a module-level function and the
+        arguments picklable when forked). Returns at once; :meth:`result` waits for it."""
+        if self._task is not None:
+            raise RuntimeError("a Worker runs one task")
+        self._task = (fn, args)
+        if self.forked:
+            data = pickle.dumps(self._task, pickle.HIGHEST_PROTOCOL)
+            try:
+                _write_all(self._send, data)
+            except OSError:  # the child is gone: result() says so
+                pass
+            os.close(self._send)
+            self._send = -1
 
     def result(self, cancel: Callable[[], bool] | None = None) -> Any:
-        """The value of ``fn(*args)`` (or what it raised, raised here). While the child runs,
+        """The value of the task (or what it raised, raised here). While the child runs,
         ``cancel()`` is asked every :data:`POLL_S` s; True kills it and raises AnalysisCancelled."""
+        if self._task is None:
+            raise RuntimeError("no task submitted")
         if not self.forked:
-            return self._fn(*self._args)
+            fn, args = self._task
+            return fn(*args)
         try:
             data = self._read(cancel)
         finally:
@@ -110,19 +135,21 @@ class Background:
         while True:
             if cancel is not None and cancel():
                 raise AnalysisCancelled()
-            ready, _, _ = select.select([self._fd], [], [], POLL_S if cancel is not None else None)
+            ready, _, _ = select.select([self._receive], [], [], POLL_S if cancel is not None else None)
             if not ready:
                 continue
-            chunk = os.read(self._fd, 1 << 20)
+            chunk = os.read(self._receive, 1 << 20)
             if not chunk:
                 return b"".join(chunks)
             chunks.append(chunk)
 
     def close(self) -> None:
         """Stop the child if it still runs and reap it (idempotent)."""
-        if self._fd >= 0:
-            os.close(self._fd)
-            self._fd = -1
+        for name in ("_send", "_receive"):
+            fd = getattr(self, name)
+            if fd >= 0:
+                os.close(fd)
+                setattr(self, name, -1)
         if self._pid:
             pid, self._pid = self._pid, 0
             with contextlib.suppress(OSError):
@@ -130,7 +157,7 @@ class Background:
                     os.kill(pid, signal.SIGKILL)
                     os.waitpid(pid, 0)
 
-    def __enter__(self) -> Background:
+    def __enter__(self) -> Worker:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -143,17 +170,30 @@ def orphaned() -> bool:
     return _parent is not None and os.getppid() != _parent
 
 
-def _answer(fd: int, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
-    """In the child: run ``fn`` and write ``(kind, value)`` pickled to ``fd``."""
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view and not orphaned():
+        view = view[os.write(fd, view):]
+
+
+def _serve(tasks: int, results: int) -> None:
+    """In the child: wait for the task on ``tasks`` (nothing: the parent closed it or went
+    away, leave), run it, and write ``(kind, value)`` pickled to ``results``."""
+    chunks = []
+    while chunk := os.read(tasks, 1 << 20):
+        chunks.append(chunk)
+    os.close(tasks)
+    if not chunks:
+        return
     try:
+        fn, args = pickle.loads(b"".join(chunks))
+        del chunks
         payload = pickle.dumps((_OK, fn(*args)), pickle.HIGHEST_PROTOCOL)
     except BaseException as exc:  # everything goes back to the parent
         payload = _failure(exc)
-    view = memoryview(payload)
     with contextlib.suppress(OSError):  # the parent gone (or it closed the pipe): nobody to tell
-        while view and not orphaned():
-            view = view[os.write(fd, view):]
-    os.close(fd)
+        _write_all(results, payload)
+    os.close(results)
 
 
 def _failure(exc: BaseException) -> bytes:

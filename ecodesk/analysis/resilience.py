@@ -31,11 +31,11 @@ Decisions where SPEC §3.3 is silent (each also stated in ``notes`` when it appl
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ecodesk.analysis.background import Background, orphaned
+from ecodesk.analysis.background import Worker, orphaned
 from ecodesk.analysis.cascade import CascadeEntry, analyse_cascades
 from ecodesk.analysis.disjointpaths import redundancy
 from ecodesk.analysis.errors import AnalysisCancelled
@@ -305,52 +305,66 @@ def _base(scenario: Scenario, settings: AnalysisSettings, track: _Tracker) -> _B
     return _Base(graph, schedule, supplied, numerator, intact, tree, loss, rank, mc_seq, order_seq)
 
 
-def _robustness(base: _Base, settings: AnalysisSettings, check: Callable[[int], None] | None) -> Robustness:
-    return analyse_robustness(base.graph, base.schedule, base.intact, base.rank, settings.orders,
-                              np.random.default_rng(base.order_seq), check)
+def _robustness(graph: SupplyGraph, schedule: Schedule, intact: float, rank: list[int], settings: AnalysisSettings,
+                order_seq: np.random.SeedSequence, check: Callable[[int], None] | None) -> Robustness:
+    return analyse_robustness(graph, schedule, intact, rank, settings.orders, np.random.default_rng(order_seq), check)
 
 
-def _monte_carlo(base: _Base, settings: AnalysisSettings, check: Callable[[float], None] | None) -> FloatArray:
-    return simulate(base.graph, base.schedule, settings.trials, np.random.default_rng(base.mc_seq), check)
+def _monte_carlo(graph: SupplyGraph, schedule: Schedule, settings: AnalysisSettings, mc_seq: np.random.SeedSequence,
+                 check: Callable[[float], None] | None) -> FloatArray:
+    return simulate(graph, schedule, settings.trials, np.random.default_rng(mc_seq), check)
 
 
-def _beside(base: _Base, settings: AnalysisSettings, cancel: CancelFn | None) -> tuple[Robustness, FloatArray]:
+def _beside(
+    graph: SupplyGraph,
+    schedule: Schedule,
+    intact: float,
+    rank: list[int],
+    settings: AnalysisSettings,
+    seqs: tuple[np.random.SeedSequence, np.random.SeedSequence],
+    cancel: CancelFn | None = None,
+) -> tuple[Robustness, FloatArray]:
     """The robustness curves and the Monte Carlo services: the part of the stage that
-    :func:`start_resilience` runs beside the rest. Stops when the parent process has gone
+    :func:`start_resilience` gives a worker process. Stops when the parent process has gone
     (or, when run in this process, on ``cancel()``)."""
 
     def check(_: float) -> None:
         if orphaned() or (cancel is not None and cancel()):
             raise AnalysisCancelled(stage="monte carlo")
 
-    return _robustness(base, settings, check), _monte_carlo(base, settings, check)
+    mc_seq, order_seq = seqs
+    return (_robustness(graph, schedule, intact, rank, settings, order_seq, check),
+            _monte_carlo(graph, schedule, settings, mc_seq, check))
 
 
 class ResilienceStart:
     """The resilience stage begun by :func:`start_resilience`: its first part done, robustness
-    and Monte Carlo running in a child process (or, where none can be forked, to be run by
-    :func:`analyze_resilience`). :meth:`close` stops the child if the run ends early."""
+    and Monte Carlo given to a worker process (or, where none could be forked, to be run by
+    :func:`analyze_resilience`)."""
 
-    def __init__(self, base: _Base, job: Background) -> None:
-        self.base, self.job = base, job
-
-    def close(self) -> None:
-        self.job.close()
+    def __init__(self, base: _Base, worker: Worker) -> None:
+        self.base, self.worker = base, worker
 
 
 def start_resilience(
-    scenario: Scenario, settings: AnalysisSettings, *, fork: bool = True, cancel: CancelFn | None = None
+    scenario: Scenario, settings: AnalysisSettings, worker: Worker, *, cancel: CancelFn | None = None
 ) -> ResilienceStart:
     """Build the supply graph, the dominator tree and the critical losses of ``scenario``,
-    then start the robustness curves and the Monte Carlo trials — which need nothing else —
-    in a forked child (:mod:`ecodesk.analysis.background`) when ``fork`` and the platform
-    allow, so that the caller's other analyses run meanwhile on the second core. Pass the
-    result to :func:`analyze_resilience` (``started=``): the figures are exactly those of a
-    run without it (the same functions on the same data and seeded streams)."""
+    then give the robustness curves and the Monte Carlo trials — which need nothing else —
+    to ``worker`` (:mod:`ecodesk.analysis.background`), so that the caller's other analyses
+    run meanwhile on the second core. Pass the result to :func:`analyze_resilience`
+    (``started=``): the figures are exactly those of a run without it (the same functions on
+    the same data and seeded streams)."""
     base = _base(scenario, settings, _Tracker(None, cancel))
-    # refused here, before anything is forked, as the robustness stage would refuse it
+    # refused here, before any work is sent, as the robustness stage would refuse it
     check_curve_memory(settings.orders, int(candidates(base.graph).size))
-    return ResilienceStart(base, Background(_beside, base, settings, cancel, fork=fork))
+    seqs = (base.mc_seq, base.order_seq)
+    if worker.forked:  # pickled to the child: without the flow ids and the id index, which it never reads
+        slim = replace(base.graph, flow_ids=(), index={})
+        worker.submit(_beside, slim, base.schedule, base.intact, base.rank, settings, seqs)
+    else:
+        worker.submit(_beside, base.graph, base.schedule, base.intact, base.rank, settings, seqs, cancel)
+    return ResilienceStart(base, worker)
 
 
 def analyze_resilience(
@@ -366,13 +380,13 @@ def analyze_resilience(
     ``progress(fraction, stage)`` is called as the work advances; when ``cancel()`` returns
     True the function stops by raising :class:`AnalysisCancelled`. ``started`` (from
     :func:`start_resilience` on the same scenario and settings): the stage's first part is
-    taken from it, and robustness and Monte Carlo from its child process, waited for last.
+    taken from it, and robustness and Monte Carlo from its worker, waited for last.
     """
     track = _Tracker(progress, cancel)
     if started is None:
-        base, job = _base(scenario, settings, track), None
+        base, worker = _base(scenario, settings, track), None
     else:
-        base, job = started.base, started.job
+        base, worker = started.base, started.worker
         track.at("critical entities")
     graph, loss, rank = base.graph, base.loss, base.rank
     ids = graph.ids
@@ -386,17 +400,18 @@ def analyze_resilience(
     aps = articulation_points(graph)
 
     n_orders = settings.orders
-    if job is None:
+    if worker is None:
         track.at("robustness")
-        robust = _robustness(base, settings, lambda done: track.at("robustness", done / (n_orders + 1)))
+        robust = _robustness(graph, base.schedule, base.intact, rank, settings, base.order_seq,
+                             lambda done: track.at("robustness", done / (n_orders + 1)))
 
     track.at("redundancy")
     n_demand = max(1, int(graph.demand_nodes.size))
     paths = redundancy(graph, base.supplied, lambda i: track.at("redundancy", i / n_demand), base.tree)
 
-    if job is None:
+    if worker is None:
         track.at("monte carlo")
-        services = _monte_carlo(base, settings, lambda f: track.at("monte carlo", f))
+        services = _monte_carlo(graph, base.schedule, settings, base.mc_seq, lambda f: track.at("monte carlo", f))
 
     track.at("cascade")
     n = max(1, graph.n_nodes)
@@ -408,8 +423,8 @@ def analyze_resilience(
         lambda f: track.at("cascade", 0.8 + 0.2 * f),
         base.tree,
     )
-    if job is not None:
-        robust, services = job.result(cancel)
+    if worker is not None:
+        robust, services = worker.result(cancel)
     mc = summarise(services, settings.threshold, settings.seed)
     track.done()
     return ResilienceResult(

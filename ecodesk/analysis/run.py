@@ -17,6 +17,7 @@ from ecodesk.model.objects import AnalysisSettings
 from ecodesk.model.scenario import Scenario
 
 if TYPE_CHECKING:
+    from ecodesk.analysis.background import Worker
     from ecodesk.analysis.costshare import CostShareResult
     from ecodesk.analysis.kpis import KpiResult
     from ecodesk.analysis.resilience import ResilienceResult
@@ -77,18 +78,20 @@ def run_analysis(
     *,
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
-    parallel: bool = False,
+    worker: Worker | None = None,
 ) -> AnalysisResult:
     """Every analysis of ``scenario``, typed.
 
     Deterministic for a given ``settings.seed``. ``progress(fraction, stage)`` is called
     between and during stages; ``cancel()`` returning True stops with AnalysisCancelled.
 
-    ``parallel``: the resilience stage's robustness curves and Monte Carlo trials run in a
-    forked child process beside reuse, cost sharing, the indicators and the rest of
-    resilience (:func:`ecodesk.analysis.resilience.start_resilience`) — for a process that
-    may fork (the command line; not the app with its Qt threads). Same result either way;
-    where no child can be forked everything runs here. Progress then skips those two stages.
+    ``worker`` (an unused :class:`~ecodesk.analysis.background.Worker`, made by a process
+    that may fork — the command line, before it reads the file; not the app with its Qt
+    threads): the resilience stage's robustness curves and Monte Carlo trials run in its
+    child process beside reuse, cost sharing, the indicators and the rest of resilience
+    (:func:`ecodesk.analysis.resilience.start_resilience`). Same result either way; a worker
+    that could not fork runs them here. Progress then skips those two stages. The worker is
+    closed (its child stopped) when this returns or raises.
     """
     from ecodesk.analysis.costshare import analyze_cost_sharing
     from ecodesk.analysis.errors import AnalysisCancelled
@@ -104,8 +107,8 @@ def run_analysis(
         if cancel is not None and cancel():
             raise AnalysisCancelled("analysis cancelled")
 
-    started = start_resilience(scenario, settings, cancel=cancel) if parallel else None
     try:
+        started = start_resilience(scenario, settings, worker, cancel=cancel) if worker is not None else None
         report(0.0, "reuse")
         reuse = analyze_reuse(scenario)
         check()
@@ -122,8 +125,8 @@ def run_analysis(
 
         resilience = analyze_resilience(scenario, settings, progress=sub_progress, cancel=cancel, started=started)
     finally:
-        if started is not None:
-            started.close()
+        if worker is not None:
+            worker.close()
     report(1.0, "done")
     return AnalysisResult(scenario, settings, reuse, cost, resilience, kpis)
 

@@ -1,4 +1,4 @@
-"""The resilience stage's robustness and Monte Carlo in a forked child (run_analysis(parallel=True),
+"""The resilience stage's robustness and Monte Carlo in a forked worker (run_analysis(worker=…),
 what ``ecodesk analyze`` uses): the same JSON as the serial run, the work really done in another
 process, cancel and early exits stop the child, and a child's failure comes back as a clear error."""
 
@@ -12,7 +12,7 @@ import time
 import pytest
 
 from ecodesk.analysis import background, resilience
-from ecodesk.analysis.background import Background
+from ecodesk.analysis.background import Worker
 from ecodesk.analysis.errors import AnalysisCancelled, AnalysisTooLarge, BackgroundFailed
 from ecodesk.analysis.run import run_analysis
 from ecodesk.model import AnalysisSettings
@@ -61,13 +61,27 @@ def _raise(exc: BaseException) -> None:
     raise exc
 
 
+def _raise_unpicklable(text: str) -> None:
+    raise _Unpicklable(text)
+
+
+def _job(fn, *args) -> Worker:
+    worker = Worker()
+    worker.submit(fn, *args)
+    return worker
+
+
+def _parallel(scenario, settings, **kw):
+    return run_analysis(scenario, settings, worker=Worker(), **kw)
+
+
 @needs_fork
 def test_parallel_run_gives_the_same_json_as_the_serial_one(platform):
     serial = _text(run_analysis(platform, FAST))
-    assert _text(run_analysis(platform, FAST, parallel=True)) == serial
+    assert _text(_parallel(platform, FAST)) == serial
     # other settings: other figures, still the same both ways
     other = FAST.evolve(seed=9, trials=130, orders=3)
-    assert _text(run_analysis(platform, other, parallel=True)) == _text(run_analysis(platform, other))
+    assert _text(_parallel(platform, other)) == _text(run_analysis(platform, other))
 
 
 @needs_fork
@@ -87,7 +101,7 @@ def test_robustness_and_monte_carlo_run_in_a_child_process(platform, monkeypatch
 
     monkeypatch.setattr(resilience, "simulate", simulate)
     monkeypatch.setattr(resilience, "analyse_robustness", robustness)
-    run_analysis(platform, FAST, parallel=True)
+    _parallel(platform, FAST)
     seen = dict(line.split() for line in where.read_text().splitlines())
     assert set(seen) == {"mc", "robustness"}
     assert seen["mc"] == seen["robustness"] != str(os.getpid())
@@ -96,44 +110,49 @@ def test_robustness_and_monte_carlo_run_in_a_child_process(platform, monkeypatch
 def test_where_no_child_can_be_forked_everything_runs_here_with_the_same_result(platform, monkeypatch):
     serial = _text(run_analysis(platform, FAST))
     monkeypatch.setattr(background, "can_fork", lambda: False)
-    job = Background(_pid)
+    job = _job(_pid)
     assert not job.forked and job.result() == os.getpid()
-    assert _text(run_analysis(platform, FAST, parallel=True)) == serial
+    assert _text(_parallel(platform, FAST)) == serial
 
 
 @needs_fork
 def test_background_returns_the_childs_value():
-    with Background(_pid) as job:
+    with _job(_pid) as job:
         assert job.forked
         assert job.result() not in (os.getpid(), None)
+    with Worker() as job:  # the child was forked before the task existed: it gets it through the pipe
+        job.submit(sum, [1, 2, 3])
+        assert job.result() == 6
+        with pytest.raises(RuntimeError):
+            job.submit(sum, [1])
 
 
 @needs_fork
 def test_an_error_in_the_child_is_raised_again_in_the_parent():
     with pytest.raises(ValueError, match="bad number"):
-        Background(_raise, ValueError("bad number")).result()
+        _job(_raise, ValueError("bad number")).result()
     # the analysis' own errors keep both languages on the way back
     with pytest.raises(AnalysisTooLarge) as info:
-        Background(_raise, AnalysisTooLarge("too many orders", "次数太多")).result()
+        _job(_raise, AnalysisTooLarge("too many orders", "次数太多")).result()
     assert info.value.sentence("zh") == "次数太多" and info.value.sentence("en") == "too many orders"
 
 
 @needs_fork
 def test_an_error_that_cannot_travel_back_is_reported_by_name():
     with pytest.raises(BackgroundFailed, match=r"separate process failed: _Unpicklable: boom") as info:
-        Background(_raise, _Unpicklable("boom")).result()
+        _job(_raise_unpicklable, "boom").result()
     assert "_Unpicklable: boom" in info.value.sentence("zh")
 
 
 @needs_fork
 def test_a_child_that_dies_without_an_answer_is_a_clear_error_not_a_hang():
     with pytest.raises(BackgroundFailed, match="without an answer"):
-        Background(_kill_self).result()
+        _job(_kill_self).result()
 
 
 @needs_fork
 def test_cancel_while_waiting_kills_the_child_promptly():
-    job = Background(_sleep_then, 1)
+    job = _job(_sleep_then, 1)
     pid = job._pid
     t0 = time.perf_counter()
     with pytest.raises(AnalysisCancelled):
@@ -144,22 +163,20 @@ def test_cancel_while_waiting_kills_the_child_promptly():
 
 @needs_fork
 def test_close_stops_a_child_whose_result_is_not_wanted():
-    with Background(_sleep_then, 1) as job:
+    with _job(_sleep_then, 1) as job:
         pid = job._pid
+        assert not _gone(pid)
+    assert _gone(pid)
+    with Worker() as idle:  # never given a task
+        pid = idle._pid
         assert not _gone(pid)
     assert _gone(pid)
 
 
 @needs_fork
 def test_cancelled_parallel_run_leaves_no_child(platform, monkeypatch):
-    children: list[int] = []
-    real = Background._start
-
-    def start(self):
-        real(self)
-        children.append(self._pid)
-
-    monkeypatch.setattr(Background, "_start", start)
+    worker = Worker()
+    pid = worker._pid
     calls = []
 
     def cancel() -> bool:
@@ -167,8 +184,8 @@ def test_cancelled_parallel_run_leaves_no_child(platform, monkeypatch):
         return len(calls) > 3  # during reuse / cost sharing, the child still running
 
     with pytest.raises(AnalysisCancelled):
-        run_analysis(platform, FAST.evolve(trials=200_000), parallel=True, cancel=cancel)
-    assert len(children) == 1 and _gone(children[0])
+        run_analysis(platform, FAST.evolve(trials=200_000), worker=worker, cancel=cancel)
+    assert _gone(pid)
 
 
 @needs_fork
@@ -178,7 +195,7 @@ def test_a_failure_in_the_childs_part_reaches_the_caller(platform, monkeypatch):
 
     monkeypatch.setattr(resilience, "simulate", broken)
     with pytest.raises(BackgroundFailed, match="mc broke"):
-        run_analysis(platform, FAST, parallel=True)
+        _parallel(platform, FAST)
 
 
 def test_orphaned_is_false_outside_a_child():

@@ -136,3 +136,69 @@ def test_json_is_built_with_the_collector_paused_and_it_runs_again_after(project
     assert seen == [False] and gc.isenabled() == before
     project = open_project(project_file)
     assert out == json.loads(json.dumps(run_analysis(project.scenarios[0], project.settings).to_json()))
+
+
+def _children() -> set[int]:
+    """This process's live children (Linux), to check that no worker is left behind."""
+    import os
+
+    out: set[int] = set()
+    for task in os.listdir("/proc/self/task"):
+        with open(f"/proc/self/task/{task}/children") as f:
+            out |= {int(x) for x in f.read().split()}
+    return out
+
+
+needs_fork = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the worker forks only on Linux")
+
+
+@needs_fork
+def test_analyze_runs_robustness_and_monte_carlo_in_a_forked_worker_with_the_same_json(project_file, monkeypatch,
+                                                                                        capsys):
+    seen: dict[str, Any] = {}
+    real = run_module.run_analysis
+
+    def spying(scenario, settings=None, **kw):
+        seen["forked"] = kw["worker"].forked
+        return real(scenario, settings, **kw)
+
+    monkeypatch.setattr(run_module, "run_analysis", spying)
+    before = _children()
+    assert main(["analyze", str(project_file), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert seen["forked"] is True and _children() == before
+    project = open_project(project_file)
+    serial = run_analysis(project.scenarios[0], project.settings).to_json()
+    assert out == json.dumps(serial, ensure_ascii=False, allow_nan=False) + "\n"  # byte for byte
+
+
+@needs_fork
+def test_a_failure_in_the_worker_is_one_sentence_and_exit_1(project_file, monkeypatch, capsys):
+    import ecodesk.analysis.resilience as resilience
+
+    class Odd(Exception):
+        def __reduce__(self):
+            raise TypeError("cannot pickle")
+
+    def broken(*a, **kw):
+        raise Odd("trials broke")
+
+    monkeypatch.setattr(resilience, "simulate", broken)
+    before = _children()
+    assert main(["analyze", str(project_file), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines()[-1] == (
+        "ecodesk: the part of the analysis run in a separate process failed: Odd: trials broke")
+    assert "Traceback" not in captured.err
+    assert _children() == before
+
+
+@needs_fork
+def test_a_refused_file_leaves_no_worker_behind(tmp_path, capsys):
+    bad = tmp_path / "bad.ecodesk"
+    bad.write_bytes(b"not a database at all")
+    before = _children()
+    assert main(["analyze", str(bad), "--json"]) == 1
+    capsys.readouterr()
+    assert _children() == before
