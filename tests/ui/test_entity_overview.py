@@ -243,3 +243,22 @@ def test_batch_off_switch(qtbot, monkeypatch):
     v.set_zoom(0.1)
     sc = v.canvas_scene
     assert sc.detail == 2 and not any(it.flags() & NO_CONTENTS for it in sc.entity_items.values())
+
+
+def test_bulk_changes_are_sorted_out_at_the_next_frame(view, monkeypatch):
+    """Select All, a reload: past MANY changed entities the items are sorted out all at once
+    when the next frame is drawn (before the entity items are)."""
+    monkeypatch.setattr(entity_overview, "MANY", 20)
+    sc = view.canvas_scene
+    ov = sc.entity_overview
+    view.select_all()
+    pixels(view)
+    assert ov.batched_ids() == []
+    assert not any(it.flags() & NO_CONTENTS for it in sc.entity_items.values())
+    sc.clearSelection()
+    sc.rebuild()  # every item made anew, at the overview
+    batched, items = pixels(view), items_drawing(view)
+    assert set(ov.batched_ids()) == set(sc.entity_items)
+    assert all(it.flags() & NO_CONTENTS for it in sc.entity_items.values())
+    d = np.abs(batched - items)
+    assert d.mean() < 0.1 and int((d.max(axis=2) > 60).sum()) == 0

@@ -49,7 +49,9 @@ if TYPE_CHECKING:
 ENABLED = True
 OVERVIEW_Z = 9.5  # above the design overlay's flows (9), below the entity items (10)
 SUB = 8  # sub-pixel steps of a stamp's position (each way)
-MANY = 2000  # more changed entities than this before a frame: the cache is drawn anew
+#: From this many changed entities before a frame (a reload, Select All, a focus), the items
+#: are sorted out at the next frame, all at once — drawn in it before the entity items are.
+MANY = 2000
 #: From this many entities on, the scene has no item index while the overview lasts: with
 #: one, each frame collects and sorts every item in view (30 ms for 100,000 items that
 #: draw nothing); without, it walks the items in their kept order (a few ms), and a hit
@@ -168,6 +170,19 @@ class EntityOverview(QGraphicsItem):
     def touch(self, item: EntityItem, gone: bool = False) -> None:
         """``item`` moved, changed (selection, hover, marks, opacity, kind, colour …), joined
         the scene or (``gone``) leaves it: it draws itself or is batched, from the next frame."""
+        x0, y0, x1, y1 = _shape_box(item)
+        x, y = item.x(), item.y()
+        r = QRectF(x + x0, y + y0, x1 - x0, y1 - y0)
+        if not gone and not self._bounds.contains(r):
+            self.prepareGeometryChange()
+            self._bounds = self._bounds.united(r.adjusted(-500, -500, 500, 500))
+        if len(self._pending) >= MANY:  # a bulk change: see _sync
+            if item not in self._pending:
+                self._pending[item] = None
+            return
+        self._pending[item] = None
+        if len(self._pending) == MANY:
+            self.update()  # the whole frame, once
         mine = not gone and not draws_itself(item)
         if mine != (item in self._flagged):
             item.setFlag(_NO_CONTENTS, mine)
@@ -176,14 +191,7 @@ class EntityOverview(QGraphicsItem):
         if slot is not None and self._on[slot]:
             self.update(QRectF(*self._box[slot, :2], *(self._box[slot, 2:] - self._box[slot, :2])))
         if mine:
-            x0, y0, x1, y1 = _shape_box(item)
-            x, y = item.x(), item.y()
-            r = QRectF(x + x0, y + y0, x1 - x0, y1 - y0)
-            if not self._bounds.contains(r):
-                self.prepareGeometryChange()
-                self._bounds = self._bounds.united(r.adjusted(-500, -500, 500, 500))
             self.update(r)
-        self._pending[item] = None
 
     def _sync(self) -> None:
         """Bring the arrays up to date with the items touched since the last frame, marking
@@ -195,7 +203,7 @@ class EntityOverview(QGraphicsItem):
         if not self._pending:
             return
         np = load_numpy()
-        if len(self._pending) > MANY:  # a bulk change (a load, Select All): all anew
+        if len(self._pending) >= MANY:  # a bulk change (a load, Select All): all anew
             self._rebuild(list(self._items.values()))
             return
         pending, self._pending = list(self._pending), {}
