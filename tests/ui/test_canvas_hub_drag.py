@@ -74,17 +74,19 @@ def test_draw_segments_paints_the_pixels_of_the_path(qtbot):
         assert np.array_equal(out[0], out[1])
 
 
-def _drag_frame(view, eid: str, step: QPointF) -> np.ndarray:
+def _drag_frame(view, eid: str | list[str], step: QPointF) -> np.ndarray:
     sc = view.canvas_scene
-    item = sc.entity_items[eid]
-    start = QPointF(item.pos())
-    sc.begin_move([eid])
+    items = [sc.entity_items[e] for e in ([eid] if isinstance(eid, str) else eid)]
+    starts = [QPointF(it.pos()) for it in items]
+    sc.begin_move([it.entity_id for it in items])
     for i in (1, 2, 3):
         with sc.batch():
-            item.setPos(start + step * i)
+            for it, start in zip(items, starts, strict=True):
+                it.setPos(start + step * i)
         QApplication.processEvents()
     img = view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    item.setPos(start)
+    for it, start in zip(items, starts, strict=True):
+        it.setPos(start)
     sc.end_move()
     QApplication.processEvents()
     return _pixels(img)
@@ -119,6 +121,43 @@ def test_hub_drag_frame_looks_as_its_lines_drawn_one_by_one(qtbot, platform, mon
     assert _near_miss(bundled, plain, fan) < 0.05
     assert _near_miss(plain, bundled, fan) < 0.05
     assert (bundled != plain)[fan].mean() < 0.25
+
+
+def test_hub_dragged_with_its_suppliers_moves_their_lines_at_both_ends(qtbot, platform, monkeypatch):
+    view = make_view(qtbot, platform, size=(900, 700))
+    sc = view.canvas_scene
+    t = sc.flow_layer.table
+    view.set_zoom(0.5)
+    view.centerOn(sc.entity_items["P"].pos())
+    QApplication.processEvents()
+    ids = ["P", "S0001", "S0002", "S0003"]  # (goods to the hub, money back)
+    step = QPointF(-12, 10)
+    lifts, seen = [], []
+    real_lift, real_clip = flow_paint.FlowPainter._lift, flow_paint.clip_rays
+    monkeypatch.setattr(flow_paint.FlowPainter, "_lift", lambda self, *a: lifts.append(real_lift(self, *a)) or lifts[-1])
+    offsets = sc.flow_layer.painter.offsets  # (not empty while the drag draws its fans)
+    monkeypatch.setattr(flow_paint, "clip_rays",
+                        lambda a, b, r: (offsets and seen.append((a.copy(), b.copy()))) or real_clip(a, b, r))
+    theirs = [f for f in platform.flows if f.source in ids or f.target in ids]
+    routed = {f.id: t.pts[t.row_of(f.id)][[0, -1]].copy() for f in theirs}
+    bundled = _drag_frame(view, ids, step)
+    assert len(lifts) == 1 and lifts[0].both and not lifts[0].one  # lines with both ends moving
+    a, b = seen[-1]  # the last frame's ends: 3 steps from the routed ones where their entity moves
+    moved = [3 * step.x(), 3 * step.y()]
+    for f in theirs:
+        k = int(np.flatnonzero(lifts[0].rows == t.row_of(f.id))[0])
+        first, last = routed[f.id]
+        src, dst = (a[k], b[k]) if f.source in ids else (b[k], a[k])  # (the moving end first)
+        assert np.allclose(src, first + (moved if f.source in ids else 0.0))
+        assert np.allclose(dst, last + (moved if f.target in ids else 0.0))
+    monkeypatch.undo()
+    real_bundle = flow_paint.bundle_fans
+    monkeypatch.setattr(flow_paint, "bundle_fans", lambda *a, **k: real_bundle(*a, **{**k, "fan_min": 10**9}))
+    plain = _drag_frame(view, ids, step)
+    monkeypatch.setattr(flow_paint.FlowPainter, "_draw_moving", lambda *a: None)
+    without = _drag_frame(view, ids, step)
+    fan = (bundled != without) | (plain != without)
+    assert _near_miss(bundled, plain, fan) < 0.05 and _near_miss(plain, bundled, fan) < 0.05
 
 
 def test_a_restyle_during_the_drag_takes_the_fan_again(qtbot, platform):
