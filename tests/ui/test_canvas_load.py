@@ -168,6 +168,20 @@ def test_wrap_label_shapes_once_and_wraps_as_a_fresh_layout_per_width(qtbot, tex
     assert wrap_label(text, 60.0, 2) == _reference_wrap(text, 60.0, 2)
 
 
+def test_a_name_that_needs_a_text_layout_is_laid_out_once(qtbot, monkeypatch):
+    from ecodesk.ui.canvas import entity_item
+
+    made = []
+    real = entity_item._text_layout
+    monkeypatch.setattr(entity_item, "_text_layout", lambda text: made.append(text) or real(text))
+    name = "一个只为这个测试而起的很长的名字供应商"
+    first = wrap_label(name)
+    assert len(first) > 1 and made == [name]  # one layout for all the widths tried
+    first.append("x")  # (a caller's list is its own)
+    assert wrap_label(name) == _reference_wrap(name) and made == [name]
+    assert wrap_label(name, 60.0, 2) == _reference_wrap(name, 60.0, 2) and made == [name, name]
+
+
 def test_gc_paused_pauses_the_collector_and_restores_it():
     assert gc.isenabled()
     with gc_paused():

@@ -106,6 +106,13 @@ def wrap_label(text: str, width: float = LABEL_WIDTH, max_lines: int = LABEL_MAX
     if "\n" not in text and _advance(text) <= width:
         one = text.strip()  # fits on one line: no text layout needed (as _wrap would give)
         return [one] if one else ([text] if text else [])
+    return list(_balanced(text, width, max_lines))
+
+
+@lru_cache(maxsize=1 << 16)
+def _balanced(text: str, width: float, max_lines: int) -> tuple[str, ...]:
+    """:func:`wrap_label` of a text that needs a text layout — remembered: a rebuild (a
+    scenario switch, a reload) lays the same names out again."""
     layout = _text_layout(text)  # shaped once, laid out again at each width tried
     lines = _wrap(text, width, max_lines, layout)
     if 1 < len(lines) <= max_lines and not lines[-1].endswith("…"):
@@ -117,7 +124,7 @@ def wrap_label(text: str, width: float = LABEL_WIDTH, max_lines: int = LABEL_MAX
             else:
                 hi = mid
         lines = _wrap(text, hi, max_lines, layout)
-    return lines
+    return tuple(lines)
 
 
 _WRAP_OPTION = QTextOption()
