@@ -93,8 +93,8 @@ def bundle_fans(
     scene unit: ``(pieces (m, 2, 2), rank of each)`` that give the same pixels within
     ``tol`` (see the module docstring). Within a ring's bin a pen's piece stops where a
     later solid pen (``covers[rank]``; None: all solid) already covers it. Lines of groups
-    with fewer than ``fan_min`` lines are returned whole. One sort, then a few linear passes
-    a ring."""
+    with fewer than ``fan_min`` lines are returned whole. One sort, then a sort and a few
+    linear passes a ring; where no pen covers another, one sort in all (:func:`_bundle_open`)."""
     np = load_numpy()
     rank = np.asarray(rank, dtype=np.int64)
     if not len(a):
