@@ -62,17 +62,32 @@ def free_entity(view) -> str:
     raise AssertionError("no free entity")
 
 
-@pytest.fixture(params=["indexed", "unindexed"])
-def view(qtbot, monkeypatch, request):
-    if request.param == "unindexed":  # as the ten-times platform has it: no item index at the overview
-        monkeypatch.setattr(entity_overview, "UNINDEXED", 0)
+def overview_view(qtbot):
     v = make_view(qtbot, big_scenario(300, 900, 4), size=(900, 650))
     v.set_zoom(0.12)
     QApplication.processEvents()
     return v
 
 
-def test_plain_entities_are_batched_and_their_items_still_hit_and_dragged(qtbot, view):
+@pytest.fixture
+def view(qtbot):
+    return overview_view(qtbot)
+
+
+@pytest.fixture(params=["indexed", "unindexed"])
+def hit_view(qtbot, monkeypatch, request):
+    """With the item index, and without (as the ten-times platform has it at the overview)."""
+    if request.param == "unindexed":
+        monkeypatch.setattr(entity_overview, "UNINDEXED", 0)
+    v = overview_view(qtbot)
+    expected = v.canvas_scene.ItemIndexMethod.NoIndex if request.param == "unindexed" else \
+        v.canvas_scene.ItemIndexMethod.BspTreeIndex
+    assert v.canvas_scene.itemIndexMethod() == expected
+    return v
+
+
+def test_plain_entities_are_batched_and_their_items_still_hit_and_dragged(qtbot, hit_view):
+    view = hit_view
     sc = view.canvas_scene
     ov = sc.entity_overview
     assert sc.detail == 2 and ov.active
@@ -95,7 +110,8 @@ def test_plain_entities_are_batched_and_their_items_still_hit_and_dragged(qtbot,
     assert item.flags() & NO_CONTENTS and eid in ov.batched_ids()
 
 
-def test_hover_reaches_items_without_contents(qtbot, view):
+def test_hover_reaches_items_without_contents(qtbot, hit_view):
+    view = hit_view
     sc = view.canvas_scene
     eid = free_entity(view)
     item = sc.entity_items[eid]
@@ -107,7 +123,8 @@ def test_hover_reaches_items_without_contents(qtbot, view):
     assert eid in sc.entity_overview.batched_ids()
 
 
-def test_rubber_band_selects_batched_entities(qtbot, view):
+def test_rubber_band_selects_batched_entities(qtbot, hit_view):
+    view = hit_view
     sc = view.canvas_scene
     vp = view.viewport().rect()
     inside = [eid for eid in sc.entity_items if vp.adjusted(100, 100, -100, -100).contains(at(view, eid))]
@@ -141,7 +158,8 @@ def test_batch_draws_the_pixels_the_items_draw(view):
 
 def centre_colour(view, eid: str) -> QColor:
     img = view.viewport().grab().toImage()
-    return img.pixelColor(at(view, eid))
+    p, dpr = at(view, eid), img.devicePixelRatio()  # (QT_SCALE_FACTOR=2: device pixels)
+    return img.pixelColor(round(p.x() * dpr), round(p.y() * dpr))
 
 
 def close(a: QColor, b: QColor, tol: int = 12) -> bool:
@@ -162,6 +180,18 @@ def test_selected_entity_draws_itself_in_the_selection_colour(view):
     item.setSelected(False)
     QApplication.processEvents()
     assert item.flags() & NO_CONTENTS and close(centre_colour(view, eid), fill)
+
+
+def test_marked_entities_draw_themselves(view):
+    sc = view.canvas_scene
+    eid = free_entity(view)
+    sc.set_markers({eid: ("spof", "gap")})
+    assert eid not in sc.entity_overview.batched_ids()
+    assert not sc.entity_items[eid].flags() & NO_CONTENTS
+    batched, items = pixels(view), items_drawing(view)
+    assert int((np.abs(batched - items).max(axis=2) > 60).sum()) == 0  # the rings are there
+    sc.set_markers(None)
+    assert eid in sc.entity_overview.batched_ids()
 
 
 def test_colours_follow_a_colour_mode_and_model_edits(view):
