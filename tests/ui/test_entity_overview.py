@@ -224,11 +224,15 @@ def test_cache_follows_moves_removals_and_kind_changes(view):
     kind = EntityKind.PLATFORM if e.kind is not EntityKind.PLATFORM else EntityKind.USER
     assert view.document.push(ChangeObject(s, dataclasses.replace(e, kind=kind, size=1.6)))
     QApplication.processEvents()
-    cached = pixels(view)
-    ov.cache_enabled = False
-    direct = pixels(view)
-    ov.cache_enabled = True
-    assert int((np.abs(cached - direct).max(axis=2) > 24).sum()) == 0
+    for dx, dy in ((0, 0), (37, 0), (0, -53), (-400, 260)):  # and scrolled: the cache draws the strips
+        bars = view.horizontalScrollBar(), view.verticalScrollBar()
+        bars[0].setValue(bars[0].value() + dx)
+        bars[1].setValue(bars[1].value() + dy)
+        cached = pixels(view)
+        ov.cache_enabled = False
+        direct = pixels(view)
+        ov.cache_enabled = True
+        assert int((np.abs(cached - direct).max(axis=2) > 24).sum()) == 0
     assert ids[1] not in ov.batched_ids()
 
 
