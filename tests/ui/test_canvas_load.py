@@ -168,6 +168,16 @@ def test_wrap_label_shapes_once_and_wraps_as_a_fresh_layout_per_width(qtbot, tex
     assert wrap_label(text, 60.0, 2) == _reference_wrap(text, 60.0, 2)
 
 
+def test_counting_the_lines_of_a_name_without_white_space_is_wrapping_it(qtbot):
+    from ecodesk.ui.canvas.entity_item import _count, _text_layout, _wrap
+
+    for text in ("深圳洗衣机供应商0001", "一二三四五六七八九十" * 4, "Supercalifragilisticexpialidocious-x", "家电"):
+        layout = _text_layout(text)
+        for width in (20.0, 40.0, 52.0, 61.5, 78.25, 104.0, 300.0):
+            for max_lines in (2, 3, 4):
+                assert _count(text, width, max_lines, layout) == len(_wrap(text, width, max_lines)), (text, width)
+
+
 def test_a_name_that_needs_a_text_layout_is_laid_out_once(qtbot, monkeypatch):
     from ecodesk.ui.canvas import entity_item
 

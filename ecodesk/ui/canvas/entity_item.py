@@ -117,9 +117,10 @@ def _balanced(text: str, width: float, max_lines: int) -> tuple[str, ...]:
     lines = _wrap(text, width, max_lines, layout)
     if 1 < len(lines) <= max_lines and not lines[-1].endswith("…"):
         lo, hi = width / 2, width
+        count = _count if text.split() == [text] else _wrap_count  # (no white space: only count the lines)
         for _ in range(7):  # narrowest width that needs no extra line
             mid = (lo + hi) / 2
-            if len(_wrap(text, mid, max_lines + 1, layout)) > len(lines):
+            if count(text, mid, max_lines + 1, layout) > len(lines):
                 lo = mid
             else:
                 hi = mid
@@ -135,6 +136,29 @@ def _text_layout(text: str) -> QTextLayout:
     layout = QTextLayout(text, canvas_font())
     layout.setTextOption(_WRAP_OPTION)
     return layout
+
+
+def _wrap_count(text: str, width: float, max_lines: int, layout: QTextLayout) -> int:
+    return len(_wrap(text, width, max_lines, layout))
+
+
+def _count(text: str, width: float, max_lines: int, layout: QTextLayout) -> int:
+    """``len(_wrap(...))`` for a text without white space, where a line is empty only if it
+    has no characters: the lines are counted, not cut out and stripped."""
+    layout.beginLayout()
+    n = raw = 0
+    create = layout.createLine
+    while True:
+        line = create()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        n += line.textLength() > 0
+        raw += 1
+    layout.endLayout()
+    if raw > max_lines:  # (the last line would be elided: as _wrap does it)
+        return len(_wrap(text, width, max_lines, layout))
+    return n or (1 if text else 0)
 
 
 def _wrap(text: str, width: float, max_lines: int, layout: QTextLayout | None = None) -> list[str]:
