@@ -124,7 +124,9 @@ class FlowNetwork:
         self._link(flow_id, source, target)
 
     def add_flows(self, flow_ids: Sequence[str], sources: Sequence[str], targets: Sequence[str]) -> None:
-        """Add many flows at once (a load): as :meth:`add_flow` one by one, in this order."""
+        """Add many flows at once (a load): the same pairs, ends and — after :meth:`spread_fans`
+        — offsets as :meth:`add_flow` one by one, in this order (only pairs that had a flow
+        already are queued to be spread: a new pair of one flow stays straight)."""
         self._offset.update(dict.fromkeys(flow_ids, 0.0))
         keys = list(map(pair_key, sources, targets))
         pairs, flows = self._pairs, self._entity_flows
