@@ -86,6 +86,8 @@ def bundle_fans(
     tol: float = TOLERANCE,
     r0: float = RING0,
     fan_min: int = FAN_MIN,
+    solid: np.ndarray | None = None,
+    hide_under: int = 0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Straight lines from ``a`` (their fan's origin side, ``(n, 2)`` scene) to ``b``,
     drawn in order of ``rank`` (``(n,)`` ints: their pen, pens drawn one after another), in
@@ -94,14 +96,16 @@ def bundle_fans(
     ``tol`` (see the module docstring). Within a ring's bin a pen's piece stops where a
     later solid pen (``covers[rank]``; None: all solid) already covers it. Lines of groups
     with fewer than ``fan_min`` lines are returned whole. One sort, then a sort and a few
-    linear passes a ring; where no pen covers another, one sort in all (:func:`_bundle_open`)."""
+    linear passes a ring; where no pen covers another, one sort in all (:func:`_bundle_open`;
+    there, with ``hide_under`` and the ``solid`` pens by rank, a single fan's piece lying under
+    that many later solid pens' pieces that run through its whole ring in its bin is left out)."""
     np = load_numpy()
     rank = np.asarray(rank, dtype=np.int64)
     if not len(a):
         return np.empty((0, 2, 2)), np.empty(0, np.int64)
     group = np.asarray(group, dtype=np.int64)
     if covers is not None and not np.asarray(covers, bool)[: int(rank.max()) + 1].any():
-        return _bundle_open(a, b, rank, group, scale, tol, r0, fan_min)
+        return _bundle_open(a, b, rank, group, scale, tol, r0, fan_min, solid, hide_under)
     _, inv, counts = np.unique(group, return_inverse=True, return_counts=True)
     big = (counts[inv] >= fan_min) & (group >= 0)
     out_p = [np.stack([a[~big], b[~big]], axis=1)]
@@ -167,15 +171,21 @@ def bundle_fans(
 
 def _bundle_open(
     a: np.ndarray, b: np.ndarray, rank: np.ndarray, group: np.ndarray, scale: float, tol: float, r0: float,
-    fan_min: int,
+    fan_min: int, solid: np.ndarray | None = None, hide_under: int = 0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """:func:`bundle_fans` where no pen covers another (every pen keeps all its pixels):
     a pen's pieces then do not depend on the other pens in their bin, so the lines are
     sorted once by (fan, pen, angle) and every ring's (fan, pen, bin) groups are runs of
     that order — no sort per ring; the pieces are made in one pass at the end. The same
-    pieces as the general path (each group's direction that of one of its lines)."""
+    pieces as the general path (each group's direction that of one of its lines).
+
+    With ``hide_under`` (k > 0; one fan only): a piece that ends within its ring is left out
+    where k later ``solid`` pens have pieces in its bin that run through the whole ring —
+    within a bin (a pixel or less across) k later lines leave an earlier one hardly a pixel
+    (a hub's drag: a fifth fewer pixels to stroke, the same look; see the drag's tests)."""
     np = load_numpy()
-    if group[0] >= 0 and len(group) >= fan_min and (group == group[0]).all():  # one fan (a dragged hub's)
+    one = bool(group[0] >= 0 and len(group) >= fan_min and (group == group[0]).all())  # (a dragged hub's)
+    if one:
         big = np.ones(len(group), bool)
     else:
         counts = np.bincount(group + 1)
@@ -191,7 +201,12 @@ def _bundle_open(
         length = np.hypot(d[:, 0], d[:, 1])
         theta = np.arctan2(d[:, 1], d[:, 0])
         theta += np.pi  # 0 .. 2π
-        run = group * (int(rank.max()) + 1) + rank  # (fan, pen)
+        n_rank = int(rank.max()) + 1
+        run = group * n_rank + rank  # (fan, pen)
+        solid_of = np.zeros(n_rank + 1, bool)  # (the last: no pen)
+        if hide_under > 0 and one and solid is not None:
+            solid_of[: min(n_rank, len(solid))] = np.asarray(solid, bool)[:n_rank]
+        hide = bool(solid_of.any())
         order = np.argsort(run * 8.0 + theta)  # by fan and pen, then angle (θ < 8): one float sort
         pos, run, theta, length_s = order, run[order], theta[order], length[order]  # (pos: into a, d)
         lines, los, his = [], [], []
@@ -206,7 +221,15 @@ def _bundle_open(
             longest = np.maximum.reduceat(length_s, starts)
             alone = np.diff(starts, append=len(bins)) == 1  # stays alone further out: drawn whole now
             hi = np.where(alone, longest, np.minimum(longest, r))
-            keep = np.flatnonzero(hi > lo)
+            keep = hi > lo
+            if hide:  # later solid pens through the whole ring, per bin: a table bins × pens
+                g_bin, g_col = bins[starts], n_rank - run[starts] % n_rank  # (one fan; later pen: left)
+                full = solid_of[n_rank - g_col] & (hi >= r)
+                table = np.zeros((int(g_bin.max()) + 1, n_rank + 1), np.int16)
+                table[g_bin[full], g_col[full]] = 1
+                np.cumsum(table, axis=1, out=table)  # [bin, c]: such pens in columns <= c
+                keep &= (table[g_bin, g_col - 1] < hide_under) | (hi > r)
+            keep = np.flatnonzero(keep)
             lines.append(pos[starts[keep]])  # (its direction stands for the group's)
             los.append(np.full(len(keep), lo))
             his.append(hi[keep])

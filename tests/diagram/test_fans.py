@@ -148,3 +148,33 @@ def test_clip_rays_from_inside_the_rect_are_cut_as_the_segments_are():
         owner, end = clip_rays(a, b, rect)
         pieces, who = clip_segments(np.stack([a, b], axis=1), *rect)
         assert np.array_equal(owner, who) and np.array_equal(end, pieces[:, 1])
+
+
+def test_a_piece_under_later_solid_pens_of_its_bin_is_left_out_only_there():
+    # one fan, two lines a pen in one angle bin of every ring, all 500 px long: pens 0, 1 and
+    # 2 drawn in that order; in the rings to 64, 128 and 256 px pens 1 and 2 run through the
+    # whole ring, in the last (to 512 px) no pen does
+    ang = np.array([0.30000, 0.30001, 0.30002, 0.30003, 0.30004, 0.30005])
+    a = np.zeros((6, 2))
+    b = 500.0 * np.column_stack([np.cos(ang), np.sin(ang)])
+    rank = np.array([0, 0, 1, 1, 2, 2])
+    group = np.zeros(6, np.int64)
+
+    def pieces_of(solid, under):
+        p, r = bundle_fans(a, b, rank, group, 1.0, tol=1.0, fan_min=1, covers=np.zeros(3, bool),
+                           solid=solid, hide_under=under)
+        return {(int(k), round(float(np.hypot(*q[0])), 6), round(float(np.hypot(*q[1])), 6)) for q, k in zip(p, r)}
+
+    every = pieces_of(None, 0)
+    assert {(k, 0.0, 64.0) for k in range(3)} <= every  # each pen's piece of the first ring
+    hidden = every - pieces_of(np.array([True, True, True]), 2)
+    # pen 0 lies under pens 1 and 2 there; pen 1 under one pen only; nothing in the last ring
+    assert hidden == {(0, 0.0, 64.0), (0, 64.0, 128.0), (0, 128.0, 256.0)}
+    assert (0, 256.0, 500.0) in every
+    assert pieces_of(np.array([True, True, False]), 2) == every  # a dashed pen 2 hides nothing
+    assert pieces_of(np.array([True, True, True]), 3) == every
+    two_fans = np.array([0, 0, 0, 0, 0, 1])  # hiding is for one fan (a dragged hub's) only
+    p, _ = bundle_fans(a, b, rank, two_fans, 1.0, tol=1.0, fan_min=1, covers=np.zeros(3, bool),
+                       solid=np.ones(3, bool), hide_under=2)
+    q, _ = bundle_fans(a, b, rank, two_fans, 1.0, tol=1.0, fan_min=1, covers=np.zeros(3, bool))
+    assert np.array_equal(p, q)

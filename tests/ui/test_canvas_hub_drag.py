@@ -123,6 +123,27 @@ def test_hub_drag_frame_looks_as_its_lines_drawn_one_by_one(qtbot, platform, mon
     assert (bundled != plain)[fan].mean() < 0.25
 
 
+def test_the_drag_leaves_out_pieces_under_later_solid_pens_and_looks_the_same(qtbot, platform, monkeypatch):
+    view = make_view(qtbot, platform, size=(1200, 800))
+    sc = view.canvas_scene
+    view.set_zoom(0.12)  # (the 2,750 lines as dense as the seed hub's 27,500 at zoom 1)
+    view.centerOn(sc.entity_items["P"].pos())
+    QApplication.processEvents()
+    drawn = []  # segments stroked by the last drag frame
+    real_draw, real_moving = flow_paint.draw_segments, flow_paint.FlowPainter._draw_moving
+    monkeypatch.setattr(flow_paint, "draw_segments", lambda p, pieces: drawn.append(len(pieces)) or real_draw(p, pieces))
+    monkeypatch.setattr(flow_paint.FlowPainter, "_draw_moving", lambda *a: drawn.clear() or real_moving(*a))
+    step = QPointF(-30, 20)
+    frames = {}
+    for under in (0, flow_paint.HIDE_UNDER):
+        monkeypatch.setattr(flow_paint, "HIDE_UNDER", under)
+        frames[under] = (_drag_frame(view, "P", step), sum(drawn))
+    assert flow_paint.HIDE_UNDER >= 2
+    (every, n_every), (fewer, n_fewer) = frames[0], frames[flow_paint.HIDE_UNDER]
+    assert n_fewer < 0.97 * n_every  # pieces left out (at the seed size a fifth of the pixels)
+    assert (every != fewer).mean() < 0.001  # measured: 86 pixels of 943,200 (5.5 % fewer pieces)
+
+
 def test_hub_dragged_with_its_suppliers_moves_their_lines_at_both_ends(qtbot, platform, monkeypatch):
     view = make_view(qtbot, platform, size=(900, 700))
     sc = view.canvas_scene

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 FAN_BUNDLE = 500  # straight hairlines from one entity from which its fan is bundled (diagram.fans)
 GLOW_MAX = 300  # more selected flows than this are drawn as lines in the selection colour
 DENSE_PIECES = 1500  # clipped pieces of through-flows above which they are drawn as hairlines
+#: A dragged hub's fan: a piece under this many later solid pens' pieces through its whole
+#: ring in its bin (a pixel or less across) is not stroked (diagram.fans.bundle_fans).
+HIDE_UNDER = 2
 _TAIL = struct.pack(">ii", 0, 0)  # cStart, fill rule (odd-even)
 _REC: Any = None  # the QDataStream record of a path element (made with numpy)
 _LINES_BY_POINTER = True  # QPainter.drawLines(QLineF *, count) takes numpy's memory (draw_segments)
@@ -96,7 +99,8 @@ class _Moving(NamedTuple):
     ``to``: into the entities, ``len(entities)``: none; ``one``: every ``a`` moves with the
     first entity; ``both``: whether any ``b`` moves),
     its fan ``group`` (the moving entity; -1 none), its pen's ``rank`` in drawing order,
-    the hairline ``pens`` by rank and ``covers`` (no pen hides another's pieces)."""
+    the hairline ``pens`` by rank, ``covers`` (no pen hides another's pieces exactly) and
+    which pens are ``solid`` (see :data:`HIDE_UNDER`)."""
 
     key: tuple[Any, ...]
     rows: np.ndarray
@@ -112,6 +116,7 @@ class _Moving(NamedTuple):
     rank: np.ndarray
     pens: list[QPen]
     covers: np.ndarray
+    solid: np.ndarray
 
 
 class FlowPainter:
@@ -309,7 +314,8 @@ class FlowPainter:
         every = len(owner) == len(a)  # (the hub in view: every line leaves it)
         pieces, rank = bundle_fans(a if every else a[owner], b, moving.rank if every else moving.rank[owner],
                                    moving.group if every else moving.group[owner], lod,
-                                   covers=moving.covers, fan_min=FAN_BUNDLE, tol=1.0)
+                                   covers=moving.covers, fan_min=FAN_BUNDLE, tol=1.0, solid=moving.solid,
+                                   hide_under=HIDE_UNDER)
         by = np.argsort(rank.astype(np.int16 if len(moving.pens) < 2**15 else np.int64), kind="stable")
         cuts = np.searchsorted(rank[by], np.arange(len(moving.pens) + 1))
         painter.save()
@@ -352,7 +358,8 @@ class FlowPainter:
         at = slot[group + 1]
         return _Moving(key, rows, styles, entities, a, b, at, bool((at == 0).all()), to,
                        bool((to < len(entities)).any()), group, rank_of[styles], pens,
-                       np.zeros(max(len(pens), 1), bool))
+                       np.zeros(max(len(pens), 1), bool),
+                       np.array([pen.style() == Qt.PenStyle.SolidLine for pen in pens], bool))
 
     def _hairline(self, st: int) -> QPen:
         """The pen of style ``st`` as a hairline (cosmetic, width 0, flat caps)."""
