@@ -15,7 +15,7 @@ from ecodesk.analysis import background, resilience
 from ecodesk.analysis.background import Worker
 from ecodesk.analysis.errors import AnalysisCancelled, AnalysisTooLarge, BackgroundFailed
 from ecodesk.analysis.run import run_analysis
-from ecodesk.model import AnalysisSettings
+from ecodesk.model import AnalysisSettings, Entity, Flow, Scenario
 from tests.benchmarks.generate import generate_s2b2b
 
 FAST = AnalysisSettings(trials=700, orders=7, seed=5)
@@ -82,6 +82,21 @@ def test_parallel_run_gives_the_same_json_as_the_serial_one(platform):
     # other settings: other figures, still the same both ways
     other = FAST.evolve(seed=9, trials=130, orders=3)
     assert _text(_parallel(platform, other)) == _text(run_analysis(platform, other))
+
+
+def _small(n_entities: int, with_flow: bool) -> Scenario:
+    s = Scenario("small")
+    for eid, kind in [("a", "supplier"), ("b", "user")][:n_entities]:
+        s.add(Entity(eid, kind=kind, risk=0.3))
+    if with_flow:
+        s.add(Flow("f", "a", "b", "goods", 5, risk=0.2))
+    return s
+
+
+@needs_fork
+@pytest.mark.parametrize(("n", "flow"), [(0, False), (1, False), (2, False), (2, True)])
+def test_degenerate_scenarios_the_same_in_parallel(n, flow):
+    assert _text(_parallel(_small(n, flow), FAST)) == _text(run_analysis(_small(n, flow), FAST))
 
 
 @needs_fork
