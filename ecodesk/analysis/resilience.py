@@ -4,6 +4,8 @@
 service level, critical entities (dominator tree), articulation points, robustness curves,
 redundancy (node-disjoint paths), Monte Carlo and cascades. The heavy parts live in their
 own modules and share one reachability engine (:mod:`ecodesk.analysis.reachability`).
+:func:`start_resilience` does the first part early and hands robustness and Monte Carlo to a
+worker process (:mod:`ecodesk.analysis.background`), so they run beside everything else.
 
 Decisions where SPEC §3.3 is silent (each also stated in ``notes`` when it applies):
 
