@@ -193,20 +193,24 @@ def test_a_name_that_needs_a_text_layout_is_laid_out_once(qtbot, monkeypatch):
 
 
 def test_gc_paused_pauses_the_collector_and_restores_it():
-    assert gc.isenabled()
-    with gc_paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    gc.disable()
+    was = gc.isenabled()  # (whatever an earlier test left)
+    gc.enable()
     try:
+        with gc_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled()
+        with pytest.raises(ValueError), gc_paused():
+            raise ValueError
+        assert gc.isenabled()
+        gc.disable()
         with gc_paused():
             pass
         assert not gc.isenabled()  # (it was off: it stays off)
     finally:
-        gc.enable()
-    with pytest.raises(ValueError), gc_paused():
-        raise ValueError
-    assert gc.isenabled()
+        if was:
+            gc.enable()
+        else:
+            gc.disable()
 
 
 def test_the_rows_of_a_restyle_take_each_flows_width_and_kind(qtbot, platform):
