@@ -46,6 +46,12 @@ POLL_S = 0.05
 _OK, _RAISED, _FAILED = 0, 1, 2
 #: In a child: the process id of the parent that forked it (None in a process that is no such child).
 _parent: int | None = None
+#: Pieces of a task that either process may do, whichever claims it first (:meth:`Worker.claim`).
+PIECES = 2
+#: In a child: the read ends of the pieces' token pipes.
+_child_claims: list[int] = []
+#: In this process: the worker whose task :meth:`Worker.result` is running here (no fork).
+_running: Worker | None = None
 
 
 def can_fork() -> bool:
@@ -62,6 +68,8 @@ class Worker:
         self._task: tuple[Callable[..., Any], tuple[Any, ...]] | None = None
         self._pid = 0
         self._send = self._receive = -1
+        self._claims: list[int] = []  # forked: the read ends of the token pipes
+        self._taken: set[int] = set()  # not forked: the pieces claimed so far
         self.forked = False
         if fork and can_fork():
             self._start()
@@ -69,20 +77,27 @@ class Worker:
     def _start(self) -> None:
         task_r, task_w = os.pipe()
         result_r, result_w = os.pipe()
+        # one pipe per piece holding one byte: whoever reads it does the piece
+        claims = []
+        for _ in range(PIECES):
+            read, write = os.pipe()
+            os.write(write, b"x")
+            os.close(write)  # empty afterwards: a read gives b"" at once, never blocks
+            claims.append(read)
         parent = os.getpid()
         try:
             with warnings.catch_warnings():  # 3.12+: "multi-threaded, fork() may deadlock" (numpy's idle BLAS threads)
                 warnings.simplefilter("ignore", DeprecationWarning)
                 pid = os.fork()
         except OSError:  # no memory or too many processes: run here instead
-            for fd in (task_r, task_w, result_r, result_w):
+            for fd in (task_r, task_w, result_r, result_w, *claims):
                 os.close(fd)
             return
         if pid == 0:  # the child: never leaves this block
             code = 1
             try:
-                global _parent
-                _parent = parent
+                global _parent, _child_claims
+                _parent, _child_claims = parent, claims
                 os.close(task_w)
                 os.close(result_r)
                 gc.disable()
@@ -93,6 +108,18 @@ class Worker:
         os.close(task_r)
         os.close(result_w)
         self._pid, self._send, self._receive, self.forked = pid, task_w, result_r, True
+        self._claims = claims
+
+    def claim(self, piece: int) -> bool:
+        """Whether this process does ``piece`` (0 ≤ piece < :data:`PIECES`) of the task: True
+        for exactly one of the callers — this process here, the task through :func:`claim`.
+        So the parent, once its own work is done, takes over a piece the child has not begun."""
+        if not self.forked:
+            if piece in self._taken:
+                return False
+            self._taken.add(piece)
+            return True
+        return _take(self._claims[piece])
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> None:
         """Give the worker its one task, ``fn(*args)`` (``fn`` a module-level function and the
@@ -115,8 +142,13 @@ class Worker:
         if self._task is None:
             raise RuntimeError("no task submitted")
         if not self.forked:
+            global _running
             fn, args = self._task
-            return fn(*args)
+            _running = self
+            try:
+                return fn(*args)
+            finally:
+                _running = None
         try:
             data = self._read(cancel)
         finally:
@@ -150,6 +182,9 @@ class Worker:
             if fd >= 0:
                 os.close(fd)
                 setattr(self, name, -1)
+        for fd in self._claims:
+            os.close(fd)
+        self._claims = []
         if self._pid:
             pid, self._pid = self._pid, 0
             with contextlib.suppress(OSError):
@@ -162,6 +197,21 @@ class Worker:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def claim(piece: int) -> bool:
+    """For a task: whether it does ``piece`` of itself (see :meth:`Worker.claim`); True in a
+    process that runs it outside any worker."""
+    if _child_claims:
+        return _take(_child_claims[piece])
+    return _running.claim(piece) if _running is not None else True
+
+
+def _take(fd: int) -> bool:
+    try:
+        return os.read(fd, 1) == b"x"
+    except BlockingIOError:
+        return False
 
 
 def orphaned() -> bool:

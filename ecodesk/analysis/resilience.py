@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ecodesk.analysis.background import Worker, orphaned
+from ecodesk.analysis.background import Worker, claim, orphaned
 from ecodesk.analysis.cascade import CascadeEntry, analyse_cascades
 from ecodesk.analysis.disjointpaths import redundancy
 from ecodesk.analysis.errors import AnalysisCancelled
@@ -58,6 +58,9 @@ from ecodesk.model.scenario import Scenario
 
 ProgressFn = Callable[[float, str], None]
 CancelFn = Callable[[], bool]
+#: The two pieces of the worker's task (ecodesk.analysis.background.claim): the worker starts
+#: with Monte Carlo, the parent, once its own stages are done, with robustness.
+_MONTE_CARLO, _ROBUSTNESS = 0, 1
 
 #: Share of the progress bar each stage takes (start, end).
 _STAGES: dict[str, tuple[float, float]] = {
@@ -325,9 +328,10 @@ def _beside(
     settings: AnalysisSettings,
     seqs: tuple[np.random.SeedSequence, np.random.SeedSequence],
     cancel: CancelFn | None = None,
-) -> tuple[Robustness, FloatArray]:
-    """The robustness curves and the Monte Carlo services: the part of the stage that
-    :func:`start_resilience` gives a worker process. Stops when the parent process has gone
+) -> tuple[Robustness | None, FloatArray | None]:
+    """The Monte Carlo services and the robustness curves: the part of the stage that
+    :func:`start_resilience` gives a worker process — each unless the parent has claimed it
+    first (None then: see :func:`analyze_resilience`). Stops when the parent process has gone
     (or, when run in this process, on ``cancel()``)."""
 
     def check(_: float) -> None:
@@ -335,8 +339,9 @@ def _beside(
             raise AnalysisCancelled(stage="monte carlo")
 
     mc_seq, order_seq = seqs
-    return (_robustness(graph, schedule, intact, rank, settings, order_seq, check),
-            _monte_carlo(graph, schedule, settings, mc_seq, check))
+    services = _monte_carlo(graph, schedule, settings, mc_seq, check) if claim(_MONTE_CARLO) else None
+    robust = _robustness(graph, schedule, intact, rank, settings, order_seq, check) if claim(_ROBUSTNESS) else None
+    return robust, services
 
 
 class ResilienceStart:
@@ -426,7 +431,20 @@ def analyze_resilience(
         base.tree,
     )
     if worker is not None:
-        robust, services = worker.result(cancel)
+        # what the worker has not begun yet this process does now (the same functions and
+        # streams, so the same figures), robustness first; then the worker's share
+        def stop(_: float) -> None:
+            if cancel is not None and cancel():
+                raise AnalysisCancelled(stage="monte carlo")
+
+        robust = None
+        if worker.claim(_ROBUSTNESS):
+            robust = _robustness(graph, base.schedule, base.intact, rank, settings, base.order_seq, stop)
+        services = _monte_carlo(graph, base.schedule, settings, base.mc_seq, stop) if worker.claim(_MONTE_CARLO) else None
+        if robust is None or services is None:
+            theirs = worker.result(cancel)
+            robust = theirs[0] if robust is None else robust
+            services = theirs[1] if services is None else services
     mc = summarise(services, settings.threshold, settings.seed)
     track.done()
     return ResilienceResult(

@@ -43,6 +43,11 @@ def _pid() -> int:
     return os.getpid()
 
 
+def _claim_both_later() -> list[bool]:
+    time.sleep(0.3)
+    return [background.claim(0), background.claim(1)]
+
+
 def _kill_self() -> None:
     os.kill(os.getpid(), signal.SIGKILL)
 
@@ -114,12 +119,61 @@ def test_robustness_and_monte_carlo_run_in_a_child_process(platform, monkeypatch
             f.write(f"robustness {os.getpid()}\n")
         return real_robustness(*args, **kw)
 
+    real_cascades = resilience.analyse_cascades
+
+    def slow_cascades(*args, **kw):  # the parent busy for a while: the worker takes both pieces
+        time.sleep(1.0)
+        return real_cascades(*args, **kw)
+
     monkeypatch.setattr(resilience, "simulate", simulate)
     monkeypatch.setattr(resilience, "analyse_robustness", robustness)
-    _parallel(platform, FAST)
-    seen = dict(line.split() for line in where.read_text().splitlines())
-    assert set(seen) == {"mc", "robustness"}
-    assert seen["mc"] == seen["robustness"] != str(os.getpid())
+    monkeypatch.setattr(resilience, "analyse_cascades", slow_cascades)
+    assert _text(_parallel(platform, FAST)) == _text(run_analysis(platform, FAST))
+    seen = [line.split() for line in where.read_text().splitlines()]
+    pids = dict(seen[:2])  # the parallel run's (the serial run's follow)
+    assert set(pids) == {"mc", "robustness"}
+    assert pids["mc"] == pids["robustness"] != str(os.getpid())
+
+
+@needs_fork
+def test_the_parent_takes_over_robustness_when_the_worker_is_still_busy(platform, monkeypatch, tmp_path):
+    where = tmp_path / "pids"
+    real_simulate, real_robustness = resilience.simulate, resilience.analyse_robustness
+
+    def slow_simulate(*args, **kw):  # the worker busy with Monte Carlo for a while
+        with where.open("a") as f:
+            f.write(f"mc {os.getpid()}\n")
+        time.sleep(1.0)
+        return real_simulate(*args, **kw)
+
+    def robustness(*args, **kw):
+        with where.open("a") as f:
+            f.write(f"robustness {os.getpid()}\n")
+        return real_robustness(*args, **kw)
+
+    monkeypatch.setattr(resilience, "simulate", slow_simulate)
+    monkeypatch.setattr(resilience, "analyse_robustness", robustness)
+    parallel = _text(_parallel(platform, FAST))
+    seen = [line.split() for line in where.read_text().splitlines()]
+    assert [name for name, _ in seen] in (["mc", "robustness"], ["robustness", "mc"])  # each exactly once
+    assert dict(seen)["robustness"] == str(os.getpid())
+    assert parallel == _text(run_analysis(platform, FAST))
+
+
+@needs_fork
+def test_each_piece_is_claimed_by_exactly_one_process():
+    with Worker() as job:
+        job.submit(_claim_both_later)
+        assert job.claim(1) is True and job.claim(1) is False
+        assert job.result() == [True, False]  # the child got piece 0, not piece 1
+    with Worker() as job:
+        job.submit(_claim_both_later)
+        assert job.claim(0) and job.claim(1)
+        assert job.result() == [False, False]
+    local = Worker(fork=False)
+    local.submit(_claim_both_later)
+    assert local.claim(0) is True and local.claim(0) is False
+    assert local.result() == [False, True]  # run here: what this process did not claim
 
 
 def test_where_no_child_can_be_forked_everything_runs_here_with_the_same_result(platform, monkeypatch):
