@@ -10,7 +10,11 @@ read shares all of it copy-on-write, and every page the parent then touches (ref
 counts, as it walks the model) is copied — 0.6 s of CPU and 500 MB at 10× the seed size.
 The idle child waits on a pipe; :meth:`Worker.submit` sends it ``fn`` and its arguments
 (pickled: the supply graph's arrays, ~0.1 s at 10×) and :meth:`Worker.result` returns
-``fn(*args)`` — pickled back — or raises what it raised. One task per worker.
+``fn(*args)`` — pickled back — or raises what it raised. One task per worker. A task may be
+made of pieces (:data:`PIECES`) that either process does, whichever claims a piece first
+(:meth:`Worker.claim` in the parent, :func:`claim` in the task; one token byte in a pipe per
+piece, so exactly one gets it): the parent, done with its own work, takes over what the child
+has not begun instead of waiting idle.
 
 Where this is not safe or not possible the task simply runs in the calling process when its
 result is asked for, with the same result: ``os.fork`` is used only on Linux (macOS's system
