@@ -59,7 +59,7 @@ _running: Worker | None = None
 
 
 def can_fork() -> bool:
-    """Whether :class:`Background` may fork here (Linux with ``os.fork``)."""
+    """Whether a :class:`Worker` may fork here (Linux with ``os.fork``)."""
     return sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
@@ -212,14 +212,13 @@ def claim(piece: int) -> bool:
 
 
 def _take(fd: int) -> bool:
-    try:
-        return os.read(fd, 1) == b"x"
-    except BlockingIOError:
-        return False
+    """Read the piece's one token byte: b"x" for the first reader; every later read gives b""
+    at once (the pipe is empty and its write end closed), it never blocks."""
+    return os.read(fd, 1) == b"x"
 
 
 def orphaned() -> bool:
-    """In a child of :class:`Background`: whether the parent that forked it has gone (the
+    """In a child of a :class:`Worker`: whether the parent that forked it has gone (the
     child was re-parented); False in any other process."""
     return _parent is not None and os.getppid() != _parent
 
