@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
-from ecodesk.commands import ChangeObject, MoveEntities
+from ecodesk.commands import AddObject, ChangeObject, MoveEntities
 from ecodesk.model import EntityKind
 from ecodesk.ui.canvas import entity_overview
 from ecodesk.ui.canvas.entity_item import EntityItem
@@ -296,3 +296,25 @@ def test_bulk_changes_are_sorted_out_at_the_next_frame(view, monkeypatch):
     assert all(it.flags() & NO_CONTENTS for it in sc.entity_items.values())
     d = np.abs(batched - items)
     assert d.mean() < 0.1 and int((d.max(axis=2) > 60).sum()) == 0
+
+
+def test_only_real_visibility_changes_reach_the_batch(view, monkeypatch):
+    """Qt's polish of a new item repeats "visible" (109,000 touches on a ten-times load, for
+    nothing); a real hide or show of an item still takes it out of the batch or back."""
+    sc = view.canvas_scene
+    ov = sc.entity_overview
+    touched: list[str] = []
+    real = ov.touch
+    monkeypatch.setattr(ov, "touch", lambda item, gone=False: (touched.append(item.entity_id), real(item, gone)))
+    s = view.scenario
+    e = dataclasses.replace(next(iter(s.entities)), id="NEW", name="new one")
+    assert view.document.push(AddObject(s, e))
+    QApplication.processEvents()  # the scene adds its item; Qt polishes it
+    assert touched == ["NEW"]  # joining the scene, once; not again for the polish
+    assert "NEW" in ov.batched_ids()
+    item = sc.entity_items["NEW"]
+    touched.clear()
+    item.setVisible(False)
+    assert touched == ["NEW"] and "NEW" not in ov.batched_ids()
+    item.setVisible(True)
+    assert touched == ["NEW", "NEW"] and "NEW" in ov.batched_ids()

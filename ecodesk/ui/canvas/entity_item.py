@@ -214,6 +214,7 @@ _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.Graphic
 _CACHE_MODE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _MOVED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged  # looked up once, not per change
 _SCENE_CHANGES = (QGraphicsItem.GraphicsItemChange.ItemSceneChange, QGraphicsItem.GraphicsItemChange.ItemSceneHasChanged)
+_SHOWN = QGraphicsItem.GraphicsItemChange.ItemVisibleHasChanged
 _LOOK_CHANGES = (  # what decides whether the overview batch draws the item (entity_overview)
     QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged,
     QGraphicsItem.GraphicsItemChange.ItemOpacityHasChanged,
@@ -243,6 +244,7 @@ class EntityItem(QGraphicsRectItem):
         self._drop = False  # a flow being drawn would end here
         self._editing = False
         self.markers: tuple[str, ...] = ()  # analysis marks, drawn as rings (innermost first)
+        self._shown = True  # visible, as the overview batch last heard (see itemChange)
         self.setPen(_NO_PEN)  # the rect is the bounding rect as it is
         # placed before it sends geometry changes: no itemChange round trip into Python
         # (it is in no scene yet, so there is nobody to tell) — 100,000 entities on a load
@@ -358,6 +360,10 @@ class EntityItem(QGraphicsRectItem):
                 sc.flow_layer.labels.obstacles_changed()
                 overview_touch(self, sc, change == _SCENE_CHANGES[0])
         elif change in _LOOK_CHANGES:
+            if change == _SHOWN:
+                if value == self._shown:  # Qt's polish of a new item says "visible" once more
+                    return value
+                self._shown = bool(value)
             overview_touch(self, self.scene())
         return value  # what QGraphicsItem.itemChange does (a C++ call saved per change)
 

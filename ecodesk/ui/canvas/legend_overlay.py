@@ -173,12 +173,14 @@ class CanvasLegend:
         """The legend's place of that size covering no entity (see :meth:`place`), or None."""
         w, h = size.width(), size.height()
         spots = [s for s in self._spots(vp, w, h) if s[0] >= vp.left() and s[1] >= vp.top()]
-        free = [s for s in spots if not self._entities_under(vp, s[0], s[1], w, h)]
+        # where it is, if still free: then the other spots need no look (each look scans every
+        # item where the scene keeps no index — the overview of a big model)
+        here = next((s for s in spots if s[2] == self.spot), None)
+        if here is not None and not self._entities_under(vp, here[0], here[1], w, h):
+            return here
+        free = [s for s in spots if s is not here and not self._entities_under(vp, s[0], s[1], w, h)]
         if not free:
             return None
-        here = next((s for s in free if s[2] == self.spot), None)
-        if here is not None:
-            return here
         view, layer = self.view, self.view.canvas_scene.flow_layer
 
         def flows(s: tuple[int, int, str]) -> int:
