@@ -33,12 +33,12 @@ from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPixmap, QTransform
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
 from ecodesk.diagram.flowtable import load_numpy
 from ecodesk.ui.canvas.entity_item import EntityItem, sized_shape_path
-from ecodesk.ui.canvas.frame_cache import FrameCache
+from ecodesk.ui.canvas.frame_cache import FrameCache, raster_scaled, visible_rect
 from ecodesk.ui.canvas.style import entity_fill
 
 if TYPE_CHECKING:
@@ -303,20 +303,12 @@ class EntityOverview(QGraphicsItem):
         if not self.active:
             return
         self._sync()
-        from ecodesk.ui.canvas.flow_layer import FlowLayerItem  # (its visible-rect rule, shared)
-
         world = painter.worldTransform()
-        dev = painter.device()
-        seen = FlowLayerItem._visible_rect(painter, option)
+        seen = visible_rect(painter, option)
         if seen.isEmpty():
             return
-        if (
-            self.cache_enabled
-            and widget is not None
-            and isinstance(dev, (QImage, QPixmap, QWidget))
-            and _scale_only(world)
-        ):
-            self.frame_cache.paint(painter, seen, world, dev.devicePixelRatioF(), 2)
+        if self.cache_enabled and widget is not None and raster_scaled(painter):
+            self.frame_cache.paint(painter, seen, world, painter.device().devicePixelRatioF(), 2)
         else:
             self.draw_flows(painter, seen, world.m11())
 
@@ -347,10 +339,8 @@ class EntityOverview(QGraphicsItem):
         rows = np.flatnonzero(meets & self._on[:n])
         if not len(rows):
             return dense
-        dev = painter.device()
-        world = painter.worldTransform()
-        if isinstance(dev, (QImage, QPixmap, QWidget)) and _scale_only(world):
-            self._stamp(painter, rows, world, dev.devicePixelRatioF())
+        if raster_scaled(painter):
+            self._stamp(painter, rows, painter.worldTransform(), painter.device().devicePixelRatioF())
         else:  # vector devices, rotated painters: the shapes themselves
             self._shapes(painter, rows)
         return dense
@@ -437,7 +427,3 @@ def _path_box(kind: Any, size: float) -> tuple[float, float, float, float]:
 
 def _shape_box(item: EntityItem) -> tuple[float, float, float, float]:
     return _path_box(item.entity.kind, item.entity.size)
-
-
-def _scale_only(world: QTransform) -> bool:
-    return world.type().value <= QTransform.TransformationType.TxScale.value and world.m11() == world.m22() > 0

@@ -27,12 +27,12 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QTransform
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ecodesk.diagram.flowtable import FlowTable, Rect, load_numpy, segment_boxes, union_box
 from ecodesk.ui.canvas.flow_paint import FlowPainter
-from ecodesk.ui.canvas.frame_cache import FrameCache
+from ecodesk.ui.canvas.frame_cache import FrameCache, raster_scaled, visible_rect
 from ecodesk.ui.canvas.style import CanvasTheme
 
 if TYPE_CHECKING:
@@ -406,36 +406,16 @@ class FlowLayerItem(QGraphicsItem):
         self.painter.draw_floating(painter, seen, scale)
         self.painter.draw_selection(painter, seen, scale)
 
-    @staticmethod
-    def _visible_rect(painter: QPainter, option: QStyleOptionGraphicsItem) -> QRectF:
-        """The exposed rect cut to what the painter's device shows (``view.render`` and
-        exports expose the whole item, a 400,000-unit-tall scene)."""
-        rect = QRectF(option.exposedRect)
-        dev = painter.device()
-        inv, ok = painter.worldTransform().inverted()
-        if dev is not None and ok:
-            seen = inv.mapRect(QRectF(0, 0, dev.width(), dev.height()))
-            if painter.hasClipping():
-                seen = seen.intersected(painter.clipBoundingRect())
-            rect = rect.intersected(seen) if not rect.isEmpty() else seen
-        return rect
-
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         world = painter.worldTransform()
-        dev = painter.device()
-        if (
-            self.cache_enabled
-            and widget is not None  # a view's frame (view.render too), not an export
-            and isinstance(dev, (QImage, QPixmap, QWidget))  # raster: SVG and PDF stay vectors
-            and world.type().value <= QTransform.TransformationType.TxScale.value
-            and world.m11() == world.m22() > 0
-        ):
-            seen = self._visible_rect(painter, option)
+        # a view's frame (view.render too), not an export
+        if self.cache_enabled and widget is not None and raster_scaled(painter):
+            seen = visible_rect(painter, option)
             self._refresh_labels(world.m11())
             if not seen.isEmpty():
-                self.frame_cache.paint(painter, seen, world, dev.devicePixelRatioF(), self.painter.detail)
+                self.frame_cache.paint(painter, seen, world, painter.device().devicePixelRatioF(), self.painter.detail)
         else:
-            rect = self._visible_rect(painter, option)
+            rect = visible_rect(painter, option)
             self._refresh_labels(world.m11())
             self.draw_flows(painter, rect, world.m11())
             self.painter.draw_selection(painter, rect, world.m11())

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, QTimer
-from PySide6.QtGui import QImage, QPainter, QRegion, QTransform
+from PySide6.QtGui import QImage, QPainter, QPixmap, QRegion, QTransform
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 if TYPE_CHECKING:
     import numpy as np
@@ -31,6 +32,31 @@ CACHE_MAX_PIXELS = 12_000_000  # above this (huge or HiDPI views) the cache has 
 ZOOM_SETTLE_MS = 160  # while zooming, the cache is shown scaled; redrawn this long after
 IDLE_REPAIR_MS = 40  # pause between drawing parts of the cache's margin
 MAX_REPAIR_RECTS = 160  # more dirty rects than this are redrawn as their union
+
+
+def raster_scaled(painter: QPainter) -> bool:
+    """Whether ``painter`` draws onto pixels (an image, a pixmap, a widget — SVG and PDF
+    stay vectors) with a plain equal scale: what a frame cache (and a stamp) can serve."""
+    world = painter.worldTransform()
+    return (
+        isinstance(painter.device(), (QImage, QPixmap, QWidget))
+        and world.type().value <= QTransform.TransformationType.TxScale.value
+        and world.m11() == world.m22() > 0
+    )
+
+
+def visible_rect(painter: QPainter, option: QStyleOptionGraphicsItem) -> QRectF:
+    """The exposed rect cut to what the painter's device shows (``view.render`` and
+    exports expose the whole item, a 400,000-unit-tall scene)."""
+    rect = QRectF(option.exposedRect)
+    dev = painter.device()
+    inv, ok = painter.worldTransform().inverted()
+    if dev is not None and ok:
+        seen = inv.mapRect(QRectF(0, 0, dev.width(), dev.height()))
+        if painter.hasClipping():
+            seen = seen.intersected(painter.clipBoundingRect())
+        rect = rect.intersected(seen) if not rect.isEmpty() else seen
+    return rect
 
 
 class CachedLayer(Protocol):
