@@ -19,7 +19,6 @@ mode is ignored (never played into the file, no ``-shm`` created). Nothing from 
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import os
 import shutil
@@ -32,6 +31,7 @@ from operator import itemgetter, le
 from pathlib import Path
 from typing import Any
 
+from ecodesk.gcpause import collector_paused
 from ecodesk.model.errors import ValidationError
 from ecodesk.model.objects import AnalysisSettings, ModelObject
 from ecodesk.model.scenario import Project, Scenario
@@ -330,13 +330,8 @@ def _load_without_gc(conn: sqlite3.Connection, shown: str, snapshot: bool) -> tu
     """:func:`_load` with the cyclic garbage collector paused: building tens of thousands
     of objects (none of them cyclic garbage) otherwise triggers repeated full collections
     that cost about 15 % of the open time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _load(conn, shown, snapshot)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _load(conn: sqlite3.Connection, shown: str, snapshot: bool) -> tuple[Project, Saved | None]:

@@ -5,7 +5,6 @@ what adding each entity and flow one at a time (the model's signals) gives."""
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ecodesk.model import FlowKind
 from ecodesk.ui.canvas.entity_item import EntityItem, wrap_label
-from ecodesk.ui.canvas.flow_pens import gc_paused
 from ecodesk.ui.canvas.scene import CanvasScene
 from ecodesk.ui.canvas.style import LABEL_MAX_LINES, LABEL_WIDTH, canvas_font
 
@@ -190,27 +188,6 @@ def test_a_name_that_needs_a_text_layout_is_laid_out_once(qtbot, monkeypatch):
     first.append("x")  # (a caller's list is its own)
     assert wrap_label(name) == _reference_wrap(name) and made == [name]
     assert wrap_label(name, 60.0, 2) == _reference_wrap(name, 60.0, 2) and made == [name, name]
-
-
-def test_gc_paused_pauses_the_collector_and_restores_it():
-    was = gc.isenabled()  # (whatever an earlier test left)
-    gc.enable()
-    try:
-        with gc_paused():
-            assert not gc.isenabled()
-        assert gc.isenabled()
-        with pytest.raises(ValueError), gc_paused():
-            raise ValueError
-        assert gc.isenabled()
-        gc.disable()
-        with gc_paused():
-            pass
-        assert not gc.isenabled()  # (it was off: it stays off)
-    finally:
-        if was:
-            gc.enable()
-        else:
-            gc.disable()
 
 
 def test_the_rows_of_a_restyle_take_each_flows_width_and_kind(qtbot, platform):

@@ -3,10 +3,8 @@ what loading 500,000 flows and 100,000 entities into a scene needs done once, no
 
 from __future__ import annotations
 
-import gc
 import operator
-from collections.abc import Iterator, Mapping, Set
-from contextlib import contextmanager
+from collections.abc import Mapping, Set
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -76,20 +74,6 @@ def restyle_rows(layer: FlowLayerItem, flows: list[Flow], network: FlowNetwork, 
     layer.set_styles(rows, styles, widths)
     layer.set_shown(rows, shown)
     layer.set_links(rows, src, dst, flip)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No garbage collection inside (a load): the 600,000 containers a 10x load makes would
-    trigger full collections of the whole model's heap, a second of a ten-second load; the
-    collector runs again as usual afterwards."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def room_for_pixmaps(n_items: int) -> None:

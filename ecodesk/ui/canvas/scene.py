@@ -29,12 +29,13 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from ecodesk.diagram.flownet import FlowNetwork
+from ecodesk.gcpause import collector_paused
 from ecodesk.model import Bindings, Ecosystem, Entity, Flow, FlowKind, Scenario
 from ecodesk.ui.canvas.entity_item import EntityItem, overview_touch, shape_key, sized_outline
 from ecodesk.ui.canvas.entity_overview import EntityOverview
 from ecodesk.ui.canvas.flow_item import FlowItem, FlowLabelItem, flow_summary
 from ecodesk.ui.canvas.flow_layer import FlowLayerItem
-from ecodesk.ui.canvas.flow_pens import gc_paused, restyle_rows, room_for_pixmaps
+from ecodesk.ui.canvas.flow_pens import restyle_rows, room_for_pixmaps
 from ecodesk.ui.canvas.hull_item import EcosystemHulls
 from ecodesk.ui.canvas.notes import SceneNotes
 from ecodesk.ui.canvas.style import (
@@ -213,7 +214,7 @@ class CanvasScene(QGraphicsScene):
             return
         for i, eco in enumerate(s.ecosystems):
             self._add_hull(eco, i)
-        with gc_paused():
+        with collector_paused():  # the 600,000 containers a ten-times load makes
             for e in (entities := list(s.entities)):
                 self._add_entity(e, loading=True)
             self.network.add_entities([e.id for e in entities], [e.x for e in entities], [e.y for e in entities],
@@ -389,7 +390,8 @@ class CanvasScene(QGraphicsScene):
         if hulls:
             self.hulls.reshape(hulls)
         rects, self._dirty_rect, m = self._dirty_rect, [], RECT_MARGIN
-        if rects and (grown := reduce(QRectF.united, [b.adjusted(-m, -m, m, m) for b in rects], r := self.sceneRect())) != r:
+        r = self.sceneRect()
+        if rects and (grown := reduce(QRectF.united, [b.adjusted(-m, -m, m, m) for b in rects], r)) != r:
             self.setSceneRect(grown)
 
     def is_pending(self, flow_id: str) -> bool:
